@@ -1,0 +1,117 @@
+/// A cost entry's stable short ID: its category letter and a number never reused in that
+/// category, e.g. "R1", "G1024".
+public struct CostID: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public var category: CostCategory
+    public var number: Int32
+
+    public init(category: CostCategory, number: Int32) {
+        self.category = category
+        self.number = number
+    }
+
+    /// Reads "R1", "g12".
+    public init?(text: String) {
+        guard let first = text.first, let category = CostCategory(text: String(first)),
+              let number = Int32(text.dropFirst()), number > 0, text.dropFirst().allSatisfy(\.isASCIIDigit) else { return nil }
+        self.init(category: category, number: number)
+    }
+
+    public var description: String { "\(category.rawValue)\(number)" }
+
+    public static func < (a: CostID, b: CostID) -> Bool {
+        a.category != b.category ? a.category < b.category : a.number < b.number
+    }
+}
+
+/// How a cost entry turns into money in a period (DOMAIN §2). The entry's `amount` is the money
+/// amount, the rate per unit or order, the percentage as a fraction, or the price per click,
+/// per 1,000 impressions or per unit of time.
+public enum CostBasis: Equatable, Sendable {
+    /// The whole amount on one day.
+    case once(date: Day)
+    /// The amount every day, week, month, quarter or year.
+    case recurring(per: TimeUnit)
+    /// The amount spread over `months` months from the entry's start month.
+    case amortized(months: Int)
+    /// Per unit sold (of the entry's product, or of all products).
+    case perUnit
+    /// Per order.
+    case perOrder
+    /// A percentage of revenue (of the entry's product, or of all).
+    case percent
+    /// Cost per sale: a percentage of the sales the channel brings, which are `share` of revenue.
+    case cps(share: ExactDecimal)
+    /// Cost per click: `amount` per click, `clicks` clicks per `per`.
+    case cpc(clicks: ExactDecimal, per: TimeUnit)
+    /// Cost per mille: `amount` per 1,000 impressions, `impressions` per `per`.
+    case cpm(impressions: ExactDecimal, per: TimeUnit)
+    /// Cost per time: `amount` per `per` (a booth or banner bought by the day).
+    case cpt(per: TimeUnit)
+    /// A deposit (保证金): capital tied up, not an expense; `date` is when it was paid, if known.
+    case deposit(date: Day?)
+
+    /// The name stored in workspace files and typed after `basis=`.
+    public var name: String {
+        switch self {
+        case .once: return "once"
+        case .recurring: return "recurring"
+        case .amortized: return "amortized"
+        case .perUnit: return "unit"
+        case .perOrder: return "order"
+        case .percent: return "percent"
+        case .cps: return "cps"
+        case .cpc: return "cpc"
+        case .cpm: return "cpm"
+        case .cpt: return "cpt"
+        case .deposit: return "deposit"
+        }
+    }
+
+    public static let allNames = ["once", "recurring", "amortized", "unit", "order", "percent", "cps", "cpc", "cpm", "cpt", "deposit"]
+
+    /// True when the amount follows sales (revenue, units or orders) rather than the calendar.
+    public var followsSales: Bool {
+        switch self {
+        case .perUnit, .perOrder, .percent, .cps: return true
+        default: return false
+        }
+    }
+
+    /// True when `amount` is a fraction (a percentage) rather than money.
+    public var amountIsRate: Bool {
+        switch self {
+        case .percent, .cps: return true
+        default: return false
+        }
+    }
+}
+
+/// One line of the cost plan.
+public struct CostEntry: Equatable, Sendable {
+    public var id: CostID
+    public var name: String
+    public var basis: CostBasis
+    /// Money, rate or price, as `basis` says.
+    public var amount: ExactDecimal
+    /// Multiplies the amount: two people at 4,500/month is `qty` 2.
+    public var quantity: ExactDecimal
+    /// The first and last day the entry applies (inclusive); nil means unbounded.
+    public var start: Day?
+    public var end: Day?
+    /// The product the entry belongs to (a per-unit bonus on TS-001), or nil for the whole shop.
+    public var product: String?
+
+    public var category: CostCategory { id.category }
+
+    public init(id: CostID, name: String, basis: CostBasis, amount: ExactDecimal, quantity: ExactDecimal = .one,
+                start: Day? = nil, end: Day? = nil, product: String? = nil) {
+        self.id = id
+        self.name = name
+        self.basis = basis
+        self.amount = amount
+        self.quantity = quantity
+        self.start = start
+        self.end = end
+        self.product = product
+    }
+}

@@ -1,0 +1,73 @@
+/// A planning assumption that holds for the whole workspace (`set cvr=3% aov=120 …`).
+public enum Assumption: String, CaseIterable, Sendable {
+    case cvr
+    case aov
+    case cpc
+    case paidShare = "paid-share"
+    case naturalPerPaid = "natural-per-paid"
+    case unitsPerOrder = "units-per-order"
+    case paymentFee = "payment-fee"
+    case refundRate = "refund-rate"
+
+    public enum Kind: Sendable { case rate, money, ratio }
+
+    public var kind: Kind {
+        switch self {
+        case .cvr, .paidShare, .paymentFee, .refundRate: return .rate
+        case .aov, .cpc: return .money
+        case .naturalPerPaid, .unitsPerOrder: return .ratio
+        }
+    }
+
+    /// The value used when none is set; nil means the assumption must be set before it is used.
+    public var defaultValue: ExactDecimal? {
+        switch self {
+        case .naturalPerPaid, .unitsPerOrder: return .one
+        case .paymentFee, .refundRate: return .zero
+        case .cvr, .aov, .cpc, .paidShare: return nil
+        }
+    }
+
+    public var meaning: String {
+        switch self {
+        case .cvr: return "conversion rate: orders ÷ visitors (转化率)"
+        case .aov: return "average order value (客单价)"
+        case .cpc: return "cost per paid click"
+        case .paidShare: return "share of visitors that come from paid clicks"
+        case .naturalPerPaid: return "natural visitors each paid visitor brings"
+        case .unitsPerOrder: return "units in an average order"
+        case .paymentFee: return "payment fee on revenue (支付手续费)"
+        case .refundRate: return "share of GMV refunded (退款率)"
+        }
+    }
+
+    /// The accepted range, checked whenever a value is set or loaded; nil when it is fine.
+    public func problem(with value: ExactDecimal) -> String? {
+        switch self {
+        case .cvr:
+            return value > .zero && value <= .one ? nil : "must be above 0% and at most 100%"
+        case .paidShare:
+            return value >= .zero && value <= .one ? nil : "must be between 0% and 100%"
+        case .paymentFee, .refundRate:
+            return value >= .zero && value < .one ? nil : "must be at least 0% and below 100%"
+        case .aov, .unitsPerOrder:
+            return value > .zero ? nil : "must be above 0"
+        case .cpc, .naturalPerPaid:
+            return value >= .zero ? nil : "must not be negative"
+        }
+    }
+}
+
+/// The workspace's assumptions: those set, the rest at their defaults.
+public struct Settings: Equatable, Sendable {
+    public private(set) var values: [Assumption: ExactDecimal] = [:]
+
+    public init() {}
+
+    public subscript(_ assumption: Assumption) -> ExactDecimal? {
+        get { values[assumption] ?? assumption.defaultValue }
+        set { values[assumption] = newValue }
+    }
+
+    public func isSet(_ assumption: Assumption) -> Bool { values[assumption] != nil }
+}

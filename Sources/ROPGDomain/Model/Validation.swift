@@ -1,0 +1,108 @@
+/// One thing wrong with a workspace, at a JSON-style path: `products[3].price: -5 is negative`.
+public struct ValidationIssue: Equatable, Sendable, CustomStringConvertible {
+    public var path: String
+    public var message: String
+    public init(path: String, message: String) {
+        self.path = path
+        self.message = message
+    }
+    public var description: String { path.isEmpty ? message : "\(path): \(message)" }
+}
+
+/// The rules every workspace obeys, whether it was typed or loaded.
+public enum Validation {
+    public static func issues(in product: Product) -> [ValidationIssue] {
+        var issues: [ValidationIssue] = []
+        if product.sku.isEmpty { issues.append(.init(path: "sku", message: "a product needs a SKU")) }
+        if product.sku.contains(where: { $0.isWhitespace }) {
+            issues.append(.init(path: "sku", message: "\"\(product.sku)\" has a space; a SKU is one word"))
+        }
+        if product.price.isNegative { issues.append(.init(path: "price", message: "\(product.price) is negative")) }
+        if product.cost.isNegative { issues.append(.init(path: "cost", message: "\(product.cost) is negative")) }
+        if let stock = product.stock, stock < 0 { issues.append(.init(path: "stock", message: "\(stock) is negative")) }
+        return issues
+    }
+
+    public static func issues(in entry: CostEntry, products: Set<String>) -> [ValidationIssue] {
+        var issues: [ValidationIssue] = []
+        if entry.name.isEmpty { issues.append(.init(path: "name", message: "a cost entry needs a name")) }
+        if entry.amount.isNegative { issues.append(.init(path: "amount", message: "\(entry.amount) is negative")) }
+        if entry.quantity.isNegative || entry.quantity.isZero {
+            issues.append(.init(path: "qty", message: "\(entry.quantity) must be above 0"))
+        }
+        if let start = entry.start, let end = entry.end, end < start {
+            issues.append(.init(path: "end", message: "\(end) is before the start \(start)"))
+        }
+        switch entry.basis {
+        case .amortized(let months):
+            if months < 1 { issues.append(.init(path: "months", message: "amortizing needs at least 1 month")) }
+            if entry.start == nil { issues.append(.init(path: "start", message: "an amortized entry needs a start month")) }
+        case .cps(let share):
+            if share.isNegative || share > .one { issues.append(.init(path: "share", message: "\(share.exactPercentText) must be between 0% and 100%")) }
+            if entry.amount > .one { issues.append(.init(path: "amount", message: "a CPS rate of \(entry.amount.exactPercentText) is over 100%")) }
+        case .percent:
+            if entry.amount > .one { issues.append(.init(path: "amount", message: "a rate of \(entry.amount.exactPercentText) is over 100%")) }
+        case .cpc(let volume, _), .cpm(let volume, _):
+            if volume.isNegative { issues.append(.init(path: "volume", message: "\(volume) is negative")) }
+        default:
+            break
+        }
+        if let sku = entry.product {
+            if !entry.basis.followsSales {
+                issues.append(.init(path: "product", message: "only per-unit, per-order, percent and CPS entries belong to a product"))
+            } else if !products.contains(sku) {
+                issues.append(.init(path: "product", message: "no product \(sku)"))
+            }
+        }
+        return issues
+    }
+
+    public static func issues(in goal: Goal) -> [ValidationIssue] {
+        var issues: [ValidationIssue] = []
+        if goal.value.isNegative && goal.metric != .profit {
+            issues.append(.init(path: "value", message: "\(goal.value) is negative"))
+        }
+        if !goal.metric.isMoney && goal.value.exactInt == nil {
+            issues.append(.init(path: "value", message: "\(goal.metric.rawValue) is a count: \(goal.value) is not a whole number"))
+        }
+        return issues
+    }
+
+    /// Every rule, with paths into the workspace file.
+    public static func issues(in workspace: Workspace) -> [ValidationIssue] {
+        var issues: [ValidationIssue] = []
+        for (assumption, value) in workspace.settings.values {
+            if let problem = assumption.problem(with: value) {
+                issues.append(.init(path: "settings.\(assumption.rawValue)", message: "\(value) \(problem)"))
+            }
+        }
+        var skus = Set<String>()
+        for (index, product) in workspace.products.enumerated() {
+            let prefix = "products[\(index)]"
+            issues += Validation.issues(in: product).map { .init(path: "\(prefix).\($0.path)", message: $0.message) }
+            if !skus.insert(product.sku).inserted {
+                issues.append(.init(path: "\(prefix).sku", message: "\(product.sku) appears twice"))
+            }
+        }
+        var ids = Set<CostID>()
+        for (index, entry) in workspace.costs.enumerated() {
+            let prefix = "costs[\(index)]"
+            issues += Validation.issues(in: entry, products: skus).map { .init(path: "\(prefix).\($0.path)", message: $0.message) }
+            if !ids.insert(entry.id).inserted {
+                issues.append(.init(path: "\(prefix).id", message: "\(entry.id) appears twice"))
+            }
+            if entry.id.number > workspace.lastCostNumber[entry.category] ?? 0 {
+                issues.append(.init(path: "\(prefix).id", message: "\(entry.id) is above lastCostIds.\(entry.category.rawValue)"))
+            }
+        }
+        var goalKeys = Set<String>()
+        for (index, goal) in workspace.goals.enumerated() {
+            let prefix = "goals[\(index)]"
+            issues += Validation.issues(in: goal).map { .init(path: "\(prefix).\($0.path)", message: $0.message) }
+            if !goalKeys.insert("\(goal.period.text) \(goal.metric.rawValue)").inserted {
+                issues.append(.init(path: prefix, message: "a second \(goal.metric.rawValue) goal for \(goal.period.text)"))
+            }
+        }
+        return issues
+    }
+}

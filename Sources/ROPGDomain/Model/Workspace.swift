@@ -1,0 +1,44 @@
+/// Everything an owner plans with: assumptions, products, cost entries and goals.
+/// A value: copying it is cheap until one copy changes.
+public struct Workspace: Equatable, Sendable {
+    /// The newest file layout this code reads and writes.
+    public static let schemaVersion = 1
+
+    public var name: String
+    public var settings: Settings
+    public var products: [Product]
+    public var costs: [CostEntry]
+    /// Goals in chronological order (see `Period`'s ordering), then by metric.
+    public var goals: [Goal]
+    /// The highest ID number ever given in each category, so that removed IDs are never reused.
+    public var lastCostNumber: [CostCategory: Int32]
+
+    public init(name: String, settings: Settings = Settings(), products: [Product] = [], costs: [CostEntry] = [],
+                goals: [Goal] = [], lastCostNumber: [CostCategory: Int32] = [:]) {
+        self.name = name
+        self.settings = settings
+        self.products = products
+        self.costs = costs
+        self.goals = goals
+        self.lastCostNumber = lastCostNumber
+    }
+
+    public func productIndex(sku: String) -> Int? { products.firstIndex { $0.sku == sku } }
+    public func product(sku: String) -> Product? { productIndex(sku: sku).map { products[$0] } }
+    public func costIndex(id: CostID) -> Int? { costs.firstIndex { $0.id == id } }
+    public func goalIndex(period: Period, metric: GoalMetric) -> Int? {
+        goals.firstIndex { $0.period == period && $0.metric == metric }
+    }
+
+    /// The ID the next entry of a category gets.
+    public func nextCostID(in category: CostCategory) -> CostID {
+        CostID(category: category, number: (lastCostNumber[category] ?? 0) + 1)
+    }
+
+    /// Where a goal belongs in the chronological order.
+    public func goalInsertionIndex(for goal: Goal) -> Int {
+        goals.firstIndex { existing in
+            goal.period < existing.period || (goal.period == existing.period && goal.metric < existing.metric)
+        } ?? goals.count
+    }
+}

@@ -1,0 +1,197 @@
+/// An exact decimal number: a signed 128-bit count of 10⁻¹² units.
+///
+/// Money, rates and volumes all use it. Sums and differences are exact; a product or quotient
+/// keeps twelve decimal places (rounded half away from zero), which is far below anything shown
+/// at 0.01, so a unit cost of 8500/300 stays 28.333333333333 until it is displayed.
+/// The range is ±1.7 × 10²⁶; user input is capped at ±10¹⁵ (`NumberGrammar.largestInput`), so
+/// the products of two inputs cannot overflow. Results that would overflow saturate instead
+/// of trapping: a shell must not crash on absurd input.
+public struct ExactDecimal: Hashable, Comparable, Sendable {
+    /// The value times 10¹².
+    public var units: Int128
+
+    public static let fractionDigits = 12
+    public static let unitsPerOne: Int128 = 1_000_000_000_000
+
+    public init(units: Int128) { self.units = units }
+    public init(_ value: Int) { self.units = Int128(value) * Self.unitsPerOne }
+
+    /// `mantissa × 10^-places`, e.g. (7950, 2) is 79.50. Places beyond twelve are rounded.
+    public init(mantissa: Int128, places: Int) {
+        if places <= Self.fractionDigits {
+            self.units = Self.saturatingMultiply(mantissa, Self.powerOfTen(Self.fractionDigits - places))
+        } else {
+            self.units = Self.divideRounded(mantissa, by: Self.powerOfTen(places - Self.fractionDigits))
+        }
+    }
+
+    public static let zero = ExactDecimal(units: 0)
+    public static let one = ExactDecimal(1)
+    public static let hundred = ExactDecimal(100)
+
+    public var isZero: Bool { units == 0 }
+    public var isNegative: Bool { units < 0 }
+    public var magnitude: ExactDecimal { ExactDecimal(units: units < 0 ? -units : units) }
+
+    public static func < (a: ExactDecimal, b: ExactDecimal) -> Bool { a.units < b.units }
+
+    public static func + (a: ExactDecimal, b: ExactDecimal) -> ExactDecimal {
+        let (sum, overflow) = a.units.addingReportingOverflow(b.units)
+        return overflow ? saturated(positive: a.units > 0) : ExactDecimal(units: sum)
+    }
+    public static func - (a: ExactDecimal, b: ExactDecimal) -> ExactDecimal {
+        let (difference, overflow) = a.units.subtractingReportingOverflow(b.units)
+        return overflow ? saturated(positive: a.units > 0) : ExactDecimal(units: difference)
+    }
+    public static prefix func - (a: ExactDecimal) -> ExactDecimal { ExactDecimal(units: -a.units) }
+    public static func += (a: inout ExactDecimal, b: ExactDecimal) { a = a + b }
+    public static func -= (a: inout ExactDecimal, b: ExactDecimal) { a = a - b }
+
+    public static func * (a: ExactDecimal, b: ExactDecimal) -> ExactDecimal {
+        ExactDecimal(units: multiplyDivide(a.units, b.units, unitsPerOne))
+    }
+    public static func *= (a: inout ExactDecimal, b: ExactDecimal) { a = a * b }
+
+    /// Multiplication by a whole number is exact (no rounding at the twelfth place).
+    public static func * (a: ExactDecimal, b: Int) -> ExactDecimal {
+        ExactDecimal(units: saturatingMultiply(a.units, Int128(b)))
+    }
+
+    /// `a / b`, or nil when `b` is zero.
+    public func divided(by divisor: ExactDecimal) -> ExactDecimal? {
+        guard divisor.units != 0 else { return nil }
+        return ExactDecimal(units: Self.multiplyDivide(units, Self.unitsPerOne, divisor.units))
+    }
+
+    /// `a / n` for a whole number n > 0, rounded at the twelfth place.
+    public func divided(by n: Int) -> ExactDecimal {
+        precondition(n != 0, "division by a zero count is a programming error")
+        return ExactDecimal(units: Self.divideRounded(units, by: Int128(n)))
+    }
+
+    /// Rounded half away from zero (四舍五入) to `places` decimal places.
+    public func rounded(places: Int = 2) -> ExactDecimal {
+        guard places < Self.fractionDigits else { return self }
+        let step = Self.powerOfTen(Self.fractionDigits - places)
+        return ExactDecimal(units: Self.saturatingMultiply(Self.divideRounded(units, by: step), step))
+    }
+
+    /// Rounded up (towards +∞) to a whole number: visitors and orders needed are never fractional.
+    public func ceilingWhole() -> ExactDecimal {
+        let (quotient, remainder) = units.quotientAndRemainder(dividingBy: Self.unitsPerOne)
+        let whole = remainder > 0 ? quotient + 1 : quotient
+        return ExactDecimal(units: whole * Self.unitsPerOne)
+    }
+
+    /// Rounded down (towards −∞) to a whole number.
+    public func floorWhole() -> ExactDecimal {
+        let (quotient, remainder) = units.quotientAndRemainder(dividingBy: Self.unitsPerOne)
+        let whole = remainder < 0 ? quotient - 1 : quotient
+        return ExactDecimal(units: whole * Self.unitsPerOne)
+    }
+
+    /// The whole part when the value is a whole number that fits an Int; nil otherwise.
+    public var exactInt: Int? {
+        let (quotient, remainder) = units.quotientAndRemainder(dividingBy: Self.unitsPerOne)
+        guard remainder == 0, let value = Int(exactly: quotient) else { return nil }
+        return value
+    }
+
+    // MARK: - Arithmetic helpers
+
+    static func powerOfTen(_ n: Int) -> Int128 {
+        var result: Int128 = 1
+        for _ in 0..<n { result *= 10 }
+        return result
+    }
+
+    static func saturated(positive: Bool) -> ExactDecimal {
+        ExactDecimal(units: positive ? Int128.max : Int128.min)
+    }
+
+    static func saturatingMultiply(_ a: Int128, _ b: Int128) -> Int128 {
+        let (product, overflow) = a.multipliedReportingOverflow(by: b)
+        if overflow { return (a < 0) != (b < 0) ? Int128.min : Int128.max }
+        return product
+    }
+
+    /// `n / d` rounded half away from zero; d > 0.
+    static func divideRounded(_ n: Int128, by d: Int128) -> Int128 {
+        let (quotient, remainder) = n.quotientAndRemainder(dividingBy: d)
+        let twice = remainder.magnitude * 2
+        if twice >= d.magnitude { return n < 0 ? quotient - 1 : quotient + 1 }
+        return quotient
+    }
+
+    /// `a × b / d` with a 256-bit intermediate, rounded half away from zero, saturating.
+    static func multiplyDivide(_ a: Int128, _ b: Int128, _ d: Int128) -> Int128 {
+        let negative = ((a < 0) != (b < 0)) != (d < 0)
+        let product = a.magnitude.multipliedFullWidth(by: b.magnitude)
+        let divisor = d.magnitude
+        // The quotient fits in 127 bits only when the high half is below divisor / 2.
+        guard product.high < divisor / 2 else { return negative ? Int128.min : Int128.max }
+        let (quotient, remainder) = divisor.dividingFullWidth(product)
+        var magnitude = quotient
+        if remainder >= divisor - remainder { magnitude += 1 }
+        guard magnitude <= UInt128(Int128.max) else { return negative ? Int128.min : Int128.max }
+        return negative ? -Int128(magnitude) : Int128(magnitude)
+    }
+}
+
+extension ExactDecimal: CustomStringConvertible {
+    /// The shortest exact text: "79", "0.006", "-12.5". This is the form stored in workspace files.
+    public var description: String { plainText(minimumPlaces: 0) }
+
+    /// Plain text with at least `minimumPlaces` decimals and no grouping: "1234.50".
+    public func plainText(minimumPlaces: Int) -> String {
+        let negative = units < 0
+        let magnitude = units.magnitude
+        let whole = magnitude / UInt128(Self.unitsPerOne)
+        var fraction = magnitude % UInt128(Self.unitsPerOne)
+        var fractionDigits = Array(repeating: UInt8(ascii: "0"), count: Self.fractionDigits)
+        var index = Self.fractionDigits - 1
+        while fraction > 0 {
+            fractionDigits[index] = UInt8(ascii: "0") + UInt8(fraction % 10)
+            fraction /= 10
+            index -= 1
+        }
+        var keep = Self.fractionDigits
+        while keep > minimumPlaces && fractionDigits[keep - 1] == UInt8(ascii: "0") { keep -= 1 }
+        var text = negative ? "-" : ""
+        text += String(whole)
+        if keep > 0 {
+            text += "." + String(decoding: fractionDigits[0..<keep], as: UTF8.self)
+        }
+        return text
+    }
+}
+
+extension ExactDecimal {
+    /// Reads the plain form files hold: `-12.5`, `0.006`, `79`. No grouping, signs other than a
+    /// leading minus, exponents or suffixes; nil for anything else.
+    public init?(plainText text: String) {
+        var mantissa: Int128 = 0
+        var places = 0
+        var sawDot = false
+        var digits = 0
+        var negative = false
+        for (offset, byte) in text.utf8.enumerated() {
+            switch byte {
+            case UInt8(ascii: "-") where offset == 0:
+                negative = true
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                guard digits < 30 else { return nil }
+                mantissa = mantissa * 10 + Int128(byte - UInt8(ascii: "0"))
+                digits += 1
+                if sawDot { places += 1 }
+            case UInt8(ascii: ".") where !sawDot && digits > 0:
+                sawDot = true
+            default:
+                return nil
+            }
+        }
+        guard digits > 0, !(sawDot && places == 0), places <= ExactDecimal.fractionDigits else { return nil }
+        self.init(mantissa: negative ? -mantissa : mantissa, places: places)
+        guard magnitude <= NumberGrammar.largestInput else { return nil }
+    }
+}

@@ -1,0 +1,163 @@
+import ROPGDomain
+
+/// `cost add|set|rm|list|show`: the cost plan in the four ROPG categories.
+public enum CostCommand: Command {
+    public static let name = "cost"
+    public static let topic = HelpTopic.plan
+    public static let summary = "add, change, remove and list cost entries (R platform, O operating, P people, G goods)"
+    public static let usage = [
+        "cost add R|O|P|G NAME AMOUNT [key=value…]",
+        "cost set ID [amount=…] [name=…] [qty=…] [start=…] [end=…] [product=…] [date=…] [cpc=…] [clicks=…] …",
+        "cost rm ID [ID…]",
+        "cost list [category=R|O|P|G] [product=SKU] [basis=BASIS]",
+        "cost show ID",
+    ]
+    public static let examples = [
+        "cost add R \"技术服务年费\" 60000/year",
+        "cost add R \"技术服务费\" 5% of=revenue",
+        "cost add R \"保证金\" 50000 basis=deposit",
+        "cost add O \"ERP\" 12000 amortize=12 start=2026-01",
+        "cost add O \"直通车\" cpc=0.8 clicks=20000/month",
+        "cost add P \"客服工资\" 4500/month qty=2",
+        "cost add P \"美工提成\" 1/unit product=TS-001",
+        "cost add G \"快递\" 4/order",
+        "cost set P1 amount=5000/month",
+        "cost list category=R",
+    ]
+    public static let details = """
+        Bases: once (date=), recurring (AMOUNT/day|week|month|quarter|year), amortized (amortize=MONTHS start=MONTH),
+        per unit (AMOUNT/unit), per order (AMOUNT/order), percent of revenue (5% of=revenue), CPS (cps=10% [share=30%]),
+        CPC (cpc=PRICE clicks=N/month), CPM (cpm=PRICE-PER-1000 impressions=N/month), CPT (cpt=PRICE/day), deposit
+        (basis=deposit, not an expense). start= and end= bound any entry; qty= multiplies it; product=SKU ties a
+        per-unit, per-order, percent or CPS entry to one product. Each entry gets a short ID (R1, O2…) that never changes.
+        """
+    public static let subcommands = ["add", "set", "rm", "list", "show"]
+    public static let keys = CostSpec.keys.map { "\($0)=" } + ["category="]
+
+    public static func run(_ arguments: Arguments, in session: Session) throws(CommandError) -> [Block] {
+        switch try verb(arguments) {
+        case "add": return try add(arguments, session)
+        case "set": return try set(arguments, session)
+        case "rm": return try remove(arguments, session)
+        case "list": return try list(arguments, session)
+        default: return try show(arguments, session)
+        }
+    }
+
+    private static func category(_ text: String) throws(CommandError) -> CostCategory {
+        guard let category = CostCategory(text: text) else {
+            throw CommandError("\"\(text)\" is not a cost category; use R (platform), O (operating), P (people) or G (goods)")
+        }
+        return category
+    }
+
+    private static func existing(_ text: String?, _ verb: String, in session: Session) throws(CommandError) -> Int {
+        guard let text else { throw CommandError("cost \(verb) needs an entry ID, e.g. cost \(verb) R1 (see cost list)") }
+        guard let id = CostID(text: text) else { throw CommandError("\"\(text)\" is not a cost ID; IDs look like R1, O2, P3, G4") }
+        guard let index = session.workspace.costIndex(id: id) else { throw CommandError("no cost entry \(id) (see cost list)") }
+        return index
+    }
+
+    private static func add(_ arguments: Arguments, _ session: Session) throws(CommandError) -> [Block] {
+        try arguments.checkKeys(allowed: CostSpec.keys.filter { $0 != "name" }, command: "cost add")
+        guard let categoryText = arguments.positional(1) else { throw CommandError("cost add needs a category: R, O, P or G; usage: \(usage[0])") }
+        let category = try category(categoryText)
+        guard let name = arguments.positional(2) else { throw CommandError("cost add needs a name, e.g. cost add \(category.rawValue) \"快递\" 4/order") }
+        try arguments.checkPositionals(max: 4, usage: usage[0])
+        var values: [String: String] = ["name": name]
+        for option in arguments.options { if let key = option.key { values[key] = option.value } }
+        if let amount = arguments.positional(3) {
+            if values["amount"] != nil { throw CommandError("the amount is given twice") }
+            values["amount"] = amount
+        }
+        let id = session.workspace.nextCostID(in: category)
+        let entry = try CostSpec.build(id: id, values: values, products: Set(session.workspace.products.map(\.sku)))
+        session.perform(Edit(description: "cost add \(id) \(name)", changes: [
+            .insertCost(entry, at: session.workspace.costs.count),
+            .setLastCostNumber(id.number, for: category),
+        ]))
+        return [.message("added \(id) \(category.rawValue) \(name): \(CostSpec.describe(entry))\(quantityText(entry))")]
+    }
+
+    private static func set(_ arguments: Arguments, _ session: Session) throws(CommandError) -> [Block] {
+        try arguments.checkKeys(allowed: CostSpec.keys, command: "cost set")
+        try arguments.checkPositionals(max: 2, usage: usage[1])
+        let index = try existing(arguments.positional(1), "set", in: session)
+        guard !arguments.options.isEmpty else { throw CommandError("cost set needs something to change, e.g. amount=5000/month") }
+        let old = session.workspace.costs[index]
+        var values = CostSpec.values(of: old)
+        // A new amount replaces every key of the old form, so a recurring entry can become a per-unit one.
+        if arguments.options.contains(where: { ["amount", "cpc", "cpm", "cpt", "cps", "basis"].contains($0.key ?? "") }) {
+            for key in ["amount", "cpc", "cpm", "cpt", "cps", "basis", "of", "clicks", "impressions", "share", "amortize", "date"]
+            where !arguments.has(key) {
+                values[key] = nil
+            }
+        }
+        for option in arguments.options { if let key = option.key { values[key] = option.value } }
+        let entry = try CostSpec.build(id: old.id, values: values, products: Set(session.workspace.products.map(\.sku)))
+        session.perform(Edit(description: "cost set \(old.id)", changes: [.replaceCost(entry, at: index)]))
+        return [.message("changed \(old.id) \(entry.name): \(CostSpec.describe(entry))\(quantityText(entry))")]
+    }
+
+    private static func remove(_ arguments: Arguments, _ session: Session) throws(CommandError) -> [Block] {
+        try arguments.checkKeys(allowed: [], command: "cost rm")
+        let texts = arguments.positionals.dropFirst().map(\.text)
+        guard !texts.isEmpty else { throw CommandError("cost rm needs an entry ID, e.g. cost rm R1") }
+        var indices: [Int] = []
+        for text in texts { indices.append(try existing(text, "rm", in: session)) }
+        let ids = indices.map { session.workspace.costs[$0].id.description }
+        let changes = Set(indices).sorted(by: >).map { WorkspaceChange.removeCost(at: $0) }
+        session.perform(Edit(description: "cost rm \(ids.joined(separator: " "))", changes: changes))
+        return [.message("removed \(ids.joined(separator: ", "))")]
+    }
+
+    private static func list(_ arguments: Arguments, _ session: Session) throws(CommandError) -> [Block] {
+        try arguments.checkKeys(allowed: ["category", "product", "basis"], command: "cost list")
+        try arguments.checkPositionals(max: 1, usage: usage[3])
+        let category = try arguments.value("category").map { (text) throws(CommandError) in try self.category(text) }
+        let product = arguments.value("product")
+        let basis = arguments.value("basis")
+        if let basis, !CostBasis.allNames.contains(basis) {
+            throw CommandError("basis=\(basis) is not a basis; use one of \(CostBasis.allNames.joined(separator: ", "))")
+        }
+        let entries = session.workspace.costs.filter { entry in
+            (category == nil || entry.category == category) && (product == nil || entry.product == product)
+                && (basis == nil || entry.basis.name == basis)
+        }.sorted { $0.id < $1.id }
+        let table = Table(
+            title: nil,
+            columns: [.text("ID", key: "id"), .text("cat", key: "category"), .text("name", key: "name"),
+                      .text("basis", key: "basis"), .text("amount", key: "amount"), .number("qty", key: "qty"),
+                      .text("start", key: "start"), .text("end", key: "end"), .text("product", key: "product")],
+            rows: entries.map { entry in
+                [.text(entry.id.description), .text(entry.category.rawValue), .text(entry.name), .text(entry.basis.name),
+                 .text(CostSpec.describe(entry)), .count(entry.quantity), .optional(entry.start, { .text($0.isoText) }),
+                 .optional(entry.end, { .text($0.isoText) }), .optional(entry.product, { .text($0) })]
+            },
+            notes: [counted(entries.count, "entry", "entries")])
+        return [.table(table)]
+    }
+
+    private static func show(_ arguments: Arguments, _ session: Session) throws(CommandError) -> [Block] {
+        try arguments.checkKeys(allowed: [], command: "cost show")
+        try arguments.checkPositionals(max: 2, usage: usage[4])
+        let entry = session.workspace.costs[try existing(arguments.positional(1), "show", in: session)]
+        var rows: [(String, Cell)] = [
+            ("ID", .text(entry.id.description)),
+            ("category", .text("\(entry.category.rawValue) \(entry.category.englishName) \(entry.category.chineseName)")),
+            ("name", .text(entry.name)),
+            ("basis", .text(entry.basis.name)),
+            ("amount", .text(CostSpec.describe(entry))),
+            ("qty", .count(entry.quantity)),
+        ]
+        if let start = entry.start { rows.append(("start", .text(start.isoText))) }
+        if let end = entry.end { rows.append(("end", .text(end.isoText))) }
+        if let product = entry.product { rows.append(("product", .text(product))) }
+        if case .deposit = entry.basis { rows.append(("note", .text("a deposit is capital tied up, not an expense"))) }
+        return [.table(propertyTable(title: "cost \(entry.id)", rows))]
+    }
+
+    private static func quantityText(_ entry: CostEntry) -> String {
+        entry.quantity == .one ? "" : " × \(entry.quantity.countText)"
+    }
+}

@@ -1,0 +1,228 @@
+import ROPGDomain
+
+/// Turns what a user types after `cost add R "name"` (or `cost set ID …`) into an entry:
+/// `60000/year`, `5% of=revenue`, `50000 basis=deposit`, `12000 amortize=12 start=2026-01`,
+/// `12000 date=2026-01-05`, `1/unit product=TS-001`, `4/order`, `cpc=0.8 clicks=20000/month`,
+/// `cpm=30 impressions=500000/month`, `cpt=2000/day`, `cps=10% share=30%`; with `qty=`,
+/// `start=`, `end=`.
+enum CostSpec {
+    static let keys = ["amount", "basis", "of", "date", "amortize", "start", "end", "qty", "product", "cpc", "clicks",
+                       "cpm", "impressions", "cpt", "cps", "share", "name"]
+
+    static let hint = "write an amount such as 60000/year, 4500/month, 5% of=revenue, 1.5/unit, 4/order, " +
+        "12000 date=2026-01-05, 12000 amortize=12 start=2026-01, 50000 basis=deposit, cpc=0.8 clicks=20000/month, " +
+        "cpm=30 impressions=500000/month, cpt=2000/day or cps=10%"
+
+    /// The `key=value` pairs that describe an entry, so that `cost set` can change some and rebuild it.
+    static func values(of entry: CostEntry) -> [String: String] {
+        var values: [String: String] = ["name": entry.name]
+        let amount = entry.amount.description
+        switch entry.basis {
+        case .once(let date):
+            values["amount"] = amount
+            values["date"] = date.isoText
+        case .recurring(let per):
+            values["amount"] = "\(amount)/\(per.rawValue)"
+        case .amortized(let months):
+            values["amount"] = amount
+            values["amortize"] = String(months)
+        case .perUnit:
+            values["amount"] = "\(amount)/unit"
+        case .perOrder:
+            values["amount"] = "\(amount)/order"
+        case .percent:
+            values["amount"] = entry.amount.exactPercentText
+            values["of"] = "revenue"
+        case .cps(let share):
+            values["cps"] = entry.amount.exactPercentText
+            if share != .one { values["share"] = share.exactPercentText }
+        case .cpc(let clicks, let per):
+            values["cpc"] = amount
+            values["clicks"] = "\(clicks.description)/\(per.rawValue)"
+        case .cpm(let impressions, let per):
+            values["cpm"] = amount
+            values["impressions"] = "\(impressions.description)/\(per.rawValue)"
+        case .cpt(let per):
+            values["cpt"] = "\(amount)/\(per.rawValue)"
+        case .deposit(let date):
+            values["amount"] = amount
+            values["basis"] = "deposit"
+            if let date { values["date"] = date.isoText }
+        }
+        if entry.quantity != .one { values["qty"] = entry.quantity.description }
+        if let start = entry.start { values["start"] = start.isoText }
+        if let end = entry.end { values["end"] = end.isoText }
+        if let product = entry.product { values["product"] = product }
+        return values
+    }
+
+    /// Builds an entry from `key=value` pairs (a missing or "none" value means not given).
+    static func build(id: CostID, values: [String: String], products: Set<String>) throws(CommandError) -> CostEntry {
+        func given(_ key: String) -> String? {
+            guard let value = values[key], !value.isEmpty, value != "none" else { return nil }
+            return value
+        }
+        func day(_ key: String, last: Bool) throws(CommandError) -> Day? {
+            guard let text = given(key) else { return nil }
+            do {
+                let period = try Period.parse(text)
+                return last ? period.lastDay : period.firstDay
+            } catch {
+                throw CommandError("\(key)=: \(error.message)")
+            }
+        }
+        func number(_ key: String, _ text: String) throws(CommandError) -> TypedNumber {
+            do { return try NumberGrammar.parse(text) } catch { throw CommandError("\(key)=: \(error.message)") }
+        }
+        func amountAndUnit(_ key: String, _ text: String) throws(CommandError) -> (TypedNumber, String?) {
+            let parts = text.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
+            let value = try number(key, String(parts[0]))
+            guard parts.count == 2 else { return (value, nil) }
+            let unit = String(parts[1]).trimmingSpaces()
+            guard !unit.isEmpty else { throw CommandError("\(key)=\(text): say what the amount is per, e.g. /month, /unit, /order") }
+            return (value, unit)
+        }
+        func moneyAmount(_ key: String, _ value: TypedNumber) throws(CommandError) -> ExactDecimal {
+            guard !value.isPercent else { throw CommandError("\(key)=: a percentage is not an amount of money here") }
+            return value.value
+        }
+        func timeUnit(_ key: String, _ unit: String?, _ text: String) throws(CommandError) -> TimeUnit {
+            guard let unit else { throw CommandError("\(key)=\(text): say how often, e.g. \(text)/month") }
+            guard let timeUnit = TimeUnit(text: unit) else {
+                throw CommandError("\(key)=\(text): \"\(unit)\" is not day, week, month, quarter or year")
+            }
+            return timeUnit
+        }
+
+        let name = values["name"] ?? ""
+        var quantity = ExactDecimal.one
+        if let text = given("qty") { quantity = try moneyAmount("qty", try number("qty", text)) }
+        var start = try day("start", last: false)
+        let end = try day("end", last: true)
+        let product = given("product")
+        if let sku = product, !products.contains(sku) { throw CommandError("product=: no product \(sku)") }
+        let explicitBasis = given("basis")
+        if let explicitBasis, !CostBasis.allNames.contains(explicitBasis) {
+            let near = Suggestions.nearest(to: explicitBasis, among: CostBasis.allNames)
+            throw CommandError("basis=\(explicitBasis) is not a basis; use one of \(CostBasis.allNames.joined(separator: ", "))"
+                               + (near.isEmpty ? "" : " (did you mean \(near[0])?)"))
+        }
+
+        // The promotion forms carry their own price keys.
+        let promotionKeys = ["cpc", "cpm", "cpt", "cps"].filter { given($0) != nil }
+        if promotionKeys.count > 1 { throw CommandError("give only one of \(promotionKeys.map { "\($0)=" }.joined(separator: ", "))") }
+        if let promotion = promotionKeys.first {
+            if given("amount") != nil { throw CommandError("give either an amount or \(promotion)=, not both") }
+            if let explicitBasis, explicitBasis != promotion { throw CommandError("basis=\(explicitBasis) does not go with \(promotion)=") }
+        }
+        for (key, owner) in [("clicks", "cpc"), ("impressions", "cpm"), ("share", "cps")] where given(key) != nil && promotionKeys.first != owner {
+            throw CommandError("\(key)= goes with \(owner)=")
+        }
+
+        let basis: CostBasis
+        var amount: ExactDecimal
+        switch promotionKeys.first {
+        case "cpc", "cpm":
+            let key = promotionKeys[0]
+            let volumeKey = key == "cpc" ? "clicks" : "impressions"
+            amount = try moneyAmount(key, try number(key, given(key) ?? ""))
+            guard let volumeText = given(volumeKey) else {
+                throw CommandError("\(key)= needs \(volumeKey)=, e.g. \(volumeKey)=20000/month")
+            }
+            let (volume, unit) = try amountAndUnit(volumeKey, volumeText)
+            let per = try timeUnit(volumeKey, unit, volumeText)
+            let count = try moneyAmount(volumeKey, volume)
+            basis = key == "cpc" ? .cpc(clicks: count, per: per) : .cpm(impressions: count, per: per)
+        case "cpt":
+            let text = given("cpt") ?? ""
+            let (price, unit) = try amountAndUnit("cpt", text)
+            amount = try moneyAmount("cpt", price)
+            basis = .cpt(per: try timeUnit("cpt", unit, text))
+        case "cps":
+            amount = try number("cps", given("cps") ?? "").value
+            var share = ExactDecimal.one
+            if let text = given("share") { share = try number("share", text).value }
+            basis = .cps(share: share)
+        default:
+            guard let text = given("amount") else { throw CommandError("the entry needs an amount: \(hint)") }
+            let (value, unit) = try amountAndUnit("amount", text)
+            amount = value.value
+            if value.isPercent || explicitBasis == "percent" {
+                guard unit == nil else { throw CommandError("\(text): a percentage is not per \(unit ?? "")") }
+                if let of = given("of"), of != "revenue" {
+                    throw CommandError("of=\(of): a percentage is of revenue (of=revenue)")
+                }
+                if let explicitBasis, explicitBasis != "percent" { throw CommandError("\(text) is a percentage, so basis=\(explicitBasis) does not fit") }
+                basis = .percent
+            } else if let unit {
+                switch unit.lowercased() {
+                case "unit", "件", "pcs", "pc":
+                    basis = .perUnit
+                case "order", "单":
+                    basis = .perOrder
+                default:
+                    basis = .recurring(per: try timeUnit("amount", unit, text))
+                }
+                if let explicitBasis, explicitBasis != basis.name {
+                    throw CommandError("\(text) is \(basis.name), so basis=\(explicitBasis) does not fit")
+                }
+            } else if let months = given("amortize") {
+                guard let count = Int(months), count >= 1, count <= 600 else {
+                    throw CommandError("amortize=\(months): give the number of months, e.g. amortize=12")
+                }
+                guard start != nil else { throw CommandError("amortize= needs start=, the first month, e.g. start=2026-01") }
+                basis = .amortized(months: count)
+            } else if explicitBasis == "deposit" {
+                basis = .deposit(date: try day("date", last: false))
+            } else if let date = try day("date", last: false) {
+                if let explicitBasis, explicitBasis != "once" { throw CommandError("basis=\(explicitBasis) does not go with date=") }
+                basis = .once(date: date)
+            } else {
+                throw CommandError("\(text): say how it is spent: \(text)/month, \(text) date=2026-01-05 (once), " +
+                                   "\(text) amortize=12 start=2026-01, or \(text) basis=deposit")
+            }
+        }
+        if given("of") != nil, basis != .percent { throw CommandError("of= goes with a percentage, e.g. 5% of=revenue") }
+        if given("amortize") != nil {
+            guard case .amortized = basis else {
+                throw CommandError("amortize= goes with a plain amount, e.g. 12000 amortize=12 start=2026-01")
+            }
+        }
+        if given("date") != nil {
+            switch basis {
+            case .once, .deposit: break
+            default: throw CommandError("date= is for one-off amounts and deposits; use start= and end= to bound this entry")
+            }
+        }
+        if case .amortized = basis, let first = start {
+            // Amortizing runs by whole months: it starts on the first of its month.
+            start = Day(year: first.year, month: first.month, day: 1)
+        }
+        let entry = CostEntry(id: id, name: name, basis: basis, amount: amount, quantity: quantity,
+                              start: start, end: end, product: product)
+        if let issue = Validation.issues(in: entry, products: products).first {
+            throw CommandError("\(issue.path)=: \(issue.message)")
+        }
+        return entry
+    }
+
+    /// How an entry's amount reads in a list: "60,000.00 / year", "5% of revenue", "0.80 × 20,000 clicks / month".
+    static func describe(_ entry: CostEntry) -> String {
+        let amount = entry.amount.formatted()
+        switch entry.basis {
+        case .once(let date): return "\(amount) once on \(date.isoText)"
+        case .recurring(let per): return "\(amount) / \(per.rawValue)"
+        case .amortized(let months): return "\(amount) over \(months) months"
+        case .perUnit: return "\(amount) / unit"
+        case .perOrder: return "\(amount) / order"
+        case .percent: return "\(entry.amount.exactPercentText) of revenue"
+        case .cps(let share):
+            return share == .one ? "CPS \(entry.amount.exactPercentText) of revenue"
+                : "CPS \(entry.amount.exactPercentText) of the \(share.exactPercentText) of revenue it brings"
+        case .cpc(let clicks, let per): return "CPC \(amount) × \(clicks.countText) clicks / \(per.rawValue)"
+        case .cpm(let impressions, let per): return "CPM \(amount) × \(impressions.countText) impressions / \(per.rawValue)"
+        case .cpt(let per): return "CPT \(amount) / \(per.rawValue)"
+        case .deposit(let date): return "\(amount) deposit" + (date.map { " paid \($0.isoText)" } ?? "")
+        }
+    }
+}

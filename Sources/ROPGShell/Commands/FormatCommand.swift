@@ -1,0 +1,22 @@
+import ROPGDomain
+
+/// `format text|md|csv|json`: how tables are printed from now on.
+public enum FormatCommand: Command {
+    public static let name = "format"
+    public static let topic = HelpTopic.session
+    public static let summary = "print tables as text, md (Markdown), csv or json"
+    public static let usage = ["format [text|md|csv|json]"]
+    public static let examples = ["format json", "format text"]
+    public static let subcommands = OutputFormat.allCases.map(\.rawValue)
+
+    public static func run(_ arguments: Arguments, in session: Session) throws(CommandError) -> [Block] {
+        try arguments.checkKeys(allowed: [], command: "format")
+        try arguments.checkPositionals(max: 1, usage: usage[0])
+        guard let text = arguments.positional(0) else { return [.message("format \(session.format.rawValue)")] }
+        guard let format = OutputFormat(rawValue: text.lowercased()) else {
+            throw CommandError("\"\(text)\" is not a format; use text, md, csv or json")
+        }
+        session.format = format
+        return [.message("format \(format.rawValue)")]
+    }
+}

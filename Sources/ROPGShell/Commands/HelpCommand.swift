@@ -1,0 +1,55 @@
+import ROPGDomain
+
+/// `help [COMMAND]`: the commands by topic, or one command's usage and examples.
+public enum HelpCommand: Command {
+    public static let name = "help"
+    public static let aliases = ["?"]
+    public static let topic = HelpTopic.session
+    public static let summary = "list the commands, or explain one"
+    public static let usage = ["help [COMMAND]"]
+    public static let examples = ["help", "help cost"]
+    public static var subcommands: [String] { CommandRegistry.all.map { $0.name } }
+
+    public static func run(_ arguments: Arguments, in session: Session) throws(CommandError) -> [Block] {
+        try arguments.checkKeys(allowed: [], command: "help")
+        guard let name = arguments.positional(0) else { return [.message(overview())] }
+        guard let command = CommandRegistry.command(named: name) else {
+            let near = Suggestions.nearest(to: name, among: CommandRegistry.allNames)
+            throw CommandError("no command \"\(name)\"" + (near.isEmpty ? "; type help for the list" : "; did you mean \(near.joined(separator: " or "))?"))
+        }
+        return [.message(page(for: command))]
+    }
+
+    static func overview() -> String {
+        var text = "ropg — plan an online shop's money. Commands by topic (help COMMAND for more):\n"
+        for topic in HelpTopic.allCases {
+            text += "\n\(topic.rawValue)\n"
+            let commands = CommandRegistry.all.filter { $0.topic == topic }
+            let width = commands.map { displayWidth(names($0)) }.max() ?? 0
+            for command in commands {
+                text += "  \(pad(names(command), toWidth: width, alignRight: false))  \(command.summary)\n"
+            }
+        }
+        text += """
+
+            Numbers: 1,234.56  ¥79  79元  1200万  10w  3亿  12k  5%  0.05
+            Periods: 2026  2026-Q1  2026-03  2026-W11  2026-03-14  2026-03..2026-06
+            Output:  end a command with > FILE.csv (or .md, .json, .txt) to write its table to a file
+            """
+        return text
+    }
+
+    static func page(for command: any Command.Type) -> String {
+        var text = "\(names(command)) — \(command.summary)\n\nUsage:\n"
+        text += command.usage.map { "  \($0)\n" }.joined()
+        if !command.details.isEmpty {
+            text += "\n" + command.details.split(separator: "\n", omittingEmptySubsequences: false).map { "  \($0)" }.joined(separator: "\n") + "\n"
+        }
+        text += "\nExamples:\n" + command.examples.map { "  \($0)\n" }.joined()
+        return text
+    }
+
+    private static func names(_ command: any Command.Type) -> String {
+        ([command.name] + command.aliases.filter { $0 != command.name + "s" }).joined(separator: ", ")
+    }
+}

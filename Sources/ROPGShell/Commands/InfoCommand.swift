@@ -1,0 +1,34 @@
+import ROPGDomain
+
+/// `info`: what is open, what it holds, whether it is saved.
+public enum InfoCommand: Command {
+    public static let name = "info"
+    public static let topic = HelpTopic.workspace
+    public static let summary = "what the open workspace holds, where it is, whether it is saved"
+    public static let usage = ["info"]
+    public static let examples = ["info"]
+
+    public static func run(_ arguments: Arguments, in session: Session) throws(CommandError) -> [Block] {
+        try arguments.checkKeys(allowed: [], command: "info")
+        try arguments.checkPositionals(max: 0, usage: usage[0])
+        let workspace = session.workspace
+        var perCategory: [CostCategory: Int] = [:]
+        for entry in workspace.costs { perCategory[entry.category, default: 0] += 1 }
+        let categories = CostCategory.allCases.map { "\($0.rawValue) \(perCategory[$0] ?? 0)" }.joined(separator: ", ")
+        let goalPeriods = workspace.goals.map(\.period)
+        let rows: [(String, Cell)] = [
+            ("name", .text(workspace.name)),
+            ("file", .text(session.path ?? "(not saved yet)")),
+            ("state", .text(session.isDirty ? "unsaved changes" : "saved")),
+            ("products", .count(workspace.products.count)),
+            ("cost entries", .count(workspace.costs.count)),
+            ("by category", .text(categories)),
+            ("goals", .count(workspace.goals.count)),
+            ("goal periods", .text(goalPeriods.isEmpty ? "none" : "\(goalPeriods.min()?.text ?? "") … \(goalPeriods.max()?.text ?? "")")),
+            ("assumptions set", .text(Assumption.allCases.filter { workspace.settings.isSet($0) }.map(\.rawValue).joined(separator: ", "))),
+            ("undo steps", .count(session.undoSteps.count)),
+            ("schema", .count(Workspace.schemaVersion)),
+        ]
+        return [.table(propertyTable(title: nil, rows))]
+    }
+}

@@ -1,0 +1,46 @@
+import ROPGDomain
+
+/// `open PATH`: replaces the open workspace with the one in PATH.
+public enum OpenCommand: Command {
+    public static let name = "open"
+    public static let topic = HelpTopic.workspace
+    public static let summary = "open another workspace file"
+    public static let usage = ["open PATH [discard=yes]"]
+    public static let examples = ["open workspaces/demo.json"]
+    public static let details = "With unsaved changes, open asks first (or, in a script, refuses unless discard=yes)."
+    public static let keys = ["discard="]
+
+    public static func run(_ arguments: Arguments, in session: Session) throws(CommandError) -> [Block] {
+        try arguments.checkKeys(allowed: ["discard"], command: "open")
+        try arguments.checkPositionals(max: 1, usage: usage[0])
+        guard let path = arguments.positional(0) else { throw CommandError("open needs a file, e.g. open workspaces/demo.json") }
+        let workspace: Workspace
+        do {
+            workspace = try WorkspaceReader.load(path: path)
+        } catch {
+            throw CommandError(error.message)
+        }
+        try confirmDiscard(session, arguments, doing: "opening \(path)")
+        session.replaceWorkspace(workspace, path: path)
+        session.markSaved(to: path)
+        return [.message("opened \(workspace.name) from \(path): \(workspace.summary)")]
+    }
+
+    /// Before unsaved changes are thrown away: asks a person, or refuses in a script.
+    static func confirmDiscard(_ session: Session, _ arguments: Arguments, doing action: String) throws(CommandError) {
+        guard session.isDirty, arguments.value("discard") != "yes" else { return }
+        if let ask = session.ask {
+            let answer = ask("\(session.workspace.name) has unsaved changes. Save them before \(action)? [y/n/c] ")?.lowercased()
+            switch answer {
+            case "y", "yes":
+                session.console.write(try SaveCommand.save(session, to: nil) + "\n")
+            case "n", "no":
+                return
+            default:
+                throw CommandError("cancelled; nothing changed")
+            }
+        } else {
+            throw CommandError("\(session.workspace.name) has unsaved changes; save them first, or add discard=yes")
+        }
+    }
+}

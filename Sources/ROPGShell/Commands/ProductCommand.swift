@@ -1,0 +1,184 @@
+import ROPGDomain
+
+/// `product add|set|rm|list|show`: the products the shop sells.
+public enum ProductCommand: Command {
+    public static let name = "product"
+    public static let aliases = ["products"]
+    public static let topic = HelpTopic.plan
+    public static let summary = "add, change, remove and list products"
+    public static let usage = [
+        "product add SKU price=AMOUNT cost=AMOUNT [name=TEXT] [role=ROLE] [stock=COUNT]",
+        "product set SKU [price=…] [cost=…] [name=…] [role=…|none] [stock=…|none] [sku=NEW-SKU]",
+        "product rm SKU [SKU…]",
+        "product list [role=ROLE]",
+        "product show SKU",
+    ]
+    public static let examples = [
+        "product add TS-001 name=\"纯棉T恤\" price=79 cost=28 role=hit stock=1200",
+        "product set TS-001 price=89",
+        "product list role=hit",
+    ]
+    public static let details = """
+        price is the selling price per unit, cost the net goods cost per unit (货品净成本).
+        role: traffic 引流款, profit 利润款, image 形象款, custom 定制款, hit 爆款.
+        Renaming a SKU with sku= also renames it in the cost entries that belong to it.
+        """
+    public static let subcommands = ["add", "set", "rm", "list", "show"]
+    public static let keys = ["name=", "price=", "cost=", "role=", "stock=", "sku="]
+
+    public static func run(_ arguments: Arguments, in session: Session) throws(CommandError) -> [Block] {
+        switch try verb(arguments) {
+        case "add": return try add(arguments, session)
+        case "set": return try set(arguments, session)
+        case "rm": return try remove(arguments, session)
+        case "list": return try list(arguments, session)
+        default: return try show(arguments, session)
+        }
+    }
+
+    private static func sku(_ arguments: Arguments, _ verb: String) throws(CommandError) -> String {
+        guard let sku = arguments.positional(1) else { throw CommandError("product \(verb) needs a SKU, e.g. product \(verb) TS-001") }
+        return sku
+    }
+
+    private static func existing(_ sku: String, in session: Session) throws(CommandError) -> Int {
+        guard let index = session.workspace.productIndex(sku: sku) else {
+            let near = Suggestions.nearest(to: sku, among: session.workspace.products.map(\.sku))
+            throw CommandError("no product \(sku)" + (near.isEmpty ? "" : "; did you mean \(near.joined(separator: " or "))?"))
+        }
+        return index
+    }
+
+    private static func role(_ arguments: Arguments) throws(CommandError) -> ProductRole?? {
+        guard let text = arguments.value("role") else { return .none }
+        if text == "none" || text.isEmpty { return .some(nil) }
+        guard let role = ProductRole(text: text) else {
+            throw CommandError("role=\(text) is not a role; use one of \(ProductRole.allCases.map { "\($0.rawValue) (\($0.chineseName))" }.joined(separator: ", "))")
+        }
+        return .some(role)
+    }
+
+    private static func checked(_ product: Product) throws(CommandError) -> Product {
+        if let issue = Validation.issues(in: product).first { throw CommandError("\(issue.path)=: \(issue.message)") }
+        return product
+    }
+
+    private static func add(_ arguments: Arguments, _ session: Session) throws(CommandError) -> [Block] {
+        try arguments.checkKeys(allowed: ["name", "price", "cost", "role", "stock"], command: "product add")
+        try arguments.checkPositionals(max: 2, usage: usage[0])
+        let sku = try sku(arguments, "add")
+        if session.workspace.productIndex(sku: sku) != nil {
+            throw CommandError("product \(sku) exists already; change it with product set \(sku) …")
+        }
+        guard let price = try arguments.amount("price") else { throw CommandError("product add needs price=, e.g. price=79") }
+        guard let cost = try arguments.amount("cost") else { throw CommandError("product add needs cost= (goods cost per unit), e.g. cost=28") }
+        let product = try checked(Product(sku: sku, name: arguments.value("name") ?? sku, price: price, cost: cost,
+                                          role: try role(arguments) ?? nil, stock: try arguments.wholeCount("stock")))
+        session.perform(Edit(description: "product add \(sku)",
+                             changes: [.insertProduct(product, at: session.workspace.products.count)]))
+        return [.message("added product \(sku) \(product.name)")]
+    }
+
+    private static func set(_ arguments: Arguments, _ session: Session) throws(CommandError) -> [Block] {
+        try arguments.checkKeys(allowed: ["name", "price", "cost", "role", "stock", "sku"], command: "product set")
+        try arguments.checkPositionals(max: 2, usage: usage[1])
+        let sku = try sku(arguments, "set")
+        let index = try existing(sku, in: session)
+        guard !arguments.options.isEmpty else { throw CommandError("product set \(sku) needs something to change, e.g. price=89") }
+        var product = session.workspace.products[index]
+        if let name = arguments.value("name") { product.name = name }
+        if let price = try arguments.amount("price") { product.price = price }
+        if let cost = try arguments.amount("cost") { product.cost = cost }
+        if let role = try role(arguments) { product.role = role }
+        if let stock = arguments.value("stock") {
+            product.stock = stock == "none" ? nil : try arguments.wholeCount("stock")
+        }
+        var changes: [WorkspaceChange] = []
+        if let newSKU = arguments.value("sku"), newSKU != sku {
+            if session.workspace.productIndex(sku: newSKU) != nil { throw CommandError("product \(newSKU) exists already") }
+            product.sku = newSKU
+            for (costIndex, entry) in session.workspace.costs.enumerated() where entry.product == sku {
+                var renamed = entry
+                renamed.product = newSKU
+                changes.append(.replaceCost(renamed, at: costIndex))
+            }
+        }
+        product = try checked(product)
+        changes.insert(.replaceProduct(product, at: index), at: 0)
+        session.perform(Edit(description: "product set \(sku)", changes: changes))
+        return [.message("changed product \(product.sku): \(describe(product))")]
+    }
+
+    private static func remove(_ arguments: Arguments, _ session: Session) throws(CommandError) -> [Block] {
+        try arguments.checkKeys(allowed: [], command: "product rm")
+        let skus = arguments.positionals.dropFirst().map(\.text)
+        guard !skus.isEmpty else { throw CommandError("product rm needs a SKU, e.g. product rm TS-001") }
+        var indices: [Int] = []
+        for sku in skus {
+            let index = try existing(sku, in: session)
+            let users = session.workspace.costs.filter { $0.product == sku }.map(\.id.description)
+            if !users.isEmpty {
+                throw CommandError("product \(sku) is used by cost \(users.joined(separator: ", ")); remove or change those first")
+            }
+            indices.append(index)
+        }
+        // Remove from the back so that earlier indices stay valid.
+        let changes = Set(indices).sorted(by: >).map { WorkspaceChange.removeProduct(at: $0) }
+        session.perform(Edit(description: "product rm \(skus.joined(separator: " "))", changes: changes))
+        return [.message("removed product \(skus.joined(separator: ", "))")]
+    }
+
+    private static func list(_ arguments: Arguments, _ session: Session) throws(CommandError) -> [Block] {
+        try arguments.checkKeys(allowed: ["role"], command: "product list")
+        try arguments.checkPositionals(max: 1, usage: usage[3])
+        let wanted = try role(arguments) ?? nil
+        let products = session.workspace.products.filter { wanted == nil || $0.role == wanted }
+        let table = Table(
+            title: nil,
+            columns: [.text("SKU", key: "sku"), .text("name", key: "name"), .text("role", key: "role"),
+                      .number("price", key: "price"), .number("cost", key: "cost"),
+                      .number("gross margin", key: "gross_margin"), .number("stock", key: "stock")],
+            rows: products.map { product in
+                [.text(product.sku), .text(product.name), roleCell(product.role), .money(product.price), .money(product.cost),
+                 .optional(grossMargin(product), { .rate($0) }), .optional(product.stock, { .count($0) })]
+            },
+            notes: [counted(products.count, "product")])
+        return [.table(table)]
+    }
+
+    private static func show(_ arguments: Arguments, _ session: Session) throws(CommandError) -> [Block] {
+        try arguments.checkKeys(allowed: [], command: "product show")
+        try arguments.checkPositionals(max: 2, usage: usage[4])
+        let product = session.workspace.products[try existing(try sku(arguments, "show"), in: session)]
+        let entries = session.workspace.costs.filter { $0.product == product.sku }.map(\.id.description)
+        let rows: [(String, Cell)] = [
+            ("SKU", .text(product.sku)),
+            ("name", .text(product.name)),
+            ("role", roleCell(product.role)),
+            ("price", .money(product.price)),
+            ("cost", .money(product.cost)),
+            ("gross margin", .optional(grossMargin(product), { .rate($0) })),
+            ("markup", .optional(product.cost.isZero ? nil : (product.price - product.cost).divided(by: product.cost), { .rate($0) })),
+            ("stock", .optional(product.stock, { .count($0) })),
+            ("cost entries", .text(entries.isEmpty ? "none" : entries.joined(separator: ", "))),
+        ]
+        return [.table(propertyTable(title: "product \(product.sku)", rows))]
+    }
+
+    static func roleCell(_ role: ProductRole?) -> Cell {
+        guard let role else { return .empty }
+        return .text("\(role.rawValue) \(role.chineseName)")
+    }
+
+    /// (price − cost) ÷ price; nil for a free product.
+    static func grossMargin(_ product: Product) -> ExactDecimal? {
+        (product.price - product.cost).divided(by: product.price)
+    }
+
+    static func describe(_ product: Product) -> String {
+        var parts = ["\(product.name)", "price \(product.price.formatted())", "cost \(product.cost.formatted())"]
+        if let role = product.role { parts.append(role.rawValue) }
+        if let stock = product.stock { parts.append("stock \(stock)") }
+        return parts.joined(separator: ", ")
+    }
+}

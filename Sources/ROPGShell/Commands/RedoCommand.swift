@@ -1,0 +1,23 @@
+import ROPGDomain
+
+/// `redo`: makes an undone change again.
+public enum RedoCommand: Command {
+    public static let name = "redo"
+    public static let topic = HelpTopic.session
+    public static let summary = "make the latest undone change again"
+    public static let usage = ["redo [COUNT]"]
+    public static let examples = ["redo"]
+
+    public static func run(_ arguments: Arguments, in session: Session) throws(CommandError) -> [Block] {
+        try arguments.checkKeys(allowed: [], command: "redo")
+        try arguments.checkPositionals(max: 1, usage: usage[0])
+        let count = try UndoCommand.stepCount(arguments)
+        var done: [String] = []
+        for _ in 0..<count {
+            guard let description = session.redo() else { break }
+            done.append("redid: \(description)")
+        }
+        guard !done.isEmpty else { throw CommandError("nothing to redo") }
+        return [.message(done.joined(separator: "\n"))]
+    }
+}

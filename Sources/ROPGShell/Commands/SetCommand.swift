@@ -1,0 +1,44 @@
+import ROPGDomain
+
+/// `set KEY=VALUE…`: the planning assumptions.
+public enum SetCommand: Command {
+    public static let name = "set"
+    public static let topic = HelpTopic.settings
+    public static let summary = "set planning assumptions (conversion rate, order value, CPC, fees…)"
+    public static let usage = ["set KEY=VALUE [KEY=VALUE…]", "set KEY=default"]
+    public static let examples = ["set cvr=3% aov=120 cpc=0.8 paid-share=50% units-per-order=1 payment-fee=0.6%", "set refund-rate=default"]
+    public static var details: String {
+        Assumption.allCases.map { "\($0.rawValue): \($0.meaning)" }.joined(separator: "\n")
+    }
+    public static let keys = Assumption.allCases.map { "\($0.rawValue)=" }
+
+    public static func run(_ arguments: Arguments, in session: Session) throws(CommandError) -> [Block] {
+        try arguments.checkKeys(allowed: Assumption.allCases.map(\.rawValue), command: "set")
+        try arguments.checkPositionals(max: 0, usage: usage[0])
+        guard !arguments.options.isEmpty else { throw CommandError("set needs KEY=VALUE, e.g. set cvr=3%; see settings for the keys") }
+        var settings = session.workspace.settings
+        var said: [String] = []
+        for option in arguments.options {
+            guard let key = option.key, let text = option.value, let assumption = Assumption(rawValue: key) else { continue }
+            if text == "default" || text == "none" {
+                settings[assumption] = nil
+                said.append("\(key) \(SettingsCommand.show(assumption.defaultValue, assumption)) (default)")
+                continue
+            }
+            let value: ExactDecimal
+            do {
+                value = assumption.kind == .rate ? try NumberGrammar.rate(text) : try NumberGrammar.amount(text)
+            } catch {
+                throw CommandError("\(key)=: \(error.message)")
+            }
+            if let problem = assumption.problem(with: value) {
+                throw CommandError("\(key)=\(text): \(key) \(problem)")
+            }
+            settings[assumption] = value
+            said.append("\(key) \(SettingsCommand.show(value, assumption))")
+        }
+        session.perform(Edit(description: "set \(arguments.options.compactMap(\.key).joined(separator: " "))",
+                             changes: [.setSettings(settings)]))
+        return [.message("set \(said.joined(separator: ", "))")]
+    }
+}

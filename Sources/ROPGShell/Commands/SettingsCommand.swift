@@ -1,0 +1,44 @@
+import ROPGDomain
+
+/// `settings`: every assumption, its value and where it comes from.
+public enum SettingsCommand: Command {
+    public static let name = "settings"
+    public static let topic = HelpTopic.settings
+    public static let summary = "show the planning assumptions"
+    public static let usage = ["settings"]
+    public static let examples = ["settings"]
+
+    public static func run(_ arguments: Arguments, in session: Session) throws(CommandError) -> [Block] {
+        try arguments.checkKeys(allowed: [], command: "settings")
+        try arguments.checkPositionals(max: 0, usage: usage[0])
+        let settings = session.workspace.settings
+        let table = Table(
+            title: nil,
+            columns: [.text("key", key: "key"), .number("value", key: "value"), .text("source", key: "source"),
+                      .text("meaning", key: "meaning")],
+            rows: Assumption.allCases.map { assumption in
+                let value = settings[assumption]
+                let source = settings.isSet(assumption) ? "set" : (value == nil ? "not set" : "default")
+                return [.text(assumption.rawValue), cell(value, assumption), .text(source), .text(assumption.meaning)]
+            })
+        return [.table(table)]
+    }
+
+    static func cell(_ value: ExactDecimal?, _ assumption: Assumption) -> Cell {
+        guard let value else { return .empty }
+        switch assumption.kind {
+        case .rate: return Cell(text: value.exactPercentText, plain: value.description, json: .string, alignment: .right, emphasis: .none)
+        case .money: return .money(value)
+        case .ratio: return Cell(text: value.description, plain: value.description, json: .string, alignment: .right, emphasis: .none)
+        }
+    }
+
+    static func show(_ value: ExactDecimal?, _ assumption: Assumption) -> String {
+        guard let value else { return "not set" }
+        switch assumption.kind {
+        case .rate: return value.exactPercentText
+        case .money: return value.formatted()
+        case .ratio: return value.description
+        }
+    }
+}

@@ -1,0 +1,26 @@
+import ROPGDomain
+
+/// `source FILE`: replays a script of commands.
+public enum SourceCommand: Command {
+    public static let name = "source"
+    public static let topic = HelpTopic.session
+    public static let summary = "run the commands in a script file"
+    public static let usage = ["source FILE [bail=yes] [echo=yes]"]
+    public static let examples = ["source examples/demo-tour.ropg"]
+    public static let details = "A script holds one command per line; # starts a comment; \\ at the end of a line continues it."
+    public static let keys = ["bail=", "echo="]
+
+    public static func run(_ arguments: Arguments, in session: Session) throws(CommandError) -> [Block] {
+        try arguments.checkKeys(allowed: ["bail", "echo"], command: "source")
+        try arguments.checkPositionals(max: 1, usage: usage[0])
+        guard let path = arguments.positional(0) else { throw CommandError("source needs a file, e.g. source plan.ropg") }
+        guard session.sourceDepth < 16 else { throw CommandError("scripts are nested too deep (a script that sources itself?)") }
+        let script: Script
+        do { script = try Script.load(path: path) } catch { throw CommandError(error.message) }
+        session.sourceDepth += 1
+        defer { session.sourceDepth -= 1 }
+        let failures = session.run(script, bail: arguments.value("bail") == "yes", echo: arguments.value("echo") == "yes")
+        if failures > 0 { throw CommandError("\(path): \(counted(failures, "command")) failed") }
+        return []
+    }
+}

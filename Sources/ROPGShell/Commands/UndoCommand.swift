@@ -1,0 +1,29 @@
+import ROPGDomain
+
+/// `undo`: takes back the latest change.
+public enum UndoCommand: Command {
+    public static let name = "undo"
+    public static let topic = HelpTopic.session
+    public static let summary = "take back the latest change (up to \(Session.undoLimit))"
+    public static let usage = ["undo [COUNT]"]
+    public static let examples = ["undo", "undo 3"]
+
+    public static func run(_ arguments: Arguments, in session: Session) throws(CommandError) -> [Block] {
+        try arguments.checkKeys(allowed: [], command: "undo")
+        try arguments.checkPositionals(max: 1, usage: usage[0])
+        let count = try stepCount(arguments)
+        var done: [String] = []
+        for _ in 0..<count {
+            guard let description = session.undo() else { break }
+            done.append("undid: \(description)")
+        }
+        guard !done.isEmpty else { throw CommandError("nothing to undo") }
+        return [.message(done.joined(separator: "\n"))]
+    }
+
+    static func stepCount(_ arguments: Arguments) throws(CommandError) -> Int {
+        guard let text = arguments.positional(0) else { return 1 }
+        guard let count = Int(text), count >= 1 else { throw CommandError("\"\(text)\" is not a number of steps") }
+        return count
+    }
+}

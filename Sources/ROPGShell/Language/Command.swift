@@ -1,0 +1,66 @@
+import ROPGDomain
+
+/// The topics `help` groups commands under.
+public enum HelpTopic: String, CaseIterable, Sendable {
+    case workspace = "Workspace"
+    case plan = "Products, costs and goals"
+    case settings = "Assumptions"
+    case session = "Session and output"
+}
+
+/// A shell command: its name, its help kept beside its code, and what it does.
+public protocol Command: Sendable {
+    static var name: String { get }
+    static var aliases: [String] { get }
+    static var topic: HelpTopic { get }
+    /// One line for the `help` list.
+    static var summary: String { get }
+    /// Usage lines, e.g. "product add SKU price=… cost=… [name=…]".
+    static var usage: [String] { get }
+    /// At least one line a user can type as it is.
+    static var examples: [String] { get }
+    /// Further explanation, may be empty.
+    static var details: String { get }
+    /// Sub-commands (verbs), for completion and "did you mean".
+    static var subcommands: [String] { get }
+    /// `key=` names, for completion.
+    static var keys: [String] { get }
+    static func run(_ arguments: Arguments, in session: Session) throws(CommandError) -> [Block]
+}
+
+extension Command {
+    public static var aliases: [String] { [] }
+    public static var details: String { "" }
+    public static var subcommands: [String] { [] }
+    public static var keys: [String] { [] }
+
+    /// The verb of a noun-verb command, checked against `subcommands`.
+    static func verb(_ arguments: Arguments) throws(CommandError) -> String {
+        guard let verb = arguments.positional(0) else {
+            throw CommandError("\(name) needs one of: \(subcommands.joined(separator: ", ")); see help \(name)")
+        }
+        guard subcommands.contains(verb) else {
+            let near = Suggestions.nearest(to: verb, among: subcommands)
+            let hint = near.isEmpty ? "it takes \(subcommands.joined(separator: ", "))" : "did you mean \(near.map { "\(name) \($0)" }.joined(separator: " or "))?"
+            throw CommandError("\(name) has no sub-command \"\(verb)\"; \(hint)")
+        }
+        return verb
+    }
+}
+
+/// Every command the shell knows, in the order `help` lists them.
+public enum CommandRegistry {
+    public static let all: [any Command.Type] = [
+        InfoCommand.self, OpenCommand.self, NewCommand.self, SaveCommand.self, QuitCommand.self,
+        ProductCommand.self, CostCommand.self, GoalCommand.self,
+        SetCommand.self, SettingsCommand.self,
+        UndoCommand.self, RedoCommand.self, HistoryCommand.self, FormatCommand.self, SourceCommand.self,
+        HelpCommand.self,
+    ]
+
+    public static func command(named name: String) -> (any Command.Type)? {
+        all.first { $0.name == name || $0.aliases.contains(name) }
+    }
+
+    public static var allNames: [String] { all.flatMap { [$0.name] + $0.aliases } }
+}

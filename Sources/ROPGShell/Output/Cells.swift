@@ -1,0 +1,45 @@
+import ROPGDomain
+
+/// Cells for the domain's values, so that every table shows money, rates and counts alike.
+extension Cell {
+    /// Money: "1,234.50" shown, "1234.50" in CSV and JSON (as a string, never a float).
+    public static func money(_ value: ExactDecimal) -> Cell {
+        Cell(text: value.formatted(), plain: value.formatted(grouping: false), json: .string,
+             alignment: .right, emphasis: value.rounded().isNegative ? .negative : .none)
+    }
+
+    /// A rate: "51.99%" shown, "0.5199" in CSV and JSON.
+    public static func rate(_ value: ExactDecimal, places: Int = 2) -> Cell {
+        Cell(text: value.percentText(places: places), plain: value.rounded(places: places + 2).description,
+             json: .string, alignment: .right, emphasis: value.isNegative ? .negative : .none)
+    }
+
+    /// A whole or fractional count: "277,778"; JSON writes it as a number.
+    public static func count(_ value: ExactDecimal) -> Cell {
+        Cell(text: value.countText, plain: value.description, json: .number, alignment: .right,
+             emphasis: value.isNegative ? .negative : .none)
+    }
+
+    public static func count(_ value: Int) -> Cell { count(ExactDecimal(value)) }
+
+    /// An optional value: the cell, or an empty one.
+    public static func optional<T>(_ value: T?, _ make: (T) -> Cell) -> Cell {
+        value.map(make) ?? .empty
+    }
+}
+
+extension Column {
+    public static func text(_ title: String, key: String) -> Column { Column(title: title, key: key, alignment: .left) }
+    public static func number(_ title: String, key: String) -> Column { Column(title: title, key: key, alignment: .right) }
+}
+
+/// A two-column table of names and values, for `info`, `settings` and `show` commands, so that
+/// they too work in every output format.
+func propertyTable(title: String?, _ rows: [(String, Cell)], notes: [String] = []) -> Table {
+    Table(title: title, columns: [.text("field", key: "field"), .text("value", key: "value")],
+          rows: rows.map { row in
+              var value = row.1
+              value.alignment = .left  // one value per line: left-aligned reads best
+              return [Cell.text(row.0), value]
+          }, notes: notes)
+}

@@ -1,0 +1,1102 @@
+// A strict, streaming JSON pull reader (RFC 8259).
+//
+// - Reads a file in chunks (1 MiB by default) through a file descriptor, so memory stays
+//   bounded whatever the file size (plus the largest single string or number token).
+// - Strict: no trailing commas, no comments, no leading zeros, no NaN/Infinity, no unescaped
+//   control characters, valid escapes (incl. \uXXXX surrogate pairs), valid UTF-8, exactly one
+//   top-level value followed only by whitespace, no duplicate keys within one object.
+//   A UTF-8 byte order mark at the very start is skipped.
+// - Line and column (1-based; the column counts Unicode scalars, i.e. UTF-8 lead bytes) of the
+//   value or key most recently begun are available as `position`. Columns are computed lazily,
+//   so tracking them costs almost nothing on the hot path.
+// - After any error the reader refuses to go on: every later call throws the same error.
+//
+// Usage (the caller drives the structure; separators are checked by nextKey/nextElement):
+//
+//     let r = try JSONReader(path: path)
+//     try r.beginObject()
+//     while let key = try r.nextKey() {
+//         switch key {
+//         case "schemaVersion": version = try r.readInt()
+//         case "costs":
+//             try r.beginArray()
+//             while try r.nextElement() {
+//                 try r.beginObject()
+//                 while let field = try r.nextKey() {
+//                     switch field {
+//                     case "amount": amount = try r.readString()
+//                     default: try r.skipValue()   // or report r.position
+//                     }
+//                 }
+//             }
+//         default: try r.skipValue()
+//         }
+//     }
+//     try r.finish()
+//
+// Strings of up to 32 bytes go through a small cache, so repeated values (keys, categories,
+// names, dates) come back as the same String: cheaper to build and shared in memory.
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+public enum JSONValueKind: Sendable {
+    case object, array, string, number, bool, null
+}
+
+public struct JSONPosition: Equatable, Sendable, CustomStringConvertible {
+    public var line: Int
+    public var column: Int
+
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
+
+    public var description: String { "line \(line), column \(column)" }
+}
+
+/// A syntax (or shape) error in JSON input, with the 1-based line and column where it was found.
+public struct JSONSyntaxError: Error, Equatable, Sendable, CustomStringConvertible {
+    public var message: String
+    public var line: Int
+    public var column: Int
+
+    public init(message: String, line: Int, column: Int) {
+        self.message = message
+        self.line = line
+        self.column = column
+    }
+
+    public var position: JSONPosition { JSONPosition(line: line, column: column) }
+
+    public var description: String { "line \(line), column \(column): \(message)" }
+}
+
+/// The JSON file could not be opened or read.
+public struct JSONFileError: Error, Equatable, Sendable, CustomStringConvertible {
+    public var message: String
+
+    public init(message: String) {
+        self.message = message
+    }
+
+    public var description: String { message }
+}
+
+public final class JSONReader {
+    /// Default read size for files.
+    static let defaultChunkSize = 1 << 20
+    /// Nesting limit: deeper documents are rejected (keeps memory bounded on `[[[[...`).
+    static let maxDepth = 512
+
+    // MARK: State
+
+    /// A place in the input whose column is computed only when asked for.
+    /// `anchor` is an absolute offset on the same line whose column `anchorColumn` is known;
+    /// the column of `offset` is `anchorColumn` + the number of UTF-8 lead bytes in between.
+    private struct Mark {
+        var offset = 0
+        var line = 1
+        var anchor = 0
+        var anchorColumn = 1
+        var column = 0  // 0: not computed yet
+    }
+
+    private struct Frame {
+        var isObject: Bool
+        var first: Bool
+        var keyStart: Int
+    }
+
+    // The window of input: buf[0..<end] holds the bytes at absolute offsets base..<base+end.
+    private var buf: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    private var end = 0
+    private var base = 0
+    private var pos = 0  // index into buf of the next unread byte
+    private let chunkSize: Int
+
+    // Input source.
+    private var fd: Int32 = -1
+    private let path: String
+    private var sourceBytes: [UInt8] = []
+    private var sourceOffset = 0
+    private var exhausted = false
+
+    // Lines and columns.
+    private var line = 1
+    private var lineAnchor = 0        // absolute offset on the current line with a known column
+    private var lineAnchorColumn = 1
+    // Kept behind pointers (not class properties) so that updating them needs no dynamic
+    // exclusivity checks on the hot path.
+    private let mark: UnsafeMutablePointer<Mark>       // the value or key most recently begun
+    private let commaMark: UnsafeMutablePointer<Mark>  // the last ',' (for "trailing comma")
+
+    // Nesting.
+    private let frames: UnsafeMutablePointer<Frame>
+    private var depth = 0
+    private var topLevelStarted = false
+    // Keys of the open objects (for duplicate detection), with cheap fingerprints.
+    private var keys: UnsafeMutablePointer<String>
+    private var keyPrints: UnsafeMutablePointer<UInt64>
+    private var keyCount = 0
+    private var keyCapacity = 64
+    private var lastPrint: UInt64 = 0  // fingerprint of the string read last
+
+    // Short strings (keys, categories, names, dates) repeat a lot: a small direct-mapped cache
+    // returns the same String for the same bytes, which saves building (and, for strings
+    // longer than 15 bytes, allocating) a new one.
+    private struct CachedString {
+        var count = -1
+        var w0: UInt64 = 0, w1: UInt64 = 0, w2: UInt64 = 0, w3: UInt64 = 0
+        var string = ""
+    }
+    private static let cacheBits = 11
+    private static let cacheMaxBytes = 32
+    private let cache: UnsafeMutablePointer<CachedString>
+
+    /// The first error thrown; every later call throws it again (the reader's state is
+    /// undefined after an error, so it refuses to go on).
+    private var failure: (any Error & Sendable)?
+
+    // Scratch space for strings with escapes or strings that straddle a chunk boundary.
+    private var scratch: [UInt8] = []
+
+    // MARK: Init
+
+    /// Opens `path` for streaming. Throws `JSONFileError` if it cannot be opened.
+    public convenience init(path: String) throws {
+        try self.init(path: path, chunkSize: JSONReader.defaultChunkSize)
+    }
+
+    /// Opens `path` for streaming with a given read size (tests use tiny sizes).
+    init(path: String, chunkSize: Int) throws {
+        let size = max(1, chunkSize)
+        self.chunkSize = size
+        self.path = path
+        self.capacity = size + 4096
+        self.buf = JSONReader.allocateWindow(capacity)
+        self.frames = .allocate(capacity: JSONReader.maxDepth + 1)
+        self.mark = .allocate(capacity: 2)
+        self.mark.initialize(repeating: Mark(), count: 2)
+        self.commaMark = self.mark + 1
+        self.keys = .allocate(capacity: keyCapacity)
+        self.cache = .allocate(capacity: 1 << JSONReader.cacheBits)
+        self.cache.initialize(repeating: CachedString(), count: 1 << JSONReader.cacheBits)
+        self.keyPrints = .allocate(capacity: keyCapacity)
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        if descriptor < 0 {
+            let message = "cannot open \(path): \(JSONReader.errnoText())"
+            throw JSONFileError(message: message)  // deinit frees the buffers
+        }
+        fd = descriptor
+        var info = stat()
+        if fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+            throw JSONFileError(message: "cannot read \(path): Is a directory")
+        }
+    }
+
+    /// Reads from bytes in memory.
+    public convenience init(bytes: [UInt8]) {
+        self.init(bytes: bytes, chunkSize: min(max(1, bytes.count), JSONReader.defaultChunkSize))
+    }
+
+    /// Reads from bytes in memory, handing them to the scanner `chunkSize` bytes at a time
+    /// (tests use tiny sizes to exercise tokens that straddle chunk boundaries).
+    init(bytes: [UInt8], chunkSize: Int) {
+        let size = max(1, chunkSize)
+        self.chunkSize = size
+        self.path = "<bytes>"
+        self.capacity = size + 64
+        self.buf = JSONReader.allocateWindow(capacity)
+        self.frames = .allocate(capacity: JSONReader.maxDepth + 1)
+        self.mark = .allocate(capacity: 2)
+        self.mark.initialize(repeating: Mark(), count: 2)
+        self.commaMark = self.mark + 1
+        self.keys = .allocate(capacity: keyCapacity)
+        self.cache = .allocate(capacity: 1 << JSONReader.cacheBits)
+        self.cache.initialize(repeating: CachedString(), count: 1 << JSONReader.cacheBits)
+        self.keyPrints = .allocate(capacity: keyCapacity)
+        self.sourceBytes = bytes
+    }
+
+    deinit {
+        if fd >= 0 { close(fd) }
+        buf.deallocate()
+        frames.deallocate()
+        mark.deallocate()
+        cache.deinitialize(count: 1 << JSONReader.cacheBits)
+        cache.deallocate()
+        keys.deinitialize(count: keyCount)
+        keys.deallocate()
+        keyPrints.deallocate()
+    }
+
+    // MARK: Public API
+
+    /// Line and column where the value or key most recently begun starts.
+    public var position: JSONPosition {
+        if mark.pointee.column == 0 { resolve(mark) }
+        return JSONPosition(line: mark.pointee.line, column: mark.pointee.column)
+    }
+
+    /// The kind of the next value, without consuming it.
+    public func peekKind() throws -> JSONValueKind {
+        if let failure { throw failure }
+        let c = try beginValue(consuming: false)
+        switch c {
+        case UInt8(ascii: "{"): return .object
+        case UInt8(ascii: "["): return .array
+        case UInt8(ascii: "\""): return .string
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number
+        case UInt8(ascii: "t"), UInt8(ascii: "f"): return .bool
+        case UInt8(ascii: "n"): return .null
+        default: throw unexpectedCharacter(c, at: pos)
+        }
+    }
+
+    /// Consumes '{'.
+    public func beginObject() throws {
+        if let failure { throw failure }
+        let c = try beginValue(consuming: true)
+        guard c == UInt8(ascii: "{") else { throw wrongKind(c, expected: "an object") }
+        try push(isObject: true)
+        pos += 1
+    }
+
+    /// The next member's key (the ':' after it is consumed), or nil when the closing '}' is
+    /// reached (it is consumed).
+    public func nextKey() throws -> String? {
+        if let failure { throw failure }
+        guard depth > 0, frames[depth - 1].isObject else {
+            throw error("nextKey() called outside an object", at: pos)
+        }
+        let frame = frames + (depth - 1)
+        var c = try nextNonWhitespace()
+        if frame.pointee.first {
+            frame.pointee.first = false
+            if c == Int(UInt8(ascii: "}")) {
+                pos += 1
+                pop()
+                return nil
+            }
+        } else {
+            if c == Int(UInt8(ascii: "}")) {
+                pos += 1
+                pop()
+                return nil
+            }
+            guard c == Int(UInt8(ascii: ",")) else {
+                if c < 0 { throw endOfFileError() }
+                throw error("expected ',' or '}' after object member", at: pos)
+            }
+            setMark(commaMark, at: pos)
+            pos += 1
+            c = try nextNonWhitespace()
+            if c == Int(UInt8(ascii: "}")) { throw error("trailing comma", at: commaMark) }
+        }
+        guard c == Int(UInt8(ascii: "\"")) else {
+            if c < 0 { throw endOfFileError() }
+            throw error("expected '\"' to begin an object key", at: pos)
+        }
+        setMark(mark, at: pos)
+        let key = try readStringBody(quoteAt: pos)
+
+        // Duplicate keys: compare a cheap fingerprint first, the strings only when it matches.
+        let print = lastPrint
+        var k = frame.pointee.keyStart
+        let count = keyCount
+        while k < count {
+            if keyPrints[k] == print && keys[k] == key {
+                throw error("duplicate key \(JSONWriter.quoted(key))", at: mark)
+            }
+            k += 1
+        }
+        if count == keyCapacity { growKeys() }
+        (keys + count).initialize(to: key)
+        keyPrints[count] = print
+        keyCount = count + 1
+
+        c = try nextNonWhitespace()
+        guard c == Int(UInt8(ascii: ":")) else {
+            if c < 0 { throw endOfFileError() }
+            throw error("expected ':' after object key", at: pos)
+        }
+        pos += 1
+        return key
+    }
+
+    /// Consumes '['.
+    public func beginArray() throws {
+        if let failure { throw failure }
+        let c = try beginValue(consuming: true)
+        guard c == UInt8(ascii: "[") else { throw wrongKind(c, expected: "an array") }
+        try push(isObject: false)
+        pos += 1
+    }
+
+    /// True when another element follows (not consumed), false when the closing ']' is
+    /// reached (it is consumed).
+    public func nextElement() throws -> Bool {
+        if let failure { throw failure }
+        guard depth > 0, !frames[depth - 1].isObject else {
+            throw error("nextElement() called outside an array", at: pos)
+        }
+        let frame = frames + (depth - 1)
+        let c = try nextNonWhitespace()
+        if c == Int(UInt8(ascii: "]")) {
+            pos += 1
+            pop()
+            return false
+        }
+        if frame.pointee.first {
+            frame.pointee.first = false
+            return true
+        }
+        guard c == Int(UInt8(ascii: ",")) else {
+            if c < 0 { throw endOfFileError() }
+            throw error("expected ',' or ']' after array element", at: pos)
+        }
+        setMark(commaMark, at: pos)
+        pos += 1
+        let next = try nextNonWhitespace()
+        if next == Int(UInt8(ascii: "]")) { throw error("trailing comma", at: commaMark) }
+        return true
+    }
+
+    public func readString() throws -> String {
+        if let failure { throw failure }
+        let c = try beginValue(consuming: true)
+        guard c == UInt8(ascii: "\"") else { throw wrongKind(c, expected: "a string") }
+        return try readStringBody(quoteAt: pos)
+    }
+
+    /// The number's exact text, validated by the JSON grammar.
+    public func readNumberLiteral() throws -> String {
+        if let failure { throw failure }
+        let c = try beginValue(consuming: true)
+        guard JSONReader.isNumberStart(c) else { throw wrongKind(c, expected: "a number") }
+        let (start, stop, _) = try scanNumber()
+        return String(decoding: UnsafeBufferPointer(start: buf + start, count: stop - start), as: UTF8.self)
+    }
+
+    /// A JSON integer literal (no fraction, no exponent) that fits `Int`.
+    public func readInt() throws -> Int {
+        if let failure { throw failure }
+        let c = try beginValue(consuming: true)
+        guard JSONReader.isNumberStart(c) else { throw wrongKind(c, expected: "an integer") }
+        let (start, stop, isInteger) = try scanNumber()
+        let p = buf
+        guard isInteger else {
+            throw error("expected an integer, found \(JSONReader.excerpt(p + start, stop - start))", at: mark)
+        }
+        var i = start
+        let negative = p[i] == UInt8(ascii: "-")
+        if negative { i += 1 }
+        var value = 0
+        while i < stop {
+            let digit = Int(p[i] &- UInt8(ascii: "0"))
+            let (times10, o1) = value.multipliedReportingOverflow(by: 10)
+            let (next, o2) = negative ? times10.subtractingReportingOverflow(digit)
+                                      : times10.addingReportingOverflow(digit)
+            if o1 || o2 {
+                throw error("integer \(JSONReader.excerpt(p + start, stop - start)) is out of range", at: mark)
+            }
+            value = next
+            i += 1
+        }
+        return value
+    }
+
+    public func readBool() throws -> Bool {
+        if let failure { throw failure }
+        let c = try beginValue(consuming: true)
+        if c == UInt8(ascii: "t") {
+            try expectLiteral("true")
+            return true
+        }
+        if c == UInt8(ascii: "f") {
+            try expectLiteral("false")
+            return false
+        }
+        throw wrongKind(c, expected: "true or false")
+    }
+
+    public func readNull() throws {
+        if let failure { throw failure }
+        let c = try beginValue(consuming: true)
+        guard c == UInt8(ascii: "n") else { throw wrongKind(c, expected: "null") }
+        try expectLiteral("null")
+    }
+
+    /// Skips one value of any kind, nested values included (still strictly validated,
+    /// duplicate keys included).
+    public func skipValue() throws {
+        if let failure { throw failure }
+        let startDepth = depth
+        while true {
+            // At a value.
+            switch try peekKind() {
+            case .object:
+                try beginObject()
+                if try nextKey() != nil { continue }
+            case .array:
+                try beginArray()
+                if try nextElement() { continue }
+            case .string:
+                _ = try beginValue(consuming: true)
+                try skipStringBody(quoteAt: pos)
+            case .number:
+                _ = try beginValue(consuming: true)
+                _ = try scanNumber()
+            case .bool:
+                _ = try readBool()
+            case .null:
+                try readNull()
+            }
+            // A value is complete: climb until another value follows or we are back out.
+            while depth > startDepth {
+                if frames[depth - 1].isObject {
+                    if try nextKey() != nil { break }
+                } else {
+                    if try nextElement() { break }
+                }
+            }
+            if depth == startDepth { return }
+        }
+    }
+
+    /// Checks that only whitespace remains after the top-level value.
+    public func finish() throws {
+        if let failure { throw failure }
+        if depth > 0 {
+            throw error(frames[depth - 1].isObject ? "finish() called inside an unfinished object"
+                                                   : "finish() called inside an unfinished array", at: pos)
+        }
+        if !topLevelStarted {
+            _ = try beginValue(consuming: false)  // throws at end of file or reports the value
+            throw error("finish() called before the top-level value was read", at: pos)
+        }
+        let c = try nextNonWhitespace()
+        if c >= 0 { throw error("unexpected data after top-level value", at: pos) }
+        if fd >= 0 {
+            close(fd)
+            fd = -1
+        }
+    }
+
+    // MARK: Buffer
+
+    /// Discards buf[0..<keep] and appends more input. All buffer indices move down by `keep`
+    /// (callers adjust their own). Returns false at end of input.
+    private func refill(keepFrom keep: Int) throws -> Bool {
+        if keep > 0 {
+            let discardTo = base + keep
+            if mark.pointee.column == 0 && mark.pointee.anchor < discardTo { resolve(mark) }
+            if commaMark.pointee.column == 0 && commaMark.pointee.anchor < discardTo { resolve(commaMark) }
+            if lineAnchor < discardTo {
+                lineAnchorColumn += JSONReader.countLeadBytes(buf + (lineAnchor - base), discardTo - lineAnchor)
+                lineAnchor = discardTo
+            }
+            let kept = end - keep
+            if kept > 0 { buf.update(from: buf + keep, count: kept) }
+            base = discardTo
+            end = kept
+        }
+        if exhausted { return false }
+        if capacity - end < chunkSize {
+            let newCapacity = max(capacity * 2, end + chunkSize)
+            let bigger = JSONReader.allocateWindow(newCapacity)
+            bigger.update(from: buf, count: end)
+            buf.deallocate()
+            buf = bigger
+            capacity = newCapacity
+        }
+        if fd >= 0 {
+            while true {
+                let n = read(fd, buf + end, chunkSize)
+                if n > 0 {
+                    end += n
+                    return true
+                }
+                if n == 0 {
+                    exhausted = true
+                    close(fd)
+                    fd = -1
+                    return false
+                }
+                if errno == EINTR { continue }
+                let error = JSONFileError(message: "cannot read \(path): \(JSONReader.errnoText())")
+                failure = error
+                throw error
+            }
+        }
+        let n = min(chunkSize, sourceBytes.count - sourceOffset)
+        if n <= 0 {
+            exhausted = true
+            sourceBytes = []
+            return false
+        }
+        sourceBytes.withUnsafeBufferPointer { src in
+            if let s = src.baseAddress { (buf + end).update(from: s + sourceOffset, count: n) }
+        }
+        sourceOffset += n
+        end += n
+        return true
+    }
+
+    /// Makes `count` bytes from `index` available (index is moved with the window).
+    /// Returns false if the input ends first.
+    private func ensure(_ index: inout Int, _ count: Int) throws -> Bool {
+        while end - index < count {
+            let keep = index
+            let more = try refill(keepFrom: keep)
+            index -= keep
+            pos -= keep
+            if !more { return end - index >= count }
+        }
+        return true
+    }
+
+    /// Skips whitespace; returns the next byte (at `pos`) or -1 at end of input.
+    @inline(__always)
+    private func nextNonWhitespace() throws -> Int {
+        var i = pos
+        while true {
+            if i < end {
+                let b = buf[i]
+                if b > 0x20 {
+                    pos = i
+                    return Int(b)
+                }
+                switch b {
+                case 0x20, 0x09, 0x0D:
+                    i += 1
+                case 0x0A:
+                    i += 1
+                    line += 1
+                    lineAnchor = base + i
+                    lineAnchorColumn = 1
+                default:
+                    pos = i
+                    return Int(b)
+                }
+            } else {
+                let keep = i
+                let more = try refill(keepFrom: keep)
+                i -= keep
+                pos = i
+                if !more { return -1 }
+            }
+        }
+    }
+
+    /// Skips whitespace before a value, enforces the single top-level value, skips a leading
+    /// byte order mark, and records the value's position. Returns the value's first byte.
+    @inline(__always)
+    private func beginValue(consuming: Bool) throws -> UInt8 {
+        var c = try nextNonWhitespace()
+        if depth == 0 {
+            if topLevelStarted {
+                if c < 0 { throw endOfFileError() }
+                throw error("unexpected data after top-level value", at: pos)
+            }
+            if c == 0xEF && base + pos == 0 {
+                var i = pos
+                if try ensure(&i, 3), buf[i + 1] == 0xBB, buf[i + 2] == 0xBF {
+                    pos = i + 3
+                    lineAnchor = base + pos
+                    lineAnchorColumn = 1
+                    c = try nextNonWhitespace()
+                }
+            }
+            if consuming { topLevelStarted = true }
+        }
+        if c < 0 { throw endOfFileError() }
+        setMark(mark, at: pos)
+        return UInt8(truncatingIfNeeded: c)
+    }
+
+    @inline(__always)
+    private func setMark(_ m: UnsafeMutablePointer<Mark>, at index: Int) {
+        m.pointee = Mark(offset: base + index, line: line, anchor: lineAnchor,
+                         anchorColumn: lineAnchorColumn, column: 0)
+    }
+
+    private func resolve(_ m: UnsafeMutablePointer<Mark>) {
+        let count = m.pointee.offset - m.pointee.anchor
+        let column = m.pointee.anchorColumn
+            + JSONReader.countLeadBytes(buf + (m.pointee.anchor - base), count)
+        m.pointee.column = column
+        // Move the line's anchor forward so later lookups on a long line stay cheap.
+        if m.pointee.line == line && m.pointee.anchor == lineAnchor {
+            lineAnchor = m.pointee.offset
+            lineAnchorColumn = column
+        }
+    }
+
+    private func growKeys() {
+        let newCapacity = keyCapacity * 2
+        let newKeys = UnsafeMutablePointer<String>.allocate(capacity: newCapacity)
+        newKeys.moveInitialize(from: keys, count: keyCount)
+        keys.deallocate()
+        keys = newKeys
+        let newPrints = UnsafeMutablePointer<UInt64>.allocate(capacity: newCapacity)
+        newPrints.update(from: keyPrints, count: keyCount)
+        keyPrints.deallocate()
+        keyPrints = newPrints
+        keyCapacity = newCapacity
+    }
+
+    private func push(isObject: Bool) throws {
+        guard depth < JSONReader.maxDepth else {
+            throw error("nesting deeper than \(JSONReader.maxDepth) levels", at: pos)
+        }
+        (frames + depth).initialize(to: Frame(isObject: isObject, first: true, keyStart: keyCount))
+        depth += 1
+    }
+
+    private func pop() {
+        depth -= 1
+        if frames[depth].isObject {
+            let start = frames[depth].keyStart
+            if keyCount > start {
+                (keys + start).deinitialize(count: keyCount - start)
+                keyCount = start
+            }
+        }
+    }
+
+    // MARK: Strings
+
+    /// Reads a string whose opening quote is at buf[quote]; leaves `pos` after the closing quote.
+    private func readStringBody(quoteAt quote: Int) throws -> String {
+        let p = buf
+        let stop = end
+        let start = quote + 1
+        var i = start
+        var high: UInt8 = 0
+        while i < stop {
+            let b = p[i]
+            if b == UInt8(ascii: "\"") {
+                if high >= 0x80 {
+                    let (bad, _) = JSONReader.checkUTF8(p, start, i)
+                    if bad < i { throw error("invalid UTF-8 in string", at: bad) }
+                }
+                pos = i + 1
+                return makeString(p + start, i - start)
+            }
+            if b == UInt8(ascii: "\\") || b < 0x20 { break }
+            high |= b
+            i += 1
+        }
+        return try readStringSlow(contentStart: start, at: i)
+    }
+
+    /// A String from validated UTF-8, through the cache when short. Sets `lastPrint`.
+    @inline(__always)
+    private func makeString(_ p: UnsafeMutablePointer<UInt8>, _ count: Int) -> String {
+        guard count <= JSONReader.cacheMaxBytes else {
+            lastPrint = UInt64(truncatingIfNeeded: count) << 16 | UInt64(p[0]) << 8 | UInt64(p[count - 1])
+            return String(decoding: UnsafeBufferPointer(start: p, count: count), as: UTF8.self)
+        }
+        // Words of the string, zero-padded; the window always has readable bytes beyond `end`.
+        @inline(__always) func word(_ k: Int) -> UInt64 {
+            let n = count - 8 * k
+            if n <= 0 { return 0 }
+            let w = UInt64(littleEndian: UnsafeRawPointer(p + 8 * k).loadUnaligned(as: UInt64.self))
+            return n >= 8 ? w : w & ((1 &<< UInt64(n * 8)) &- 1)
+        }
+        let w0 = word(0), w1 = word(1), w2 = word(2), w3 = word(3)
+        var h = w0 ^ (w1 << 17 | w1 >> 47) ^ (w2 << 31 | w2 >> 33) ^ (w3 << 47 | w3 >> 17)
+        h = (h ^ UInt64(truncatingIfNeeded: count)) &* 0x9E37_79B9_7F4A_7C15
+        lastPrint = h
+        let slot = cache + Int(truncatingIfNeeded: h >> UInt64(64 - JSONReader.cacheBits))
+        if slot.pointee.count == count && slot.pointee.w0 == w0 && slot.pointee.w1 == w1
+            && slot.pointee.w2 == w2 && slot.pointee.w3 == w3 {
+            return slot.pointee.string
+        }
+        let s = String(decoding: UnsafeBufferPointer(start: p, count: count), as: UTF8.self)
+        slot.pointee = CachedString(count: count, w0: w0, w1: w1, w2: w2, w3: w3, string: s)
+        return s
+    }
+
+    /// Validates a string without building it.
+    private func skipStringBody(quoteAt quote: Int) throws {
+        let p = buf
+        let stop = end
+        let start = quote + 1
+        var i = start
+        while i < stop {
+            let b = p[i]
+            if b == UInt8(ascii: "\"") {
+                let (bad, invalid) = JSONReader.checkUTF8(p, start, i)
+                if invalid || bad < i { throw error("invalid UTF-8 in string", at: bad) }
+                pos = i + 1
+                return
+            }
+            if b == UInt8(ascii: "\\") || b < 0x20 { break }
+            i += 1
+        }
+        _ = try readStringSlow(contentStart: start, at: i)
+    }
+
+    /// The general case: escapes, and strings that straddle the end of the window. Raw bytes
+    /// are validated and copied into `scratch`; the window only keeps what is not yet copied.
+    private func readStringSlow(contentStart: Int, at index: Int) throws -> String {
+        scratch.removeAll(keepingCapacity: true)
+        var segment = contentStart
+        var i = index
+        while true {
+            // Scan raw bytes.
+            while i < end {
+                let b = buf[i]
+                if b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") || b < 0x20 { break }
+                i += 1
+            }
+            let (valid, invalid) = JSONReader.checkUTF8(buf, segment, i)
+            if invalid { throw error("invalid UTF-8 in string", at: valid) }
+            if valid > segment {
+                scratch.append(contentsOf: UnsafeBufferPointer(start: buf + segment, count: valid - segment))
+            }
+            if valid < i && i < end {
+                // A multi-byte sequence cut short by a quote, backslash or control character.
+                throw error("invalid UTF-8 in string", at: valid)
+            }
+            if i == end {
+                // Need more input (possibly to complete a multi-byte sequence at `valid`).
+                let keep = valid
+                let more = try refill(keepFrom: keep)
+                i -= keep
+                pos -= keep
+                segment = 0
+                if !more { throw endOfFileError(inString: true) }
+                continue
+            }
+            let b = buf[i]
+            if b == UInt8(ascii: "\"") {
+                pos = i + 1
+                let count = scratch.count
+                scratch.append(contentsOf: repeatElement(0, count: 8))  // padding for word loads
+                return scratch.withUnsafeMutableBufferPointer { b in
+                    guard let start = b.baseAddress else { return "" }
+                    return makeString(start, count)
+                }
+            }
+            if b < 0x20 {
+                throw error("unescaped control character \(JSONReader.describe(b)) in string", at: i)
+            }
+            // Backslash escape.
+            guard try ensure(&i, 2) else { throw endOfFileError(inString: true) }
+            let e = buf[i + 1]
+            switch e {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"):
+                scratch.append(e)
+                i += 2
+            case UInt8(ascii: "b"): scratch.append(0x08); i += 2
+            case UInt8(ascii: "f"): scratch.append(0x0C); i += 2
+            case UInt8(ascii: "n"): scratch.append(0x0A); i += 2
+            case UInt8(ascii: "r"): scratch.append(0x0D); i += 2
+            case UInt8(ascii: "t"): scratch.append(0x09); i += 2
+            case UInt8(ascii: "u"):
+                guard try ensure(&i, 6) else { throw endOfFileError(inString: true) }
+                guard let unit = JSONReader.hex4(buf + i + 2) else {
+                    throw error("invalid \\u escape: expected four hex digits", at: i)
+                }
+                var scalar = unit
+                if unit >= 0xD800 && unit <= 0xDBFF {
+                    // A high surrogate must be followed by \u and a low surrogate.
+                    let complete = try ensure(&i, 12)
+                    guard complete, buf[i + 6] == UInt8(ascii: "\\"), buf[i + 7] == UInt8(ascii: "u"),
+                          let low = JSONReader.hex4(buf + i + 8), low >= 0xDC00 && low <= 0xDFFF
+                    else {
+                        throw error("unpaired surrogate \\u\(JSONReader.hexText(unit)) in string", at: i)
+                    }
+                    scalar = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)
+                    i += 12
+                } else if unit >= 0xDC00 && unit <= 0xDFFF {
+                    throw error("unpaired surrogate \\u\(JSONReader.hexText(unit)) in string", at: i)
+                } else {
+                    i += 6
+                }
+                JSONReader.appendUTF8(scalar, to: &scratch)
+            default:
+                throw error("invalid escape \\\(JSONReader.describeChar(e)) in string", at: i)
+            }
+            segment = i
+        }
+    }
+
+    // MARK: Numbers and literals
+
+    @inline(__always)
+    private static func isNumberStart(_ c: UInt8) -> Bool {
+        c == UInt8(ascii: "-") || (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9"))
+    }
+
+    @inline(__always)
+    private static func isNumberChar(_ b: UInt8) -> Bool {
+        (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) || b == UInt8(ascii: "-") || b == UInt8(ascii: "+")
+            || b == UInt8(ascii: ".") || b == UInt8(ascii: "e") || b == UInt8(ascii: "E")
+    }
+
+    /// Scans and validates the number at `pos`; returns its buffer range (valid until the next
+    /// read) and whether it is an integer. Leaves `pos` after it.
+    private func scanNumber() throws -> (Int, Int, Bool) {
+        var i = pos
+        while true {
+            while i < end && JSONReader.isNumberChar(buf[i]) { i += 1 }
+            if i < end { break }
+            let keep = pos
+            let more = try refill(keepFrom: keep)
+            i -= keep
+            pos -= keep
+            if !more { break }
+        }
+        let p = buf
+        let start = pos
+        let stop = i
+        var j = start
+        @inline(__always) func isDigit(_ k: Int) -> Bool {
+            k < stop && p[k] >= UInt8(ascii: "0") && p[k] <= UInt8(ascii: "9")
+        }
+        func fail(_ why: String) -> JSONSyntaxError {
+            error("invalid number \(JSONReader.excerpt(p + start, stop - start)): \(why)", at: mark)
+        }
+        if p[j] == UInt8(ascii: "-") {
+            j += 1
+            guard isDigit(j) else { throw fail("expected a digit after '-'") }
+        }
+        if p[j] == UInt8(ascii: "0") {
+            j += 1
+            if isDigit(j) { throw fail("leading zeros are not allowed") }
+        } else {
+            guard isDigit(j) else { throw fail("expected a digit") }
+            while isDigit(j) { j += 1 }
+        }
+        var isInteger = true
+        if j < stop && p[j] == UInt8(ascii: ".") {
+            j += 1
+            guard isDigit(j) else { throw fail("expected a digit after '.'") }
+            while isDigit(j) { j += 1 }
+            isInteger = false
+        }
+        if j < stop && (p[j] == UInt8(ascii: "e") || p[j] == UInt8(ascii: "E")) {
+            j += 1
+            if j < stop && (p[j] == UInt8(ascii: "+") || p[j] == UInt8(ascii: "-")) { j += 1 }
+            guard isDigit(j) else { throw fail("expected a digit in the exponent") }
+            while isDigit(j) { j += 1 }
+            isInteger = false
+        }
+        if j != stop { throw fail("unexpected '\(JSONReader.describeChar(p[j]))'") }
+        pos = stop
+        return (start, stop, isInteger)
+    }
+
+    private func expectLiteral(_ word: StaticString) throws {
+        let n = word.utf8CodeUnitCount
+        var i = pos
+        let complete = try ensure(&i, n)
+        let w = word.utf8Start
+        var k = 0
+        while k < n && i + k < end && buf[i + k] == w[k] { k += 1 }
+        if k == n {
+            pos = i + n
+            return
+        }
+        if !complete && i + k == end { throw endOfFileError() }
+        throw error("invalid literal, expected \(word)", at: mark)
+    }
+
+    // MARK: Errors
+
+    private func error(_ message: String, at index: Int) -> JSONSyntaxError {
+        // `index` is on the current line, at or after the line's anchor.
+        let offset = base + index
+        let column = lineAnchorColumn + JSONReader.countLeadBytes(buf + (lineAnchor - base), offset - lineAnchor)
+        let error = JSONSyntaxError(message: message, line: line, column: column)
+        failure = error
+        return error
+    }
+
+    private func error(_ message: String, at m: UnsafeMutablePointer<Mark>) -> JSONSyntaxError {
+        if m.pointee.column == 0 { resolve(m) }
+        let error = JSONSyntaxError(message: message, line: m.pointee.line, column: m.pointee.column)
+        failure = error
+        return error
+    }
+
+    private func endOfFileError(inString: Bool = false) -> JSONSyntaxError {
+        error(inString ? "unexpected end of file in string" : "unexpected end of file", at: end)
+    }
+
+    private func unexpectedCharacter(_ c: UInt8, at index: Int) -> JSONSyntaxError {
+        switch c {
+        case UInt8(ascii: "+"): return error("invalid number: a leading '+' is not allowed", at: index)
+        case UInt8(ascii: "."): return error("invalid number: expected a digit before '.'", at: index)
+        case UInt8(ascii: "/"): return error("comments are not allowed", at: index)
+        case UInt8(ascii: "'"): return error("strings must use double quotes", at: index)
+        case UInt8(ascii: ","), UInt8(ascii: "]"), UInt8(ascii: "}"), UInt8(ascii: ":"):
+            return error("expected a value, found '\(JSONReader.describeChar(c))'", at: index)
+        default:
+            return error("unexpected character \(JSONReader.describeQuoted(c)), expected a value", at: index)
+        }
+    }
+
+    private func wrongKind(_ c: UInt8, expected: String) -> JSONSyntaxError {
+        let found: String
+        switch c {
+        case UInt8(ascii: "{"): found = "an object"
+        case UInt8(ascii: "["): found = "an array"
+        case UInt8(ascii: "\""): found = "a string"
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): found = "a number"
+        case UInt8(ascii: "t"), UInt8(ascii: "f"): found = "a boolean"
+        case UInt8(ascii: "n"): found = "null"
+        default: return unexpectedCharacter(c, at: pos)
+        }
+        return error("expected \(expected), found \(found)", at: mark)
+    }
+
+    // MARK: Helpers
+
+    /// A window buffer with 64 zeroed bytes beyond `capacity` (word loads may read past the end).
+    static func allocateWindow(_ capacity: Int) -> UnsafeMutablePointer<UInt8> {
+        let p = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity + 64)
+        p.initialize(repeating: 0, count: capacity + 64)
+        return p
+    }
+
+    static func errnoText() -> String {
+        String(cString: strerror(errno))
+    }
+
+    /// Number of UTF-8 lead bytes (bytes that are not 10xxxxxx) in p[0..<count].
+    static func countLeadBytes(_ p: UnsafePointer<UInt8>, _ count: Int) -> Int {
+        var n = 0
+        var i = 0
+        while i < count {
+            n &+= (p[i] & 0xC0) != 0x80 ? 1 : 0
+            i += 1
+        }
+        return n
+    }
+
+    static func countLeadBytes(_ p: UnsafeMutablePointer<UInt8>, _ count: Int) -> Int {
+        countLeadBytes(UnsafePointer(p), count)
+    }
+
+    /// Checks UTF-8 in p[from..<to]. Returns (index, invalid): index is `to` when all is
+    /// valid; otherwise the start of an invalid sequence (invalid = true) or of a sequence
+    /// cut off by `to` (invalid = false).
+    static func checkUTF8(_ p: UnsafeMutablePointer<UInt8>, _ from: Int, _ to: Int) -> (Int, Bool) {
+        var i = from
+        while i < to {
+            while i + 8 <= to,
+                  UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                i += 8
+            }
+            if i >= to { break }
+            let b = p[i]
+            if b < 0x80 {
+                i += 1
+                continue
+            }
+            var need: Int
+            var low: UInt8 = 0x80
+            var high: UInt8 = 0xBF
+            switch b {
+            case 0xC2...0xDF: need = 1
+            case 0xE0: need = 2; low = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: need = 2
+            case 0xED: need = 2; high = 0x9F
+            case 0xF0: need = 3; low = 0x90
+            case 0xF1...0xF3: need = 3
+            case 0xF4: need = 3; high = 0x8F
+            default: return (i, true)
+            }
+            var k = 1
+            while k <= need {
+                if i + k >= to { return (i, false) }
+                let c = p[i + k]
+                if k == 1 {
+                    if c < low || c > high { return (i, true) }
+                } else if c & 0xC0 != 0x80 {
+                    return (i, true)
+                }
+                k += 1
+            }
+            i += need + 1
+        }
+        return (to, false)
+    }
+
+    static func hex4(_ p: UnsafeMutablePointer<UInt8>) -> UInt32? {
+        var value: UInt32 = 0
+        for k in 0..<4 {
+            let c = p[k]
+            let digit: UInt32
+            switch c {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(c - UInt8(ascii: "0"))
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(c - UInt8(ascii: "a") + 10)
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(c - UInt8(ascii: "A") + 10)
+            default: return nil
+            }
+            value = value << 4 | digit
+        }
+        return value
+    }
+
+    static func hexText(_ v: UInt32) -> String {
+        let digits = Array("0123456789ABCDEF".utf8)
+        var out = [UInt8](repeating: 0, count: 4)
+        for k in 0..<4 { out[k] = digits[Int((v >> UInt32(12 - 4 * k)) & 0xF)] }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static func appendUTF8(_ v: UInt32, to out: inout [UInt8]) {
+        if v < 0x80 {
+            out.append(UInt8(v))
+        } else if v < 0x800 {
+            out.append(UInt8(0xC0 | (v >> 6)))
+            out.append(UInt8(0x80 | (v & 0x3F)))
+        } else if v < 0x10000 {
+            out.append(UInt8(0xE0 | (v >> 12)))
+            out.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+            out.append(UInt8(0x80 | (v & 0x3F)))
+        } else {
+            out.append(UInt8(0xF0 | (v >> 18)))
+            out.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
+            out.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+            out.append(UInt8(0x80 | (v & 0x3F)))
+        }
+    }
+
+    /// A printable ASCII character as itself, anything else as U+XXXX.
+    static func describeChar(_ c: UInt8) -> String {
+        if c >= 0x20 && c < 0x7F { return String(UnicodeScalar(c)) }
+        return describe(c)
+    }
+
+    static func describeQuoted(_ c: UInt8) -> String {
+        if c >= 0x20 && c < 0x7F { return "'\(String(UnicodeScalar(c)))'" }
+        if c >= 0x80 { return "byte 0x\(String(c, radix: 16, uppercase: true))" }
+        return describe(c)
+    }
+
+    static func describe(_ c: UInt8) -> String {
+        "U+" + hexText(UInt32(c))
+    }
+
+    /// Quoted text of a short token for messages (cut at 40 bytes).
+    static func excerpt(_ p: UnsafeMutablePointer<UInt8>, _ count: Int) -> String {
+        let n = min(count, 40)
+        let text = String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)
+        return "'" + text + (count > n ? "…'" : "'")
+    }
+}

@@ -1,0 +1,342 @@
+import ROPGDomain
+
+/// Why a workspace file could not be opened: where, and what to fix. For a bad value:
+/// `demo.json:12:34: products[3].price: "7x9" is not a number`.
+public struct WorkspaceLoadError: Error, Equatable, Sendable {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+}
+
+/// Reads the JSON that `WorkspaceWriter` writes, strictly: unknown keys, missing keys, values of
+/// the wrong kind and files from a newer schema are refused with the line, column and path of the
+/// culprit. Streams the file, so a million cost entries need no copy of the file in memory.
+public struct WorkspaceReader {
+    private let reader: JSONReader
+    private let fileName: String
+
+    /// Reads and validates the workspace at `path`. Opening never changes the file.
+    public static func load(path: String) throws(WorkspaceLoadError) -> Workspace {
+        let reader: JSONReader
+        do {
+            reader = try JSONReader(path: path)
+        } catch {
+            throw WorkspaceLoadError((error as? JSONFileError)?.message ?? "cannot open \(path): \(error)")
+        }
+        return try WorkspaceReader(reader: reader, fileName: path).read()
+    }
+
+    /// Reads a workspace from bytes (tests, and files already in memory).
+    public static func decode(_ bytes: [UInt8], fileName: String) throws(WorkspaceLoadError) -> Workspace {
+        try WorkspaceReader(reader: JSONReader(bytes: bytes), fileName: fileName).read()
+    }
+
+    private init(reader: JSONReader, fileName: String) {
+        self.reader = reader
+        self.fileName = fileName
+    }
+
+    // MARK: - Errors
+
+    private func failure(_ path: String, _ message: String) -> WorkspaceLoadError {
+        let position = reader.position
+        let location = "\(fileName):\(position.line):\(position.column)"
+        return WorkspaceLoadError(path.isEmpty ? "\(location): \(message)" : "\(location): \(path): \(message)")
+    }
+
+    /// Runs a JSON step, turning a syntax error into a located message.
+    private func json<T>(_ step: () throws -> T) throws(WorkspaceLoadError) -> T {
+        do {
+            return try step()
+        } catch let error as JSONSyntaxError {
+            throw WorkspaceLoadError("\(fileName):\(error.line):\(error.column): \(error.message)")
+        } catch let error as JSONFileError {
+            throw WorkspaceLoadError("cannot read \(fileName): \(error.message)")
+        } catch {
+            throw WorkspaceLoadError("cannot read \(fileName): \(error)")
+        }
+    }
+
+    private func expect(_ kind: JSONValueKind, _ path: String, _ what: String) throws(WorkspaceLoadError) {
+        let actual = try json { try reader.peekKind() }
+        guard actual == kind else { throw failure(path, "expected \(what), found \(Self.describe(actual))") }
+    }
+
+    private static func describe(_ kind: JSONValueKind) -> String {
+        switch kind {
+        case .object: return "an object"
+        case .array: return "an array"
+        case .string: return "a string"
+        case .number: return "a number"
+        case .bool: return "true or false"
+        case .null: return "null"
+        }
+    }
+
+    // MARK: - Values
+
+    private func string(_ path: String) throws(WorkspaceLoadError) -> String {
+        try expect(.string, path, "a string")
+        return try json { try reader.readString() }
+    }
+
+    private func decimal(_ path: String) throws(WorkspaceLoadError) -> ExactDecimal {
+        let kind = try json { try reader.peekKind() }
+        let text: String
+        switch kind {
+        case .string: text = try json { try reader.readString() }
+        case .number: text = try json { try reader.readNumberLiteral() }
+        default: throw failure(path, "expected a decimal string such as \"79.5\", found \(Self.describe(kind))")
+        }
+        guard let value = ExactDecimal(plainText: text) else { throw failure(path, "\"\(text)\" is not a number") }
+        return value
+    }
+
+    private func integer(_ path: String) throws(WorkspaceLoadError) -> Int {
+        try expect(.number, path, "a whole number")
+        let text = try json { try reader.readNumberLiteral() }
+        guard let value = Int(text) else { throw failure(path, "\(text) is not a whole number") }
+        return value
+    }
+
+    private func day(_ path: String) throws(WorkspaceLoadError) -> Day {
+        let text = try string(path)
+        do {
+            return try Period.parseDay(text)
+        } catch {
+            throw failure(path, error.message)
+        }
+    }
+
+    private func timeUnit(_ path: String) throws(WorkspaceLoadError) -> TimeUnit {
+        let text = try string(path)
+        guard let unit = TimeUnit(rawValue: text) else {
+            throw failure(path, "\"\(text)\" is not one of \(TimeUnit.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        return unit
+    }
+
+    private func unknownKey(_ key: String, _ path: String, allowed: [String]) -> WorkspaceLoadError {
+        let near = Suggestions.nearest(to: key, among: allowed)
+        return failure(path, "unknown key \"\(key)\"" + (near.isEmpty ? "" : "; did you mean \"\(near[0])\"?"))
+    }
+
+    /// Reads an array, calling `element` with each element's path.
+    private func array(_ path: String, _ element: (String) throws(WorkspaceLoadError) -> Void) throws(WorkspaceLoadError) {
+        try expect(.array, path, "an array")
+        try json { try reader.beginArray() }
+        var index = 0
+        while try json({ try reader.nextElement() }) {
+            try element("\(path)[\(index)]")
+            index += 1
+        }
+    }
+
+    /// Reads an object, calling `member` with each key.
+    private func object(_ path: String, _ member: (String) throws(WorkspaceLoadError) -> Void) throws(WorkspaceLoadError) {
+        try expect(.object, path, "an object")
+        try json { try reader.beginObject() }
+        while let key = try json({ try reader.nextKey() }) {
+            try member(key)
+        }
+    }
+
+    // MARK: - The workspace
+
+    private func read() throws(WorkspaceLoadError) -> Workspace {
+        var workspace = Workspace(name: "")
+        var sawName = false
+        var sawLastIDs = false
+        try expect(.object, "", "a workspace object")
+        try json { try reader.beginObject() }
+        guard let firstKey = try json({ try reader.nextKey() }), firstKey == "schemaVersion" else {
+            throw failure("", "not a ropg workspace: it must begin with \"schemaVersion\"")
+        }
+        let version = try integer("schemaVersion")
+        guard version <= Workspace.schemaVersion else {
+            throw failure("schemaVersion", "the file was written by a newer ropg (schema \(version)); this one reads schema \(Workspace.schemaVersion) and older. Upgrade ropg to open it")
+        }
+        guard version >= 1 else { throw failure("schemaVersion", "\(version) is not a schema version") }
+        let keys = ["name", "settings", "products", "costs", "goals", "lastCostIds"]
+        while let key = try json({ try reader.nextKey() }) {
+            switch key {
+            case "name":
+                workspace.name = try string("name")
+                sawName = true
+            case "settings": workspace.settings = try readSettings()
+            case "products": workspace.products = try readProducts()
+            case "costs": workspace.costs = try readCosts()
+            case "goals": workspace.goals = try readGoals()
+            case "lastCostIds":
+                workspace.lastCostNumber = try readLastIDs()
+                sawLastIDs = true
+            default: throw unknownKey(key, "", allowed: keys)
+            }
+        }
+        try json { try reader.finish() }
+        guard sawName else { throw WorkspaceLoadError("\(fileName): the workspace has no \"name\"") }
+        if !sawLastIDs {
+            // A hand-written file may leave the counters out: continue after the highest ID.
+            for entry in workspace.costs {
+                workspace.lastCostNumber[entry.category] = max(workspace.lastCostNumber[entry.category] ?? 0, entry.id.number)
+            }
+        }
+        let issues = Validation.issues(in: workspace)
+        if !issues.isEmpty {
+            let shown = issues.prefix(20).map { "  \($0)" }.joined(separator: "\n")
+            let more = issues.count > 20 ? "\n  … and \(issues.count - 20) more" : ""
+            throw WorkspaceLoadError("\(fileName) is not a valid workspace:\n\(shown)\(more)")
+        }
+        return workspace
+    }
+
+    private func readSettings() throws(WorkspaceLoadError) -> Settings {
+        var settings = Settings()
+        try object("settings") { (key) throws(WorkspaceLoadError) in
+            guard let assumption = Assumption(rawValue: key) else {
+                throw unknownKey(key, "settings", allowed: Assumption.allCases.map(\.rawValue))
+            }
+            settings[assumption] = try decimal("settings.\(key)")
+        }
+        return settings
+    }
+
+    private func readLastIDs() throws(WorkspaceLoadError) -> [CostCategory: Int32] {
+        var numbers: [CostCategory: Int32] = [:]
+        try object("lastCostIds") { (key) throws(WorkspaceLoadError) in
+            guard let category = CostCategory(rawValue: key) else {
+                throw unknownKey(key, "lastCostIds", allowed: CostCategory.allCases.map(\.rawValue))
+            }
+            let number = try integer("lastCostIds.\(key)")
+            guard let fitted = Int32(exactly: number), fitted >= 0 else { throw failure("lastCostIds.\(key)", "\(number) is out of range") }
+            numbers[category] = fitted
+        }
+        return numbers
+    }
+
+    private func readProducts() throws(WorkspaceLoadError) -> [Product] {
+        var products: [Product] = []
+        let keys = ["sku", "name", "price", "cost", "role", "stock"]
+        try array("products") { (path) throws(WorkspaceLoadError) in
+            var sku: String?, name: String?, price: ExactDecimal?, cost: ExactDecimal?
+            var role: ProductRole?, stock: Int?
+            try object(path) { (key) throws(WorkspaceLoadError) in
+                switch key {
+                case "sku": sku = try string("\(path).sku")
+                case "name": name = try string("\(path).name")
+                case "price": price = try decimal("\(path).price")
+                case "cost": cost = try decimal("\(path).cost")
+                case "role":
+                    let text = try string("\(path).role")
+                    guard let value = ProductRole(rawValue: text) else {
+                        throw failure("\(path).role", "\"\(text)\" is not one of \(ProductRole.allCases.map(\.rawValue).joined(separator: ", "))")
+                    }
+                    role = value
+                case "stock": stock = try integer("\(path).stock")
+                default: throw unknownKey(key, path, allowed: keys)
+                }
+            }
+            guard let sku else { throw failure(path, "a product needs \"sku\"") }
+            guard let price else { throw failure(path, "product \(sku) needs \"price\"") }
+            guard let cost else { throw failure(path, "product \(sku) needs \"cost\"") }
+            products.append(Product(sku: sku, name: name ?? sku, price: price, cost: cost, role: role, stock: stock))
+        }
+        return products
+    }
+
+    private func readCosts() throws(WorkspaceLoadError) -> [CostEntry] {
+        var costs: [CostEntry] = []
+        let keys = ["id", "category", "name", "basis", "amount", "per", "months", "date", "share", "clicks",
+                    "impressions", "qty", "start", "end", "product"]
+        try array("costs") { (path) throws(WorkspaceLoadError) in
+            var id: CostID?, category: CostCategory?, name: String?, basisName: String?, amount: ExactDecimal?
+            var per: TimeUnit?, months: Int?, date: Day?, share: ExactDecimal?, volume: ExactDecimal?
+            var quantity = ExactDecimal.one, start: Day?, end: Day?, product: String?
+            try object(path) { (key) throws(WorkspaceLoadError) in
+                switch key {
+                case "id":
+                    let text = try string("\(path).id")
+                    guard let value = CostID(text: text) else { throw failure("\(path).id", "\"\(text)\" is not a cost ID such as R1") }
+                    id = value
+                case "category":
+                    let text = try string("\(path).category")
+                    guard let value = CostCategory(rawValue: text) else { throw failure("\(path).category", "\"\(text)\" is not one of R, O, P, G") }
+                    category = value
+                case "name": name = try string("\(path).name")
+                case "basis":
+                    let text = try string("\(path).basis")
+                    guard CostBasis.allNames.contains(text) else {
+                        throw failure("\(path).basis", "\"\(text)\" is not one of \(CostBasis.allNames.joined(separator: ", "))")
+                    }
+                    basisName = text
+                case "amount": amount = try decimal("\(path).amount")
+                case "per": per = try timeUnit("\(path).per")
+                case "months": months = try integer("\(path).months")
+                case "date": date = try day("\(path).date")
+                case "share": share = try decimal("\(path).share")
+                case "clicks", "impressions": volume = try decimal("\(path).\(key)")
+                case "qty": quantity = try decimal("\(path).qty")
+                case "start": start = try day("\(path).start")
+                case "end": end = try day("\(path).end")
+                case "product": product = try string("\(path).product")
+                default: throw unknownKey(key, path, allowed: keys)
+                }
+            }
+            guard let id else { throw failure(path, "a cost entry needs \"id\"") }
+            guard let category, category == id.category else {
+                throw failure("\(path).category", "entry \(id) needs \"category\": \"\(id.category.rawValue)\"")
+            }
+            guard let basisName else { throw failure(path, "entry \(id) needs \"basis\"") }
+            guard let amount else { throw failure(path, "entry \(id) needs \"amount\"") }
+            func need<T>(_ value: T?, _ key: String) throws(WorkspaceLoadError) -> T {
+                guard let value else { throw failure(path, "a \(basisName) entry (\(id)) needs \"\(key)\"") }
+                return value
+            }
+            let basis: CostBasis
+            switch basisName {
+            case "once": basis = .once(date: try need(date, "date"))
+            case "recurring": basis = .recurring(per: try need(per, "per"))
+            case "amortized": basis = .amortized(months: try need(months, "months"))
+            case "unit": basis = .perUnit
+            case "order": basis = .perOrder
+            case "percent": basis = .percent
+            case "cps": basis = .cps(share: share ?? .one)
+            case "cpc": basis = .cpc(clicks: try need(volume, "clicks"), per: try need(per, "per"))
+            case "cpm": basis = .cpm(impressions: try need(volume, "impressions"), per: try need(per, "per"))
+            case "cpt": basis = .cpt(per: try need(per, "per"))
+            default: basis = .deposit(date: date)
+            }
+            costs.append(CostEntry(id: id, name: name ?? "", basis: basis, amount: amount, quantity: quantity,
+                                   start: start, end: end, product: product))
+        }
+        return costs
+    }
+
+    private func readGoals() throws(WorkspaceLoadError) -> [Goal] {
+        var goals: [Goal] = []
+        let keys = ["period", "metric", "value", "pinned"]
+        try array("goals") { (path) throws(WorkspaceLoadError) in
+            var period: Period?, metric: GoalMetric?, value: ExactDecimal?, pinned = true
+            try object(path) { (key) throws(WorkspaceLoadError) in
+                switch key {
+                case "period":
+                    let text = try string("\(path).period")
+                    do throws(PeriodError) { period = try Period.parse(text) } catch { throw failure("\(path).period", error.message) }
+                case "metric":
+                    let text = try string("\(path).metric")
+                    guard let known = GoalMetric(rawValue: text) else {
+                        throw failure("\(path).metric", "\"\(text)\" is not one of \(GoalMetric.allCases.map(\.rawValue).joined(separator: ", "))")
+                    }
+                    metric = known
+                case "value": value = try decimal("\(path).value")
+                case "pinned":
+                    try expect(.bool, "\(path).pinned", "true or false")
+                    pinned = try json { try reader.readBool() }
+                default: throw unknownKey(key, path, allowed: keys)
+                }
+            }
+            guard let period, let metric, let value else { throw failure(path, "a goal needs \"period\", \"metric\" and \"value\"") }
+            goals.append(Goal(period: period, metric: metric, value: value, pinned: pinned))
+        }
+        return goals
+    }
+}

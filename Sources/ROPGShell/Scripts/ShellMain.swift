@@ -1,0 +1,153 @@
+import Foundation
+import ROPGDomain
+
+/// The `ropg` command line: opens a workspace, then runs commands given with -c or -f, a script
+/// on standard input, or the interactive shell when standard input is a terminal.
+public enum ShellMain {
+    public static let version = "0.1.0"
+
+    static let helpText = """
+        usage: ropg [WORKSPACE.json] [options]
+
+        Opens WORKSPACE.json (created on the first save if it does not exist) and runs the
+        interactive shell when standard input is a terminal, or the commands on standard input.
+
+        options:
+          -c 'CMD; CMD'         run these commands and exit
+          -f SCRIPT.ropg        run a script and exit (may be repeated; runs in the order given)
+          --bail                stop at the first command that fails
+          --echo                print each command before its output
+          --format FORMAT       text (default), md, csv or json
+          --version             print the version
+          -h, --help            print this help
+
+        exit status: 0 when every command succeeded, 1 when any failed, 2 for a usage error.
+        Inside the shell, type help.
+        """
+
+    enum Source { case commands(String), file(String) }
+
+    struct Options {
+        var workspacePath: String?
+        var sources: [Source] = []
+        var bail = false
+        var echo = false
+        var format = OutputFormat.text
+    }
+
+    struct UsageError: Error { var message: String }
+
+    /// Runs the command line; returns the process's exit status.
+    public static func run(arguments: [String], environment: [String: String]) -> Int32 {
+        let console = Console(environment: environment)
+        let options: Options
+        do {
+            options = try parse(arguments)
+        } catch {
+            console.writeError("ropg: \(error.message)\nTry ropg --help.\n")
+            return 2
+        }
+        if arguments.contains("--help") || arguments.contains("-h") {
+            console.write(helpText + "\n")
+            return 0
+        }
+        if arguments.contains("--version") {
+            console.write("ropg \(version)\n")
+            return 0
+        }
+
+        let interactive = options.sources.isEmpty && isatty(0) == 1
+        let session: Session
+        do {
+            session = try openSession(options, console: console, interactive: interactive)
+        } catch {
+            console.writeError("error: \(error.message)\n")
+            return 1
+        }
+        session.format = options.format
+
+        if interactive {
+            let history = environment["HOME"].map { "\($0)/.ropg_history" }
+            return InteractiveShell.run(session, historyPath: history)
+        }
+        var failures = 0
+        if options.sources.isEmpty {
+            let text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+            failures += session.run(Script(name: "<stdin>", text: text), bail: options.bail, echo: options.echo)
+        }
+        for source in options.sources {
+            if session.quitRequested || (options.bail && failures > 0) { break }
+            switch source {
+            case .commands(let text):
+                failures += session.run(Script(name: "", text: text), bail: options.bail, echo: options.echo)
+            case .file(let path):
+                do {
+                    failures += session.run(try Script.load(path: path), bail: options.bail, echo: options.echo)
+                } catch {
+                    session.reportError(error.message)
+                    failures += 1
+                }
+            }
+        }
+        return failures == 0 ? 0 : 1
+    }
+
+    static func parse(_ arguments: [String]) throws(UsageError) -> Options {
+        var options = Options()
+        var index = 0
+        func value(_ flag: String) throws(UsageError) -> String {
+            index += 1
+            guard index < arguments.count else { throw UsageError(message: "\(flag) needs a value") }
+            return arguments[index]
+        }
+        while index < arguments.count {
+            let argument = arguments[index]
+            switch argument {
+            case "-c": options.sources.append(.commands(try value("-c")))
+            case "-f": options.sources.append(.file(try value("-f")))
+            case "--bail": options.bail = true
+            case "--echo": options.echo = true
+            case "--format":
+                let text = try value("--format")
+                guard let format = OutputFormat(rawValue: text) else {
+                    throw UsageError(message: "--format \(text): use text, md, csv or json")
+                }
+                options.format = format
+            case "--version", "--help", "-h": break
+            default:
+                if argument.hasPrefix("-") && argument != "-" {
+                    throw UsageError(message: "unknown option \(argument)")
+                }
+                guard options.workspacePath == nil else {
+                    throw UsageError(message: "one workspace at a time (got \(options.workspacePath ?? "") and \(argument))")
+                }
+                options.workspacePath = argument
+            }
+            index += 1
+        }
+        return options
+    }
+
+    struct OpenError: Error { var message: String }
+
+    /// Opens the workspace named on the command line; a file that does not exist yet is a new
+    /// workspace that the first save creates.
+    static func openSession(_ options: Options, console: Console, interactive: Bool) throws(OpenError) -> Session {
+        guard let path = options.workspacePath else {
+            return Session(workspace: Workspace(name: "untitled"), path: nil, console: console, interactive: interactive)
+        }
+        guard path.hasSuffix(".json") else { throw OpenError(message: "\(path): a workspace file ends in .json") }
+        if FileManager.default.fileExists(atPath: path) {
+            do {
+                let workspace = try WorkspaceReader.load(path: path)
+                let session = Session(workspace: workspace, path: path, console: console, interactive: interactive)
+                session.markSaved(to: path)
+                return session
+            } catch {
+                throw OpenError(message: error.message)
+            }
+        }
+        let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        return Session(workspace: Workspace(name: name), path: path, console: console, interactive: interactive)
+    }
+}

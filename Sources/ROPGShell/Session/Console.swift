@@ -1,0 +1,70 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Where the shell writes: standard output for results, standard error for errors. Writes go
+/// straight to the file descriptors, unbuffered, so that results and errors interleave in the
+/// order they happened even when both go to one pipe.
+public final class Console: @unchecked Sendable {
+    // Unchecked: the shell runs on one thread; the captured text is only used by tests.
+    private let outputDescriptor: Int32
+    private let errorDescriptor: Int32
+    /// When set, everything is collected here instead (for tests and the benchmark).
+    public private(set) var captured: String?
+    /// True when colour and other escape codes may be written to standard output.
+    public let color: Bool
+    public let outputIsTerminal: Bool
+
+    public init(outputDescriptor: Int32 = 1, errorDescriptor: Int32 = 2, environment: [String: String]) {
+        self.outputDescriptor = outputDescriptor
+        self.errorDescriptor = errorDescriptor
+        outputIsTerminal = isatty(outputDescriptor) == 1
+        let noColor = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+        color = outputIsTerminal && !noColor && environment["TERM"] != "dumb"
+        captured = nil
+    }
+
+    /// A console that keeps everything it is given, for tests.
+    public init(capturing: Void) {
+        outputDescriptor = -1
+        errorDescriptor = -1
+        outputIsTerminal = false
+        color = false
+        captured = ""
+    }
+
+    public func write(_ text: String) {
+        if captured != nil { captured? += text; return }
+        Console.writeAll(text, to: outputDescriptor)
+    }
+
+    public func writeError(_ text: String) {
+        if captured != nil { captured? += text; return }
+        Console.writeAll(text, to: errorDescriptor)
+    }
+
+    public func takeCaptured() -> String {
+        let text = captured ?? ""
+        if captured != nil { captured = "" }
+        return text
+    }
+
+    static func writeAll(_ text: String, to descriptor: Int32) {
+        var text = text
+        text.withUTF8 { buffer in
+            guard var pointer = buffer.baseAddress else { return }
+            var remaining = buffer.count
+            while remaining > 0 {
+                let written = Glibc.write(descriptor, pointer, remaining)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return  // a closed pipe: nothing more can be said
+                }
+                pointer += written
+                remaining -= written
+            }
+        }
+    }
+}

@@ -1,0 +1,65 @@
+import ROPGDomain
+
+extension Session {
+    /// Runs every command on a line; returns false when any failed.
+    @discardableResult
+    public func execute(line: String, echo: Bool = false, bail: Bool = false) -> Bool {
+        let commands: [ParsedLine]
+        do {
+            commands = try Tokenizer.commands(in: line)
+        } catch {
+            if echo { console.write("> \(line.trimmingSpaces())\n") }
+            reportError(error.message)
+            return false
+        }
+        var succeeded = true
+        for command in commands {
+            if echo { console.write("> \(command.source)\n") }
+            if !execute(command) { succeeded = false }
+            if quitRequested || (bail && !succeeded) { break }
+        }
+        return succeeded
+    }
+
+    /// Runs one command; returns false when it failed (the error has been reported).
+    @discardableResult
+    public func execute(_ line: ParsedLine) -> Bool {
+        guard let first = line.words.first else { return true }
+        guard let command = CommandRegistry.command(named: first.text), !first.wasQuoted, first.key == nil else {
+            let near = Suggestions.nearest(to: first.text, among: CommandRegistry.allNames)
+            let hint = near.isEmpty ? "type help for the list" : "did you mean \(near.joined(separator: " or "))?"
+            reportError("unknown command \"\(first.text)\"; \(hint)")
+            return false
+        }
+        do {
+            if let target = line.redirect { _ = try redirectFormat(for: target) }
+            let blocks = try command.run(Arguments(Array(line.words.dropFirst())), in: self)
+            if let target = line.redirect {
+                try write(blocks, toFile: target)
+            } else {
+                show(blocks)
+            }
+            return true
+        } catch {
+            reportError(error.message)
+            return false
+        }
+    }
+
+    /// Prints blocks in the session's format.
+    public func show(_ blocks: [Block]) {
+        for block in blocks {
+            switch block {
+            case .message(let text):
+                console.write(text.hasSuffix("\n") ? text : text + "\n")
+            case .table(let table):
+                console.write(render(table, as: format, color: console.color))
+            }
+        }
+    }
+
+    public func reportError(_ message: String) {
+        let location = errorLocation.map { "\($0): " } ?? ""
+        console.writeError("error: \(location)\(message)\n")
+    }
+}

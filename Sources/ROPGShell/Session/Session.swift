@@ -1,0 +1,98 @@
+import ROPGDomain
+
+/// What a command prints: lines of text, or a table the chosen format renders.
+public enum Block: Sendable {
+    case message(String)
+    case table(Table)
+}
+
+/// One undo step: what the user did, the changes that redo it and those that undo it.
+struct UndoStep {
+    var id: Int
+    var description: String
+    var forward: Edit
+    var inverse: Edit
+}
+
+/// The open workspace and everything that goes with it between commands: the file it came
+/// from, the undo history, the output format, and how to reach the user.
+public final class Session {
+    public private(set) var workspace: Workspace
+    /// The file the workspace is saved to; nil for a workspace never saved.
+    public private(set) var path: String?
+    public var format: OutputFormat = .text
+    public let console: Console
+    /// True when a person is typing at a terminal (prompts and questions are allowed).
+    public let interactive: Bool
+    /// Asks the person a question and returns the answer; nil when nobody can answer.
+    public var ask: ((String) -> String?)?
+    /// Set by `quit`: the loop ends after the current command.
+    public internal(set) var quitRequested = false
+
+    /// How many of the latest changes `undo` can take back.
+    public static let undoLimit = 100
+
+    var undoSteps: [UndoStep] = []
+    var redoSteps: [UndoStep] = []
+    /// The undo step that was on top when the workspace was last opened or saved.
+    var savedStepID: Int?
+    private var nextStepID = 1
+    /// How deep `source` calls are nested, to stop a script that sources itself.
+    var sourceDepth = 0
+    /// Where the running command comes from ("plan.ropg:12"), for error messages.
+    var errorLocation: String?
+
+    public init(workspace: Workspace, path: String?, console: Console, interactive: Bool) {
+        self.workspace = workspace
+        self.path = path
+        self.console = console
+        self.interactive = interactive
+    }
+
+    /// True when there are changes that have not been saved.
+    public var isDirty: Bool { undoSteps.last?.id != savedStepID }
+
+    /// The short name shown in the prompt.
+    public var displayName: String { workspace.name }
+
+    /// Applies a user's change as one undo step.
+    public func perform(_ edit: Edit) {
+        guard !edit.changes.isEmpty else { return }
+        let inverse = edit.apply(to: &workspace)
+        undoSteps.append(UndoStep(id: nextStepID, description: edit.description, forward: edit, inverse: inverse))
+        nextStepID += 1
+        redoSteps.removeAll()
+        if undoSteps.count > Session.undoLimit { undoSteps.removeFirst(undoSteps.count - Session.undoLimit) }
+    }
+
+    /// Takes back the latest change; returns its description, or nil when there is none.
+    func undo() -> String? {
+        guard let step = undoSteps.popLast() else { return nil }
+        _ = step.inverse.apply(to: &workspace)
+        redoSteps.append(step)
+        return step.description
+    }
+
+    /// Makes the latest undone change again; returns its description, or nil.
+    func redo() -> String? {
+        guard let step = redoSteps.popLast() else { return nil }
+        _ = step.forward.apply(to: &workspace)
+        undoSteps.append(step)
+        return step.description
+    }
+
+    /// Replaces the workspace (after `open` or `new`): the undo history starts afresh.
+    func replaceWorkspace(_ workspace: Workspace, path: String?) {
+        self.workspace = workspace
+        self.path = path
+        undoSteps.removeAll()
+        redoSteps.removeAll()
+        savedStepID = nil
+    }
+
+    /// Records that the workspace as it is now was written to `path`.
+    func markSaved(to path: String) {
+        self.path = path
+        savedStepID = undoSteps.last?.id
+    }
+}

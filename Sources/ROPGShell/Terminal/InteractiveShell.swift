@@ -1,0 +1,39 @@
+import Foundation
+import ROPGDomain
+
+/// The interactive loop: prompt, read a line with libedit, run it, until quit or Ctrl-D.
+enum InteractiveShell {
+    static func run(_ session: Session, historyPath: String?) -> Int32 {
+        let editor = LineEditor(programName: "ropg", historyPath: historyPath) { [unowned session] text in
+            Completion.candidates(for: text, in: session)
+        }
+        session.ask = { question in editor.ask(question) }
+        let workspace = session.workspace
+        session.console.write("ropg \(ShellMain.version) — \(workspace.name)" +
+                              (session.path.map { " (\($0))" } ?? "") +
+                              ": \(workspace.summary). Type help, or quit.\n")
+        var endsInARow = 0
+        while !session.quitRequested {
+            let prompt = "\(session.displayName)\(session.isDirty ? "*" : "")> "
+            switch editor.readLine(prompt: prompt) {
+            case .line(let line):
+                endsInARow = 0
+                editor.addToHistory(line)
+                session.execute(line: line)
+            case .interrupted:
+                continue
+            case .endOfInput:
+                endsInARow += 1
+                if endsInARow >= 2 {
+                    // Ctrl-D twice (or a closed terminal): leave without saving, as asked.
+                    session.console.write("left without saving\n")
+                    session.quitRequested = true
+                } else {
+                    session.execute(line: "quit")
+                }
+            }
+        }
+        editor.saveHistory()
+        return 0
+    }
+}

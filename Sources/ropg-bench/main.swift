@@ -1,0 +1,146 @@
+import Foundation
+import ROPGDomain
+import ROPGShell
+
+// ropg-bench PATH [ROPG-BINARY]
+// Generates a realistic workspace of 100,000 products and 1,000,000 cost entries at PATH, then
+// measures what the issues set targets for, in this process and through the real binary.
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+guard let path = arguments.first, path.hasSuffix(".json") else {
+    print("usage: ropg-bench PATH.json [path/to/ropg]")
+    exit(2)
+}
+let binary = arguments.count > 1 ? arguments[1] : ".build/release/ropg"
+
+/// A small deterministic generator, so every run measures the same file.
+struct Generator {
+    var state: UInt64 = 0x9E3779B97F4A7C15
+    mutating func next(_ bound: Int) -> Int {
+        state = state &* 6364136223846793005 &+ 1442695040888963407
+        return Int((state >> 33) % UInt64(bound))
+    }
+    mutating func pick<T>(_ items: [T]) -> T { items[next(items.count)] }
+}
+
+func generate(products productCount: Int, costs costCount: Int) -> Workspace {
+    var random = Generator()
+    let materials = ["纯棉", "冰丝", "真丝", "亚麻", "羊毛", "涤纶", "牛仔", "雪纺"]
+    let items = ["T恤", "衬衫", "卫衣", "连衣裙", "牛仔裤", "外套", "Polo衫", "短裤", "袜子", "帽子"]
+    let colors = ["白色", "黑色", "藏青", "灰色", "卡其", "红色"]
+    let sizes = ["S", "M", "L", "XL", "XXL"]
+    var workspace = Workspace(name: "bench")
+    workspace.products.reserveCapacity(productCount)
+    var skus: [String] = []
+    for index in 1...productCount {
+        let sku = "SKU-" + String(repeating: "0", count: 6 - String(index).count) + String(index)
+        let cost = ExactDecimal(mantissa: Int128(500 + random.next(20_000)), places: 2)
+        let price = cost * 2 + ExactDecimal(mantissa: Int128(random.next(5_000)), places: 2)
+        let name = "\(random.pick(materials))\(random.pick(items)) \(random.pick(colors)) \(random.pick(sizes))"
+        workspace.products.append(Product(sku: sku, name: name, price: price, cost: cost,
+                                          role: random.pick(ProductRole.allCases), stock: random.next(5_000)))
+        skus.append(sku)
+    }
+    let names: [CostCategory: [String]] = [
+        .R: ["技术服务年费", "技术服务费", "保证金", "平台年费-天猫", "平台年费-京东"],
+        .O: ["直通车", "引力魔方", "钻展", "淘宝客佣金", "ERP", "CRM", "打单机", "扫码枪"],
+        .P: ["客服工资", "运营工资", "美工工资", "美工提成", "季度奖金", "仓管工资"],
+        .G: ["快递费-华东", "快递费-华南", "包装", "仓库租金", "货品残损", "库存资金占用"],
+    ]
+    workspace.costs.reserveCapacity(costCount)
+    var numbers: [CostCategory: Int32] = [:]
+    for _ in 0..<costCount {
+        let category = random.pick(CostCategory.allCases)
+        let number = (numbers[category] ?? 0) + 1
+        numbers[category] = number
+        let id = CostID(category: category, number: number)
+        let name = random.pick(names[category] ?? ["其他"])
+        let amount = ExactDecimal(mantissa: Int128(100 + random.next(1_000_000)), places: 2)
+        let month = 1 + random.next(12)
+        let start = Day(year: 2026, month: month, day: 1)
+        var entry: CostEntry
+        switch random.next(10) {
+        case 0: entry = CostEntry(id: id, name: name, basis: .once(date: start ?? Day(number: 0)), amount: amount)
+        case 1: entry = CostEntry(id: id, name: name, basis: .amortized(months: 12), amount: amount, start: start)
+        case 2: entry = CostEntry(id: id, name: name, basis: .perUnit, amount: ExactDecimal(mantissa: Int128(random.next(500)), places: 2),
+                                  product: random.pick(skus))
+        case 3: entry = CostEntry(id: id, name: name, basis: .perOrder, amount: ExactDecimal(mantissa: Int128(300 + random.next(800)), places: 2))
+        case 4: entry = CostEntry(id: id, name: name, basis: .percent, amount: ExactDecimal(mantissa: Int128(1 + random.next(80)), places: 3))
+        case 5: entry = CostEntry(id: id, name: name, basis: .cpc(clicks: ExactDecimal(1000 + random.next(50_000)), per: .month),
+                                  amount: ExactDecimal(mantissa: Int128(30 + random.next(300)), places: 2), start: start)
+        default: entry = CostEntry(id: id, name: name, basis: .recurring(per: random.pick([.day, .week, .month, .quarter, .year])),
+                                   amount: amount, quantity: ExactDecimal(1 + random.next(3)), start: start)
+        }
+        workspace.costs.append(entry)
+    }
+    workspace.lastCostNumber = numbers
+    var settings = Settings()
+    settings[.cvr] = ExactDecimal(mantissa: 3, places: 2)
+    settings[.aov] = ExactDecimal(120)
+    workspace.settings = settings
+    workspace.goals = [Goal(period: .year(2026), metric: .gmv, value: ExactDecimal(1_200_000_000))]
+    return workspace
+}
+
+func seconds(_ body: () throws -> Void) rethrows -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    try body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
+
+/// Runs the binary; returns wall seconds and peak resident memory in MiB.
+func runBinary(_ arguments: [String]) -> (seconds: Double, peakMiB: Double, status: Int32) {
+    let start = DispatchTime.now().uptimeNanoseconds
+    var pid: pid_t = 0
+    let argv = ([binary] + arguments).map { strdup($0) } + [nil]
+    defer { argv.forEach { free($0) } }
+    var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    guard posix_spawn(&pid, binary, &actions, nil, argv, environ) == 0 else {
+        print("cannot run \(binary)")
+        exit(1)
+    }
+    var status: Int32 = 0
+    var usage = rusage()
+    wait4(pid, &status, 0, &usage)
+    let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    return (elapsed, Double(usage.ru_maxrss) / 1024, (status >> 8) & 0xff)
+}
+
+func report(_ what: String, _ figure: String, _ target: String) {
+    print(String(format: "%-58@ %14@   target %@", what as NSString, figure as NSString, target as NSString))
+}
+
+print("generating 100,000 products and 1,000,000 cost entries …")
+var workspace = generate(products: 100_000, costs: 1_000_000)
+var encoded: [UInt8] = []
+let encodeTime = seconds { encoded = WorkspaceWriter.encode(workspace) }
+report("encode to JSON (\(encoded.count / 1_048_576) MiB)", String(format: "%.3f s", encodeTime), "")
+var saveTimes: [Double] = []
+for _ in 0..<3 {
+    saveTimes.append(try seconds { try AtomicFile.write(WorkspaceWriter.encode(workspace), to: path) })
+}
+report("save: encode + atomic write + fsync (median of 3)", String(format: "%.3f s", median(saveTimes)), "≤ 1.5 s")
+encoded = []
+
+var loadTimes: [Double] = []
+for _ in 0..<3 {
+    loadTimes.append(try seconds { workspace = try WorkspaceReader.load(path: path) })
+}
+report("open in process: read + validate (median of 3)", String(format: "%.3f s", median(loadTimes)), "≤ 1.0 s")
+
+let opened = (0..<3).map { _ in runBinary([path, "-c", "info"]) }
+report("ropg BENCH.json -c info: wall (median of 3)", String(format: "%.3f s", median(opened.map(\.seconds))), "≤ 1.0 s")
+report("ropg BENCH.json -c info: peak memory (max of 3)", String(format: "%.0f MiB", opened.map(\.peakMiB).max() ?? 0), "≤ 300 MiB")
+
+let demo = "workspaces/demo.json"
+if FileManager.default.fileExists(atPath: demo) {
+    _ = runBinary([demo, "-c", "info"])
+    let starts = (0..<21).map { _ in runBinary([demo, "-c", "info"]) }
+    report("ropg workspaces/demo.json -c info: start to exit (median of 21)",
+           String(format: "%.1f ms", median(starts.map(\.seconds)) * 1000), "≤ 50 ms")
+}

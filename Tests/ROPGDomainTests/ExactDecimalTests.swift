@@ -1,0 +1,76 @@
+import Testing
+@testable import ROPGDomain
+
+@Suite struct ExactDecimalTests {
+    func d(_ text: String) -> ExactDecimal { ExactDecimal(plainText: text) ?? ExactDecimal(-999_999) }
+
+    @Test func sumsAreExact() {
+        var total = ExactDecimal.zero
+        for _ in 0..<10 { total += d("0.1") }
+        #expect(total == d("1"))
+        #expect(d("0.1") + d("0.2") == d("0.3"))
+    }
+
+    @Test func roundsHalfAwayFromZero() {
+        #expect(d("2.345").rounded().description == "2.35")
+        #expect(d("2.344").rounded().description == "2.34")
+        #expect(d("-2.345").rounded().description == "-2.35")
+        #expect(d("41.076").rounded().description == "41.08")
+        #expect(d("0.005").rounded().description == "0.01")
+    }
+
+    @Test func divisionKeepsTwelvePlacesUntilShown() {
+        let unitCost = d("8500").divided(by: d("300"))
+        #expect(unitCost?.description == "28.333333333333")
+        #expect(unitCost?.formatted() == "28.33")
+        #expect(d("1").divided(by: .zero) == nil)
+        // A third of a third, times nine, is one again to display precision.
+        let ninth = (d("1").divided(by: d("3")) ?? .zero).divided(by: d("3")) ?? .zero
+        #expect((ninth * 9).formatted() == "1.00")
+    }
+
+    @Test func multiplication() {
+        #expect(d("79") * d("0.944") == d("74.576"))
+        #expect(d("0.8") * d("20000") == d("16000"))
+        #expect(d("-1.5") * d("2") == d("-3"))
+        #expect(d("-1.5") * d("-2") == d("3"))
+    }
+
+    @Test func overflowSaturatesInsteadOfTrapping() {
+        let huge = ExactDecimal(units: Int128.max / 2)
+        #expect((huge * d("1000")).units == Int128.max)
+        #expect((huge + huge + huge).units == Int128.max)
+        #expect((-huge * d("1000")).units == Int128.min)
+    }
+
+    @Test func formatting() {
+        #expect(d("1234567.5").formatted() == "1,234,567.50")
+        #expect(d("-1234.567").formatted() == "-1,234.57")
+        #expect(d("0").formatted() == "0.00")
+        #expect(d("999.999").formatted() == "1,000.00")
+        #expect(d("0.5199").percentText() == "51.99%")
+        #expect(d("0.006").exactPercentText == "0.6%")
+        #expect(d("277778").countText == "277,778")
+    }
+
+    @Test func plainTextIsShortestAndRoundTrips() {
+        for text in ["79", "0.006", "-12.5", "12000000", "0.000000000001", "28.333333333333"] {
+            #expect(d(text).description == text)
+        }
+        #expect(ExactDecimal(plainText: "1,234") == nil)
+        #expect(ExactDecimal(plainText: "7x9") == nil)
+        #expect(ExactDecimal(plainText: "1.") == nil)
+        #expect(ExactDecimal(plainText: "") == nil)
+        #expect(ExactDecimal(plainText: "--1") == nil)
+        #expect(ExactDecimal(plainText: "1e5") == nil)
+    }
+
+    @Test func wholeNumberRounding() {
+        #expect(d("277777.78").ceilingWhole() == d("277778"))
+        #expect(d("8333.333").ceilingWhole() == d("8334"))
+        #expect(d("828").ceilingWhole() == d("828"))
+        #expect(d("-1.5").floorWhole() == d("-2"))
+        #expect(d("12").exactInt == 12)
+        #expect(d("12.5").exactInt == nil)
+    }
+}

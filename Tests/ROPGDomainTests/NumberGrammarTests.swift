@@ -1,0 +1,46 @@
+import Testing
+@testable import ROPGDomain
+
+@Suite struct NumberGrammarTests {
+    @Test(arguments: [
+        ("79", "79"), ("1,234.56", "1234.56"), ("¥79", "79"), ("￥79", "79"), ("79元", "79"), ("1200万", "12000000"),
+        ("1200万元", "12000000"), ("10w", "100000"), ("10W", "100000"), ("3亿", "300000000"), ("12k", "12000"),
+        ("12K", "12000"), ("3千", "3000"), ("0.05", "0.05"), ("1.5万", "15000"), ("-12.5", "-12.5"), ("+7", "7"),
+        ("１２００万", "12000000"), ("1,234,567", "1234567"), (" 42 ", "42"), (".5", "0.5"), ("0.0001w", "1"),
+    ])
+    func readsAmounts(text: String, expected: String) throws {
+        #expect(try NumberGrammar.amount(text).description == expected)
+    }
+
+    @Test(arguments: [("5%", "0.05"), ("0.6%", "0.006"), ("0.05", "0.05"), ("100%", "1"), ("５％", "0.05"), ("12.5%", "0.125")])
+    func readsRates(text: String, expected: String) throws {
+        #expect(try NumberGrammar.rate(text).description == expected)
+        #expect(try NumberGrammar.parse(text).isPercent == text.contains("%") || text.contains("％"))
+    }
+
+    @Test(arguments: [
+        ("", "nothing was written"), ("7x9", ""), ("abc", ""), ("1,23", "commas must separate groups of three digits"),
+        ("12,3456", "commas must separate groups of three digits"), ("1234,567", "commas must separate groups of three digits"),
+        ("1..2", "two decimal points"), ("1.2.3", "two decimal points"), ("1.", "no digits after the decimal point"),
+        ("万", "no digits"), ("¥", "no digits"), ("%", "no digits"), ("1e5", ""), ("5%%", ""), ("10ww", ""),
+        ("1.5,000", "a comma after the decimal point"), ("1 000", ""), ("0x10", ""), ("1,000.5.5", "two decimal points"),
+        ("99999999999999999", "too large"), ("0.0000000000001", "more than 12 decimal places"), ("--5", ""), ("5-", ""),
+    ])
+    func refusesBadForms(text: String, reason: String) {
+        #expect(throws: NumberError(text: text, reason: reason)) { try NumberGrammar.parse(text) }
+    }
+
+    @Test func errorMessagesNameTheText() {
+        #expect(NumberError(text: "7x9", reason: "").message == "\"7x9\" is not a number")
+        #expect(NumberError(text: "1,23", reason: "why").message == "\"1,23\" is not a number: why")
+    }
+
+    @Test func percentIsNotAnAmount() {
+        #expect(throws: NumberError.self) { try NumberGrammar.amount("5%") }
+    }
+
+    @Test func wholeCounts() throws {
+        #expect(try NumberGrammar.wholeCount("1.2万") == 12000)
+        #expect(throws: NumberError.self) { try NumberGrammar.wholeCount("1.5") }
+    }
+}

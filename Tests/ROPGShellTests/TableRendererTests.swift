@@ -1,0 +1,334 @@
+import Testing
+@testable import ROPGShell
+
+/// A small product table with Chinese names, right-aligned money, a total and a note.
+private let products = Table(
+    title: "商品",
+    columns: [
+        Column(title: "SKU", key: "sku"),
+        Column(title: "品名", key: "name"),
+        Column(title: "售价", key: "price", alignment: .right),
+    ],
+    rows: [
+        [.text("TS-001"), .text("纯棉T恤"), .number(text: "79.00", plain: "79.00")],
+        [.text("MUG-02"), .text("马克杯"), .number(text: "1,234.50", plain: "1234.50")],
+    ],
+    footerRows: [
+        [.text("合计"), .empty, .number(text: "1,313.50", plain: "1313.50", emphasis: .strong)]
+    ],
+    notes: ["allocation: by revenue"]
+)
+
+private let nasty = "a|b,\"c\"\r\nd\te\u{1B}[31m\u{7}\u{7F}\u{9B}"
+
+private let nastyTable = Table(
+    title: "t\u{1B}]0;pwned\u{7}",
+    columns: [Column(title: "na\u{1B}me", key: "k\"ey"), Column(title: "n", key: "n")],
+    rows: [[.text(nasty), .number(text: "1", plain: "1", emphasis: .negative)]],
+    notes: ["note\u{1B}[2J"]
+)
+
+@Suite struct TextRendererTests {
+    @Test func alignsChineseByDisplayWidth() {
+        let expected = """
+            商品
+            ┌────────┬─────────┬──────────┐
+            │ SKU    │ 品名    │     售价 │
+            ├────────┼─────────┼──────────┤
+            │ TS-001 │ 纯棉T恤 │    79.00 │
+            │ MUG-02 │ 马克杯  │ 1,234.50 │
+            ├────────┼─────────┼──────────┤
+            │ 合计   │         │ 1,313.50 │
+            └────────┴─────────┴──────────┘
+            allocation: by revenue
+
+            """
+        #expect(render(products, as: .text, color: false) == expected)
+    }
+
+    @Test func everyLineHasTheSameDisplayWidth() {
+        var table = products
+        table.title = nil
+        table.notes = []
+        table.rows.append([.text("😀👍🏽"), .text("ｆｕｌｌ，宽"), .number(text: "cafe\u{301}", plain: "0")])
+        table.rows.append([.text(String(repeating: "长", count: 50)), .text(""), .empty])
+        let lines = render(table, as: .text, color: false).split(separator: "\n").map(String.init)
+        let widths = Set(lines.map(displayWidth))
+        #expect(widths.count == 1, "\(lines)")
+    }
+
+    @Test func emptyTableSaysNoRows() {
+        let table = Table(columns: [Column(title: "A", key: "a"), Column(title: "品名", key: "b")])
+        // "(no rows)" spans the columns; the last one is widened so it fits.
+        let rendered = render(table, as: .text, color: false)
+        #expect(
+            rendered == """
+                ┌───┬───────┐
+                │ A │ 品名  │
+                ├───┴───────┤
+                │ (no rows) │
+                └───────────┘
+
+                """)
+    }
+
+    @Test func emptyTableWithTotalsKeepsTheFooter() {
+        let table = Table(
+            columns: [
+                Column(title: "商品名称", key: "a"),
+                Column(title: "金额", key: "b", alignment: .right),
+            ],
+            footerRows: [[.text("合计"), .number(text: "0.00", plain: "0")]]
+        )
+        let expected = """
+            ┌──────────┬──────┐
+            │ 商品名称 │ 金额 │
+            ├──────────┴──────┤
+            │ (no rows)       │
+            ├──────────┬──────┤
+            │ 合计     │ 0.00 │
+            └──────────┴──────┘
+
+            """
+        #expect(render(table, as: .text, color: false) == expected)
+    }
+
+    @Test func controlCharactersAreEscapedNotPassedThrough() {
+        let out = render(nastyTable, as: .text, color: false)
+        let raw = out.unicodeScalars.filter {
+            ($0.value < 0x20 && $0 != "\n") || (0x7F...0x9F).contains($0.value)
+        }
+        #expect(raw.isEmpty)
+        #expect(out.contains("a|b,\"c\"\\r\\nd\\te\\u{1B}[31m\\u{7}\\u{7F}\\u{9B}"))
+        #expect(out.hasPrefix("t\\u{1B}]0;pwned\\u{7}\n"))
+        #expect(out.hasSuffix("note\\u{1B}[2J\n"))
+    }
+
+    @Test func noEscapeCodesWithoutColor() {
+        for table in [products, nastyTable] {
+            for format in OutputFormat.allCases {
+                #expect(!render(table, as: format, color: false).utf8.contains(0x1B))
+            }
+        }
+    }
+
+    @Test func colorWhenAsked() {
+        let out = render(nastyTable, as: .text, color: true)
+        #expect(out.contains("\u{1B}[1mn\u{1B}[0m"))  // bold header
+        #expect(out.contains("\u{1B}[31m1\u{1B}[0m"))  // negative in red
+        let strong = render(products, as: .text, color: true)
+        #expect(strong.contains("│ \u{1B}[1m1,313.50\u{1B}[0m │"))
+        let warning = Table(
+            columns: [Column(title: "x", key: "x")],
+            rows: [[Cell.text("check").emphasized(.warning)]]
+        )
+        #expect(render(warning, as: .text, color: true).contains("\u{1B}[33mcheck\u{1B}[0m"))
+        // Colour never applies to the data's own escape codes: those stay escaped.
+        #expect(out.contains("\\u{1B}[31m"))
+    }
+
+    @Test func wideCellsAreTruncated() {
+        let long = String(repeating: "纯棉", count: 40)  // 160 columns
+        let table = Table(columns: [Column(title: "品名", key: "name")], rows: [[.text(long)]])
+        let out = TextTableRenderer(maxColumnWidth: 11).render(table)
+        #expect(
+            out == """
+                ┌─────────────┐
+                │ 品名        │
+                ├─────────────┤
+                │ 纯棉纯棉纯… │
+                └─────────────┘
+
+                """)
+        // At the default 60 columns: 29 two-column characters and "…" make 59.
+        let lines = render(table, as: .text, color: false).split(separator: "\n").map(String.init)
+        #expect(lines.allSatisfy { displayWidth($0) == 59 + 4 })
+    }
+
+    @Test func raggedRowsAreFilledAndCut() {
+        let table = Table(
+            columns: [Column(title: "a", key: "a"), Column(title: "b", key: "b")],
+            rows: [[.text("1")], [.text("1"), .text("2"), .text("3")]]
+        )
+        #expect(
+            render(table, as: .text, color: false) == """
+                ┌───┬───┐
+                │ a │ b │
+                ├───┼───┤
+                │ 1 │   │
+                │ 1 │ 2 │
+                └───┴───┘
+
+                """)
+        #expect(render(table, as: .csv, color: false) == "a,b\r\n1,\r\n1,2\r\n")
+        #expect(
+            render(table, as: .json, color: false)
+                == "[\n  {\"a\": \"1\", \"b\": null},\n  {\"a\": \"1\", \"b\": \"2\"}\n]\n")
+    }
+}
+
+@Suite struct MarkdownRendererTests {
+    @Test func githubTable() {
+        let expected = """
+            **商品**
+
+            | SKU      | 品名    |         售价 |
+            | -------- | ------- | -----------: |
+            | TS-001   | 纯棉T恤 |        79.00 |
+            | MUG-02   | 马克杯  |     1,234.50 |
+            | **合计** |         | **1,313.50** |
+
+            allocation: by revenue
+
+            """
+        #expect(render(products, as: .md, color: false) == expected)
+    }
+
+    @Test func pipesAndLineBreaksAreEscaped() {
+        let table = Table(columns: [Column(title: "a|b", key: "a")], rows: [[.text(nasty)]])
+        let expected = """
+            | a\\|b                                        |
+            | ------------------------------------------- |
+            | a\\|b,"c"<br>d\\te\\u{1B}[31m\\u{7}\\u{7F}\\u{9B} |
+
+            """
+        #expect(render(table, as: .md, color: false) == expected)
+    }
+
+    @Test func emptyTable() {
+        let table = Table(columns: [Column(title: "金额", key: "a", alignment: .right)])
+        #expect(render(table, as: .md, color: false) == "| 金额 |\n| ---: |\n\n(no rows)\n")
+    }
+}
+
+@Suite struct CSVRendererTests {
+    @Test func plainValuesWithCRLF() {
+        let expected = "SKU,品名,售价\r\nTS-001,纯棉T恤,79.00\r\nMUG-02,马克杯,1234.50\r\n合计,,1313.50\r\n"
+        #expect(render(products, as: .csv, color: false) == expected)
+    }
+
+    @Test func quoting() {
+        let table = Table(
+            columns: [Column(title: "名称, 规格", key: "a"), Column(title: "b", key: "b")],
+            rows: [
+                [.text("say \"hi\""), .text("line1\nline2")],
+                [.text("a,b"), .text("cr\rlf\r\n")],
+                [.text(" spaces stay "), .text("tab\there")],
+            ]
+        )
+        let expected =
+            "\"名称, 规格\",b\r\n"
+            + "\"say \"\"hi\"\"\",\"line1\nline2\"\r\n"
+            + "\"a,b\",\"cr\rlf\r\n\"\r\n"
+            + " spaces stay ,tab\there\r\n"
+        #expect(render(table, as: .csv, color: false) == expected)
+    }
+
+    @Test func controlCharactersEscapedUnlessKept() {
+        let table = Table(
+            columns: [Column(title: "a", key: "a")],
+            rows: [[.text("x\u{1B}[2J\u{7}\u{9B}\ty")]]
+        )
+        #expect(render(table, as: .csv, color: false) == "a\r\nx\\u{1B}[2J\\u{7}\\u{9B}\ty\r\n")
+        let raw = CSVTableRenderer(keepsControlCharacters: true).render(table)
+        #expect(raw == "a\r\nx\u{1B}[2J\u{7}\u{9B}\ty\r\n")
+    }
+
+    @Test func headerOnlyWhenEmpty() {
+        let table = Table(columns: [Column(title: "a", key: "a"), Column(title: "b", key: "b")])
+        #expect(render(table, as: .csv, color: false) == "a,b\r\n")
+        #expect(CSVTableRenderer.utf8BOM == [0xEF, 0xBB, 0xBF])
+    }
+}
+
+@Suite struct JSONRendererTests {
+    @Test func arrayOfObjects() {
+        let expected = """
+            [
+              {"sku": "TS-001", "name": "纯棉T恤", "price": 79.00},
+              {"sku": "MUG-02", "name": "马克杯", "price": 1234.50},
+              {"sku": "合计", "name": null, "price": 1313.50}
+            ]
+
+            """
+        #expect(render(products, as: .json, color: false) == expected)
+    }
+
+    @Test func emptyIsEmptyArray() {
+        let table = Table(columns: [Column(title: "a", key: "a")])
+        #expect(render(table, as: .json, color: false) == "[]\n")
+    }
+
+    @Test func kinds() {
+        let table = Table(
+            columns: ["s", "n", "b", "z", "bad", "notbool"].map { Column(title: $0, key: $0) },
+            rows: [[
+                .text("42"),
+                .number(text: "51.99%", plain: "0.5199"),
+                .bool(true, text: "是"),
+                .empty,
+                .number(text: "1,234", plain: "1,234"),  // not a JSON number: written as a string
+                Cell(text: "是", plain: "yes", json: .bool),
+            ]]
+        )
+        let expected =
+            #"""
+            [
+              {"s": "42", "n": 0.5199, "b": true, "z": null, "bad": "1,234", "notbool": "yes"}
+            ]
+
+            """#
+        #expect(render(table, as: .json, color: false) == expected)
+    }
+
+    @Test func stringEscaping() {
+        #expect(JSONTableRenderer.string("纯棉\"T\"\\恤") == "\"纯棉\\\"T\\\"\\\\恤\"")
+        #expect(JSONTableRenderer.string("a\nb\tc\rd\u{8}\u{C}") == "\"a\\nb\\tc\\rd\\b\\f\"")
+        #expect(
+            JSONTableRenderer.string("\u{1B}[1m\u{0}\u{7F}\u{9B}\u{2028}")
+                == #""\u001b[1m\u0000\u007f\u009b\u2028""#)
+        #expect(JSONTableRenderer.string("😀/é") == "\"😀/é\"")
+        let out = render(nastyTable, as: .json, color: false)
+        #expect(
+            out == #"""
+                [
+                  {"k\"ey": "a|b,\"c\"\r\nd\te\u001b[31m\u0007\u007f\u009b", "n": 1}
+                ]
+
+                """#)
+    }
+
+    @Test(arguments: ["0", "-0", "79.00", "1234.50", "-0.5199", "1e10", "2.5E-3", "10"])
+    func validNumbers(s: String) {
+        #expect(JSONTableRenderer.isJSONNumber(s))
+    }
+
+    @Test(arguments: [
+        "", "-", "01", "+1", ".5", "1.", "1e", "1,234", "¥5", "NaN", "1 ", "0x10", "１",
+    ])
+    func invalidNumbers(s: String) {
+        #expect(!JSONTableRenderer.isJSONNumber(s))
+    }
+}
+
+@Suite struct RenderEntryPointTests {
+    @Test func everyFormatEndsWithNewline() {
+        let empty = Table(columns: [Column(title: "a", key: "a")])
+        let noColumns = Table(title: "空", columns: [], rows: [[.text("x")]], notes: ["n"])
+        for table in [products, nastyTable, empty, noColumns] {
+            for format in OutputFormat.allCases {
+                for color in [false, true] {
+                    // (.utf8: Swift reads CSV's "\r\n" as one Character, not ending in "\n")
+                    #expect(render(table, as: format, color: color).utf8.last == UInt8(ascii: "\n"))
+                }
+            }
+        }
+    }
+
+    @Test func onlyTextIsColoured() {
+        for format in OutputFormat.allCases where format != .text {
+            let plain = render(products, as: format, color: false)
+            #expect(render(products, as: format, color: true) == plain)
+        }
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+import ROPGDomain
+@testable import ROPGShell
+
+@Suite struct WorkspaceFileTests {
+    func demo() throws -> Workspace {
+        try WorkspaceReader.load(path: TestSupport.repositoryRoot.appendingPathComponent("workspaces/demo.json").path)
+    }
+
+    @Test func roundTripIsByteIdentical() throws {
+        let path = TestSupport.repositoryRoot.appendingPathComponent("workspaces/demo.json").path
+        let bytes = try AtomicFile.readAll(path: path)
+        let workspace = try WorkspaceReader.decode(bytes, fileName: "demo.json")
+        #expect(WorkspaceWriter.encode(workspace) == bytes)
+        #expect(workspace.products.count >= 8 && workspace.costs.count >= 20)
+        let bases = Set(workspace.costs.map(\.basis.name))
+        #expect(bases == Set(CostBasis.allNames), "the demo uses every basis")
+        #expect(Set(workspace.costs.map(\.category)) == Set(CostCategory.allCases))
+        #expect(workspace.goals.contains { $0.period == .year(2026) && $0.metric == .gmv })
+    }
+
+    @Test func everyFieldSurvivesTheRoundTrip() throws {
+        var workspace = Workspace(name: "往返 \"quoted\" \\ test")
+        workspace.products = [Product(sku: "A-1", name: "换行\n和\t制表", price: ExactDecimal(mantissa: 1999, places: 2),
+                                      cost: ExactDecimal(mantissa: 65, places: 1), role: .custom, stock: 0)]
+        let day = Day(year: 2026, month: 3, day: 14) ?? Day(number: 0)
+        let bases: [CostBasis] = [.once(date: day), .recurring(per: .quarter), .amortized(months: 7), .perUnit, .perOrder, .percent,
+                                  .cps(share: ExactDecimal(mantissa: 15, places: 2)), .cpc(clicks: ExactDecimal(20000), per: .week),
+                                  .cpm(impressions: ExactDecimal(500000), per: .day), .cpt(per: .day), .deposit(date: day), .deposit(date: nil)]
+        workspace.costs = bases.enumerated().map { index, basis in
+            CostEntry(id: CostID(category: .O, number: Int32(index + 1)), name: "e\(index)", basis: basis,
+                      amount: ExactDecimal(mantissa: 123_456, places: 7), quantity: index == 1 ? ExactDecimal(3) : .one,
+                      start: index == 2 ? day : nil, end: index == 1 ? day : nil, product: index == 3 ? "A-1" : nil)
+        }
+        workspace.lastCostNumber = [.O: 20]
+        workspace.goals = [Goal(period: .week(isoYear: 2026, week: 53), metric: .uv, value: ExactDecimal(277_778), pinned: false)]
+        var settings = Settings()
+        settings[.refundRate] = ExactDecimal(mantissa: 3, places: 2)
+        workspace.settings = settings
+        let bytes = WorkspaceWriter.encode(workspace)
+        let back = try WorkspaceReader.decode(bytes, fileName: "t.json")
+        #expect(back == workspace)
+        #expect(WorkspaceWriter.encode(back) == bytes)
+    }
+
+    @Test func oneEntityPerLineWithTwoSpaceIndentation() throws {
+        let text = String(decoding: WorkspaceWriter.encode(try demo()), as: UTF8.self)
+        let lines = text.split(separator: "\n")
+        #expect(lines[0] == "{" && lines[1] == "  \"schemaVersion\": 1,")
+        #expect(lines.contains("    {\"sku\": \"TS-001\", \"name\": \"纯棉T恤\", \"price\": \"79\", \"cost\": \"28\", \"role\": \"hit\", \"stock\": 1200},"))
+        #expect(lines.contains { $0.hasPrefix("    {\"id\": \"R2\", \"category\": \"R\", \"name\": \"技术服务费\", \"basis\": \"percent\", \"amount\": \"0.05\"") })
+    }
+
+    @Test func hugeAndOddValuesAreRefusedNotMisread() {
+        let cases = [
+            "{\"schemaVersion\": 1, \"name\": \"x\", \"products\": [{\"sku\": \"A\", \"price\": 1e400, \"cost\": \"1\"}]}",
+            "{\"schemaVersion\": 1, \"name\": \"x\", \"products\": [{\"sku\": \"A\", \"price\": \"99999999999999999999\", \"cost\": \"1\"}]}",
+            "{\"schemaVersion\": 1, \"name\": \"x\", \"goals\": [{\"period\": \"2025-W53\", \"metric\": \"gmv\", \"value\": \"1\"}]}",
+            "{\"schemaVersion\": 1, \"name\": \"x\", \"costs\": [{\"id\": \"R1\", \"category\": \"G\", \"name\": \"a\", \"basis\": \"unit\", \"amount\": \"1\"}]}",
+            "{\"schemaVersion\": 1, \"name\": \"x\", \"costs\": [{\"id\": \"R1\", \"category\": \"R\", \"name\": \"a\", \"basis\": \"cpc\", \"amount\": \"1\"}]}",
+            "{\"schemaVersion\": 1, \"name\": 5}",
+            "{\"schemaVersion\": 1.5, \"name\": \"x\"}",
+            "",
+            "[]",
+        ]
+        for text in cases {
+            #expect(throws: WorkspaceLoadError.self, "\(text)") { try WorkspaceReader.decode(Array(text.utf8), fileName: "x.json") }
+        }
+    }
+}
