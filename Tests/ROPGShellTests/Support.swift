@@ -40,6 +40,28 @@ enum TestSupport {
         return Result(output: String(decoding: data, as: UTF8.self), status: process.terminationStatus)
     }
 
+    /// Runs a program and waits for it with posix_spawn and waitpid; returns what it printed.
+    /// Used for tmux, whose server outlives the client and inherits its output: output goes
+    /// through a file so nothing waits for a pipe to close.
+    static func spawn(_ arguments: [String]) throws -> String {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("spawn-\(UUID().uuidString).out")
+        defer { try? FileManager.default.removeItem(at: file) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, file.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        let argv = arguments.map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, arguments[0], &actions, nil, argv, environ)
+        guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EINVAL) }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        return (try? String(contentsOf: file, encoding: .utf8)) ?? ""
+    }
+
     /// A fresh folder holding copies of workspaces/ and examples/, so scripts can save freely.
     static func scratchCopy() throws -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ropg-test-\(UUID().uuidString)")

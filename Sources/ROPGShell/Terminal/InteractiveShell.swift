@@ -4,6 +4,12 @@ import ROPGDomain
 /// The interactive loop: prompt, read a line with libedit, run it, until quit or Ctrl-D.
 enum InteractiveShell {
     static func run(_ session: Session, historyPath: String?) -> Int32 {
+        // A parent may hand SIGINT over blocked (some test runners and service managers do);
+        // Ctrl-C must reach the editor to clear the line.
+        var interrupt = sigset_t()
+        sigemptyset(&interrupt)
+        sigaddset(&interrupt, SIGINT)
+        pthread_sigmask(SIG_UNBLOCK, &interrupt, nil)
         let editor = LineEditor(programName: "ropg", historyPath: historyPath) { [unowned session] text in
             Completion.candidates(for: text, in: session)
         }

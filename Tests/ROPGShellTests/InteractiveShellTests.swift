@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+
+/// The interactive shell itself, driven through tmux as a person would: Chinese typing, Tab
+/// completion of sub-commands and SKUs, Ctrl-C, and quitting with the save question.
+@Suite struct InteractiveShellTests {
+    /// A tmux server of our own, so the test never touches a user's sessions.
+    struct Tmux {
+        let socket = "ropg-test-\(UUID().uuidString.prefix(8))"
+
+        @discardableResult
+        func run(_ arguments: [String]) throws -> String {
+            try TestSupport.spawn(["/usr/bin/tmux", "-L", socket] + arguments)
+        }
+
+        func screen() throws -> String { try run(["capture-pane", "-p", "-t", "t"]) }
+
+        /// Waits until the screen shows `text` (up to 10 s); returns the screen.
+        func waitFor(_ text: String) throws -> String {
+            var screen = ""
+            for _ in 0..<100 {
+                screen = try self.screen()
+                if screen.contains(text) { return screen }
+                Thread.sleep(forTimeInterval: 0.1)
+            }
+            Issue.record("the screen never showed \(text.debugDescription); it shows:\n\(screen)")
+            return screen
+        }
+
+        func type(_ keys: String...) throws {
+            try run(["send-keys", "-t", "t"] + keys)
+            Thread.sleep(forTimeInterval: 0.15)
+        }
+    }
+
+    static var tmuxAvailable: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") }
+
+    @Test(.enabled(if: tmuxAvailable, "needs tmux (scripts/setup --test installs it)"))
+    func typeCompleteInterruptAndQuit() throws {
+        let folder = try TestSupport.scratchCopy()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let demo = folder.appendingPathComponent("workspaces/demo.json")
+        let before = try Data(contentsOf: demo)
+        let tmux = Tmux()
+        defer { _ = try? tmux.run(["kill-server"]) }
+        // LANG unset on purpose: the shell must still take Chinese input (it falls back to C.UTF-8).
+        let command = "cd '\(folder.path)' && env -u LANG -u LC_ALL HOME='\(folder.path)' NO_COLOR=1 '\(TestSupport.binary.path)' workspaces/demo.json"
+        try tmux.run(["new-session", "-d", "-s", "t", "-x", "150", "-y", "50", "bash", "-c", command])
+        _ = try tmux.waitFor("demo>")
+
+        try tmux.type("product add BG-9 name=\"帆布包\" price=88 cost=30")
+        try tmux.type("Enter")
+        _ = try tmux.waitFor("added product BG-9 帆布包")
+        _ = try tmux.waitFor("demo*>")
+
+        // Tab completes the sub-command, then the SKU.
+        try tmux.type("product sh")
+        try tmux.type("Tab")
+        try tmux.type("BG")
+        try tmux.type("Tab")
+        _ = try tmux.waitFor("demo*> product show BG-9")
+        try tmux.type("Enter")
+        let shown = try tmux.waitFor("│ name         │ 帆布包")
+        #expect(shown.contains("│ price        │ 88.00"))
+
+        // Ctrl-C clears the line and the shell goes on.
+        try tmux.type("nonsense")
+        _ = try tmux.waitFor("demo*> nonsense")
+        try tmux.type("C-c")
+        _ = try tmux.waitFor("demo*> nonsense\ndemo*>")
+        try tmux.type("info")
+        try tmux.type("Enter")
+        _ = try tmux.waitFor("unsaved changes")
+
+        // quit asks about the unsaved product; "n" leaves without saving.
+        try tmux.type("quit")
+        try tmux.type("Enter")
+        _ = try tmux.waitFor("Save them before quitting? [y/n/c]")
+        try tmux.type("n")
+        try tmux.type("Enter")
+        for _ in 0..<50 where try tmux.run(["has-session", "-t", "t"]).isEmpty {
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        #expect(try Data(contentsOf: demo) == before, "quit without saving leaves the file as it was")
+        let history = try String(contentsOf: folder.appendingPathComponent(".ropg_history"), encoding: .utf8)
+        #expect(history.contains("帆布包"))
+        #expect(history.contains("product\\040show\\040BG-9"))
+    }
+}
