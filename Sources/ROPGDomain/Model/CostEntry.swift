@@ -11,9 +11,29 @@ public struct CostID: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// Reads "R1", "g12".
     public init?(text: String) {
-        guard let first = text.first, let category = CostCategory(text: String(first)),
-              let number = Int32(text.dropFirst()), number > 0, text.dropFirst().allSatisfy(\.isASCIIDigit) else { return nil }
-        self.init(category: category, number: number)
+        var text = text
+        guard let id = text.withUTF8({ CostID(bytes: $0) }) else { return nil }
+        self = id
+    }
+
+    /// `init(text:)` over UTF-8 bytes.
+    public init?(bytes: UnsafeBufferPointer<UInt8>) {
+        guard let first = bytes.first, bytes.count >= 2, bytes.count <= 11 else { return nil }
+        let category: CostCategory
+        switch first | 0x20 {  // either case
+        case UInt8(ascii: "r"): category = .R
+        case UInt8(ascii: "o"): category = .O
+        case UInt8(ascii: "p"): category = .P
+        case UInt8(ascii: "g"): category = .G
+        default: return nil
+        }
+        var number: Int64 = 0
+        for byte in bytes.dropFirst() {
+            guard byte >= 48 && byte <= 57 else { return nil }
+            number = number * 10 + Int64(byte - 48)
+        }
+        guard number > 0, let fitted = Int32(exactly: number) else { return nil }
+        self.init(category: category, number: fitted)
     }
 
     public var description: String { "\(category.rawValue)\(number)" }

@@ -99,10 +99,15 @@ public struct ExactDecimal: Hashable, Comparable, Sendable {
 
     // MARK: - Arithmetic helpers
 
+    /// 10⁰ … 10³⁸, the powers that fit Int128.
+    static let powersOfTen: [Int128] = {
+        var powers: [Int128] = [1]
+        for _ in 1...38 { powers.append(powers[powers.count - 1] * 10) }
+        return powers
+    }()
+
     static func powerOfTen(_ n: Int) -> Int128 {
-        var result: Int128 = 1
-        for _ in 0..<n { result *= 10 }
-        return result
+        n < powersOfTen.count ? powersOfTen[n] : Int128.max
     }
 
     static func saturated(positive: Bool) -> ExactDecimal {
@@ -170,18 +175,25 @@ extension ExactDecimal {
     /// Reads the plain form files hold: `-12.5`, `0.006`, `79`. No grouping, signs other than a
     /// leading minus, exponents or suffixes; nil for anything else.
     public init?(plainText text: String) {
-        var mantissa: Int128 = 0
+        var text = text
+        guard let value = text.withUTF8({ ExactDecimal(plainBytes: $0) }) else { return nil }
+        self = value
+    }
+
+    /// `init(plainText:)` over UTF-8 bytes, for readers that never build a String.
+    public init?(plainBytes bytes: UnsafeBufferPointer<UInt8>) {
+        var mantissa: Int64 = 0  // at most 18 digits: files hold inputs, which are capped far below
         var places = 0
         var sawDot = false
         var digits = 0
         var negative = false
-        for (offset, byte) in text.utf8.enumerated() {
+        for (offset, byte) in bytes.enumerated() {
             switch byte {
             case UInt8(ascii: "-") where offset == 0:
                 negative = true
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
-                guard digits < 30 else { return nil }
-                mantissa = mantissa * 10 + Int128(byte - UInt8(ascii: "0"))
+                guard digits < 18 else { return nil }
+                mantissa = mantissa * 10 + Int64(byte - UInt8(ascii: "0"))
                 digits += 1
                 if sawDot { places += 1 }
             case UInt8(ascii: ".") where !sawDot && digits > 0:
@@ -191,7 +203,38 @@ extension ExactDecimal {
             }
         }
         guard digits > 0, !(sawDot && places == 0), places <= ExactDecimal.fractionDigits else { return nil }
-        self.init(mantissa: negative ? -mantissa : mantissa, places: places)
+        self.init(mantissa: Int128(negative ? -mantissa : mantissa), places: places)
         guard magnitude <= NumberGrammar.largestInput else { return nil }
+    }
+}
+
+extension ExactDecimal {
+    /// Appends the shortest exact text (`description`) as ASCII bytes; writers of large files use
+    /// it to avoid building a String per value.
+    public func appendPlainText(to bytes: inout [UInt8]) {
+        if units < 0 { bytes.append(UInt8(ascii: "-")) }
+        let magnitude = units.magnitude
+        appendDigits(of: magnitude / UInt128(Self.unitsPerOne), to: &bytes, width: 1)
+        var fraction = magnitude % UInt128(Self.unitsPerOne)
+        guard fraction > 0 else { return }
+        var places = Self.fractionDigits
+        while fraction % 10 == 0 {
+            fraction /= 10
+            places -= 1
+        }
+        bytes.append(UInt8(ascii: "."))
+        appendDigits(of: fraction, to: &bytes, width: places)
+    }
+
+    /// Decimal digits of `value`, zero-padded on the left to `width`.
+    private func appendDigits(of value: UInt128, to bytes: inout [UInt8], width: Int) {
+        var reversed: [UInt8] = []
+        var rest = value
+        repeat {
+            reversed.append(UInt8(ascii: "0") + UInt8(rest % 10))
+            rest /= 10
+        } while rest > 0
+        while reversed.count < width { reversed.append(UInt8(ascii: "0")) }
+        bytes.append(contentsOf: reversed.reversed())
     }
 }

@@ -117,6 +117,7 @@ public enum NumberGrammar {
 
     /// Full-width digits, signs and punctuation typed with a Chinese input method → ASCII.
     static func normalizedWidth(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text }  // the common case: nothing to change
         var result = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             switch scalar.value {
@@ -146,6 +147,8 @@ extension Int128 {
 extension String {
     /// Without leading and trailing spaces and tabs.
     public func trimmingSpaces() -> String {
+        let isSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x09 }
+        if let first = utf8.first, let last = utf8.last, !isSpace(first), !isSpace(last) { return self }
         var scalars = Substring.UnicodeScalarView(unicodeScalars)
         while let first = scalars.first, first == " " || first == "\t" { scalars.removeFirst() }
         while let last = scalars.last, last == " " || last == "\t" { scalars.removeLast() }

@@ -11,6 +11,30 @@ public struct Day: Hashable, Comparable, Strideable, Sendable {
         self.number = Int32(Day.daysFromCivil(year: year, month: month, day: day))
     }
 
+    /// Reads exactly `YYYY-MM-DD`, the form files hold; nil for anything else. Fast: workspace
+    /// files hold millions of dates.
+    public init?(isoText text: String) {
+        var text = text
+        guard let day = text.withUTF8({ Day(isoBytes: $0) }) else { return nil }
+        self = day
+    }
+
+    /// `init(isoText:)` over UTF-8 bytes.
+    public init?(isoBytes bytes: UnsafeBufferPointer<UInt8>) {
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for index in range {
+                let digit = Int(bytes[index]) - 48
+                guard (0...9).contains(digit) else { return nil }
+                value = value * 10 + digit
+            }
+            return value
+        }
+        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
+        self.init(year: year, month: month, day: day)
+    }
+
     public static func < (a: Day, b: Day) -> Bool { a.number < b.number }
     public func advanced(by n: Int) -> Day { Day(number: number + Int32(n)) }
     public func distance(to other: Day) -> Int { Int(other.number - number) }
@@ -32,6 +56,26 @@ public struct Day: Hashable, Comparable, Strideable, Sendable {
     public var isoText: String {
         let (y, m, d) = civil
         return "\(Day.padded(y, 4))-\(Day.padded(m, 2))-\(Day.padded(d, 2))"
+    }
+
+    /// Appends `YYYY-MM-DD` as ASCII bytes.
+    public func appendISO(to bytes: inout [UInt8]) {
+        let (y, m, d) = civil
+        func digits(_ value: Int, _ count: Int) {
+            var divisor = 1
+            for _ in 1..<count { divisor *= 10 }
+            var rest = value
+            while divisor > 0 {
+                bytes.append(UInt8(ascii: "0") + UInt8(rest / divisor % 10))
+                rest %= divisor
+                divisor /= 10
+            }
+        }
+        digits(y, 4)
+        bytes.append(UInt8(ascii: "-"))
+        digits(m, 2)
+        bytes.append(UInt8(ascii: "-"))
+        digits(d, 2)
     }
 
     public static func isLeap(_ year: Int) -> Bool { (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 }

@@ -377,6 +377,111 @@ public final class JSONReader {
         return try readStringBody(quoteAt: pos)
     }
 
+    /// Reads a string value and hands its UTF-8 bytes to `body` without building a String; for
+    /// values parsed straight from bytes (decimals, dates, IDs, names from a fixed set), where a
+    /// million rows would otherwise make millions of throwaway Strings.
+    public func withStringBytes<T>(_ body: (UnsafeBufferPointer<UInt8>) throws -> T) throws -> T {
+        if let failure { throw failure }
+        let c = try beginValue(consuming: true)
+        guard c == UInt8(ascii: "\"") else { throw wrongKind(c, expected: "a string") }
+        let p = buf
+        let start = pos + 1
+        var i = start
+        var high: UInt8 = 0
+        while i < end {
+            let b = p[i]
+            if b == UInt8(ascii: "\"") {
+                if high >= 0x80 {
+                    let (bad, _) = JSONReader.checkUTF8(p, start, i)
+                    if bad < i { throw error("invalid UTF-8 in string", at: bad) }
+                }
+                pos = i + 1
+                return try body(UnsafeBufferPointer(start: p + start, count: i - start))
+            }
+            if b == UInt8(ascii: "\\") || b < 0x20 { break }
+            high |= b
+            i += 1
+        }
+        // Escapes, or a string running past the window: the general path builds it.
+        var text = try readStringSlow(contentStart: start, at: i)
+        return try text.withUTF8 { try body($0) }
+    }
+
+    /// The next member's key as its index in `keys`, -1 for a key not in `keys` (its text is then
+    /// in `lastUnknownKey`), nil when the object's '}' is reached. Keys are matched as bytes; the
+    /// caller checks duplicates (it knows the keys by index). For objects read a million times.
+    public func nextKeyIndex(in keys: [[UInt8]]) throws -> Int? {
+        if let failure { throw failure }
+        guard depth > 0, frames[depth - 1].isObject else {
+            throw error("nextKeyIndex(in:) called outside an object", at: pos)
+        }
+        let frame = frames + (depth - 1)
+        var c = try nextNonWhitespace()
+        if c == Int(UInt8(ascii: "}")) {
+            pos += 1
+            pop()
+            return nil
+        }
+        if frame.pointee.first {
+            frame.pointee.first = false
+        } else {
+            guard c == Int(UInt8(ascii: ",")) else {
+                if c < 0 { throw endOfFileError() }
+                throw error("expected ',' or '}' after object member", at: pos)
+            }
+            setMark(commaMark, at: pos)
+            pos += 1
+            c = try nextNonWhitespace()
+            if c == Int(UInt8(ascii: "}")) { throw error("trailing comma", at: commaMark) }
+        }
+        guard c == Int(UInt8(ascii: "\"")) else {
+            if c < 0 { throw endOfFileError() }
+            throw error("expected '\"' to begin an object key", at: pos)
+        }
+        setMark(mark, at: pos)
+        let p = buf
+        let start = pos + 1
+        var i = start
+        var index: Int?
+        while i < end {
+            let b = p[i]
+            if b == UInt8(ascii: "\"") {
+                let count = i - start
+                index = -1
+                candidates: for candidate in keys.indices where keys[candidate].count == count {
+                    let key = keys[candidate]
+                    for offset in 0..<count where key[offset] != p[start + offset] { continue candidates }
+                    index = candidate
+                    break
+                }
+                pos = i + 1
+                if index == -1 {
+                    lastUnknownKey = String(decoding: UnsafeBufferPointer(start: p + start, count: count), as: UTF8.self)
+                }
+                break
+            }
+            if b == UInt8(ascii: "\\") || b < 0x20 || b >= 0x80 { break }
+            i += 1
+        }
+        if index == nil {
+            // Escaped, non-ASCII or window-straddling keys take the general path.
+            let key = try readStringSlow(contentStart: start, at: i)
+            let bytes = Array(key.utf8)
+            index = keys.firstIndex(of: bytes) ?? -1
+            if index == -1 { lastUnknownKey = key }
+        }
+        c = try nextNonWhitespace()
+        guard c == Int(UInt8(ascii: ":")) else {
+            if c < 0 { throw endOfFileError() }
+            throw error("expected ':' after object key", at: pos)
+        }
+        pos += 1
+        return index
+    }
+
+    /// The text of the last key `nextKeyIndex(in:)` did not know.
+    public private(set) var lastUnknownKey = ""
+
     /// The number's exact text, validated by the JSON grammar.
     public func readNumberLiteral() throws -> String {
         if let failure { throw failure }
@@ -505,7 +610,7 @@ public final class JSONReader {
                 lineAnchor = discardTo
             }
             let kept = end - keep
-            if kept > 0 { buf.update(from: buf + keep, count: kept) }
+            if kept > 0 { memmove(buf, buf + keep, kept) }  // regions may overlap
             base = discardTo
             end = kept
         }

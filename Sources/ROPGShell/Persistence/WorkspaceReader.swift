@@ -56,9 +56,9 @@ public struct WorkspaceReader {
         }
     }
 
-    private func expect(_ kind: JSONValueKind, _ path: String, _ what: String) throws(WorkspaceLoadError) {
+    private func expect(_ kind: JSONValueKind, _ path: @autoclosure () -> String, _ what: String) throws(WorkspaceLoadError) {
         let actual = try json { try reader.peekKind() }
-        guard actual == kind else { throw failure(path, "expected \(what), found \(Self.describe(actual))") }
+        guard actual == kind else { throw failure(path(), "expected \(what), found \(Self.describe(actual))") }
     }
 
     private static func describe(_ kind: JSONValueKind) -> String {
@@ -74,43 +74,40 @@ public struct WorkspaceReader {
 
     // MARK: - Values
 
-    private func string(_ path: String) throws(WorkspaceLoadError) -> String {
-        try expect(.string, path, "a string")
+    private func string(_ path: @autoclosure () -> String) throws(WorkspaceLoadError) -> String {
+        try expect(.string, path(), "a string")
         return try json { try reader.readString() }
     }
 
-    private func decimal(_ path: String) throws(WorkspaceLoadError) -> ExactDecimal {
+    private func decimal(_ path: @autoclosure () -> String) throws(WorkspaceLoadError) -> ExactDecimal {
         let kind = try json { try reader.peekKind() }
         let text: String
         switch kind {
         case .string: text = try json { try reader.readString() }
         case .number: text = try json { try reader.readNumberLiteral() }
-        default: throw failure(path, "expected a decimal string such as \"79.5\", found \(Self.describe(kind))")
+        default: throw failure(path(), "expected a decimal string such as \"79.5\", found \(Self.describe(kind))")
         }
-        guard let value = ExactDecimal(plainText: text) else { throw failure(path, "\"\(text)\" is not a number") }
+        guard let value = ExactDecimal(plainText: text) else { throw failure(path(), "\"\(text)\" is not a number") }
         return value
     }
 
-    private func integer(_ path: String) throws(WorkspaceLoadError) -> Int {
-        try expect(.number, path, "a whole number")
-        let text = try json { try reader.readNumberLiteral() }
-        guard let value = Int(text) else { throw failure(path, "\(text) is not a whole number") }
-        return value
+    private func integer(_ path: @autoclosure () -> String) throws(WorkspaceLoadError) -> Int {
+        try expect(.number, path(), "a whole number")
+        return try json { try reader.readInt() }
     }
 
-    private func day(_ path: String) throws(WorkspaceLoadError) -> Day {
-        let text = try string(path)
-        do {
-            return try Period.parseDay(text)
-        } catch {
-            throw failure(path, error.message)
+    private func day(_ path: @autoclosure () -> String) throws(WorkspaceLoadError) -> Day {
+        let text = try string(path())
+        guard let day = Day(isoText: text) else {
+            throw failure(path(), "\"\(text)\" is not a day written YYYY-MM-DD")
         }
+        return day
     }
 
-    private func timeUnit(_ path: String) throws(WorkspaceLoadError) -> TimeUnit {
-        let text = try string(path)
+    private func timeUnit(_ path: @autoclosure () -> String) throws(WorkspaceLoadError) -> TimeUnit {
+        let text = try string(path())
         guard let unit = TimeUnit(rawValue: text) else {
-            throw failure(path, "\"\(text)\" is not one of \(TimeUnit.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw failure(path(), "\"\(text)\" is not one of \(TimeUnit.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         return unit
     }
@@ -120,20 +117,21 @@ public struct WorkspaceReader {
         return failure(path, "unknown key \"\(key)\"" + (near.isEmpty ? "" : "; did you mean \"\(near[0])\"?"))
     }
 
-    /// Reads an array, calling `element` with each element's path.
-    private func array(_ path: String, _ element: (String) throws(WorkspaceLoadError) -> Void) throws(WorkspaceLoadError) {
+    /// Reads an array, calling `element` with each element's index. Paths for messages are
+    /// only built when something is wrong: a million entries must not format a million paths.
+    private func array(_ path: String, _ element: (Int) throws(WorkspaceLoadError) -> Void) throws(WorkspaceLoadError) {
         try expect(.array, path, "an array")
         try json { try reader.beginArray() }
         var index = 0
         while try json({ try reader.nextElement() }) {
-            try element("\(path)[\(index)]")
+            try element(index)
             index += 1
         }
     }
 
     /// Reads an object, calling `member` with each key.
-    private func object(_ path: String, _ member: (String) throws(WorkspaceLoadError) -> Void) throws(WorkspaceLoadError) {
-        try expect(.object, path, "an object")
+    private func object(_ path: @autoclosure () -> String, _ member: (String) throws(WorkspaceLoadError) -> Void) throws(WorkspaceLoadError) {
+        try expect(.object, path(), "an object")
         try json { try reader.beginObject() }
         while let key = try json({ try reader.nextKey() }) {
             try member(key)
@@ -213,100 +211,198 @@ public struct WorkspaceReader {
         return numbers
     }
 
+    /// Turns an error met inside a bulk array into one that names the element and the field.
+    private func located(_ error: any Error, _ path: () -> String) -> WorkspaceLoadError {
+        switch error {
+        case let error as WorkspaceLoadError:
+            return error
+        case let error as JSONSyntaxError:
+            return WorkspaceLoadError("\(fileName):\(error.line):\(error.column): \(path()): \(error.message)")
+        default:
+            return WorkspaceLoadError("cannot read \(fileName): \((error as? JSONFileError)?.message ?? "\(error)")")
+        }
+    }
+
+    /// A decimal written as a string ("79.5") or, in a hand-edited file, as a number.
+    private func bulkDecimal(_ path: () -> String) throws -> ExactDecimal {
+        if try reader.peekKind() == .number {
+            let text = try reader.readNumberLiteral()
+            guard let value = ExactDecimal(plainText: text) else { throw failure(path(), "\(text) is not a decimal we can hold") }
+            return value
+        }
+        return try reader.withStringBytes { bytes in
+            guard let value = ExactDecimal(plainBytes: bytes) else {
+                throw failure(path(), "\"\(String(decoding: bytes, as: UTF8.self))\" is not a number")
+            }
+            return value
+        }
+    }
+
+    private func bulkDay(_ path: () -> String) throws -> Day {
+        try reader.withStringBytes { bytes in
+            guard let day = Day(isoBytes: bytes) else {
+                throw failure(path(), "\"\(String(decoding: bytes, as: UTF8.self))\" is not a day written YYYY-MM-DD")
+            }
+            return day
+        }
+    }
+
+    /// A string that must be one of `names`; returns its index.
+    private func bulkChoice(_ names: [[UInt8]], _ path: () -> String) throws -> Int {
+        try reader.withStringBytes { bytes in
+            names: for index in names.indices where names[index].count == bytes.count {
+                let name = names[index]
+                for offset in 0..<bytes.count where name[offset] != bytes[offset] { continue names }
+                return index
+            }
+            let list = names.map { String(decoding: $0, as: UTF8.self) }.joined(separator: ", ")
+            throw failure(path(), "\"\(String(decoding: bytes, as: UTF8.self))\" is not one of \(list)")
+        }
+    }
+
+    /// Marks key `index` as seen in this object; a second time is an error.
+    private func checkDuplicate(_ index: Int, _ seen: inout UInt32, _ keys: [[UInt8]], _ path: () -> String) throws {
+        let bit = UInt32(1) << UInt32(index)
+        if seen & bit != 0 { throw failure(path(), "duplicate key \"\(String(decoding: keys[index], as: UTF8.self))\"") }
+        seen |= bit
+    }
+
+    // The two bulk arrays are read in plain loops, keys and most values matched as bytes: they
+    // hold up to a million objects, and paths for messages are only formatted when something is
+    // wrong.
+
+    private static let productKeys = ["sku", "name", "price", "cost", "role", "stock"].map { Array($0.utf8) }
+    private static let roleNames = ProductRole.allCases.map { Array($0.rawValue.utf8) }
+
     private func readProducts() throws(WorkspaceLoadError) -> [Product] {
         var products: [Product] = []
-        let keys = ["sku", "name", "price", "cost", "role", "stock"]
-        try array("products") { (path) throws(WorkspaceLoadError) in
-            var sku: String?, name: String?, price: ExactDecimal?, cost: ExactDecimal?
-            var role: ProductRole?, stock: Int?
-            try object(path) { (key) throws(WorkspaceLoadError) in
-                switch key {
-                case "sku": sku = try string("\(path).sku")
-                case "name": name = try string("\(path).name")
-                case "price": price = try decimal("\(path).price")
-                case "cost": cost = try decimal("\(path).cost")
-                case "role":
-                    let text = try string("\(path).role")
-                    guard let value = ProductRole(rawValue: text) else {
-                        throw failure("\(path).role", "\"\(text)\" is not one of \(ProductRole.allCases.map(\.rawValue).joined(separator: ", "))")
+        let keys = Self.productKeys
+        var index = 0
+        var field = -1  // the key being read, as an index into `keys`
+        let here = { field < 0 ? "products[\(index)]" : "products[\(index)].\(String(decoding: keys[field], as: UTF8.self))" }
+        do {
+            try expect(.array, "products", "an array")
+            try reader.beginArray()
+            while try reader.nextElement() {
+                field = -1
+                guard try reader.peekKind() == .object else { throw failure(here(), "expected an object") }
+                try reader.beginObject()
+                var sku: String?, name: String?, price: ExactDecimal?, cost: ExactDecimal?
+                var role: ProductRole?, stock: Int?
+                var seen: UInt32 = 0
+                while let key = try reader.nextKeyIndex(in: keys) {
+                    guard key >= 0 else {
+                        throw unknownKey(reader.lastUnknownKey, "products[\(index)]", allowed: keys.map { String(decoding: $0, as: UTF8.self) })
                     }
-                    role = value
-                case "stock": stock = try integer("\(path).stock")
-                default: throw unknownKey(key, path, allowed: keys)
+                    field = key
+                    try checkDuplicate(key, &seen, keys, here)
+                    switch key {
+                    case 0: sku = try reader.readString()
+                    case 1: name = try reader.readString()
+                    case 2: price = try bulkDecimal(here)
+                    case 3: cost = try bulkDecimal(here)
+                    case 4: role = ProductRole.allCases[try bulkChoice(Self.roleNames, here)]
+                    default: stock = try reader.readInt()
+                    }
                 }
+                field = -1
+                guard let sku else { throw failure(here(), "a product needs \"sku\"") }
+                guard let price else { throw failure(here(), "product \(sku) needs \"price\"") }
+                guard let cost else { throw failure(here(), "product \(sku) needs \"cost\"") }
+                products.append(Product(sku: sku, name: name ?? sku, price: price, cost: cost, role: role, stock: stock))
+                index += 1
             }
-            guard let sku else { throw failure(path, "a product needs \"sku\"") }
-            guard let price else { throw failure(path, "product \(sku) needs \"price\"") }
-            guard let cost else { throw failure(path, "product \(sku) needs \"cost\"") }
-            products.append(Product(sku: sku, name: name ?? sku, price: price, cost: cost, role: role, stock: stock))
+        } catch {
+            throw located(error, here)
         }
         return products
     }
 
+    private enum CostKey: Int, CaseIterable {
+        case id, category, name, basis, amount, per, months, date, share, clicks, impressions, qty, start, end, product
+        static let table = allCases.map { Array(String(describing: $0).utf8) }
+    }
+    private static let categoryNames = CostCategory.allCases.map { Array($0.rawValue.utf8) }
+    private static let basisNames = CostBasis.allNames.map { Array($0.utf8) }
+    private static let timeUnitNames = TimeUnit.allCases.map { Array($0.rawValue.utf8) }
+
     private func readCosts() throws(WorkspaceLoadError) -> [CostEntry] {
         var costs: [CostEntry] = []
-        let keys = ["id", "category", "name", "basis", "amount", "per", "months", "date", "share", "clicks",
-                    "impressions", "qty", "start", "end", "product"]
-        try array("costs") { (path) throws(WorkspaceLoadError) in
-            var id: CostID?, category: CostCategory?, name: String?, basisName: String?, amount: ExactDecimal?
-            var per: TimeUnit?, months: Int?, date: Day?, share: ExactDecimal?, volume: ExactDecimal?
-            var quantity = ExactDecimal.one, start: Day?, end: Day?, product: String?
-            try object(path) { (key) throws(WorkspaceLoadError) in
-                switch key {
-                case "id":
-                    let text = try string("\(path).id")
-                    guard let value = CostID(text: text) else { throw failure("\(path).id", "\"\(text)\" is not a cost ID such as R1") }
-                    id = value
-                case "category":
-                    let text = try string("\(path).category")
-                    guard let value = CostCategory(rawValue: text) else { throw failure("\(path).category", "\"\(text)\" is not one of R, O, P, G") }
-                    category = value
-                case "name": name = try string("\(path).name")
-                case "basis":
-                    let text = try string("\(path).basis")
-                    guard CostBasis.allNames.contains(text) else {
-                        throw failure("\(path).basis", "\"\(text)\" is not one of \(CostBasis.allNames.joined(separator: ", "))")
+        let keys = CostKey.table
+        var index = 0
+        var field = -1  // the key being read, as an index into `keys`
+        let here = { field < 0 ? "costs[\(index)]" : "costs[\(index)].\(String(decoding: keys[field], as: UTF8.self))" }
+        do {
+            try expect(.array, "costs", "an array")
+            try reader.beginArray()
+            while try reader.nextElement() {
+                field = -1
+                guard try reader.peekKind() == .object else { throw failure(here(), "expected an object") }
+                try reader.beginObject()
+                var id: CostID?, category: CostCategory?, name: String?, basisName: String?, amount: ExactDecimal?
+                var per: TimeUnit?, months: Int?, date: Day?, share: ExactDecimal?, volume: ExactDecimal?
+                var quantity = ExactDecimal.one, start: Day?, end: Day?, product: String?
+                var seen: UInt32 = 0
+                while let keyIndex = try reader.nextKeyIndex(in: keys) {
+                    guard let key = CostKey(rawValue: keyIndex) else {
+                        throw unknownKey(reader.lastUnknownKey, "costs[\(index)]", allowed: keys.map { String(decoding: $0, as: UTF8.self) })
                     }
-                    basisName = text
-                case "amount": amount = try decimal("\(path).amount")
-                case "per": per = try timeUnit("\(path).per")
-                case "months": months = try integer("\(path).months")
-                case "date": date = try day("\(path).date")
-                case "share": share = try decimal("\(path).share")
-                case "clicks", "impressions": volume = try decimal("\(path).\(key)")
-                case "qty": quantity = try decimal("\(path).qty")
-                case "start": start = try day("\(path).start")
-                case "end": end = try day("\(path).end")
-                case "product": product = try string("\(path).product")
-                default: throw unknownKey(key, path, allowed: keys)
+                    field = keyIndex
+                    try checkDuplicate(keyIndex, &seen, keys, here)
+                    switch key {
+                    case .id:
+                        id = try reader.withStringBytes { bytes in
+                            guard let value = CostID(bytes: bytes) else {
+                                throw failure(here(), "\"\(String(decoding: bytes, as: UTF8.self))\" is not a cost ID such as R1")
+                            }
+                            return value
+                        }
+                    case .category: category = CostCategory.allCases[try bulkChoice(Self.categoryNames, here)]
+                    case .name: name = try reader.readString()
+                    case .basis: basisName = CostBasis.allNames[try bulkChoice(Self.basisNames, here)]
+                    case .amount: amount = try bulkDecimal(here)
+                    case .per: per = TimeUnit.allCases[try bulkChoice(Self.timeUnitNames, here)]
+                    case .months: months = try reader.readInt()
+                    case .date: date = try bulkDay(here)
+                    case .share: share = try bulkDecimal(here)
+                    case .clicks, .impressions: volume = try bulkDecimal(here)
+                    case .qty: quantity = try bulkDecimal(here)
+                    case .start: start = try bulkDay(here)
+                    case .end: end = try bulkDay(here)
+                    case .product: product = try reader.readString()
+                    }
                 }
+                field = -1
+                guard let id else { throw failure(here(), "a cost entry needs \"id\"") }
+                guard let category, category == id.category else {
+                    throw failure("costs[\(index)].category", "entry \(id) needs \"category\": \"\(id.category.rawValue)\"")
+                }
+                guard let basisName else { throw failure(here(), "entry \(id) needs \"basis\"") }
+                guard let amount else { throw failure(here(), "entry \(id) needs \"amount\"") }
+                func need<T>(_ value: T?, _ key: String) throws(WorkspaceLoadError) -> T {
+                    guard let value else { throw failure(here(), "a \(basisName) entry (\(id)) needs \"\(key)\"") }
+                    return value
+                }
+                let basis: CostBasis
+                switch basisName {
+                case "once": basis = .once(date: try need(date, "date"))
+                case "recurring": basis = .recurring(per: try need(per, "per"))
+                case "amortized": basis = .amortized(months: try need(months, "months"))
+                case "unit": basis = .perUnit
+                case "order": basis = .perOrder
+                case "percent": basis = .percent
+                case "cps": basis = .cps(share: share ?? .one)
+                case "cpc": basis = .cpc(clicks: try need(volume, "clicks"), per: try need(per, "per"))
+                case "cpm": basis = .cpm(impressions: try need(volume, "impressions"), per: try need(per, "per"))
+                case "cpt": basis = .cpt(per: try need(per, "per"))
+                default: basis = .deposit(date: date)
+                }
+                costs.append(CostEntry(id: id, name: name ?? "", basis: basis, amount: amount, quantity: quantity,
+                                       start: start, end: end, product: product))
+                index += 1
             }
-            guard let id else { throw failure(path, "a cost entry needs \"id\"") }
-            guard let category, category == id.category else {
-                throw failure("\(path).category", "entry \(id) needs \"category\": \"\(id.category.rawValue)\"")
-            }
-            guard let basisName else { throw failure(path, "entry \(id) needs \"basis\"") }
-            guard let amount else { throw failure(path, "entry \(id) needs \"amount\"") }
-            func need<T>(_ value: T?, _ key: String) throws(WorkspaceLoadError) -> T {
-                guard let value else { throw failure(path, "a \(basisName) entry (\(id)) needs \"\(key)\"") }
-                return value
-            }
-            let basis: CostBasis
-            switch basisName {
-            case "once": basis = .once(date: try need(date, "date"))
-            case "recurring": basis = .recurring(per: try need(per, "per"))
-            case "amortized": basis = .amortized(months: try need(months, "months"))
-            case "unit": basis = .perUnit
-            case "order": basis = .perOrder
-            case "percent": basis = .percent
-            case "cps": basis = .cps(share: share ?? .one)
-            case "cpc": basis = .cpc(clicks: try need(volume, "clicks"), per: try need(per, "per"))
-            case "cpm": basis = .cpm(impressions: try need(volume, "impressions"), per: try need(per, "per"))
-            case "cpt": basis = .cpt(per: try need(per, "per"))
-            default: basis = .deposit(date: date)
-            }
-            costs.append(CostEntry(id: id, name: name ?? "", basis: basis, amount: amount, quantity: quantity,
-                                   start: start, end: end, product: product))
+        } catch {
+            throw located(error, here)
         }
         return costs
     }
@@ -314,27 +410,28 @@ public struct WorkspaceReader {
     private func readGoals() throws(WorkspaceLoadError) -> [Goal] {
         var goals: [Goal] = []
         let keys = ["period", "metric", "value", "pinned"]
-        try array("goals") { (path) throws(WorkspaceLoadError) in
+        try array("goals") { (index) throws(WorkspaceLoadError) in
+            let path = { "goals[\(index)]" }
             var period: Period?, metric: GoalMetric?, value: ExactDecimal?, pinned = true
-            try object(path) { (key) throws(WorkspaceLoadError) in
+            try object(path()) { (key) throws(WorkspaceLoadError) in
                 switch key {
                 case "period":
-                    let text = try string("\(path).period")
-                    do throws(PeriodError) { period = try Period.parse(text) } catch { throw failure("\(path).period", error.message) }
+                    let text = try string("\(path()).period")
+                    do throws(PeriodError) { period = try Period.parse(text) } catch { throw failure("\(path()).period", error.message) }
                 case "metric":
-                    let text = try string("\(path).metric")
+                    let text = try string("\(path()).metric")
                     guard let known = GoalMetric(rawValue: text) else {
-                        throw failure("\(path).metric", "\"\(text)\" is not one of \(GoalMetric.allCases.map(\.rawValue).joined(separator: ", "))")
+                        throw failure("\(path()).metric", "\"\(text)\" is not one of \(GoalMetric.allCases.map(\.rawValue).joined(separator: ", "))")
                     }
                     metric = known
-                case "value": value = try decimal("\(path).value")
+                case "value": value = try decimal("\(path()).value")
                 case "pinned":
-                    try expect(.bool, "\(path).pinned", "true or false")
+                    try expect(.bool, "\(path()).pinned", "true or false")
                     pinned = try json { try reader.readBool() }
-                default: throw unknownKey(key, path, allowed: keys)
+                default: throw unknownKey(key, path(), allowed: keys)
                 }
             }
-            guard let period, let metric, let value else { throw failure(path, "a goal needs \"period\", \"metric\" and \"value\"") }
+            guard let period, let metric, let value else { throw failure(path(), "a goal needs \"period\", \"metric\" and \"value\"") }
             goals.append(Goal(period: period, metric: metric, value: value, pinned: pinned))
         }
         return goals
