@@ -273,39 +273,7 @@ public final class JSONReader {
     /// The next member's key (the ':' after it is consumed), or nil when the closing '}' is
     /// reached (it is consumed).
     public func nextKey() throws -> String? {
-        if let failure { throw failure }
-        guard depth > 0, frames[depth - 1].isObject else {
-            throw error("nextKey() called outside an object", at: pos)
-        }
-        let frame = frames + (depth - 1)
-        var c = try nextNonWhitespace()
-        if frame.pointee.first {
-            frame.pointee.first = false
-            if c == Int(UInt8(ascii: "}")) {
-                pos += 1
-                pop()
-                return nil
-            }
-        } else {
-            if c == Int(UInt8(ascii: "}")) {
-                pos += 1
-                pop()
-                return nil
-            }
-            guard c == Int(UInt8(ascii: ",")) else {
-                if c < 0 { throw endOfFileError() }
-                throw error("expected ',' or '}' after object member", at: pos)
-            }
-            setMark(commaMark, at: pos)
-            pos += 1
-            c = try nextNonWhitespace()
-            if c == Int(UInt8(ascii: "}")) { throw error("trailing comma", at: commaMark) }
-        }
-        guard c == Int(UInt8(ascii: "\"")) else {
-            if c < 0 { throw endOfFileError() }
-            throw error("expected '\"' to begin an object key", at: pos)
-        }
-        setMark(mark, at: pos)
+        guard let frame = try beginMember(caller: "nextKey()") else { return nil }
         let key = try readStringBody(quoteAt: pos)
 
         // Duplicate keys: compare a cheap fingerprint first, the strings only when it matches.
@@ -322,14 +290,54 @@ public final class JSONReader {
         (keys + count).initialize(to: key)
         keyPrints[count] = print
         keyCount = count + 1
+        try endKey()
+        return key
+    }
 
-        c = try nextNonWhitespace()
+    /// Steps to the next member of the current object: past the ',' and onto the key's opening
+    /// quote (marked for messages). Returns nil, having consumed '}', at the end of the object.
+    @inline(__always)
+    private func beginMember(caller: StaticString) throws -> UnsafeMutablePointer<Frame>? {
+        if let failure { throw failure }
+        guard depth > 0, frames[depth - 1].isObject else {
+            throw error("\(caller) called outside an object", at: pos)
+        }
+        let frame = frames + (depth - 1)
+        var c = try nextNonWhitespace()
+        if c == Int(UInt8(ascii: "}")) {
+            pos += 1
+            pop()
+            return nil
+        }
+        if frame.pointee.first {
+            frame.pointee.first = false
+        } else {
+            guard c == Int(UInt8(ascii: ",")) else {
+                if c < 0 { throw endOfFileError() }
+                throw error("expected ',' or '}' after object member", at: pos)
+            }
+            setMark(commaMark, at: pos)
+            pos += 1
+            c = try nextNonWhitespace()
+            if c == Int(UInt8(ascii: "}")) { throw error("trailing comma", at: commaMark) }
+        }
+        guard c == Int(UInt8(ascii: "\"")) else {
+            if c < 0 { throw endOfFileError() }
+            throw error("expected '\"' to begin an object key", at: pos)
+        }
+        setMark(mark, at: pos)
+        return frame
+    }
+
+    /// Consumes the ':' after a key.
+    @inline(__always)
+    private func endKey() throws {
+        let c = try nextNonWhitespace()
         guard c == Int(UInt8(ascii: ":")) else {
             if c < 0 { throw endOfFileError() }
             throw error("expected ':' after object key", at: pos)
         }
         pos += 1
-        return key
     }
 
     /// Consumes '['.
@@ -411,34 +419,7 @@ public final class JSONReader {
     /// in `lastUnknownKey`), nil when the object's '}' is reached. Keys are matched as bytes; the
     /// caller checks duplicates (it knows the keys by index). For objects read a million times.
     public func nextKeyIndex(in keys: [[UInt8]]) throws -> Int? {
-        if let failure { throw failure }
-        guard depth > 0, frames[depth - 1].isObject else {
-            throw error("nextKeyIndex(in:) called outside an object", at: pos)
-        }
-        let frame = frames + (depth - 1)
-        var c = try nextNonWhitespace()
-        if c == Int(UInt8(ascii: "}")) {
-            pos += 1
-            pop()
-            return nil
-        }
-        if frame.pointee.first {
-            frame.pointee.first = false
-        } else {
-            guard c == Int(UInt8(ascii: ",")) else {
-                if c < 0 { throw endOfFileError() }
-                throw error("expected ',' or '}' after object member", at: pos)
-            }
-            setMark(commaMark, at: pos)
-            pos += 1
-            c = try nextNonWhitespace()
-            if c == Int(UInt8(ascii: "}")) { throw error("trailing comma", at: commaMark) }
-        }
-        guard c == Int(UInt8(ascii: "\"")) else {
-            if c < 0 { throw endOfFileError() }
-            throw error("expected '\"' to begin an object key", at: pos)
-        }
-        setMark(mark, at: pos)
+        guard try beginMember(caller: "nextKeyIndex(in:)") != nil else { return nil }
         let p = buf
         let start = pos + 1
         var i = start
@@ -470,12 +451,7 @@ public final class JSONReader {
             index = keys.firstIndex(of: bytes) ?? -1
             if index == -1 { lastUnknownKey = key }
         }
-        c = try nextNonWhitespace()
-        guard c == Int(UInt8(ascii: ":")) else {
-            if c < 0 { throw endOfFileError() }
-            throw error("expected ':' after object key", at: pos)
-        }
-        pos += 1
+        try endKey()
         return index
     }
 
