@@ -34,7 +34,7 @@ import ROPGDomain
                       start: index == 2 ? day : nil, end: index == 1 ? day : nil, product: index == 3 ? "A-1" : nil)
         }
         workspace.lastCostNumber = [.O: 20]
-        workspace.goals = [Goal(period: .week(isoYear: 2026, week: 53), metric: .uv, value: ExactDecimal(277_778), pinned: false)]
+        workspace.goals = [Goal(period: .week(isoYear: 2026, week: 53), metric: .uv, value: ExactDecimal(277_778))]
         var settings = Settings()
         settings[.refundRate] = ExactDecimal(mantissa: 3, places: 2)
         workspace.settings = settings

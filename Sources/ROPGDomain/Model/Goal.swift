@@ -25,17 +25,32 @@ public enum GoalMetric: String, CaseIterable, Sendable, Comparable {
     public static func < (a: GoalMetric, b: GoalMetric) -> Bool { a.order < b.order }
 }
 
-/// A target for one metric over one period. Goals set by hand are pinned.
+/// A target for one metric over one period, set by hand and so pinned: spreading a parent's
+/// goal keeps it and shares only the rest (see `GoalPlan`).
 public struct Goal: Equatable, Sendable {
     public var period: Period
     public var metric: GoalMetric
     public var value: ExactDecimal
-    public var pinned: Bool
 
-    public init(period: Period, metric: GoalMetric, value: ExactDecimal, pinned: Bool = true) {
+    public init(period: Period, metric: GoalMetric, value: ExactDecimal) {
         self.period = period
         self.metric = metric
         self.value = value
-        self.pinned = pinned
+    }
+
+    /// Money goals are kept in cents, counts in whole units.
+    public var step: ExactDecimal { metric.step }
+}
+
+extension GoalMetric {
+    /// The smallest amount a goal of this metric is shared out in: 0.01 for money, 1 for counts.
+    public var step: ExactDecimal { isMoney ? ExactDecimal(mantissa: 1, places: 2) : .one }
+
+    public static func named(_ text: String) -> GoalMetric? {
+        switch text.lowercased() {
+        case "visitors", "访客", "访客数": return .uv
+        case "sales", "销售额": return .gmv
+        default: return GoalMetric(rawValue: text.lowercased())
+        }
     }
 }

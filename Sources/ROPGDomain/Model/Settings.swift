@@ -58,11 +58,25 @@ public enum Assumption: String, CaseIterable, Sendable {
     }
 }
 
-/// The workspace's assumptions: those set, the rest at their defaults.
+/// The workspace's assumptions: those set, the rest at their defaults, and overrides for
+/// particular periods.
 public struct Settings: Equatable, Sendable {
     public private(set) var values: [Assumption: ExactDecimal] = [:]
+    /// Values for particular periods, in the order they were set.
+    public var overrides: [AssumptionOverride] = []
 
     public init() {}
+
+    /// The value that holds on `day`: an override for the smallest period holding the day,
+    /// else the workspace-wide value, else the default.
+    public func value(_ assumption: Assumption, on day: Day) -> ExactDecimal? {
+        var best: AssumptionOverride?
+        for override in overrides where override.assumption == assumption && override.period.contains(day) {
+            if let current = best, current.period.dayCount <= override.period.dayCount { continue }
+            best = override
+        }
+        return best?.value ?? self[assumption]
+    }
 
     public subscript(_ assumption: Assumption) -> ExactDecimal? {
         get { values[assumption] ?? assumption.defaultValue }

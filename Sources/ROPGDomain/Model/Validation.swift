@@ -62,8 +62,13 @@ public enum Validation {
         if goal.value.isNegative && goal.metric != .profit {
             issues.append(.init(path: "value", message: "\(goal.value) is negative"))
         }
-        if !goal.metric.isMoney && goal.value.exactInt == nil {
-            issues.append(.init(path: "value", message: "\(goal.metric.rawValue) is a count: \(goal.value) is not a whole number"))
+        if goal.value.rounded(places: goal.metric.isMoney ? 2 : 0) != goal.value {
+            issues.append(.init(path: "value", message: goal.metric.isMoney
+                ? "\(goal.metric.rawValue) is money: \(goal.value) has more than 2 decimals"
+                : "\(goal.metric.rawValue) is a count: \(goal.value) is not a whole number"))
+        }
+        if case .range = goal.period {
+            issues.append(.init(path: "period", message: "goals are set on a year, quarter, month, week or day, not a range"))
         }
         return issues
     }

@@ -12,6 +12,12 @@ public struct Workspace: Equatable, Sendable {
     public var goals: [Goal]
     /// The highest ID number ever given in each category, so that removed IDs are never reused.
     public var lastCostNumber: [CostCategory: Int32]
+    /// How parents' goals are spread over their children (`goal split`), by period.
+    public var splits: [GoalSplit] = []
+    /// Named seasonal profiles, by name.
+    public var profiles: [Profile] = []
+    /// Recorded results, one per day, in date order.
+    public var actuals: [Actual] = []
 
     public init(name: String, settings: Settings = Settings(), products: [Product] = [], costs: [CostEntry] = [],
                 goals: [Goal] = [], lastCostNumber: [CostCategory: Int32] = [:]) {
@@ -34,6 +40,10 @@ public struct Workspace: Equatable, Sendable {
     public func nextCostID(in category: CostCategory) -> CostID {
         CostID(category: category, number: (lastCostNumber[category] ?? 0) + 1)
     }
+
+    public func profile(named name: String) -> Profile? { profiles.first { $0.name == name } }
+    public func split(of period: Period) -> GoalSplit? { splits.first { $0.period == period } }
+    public func actualIndex(day: Day) -> Int? { actuals.firstIndex { $0.day == day } }
 
     /// Where a goal belongs in the chronological order.
     public func goalInsertionIndex(for goal: Goal) -> Int {

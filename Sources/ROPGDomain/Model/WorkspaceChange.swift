@@ -11,6 +11,9 @@ public enum WorkspaceChange: Equatable, Sendable {
     case removeGoal(at: Int)
     case replaceGoal(Goal, at: Int)
     case setSettings(Settings)
+    case setSplits([GoalSplit])
+    case setProfiles([Profile])
+    case setActuals([Actual])
     case setName(String)
     case setLastCostNumber(Int32, for: CostCategory)
 
@@ -52,6 +55,18 @@ public enum WorkspaceChange: Equatable, Sendable {
             let old = workspace.settings
             workspace.settings = settings
             return .setSettings(old)
+        case .setSplits(let splits):
+            let old = workspace.splits
+            workspace.splits = splits
+            return .setSplits(old)
+        case .setProfiles(let profiles):
+            let old = workspace.profiles
+            workspace.profiles = profiles
+            return .setProfiles(old)
+        case .setActuals(let actuals):
+            let old = workspace.actuals
+            workspace.actuals = actuals
+            return .setActuals(old)
         case .setName(let name):
             let old = workspace.name
             workspace.name = name

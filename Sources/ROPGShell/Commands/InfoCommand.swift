@@ -25,7 +25,12 @@ public enum InfoCommand: Command {
             ("by category", .text(categories)),
             ("goals", .count(workspace.goals.count)),
             ("goal periods", .text(goalPeriods.isEmpty ? "none" : "\(goalPeriods.min()?.text ?? "") … \(goalPeriods.max()?.text ?? "")")),
-            ("assumptions set", .text(Assumption.allCases.filter { workspace.settings.isSet($0) }.map(\.rawValue).joined(separator: ", "))),
+            ("goal splits", .text(workspace.splits.isEmpty ? "none" : workspace.splits.map { "\($0.period.text) to \($0.grain.name) by \($0.method.text)" }.joined(separator: "; "))),
+            ("profiles", .text(workspace.profiles.isEmpty ? "none" : workspace.profiles.map(\.name).joined(separator: ", "))),
+            ("actuals", .text(workspace.actuals.isEmpty ? "none"
+                : "\(counted(workspace.actuals.count, "day")), \(workspace.actuals.first?.day.isoText ?? "")..\(workspace.actuals.last?.day.isoText ?? "")")),
+            ("assumptions set", .text(Assumption.allCases.filter { workspace.settings.isSet($0) }.map(\.rawValue).joined(separator: ", ")
+                + (workspace.settings.overrides.isEmpty ? "" : "; \(counted(workspace.settings.overrides.count, "override")) for particular periods"))),
             ("undo steps", .count(session.undoSteps.count)),
             ("schema", .count(Workspace.schemaVersion)),
         ]

@@ -5,22 +5,31 @@ public enum SetCommand: Command {
     public static let name = "set"
     public static let topic = HelpTopic.settings
     public static let summary = "set planning assumptions (conversion rate, order value, CPC, fees…)"
-    public static let usage = ["set KEY=VALUE [KEY=VALUE…]", "set KEY=default"]
-    public static let examples = ["set cvr=3% aov=120 cpc=0.8 paid-share=50% units-per-order=1 payment-fee=0.6%", "set refund-rate=default"]
+    public static let usage = ["set KEY=VALUE [KEY=VALUE…] [period=PERIOD]", "set KEY=default [period=PERIOD]"]
+    public static let examples = ["set cvr=3% aov=120 cpc=0.8 paid-share=50% units-per-order=1 payment-fee=0.6%",
+                                  "set cvr=4.5% cpc=1.2 period=2026-11-11", "set refund-rate=default", "set cvr=default period=2026-11-11"]
     public static var details: String {
         Assumption.allCases.map { "\($0.rawValue): \($0.meaning)" }.joined(separator: "\n")
     }
-    public static let keys = Assumption.allCases.map { "\($0.rawValue)=" }
+    public static let keys = Assumption.allCases.map { "\($0.rawValue)=" } + ["period="]
 
     public static func run(_ arguments: Arguments, in session: Session) throws(CommandError) -> [Block] {
-        try arguments.checkKeys(allowed: Assumption.allCases.map(\.rawValue), command: "set")
+        try arguments.checkKeys(allowed: Assumption.allCases.map(\.rawValue) + ["period"], command: "set")
+        let period = try arguments.period("period")
         try arguments.checkPositionals(max: 0, usage: usage[0])
-        guard !arguments.options.isEmpty else { throw CommandError("set needs KEY=VALUE, e.g. set cvr=3%; see settings for the keys") }
+        guard arguments.options.contains(where: { $0.key != "period" }) else { throw CommandError("set needs KEY=VALUE, e.g. set cvr=3%; see settings for the keys") }
         var settings = session.workspace.settings
         var said: [String] = []
         for option in arguments.options {
             guard let key = option.key, let text = option.value, let assumption = Assumption(rawValue: key) else { continue }
             if text == "default" || text == "none" {
+                if let period {
+                    let before = settings.overrides.count
+                    settings.overrides.removeAll { $0.period == period && $0.assumption == assumption }
+                    guard settings.overrides.count < before else { throw CommandError("\(key) has no value of its own for \(period.text)") }
+                    said.append("\(key) for \(period.text) back to \(SettingsCommand.show(settings[assumption], assumption))")
+                    continue
+                }
                 settings[assumption] = nil
                 said.append("\(key) \(SettingsCommand.show(assumption.defaultValue, assumption)) (default)")
                 continue
@@ -34,10 +43,16 @@ public enum SetCommand: Command {
             if let problem = assumption.problem(with: value) {
                 throw CommandError("\(key)=\(text): \(key) \(problem)")
             }
-            settings[assumption] = value
-            said.append("\(key) \(SettingsCommand.show(value, assumption))")
+            if let period {
+                settings.overrides.removeAll { $0.period == period && $0.assumption == assumption }
+                settings.overrides.append(AssumptionOverride(period: period, assumption: assumption, value: value))
+                said.append("\(key) \(SettingsCommand.show(value, assumption)) for \(period.text)")
+            } else {
+                settings[assumption] = value
+                said.append("\(key) \(SettingsCommand.show(value, assumption))")
+            }
         }
-        session.perform(Edit(description: "set \(arguments.options.compactMap(\.key).joined(separator: " "))",
+        session.perform(Edit(description: "set \(arguments.options.compactMap(\.key).filter { $0 != "period" }.joined(separator: " "))" + (period.map { " for \($0.text)" } ?? ""),
                              changes: [.setSettings(settings)]))
         return [.message("set \(said.joined(separator: ", "))")]
     }

@@ -21,7 +21,13 @@ public enum SettingsCommand: Command {
                 let source = settings.isSet(assumption) ? "set" : (value == nil ? "not set" : "default")
                 return [.text(assumption.rawValue), cell(value, assumption), .text(source), .text(assumption.meaning)]
             })
-        return [.table(table)]
+        guard !settings.overrides.isEmpty else { return [.table(table)] }
+        let overrides = Table(
+            title: "for particular periods",
+            columns: [.text("period", key: "period"), .text("key", key: "key"), .number("value", key: "value")],
+            rows: settings.overrides.sorted { $0.period != $1.period ? $0.period < $1.period : $0.assumption.rawValue < $1.assumption.rawValue }
+                .map { [.text($0.period.text), .text($0.assumption.rawValue), cell($0.value, $0.assumption)] })
+        return [.table(table), .table(overrides)]
     }
 
     static func cell(_ value: ExactDecimal?, _ assumption: Assumption) -> Cell {

@@ -52,7 +52,7 @@ extension Command {
 public enum CommandRegistry {
     public static let all: [any Command.Type] = [
         InfoCommand.self, OpenCommand.self, NewCommand.self, SaveCommand.self, QuitCommand.self,
-        ProductCommand.self, CostCommand.self, GoalCommand.self,
+        ProductCommand.self, CostCommand.self, GoalCommand.self, ProfileCommand.self, ActualCommand.self, CheckCommand.self,
         SetCommand.self, SettingsCommand.self,
         UndoCommand.self, RedoCommand.self, HistoryCommand.self, FormatCommand.self, SourceCommand.self,
         HelpCommand.self,

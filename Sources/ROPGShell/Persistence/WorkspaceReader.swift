@@ -154,7 +154,8 @@ public struct WorkspaceReader {
             throw failure("schemaVersion", "the file was written by a newer ropg (schema \(version)); this one reads schema \(Workspace.schemaVersion) and older. Upgrade ropg to open it")
         }
         guard version >= 1 else { throw failure("schemaVersion", "\(version) is not a schema version") }
-        let keys = ["name", "settings", "products", "costs", "goals", "lastCostIds"]
+        let keys = ["name", "settings", "overrides", "products", "costs", "profiles", "goals", "splits", "actuals", "lastCostIds"]
+        var overrides: [AssumptionOverride] = []
         while let key = try json({ try reader.nextKey() }) {
             switch key {
             case "name":
@@ -164,6 +165,10 @@ public struct WorkspaceReader {
             case "products": workspace.products = try readProducts()
             case "costs": workspace.costs = try readCosts()
             case "goals": workspace.goals = try readGoals()
+            case "overrides": overrides = try readOverrides()
+            case "profiles": workspace.profiles = try readProfiles()
+            case "splits": workspace.splits = try readSplits()
+            case "actuals": workspace.actuals = try readActuals()
             case "lastCostIds":
                 workspace.lastCostNumber = try readLastIDs()
                 sawLastIDs = true
@@ -171,6 +176,7 @@ public struct WorkspaceReader {
             }
         }
         try json { try reader.finish() }
+        workspace.settings.overrides = overrides
         guard sawName else { throw WorkspaceLoadError("\(fileName): the workspace has no \"name\"") }
         if !sawLastIDs {
             // A hand-written file may leave the counters out: continue after the highest ID.
@@ -409,15 +415,13 @@ public struct WorkspaceReader {
 
     private func readGoals() throws(WorkspaceLoadError) -> [Goal] {
         var goals: [Goal] = []
-        let keys = ["period", "metric", "value", "pinned"]
+        let keys = ["period", "metric", "value"]
         try array("goals") { (index) throws(WorkspaceLoadError) in
             let path = { "goals[\(index)]" }
-            var period: Period?, metric: GoalMetric?, value: ExactDecimal?, pinned = true
+            var period: Period?, metric: GoalMetric?, value: ExactDecimal?
             try object(path()) { (key) throws(WorkspaceLoadError) in
                 switch key {
-                case "period":
-                    let text = try string("\(path()).period")
-                    do throws(PeriodError) { period = try Period.parse(text) } catch { throw failure("\(path()).period", error.message) }
+                case "period": period = try self.period("\(path()).period")
                 case "metric":
                     let text = try string("\(path()).metric")
                     guard let known = GoalMetric(rawValue: text) else {
@@ -425,15 +429,127 @@ public struct WorkspaceReader {
                     }
                     metric = known
                 case "value": value = try decimal("\(path()).value")
-                case "pinned":
-                    try expect(.bool, "\(path()).pinned", "true or false")
-                    pinned = try json { try reader.readBool() }
                 default: throw unknownKey(key, path(), allowed: keys)
                 }
             }
             guard let period, let metric, let value else { throw failure(path(), "a goal needs \"period\", \"metric\" and \"value\"") }
-            goals.append(Goal(period: period, metric: metric, value: value, pinned: pinned))
+            goals.append(Goal(period: period, metric: metric, value: value))
         }
         return goals
+    }
+
+    private func period(_ path: @autoclosure () -> String) throws(WorkspaceLoadError) -> Period {
+        let text = try string(path())
+        do throws(PeriodError) { return try Period.parse(text) } catch { throw failure(path(), error.message) }
+    }
+
+    private func readOverrides() throws(WorkspaceLoadError) -> [AssumptionOverride] {
+        var overrides: [AssumptionOverride] = []
+        let keys = ["period", "key", "value"]
+        try array("overrides") { (index) throws(WorkspaceLoadError) in
+            let path = { "overrides[\(index)]" }
+            var period: Period?, assumption: Assumption?, value: ExactDecimal?
+            try object(path()) { (key) throws(WorkspaceLoadError) in
+                switch key {
+                case "period": period = try self.period("\(path()).period")
+                case "key":
+                    let text = try string("\(path()).key")
+                    guard let known = Assumption(rawValue: text) else {
+                        throw failure("\(path()).key", "\"\(text)\" is not one of \(Assumption.allCases.map(\.rawValue).joined(separator: ", "))")
+                    }
+                    assumption = known
+                case "value": value = try decimal("\(path()).value")
+                default: throw unknownKey(key, path(), allowed: keys)
+                }
+            }
+            guard let period, let assumption, let value else { throw failure(path(), "an override needs \"period\", \"key\" and \"value\"") }
+            overrides.append(AssumptionOverride(period: period, assumption: assumption, value: value))
+        }
+        return overrides
+    }
+
+    private func readProfiles() throws(WorkspaceLoadError) -> [Profile] {
+        var profiles: [Profile] = []
+        let keys = ["name", "months", "weekdays", "events"]
+        try array("profiles") { (index) throws(WorkspaceLoadError) in
+            let path = { "profiles[\(index)]" }
+            var profile = Profile(name: "")
+            try object(path()) { (key) throws(WorkspaceLoadError) in
+                switch key {
+                case "name": profile.name = try string("\(path()).name")
+                case "months", "weekdays":
+                    var values: [ExactDecimal] = []
+                    try array("\(path()).\(key)") { (item) throws(WorkspaceLoadError) in
+                        values.append(try decimal("\(path()).\(key)[\(item)]"))
+                    }
+                    let expected = key == "months" ? 12 : 7
+                    guard values.count == expected else { throw failure("\(path()).\(key)", "needs \(expected) weights, has \(values.count)") }
+                    if key == "months" { profile.monthWeights = values } else { profile.weekdayWeights = values }
+                case "events":
+                    try object("\(path()).events") { (date) throws(WorkspaceLoadError) in
+                        guard let day = Day(isoText: date) else { throw failure("\(path()).events", "\"\(date)\" is not a day written YYYY-MM-DD") }
+                        profile.events[day] = try decimal("\(path()).events.\(date)")
+                    }
+                default: throw unknownKey(key, path(), allowed: keys)
+                }
+            }
+            guard !profile.name.isEmpty else { throw failure(path(), "a profile needs a \"name\"") }
+            profiles.append(profile)
+        }
+        return profiles
+    }
+
+    private func readSplits() throws(WorkspaceLoadError) -> [GoalSplit] {
+        var splits: [GoalSplit] = []
+        let keys = ["period", "to", "by"]
+        try array("splits") { (index) throws(WorkspaceLoadError) in
+            let path = { "splits[\(index)]" }
+            var period: Period?, grain: PeriodGrain?, method: SplitMethod?
+            try object(path()) { (key) throws(WorkspaceLoadError) in
+                switch key {
+                case "period": period = try self.period("\(path()).period")
+                case "to":
+                    let text = try string("\(path()).to")
+                    guard let known = PeriodGrain.allCases.first(where: { $0.name == text }) else {
+                        throw failure("\(path()).to", "\"\(text)\" is not quarter, month or day")
+                    }
+                    grain = known
+                case "by":
+                    let text = try string("\(path()).by")
+                    guard let known = SplitMethod(text: text) else { throw failure("\(path()).by", "\"\(text)\" is not a way to split") }
+                    method = known
+                default: throw unknownKey(key, path(), allowed: keys)
+                }
+            }
+            guard let period, let grain, let method else { throw failure(path(), "a split needs \"period\", \"to\" and \"by\"") }
+            splits.append(GoalSplit(period: period, grain: grain, method: method))
+        }
+        return splits
+    }
+
+    private func readActuals() throws(WorkspaceLoadError) -> [Actual] {
+        var actuals: [Actual] = []
+        let keys = ["date"] + GoalMetric.allCases.map(\.rawValue) + ["bounce", "depth", "inquiry-cvr"]
+        try array("actuals") { (index) throws(WorkspaceLoadError) in
+            let path = { "actuals[\(index)]" }
+            var actual = Actual(day: Day(number: 0))
+            var sawDate = false
+            try object(path()) { (key) throws(WorkspaceLoadError) in
+                switch key {
+                case "date":
+                    actual.day = try day("\(path()).date")
+                    sawDate = true
+                case "bounce": actual.bounceRate = try decimal("\(path()).bounce")
+                case "depth": actual.visitDepth = try decimal("\(path()).depth")
+                case "inquiry-cvr": actual.inquiryConversion = try decimal("\(path()).inquiry-cvr")
+                default:
+                    guard let metric = GoalMetric(rawValue: key) else { throw unknownKey(key, path(), allowed: keys) }
+                    actual.values[metric] = try decimal("\(path()).\(key)")
+                }
+            }
+            guard sawDate else { throw failure(path(), "an actual needs a \"date\"") }
+            actuals.append(actual)
+        }
+        return actuals
     }
 }

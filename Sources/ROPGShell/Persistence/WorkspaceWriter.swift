@@ -24,9 +24,21 @@ public enum WorkspaceWriter {
         }
         out.raw(first ? "}" : "\n  }")
 
+        writeArray("overrides", workspace.settings.overrides, to: &out) { override, out in
+            member("period", override.period.text, &out, first: true)
+            member("key", override.assumption.rawValue, &out)
+            member("value", decimal: override.value, &out)
+        }
         writeArray("products", workspace.products, to: &out, element: writeProduct)
         writeArray("costs", workspace.costs, to: &out, element: writeCost)
+        writeArray("profiles", workspace.profiles, to: &out, element: writeProfile)
         writeArray("goals", workspace.goals, to: &out, element: writeGoal)
+        writeArray("splits", workspace.splits, to: &out) { split, out in
+            member("period", split.period.text, &out, first: true)
+            member("to", split.grain.name, &out)
+            member("by", split.method.text, &out)
+        }
+        writeArray("actuals", workspace.actuals, to: &out, element: writeActual)
 
         out.raw(",\n  \"lastCostIds\": {")
         first = true
@@ -131,7 +143,49 @@ public enum WorkspaceWriter {
     private static func writeGoal(_ goal: Goal, _ out: inout JSONWriter) {
         member("period", goal.period.text, &out, first: true)
         member("metric", goal.metric.rawValue, &out)
-        member("value", goal.value.description, &out)
-        if !goal.pinned { out.raw(", \"pinned\": false") }
+        member("value", decimal: goal.value, &out)
+    }
+
+    private static func writeProfile(_ profile: Profile, _ out: inout JSONWriter) {
+        member("name", profile.name, &out, first: true)
+        func list(_ key: StaticString, _ values: [ExactDecimal]) {
+            out.raw(", \"")
+            out.raw(key)
+            out.raw("\": [")
+            for (index, value) in values.enumerated() {
+                out.raw(index == 0 ? "\"" : ", \"")
+                value.appendPlainText(to: &out.bytes)
+                out.byte(UInt8(ascii: "\""))
+            }
+            out.raw("]")
+        }
+        list("months", profile.monthWeights)
+        list("weekdays", profile.weekdayWeights)
+        out.raw(", \"events\": {")
+        for (index, day) in profile.events.keys.sorted().enumerated() {
+            out.raw(index == 0 ? "\"" : ", \"")
+            day.appendISO(to: &out.bytes)
+            out.raw("\": \"")
+            (profile.events[day] ?? .one).appendPlainText(to: &out.bytes)
+            out.byte(UInt8(ascii: "\""))
+        }
+        out.raw("}")
+    }
+
+    private static func writeActual(_ actual: Actual, _ out: inout JSONWriter) {
+        out.raw("\"date\": \"")
+        actual.day.appendISO(to: &out.bytes)
+        out.byte(UInt8(ascii: "\""))
+        for metric in GoalMetric.allCases {
+            guard let value = actual.values[metric] else { continue }
+            out.raw(", \"")
+            out.raw(metric.rawValue)
+            out.raw("\": \"")
+            value.appendPlainText(to: &out.bytes)
+            out.byte(UInt8(ascii: "\""))
+        }
+        if let bounce = actual.bounceRate { member("bounce", decimal: bounce, &out) }
+        if let depth = actual.visitDepth { member("depth", decimal: depth, &out) }
+        if let inquiry = actual.inquiryConversion { member("inquiry-cvr", decimal: inquiry, &out) }
     }
 }

@@ -5,35 +5,52 @@ public enum GoalCommand: Command {
     public static let name = "goal"
     public static let aliases = ["goals"]
     public static let topic = HelpTopic.plan
-    public static let summary = "set, remove and list goals (GMV, orders, units, visitors, profit, ad spend)"
+    public static let summary = "goals at five levels: set, spread down, show, the driver tree"
     public static let usage = [
         "goal set PERIOD METRIC=VALUE [METRIC=VALUE…]",
         "goal rm PERIOD [METRIC…]",
         "goal list [PERIOD] [metric=METRIC]",
+        "goal split PERIOD to=quarter|month|day [by=days|even|weights:W,W,…|profile:NAME|prior]",
+        "goal split PERIOD clear",
+        "goal show PERIOD [by=quarter|month|week|day] [metrics=gmv,uv,…]",
+        "goal tree PERIOD [metrics=…]",
+        "goal drivers PERIOD [by=quarter|month|week|day]",
     ]
     public static let examples = [
         "goal set 2026 gmv=1200万",
-        "goal set 2026-11 gmv=250万 uv=60w",
-        "goal list 2026",
-        "goal rm 2026-11 uv",
+        "goal split 2026 to=month by=profile:ecommerce",
+        "goal set 2026-11 gmv=250万",
+        "goal show 2026 by=month",
+        "goal show 2026-W45 by=day",
+        "goal drivers 2026-11 by=week",
+        "goal rm 2026-11 gmv",
     ]
     public static let details = """
-        Metrics: gmv (sales), orders, units, uv (visitors), profit, adspend. PERIOD is 2026, 2026-Q1, 2026-03,
-        2026-W11, 2026-03-14 or a range 2026-03..2026-06. Money goals keep cents; the others are whole counts.
-        A goal set by hand is pinned.
+        Metrics: gmv (sales), orders, units, uv (visitors), profit, adspend, on a year, quarter, month, ISO week
+        or day. A goal set by hand is pinned: spreading a parent keeps it and shares only the rest among the
+        other children; goal rm unpins. Without a split a year or quarter spreads to months and a month to days
+        in proportion to calendar days. Money is shared in cents and counts in whole units so that the children
+        always add up exactly to their parent (largest remainder; ties go to the earlier period). A week's goal
+        pins its days, which may lie in two months; those months re-spread their other days around them.
+        goal drivers works out the visitors, orders, units, paid clicks and ad spend a GMV goal needs from
+        the assumptions (set cvr= aov= cpc= paid-share= units-per-order=, also per period with period=).
         """
-    public static let subcommands = ["set", "rm", "list"]
-    public static let keys = GoalMetric.allCases.map { "\($0.rawValue)=" } + ["metric="]
+    public static let subcommands = ["set", "rm", "list", "split", "show", "tree", "drivers"]
+    public static let keys = GoalMetric.allCases.map { "\($0.rawValue)=" } + ["metric=", "to=", "by=", "metrics="]
 
     public static func run(_ arguments: Arguments, in session: Session) throws(CommandError) -> [Block] {
         switch try verb(arguments) {
         case "set": return try set(arguments, session)
         case "rm": return try remove(arguments, session)
+        case "split": return try split(arguments, session)
+        case "show": return try show(arguments, session)
+        case "tree": return try tree(arguments, session)
+        case "drivers": return try drivers(arguments, session)
         default: return try list(arguments, session)
         }
     }
 
-    private static func period(_ text: String?, _ verb: String) throws(CommandError) -> Period {
+    static func period(_ text: String?, _ verb: String) throws(CommandError) -> Period {
         guard let text else { throw CommandError("goal \(verb) needs a period, e.g. goal \(verb) 2026") }
         do { return try Period.parse(text) } catch { throw CommandError(error.message) }
     }
@@ -63,7 +80,7 @@ public enum GoalCommand: Command {
             let metric = try metric(key)
             let value: ExactDecimal
             do { value = try NumberGrammar.amount(text) } catch { throw CommandError("\(key)=: \(error.message)") }
-            let goal = Goal(period: period, metric: metric, value: value, pinned: true)
+            let goal = Goal(period: period, metric: metric, value: value)
             if let issue = Validation.issues(in: goal).first { throw CommandError("\(key)=: \(issue.message)") }
             let change: WorkspaceChange
             if let index = workspace.goalIndex(period: period, metric: metric) {
@@ -74,6 +91,10 @@ public enum GoalCommand: Command {
             change.apply(to: &workspace)
             changes.append(change)
             said.append("\(metric.rawValue) \(metric.isMoney ? value.formatted() : value.countText)")
+        }
+        // The new pins must fit their parents and children: spread every metric before keeping it.
+        for metric in Set(arguments.options.compactMap { $0.key.flatMap(GoalMetric.init(rawValue:)) }) {
+            _ = try plan(workspace, metric)
         }
         session.perform(Edit(description: "goal set \(period.text)", changes: changes))
         return [.message("goal \(period.text): \(said.joined(separator: ", "))")]
@@ -95,6 +116,17 @@ public enum GoalCommand: Command {
         return [.message("removed goal \(period.text): \(removed.joined(separator: ", "))")]
     }
 
+    /// One metric's goals spread to days, or the reason they cannot be.
+    static func plan(_ workspace: Workspace, _ metric: GoalMetric) throws(CommandError) -> GoalPlan {
+        do { return try GoalPlan(workspace, metric: metric) } catch { throw CommandError(error.message) }
+    }
+
+    /// The cell for a goal value of a metric; empty when there is none.
+    static func cell(_ value: ExactDecimal?, _ metric: GoalMetric) -> Cell {
+        guard let value else { return .empty }
+        return metric.isMoney ? .money(value) : .count(value)
+    }
+
     private static func list(_ arguments: Arguments, _ session: Session) throws(CommandError) -> [Block] {
         try arguments.checkKeys(allowed: ["metric"], command: "goal list")
         try arguments.checkPositionals(max: 2, usage: usage[2])
@@ -107,13 +139,13 @@ public enum GoalCommand: Command {
         let table = Table(
             title: nil,
             columns: [.text("period", key: "period"), .text("grain", key: "grain"), .text("metric", key: "metric"),
-                      .number("goal", key: "value"), .text("days", key: "days"), .text("pinned", key: "pinned")],
+                      .number("goal", key: "value"), .text("days", key: "days")],
             rows: goals.map { goal in
                 [.text(goal.period.text), .text(goal.period.grain.name), .text(goal.metric.label),
                  goal.metric.isMoney ? .money(goal.value) : .count(goal.value),
-                 .text("\(goal.period.firstDay.isoText)..\(goal.period.lastDay.isoText)"), .text(goal.pinned ? "yes" : "")]
+                 .text("\(goal.period.firstDay.isoText)..\(goal.period.lastDay.isoText)")]
             },
-            notes: goals.isEmpty ? ["no goals yet; set one with goal set 2026 gmv=1200万"] : [])
+                notes: goals.isEmpty ? ["no goals yet; set one with goal set 2026 gmv=1200万"] : ["these are the goals set by hand (pinned); goal show spreads them"])
         return [.table(table)]
     }
 }

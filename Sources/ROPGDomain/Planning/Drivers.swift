@@ -1,0 +1,95 @@
+/// What a GMV goal needs (DOMAIN §4 driver tree): GMV = visitors × CVR × AOV; orders = visitors ×
+/// CVR; units = orders × units per order; paid visitors from the paid share (or one paid visitor
+/// per 1 + natural-per-paid visitors); ad spend = paid clicks × CPC. Counts are rounded up.
+public struct DriverFigures: Equatable, Sendable {
+    public var gmv: ExactDecimal
+    public var visitors: ExactDecimal
+    public var orders: ExactDecimal
+    public var units: ExactDecimal
+    public var paidClicks: ExactDecimal
+    /// nil when no CPC is set.
+    public var adSpend: ExactDecimal?
+    /// True when the assumptions change inside the period (overrides), so that figures were
+    /// summed day by day.
+    public var assumptionsVary: Bool
+}
+
+public enum Drivers {
+    public struct Failure: Error, Equatable, Sendable {
+        public var message: String
+    }
+
+    /// The figures the GMV goals of `period` need, worked out day by day with the assumptions of
+    /// each day and rounded once for the period; nil when some day of the period has no GMV goal.
+    public static func figures(for period: Period, gmv plan: GoalPlan, settings: Settings) throws(Failure) -> DriverFigures? {
+        var gmv = ExactDecimal.zero, visitors = ExactDecimal.zero, orders = ExactDecimal.zero
+        var units = ExactDecimal.zero, paid = ExactDecimal.zero, spend = ExactDecimal.zero
+        var cpcs = Set<ExactDecimal>()
+        var missingCPC = false
+        var first: [Assumption: ExactDecimal?] = [:]
+        var varies = false
+        var day = period.firstDay
+        while day <= period.lastDay {
+            guard let dayGMV = plan.days[day] else { return nil }
+            func value(_ assumption: Assumption) -> ExactDecimal? {
+                let value = settings.value(assumption, on: day)
+                if let seen = first[assumption] { if seen != value { varies = true } } else { first[assumption] = value }
+                return value
+            }
+            guard let aov = value(.aov), let cvr = value(.cvr) else {
+                throw Failure(message: "the driver tree needs aov= and cvr= (for \(day.isoText)); set them with set aov=120 cvr=3%")
+            }
+            let dayOrders = dayGMV.divided(by: aov) ?? .zero
+            let dayVisitors = dayOrders.divided(by: cvr) ?? .zero
+            let dayPaid: ExactDecimal
+            if let share = value(.paidShare) {
+                dayPaid = dayVisitors * share
+            } else {
+                dayPaid = dayVisitors.divided(by: .one + (value(.naturalPerPaid) ?? .one)) ?? .zero
+            }
+            gmv += dayGMV
+            orders += dayOrders
+            visitors += dayVisitors
+            units += dayOrders * (value(.unitsPerOrder) ?? .one)
+            paid += dayPaid
+            if let cpc = value(.cpc) {
+                cpcs.insert(cpc)
+                spend += dayPaid * cpc
+            } else {
+                missingCPC = true
+            }
+            day = day.advanced(by: 1)
+        }
+        let paidClicks = paid.ceilingWhole()
+        var adSpend: ExactDecimal?
+        if !missingCPC {
+            // One CPC over the period: spend is exactly the paid clicks shown times it.
+            adSpend = cpcs.count == 1 ? (paidClicks * (cpcs.first ?? .zero)).rounded() : spend.rounded()
+        }
+        return DriverFigures(gmv: gmv, visitors: visitors.ceilingWhole(), orders: orders.ceilingWhole(),
+                             units: units.ceilingWhole(), paidClicks: paidClicks, adSpend: adSpend, assumptionsVary: varies)
+    }
+
+    /// Goals on other metrics that disagree by more than 1% with what the GMV goal of the same
+    /// period needs under the assumptions.
+    public static func contradictions(in period: Period, figures: DriverFigures, goals: [Goal]) -> [String] {
+        var found: [String] = []
+        for goal in goals where goal.period == period {
+            let derived: ExactDecimal?
+            switch goal.metric {
+            case .uv: derived = figures.visitors
+            case .orders: derived = figures.orders
+            case .units: derived = figures.units
+            case .adspend: derived = figures.adSpend
+            case .gmv, .profit: derived = nil
+            }
+            guard let derived, !derived.isZero else { continue }
+            let gap = ((goal.value - derived).divided(by: derived) ?? .zero).magnitude
+            if gap > ExactDecimal(mantissa: 1, places: 2) {
+                let show = { (value: ExactDecimal) in goal.metric.isMoney ? value.formatted() : value.countText }
+                found.append("\(period.text): the \(goal.metric.rawValue) goal \(show(goal.value)) does not fit the gmv goal, which needs \(show(derived)) (\(goal.value > derived ? "+" : "")\(((goal.value - derived).divided(by: derived) ?? .zero).percentText(places: 1)))")
+            }
+        }
+        return found
+    }
+}

@@ -1,0 +1,159 @@
+import Foundation
+import ROPGDomain
+
+/// `actual import FILE.csv`: a platform's daily export (生意参谋 and the like) into actuals.
+enum ActualImport {
+    /// The column a header names: a metric, a health figure, or the date.
+    enum Column: Equatable {
+        case date
+        case metric(GoalMetric)
+        case bounce, depth, inquiry
+
+        var name: String {
+            switch self {
+            case .date: return "date"
+            case .metric(let metric): return metric.rawValue
+            case .bounce: return "bounce"
+            case .depth: return "depth"
+            case .inquiry: return "inquiry-cvr"
+            }
+        }
+
+        static func named(_ name: String) -> Column? {
+            switch name.lowercased() {
+            case "date": return .date
+            case "bounce": return .bounce
+            case "depth": return .depth
+            case "inquiry-cvr": return .inquiry
+            default: return GoalMetric(rawValue: name.lowercased()).map { .metric($0) }
+            }
+        }
+    }
+
+    /// Header texts as the platforms export them, and their English names.
+    static let knownHeaders: [String: Column] = [
+        "日期": .date, "统计日期": .date, "date": .date, "day": .date,
+        "支付金额": .metric(.gmv), "销售额": .metric(.gmv), "成交金额": .metric(.gmv), "gmv": .metric(.gmv), "sales": .metric(.gmv), "revenue": .metric(.gmv),
+        "访客数": .metric(.uv), "uv": .metric(.uv), "visitors": .metric(.uv),
+        "支付买家数": .metric(.orders), "订单数": .metric(.orders), "支付订单数": .metric(.orders), "orders": .metric(.orders),
+        "支付件数": .metric(.units), "支付商品件数": .metric(.units), "units": .metric(.units),
+        "推广花费": .metric(.adspend), "花费": .metric(.adspend), "adspend": .metric(.adspend), "ad spend": .metric(.adspend),
+        "利润": .metric(.profit), "profit": .metric(.profit),
+        "跳失率": .bounce, "bounce": .bounce, "bounce rate": .bounce,
+        "人均浏览量": .depth, "访问深度": .depth, "depth": .depth, "visit depth": .depth,
+        "询单转化率": .inquiry, "inquiry-cvr": .inquiry, "inquiry conversion": .inquiry,
+    ]
+
+    struct Result {
+        var actuals: [Actual]
+        var ignoredColumns: [String]
+    }
+
+    /// Reads the file; every bad row is reported, and then nothing is imported.
+    static func read(path: String, map: String?) throws(CommandError) -> Result {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CommandError("cannot read \(path): no such file or not readable")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw CommandError("\(path) is not UTF-8 text (save the export as CSV UTF-8)")
+        }
+        let records: [CSVReader.Record]
+        do { records = try CSVReader.records(in: text) } catch { throw CommandError("\(path): \(error.message)") }
+        guard let header = records.first else { throw CommandError("\(path) is empty") }
+
+        var mapped: [String: Column] = [:]
+        if let map {
+            for pair in map.split(separator: ",") {
+                let parts = pair.split(separator: ":", maxSplits: 1).map { String($0).trimmingSpaces() }
+                guard parts.count == 2, let column = Column.named(parts[1]) else {
+                    throw CommandError("map=\(map): write COLUMN:METRIC pairs, e.g. map=成交额:gmv,UV:uv (metrics: date, \(GoalMetric.allCases.map(\.rawValue).joined(separator: ", ")), bounce, depth, inquiry-cvr)")
+                }
+                mapped[parts[0]] = column
+            }
+        }
+        var columns: [Column?] = []
+        var ignored: [String] = []
+        for name in header.fields.map({ $0.trimmingSpaces() }) {
+            let column = mapped[name] ?? knownHeaders[name] ?? knownHeaders[name.lowercased()]
+            if column == nil && !name.isEmpty { ignored.append(name) }
+            if let column, columns.contains(column) { throw CommandError("\(path): two columns are \(column.name) (one is \(name)); use map= to say which") }
+            columns.append(column)
+        }
+        guard let dateColumn = columns.firstIndex(of: .date) else {
+            throw CommandError("\(path): no date column (日期 or date) in the header; name it with map=COLUMN:date")
+        }
+        guard columns.contains(where: { if case .metric = $0 { return true } else { return false } }) else {
+            throw CommandError("\(path): no known figures in the header \(header.fields.joined(separator: ",")); name them with map=COLUMN:gmv,…")
+        }
+
+        var actuals: [Actual] = []
+        var problems: [String] = []
+        var seen: [Day: Int] = [:]
+        for record in records.dropFirst() {
+            var rowProblems: [String] = []
+            guard record.fields.count == header.fields.count else {
+                problems.append("line \(record.line): \(record.fields.count) fields, the header has \(header.fields.count)")
+                continue
+            }
+            let dateText = record.fields[dateColumn].trimmingSpaces()
+            guard let day = parseDate(dateText) else {
+                problems.append("line \(record.line): \"\(dateText)\" is not a date (2026-03-14, 2026/3/14 or 20260314)")
+                continue
+            }
+            if let earlier = seen[day] { rowProblems.append("\(day.isoText) is already on line \(earlier)") }
+            seen[day] = record.line
+            var actual = Actual(day: day)
+            for (index, column) in columns.enumerated() {
+                guard let column, column != .date else { continue }
+                let text = record.fields[index].trimmingSpaces()
+                if text.isEmpty || text == "-" || text == "—" { continue }
+                let number: TypedNumber
+                do { number = try NumberGrammar.parse(text) } catch {
+                    rowProblems.append("\(header.fields[index]): \(error.message)")
+                    continue
+                }
+                if number.value.isNegative && column != .metric(.profit) {
+                    rowProblems.append("\(header.fields[index]): \(text) is negative")
+                    continue
+                }
+                switch column {
+                case .metric(let metric):
+                    if !metric.isMoney && number.value.exactInt == nil {
+                        rowProblems.append("\(header.fields[index]): \(text) is not a whole number")
+                    }
+                    actual.values[metric] = number.value
+                case .bounce, .inquiry:
+                    // Rates come as "65.3%" or 0.653; a bare number above 1 is read as a percentage.
+                    let rate = !number.isPercent && number.value > .one ? (number.value.divided(by: .hundred) ?? .zero) : number.value
+                    if rate > .one { rowProblems.append("\(header.fields[index]): \(text) is over 100%") }
+                    if column == .bounce { actual.bounceRate = rate } else { actual.inquiryConversion = rate }
+                case .depth:
+                    actual.visitDepth = number.value
+                case .date:
+                    break
+                }
+            }
+            if rowProblems.isEmpty {
+                actuals.append(actual)
+            } else {
+                problems.append("line \(record.line): " + rowProblems.joined(separator: "; "))
+            }
+        }
+        if !problems.isEmpty {
+            let shown = problems.prefix(30).joined(separator: "\n  ")
+            throw CommandError("\(path): nothing imported; \(counted(problems.count, "row")) to fix:\n  \(shown)" + (problems.count > 30 ? "\n  … and \(problems.count - 30) more" : ""))
+        }
+        guard !actuals.isEmpty else { throw CommandError("\(path) has a header but no rows") }
+        return Result(actuals: actuals.sorted { $0.day < $1.day }, ignoredColumns: ignored)
+    }
+
+    /// 2026-03-14, 2026/03/14, 2026/3/14, 2026.3.14, 20260314.
+    static func parseDate(_ text: String) -> Day? {
+        if text.count == 8, text.allSatisfy(\.isASCIIDigit), let number = Int(text) {
+            return Day(year: number / 10000, month: number / 100 % 100, day: number % 100)
+        }
+        let parts = text.split(whereSeparator: { $0 == "-" || $0 == "/" || $0 == "." })
+        guard parts.count == 3, parts[0].count == 4, let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else { return nil }
+        return Day(year: year, month: month, day: day)
+    }
+}

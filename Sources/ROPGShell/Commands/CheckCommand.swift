@@ -1,0 +1,80 @@
+import ROPGDomain
+
+/// `check [DATE]`: the morning check (达标) — is the day, month, quarter and year on target?
+public enum CheckCommand: Command {
+    public static let name = "check"
+    public static let topic = HelpTopic.plan
+    public static let summary = "the morning check: day, month, quarter and year to date against their goals"
+    public static let usage = ["check [DATE]"]
+    public static let examples = ["check", "check 2026-03-14"]
+    public static let details = """
+        DATE defaults to the last day with actuals. For each metric with goals and actuals: the goal and the
+        actual up to DATE, achievement, the gap, the whole period's goal, and the run-rate each remaining day now
+        needs. Bounce rate, visit depth and inquiry conversion recorded on DATE are held against the thresholds
+        of the seeds: bounce < 70% (good < 60%), depth ≥ 2.5 (good ≥ 3.5), inquiry conversion ≥ 50%.
+        """
+
+    public static func run(_ arguments: Arguments, in session: Session) throws(CommandError) -> [Block] {
+        try arguments.checkKeys(allowed: [], command: "check")
+        try arguments.checkPositionals(max: 1, usage: usage[0])
+        let workspace = session.workspace
+        let day: Day
+        if let text = arguments.positional(0) {
+            do { day = try Period.parseDay(text) } catch { throw CommandError(error.message) }
+        } else {
+            guard let last = workspace.actuals.last?.day else {
+                throw CommandError("no actuals recorded yet: actual add 2026-03-14 gmv=… or actual import FILE.csv, then check")
+            }
+            day = last
+        }
+        var plans: [GoalPlan] = []
+        for metric in GoalMetric.allCases where workspace.goals.contains(where: { $0.metric == metric }) {
+            plans.append(try GoalCommand.plan(workspace, metric))
+        }
+        var blocks: [Block] = []
+        let lines = DailyCheck.lines(on: day, plans: plans, actuals: workspace.actuals)
+        if plans.allSatisfy({ $0.days[day] == nil }) {
+            blocks.append(.message("no goals cover \(day.isoText); set one with goal set \(day.year) gmv=… to check against"))
+        } else if lines.isEmpty {
+            blocks.append(.message("no actuals recorded for the metrics with goals; actual add \(day.isoText) gmv=…"))
+        } else {
+            let rows: [[Cell]] = lines.map { line in
+                let show = { (value: ExactDecimal) in GoalCommand.cell(value, line.metric) }
+                let needed: Cell = line.neededPerDay.map { line.metric.isMoney ? .money($0.rounded()) : .count($0.ceilingWhole()) } ?? .empty
+                return [.text(line.scope.rawValue), .text(line.period.text), .text(line.metric.rawValue), show(line.goalToDate),
+                        show(line.actualToDate), .optional(line.achievement, { .rate($0, places: 1) }), show(line.gap),
+                        show(line.periodGoal), .count(line.remainingDays), needed,
+                        Cell(text: line.onTarget ? "on target" : "behind", plain: line.onTarget ? "on target" : "behind", json: .string,
+                             alignment: .left, emphasis: line.onTarget ? .none : .negative)]
+            }
+            blocks.append(.table(Table(
+                title: "check \(day.isoText) \(["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][day.weekday - 1])",
+                columns: [.text("scope", key: "scope"), .text("period", key: "period"), .text("metric", key: "metric"),
+                          .number("goal to date", key: "goal_to_date"), .number("actual", key: "actual"),
+                          .number("achieved", key: "achieved"), .number("gap", key: "gap"), .number("period goal", key: "period_goal"),
+                          .number("days left", key: "days_left"), .number("needed per day", key: "needed_per_day"),
+                          .text("status", key: "status")],
+                rows: rows,
+                notes: ["needed per day: what each remaining day of the period must bring to reach its goal"])))
+        }
+        if !lines.isEmpty && !workspace.actuals.contains(where: { $0.day == day }) {
+            blocks.append(.message("nothing is recorded for \(day.isoText) itself: its actual counts as 0"))
+        }
+        if let actual = workspace.actuals.first(where: { $0.day == day }) {
+            let health = DailyCheck.health(of: actual)
+            if !health.isEmpty {
+                blocks.append(.table(Table(
+                    title: "health \(day.isoText)",
+                    columns: [.text("figure", key: "figure"), .number("value", key: "value"), .text("verdict", key: "verdict"),
+                              .text("thresholds", key: "thresholds")],
+                    rows: health.map { line in
+                        [.text(line.name), line.isRate ? .rate(line.value, places: 1) : .count(line.value),
+                         Cell(text: line.verdict.rawValue, plain: line.verdict.rawValue, json: .string, alignment: .left,
+                              emphasis: line.verdict == .fail ? .negative : .none),
+                         .text(line.rule)]
+                    })))
+            }
+        }
+        return blocks
+    }
+}

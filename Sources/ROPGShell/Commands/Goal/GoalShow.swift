@@ -1,0 +1,133 @@
+import ROPGDomain
+
+/// `goal show` and `goal tree`: the goals of a period spread over its children.
+extension GoalCommand {
+    static func show(_ arguments: Arguments, _ session: Session) throws(CommandError) -> [Block] {
+        try arguments.checkKeys(allowed: ["by", "metrics"], command: "goal show")
+        try arguments.checkPositionals(max: 2, usage: usage[5])
+        let period = try period(arguments.positional(1), "show")
+        let grain = try grain(arguments.value("by"), for: period)
+        let metrics = try metrics(arguments.value("metrics"), covering: period, session)
+        return try showTable(period, grain: grain, metrics: metrics, session)
+    }
+
+    /// The children table: one row per child, its value per metric, which are pinned, and the total.
+    static func showTable(_ period: Period, grain: PeriodGrain, metrics: [GoalMetric], _ session: Session) throws(CommandError) -> [Block] {
+        var plans: [GoalPlan] = []
+        for metric in metrics { plans.append(try plan(session.workspace, metric)) }
+        let children = grain == period.grain ? [period] : Period.children(of: period, grain: grain)
+        var rows: [[Cell]] = []
+        var clipped = false
+        for child in children {
+            let shown = clip(child, to: period)
+            if shown != child { clipped = true }
+            var row: [Cell] = [.text(label(child, shown: shown))]
+            for plan in plans { row.append(cell(plan.value(of: shown), plan.metric)) }
+            let pinned = plans.filter { $0.isPinned(child) }.map(\.metric.rawValue)
+            row.append(.text(pinned.joined(separator: ",")))
+            rows.append(row)
+        }
+        var total: [Cell] = [.text("total \(period.text)")]
+        for plan in plans { total.append(cell(plan.value(of: period), plan.metric)) }
+        total.append(.text(plans.filter { $0.isPinned(period) }.map(\.metric.rawValue).joined(separator: ",")))
+        var notes: [String] = []
+        if let rule = session.workspace.split(of: period) { notes.append("\(period.text) is split to \(rule.grain.name)s by \(rule.method.text)") }
+        if clipped { notes.append("weeks that run past \(period.text) show only their days inside it") }
+        if plans.contains(where: { $0.value(of: period) == nil }) { notes.append("blank: no goal covers every day of that period") }
+        let table = Table(
+            title: nil,
+            columns: [.text(grain.name, key: "period")] + metrics.map { .number($0.label, key: $0.rawValue) } + [.text("pinned", key: "pinned")],
+            rows: rows, footerRows: [total], notes: notes)
+        return [.table(table)]
+    }
+
+    static func tree(_ arguments: Arguments, _ session: Session) throws(CommandError) -> [Block] {
+        try arguments.checkKeys(allowed: ["metrics"], command: "goal tree")
+        try arguments.checkPositionals(max: 2, usage: usage[6])
+        let period = try period(arguments.positional(1), "tree")
+        let metrics = try metrics(arguments.value("metrics"), covering: period, session)
+        var plans: [GoalPlan] = []
+        for metric in metrics { plans.append(try plan(session.workspace, metric)) }
+        var rows: [[Cell]] = []
+        func add(_ node: Period, depth: Int, last: Bool, prefix: String) {
+            let branch = depth == 0 ? "" : prefix + (last ? "└─ " : "├─ ")
+            var row: [Cell] = [.text(branch + node.text)]
+            for plan in plans { row.append(cell(plan.value(of: node), plan.metric)) }
+            row.append(.text(plans.filter { $0.isPinned(node) }.map(\.metric.rawValue).joined(separator: ",")))
+            let rule = session.workspace.split(of: node)
+            row.append(.text(rule.map { "to \($0.grain.name) by \($0.method.text)" } ?? ""))
+            rows.append(row)
+            let childGrain: PeriodGrain? = switch node.grain {
+            case .year: .quarter
+            case .quarter: .month
+            case .month, .week: .day
+            default: nil
+            }
+            guard let childGrain, node.grain != .month || depth == 0 else { return }
+            let children = Period.children(of: node, grain: childGrain)
+            let nextPrefix = depth == 0 ? "" : prefix + (last ? "   " : "│  ")
+            for (index, child) in children.enumerated() {
+                add(child, depth: depth + 1, last: index == children.count - 1, prefix: nextPrefix)
+            }
+        }
+        add(period, depth: 0, last: true, prefix: "")
+        let table = Table(
+            title: nil,
+            columns: [.text("period", key: "period")] + metrics.map { .number($0.label, key: $0.rawValue) }
+                + [.text("pinned", key: "pinned"), .text("split", key: "split")],
+            rows: rows)
+        return [.table(table)]
+    }
+
+    /// by=: the grain of the rows; by default the next one down (a year shows months).
+    static func grain(_ text: String?, for period: Period) throws(CommandError) -> PeriodGrain {
+        guard let text else {
+            switch period.grain {
+            case .year, .quarter: return .month
+            case .month, .week, .range: return .day
+            case .day: return .day
+            }
+        }
+        guard let grain = [PeriodGrain.quarter, .month, .week, .day].first(where: { $0.name == text }) else {
+            throw CommandError("by=\(text): show by quarter, month, week or day")
+        }
+        guard grain >= period.grain || period.grain == .range else {
+            throw CommandError("\(period.text) is a \(period.grain.name): show it by something smaller")
+        }
+        return grain
+    }
+
+    /// metrics=: the columns; by default every metric with a goal touching the period.
+    static func metrics(_ text: String?, covering period: Period, _ session: Session) throws(CommandError) -> [GoalMetric] {
+        if let text {
+            var metrics: [GoalMetric] = []
+            for name in text.split(separator: ",") { metrics.append(try metric(String(name))) }
+            return metrics
+        }
+        let found = GoalMetric.allCases.filter { metric in
+            session.workspace.goals.contains { $0.metric == metric && $0.period.firstDay <= period.lastDay && period.firstDay <= $0.period.lastDay }
+        }
+        guard !found.isEmpty else {
+            throw CommandError("no goals touch \(period.text); set one with goal set \(period.text) gmv=…")
+        }
+        return found
+    }
+
+    /// A child clipped to the days inside the parent (a week running into the next year).
+    static func clip(_ child: Period, to parent: Period) -> Period {
+        if child.firstDay >= parent.firstDay && child.lastDay <= parent.lastDay { return child }
+        let first = max(child.firstDay, parent.firstDay)
+        let last = min(child.lastDay, parent.lastDay)
+        return .range(from: .day(first), to: .day(last))
+    }
+
+    static func label(_ child: Period, shown: Period) -> String {
+        if case .day(let day) = child {
+            let weekdays = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+            return "\(day.isoText) \(weekdays[day.weekday - 1])"
+        }
+        if shown != child { return "\(child.text) (\(shown.firstDay.isoText)..\(shown.lastDay.isoText))" }
+        if case .week = child { return "\(child.text) (\(child.firstDay.isoText)..\(child.lastDay.isoText))" }
+        return child.text
+    }
+}

@@ -1,0 +1,146 @@
+import ROPGDomain
+
+/// `profile set|list|show|rm`: seasonal profiles for spreading goals.
+public enum ProfileCommand: Command {
+    public static let name = "profile"
+    public static let aliases = ["profiles"]
+    public static let topic = HelpTopic.plan
+    public static let summary = "seasonal profiles: month, weekday and event-day weights for spreading goals"
+    public static let usage = [
+        "profile set NAME [jan=W … dec=W] [mon=W … sun=W] [event=DAYxMULTIPLIER …]",
+        "profile set NAME event=DAY:none",
+        "profile list",
+        "profile show NAME",
+        "profile rm NAME",
+    ]
+    public static let examples = [
+        "profile set 电商 jun=1.3 nov=1.9 dec=1.2 feb=0.6",
+        "profile set 电商 sat=1.1 sun=1.15 event=2026-11-11x6 event=2026-06-18x3",
+        "goal split 2026 to=month by=profile:电商",
+    ]
+    public static let details = """
+        Weights are relative: a month of weight 2 gets twice the share of a month of weight 1; weights not given
+        stay as they were (1 for a new profile). Splitting to days, a day's share of its month follows its
+        weekday weight times its event multiplier (2026-11-11x6: 双11 counts as six ordinary days).
+        """
+    public static let subcommands = ["set", "list", "show", "rm"]
+    public static let keys = (Profile.monthKeys + Profile.weekdayKeys + ["event"]).map { "\($0)=" }
+
+    public static func run(_ arguments: Arguments, in session: Session) throws(CommandError) -> [Block] {
+        switch try verb(arguments) {
+        case "set": return try set(arguments, session)
+        case "list": return try list(arguments, session)
+        case "rm": return try remove(arguments, session)
+        default: return try show(arguments, session)
+        }
+    }
+
+    private static func name(_ arguments: Arguments, _ verb: String) throws(CommandError) -> String {
+        guard let name = arguments.positional(1), !name.isEmpty else { throw CommandError("profile \(verb) needs a name, e.g. profile \(verb) 电商") }
+        return name
+    }
+
+    private static func existing(_ name: String, _ session: Session) throws(CommandError) -> Int {
+        guard let index = session.workspace.profiles.firstIndex(where: { $0.name == name }) else {
+            let known = session.workspace.profiles.map(\.name)
+            throw CommandError("no profile \(name)" + (known.isEmpty ? "" : "; there is \(known.joined(separator: ", "))"))
+        }
+        return index
+    }
+
+    private static func set(_ arguments: Arguments, _ session: Session) throws(CommandError) -> [Block] {
+        let allowed = Profile.monthKeys + Profile.weekdayKeys + ["event"]
+        for option in arguments.options where !allowed.contains(option.key ?? "") {
+            try Arguments([option]).checkKeys(allowed: allowed, command: "profile set")
+        }
+        try arguments.checkPositionals(max: 2, usage: usage[0])
+        let name = try name(arguments, "set")
+        guard !arguments.options.isEmpty else { throw CommandError("profile set \(name) needs weights, e.g. nov=1.9 or sat=1.1 or event=2026-11-11x6") }
+        var profiles = session.workspace.profiles
+        let index = profiles.firstIndex { $0.name == name }
+        var profile = index.map { profiles[$0] } ?? Profile(name: name)
+        func weight(_ key: String, _ text: String) throws(CommandError) -> ExactDecimal {
+            let value: ExactDecimal
+            do { value = try NumberGrammar.amount(text) } catch { throw CommandError("\(key)=: \(error.message)") }
+            guard !value.isNegative else { throw CommandError("\(key)=\(text): a weight must not be negative") }
+            return value
+        }
+        for option in arguments.options {
+            guard let key = option.key, let text = option.value else { continue }
+            if let month = Profile.monthKeys.firstIndex(of: key) {
+                profile.monthWeights[month] = try weight(key, text)
+            } else if let weekday = Profile.weekdayKeys.firstIndex(of: key) {
+                profile.weekdayWeights[weekday] = try weight(key, text)
+            } else {
+                let separator = text.lastIndex(where: { $0 == "x" || $0 == "X" || $0 == "×" || $0 == ":" })
+                guard let separator else { throw CommandError("event=\(text): write the day and its multiplier, e.g. event=2026-11-11x6") }
+                let dayText = String(text[..<separator])
+                let day: Day
+                do { day = try Period.parseDay(dayText) } catch { throw CommandError("event=: \(error.message)") }
+                let multiplierText = String(text[text.index(after: separator)...])
+                if multiplierText == "none" {
+                    guard profile.events.removeValue(forKey: day) != nil else { throw CommandError("\(name) has no event on \(day)") }
+                } else {
+                    profile.events[day] = try weight("event", multiplierText)
+                }
+            }
+        }
+        if let index { profiles[index] = profile } else { profiles.append(profile) }
+        var workspace = session.workspace
+        workspace.profiles = profiles
+        for metric in GoalMetric.allCases where workspace.goals.contains(where: { $0.metric == metric }) {
+            _ = try GoalCommand.plan(workspace, metric)
+        }
+        session.perform(Edit(description: "profile set \(name)", changes: [.setProfiles(profiles)]))
+        return [.message("\(index == nil ? "made" : "changed") profile \(name)")] + describe(profile)
+    }
+
+    private static func list(_ arguments: Arguments, _ session: Session) throws(CommandError) -> [Block] {
+        try arguments.checkKeys(allowed: [], command: "profile list")
+        try arguments.checkPositionals(max: 1, usage: usage[2])
+        let profiles = session.workspace.profiles
+        let table = Table(
+            title: nil,
+            columns: [.text("name", key: "name")] + Profile.monthKeys.map { .number($0, key: $0) } + [.text("events", key: "events"), .text("used by", key: "used_by")],
+            rows: profiles.map { profile in
+                [.text(profile.name)] + profile.monthWeights.map { Cell(text: $0.description, plain: $0.description, json: .string, alignment: .right, emphasis: .none) }
+                    + [.count(profile.events.count),
+                       .text(session.workspace.splits.filter { $0.method == .profile(profile.name) }.map(\.period.text).joined(separator: ", "))]
+            },
+            notes: profiles.isEmpty ? ["no profiles yet; make one with profile set 电商 nov=1.9 jun=1.3"] : [])
+        return [.table(table)]
+    }
+
+    private static func show(_ arguments: Arguments, _ session: Session) throws(CommandError) -> [Block] {
+        try arguments.checkKeys(allowed: [], command: "profile show")
+        try arguments.checkPositionals(max: 2, usage: usage[3])
+        return describe(session.workspace.profiles[try existing(try name(arguments, "show"), session)])
+    }
+
+    private static func remove(_ arguments: Arguments, _ session: Session) throws(CommandError) -> [Block] {
+        try arguments.checkKeys(allowed: [], command: "profile rm")
+        try arguments.checkPositionals(max: 2, usage: usage[4])
+        let name = try name(arguments, "rm")
+        let index = try existing(name, session)
+        let users = session.workspace.splits.filter { $0.method == .profile(name) }.map(\.period.text)
+        guard users.isEmpty else { throw CommandError("profile \(name) spreads \(users.joined(separator: ", ")); split those another way first") }
+        var profiles = session.workspace.profiles
+        profiles.remove(at: index)
+        session.perform(Edit(description: "profile rm \(name)", changes: [.setProfiles(profiles)]))
+        return [.message("removed profile \(name)")]
+    }
+
+    static func describe(_ profile: Profile) -> [Block] {
+        let total = profile.monthWeights.reduce(ExactDecimal.zero, +)
+        let rows: [[Cell]] = Profile.monthKeys.indices.map { index in
+            let weight = profile.monthWeights[index]
+            return [.text(Profile.monthKeys[index]), .count(weight), .optional(weight.divided(by: total), { .rate($0, places: 1) })]
+        }
+        var notes = ["weekdays: " + zip(Profile.weekdayKeys, profile.weekdayWeights).map { "\($0) \($1)" }.joined(separator: "  ")]
+        notes.append("events: " + (profile.events.isEmpty ? "none"
+            : profile.events.keys.sorted().map { "\($0.isoText)×\(profile.events[$0] ?? .one)" }.joined(separator: "  ")))
+        return [.table(Table(title: "profile \(profile.name)",
+                             columns: [.text("month", key: "month"), .number("weight", key: "weight"), .number("share of year", key: "share")],
+                             rows: rows, notes: notes))]
+    }
+}
