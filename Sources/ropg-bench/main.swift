@@ -157,3 +157,20 @@ for _ in 0..<3 {
 }
 report("open in process: read + validate (median of 3)", String(format: "%.3f s", median(loadTimes)), "≤ 1.0 s")
 
+
+// Targets: spreading the demo's year to its 365 days with the 电商 profile and its event days,
+// and printing `goal show 2026 by=day`, in this process (what a command costs once the shell runs).
+if FileManager.default.fileExists(atPath: "workspaces/demo.json") {
+    var demo = try WorkspaceReader.load(path: "workspaces/demo.json")
+    demo.splits = [GoalSplit(period: .year(2026), grain: .day, method: .profile("电商"))]
+    var spreads: [Double] = []
+    for _ in 0..<21 { spreads.append(try seconds { _ = try GoalPlan(demo, metric: .gmv) }) }
+    report("spread 2026 to 365 days by profile with events (median of 21)", String(format: "%.2f ms", median(spreads) * 1000), "≤ 10 ms")
+    let session = Session(workspace: demo, path: nil, console: Console(capturing: ()), interactive: false)
+    var shows: [Double] = []
+    for _ in 0..<21 {
+        shows.append(seconds { session.execute(line: "goal show 2026 by=day") })
+        _ = session.console.takeCaptured()
+    }
+    report("goal show 2026 by=day: spread + 365-row table (median of 21)", String(format: "%.2f ms", median(shows) * 1000), "≤ 10 ms")
+}
