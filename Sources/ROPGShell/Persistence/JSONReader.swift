@@ -392,26 +392,11 @@ public final class JSONReader {
         if let failure { throw failure }
         let c = try beginValue(consuming: true)
         guard c == UInt8(ascii: "\"") else { throw wrongKind(c, expected: "a string") }
-        let p = buf
         let start = pos + 1
-        var i = start
-        var high: UInt8 = 0
-        while i < end {
-            let b = p[i]
-            if b == UInt8(ascii: "\"") {
-                if high >= 0x80 {
-                    let (bad, _) = JSONReader.checkUTF8(p, start, i)
-                    if bad < i { throw error("invalid UTF-8 in string", at: bad) }
-                }
-                pos = i + 1
-                return try body(UnsafeBufferPointer(start: p + start, count: i - start))
-            }
-            if b == UInt8(ascii: "\\") || b < 0x20 { break }
-            high |= b
-            i += 1
-        }
+        let (close, scanned) = try scanPlainString(from: start)
+        if let close { return try body(UnsafeBufferPointer(start: buf + start, count: close - start)) }
         // Escapes, or a string running past the window: the general path builds it.
-        var text = try readStringSlow(contentStart: start, at: i)
+        var text = try readStringSlow(contentStart: start, at: scanned)
         return try text.withUTF8 { try body($0) }
     }
 
@@ -758,9 +743,19 @@ public final class JSONReader {
 
     /// Reads a string whose opening quote is at buf[quote]; leaves `pos` after the closing quote.
     private func readStringBody(quoteAt quote: Int) throws -> String {
+        let start = quote + 1
+        let (close, scanned) = try scanPlainString(from: start)
+        if let close { return makeString(buf + start, close - start) }
+        return try readStringSlow(contentStart: start, at: scanned)
+    }
+
+    /// The common case of a string: no escapes and all of it in the window. Returns the index of
+    /// the closing quote (UTF-8 checked; `pos` moved after it), or nil and the index where the
+    /// general path must take over (`pos` untouched).
+    @inline(__always)
+    private func scanPlainString(from start: Int) throws -> (close: Int?, scanned: Int) {
         let p = buf
         let stop = end
-        let start = quote + 1
         var i = start
         var high: UInt8 = 0
         while i < stop {
@@ -771,13 +766,13 @@ public final class JSONReader {
                     if bad < i { throw error("invalid UTF-8 in string", at: bad) }
                 }
                 pos = i + 1
-                return makeString(p + start, i - start)
+                return (i, i)
             }
             if b == UInt8(ascii: "\\") || b < 0x20 { break }
             high |= b
             i += 1
         }
-        return try readStringSlow(contentStart: start, at: i)
+        return (nil, i)
     }
 
     /// A String from validated UTF-8, through the cache when short. Sets `lastPrint`.
