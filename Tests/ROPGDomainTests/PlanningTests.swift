@@ -100,18 +100,29 @@ struct SplitMix {
     }
 
     @Test func aWeekAcrossTwoMonthsPinsItsDaysAndTheMonthsReSpreadAroundThem() throws {
-        // 2026-W44 is 2026-10-26..2026-11-01: six days in October, one in November. With a small
-        // year, October's share (310,000) cannot hold six days of 100,000: the error names it.
+        // 2026-W44 is 2026-10-26..2026-11-01: six days in October, one in November. The pinned
+        // days are fixed parts of their months; the year's other 2,950,000 goes over its other
+        // 358 days, so October and November grow and every other month shrinks.
+        let plan = try GoalPlan(try workspace([("2026", .gmv, "3650000"), ("2026-W44", .gmv, "700000")]), metric: .gmv)
+        #expect(plan.value(of: try Period.parse("2026-W44")) == dec("700000"))
+        for text in ["2026-10-26", "2026-10-31", "2026-11-01"] { #expect(plan.days[day(text)] == dec("100000")) }
+        #expect(plan.value(of: .year(2026)) == dec("3650000"))
+        let perDay = dec("2950000").divided(by: 358) ?? .zero  // 8,240.2234…
+        let october = try #require(plan.value(of: .month(year: 2026, month: 10)))
+        #expect((october - (dec("600000") + perDay * 25)).magnitude < dec("0.05"))
+        let january = try #require(plan.value(of: .month(year: 2026, month: 1)))
+        #expect((january - perDay * 31).magnitude < dec("0.05"))
+        // Pins inside a pinned month cannot exceed it: that is the error that names the numbers.
         #expect(throws: GoalPlan.Failure.self) {
-            try GoalPlan(try workspace([("2026", .gmv, "3650000"), ("2026-W44", .gmv, "700000")]), metric: .gmv)
+            try GoalPlan(try workspace([("2026-10", .gmv, "500000"), ("2026-W44", .gmv, "700000")]), metric: .gmv)
         }
-        // With a larger year the months keep their totals and their other days share the rest.
-        let bigger = try GoalPlan(try workspace([("2026", .gmv, "36500000"), ("2026-W44", .gmv, "700000")]), metric: .gmv)
-        #expect(bigger.value(of: try Period.parse("2026-W44")) == dec("700000"))
-        for text in ["2026-10-26", "2026-10-31", "2026-11-01"] { #expect(bigger.days[day(text)] == dec("100000")) }
-        #expect(bigger.value(of: .month(year: 2026, month: 10)) == dec("3100000"))
-        #expect(bigger.value(of: .month(year: 2026, month: 11)) == dec("3000000"))
-        #expect(bigger.days[day("2026-10-01")] == dec("100000"))  // (3,100,000 − 600,000) / the 25 other days
+    }
+
+    @Test func aLossCanBePlannedAndSpread() throws {
+        let plan = try GoalPlan(try workspace([("2026", .profit, "-120000"), ("2026-12", .profit, "30000")]), metric: .profit)
+        #expect(plan.value(of: .year(2026)) == dec("-120000"))
+        #expect(plan.value(of: .month(year: 2026, month: 12)) == dec("30000"))
+        #expect(plan.value(of: .month(year: 2026, month: 1)).map { $0.isNegative } == true)
     }
 
     @Test func countsAreWholeUnits() throws {

@@ -113,6 +113,15 @@ import Testing
         #expect(both.output.contains("products[1].sku: A appears twice"))
     }
 
+    @Test func usedUpCostNumbersAreAnErrorNotACrash() throws {
+        let folder = try TestSupport.scratchCopy()
+        try Data("{\"schemaVersion\": 1, \"name\": \"x\", \"lastCostIds\": {\"R\": 2147483647}}".utf8)
+            .write(to: folder.appendingPathComponent("full.json"))
+        let result = try TestSupport.run(["full.json", "-c", "cost add R \"x\" 100/year"], in: folder)
+        #expect(result.status == 1)
+        #expect(result.output.contains("category R has used up its entry numbers"))
+    }
+
     @Test func redirectsWriteEachFormatAndCSVStartsWithABOM() throws {
         let folder = try TestSupport.scratchCopy()
         let result = try TestSupport.run(["workspaces/demo.json", "-c",

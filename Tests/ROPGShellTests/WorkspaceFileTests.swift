@@ -52,6 +52,12 @@ import ROPGDomain
         #expect(lines.contains { $0.hasPrefix("    {\"id\": \"R2\", \"category\": \"R\", \"name\": \"技术服务费\", \"basis\": \"percent\", \"amount\": \"0.05\"") })
     }
 
+    @Test func actualsAreKeptInDateOrder() throws {
+        let text = "{\"schemaVersion\": 1, \"name\": \"x\", \"actuals\": [{\"date\": \"2026-03-14\", \"gmv\": \"1\"}, {\"date\": \"2026-03-01\", \"gmv\": \"2\"}]}"
+        let workspace = try WorkspaceReader.decode(Array(text.utf8), fileName: "x.json")
+        #expect(workspace.actuals.map(\.day.isoText) == ["2026-03-01", "2026-03-14"])
+    }
+
     @Test func hugeAndOddValuesAreRefusedNotMisread() {
         let cases = [
             "{\"schemaVersion\": 1, \"name\": \"x\", \"products\": [{\"sku\": \"A\", \"price\": 1e400, \"cost\": \"1\"}]}",
@@ -63,6 +69,15 @@ import ROPGDomain
             "{\"schemaVersion\": 1.5, \"name\": \"x\"}",
             "",
             "[]",
+            "{\"schemaVersion\": 1, \"name\": \"x\", \"splits\": [{\"period\": \"2026\", \"to\": \"year\", \"by\": \"days\"}]}",
+            "{\"schemaVersion\": 1, \"name\": \"x\", \"splits\": [{\"period\": \"2026-W05\", \"to\": \"day\", \"by\": \"days\"}]}",
+            "{\"schemaVersion\": 1, \"name\": \"x\", \"splits\": [{\"period\": \"2026\", \"to\": \"month\", \"by\": \"weights:1,2\"}]}",
+            "{\"schemaVersion\": 1, \"name\": \"x\", \"splits\": [{\"period\": \"2026\", \"to\": \"month\", \"by\": \"profile:nope\"}]}",
+            "{\"schemaVersion\": 1, \"name\": \"x\", \"overrides\": [{\"period\": \"2026-11-11\", \"key\": \"cvr\", \"value\": \"0\"}]}",
+            "{\"schemaVersion\": 1, \"name\": \"x\", \"actuals\": [{\"date\": \"2026-03-14\", \"gmv\": \"1\"}, {\"date\": \"2026-03-14\", \"gmv\": \"2\"}]}",
+            "{\"schemaVersion\": 1, \"name\": \"x\", \"actuals\": [{\"date\": \"2026-03-14\", \"gmv\": \"-5\", \"bounce\": \"7\"}]}",
+            "{\"schemaVersion\": 1, \"name\": \"x\", \"profiles\": [{\"name\": \"p\", \"months\": [\"1\"], \"weekdays\": [], \"events\": {}}]}",
+            "{\"schemaVersion\": 1, \"name\": \"x\", \"profiles\": [{\"name\": \"p\", \"months\": [\"1\",\"1\",\"1\",\"1\",\"1\",\"1\",\"1\",\"1\",\"1\",\"1\",\"1\",\"99999999\"], \"weekdays\": [\"1\",\"1\",\"1\",\"1\",\"1\",\"1\",\"1\"], \"events\": {}}]}",
         ]
         for text in cases {
             #expect(throws: WorkspaceLoadError.self, "\(text)") { try WorkspaceReader.decode(Array(text.utf8), fileName: "x.json") }

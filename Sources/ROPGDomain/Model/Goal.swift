@@ -46,6 +46,9 @@ extension GoalMetric {
     /// The smallest amount a goal of this metric is shared out in: 0.01 for money, 1 for counts.
     public var step: ExactDecimal { isMoney ? ExactDecimal(mantissa: 1, places: 2) : .one }
 
+    /// Profit may be planned below zero (a loss); the other metrics cannot.
+    public var mayBeNegative: Bool { self == .profit }
+
     public static func named(_ text: String) -> GoalMetric? {
         switch text.lowercased() {
         case "visitors", "访客", "访客数": return .uv

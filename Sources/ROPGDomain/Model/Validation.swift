@@ -73,6 +73,79 @@ public enum Validation {
         return issues
     }
 
+    /// A split spreads a year, quarter or month to something smaller, once per period.
+    public static func issues(in split: GoalSplit, profiles: [Profile]) -> [ValidationIssue] {
+        var issues: [ValidationIssue] = []
+        if ![.year, .quarter, .month].contains(split.period.grain) {
+            issues.append(.init(path: "period", message: "only a year, quarter or month is split, not \(split.period.text)"))
+        }
+        if ![.quarter, .month, .day].contains(split.grain) || split.grain <= split.period.grain {
+            issues.append(.init(path: "to", message: "\(split.period.text) splits to something smaller: quarter, month or day"))
+        }
+        switch split.method {
+        case .profile(let name) where !profiles.contains(where: { $0.name == name }):
+            issues.append(.init(path: "by", message: "no profile \(name)"))
+        case .weights(let weights):
+            let children = Period.children(of: split.period, grain: split.grain).count
+            if weights.count != children && issues.isEmpty {
+                issues.append(.init(path: "by", message: "\(split.period.text) has \(children) \(split.grain.name)s but \(weights.count) weights"))
+            }
+            if weights.contains(where: { $0.isNegative || $0 > Profile.largestWeight }) {
+                issues.append(.init(path: "by", message: "weights are between 0 and \(Profile.largestWeight.countText)"))
+            }
+        default:
+            break
+        }
+        return issues
+    }
+
+    static func splitIssues(_ workspace: Workspace) -> [ValidationIssue] {
+        var issues: [ValidationIssue] = []
+        var periods = Set<Period>()
+        for (index, split) in workspace.splits.enumerated() {
+            issues += Validation.issues(in: split, profiles: workspace.profiles).map { .init(path: "splits[\(index)].\($0.path)", message: $0.message) }
+            if !periods.insert(split.period).inserted {
+                issues.append(.init(path: "splits[\(index)]", message: "a second split for \(split.period.text)"))
+            }
+        }
+        for (index, profile) in workspace.profiles.enumerated() {
+            let weights = profile.monthWeights + profile.weekdayWeights + Array(profile.events.values)
+            if weights.contains(where: { $0.isNegative || $0 > Profile.largestWeight }) {
+                issues.append(.init(path: "profiles[\(index)]", message: "weights are between 0 and \(Profile.largestWeight.countText)"))
+            }
+            if workspace.profiles[..<index].contains(where: { $0.name == profile.name }) {
+                issues.append(.init(path: "profiles[\(index)].name", message: "a second profile named \(profile.name)"))
+            }
+        }
+        return issues
+    }
+
+    /// One record per day, figures not negative (profit may be), counts whole, rates 0–100%.
+    public static func issues(in actual: Actual) -> [ValidationIssue] {
+        var issues: [ValidationIssue] = []
+        for (metric, value) in actual.values.sorted(by: { $0.key < $1.key }) {
+            if value.isNegative && metric != .profit { issues.append(.init(path: metric.rawValue, message: "\(value) is negative")) }
+            if !metric.isMoney && value.exactInt == nil { issues.append(.init(path: metric.rawValue, message: "\(value) is not a whole number")) }
+        }
+        for (key, rate) in [("bounce", actual.bounceRate), ("inquiry-cvr", actual.inquiryConversion)] {
+            if let rate, rate.isNegative || rate > .one { issues.append(.init(path: key, message: "\(rate.exactPercentText) is not between 0% and 100%")) }
+        }
+        if let depth = actual.visitDepth, depth.isNegative { issues.append(.init(path: "depth", message: "\(depth) is negative")) }
+        return issues
+    }
+
+    static func actualIssues(_ actuals: [Actual]) -> [ValidationIssue] {
+        var issues: [ValidationIssue] = []
+        var days = Set<Day>()
+        for (index, actual) in actuals.enumerated() {
+            issues += Validation.issues(in: actual).map { .init(path: "actuals[\(index)].\($0.path)", message: $0.message) }
+            if !days.insert(actual.day).inserted {
+                issues.append(.init(path: "actuals[\(index)].date", message: "\(actual.day.isoText) is recorded twice"))
+            }
+        }
+        return issues
+    }
+
     /// Every rule, with paths into the workspace file.
     public static func issues(in workspace: Workspace) -> [ValidationIssue] {
         var issues: [ValidationIssue] = []
@@ -110,6 +183,13 @@ public enum Validation {
                 issues.append(.init(path: "costs[\(index)].id", message: "\(entry.id) is above lastCostIds.\(entry.category.rawValue)"))
             }
         }
+        for (index, override) in workspace.settings.overrides.enumerated() {
+            if let problem = override.assumption.problem(with: override.value) {
+                issues.append(.init(path: "overrides[\(index)].value", message: "\(override.assumption.rawValue) \(override.value) \(problem)"))
+            }
+        }
+        issues += splitIssues(workspace)
+        issues += actualIssues(workspace.actuals)
         var goalKeys = Set<String>()
         for (index, goal) in workspace.goals.enumerated() {
             let prefix = "goals[\(index)]"

@@ -80,14 +80,14 @@ public struct ExactDecimal: Hashable, Comparable, Sendable {
     public func ceilingWhole() -> ExactDecimal {
         let (quotient, remainder) = units.quotientAndRemainder(dividingBy: Self.unitsPerOne)
         let whole = remainder > 0 ? quotient + 1 : quotient
-        return ExactDecimal(units: whole * Self.unitsPerOne)
+        return ExactDecimal(units: Self.saturatingMultiply(whole, Self.unitsPerOne))
     }
 
     /// Rounded down (towards −∞) to a whole number.
     public func floorWhole() -> ExactDecimal {
         let (quotient, remainder) = units.quotientAndRemainder(dividingBy: Self.unitsPerOne)
         let whole = remainder < 0 ? quotient - 1 : quotient
-        return ExactDecimal(units: whole * Self.unitsPerOne)
+        return ExactDecimal(units: Self.saturatingMultiply(whole, Self.unitsPerOne))
     }
 
     /// The whole part when the value is a whole number that fits an Int; nil otherwise.

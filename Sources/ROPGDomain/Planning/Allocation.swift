@@ -12,7 +12,12 @@ public enum Allocation {
     public static func largestRemainder(_ total: ExactDecimal, weights: [ExactDecimal], step: ExactDecimal) throws(Failure) -> [ExactDecimal] {
         guard !weights.isEmpty else { return [] }
         guard weights.allSatisfy({ !$0.isNegative }) else { throw Failure(message: "a weight is negative") }
-        let weightSum = weights.reduce(Int128(0)) { $0 + $1.units }
+        var weightSum: Int128 = 0
+        for weight in weights {
+            let (sum, overflow) = weightSum.addingReportingOverflow(weight.units)
+            guard !overflow else { throw Failure(message: "the weights are too large to add up") }
+            weightSum = sum
+        }
         guard weightSum > 0 else { throw Failure(message: "the weights are all zero") }
         let (steps, leftover) = total.units.quotientAndRemainder(dividingBy: step.units)
         guard leftover == 0 else {

@@ -39,6 +39,9 @@ public enum Drivers {
             guard let aov = value(.aov), let cvr = value(.cvr) else {
                 throw Failure(message: "the driver tree needs aov= and cvr= (for \(day.isoText)); set them with set aov=120 cvr=3%")
             }
+            guard aov > .zero, cvr > .zero else {
+                throw Failure(message: "aov and cvr must be above 0 (on \(day.isoText) they are \(aov) and \(cvr.exactPercentText))")
+            }
             let dayOrders = dayGMV.divided(by: aov) ?? .zero
             let dayVisitors = dayOrders.divided(by: cvr) ?? .zero
             let dayPaid: ExactDecimal

@@ -76,7 +76,7 @@ public struct GoalPlan: Sendable {
             let pinnedSum = weekDays.reduce(ExactDecimal.zero) { $0 + (dayPins[$1] ?? .zero) }
             let open = weekDays.filter { dayPins[$0] == nil }
             let rest = value - pinnedSum
-            if rest.isNegative {
+            if rest.isNegative && !metric.mayBeNegative {
                 throw Failure(message: "the pinned days of \(period.text) add up to \(show(pinnedSum)), more than its \(metric.rawValue) goal \(show(value))")
             }
             if open.isEmpty {
@@ -85,8 +85,8 @@ public struct GoalPlan: Sendable {
                 }
                 continue
             }
-            let profile = governingProfile(for: period.firstDay)
-            let weights = open.map { profile?.dayWeight($0) ?? .one }
+            // Each day by the profile that governs it: a week may start in the previous year.
+            let weights = open.map { governingProfile(for: $0)?.dayWeight($0) ?? .one }
             for (day, share) in zip(open, try share(rest, weights: weights, in: period)) { dayPins[day] = share }
         }
     }
@@ -164,22 +164,35 @@ public struct GoalPlan: Sendable {
             units.append(Unit(period: child, pinned: pinned, weight: childWeights[index], isBlock: false))
         }
 
+        // Pins deeper inside an open child (a pinned day or week inside a month) are fixed parts of
+        // it: the child takes them in full, and shares the rest by the weight of its other days.
+        var fixed: [Period: (value: ExactDecimal, pinnedDays: Int, pins: [Period])] = [:]
+        for index in units.indices where units[index].pinned == nil && units[index].period.grain != .day {
+            let inner = innerPins(of: units[index].period)
+            guard !inner.pins.isEmpty else { continue }
+            fixed[units[index].period] = inner
+            let days = units[index].period.dayCount
+            units[index].weight = (units[index].weight * (days - inner.pinnedDays)).divided(by: days)
+        }
         let pinnedUnits = units.filter { $0.pinned != nil }
         let pinnedSum = pinnedUnits.reduce(ExactDecimal.zero) { $0 + ($1.pinned ?? .zero) }
+            + fixed.values.reduce(ExactDecimal.zero) { $0 + $1.value }
         let rest = value - pinnedSum
         let open = units.indices.filter { units[$0].pinned == nil }
-        if rest.isNegative {
-            let named = pinnedUnits.prefix(6).map { "\($0.period.text) \(show($0.pinned ?? .zero))" }.joined(separator: ", ")
-            throw Failure(message: "the pinned goals inside \(node.text) add up to \(show(pinnedSum)), more than its \(metric.rawValue) goal \(show(value)) (\(named)\(pinnedUnits.count > 6 ? ", …" : ""))")
+        if rest.isNegative && !metric.mayBeNegative {
+            let pinned = pinnedUnits.map { ($0.period, $0.pinned ?? .zero) } + fixed.values.flatMap { $0.pins.map { ($0, pinValue($0)) } }
+            let named = pinned.sorted { $0.0 < $1.0 }.prefix(6).map { "\($0.0.text) \(show($0.1))" }.joined(separator: ", ")
+            throw Failure(message: "the pinned goals inside \(node.text) add up to \(show(pinnedSum)), more than its \(metric.rawValue) goal \(show(value)) (\(named)\(pinned.count > 6 ? ", …" : ""))")
         }
-        var values = units.map { $0.pinned ?? .zero }
-        if open.isEmpty {
+        var values = units.map { $0.pinned ?? fixed[$0.period]?.value ?? .zero }
+        let openWeight = open.reduce(ExactDecimal.zero) { $0 + units[$1].weight }
+        if open.isEmpty || openWeight.isZero {
             guard rest.isZero else {
-                throw Failure(message: "every \(grain.name) of \(node.text) is pinned and they add up to \(show(pinnedSum)), not its \(metric.rawValue) goal \(show(value))")
+                throw Failure(message: "everything inside \(node.text) is pinned and adds up to \(show(pinnedSum)), not its \(metric.rawValue) goal \(show(value))")
             }
         } else {
             let shares = try share(rest, weights: open.map { units[$0].weight }, in: node)
-            for (index, share) in zip(open, shares) { values[index] = share }
+            for (index, share) in zip(open, shares) { values[index] += share }
         }
         for (unit, unitValue) in zip(units, values) {
             if unit.isBlock {
@@ -188,6 +201,30 @@ public struct GoalPlan: Sendable {
                 try allocate(unit.period, value: unitValue, inherited: passDown)
             }
         }
+    }
+
+    /// The outermost pins strictly inside `period` (pinned quarters, months and days, weeks
+    /// already turned into days), their sum and how many days they cover.
+    private func innerPins(of period: Period) -> (value: ExactDecimal, pinnedDays: Int, pins: [Period]) {
+        let blocks = pins.keys.filter { candidate in
+            (candidate.grain == .quarter || candidate.grain == .month) && candidate.grain > period.grain
+                && period.firstDay <= candidate.firstDay && candidate.lastDay <= period.lastDay
+        }
+        let outer = blocks.filter { block in !blocks.contains { $0 != block && $0.grain < block.grain && $0.contains(block.firstDay) } }
+        var value = outer.reduce(ExactDecimal.zero) { $0 + (pins[$1] ?? .zero) }
+        var covered = outer.reduce(0) { $0 + $1.dayCount }
+        var found = outer
+        for (day, dayValue) in dayPins where period.contains(day) && !outer.contains(where: { $0.contains(day) }) {
+            value += dayValue
+            covered += 1
+            found.append(.day(day))
+        }
+        return (value, covered, found)
+    }
+
+    private func pinValue(_ period: Period) -> ExactDecimal {
+        if case .day(let day) = period { return dayPins[day] ?? .zero }
+        return pins[period] ?? .zero
     }
 
     private func share(_ total: ExactDecimal, weights: [ExactDecimal], in node: Period) throws(Failure) -> [ExactDecimal] {

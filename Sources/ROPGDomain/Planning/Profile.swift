@@ -16,6 +16,9 @@ public struct Profile: Equatable, Sendable {
         events = [:]
     }
 
+    /// Weights are relative; this bound keeps every sum of them exact.
+    public static let largestWeight = ExactDecimal(1_000_000)
+
     public static let monthKeys = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
     public static let weekdayKeys = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 

@@ -91,6 +91,9 @@ enum ActualImport {
         var seen: [Day: Int] = [:]
         for record in records.dropFirst() {
             var rowProblems: [String] = []
+            // Exports often end in a blank line or a 合计 (total) row: neither is a day.
+            if record.fields.allSatisfy({ $0.trimmingSpaces().isEmpty }) { continue }
+            if ["合计", "总计", "汇总", "total", "sum"].contains((record.fields.first(where: { !$0.trimmingSpaces().isEmpty }) ?? "").trimmingSpaces().lowercased()) { continue }
             guard record.fields.count == header.fields.count else {
                 problems.append("line \(record.line): \(record.fields.count) fields, the header has \(header.fields.count)")
                 continue

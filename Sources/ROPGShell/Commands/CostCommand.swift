@@ -70,6 +70,9 @@ public enum CostCommand: Command {
             if values["amount"] != nil { throw CommandError("the amount is given twice") }
             values["amount"] = amount
         }
+        guard (session.workspace.lastCostNumber[category] ?? 0) < Int32.max else {
+            throw CommandError("category \(category.rawValue) has used up its entry numbers")
+        }
         let id = session.workspace.nextCostID(in: category)
         let entry = try CostSpec.build(id: id, values: values, products: Set(session.workspace.products.map(\.sku)))
         session.perform(Edit(description: "cost add \(id) \(name)", changes: [

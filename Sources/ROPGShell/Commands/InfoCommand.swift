@@ -19,7 +19,7 @@ public enum InfoCommand: Command {
         let rows: [(String, Cell)] = [
             ("name", .text(workspace.name)),
             ("file", .text(session.path ?? "(not saved yet)")),
-            ("state", .text(session.isDirty ? "unsaved changes" : "saved")),
+            ("state", .text(session.isDirty ? "unsaved changes" : session.path == nil ? "never saved" : "saved")),
             ("products", .count(workspace.products.count)),
             ("cost entries", .count(workspace.costs.count)),
             ("by category", .text(categories)),

@@ -63,6 +63,7 @@ public enum ProfileCommand: Command {
             let value: ExactDecimal
             do { value = try NumberGrammar.amount(text) } catch { throw CommandError("\(key)=: \(error.message)") }
             guard !value.isNegative else { throw CommandError("\(key)=\(text): a weight must not be negative") }
+            guard value <= Profile.largestWeight else { throw CommandError("\(key)=\(text): a weight is at most \(Profile.largestWeight.countText)") }
             return value
         }
         for option in arguments.options {

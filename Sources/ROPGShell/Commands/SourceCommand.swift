@@ -1,3 +1,4 @@
+import Foundation
 import ROPGDomain
 
 /// `source FILE`: replays a script of commands.
@@ -14,11 +15,13 @@ public enum SourceCommand: Command {
         try arguments.checkKeys(allowed: ["bail", "echo"], command: "source")
         try arguments.checkPositionals(max: 1, usage: usage[0])
         guard let path = arguments.positional(0) else { throw CommandError("source needs a file, e.g. source plan.ropg") }
-        guard session.sourceDepth < 16 else { throw CommandError("scripts are nested too deep (a script that sources itself?)") }
+        let canonical = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+        guard !session.sourceStack.contains(canonical) else { throw CommandError("\(path) is already being run: a script cannot source itself") }
+        guard session.sourceStack.count < 16 else { throw CommandError("scripts are nested more than 16 deep") }
         let script: Script
         do { script = try Script.load(path: path) } catch { throw CommandError(error.message) }
-        session.sourceDepth += 1
-        defer { session.sourceDepth -= 1 }
+        session.sourceStack.append(canonical)
+        defer { session.sourceStack.removeLast() }
         let failures = session.run(script, bail: arguments.value("bail") == "yes", echo: arguments.value("echo") == "yes")
         if failures > 0 { throw CommandError("\(path): \(counted(failures, "command")) failed") }
         return []

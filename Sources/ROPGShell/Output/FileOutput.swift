@@ -37,6 +37,7 @@ extension Session {
                 text += render(table, as: fileFormat, color: false)
             }
         }
+        guard !tables.isEmpty else { throw CommandError("this command prints no table to write to \(target)") }
         if fileFormat == .json && tables.count != 1 {
             throw CommandError("this command prints \(tables.count) tables; a .json file holds one")
         }

@@ -185,6 +185,7 @@ public struct WorkspaceReader {
         }
         try json { try reader.finish() }
         workspace.settings.overrides = overrides
+        workspace.actuals.sort { $0.day < $1.day }  // commands rely on date order; a hand-edited file may not keep it
         guard sawName else { throw WorkspaceLoadError("\(fileName): the workspace has no \"name\"") }
         if !sawLastIDs {
             // A hand-written file may leave the counters out: continue after the highest ID.
@@ -519,7 +520,7 @@ public struct WorkspaceReader {
                 case "period": period = try self.period("\(path()).period")
                 case "to":
                     let text = try string("\(path()).to")
-                    guard let known = PeriodGrain.allCases.first(where: { $0.name == text }) else {
+                    guard let known = [PeriodGrain.quarter, .month, .day].first(where: { $0.name == text }) else {
                         throw failure("\(path()).to", "\"\(text)\" is not quarter, month or day")
                     }
                     grain = known

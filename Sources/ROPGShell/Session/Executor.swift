@@ -31,11 +31,19 @@ extension Session {
             reportError("unknown command \"\(first.text)\"; \(hint)")
             return false
         }
-        do {
+        let stepBefore = undoSteps.last?.id
+        do throws(CommandError) {
             if let target = line.redirect { _ = try redirectFormat(for: target) }
             let blocks = try command.run(Arguments(Array(line.words.dropFirst())), in: self)
             if let target = line.redirect {
-                try write(blocks, toFile: target)
+                do throws(CommandError) {
+                    try write(blocks, toFile: target)
+                } catch {
+                    // The output could not be written: take back what the command changed, so
+                    // that a failed command leaves the workspace as it was.
+                    if undoSteps.last?.id != stepBefore, undo() != nil { redoSteps.removeLast() }
+                    throw error
+                }
             } else {
                 show(blocks)
             }

@@ -37,8 +37,8 @@ public final class Session {
     /// The undo step that was on top when the workspace was last opened or saved.
     var savedStepID: Int?
     private var nextStepID = 1
-    /// How deep `source` calls are nested, to stop a script that sources itself.
-    var sourceDepth = 0
+    /// The scripts being sourced, outermost first, to refuse a script that sources itself.
+    var sourceStack: [String] = []
     /// Where the running command comes from ("plan.ropg:12"), for error messages.
     var errorLocation: String?
 

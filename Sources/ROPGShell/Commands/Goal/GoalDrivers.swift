@@ -9,10 +9,10 @@ extension GoalCommand {
         let grain = try grain(arguments.value("by"), for: period)
         let gmv = try plan(session.workspace, .gmv)
         guard gmv.value(of: period) != nil else {
-            throw CommandError("no GMV goal covers every day of \(period.text); set one with goal set \(period.text) gmv=…")
+            throw CommandError("no GMV goal covers every day of \(period.text); set one with goal set \(GoalCommand.settable(period)) gmv=…")
         }
         let settings = session.workspace.settings
-        let children = grain == period.grain ? [period] : Period.children(of: period, grain: grain)
+        let children = try rows(of: period, by: grain)
         var rows: [[Cell]] = []
         var spendKnown = true
         var notes: [String] = []

@@ -15,7 +15,7 @@ extension GoalCommand {
     static func showTable(_ period: Period, grain: PeriodGrain, metrics: [GoalMetric], _ session: Session) throws(CommandError) -> [Block] {
         var plans: [GoalPlan] = []
         for metric in metrics { plans.append(try plan(session.workspace, metric)) }
-        let children = grain == period.grain ? [period] : Period.children(of: period, grain: grain)
+        let children = try rows(of: period, by: grain)
         var rows: [[Cell]] = []
         var clipped = false
         for child in children {
@@ -79,6 +79,16 @@ extension GoalCommand {
         return [.table(table)]
     }
 
+    /// The periods a table shows, one per row; refuses absurdly long tables.
+    static func rows(of period: Period, by grain: PeriodGrain) throws(CommandError) -> [Period] {
+        if grain == period.grain { return [period] }
+        let estimate = grain == .day ? period.dayCount : grain == .week ? period.dayCount / 7 : period.dayCount / 28
+        guard estimate <= rowLimit else {
+            throw CommandError("\(period.text) by \(grain.name) is about \(estimate.formatted()) rows; show a shorter period or a larger by=")
+        }
+        return Period.children(of: period, grain: grain)
+    }
+
     /// by=: the grain of the rows; by default the next one down (a year shows months).
     static func grain(_ text: String?, for period: Period) throws(CommandError) -> PeriodGrain {
         guard let text else {
@@ -108,10 +118,19 @@ extension GoalCommand {
             session.workspace.goals.contains { $0.metric == metric && $0.period.firstDay <= period.lastDay && period.firstDay <= $0.period.lastDay }
         }
         guard !found.isEmpty else {
-            throw CommandError("no goals touch \(period.text); set one with goal set \(period.text) gmv=…")
+            throw CommandError("no goals touch \(period.text); set one with goal set \(settable(period)) gmv=…")
         }
         return found
     }
+
+    /// A period a goal can be set on, for hints: a range's year.
+    static func settable(_ period: Period) -> String {
+        if case .range = period { return String(period.firstDay.year) }
+        return period.text
+    }
+
+    /// At most this many rows: a table of a thousand years of days helps nobody.
+    static let rowLimit = 5_000
 
     /// A child clipped to the days inside the parent (a week running into the next year).
     static func clip(_ child: Period, to parent: Period) -> Period {
