@@ -52,6 +52,25 @@ import ROPGDomain
         #expect(lines.contains { $0.hasPrefix("    {\"id\": \"R2\", \"category\": \"R\", \"name\": \"技术服务费\", \"basis\": \"percent\", \"amount\": \"0.05\"") })
     }
 
+    @Test func streamedSaveWritesExactlyWhatEncodeGives() throws {
+        var workspace = try demo()
+        let template = workspace.costs[0]
+        for number in 1...20_000 {
+            var entry = template
+            entry.id = CostID(category: .G, number: Int32(1000 + number))
+            entry.name = "快递费-\(number)"
+            workspace.costs.append(entry)
+        }
+        workspace.lastCostNumber[.G] = 21_000
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("stream-\(UUID().uuidString).json").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try WorkspaceWriter.save(workspace, to: path)
+        let written = try AtomicFile.readAll(path: path)
+        #expect(written.count > 2 * WorkspaceWriter.flushSize)
+        #expect(written == WorkspaceWriter.encode(workspace))
+        #expect(try WorkspaceReader.load(path: path) == workspace)
+    }
+
     @Test func actualsAreKeptInDateOrder() throws {
         let text = "{\"schemaVersion\": 1, \"name\": \"x\", \"actuals\": [{\"date\": \"2026-03-14\", \"gmv\": \"1\"}, {\"date\": \"2026-03-01\", \"gmv\": \"2\"}]}"
         let workspace = try WorkspaceReader.decode(Array(text.utf8), fileName: "x.json")

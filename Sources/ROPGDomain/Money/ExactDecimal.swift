@@ -226,15 +226,24 @@ extension ExactDecimal {
         appendDigits(of: fraction, to: &bytes, width: places)
     }
 
-    /// Decimal digits of `value`, zero-padded on the left to `width`.
+    /// Decimal digits of `value`, zero-padded on the left to `width`, written in place (no
+    /// temporary array: a file of a million entries writes millions of numbers).
     private func appendDigits(of value: UInt128, to bytes: inout [UInt8], width: Int) {
-        var reversed: [UInt8] = []
+        var count = 1
+        var probe = value / 10
+        while probe > 0 {
+            count += 1
+            probe /= 10
+        }
+        count = max(count, width)
+        let start = bytes.count
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: count))
         var rest = value
-        repeat {
-            reversed.append(UInt8(ascii: "0") + UInt8(rest % 10))
+        var index = start + count - 1
+        while rest > 0 {
+            bytes[index] = UInt8(ascii: "0") + UInt8(rest % 10)
             rest /= 10
-        } while rest > 0
-        while reversed.count < width { reversed.append(UInt8(ascii: "0")) }
-        bytes.append(contentsOf: reversed.reversed())
+            index -= 1
+        }
     }
 }

@@ -27,7 +27,7 @@ public enum SaveCommand: Command {
         }
         guard path.hasSuffix(".json") else { throw CommandError("\(path): a workspace file ends in .json") }
         do {
-            try AtomicFile.write(WorkspaceWriter.encode(session.workspace), to: path)
+            try WorkspaceWriter.save(session.workspace, to: path)
         } catch {
             throw CommandError((error as? FileError)?.message ?? "cannot save \(path): \(error)")
         }

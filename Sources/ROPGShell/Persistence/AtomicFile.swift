@@ -27,6 +27,19 @@ public enum AtomicFile {
     /// (new files get 0644 minus the umask). If `path` is a symbolic link, the file it points
     /// to is replaced and the link is kept.
     public static func write(_ bytes: [UInt8], to path: String) throws {
+        try write(to: path) { sink in try sink.write(bytes) }
+    }
+
+    /// Where `write(to:contents:)` sends the new contents, in as many pieces as the caller likes.
+    public struct Sink {
+        fileprivate let descriptor: Int32
+        fileprivate let path: String
+        public func write(_ bytes: [UInt8]) throws { try writeAll(descriptor, bytes, path: path) }
+    }
+
+    /// Like `write(_:to:)`, but the contents are produced piece by piece, so a file of a hundred
+    /// megabytes never needs to be in memory whole.
+    public static func write(to path: String, contents: (Sink) throws -> Void) throws {
         let target = resolvedTarget(path)
         let (folder, name) = split(target)
 
@@ -48,7 +61,7 @@ public enum AtomicFile {
             if !done { unlink(temp) }
         }
         do {
-            try writeAll(fd, bytes, path: path)
+            try contents(Sink(descriptor: fd, path: path))
             if exists {
                 if fchmod(fd, old.st_mode & 0o7777) != 0 { throw failure(path) }
                 if geteuid() == 0 && (old.st_uid != getuid() || old.st_gid != getgid()) {

@@ -7,6 +7,28 @@ public enum WorkspaceWriter {
     public static func encode(_ workspace: Workspace) -> [UInt8] {
         // About 150 bytes an entry: reserving once avoids copying a 100 MB buffer as it grows.
         var out = JSONWriter(reservingCapacity: 4096 + workspace.costs.count * 150 + workspace.products.count * 130)
+        write(workspace, to: &out, flush: { _ in })
+        return out.bytes
+    }
+
+    /// Saves atomically, streaming the JSON to the file a megabyte at a time: the same bytes as
+    /// `encode`, without a second copy of a large workspace in memory.
+    public static func save(_ workspace: Workspace, to path: String) throws {
+        try AtomicFile.write(to: path) { sink in
+            var out = JSONWriter(reservingCapacity: flushSize + 64 * 1024)
+            try write(workspace, to: &out) { bytes in
+                try sink.write(bytes)
+                bytes.removeAll(keepingCapacity: true)
+            }
+            try sink.write(out.bytes)
+        }
+    }
+
+    /// Bulk arrays hand their bytes on whenever this much has gathered.
+    static let flushSize = 1 << 20
+
+    private static func write(_ workspace: Workspace, to out: inout JSONWriter,
+                              flush: (inout [UInt8]) throws -> Void) rethrows {
         out.raw("{\n  \"schemaVersion\": ")
         out.int(Workspace.schemaVersion)
         out.raw(",\n  \"name\": ")
@@ -24,21 +46,21 @@ public enum WorkspaceWriter {
         }
         out.raw(first ? "}" : "\n  }")
 
-        writeArray("overrides", workspace.settings.overrides, to: &out) { override, out in
+        try writeArray("overrides", workspace.settings.overrides, to: &out, flush: flush) { override, out in
             member("period", override.period.text, &out, first: true)
             member("key", override.assumption.rawValue, &out)
             member("value", decimal: override.value, &out)
         }
-        writeArray("products", workspace.products, to: &out, element: writeProduct)
-        writeArray("costs", workspace.costs, to: &out, element: writeCost)
-        writeArray("profiles", workspace.profiles, to: &out, element: writeProfile)
-        writeArray("goals", workspace.goals, to: &out, element: writeGoal)
-        writeArray("splits", workspace.splits, to: &out) { split, out in
+        try writeArray("products", workspace.products, to: &out, flush: flush, element: writeProduct)
+        try writeArray("costs", workspace.costs, to: &out, flush: flush, element: writeCost)
+        try writeArray("profiles", workspace.profiles, to: &out, flush: flush, element: writeProfile)
+        try writeArray("goals", workspace.goals, to: &out, flush: flush, element: writeGoal)
+        try writeArray("splits", workspace.splits, to: &out, flush: flush) { split, out in
             member("period", split.period.text, &out, first: true)
             member("to", split.grain.name, &out)
             member("by", split.method.text, &out)
         }
-        writeArray("actuals", workspace.actuals, to: &out, element: writeActual)
+        try writeArray("actuals", workspace.actuals, to: &out, flush: flush, element: writeActual)
 
         out.raw(",\n  \"lastCostIds\": {")
         first = true
@@ -51,16 +73,16 @@ public enum WorkspaceWriter {
             out.int(Int(number))
         }
         out.raw("}\n}\n")
-        return out.bytes
     }
 
-    private static func writeArray<T>(_ key: String, _ items: [T], to out: inout JSONWriter,
-                                      element: (T, inout JSONWriter) -> Void) {
+    private static func writeArray<T>(_ key: String, _ items: [T], to out: inout JSONWriter, flush: (inout [UInt8]) throws -> Void,
+                                      element: (T, inout JSONWriter) -> Void) rethrows {
         out.raw(",\n  \"\(key)\": [")
         for (index, item) in items.enumerated() {
             out.raw(index == 0 ? "\n    {" : ",\n    {")
             element(item, &out)
             out.raw("}")
+            if out.bytes.count >= flushSize { try flush(&out.bytes) }
         }
         out.raw(items.isEmpty ? "]" : "\n  ]")
     }
