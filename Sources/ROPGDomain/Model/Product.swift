@@ -10,8 +10,12 @@ public struct Product: Equatable, Sendable {
     public var role: ProductRole?
     /// Units on hand.
     public var stock: Int?
+    /// The planned share of the shop's GMV (`share=40%`); nil: an even part of what is left.
+    public var share: ExactDecimal?
 
-    public init(sku: String, name: String, price: ExactDecimal, cost: ExactDecimal, role: ProductRole? = nil, stock: Int? = nil) {
+    public init(sku: String, name: String, price: ExactDecimal, cost: ExactDecimal, role: ProductRole? = nil, stock: Int? = nil,
+                share: ExactDecimal? = nil) {
+        self.share = share
         self.sku = sku
         self.name = name
         self.price = price

@@ -20,6 +20,9 @@ public enum Validation {
         if product.price.isNegative { issues.append(.init(path: "price", message: "\(product.price) is negative")) }
         if product.cost.isNegative { issues.append(.init(path: "cost", message: "\(product.cost) is negative")) }
         if let stock = product.stock, stock < 0 { issues.append(.init(path: "stock", message: "\(stock) is negative")) }
+        if let share = product.share, share.isNegative || share > .one {
+            issues.append(.init(path: "share", message: "\(share.exactPercentText) is not between 0% and 100%"))
+        }
         return issues
     }
 
@@ -164,6 +167,10 @@ public enum Validation {
         }
         // IDs are checked with one flag per number and category rather than a hash set: a shop
         // with a million entries opens in a fraction of a second.
+        let shares = workspace.products.reduce(ExactDecimal.zero) { $0 + ($1.share ?? .zero) }
+        if shares > .one {
+            issues.append(.init(path: "products", message: "the products' GMV shares add up to \(shares.exactPercentText), more than 100%"))
+        }
         let last = CostCategory.allCases.map { workspace.lastCostNumber[$0] ?? 0 }
         var seen = last.map { Array(repeating: false, count: Int(min($0, 50_000_000)) + 1) }
         for (index, entry) in workspace.costs.enumerated() {

@@ -51,6 +51,41 @@ public enum Allocation {
         return parts.map { ExactDecimal(units: (negative ? -$0 : $0) * step.units) }
     }
 
+    /// Rounds each part to cents so that the rounded parts add up exactly to the rounded total:
+    /// every part is rounded down, and the cents left over go to the largest remainders (ties
+    /// to the earlier part). For tables whose parts and total are shown together.
+    public static func roundedParts(_ parts: [ExactDecimal]) -> [ExactDecimal] {
+        roundedParts(parts, total: parts.reduce(ExactDecimal.zero, +).rounded())
+    }
+
+    /// The same, adding up to a given rounded total (one already shown elsewhere).
+    public static func roundedParts(_ parts: [ExactDecimal], total: ExactDecimal) -> [ExactDecimal] {
+        guard !parts.isEmpty else { return [] }
+        let cent = ExactDecimal.unitsPerOne / 100
+        var floors = parts.map { part -> Int128 in
+            let (quotient, remainder) = part.units.quotientAndRemainder(dividingBy: cent)
+            return remainder < 0 ? quotient - 1 : quotient
+        }
+        var left = total.units / cent - floors.reduce(0, +)
+        let order = parts.indices.sorted { a, b in
+            let ra = parts[a].units - floors[a] * cent, rb = parts[b].units - floors[b] * cent
+            return ra != rb ? ra > rb : a < b
+        }
+        var position = 0
+        while left > 0 {
+            floors[order[position % order.count]] += 1
+            left -= 1
+            position += 1
+        }
+        position = order.count - 1
+        while left < 0 {
+            floors[order[(position % order.count + order.count) % order.count]] -= 1
+            left += 1
+            position -= 1
+        }
+        return floors.map { ExactDecimal(units: $0 * cent) }
+    }
+
     /// The largest power of ten dividing every weight's units (at most 10¹²), so that
     /// 1, 2 and 3 are shared as 1 : 2 : 3 without twelve trailing zeros each.
     static func commonScale(_ weights: [ExactDecimal]) -> Int128 {

@@ -7,8 +7,8 @@ public enum ProductCommand: Command {
     public static let topic = HelpTopic.plan
     public static let summary = "add, change, remove and list products"
     public static let usage = [
-        "product add SKU price=AMOUNT cost=AMOUNT [name=TEXT] [role=ROLE] [stock=COUNT]",
-        "product set SKU [price=…] [cost=…] [name=…] [role=…|none] [stock=…|none] [sku=NEW-SKU]",
+        "product add SKU price=AMOUNT cost=AMOUNT [name=TEXT] [role=ROLE] [stock=COUNT] [share=PERCENT]",
+        "product set SKU [price=…] [cost=…] [name=…] [role=…|none] [stock=…|none] [share=…|none] [sku=NEW-SKU]",
         "product rm SKU [SKU…]",
         "product list [role=ROLE]",
         "product show SKU",
@@ -21,10 +21,11 @@ public enum ProductCommand: Command {
     public static let details = """
         price is the selling price per unit, cost the net goods cost per unit (货品净成本).
         role: traffic 引流款, profit 利润款, image 形象款, custom 定制款, hit 爆款.
-        Renaming a SKU with sku= also renames it in the cost entries that belong to it.
+        share is the product's planned part of the shop's GMV (share=40%); products without one share what is left
+        evenly. Renaming a SKU with sku= also renames it in the cost entries that belong to it.
         """
     public static let subcommands = ["add", "set", "rm", "list", "show"]
-    public static let keys = ["name=", "price=", "cost=", "role=", "stock=", "sku="]
+    public static let keys = ["name=", "price=", "cost=", "role=", "stock=", "share=", "sku="]
 
     public static func run(_ arguments: Arguments, in session: Session) throws(CommandError) -> [Block] {
         switch try verb(arguments) {
@@ -64,7 +65,7 @@ public enum ProductCommand: Command {
     }
 
     private static func add(_ arguments: Arguments, _ session: Session) throws(CommandError) -> [Block] {
-        try arguments.checkKeys(allowed: ["name", "price", "cost", "role", "stock"], command: "product add")
+        try arguments.checkKeys(allowed: ["name", "price", "cost", "role", "stock", "share"], command: "product add")
         try arguments.checkPositionals(max: 2, usage: usage[0])
         let sku = try sku(arguments, "add")
         if session.workspace.productIndex(sku: sku) != nil {
@@ -73,14 +74,16 @@ public enum ProductCommand: Command {
         guard let price = try arguments.amount("price") else { throw CommandError("product add needs price=, e.g. price=79") }
         guard let cost = try arguments.amount("cost") else { throw CommandError("product add needs cost= (goods cost per unit), e.g. cost=28") }
         let product = try checked(Product(sku: sku, name: arguments.value("name") ?? sku, price: price, cost: cost,
-                                          role: try role(arguments) ?? nil, stock: try arguments.wholeCount("stock")))
+                                          role: try role(arguments) ?? nil, stock: try arguments.wholeCount("stock"),
+                                          share: try arguments.rate("share")))
+        try checkShares(session.workspace.products + [product])
         session.perform(Edit(description: "product add \(sku)",
                              changes: [.insertProduct(product, at: session.workspace.products.count)]))
         return [.message("added product \(sku) \(product.name)")]
     }
 
     private static func set(_ arguments: Arguments, _ session: Session) throws(CommandError) -> [Block] {
-        try arguments.checkKeys(allowed: ["name", "price", "cost", "role", "stock", "sku"], command: "product set")
+        try arguments.checkKeys(allowed: ["name", "price", "cost", "role", "stock", "share", "sku"], command: "product set")
         try arguments.checkPositionals(max: 2, usage: usage[1])
         let sku = try sku(arguments, "set")
         let index = try existing(sku, in: session)
@@ -93,6 +96,9 @@ public enum ProductCommand: Command {
         if let stock = arguments.value("stock") {
             product.stock = stock == "none" ? nil : try arguments.wholeCount("stock")
         }
+        if let share = arguments.value("share") {
+            product.share = share == "none" ? nil : try arguments.rate("share")
+        }
         var changes: [WorkspaceChange] = []
         if let newSKU = arguments.value("sku"), newSKU != sku {
             if session.workspace.productIndex(sku: newSKU) != nil { throw CommandError("product \(newSKU) exists already") }
@@ -104,6 +110,9 @@ public enum ProductCommand: Command {
             }
         }
         product = try checked(product)
+        var products = session.workspace.products
+        products[index] = product
+        try checkShares(products)
         changes.insert(.replaceProduct(product, at: index), at: 0)
         session.perform(Edit(description: "product set \(sku)", changes: changes))
         return [.message("changed product \(product.sku): \(describe(product))")]
@@ -160,9 +169,18 @@ public enum ProductCommand: Command {
             ("gross margin", .optional(grossMargin(product), { .rate($0) })),
             ("markup", .optional(product.cost.isZero ? nil : (product.price - product.cost).divided(by: product.cost), { .rate($0) })),
             ("stock", .optional(product.stock, { .count($0) })),
+            ("GMV share", .text(product.share.map(\.exactPercentText) ?? "an even part of what the others leave")),
             ("cost entries", .text(entries.isEmpty ? "none" : entries.joined(separator: ", "))),
         ]
         return [.table(propertyTable(title: "product \(product.sku)", rows))]
+    }
+
+    /// Planned GMV shares cannot add up to more than the whole.
+    static func checkShares(_ products: [Product]) throws(CommandError) {
+        let total = products.reduce(ExactDecimal.zero) { $0 + ($1.share ?? .zero) }
+        guard total <= .one else {
+            throw CommandError("share=: the products' GMV shares would add up to \(total.exactPercentText), more than 100%")
+        }
     }
 
     static func roleCell(_ role: ProductRole?) -> Cell {
@@ -179,6 +197,7 @@ public enum ProductCommand: Command {
         var parts = ["\(product.name)", "price \(product.price.formatted())", "cost \(product.cost.formatted())"]
         if let role = product.role { parts.append(role.rawValue) }
         if let stock = product.stock { parts.append("stock \(stock)") }
+        if let share = product.share { parts.append("share \(share.exactPercentText)") }
         return parts.joined(separator: ", ")
     }
 }

@@ -4,6 +4,7 @@ import ROPGDomain
 public enum HelpTopic: String, CaseIterable, Sendable {
     case workspace = "Workspace"
     case plan = "Products, costs and goals"
+    case reports = "Costs and profit"
     case settings = "Assumptions"
     case session = "Session and output"
 }
@@ -53,6 +54,7 @@ public enum CommandRegistry {
     public static let all: [any Command.Type] = [
         InfoCommand.self, OpenCommand.self, NewCommand.self, SaveCommand.self, QuitCommand.self,
         ProductCommand.self, CostCommand.self, GoalCommand.self, ProfileCommand.self, ActualCommand.self, CheckCommand.self,
+        CostsCommand.self, PnlCommand.self, WhyCommand.self,
         SetCommand.self, SettingsCommand.self,
         UndoCommand.self, RedoCommand.self, HistoryCommand.self, FormatCommand.self, SourceCommand.self,
         HelpCommand.self,

@@ -286,7 +286,7 @@ public struct WorkspaceReader {
     // hold up to a million objects, and paths for messages are only formatted when something is
     // wrong.
 
-    private static let productKeys = ["sku", "name", "price", "cost", "role", "stock"].map { Array($0.utf8) }
+    private static let productKeys = ["sku", "name", "price", "cost", "role", "stock", "share"].map { Array($0.utf8) }
     private static let roleNames = ProductRole.allCases.map { Array($0.rawValue.utf8) }
 
     private func readProducts() throws(WorkspaceLoadError) -> [Product] {
@@ -303,7 +303,7 @@ public struct WorkspaceReader {
                 guard try reader.peekKind() == .object else { throw failure(here(), "expected an object") }
                 try reader.beginObject()
                 var sku: String?, name: String?, price: ExactDecimal?, cost: ExactDecimal?
-                var role: ProductRole?, stock: Int?
+                var role: ProductRole?, stock: Int?, share: ExactDecimal?
                 var seen: UInt32 = 0
                 while let key = try reader.nextKeyIndex(in: keys) {
                     guard key >= 0 else {
@@ -317,14 +317,15 @@ public struct WorkspaceReader {
                     case 2: price = try bulkDecimal(here)
                     case 3: cost = try bulkDecimal(here)
                     case 4: role = ProductRole.allCases[try bulkChoice(Self.roleNames, here)]
-                    default: stock = try reader.readInt()
+                    case 5: stock = try reader.readInt()
+                    default: share = try bulkDecimal(here)
                     }
                 }
                 field = -1
                 guard let sku else { throw failure(here(), "a product needs \"sku\"") }
                 guard let price else { throw failure(here(), "product \(sku) needs \"price\"") }
                 guard let cost else { throw failure(here(), "product \(sku) needs \"cost\"") }
-                products.append(Product(sku: sku, name: name ?? sku, price: price, cost: cost, role: role, stock: stock))
+                products.append(Product(sku: sku, name: name ?? sku, price: price, cost: cost, role: role, stock: stock, share: share))
                 index += 1
             }
         } catch {

@@ -121,6 +121,7 @@ public enum WorkspaceWriter {
             out.raw(", \"stock\": ")
             out.int(stock)
         }
+        if let share = product.share { member("share", decimal: share, &out) }
     }
 
     private static func writeCost(_ entry: CostEntry, _ out: inout JSONWriter) {

@@ -1,0 +1,129 @@
+/// Where revenue and volumes come from: the plan (goals and the driver tree) or recorded actuals.
+public enum SalesSource: String, Sendable, CaseIterable {
+    case plan, actual
+}
+
+/// What a period sells: GMV, refunds, orders and units, and each product's part (DOMAIN §2–§4).
+/// Refunds (`refund-rate`) take revenue and units down to net; orders stay gross (the parcel
+/// went out).
+public struct Sales: Equatable, Sendable {
+    public var gmv: ExactDecimal = .zero
+    public var refunds: ExactDecimal = .zero
+    public var netRevenue: ExactDecimal { gmv - refunds }
+    /// Gross orders; nil when they cannot be known (no AOV and no orders goal or actual).
+    public var orders: ExactDecimal? = .zero
+    /// Net units sold.
+    public var units: ExactDecimal? = .zero
+    /// Each product's part, in workspace order (products with no part are left out).
+    public var products: [ProductSales] = []
+    /// Days of the period with no GMV (no goal covers them, or nothing is recorded).
+    public var daysWithoutRevenue = 0
+}
+
+public struct ProductSales: Equatable, Sendable {
+    public var index: Int
+    public var share: ExactDecimal
+    public var gmv: ExactDecimal
+    public var netRevenue: ExactDecimal
+    /// Net units: net revenue ÷ price.
+    public var units: ExactDecimal
+}
+
+/// Works out `Sales` for any days from the workspace's goals or actuals.
+public struct SalesModel: Sendable {
+    public struct Failure: Error, Equatable, Sendable { public var message: String }
+
+    public let source: SalesSource
+    private let workspace: Workspace
+    private let gmvPlan: GoalPlan?
+    private let ordersPlan: GoalPlan?
+    private let unitsPlan: GoalPlan?
+    private let actuals: [Day: Actual]
+    /// Each product's effective share of GMV: its own, or an even part of what the others leave.
+    public let shares: [ExactDecimal]
+
+    public init(_ workspace: Workspace, source: SalesSource) throws(Failure) {
+        self.workspace = workspace
+        self.source = source
+        func plan(_ metric: GoalMetric) throws(Failure) -> GoalPlan? {
+            guard workspace.goals.contains(where: { $0.metric == metric }) else { return nil }
+            do { return try GoalPlan(workspace, metric: metric) } catch { throw Failure(message: error.message) }
+        }
+        if source == .plan {
+            gmvPlan = try plan(.gmv)
+            ordersPlan = try plan(.orders)
+            unitsPlan = try plan(.units)
+            actuals = [:]
+        } else {
+            gmvPlan = nil
+            ordersPlan = nil
+            unitsPlan = nil
+            var byDay: [Day: Actual] = [:]
+            for actual in workspace.actuals { byDay[actual.day] = actual }
+            actuals = byDay
+        }
+        let explicit = workspace.products.reduce(ExactDecimal.zero) { $0 + ($1.share ?? .zero) }
+        let open = workspace.products.filter { $0.share == nil }.count
+        let rest = explicit < .one ? ExactDecimal.one - explicit : .zero
+        let even = open > 0 ? rest.divided(by: open) : .zero
+        shares = workspace.products.map { $0.share ?? even }
+    }
+
+    /// The share of GMV no product carries (all products have shares adding to less than 100%).
+    public var unassignedShare: ExactDecimal {
+        let total = shares.reduce(ExactDecimal.zero, +)
+        return total < .one ? .one - total : .zero
+    }
+
+    public func sales(in days: ClosedRange<Day>) -> Sales {
+        var sales = Sales()
+        var unitsFromOrders = ExactDecimal.zero
+        var unitsKnown = true
+        let settings = workspace.settings
+        var day = days.lowerBound
+        while day <= days.upperBound {
+            defer { day = day.advanced(by: 1) }
+            let refundRate = settings.value(.refundRate, on: day) ?? .zero
+            let gmv: ExactDecimal
+            var orders: ExactDecimal?
+            var units: ExactDecimal?
+            switch source {
+            case .plan:
+                guard let planned = gmvPlan?.days[day] else { sales.daysWithoutRevenue += 1; continue }
+                gmv = planned
+                orders = ordersPlan?.days[day]
+                units = unitsPlan?.days[day]
+            case .actual:
+                guard let actual = actuals[day], let recorded = actual.values[.gmv] else { sales.daysWithoutRevenue += 1; continue }
+                gmv = recorded
+                orders = actual.values[.orders]
+                units = actual.values[.units]
+            }
+            if orders == nil, let aov = settings.value(.aov, on: day), !aov.isZero {
+                orders = gmv.divided(by: aov)
+            }
+            sales.gmv += gmv
+            sales.refunds += gmv * refundRate
+            if let known = orders, let total = sales.orders { sales.orders = total + known } else { sales.orders = nil }
+            if units == nil, let known = orders { units = known * (settings.value(.unitsPerOrder, on: day) ?? .one) }
+            if let units { unitsFromOrders += units * (.one - refundRate) } else { unitsKnown = false }
+        }
+        // Units follow the product mix where there are products (each product's net revenue ÷
+        // its price); otherwise the orders and units per order.
+        if workspace.products.isEmpty {
+            sales.units = unitsKnown ? unitsFromOrders : nil
+        } else {
+            var units = ExactDecimal.zero
+            for (index, product) in workspace.products.enumerated() {
+                let share = shares[index]
+                guard !share.isZero else { continue }
+                let net = sales.netRevenue * share
+                let productUnits = product.price.isZero ? .zero : (net.divided(by: product.price) ?? .zero)
+                units += productUnits
+                sales.products.append(ProductSales(index: index, share: share, gmv: sales.gmv * share, netRevenue: net, units: productUnits))
+            }
+            sales.units = units
+        }
+        return sales
+    }
+}

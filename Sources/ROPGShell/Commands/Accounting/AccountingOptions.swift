@@ -1,0 +1,80 @@
+import ROPGDomain
+
+/// What the report commands share: the period, where sales come from, the view, and how a cost
+/// entry's working reads.
+struct AccountingOptions {
+    var period: Period
+    var source: SalesSource
+    var view: CostView
+    var model: SalesModel
+
+    static let keys = ["source", "view"]
+
+    init(_ arguments: Arguments, command: String, usage: String, session: Session) throws(CommandError) {
+        guard let text = arguments.positional(0) else { throw CommandError("\(command) needs a period, e.g. \(command) 2026-03; usage: \(usage)") }
+        do { period = try Period.parse(text) } catch { throw CommandError(error.message) }
+        let sourceText = arguments.value("source") ?? "plan"
+        guard let source = SalesSource(rawValue: sourceText) else { throw CommandError("source=\(sourceText): use plan or actual") }
+        self.source = source
+        let viewText = arguments.value("view") ?? "accrual"
+        guard let view = CostView(rawValue: viewText) else { throw CommandError("view=\(viewText): use accrual or cash") }
+        self.view = view
+        do { model = try SalesModel(session.workspace, source: source) } catch { throw CommandError(error.message) }
+    }
+
+    func book(_ period: Period, _ session: Session) throws(CommandError) -> CostBook {
+        do { return try CostBook(session.workspace, period: period, model: model, view: view) } catch { throw CommandError(error.message) }
+    }
+
+    /// The notes every report carries: where revenue came from, the view, deposits, gaps.
+    func notes(_ book: CostBook, _ session: Session) -> [String] {
+        var notes: [String] = []
+        notes.append(source == .plan ? "sales-linked costs follow the plan: GMV goals and the driver tree (source=actual for recorded actuals)"
+                                     : "sales-linked costs follow the recorded actuals (source=actual)")
+        if view == .cash { notes.append("view=cash: one-off and amortized purchases on their payment day") }
+        let refund = session.workspace.settings[.refundRate] ?? .zero
+        if !refund.isZero { notes.append("refund rate \(refund.exactPercentText): revenue, units, goods and percent costs are net of refunds; per-order costs follow gross orders") }
+        if book.depositTotal > .zero { notes.append("deposits paid in \(period.text): \(book.depositTotal.formatted()) (capital tied up, not a cost)") }
+        if book.sales.daysWithoutRevenue > 0 {
+            notes.append("\(counted(book.sales.daysWithoutRevenue, "day")) of \(period.text) \(source == .plan ? "have no GMV goal" : "have no recorded GMV"): no revenue counted there")
+        }
+        return notes
+    }
+
+    /// How a cost line was worked out: "5% × net revenue 1,019,178.09 = 50,958.90".
+    static func working(_ line: CostLine, _ workspace: Workspace, period: Period, view: CostView) -> String {
+        let amount = line.amount.formatted()
+        guard case .entry(let index) = line.source else {
+            return "net units of each product × its goods cost (\(line.basis.map { $0.rounded().countText } ?? "?") units in all) = \(amount)"
+        }
+        let entry = workspace.costs[index]
+        let quantity = entry.quantity == .one ? "" : " × \(entry.quantity.countText)"
+        let of = entry.product.map { " of \($0)" } ?? ""
+        let base = line.basis.map { $0.rounded() } ?? .zero
+        switch entry.basis {
+        case .perUnit: return "\(entry.amount.formatted())/unit\(quantity) × \(base.countText) units\(of) = \(amount)"
+        case .perOrder: return "\(entry.amount.formatted())/order\(quantity) × \(base.countText) orders\(of) = \(amount)"
+        case .percent: return "\(entry.amount.exactPercentText)\(quantity) × net revenue\(of) \(base.formatted()) = \(amount)"
+        case .cps(let share): return "CPS \(entry.amount.exactPercentText)\(quantity) × \(share.exactPercentText) of net revenue\(of) = \(entry.amount.exactPercentText) × \(base.formatted()) = \(amount)"
+        default:
+            var text = CostSpec.describe(entry) + quantity
+            if let window = Accrual.window(of: entry, in: period), window != period.firstDay...period.lastDay {
+                text += ", on \(window.lowerBound.isoText)..\(window.upperBound.isoText)"
+            }
+            if case .amortized = entry.basis, view == .cash { text += ", paid in full on \(entry.start?.isoText ?? "")" }
+            return "\(text) → \(amount) in \(period.text)"
+        }
+    }
+
+    static func categoryLabel(_ category: CostCategory) -> String {
+        "\(category.rawValue) \(category.englishName) \(category.chineseName)"
+    }
+
+    /// The name a cost line goes by.
+    static func name(_ line: CostLine, _ workspace: Workspace) -> (id: String, name: String) {
+        switch line.source {
+        case .entry(let index): return (workspace.costs[index].id.description, workspace.costs[index].name)
+        case .goods: return ("", "goods (products) 货品成本")
+        }
+    }
+}

@@ -1,0 +1,148 @@
+import ROPGDomain
+
+/// `costs PERIOD`: what a period costs, by category, entry, product or sub-period.
+public enum CostsCommand: Command {
+    public static let name = "costs"
+    public static let topic = HelpTopic.reports
+    public static let summary = "what a period costs, by category, entry, product or period (ROPG)"
+    public static let usage = ["costs PERIOD [by=category|entry|product|month|quarter|week|day] [category=R|O|P|G] [source=plan|actual] [view=accrual|cash]"]
+    public static let examples = ["costs 2026-03", "costs 2026-03 by=entry", "costs 2026 by=month", "costs 2026-Q4 by=entry category=O source=actual"]
+    public static let details = """
+        Calendar costs accrue over the period (a yearly amount 1/12 a month, evenly over each month's days; amortized
+        purchases 1/N a month); per-unit, per-order, percent and CPS costs follow the period's sales: the plan
+        (GMV goals, orders from AOV, units from the product mix) or, with source=actual, the recorded actuals.
+        view=cash counts one-off and amortized purchases on the day they are paid. Deposits are not costs: they
+        are listed apart. Shares are of total cost and of net revenue; the lines add up exactly to the total.
+        """
+    public static let keys = ["by=", "category=", "source=", "view="]
+
+    public static func run(_ arguments: Arguments, in session: Session) throws(CommandError) -> [Block] {
+        try arguments.checkKeys(allowed: ["by", "category"] + AccountingOptions.keys, command: "costs")
+        try arguments.checkPositionals(max: 1, usage: usage[0])
+        let options = try AccountingOptions(arguments, command: "costs", usage: usage[0], session: session)
+        let category = try arguments.value("category").map { (text) throws(CommandError) -> CostCategory in
+            guard let category = CostCategory(text: text) else { throw CommandError("category=\(text): use R, O, P or G") }
+            return category
+        }
+        let by = arguments.value("by") ?? "category"
+        let book = try options.book(options.period, session)
+        var notes = options.notes(book, session)
+        let table: Table
+        switch by {
+        case "category": table = byCategory(book, only: category)
+        case "entry": table = byEntry(book, only: category, options, session)
+        case "product": table = byProduct(book, only: category, session)
+        case "month", "quarter", "week", "day":
+            let grain = try GoalCommand.grain(by, for: options.period)
+            table = try byPeriod(options, grain: grain, only: category, session)
+        default:
+            throw CommandError("by=\(by): use category, entry, product, month, quarter, week or day")
+        }
+        if let category { notes.insert("only \(AccountingOptions.categoryLabel(category))", at: 0) }
+        return [.table(Table(title: "costs \(options.period.text)", columns: table.columns, rows: table.rows,
+                             footerRows: table.footerRows, notes: table.notes + notes))]
+    }
+
+    /// "12.3%" of a whole, or empty when the whole is zero.
+    static func share(_ part: ExactDecimal, of whole: ExactDecimal) -> Cell {
+        .optional(whole.isZero ? nil : part.divided(by: whole), { .rate($0, places: 1) })
+    }
+
+    static let shareColumns: [Column] = [.number("% of cost", key: "share_of_cost"), .number("% of revenue", key: "share_of_revenue")]
+
+    private static func byCategory(_ book: CostBook, only: CostCategory?) -> Table {
+        // Each category rounded on its own, as pnl shows it; the total adds the shown categories.
+        let categories = CostCategory.allCases.filter { only == nil || $0 == only }
+        let shown = categories.map { book.total($0).rounded() }
+        let total = shown.reduce(.zero, +)
+        let revenue = book.sales.netRevenue.rounded()
+        let rows: [[Cell]] = zip(categories, shown).map { category, amount in
+            [.text(AccountingOptions.categoryLabel(category)), .money(amount), share(amount, of: total), share(amount, of: revenue)]
+        }
+        return Table(columns: [.text("category", key: "category"), .number("amount", key: "amount")] + shareColumns,
+                     rows: rows, footerRows: [[.text("total cost"), .money(total), share(total, of: total), share(total, of: revenue)]],
+                     notes: ["net revenue \(revenue.formatted())"])
+    }
+
+    private static func byEntry(_ book: CostBook, only: CostCategory?, _ options: AccountingOptions, _ session: Session) -> Table {
+        let workspace = session.workspace
+        let lines = book.lines.filter { only == nil || $0.category == only }.sorted { a, b in
+            a.category != b.category ? a.category < b.category : AccountingOptions.name(a, workspace).id.count == AccountingOptions.name(b, workspace).id.count
+                ? AccountingOptions.name(a, workspace).id < AccountingOptions.name(b, workspace).id
+                : AccountingOptions.name(a, workspace).id.count < AccountingOptions.name(b, workspace).id.count
+        }
+        // Entries are rounded to add up to their category's rounded total (the figure pnl shows).
+        var shown = Array(repeating: ExactDecimal.zero, count: lines.count)
+        for category in CostCategory.allCases {
+            let members = lines.indices.filter { lines[$0].category == category }
+            let parts = Allocation.roundedParts(members.map { lines[$0].amount }, total: book.total(category).rounded())
+            for (index, part) in zip(members, parts) { shown[index] = part }
+        }
+        let total = shown.reduce(.zero, +)
+        let revenue = book.sales.netRevenue.rounded()
+        var rows: [[Cell]] = []
+        for category in CostCategory.allCases {
+            let members = lines.indices.filter { lines[$0].category == category }
+            guard !members.isEmpty else { continue }
+            for index in members {
+                let (id, name) = AccountingOptions.name(lines[index], workspace)
+                rows.append([.text(id), .text(category.rawValue), .text(name),
+                             .text(AccountingOptions.working(lines[index], workspace, period: options.period, view: options.view)),
+                             .money(shown[index]), share(shown[index], of: total), share(shown[index], of: revenue)])
+            }
+            let subtotal = members.reduce(ExactDecimal.zero) { $0 + shown[$1] }
+            rows.append([.empty, .text(category.rawValue), .text("subtotal \(category.englishName)").emphasized(.strong), .empty,
+                         Cell.money(subtotal).emphasized(.strong), share(subtotal, of: total), share(subtotal, of: revenue)])
+        }
+        return Table(columns: [.text("ID", key: "id"), .text("cat", key: "category"), .text("name", key: "name"),
+                               .text("working", key: "working"), .number("amount", key: "amount")] + shareColumns,
+                     rows: rows, footerRows: [[.empty, .empty, .text("total cost"), .empty, .money(total), share(total, of: total), share(total, of: revenue)]],
+                     notes: ["net revenue \(revenue.formatted())"])
+    }
+
+    private static func byProduct(_ book: CostBook, only: CostCategory?, _ session: Session) -> Table {
+        let workspace = session.workspace
+        let products = book.productDirect.keys.sorted()
+        var parts = products.map { index in
+            (book.productDirect[index] ?? [:]).reduce(ExactDecimal.zero) { only == nil || $1.key == only ? $0 + $1.value : $0 }
+        }
+        let direct = parts.reduce(ExactDecimal.zero, +)
+        parts.append(book.total(only) - direct)
+        let shown = Allocation.roundedParts(parts)
+        let total = shown.reduce(.zero, +)
+        let revenue = book.sales.netRevenue.rounded()
+        var rows: [[Cell]] = zip(products, shown).map { index, amount in
+            [.text(workspace.products[index].sku), .text(workspace.products[index].name), .money(amount), share(amount, of: total), share(amount, of: revenue)]
+        }
+        rows.append([.empty, .text("shared (not tied to a product)"), .money(shown[shown.count - 1]),
+                     share(shown[shown.count - 1], of: total), share(shown[shown.count - 1], of: revenue)])
+        return Table(columns: [.text("SKU", key: "sku"), .text("name", key: "name"), .number("direct costs", key: "amount")] + shareColumns,
+                     rows: rows, footerRows: [[.empty, .text("total cost"), .money(total), share(total, of: total), share(total, of: revenue)]],
+                     notes: ["a product's direct costs: its goods (net units × goods cost) and the entries tied to it; pnl by=product shares out the rest"])
+    }
+
+    private static func byPeriod(_ options: AccountingOptions, grain: PeriodGrain, only: CostCategory?, _ session: Session) throws(CommandError) -> Table {
+        let categories = CostCategory.allCases.filter { only == nil || $0 == only }
+        var labels: [String] = []
+        var exact: [[ExactDecimal]] = []  // one column per category
+        for child in try GoalCommand.rows(of: options.period, by: grain) {
+            let shown = GoalCommand.clip(child, to: options.period)
+            let book = try options.book(shown, session)
+            labels.append(GoalCommand.label(child, shown: shown))
+            exact.append(categories.map { book.total($0) })
+        }
+        // Each category column adds up exactly to its rounded total; each row's total adds its cells.
+        let columns = categories.indices.map { index in Allocation.roundedParts(exact.map { $0[index] }) }
+        var rows: [[Cell]] = []
+        var columnTotals = Array(repeating: ExactDecimal.zero, count: categories.count + 1)
+        for (position, label) in labels.enumerated() {
+            let parts = columns.map { $0[position] }
+            let total = parts.reduce(.zero, +)
+            for (index, part) in (parts + [total]).enumerated() { columnTotals[index] += part }
+            rows.append([.text(label)] + parts.map { .money($0) } + [.money(total)])
+        }
+        return Table(columns: [.text(grain.name, key: "period")] + categories.map { .number($0.rawValue + " " + $0.englishName, key: $0.rawValue) }
+                        + [.number("total cost", key: "total")],
+                     rows: rows, footerRows: [[.text("total \(options.period.text)")] + columnTotals.map { .money($0) }])
+    }
+}

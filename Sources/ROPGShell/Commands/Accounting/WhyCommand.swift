@@ -1,0 +1,85 @@
+import ROPGDomain
+
+/// `why pnl PERIOD LINE` and `why costs PERIOD ENTRY-ID`: the working behind a figure.
+public enum WhyCommand: Command {
+    public static let name = "why"
+    public static let topic = HelpTopic.reports
+    public static let summary = "the working behind a pnl line or a cost entry's amount"
+    public static let usage = [
+        "why pnl PERIOD gmv|refunds|revenue|R|O|P|G|cost|profit [source=plan|actual] [view=accrual|cash]",
+        "why costs PERIOD ENTRY-ID [source=…] [view=…]",
+    ]
+    public static let examples = ["why pnl 2026-03 R", "why pnl 2026-03 profit", "why costs 2026-03 R2", "why pnl 2026 G source=actual"]
+    public static let subcommands = ["pnl", "costs"]
+    public static let keys = ["source=", "view="]
+
+    public static func run(_ arguments: Arguments, in session: Session) throws(CommandError) -> [Block] {
+        try arguments.checkKeys(allowed: AccountingOptions.keys, command: "why")
+        try arguments.checkPositionals(max: 3, usage: usage[0])
+        let what = try verb(arguments)
+        let rest = Arguments(Array(arguments.positionals.dropFirst()) + arguments.options)
+        let options = try AccountingOptions(rest, command: "why \(what)", usage: what == "pnl" ? usage[0] : usage[1], session: session)
+        let book = try options.book(options.period, session)
+        guard let item = arguments.positional(2) else {
+            throw CommandError(what == "pnl" ? "which line? why pnl \(options.period.text) R (or gmv, refunds, revenue, O, P, G, cost, profit)"
+                                             : "which entry? why costs \(options.period.text) R1 (see cost list)")
+        }
+        return what == "pnl" ? try pnlLine(item, book, options, session) : try costEntry(item, book, options, session)
+    }
+
+    private static func pnlLine(_ item: String, _ book: CostBook, _ options: AccountingOptions, _ session: Session) throws(CommandError) -> [Block] {
+        let figures = PnlCommand.shownFigures(PnlCommand.row(options.period.text, book))
+        let (gmv, refunds, net, cost, profit) = (figures[0], figures[1], figures[2], figures[7], figures[8])
+        let sales = book.sales
+        let period = options.period.text
+        switch item.lowercased() {
+        case "gmv":
+            let days = options.period.dayCount - sales.daysWithoutRevenue
+            let from = options.source == .plan ? "the GMV goals spread to \(counted(days, "day"))" : "the GMV recorded on \(counted(days, "day"))"
+            return [.message("GMV \(period) = \(gmv.formatted()): \(from) of \(period)")]
+        case "refunds":
+            return [.message("refunds \(period) = \(refunds.formatted()): GMV \(gmv.formatted()) × refund rate \((session.workspace.settings[.refundRate] ?? .zero).exactPercentText) (day by day)")]
+        case "revenue", "net", "net-revenue":
+            return [.message("net revenue \(period) = GMV \(gmv.formatted()) − refunds \(refunds.formatted()) = \(net.formatted())")]
+        case "cost", "costs", "total":
+            let parts = CostCategory.allCases.enumerated().map { "\($1.rawValue) \(figures[3 + $0].formatted())" }.joined(separator: " + ")
+            return [.message("total cost \(period) = \(parts) = \(cost.formatted())")]
+        case "profit":
+            let margin = net.isZero ? "" : "; margin \((profit.divided(by: net) ?? .zero).percentText()) of net revenue"
+            return [.message("profit \(period) = net revenue \(net.formatted()) − total cost \(cost.formatted()) = \(profit.formatted())" + margin)]
+        default:
+            guard let category = CostCategory(text: item) else {
+                throw CommandError("\(item) is not a pnl line: use gmv, refunds, revenue, R, O, P, G, cost or profit")
+            }
+            let shownTotal = figures[3 + (CostCategory.allCases.firstIndex(of: category) ?? 0)]
+            let lines = book.lines.filter { $0.category == category }
+            let shown = Allocation.roundedParts(lines.map(\.amount), total: shownTotal)
+            let rows: [[Cell]] = zip(lines, shown).map { line, amount in
+                let (id, name) = AccountingOptions.name(line, session.workspace)
+                return [.text(id), .text(name), .text(AccountingOptions.working(line, session.workspace, period: options.period, view: options.view)), .money(amount)]
+            }
+            return [.table(Table(
+                title: "why pnl \(period) \(AccountingOptions.categoryLabel(category))",
+                columns: [.text("ID", key: "id"), .text("name", key: "name"), .text("working", key: "working"), .number("amount", key: "amount")],
+                rows: rows, footerRows: [[.empty, .text("\(category.rawValue) total"), .empty, .money(shownTotal)]],
+                notes: options.notes(book, session)))]
+        }
+    }
+
+    private static func costEntry(_ item: String, _ book: CostBook, _ options: AccountingOptions, _ session: Session) throws(CommandError) -> [Block] {
+        guard let id = CostID(text: item), let index = session.workspace.costIndex(id: id) else {
+            throw CommandError("no cost entry \(item) (see cost list)")
+        }
+        let entry = session.workspace.costs[index]
+        if case .deposit = entry.basis {
+            let paid = book.deposits.first { $0.index == index }?.amount
+            return [.message("\(entry.id) \(entry.name) is a deposit: capital tied up, not a cost" +
+                             (paid.map { "; \($0.formatted()) paid in \(options.period.text)" } ?? "; nothing paid in \(options.period.text)"))]
+        }
+        guard let line = book.lines.first(where: { $0.source == .entry(index) }) else {
+            return [.message("\(entry.id) \(entry.name) costs nothing in \(options.period.text): " +
+                             (Accrual.window(of: entry, in: options.period) == nil ? "it does not apply then (start/end)" : "nothing it follows happens then"))]
+        }
+        return [.message("\(entry.id) \(entry.name): " + AccountingOptions.working(line, session.workspace, period: options.period, view: options.view))]
+    }
+}
