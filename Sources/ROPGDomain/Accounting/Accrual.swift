@@ -75,7 +75,11 @@ public enum Accrual {
     static func amortized(_ total: ExactDecimal, months: Int, from start: Day, over window: ClosedRange<Day>) -> ExactDecimal {
         guard months >= 1 else { return .zero }
         let monthly = total.divided(by: months).rounded()
-        let last = total - monthly * (months - 1)
+        return amortized(monthly: monthly, last: total - monthly * (months - 1), months: months, from: start, over: window)
+    }
+
+    /// Amortizing with the monthly and last shares given (a group of entries amortized alike).
+    static func amortized(monthly: ExactDecimal, last: ExactDecimal, months: Int, from start: Day, over window: ClosedRange<Day>) -> ExactDecimal {
         let startIndex = start.year * 12 + start.month - 1
         var amount = ExactDecimal.zero
         forEachMonth(in: window) { covered, daysInMonth, year, month in

@@ -20,84 +20,134 @@ public struct CostBook: Sendable {
     public let period: Period
     public let view: CostView
     public let sales: Sales
+    /// One line per entry that costs something (with `perEntry`), and the goods the products sold.
     public private(set) var lines: [CostLine] = []
-    /// Deposits paid in the period: capital tied up, not costs.
+    /// Deposits paid in the period, entry by entry (with `perEntry`): capital tied up, not costs.
     public private(set) var deposits: [(index: Int, amount: ExactDecimal)] = []
+    public private(set) var depositTotal: ExactDecimal = .zero
     /// Each product's direct costs by category: its goods and the entries tied to it.
     public private(set) var productDirect: [Int: [CostCategory: ExactDecimal]] = [:]
+    private var totals: [CostCategory: ExactDecimal] = [:]
+    private var windowSales: [ClosedRange<Day>: Sales] = [:]
+    /// Whether sales are worked out product by product (else from the mix's coefficients).
+    private var perProduct = true
 
+    /// Line by line: every entry's amount, for `costs by=entry` and `why`.
     public init(_ workspace: Workspace, period: Period, model: SalesModel, view: CostView = .accrual) throws(Failure) {
         self.period = period
         self.view = view
-        let whole = model.sales(in: period.firstDay...period.lastDay)
-        sales = whole
-        var windowSales: [ClosedRange<Day>: Sales] = [period.firstDay...period.lastDay: whole]
+        sales = model.sales(in: period.firstDay...period.lastDay)
+        windowSales[period.firstDay...period.lastDay] = sales
         for (index, entry) in workspace.costs.enumerated() {
             if case .deposit = entry.basis {
-                if let paid = Accrual.deposit(of: entry, in: period) { deposits.append((index, paid)) }
+                if let paid = Accrual.deposit(of: entry, in: period) {
+                    deposits.append((index, paid))
+                    depositTotal += paid
+                }
                 continue
-            }
-            if let amount = Accrual.amount(of: entry, in: period, view: view) {
-                if !amount.isZero { lines.append(CostLine(source: .entry(index), category: entry.category, amount: amount, basis: nil)) }
-                continue
-            }
-            // Sales-linked: the sales of the days the entry applies on.
-            guard let window = Accrual.window(of: entry, in: period) else { continue }
-            let windowed: Sales
-            if let cached = windowSales[window] { windowed = cached } else {
-                windowed = model.sales(in: window)
-                windowSales[window] = windowed
             }
             let productIndex = entry.product.flatMap { sku in workspace.products.firstIndex { $0.sku == sku } }
-            let productSales = productIndex.flatMap { index in windowed.products.first { $0.index == index } }
-            let base: ExactDecimal
-            switch entry.basis {
-            case .perUnit:
-                guard let units = productIndex != nil ? productSales?.units ?? .zero : windowed.units else {
-                    throw Failure(message: "\(entry.id) \(entry.name) is per unit, but the units sold are unknown: set aov= (or units goals)")
-                }
-                base = units
-            case .perOrder:
-                let orders: ExactDecimal?
-                if productIndex != nil {
-                    // A product's orders: its units over the units in an order.
-                    orders = productSales.map { $0.units.divided(by: workspace.settings[.unitsPerOrder] ?? .one) ?? .zero } ?? .zero
-                } else {
-                    orders = windowed.orders
-                }
-                guard let orders else {
-                    throw Failure(message: "\(entry.id) \(entry.name) is per order, but the orders are unknown: set aov= (or orders goals)")
-                }
-                base = orders
-            case .percent:
-                base = productIndex != nil ? productSales?.netRevenue ?? .zero : windowed.netRevenue
-            case .cps(let share):
-                base = (productIndex != nil ? productSales?.netRevenue ?? .zero : windowed.netRevenue) * share
-            default:
-                base = .zero
-            }
-            let amount = entry.amount * entry.quantity * base
-            if let productIndex { productDirect[productIndex, default: [:]][entry.category, default: .zero] += amount }
-            if !amount.isZero || !base.isZero {
-                lines.append(CostLine(source: .entry(index), category: entry.category, amount: amount, basis: base))
+            guard let (amount, base) = try cost(of: entry, productIndex: productIndex, amortized: nil, workspace, model) else { continue }
+            lines.append(CostLine(source: .entry(index), category: entry.category, amount: amount, basis: base))
+        }
+        addGoods(workspace, model)
+    }
+
+    /// By groups of entries that cost alike (`CostIndex`): the same totals without a line per
+    /// entry, for reports over a million entries.
+    /// Without `byProduct`, entries tied to products are taken as their folded per-revenue
+    /// coefficients (fast), and `productDirect` holds goods only.
+    public init(_ workspace: Workspace, index: CostIndex, period: Period, model: SalesModel, view: CostView = .accrual,
+                byProduct: Bool = false) throws(Failure) {
+        self.period = period
+        self.view = view
+        sales = model.sales(in: period.firstDay...period.lastDay, perProduct: byProduct)
+        windowSales[period.firstDay...period.lastDay] = sales
+        self.perProduct = byProduct
+        depositTotal = index.deposits(in: period)
+        for group in index.groups where byProduct || group.productIndex == nil {
+            let amortized = group.monthly.isZero && group.last.isZero ? nil : (group.monthly, group.last)
+            _ = try cost(of: group.entry, productIndex: group.productIndex, amortized: amortized, workspace, model)
+        }
+        if !byProduct {
+            for folded in index.foldedProductGroups {
+                _ = try cost(of: folded, productIndex: nil, amortized: nil, workspace, model)
             }
         }
-        // The goods the products sold: net units × goods cost.
+        addGoods(workspace, model)
+    }
+
+    /// What one entry (or group) costs in the period, recorded in the totals; nil when nothing.
+    private mutating func cost(of entry: CostEntry, productIndex: Int?, amortized: (ExactDecimal, ExactDecimal)?,
+                               _ workspace: Workspace, _ model: SalesModel) throws(Failure) -> (ExactDecimal, ExactDecimal?)? {
+        if let (monthly, last) = amortized, case .amortized(let months) = entry.basis, view == .accrual {
+            guard let window = Accrual.window(of: entry, in: period), let start = entry.start else { return nil }
+            let amount = Accrual.amortized(monthly: monthly, last: last, months: months, from: start, over: window)
+            totals[entry.category, default: .zero] += amount
+            return amount.isZero ? nil : (amount, nil)
+        }
+        if let amount = Accrual.amount(of: entry, in: period, view: view) {
+            totals[entry.category, default: .zero] += amount
+            return amount.isZero ? nil : (amount, nil)
+        }
+        // Sales-linked: the sales of the days the entry applies on.
+        guard let window = Accrual.window(of: entry, in: period) else { return nil }
+        let windowed: Sales
+        if let cached = windowSales[window] { windowed = cached } else {
+            windowed = model.sales(in: window, perProduct: perProduct)
+            windowSales[window] = windowed
+        }
+        let productSales = productIndex.flatMap { windowed.product($0) }
+        let base: ExactDecimal
+        switch entry.basis {
+        case .perUnit:
+            guard let units = productIndex != nil ? productSales?.units ?? .zero : windowed.units else {
+                throw Failure(message: "\(entry.id) \(entry.name) is per unit, but the units sold are unknown: set aov= (or units goals)")
+            }
+            base = units
+        case .perOrder:
+            let orders: ExactDecimal?
+            if productIndex != nil {
+                // A product's orders: its units over the units in an order.
+                orders = productSales.map { $0.units.divided(by: workspace.settings[.unitsPerOrder] ?? .one) ?? .zero } ?? .zero
+            } else {
+                orders = windowed.orders
+            }
+            guard let orders else {
+                throw Failure(message: "\(entry.id) \(entry.name) is per order, but the orders are unknown: set aov= (or orders goals)")
+            }
+            base = orders
+        case .percent:
+            base = productIndex != nil ? productSales?.netRevenue ?? .zero : windowed.netRevenue
+        case .cps(let share):
+            base = (productIndex != nil ? productSales?.netRevenue ?? .zero : windowed.netRevenue) * share
+        default:
+            base = .zero
+        }
+        let amount = entry.amount * entry.quantity * base
+        totals[entry.category, default: .zero] += amount
+        if let productIndex { productDirect[productIndex, default: [:]][entry.category, default: .zero] += amount }
+        return amount.isZero && base.isZero ? nil : (amount, base)
+    }
+
+    /// The goods the products sold: net units × goods cost, category G.
+    private mutating func addGoods(_ workspace: Workspace, _ model: SalesModel) {
+        guard !workspace.products.isEmpty else { return }
         var goods = ExactDecimal.zero
-        for product in whole.products {
+        if !perProduct { goods = sales.netRevenue * model.goodsPerNetRevenue }
+        for product in sales.products {
             let amount = product.units * workspace.products[product.index].cost
             goods += amount
             productDirect[product.index, default: [:]][.G, default: .zero] += amount
         }
-        if !whole.products.isEmpty {
-            lines.append(CostLine(source: .goods, category: .G, amount: goods, basis: whole.units))
-        }
+        totals[.G, default: .zero] += goods
+        lines.append(CostLine(source: .goods, category: .G, amount: goods, basis: sales.units))
     }
 
     public func total(_ category: CostCategory? = nil) -> ExactDecimal {
-        lines.reduce(.zero) { category == nil || $1.category == category ? $0 + $1.amount : $0 }
+        guard let category else { return totals.values.reduce(.zero, +) }
+        return totals[category] ?? .zero
     }
 
-    public var depositTotal: ExactDecimal { deposits.reduce(.zero) { $0 + $1.amount } }
     public var profit: ExactDecimal { sales.netRevenue - total() }
 }

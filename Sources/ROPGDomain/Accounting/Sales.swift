@@ -15,7 +15,13 @@ public struct Sales: Equatable, Sendable {
     /// Net units sold.
     public var units: ExactDecimal? = .zero
     /// Each product's part, in workspace order (products with no part are left out).
-    public var products: [ProductSales] = []
+    public var products: [ProductSales] = [] {
+        didSet { positions = Dictionary(uniqueKeysWithValues: products.enumerated().map { ($1.index, $0) }) }
+    }
+    private var positions: [Int: Int] = [:]
+
+    /// The part of the product at `index` in the workspace, if it sells.
+    public func product(_ index: Int) -> ProductSales? { positions[index].map { products[$0] } }
     /// Days of the period with no GMV (no goal covers them, or nothing is recorded).
     public var daysWithoutRevenue = 0
 }
@@ -41,6 +47,10 @@ public struct SalesModel: Sendable {
     private let actuals: [Day: Actual]
     /// Each product's effective share of GMV: its own, or an even part of what the others leave.
     public let shares: [ExactDecimal]
+    /// Net units and goods cost per unit of net revenue, over the whole mix: with these, totals
+    /// need no pass over every product.
+    public let unitsPerNetRevenue: ExactDecimal
+    public let goodsPerNetRevenue: ExactDecimal
 
     public init(_ workspace: Workspace, source: SalesSource) throws(Failure) {
         self.workspace = workspace
@@ -62,11 +72,24 @@ public struct SalesModel: Sendable {
             for actual in workspace.actuals { byDay[actual.day] = actual }
             actuals = byDay
         }
-        let explicit = workspace.products.reduce(ExactDecimal.zero) { $0 + ($1.share ?? .zero) }
-        let open = workspace.products.filter { $0.share == nil }.count
+        shares = SalesModel.shares(of: workspace.products)
+        var units = ExactDecimal.zero, goods = ExactDecimal.zero
+        for (index, product) in workspace.products.enumerated() where !product.price.isZero {
+            let perRevenue = shares[index].divided(by: product.price) ?? .zero
+            units += perRevenue
+            goods += perRevenue * product.cost
+        }
+        unitsPerNetRevenue = units
+        goodsPerNetRevenue = goods
+    }
+
+    /// Each product's effective share of GMV: its own, or an even part of what the others leave.
+    public static func shares(of products: [Product]) -> [ExactDecimal] {
+        let explicit = products.reduce(ExactDecimal.zero) { $0 + ($1.share ?? .zero) }
+        let open = products.filter { $0.share == nil }.count
         let rest = explicit < .one ? ExactDecimal.one - explicit : .zero
         let even = open > 0 ? rest.divided(by: open) : .zero
-        shares = workspace.products.map { $0.share ?? even }
+        return products.map { $0.share ?? even }
     }
 
     /// The share of GMV no product carries (all products have shares adding to less than 100%).
@@ -75,7 +98,8 @@ public struct SalesModel: Sendable {
         return total < .one ? .one - total : .zero
     }
 
-    public func sales(in days: ClosedRange<Day>) -> Sales {
+    /// The sales of some days; with `perProduct`, each product's part as well.
+    public func sales(in days: ClosedRange<Day>, perProduct: Bool = true) -> Sales {
         var sales = Sales()
         var unitsFromOrders = ExactDecimal.zero
         var unitsKnown = true
@@ -112,16 +136,21 @@ public struct SalesModel: Sendable {
         // its price); otherwise the orders and units per order.
         if workspace.products.isEmpty {
             sales.units = unitsKnown ? unitsFromOrders : nil
+        } else if !perProduct {
+            sales.units = sales.netRevenue * unitsPerNetRevenue
         } else {
             var units = ExactDecimal.zero
+            var parts: [ProductSales] = []
+            parts.reserveCapacity(workspace.products.count)
             for (index, product) in workspace.products.enumerated() {
                 let share = shares[index]
                 guard !share.isZero else { continue }
                 let net = sales.netRevenue * share
                 let productUnits = product.price.isZero ? .zero : (net.divided(by: product.price) ?? .zero)
                 units += productUnits
-                sales.products.append(ProductSales(index: index, share: share, gmv: sales.gmv * share, netRevenue: net, units: productUnits))
+                parts.append(ProductSales(index: index, share: share, gmv: sales.gmv * share, netRevenue: net, units: productUnits))
             }
+            sales.products = parts
             sales.units = units
         }
         return sales

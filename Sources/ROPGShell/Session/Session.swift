@@ -41,6 +41,27 @@ public final class Session {
     var sourceStack: [String] = []
     /// Where the running command comes from ("plan.ropg:12"), for error messages.
     var errorLocation: String?
+    /// Counts every change to the workspace, so that caches know when they are stale.
+    private(set) var revision = 0
+    private var costIndexCache: (revision: Int, index: CostIndex)?
+
+    private var salesModelCache: (revision: Int, model: SalesModel)?
+
+    /// The sales model (goals spread to days, the product mix) for a source; kept until a change.
+    func salesModel(_ source: SalesSource) throws(SalesModel.Failure) -> SalesModel {
+        if let cache = salesModelCache, cache.revision == revision, cache.model.source == source { return cache.model }
+        let model = try SalesModel(workspace, source: source)
+        salesModelCache = (revision, model)
+        return model
+    }
+
+    /// The cost entries folded for fast reports; built on first use after a change.
+    func costIndex() -> CostIndex {
+        if let cache = costIndexCache, cache.revision == revision { return cache.index }
+        let index = CostIndex(workspace)
+        costIndexCache = (revision, index)
+        return index
+    }
 
     public init(workspace: Workspace, path: String?, console: Console, interactive: Bool) {
         self.workspace = workspace
@@ -59,6 +80,7 @@ public final class Session {
     public func perform(_ edit: Edit) {
         guard !edit.changes.isEmpty else { return }
         let inverse = edit.apply(to: &workspace)
+        revision += 1
         undoSteps.append(UndoStep(id: nextStepID, description: edit.description, forward: edit, inverse: inverse))
         nextStepID += 1
         redoSteps.removeAll()
@@ -69,6 +91,7 @@ public final class Session {
     func undo() -> String? {
         guard let step = undoSteps.popLast() else { return nil }
         _ = step.inverse.apply(to: &workspace)
+        revision += 1
         redoSteps.append(step)
         return step.description
     }
@@ -77,6 +100,7 @@ public final class Session {
     func redo() -> String? {
         guard let step = redoSteps.popLast() else { return nil }
         _ = step.forward.apply(to: &workspace)
+        revision += 1
         undoSteps.append(step)
         return step.description
     }
@@ -85,6 +109,7 @@ public final class Session {
     func replaceWorkspace(_ workspace: Workspace, path: String?) {
         self.workspace = workspace
         self.path = path
+        revision += 1
         undoSteps.removeAll()
         redoSteps.removeAll()
         savedStepID = nil

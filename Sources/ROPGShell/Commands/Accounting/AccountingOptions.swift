@@ -19,11 +19,17 @@ struct AccountingOptions {
         let viewText = arguments.value("view") ?? "accrual"
         guard let view = CostView(rawValue: viewText) else { throw CommandError("view=\(viewText): use accrual or cash") }
         self.view = view
-        do { model = try SalesModel(session.workspace, source: source) } catch { throw CommandError(error.message) }
+        do { model = try session.salesModel(source) } catch { throw CommandError(error.message) }
     }
 
-    func book(_ period: Period, _ session: Session) throws(CommandError) -> CostBook {
-        do { return try CostBook(session.workspace, period: period, model: model, view: view) } catch { throw CommandError(error.message) }
+    /// A period's costs in totals (fast, over the folded cost index) or line by line.
+    func book(_ period: Period, _ session: Session, perEntry: Bool = false, byProduct: Bool = false) throws(CommandError) -> CostBook {
+        do {
+            if perEntry { return try CostBook(session.workspace, period: period, model: model, view: view) }
+            return try CostBook(session.workspace, index: session.costIndex(), period: period, model: model, view: view, byProduct: byProduct)
+        } catch {
+            throw CommandError(error.message)
+        }
     }
 
     /// The notes every report carries: where revenue came from, the view, deposits, gaps.

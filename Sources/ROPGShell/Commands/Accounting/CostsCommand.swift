@@ -25,7 +25,7 @@ public enum CostsCommand: Command {
             return category
         }
         let by = arguments.value("by") ?? "category"
-        let book = try options.book(options.period, session)
+        let book = try options.book(options.period, session, perEntry: by == "entry", byProduct: by == "product")
         var notes = options.notes(book, session)
         let table: Table
         switch by {

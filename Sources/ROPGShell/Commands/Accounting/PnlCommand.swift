@@ -26,7 +26,7 @@ public enum PnlCommand: Command {
         try arguments.checkKeys(allowed: ["by", "alloc"] + AccountingOptions.keys, command: "pnl")
         try arguments.checkPositionals(max: 1, usage: usage[0])
         let options = try AccountingOptions(arguments, command: "pnl", usage: usage[0], session: session)
-        let whole = try options.book(options.period, session)
+        let whole = try options.book(options.period, session, byProduct: arguments.value("by") == "product")
         var notes = options.notes(whole, session)
         var rows: [Row] = []
         let by = arguments.value("by")

@@ -19,7 +19,7 @@ public enum WhyCommand: Command {
         let what = try verb(arguments)
         let rest = Arguments(Array(arguments.positionals.dropFirst()) + arguments.options)
         let options = try AccountingOptions(rest, command: "why \(what)", usage: what == "pnl" ? usage[0] : usage[1], session: session)
-        let book = try options.book(options.period, session)
+        let book = try options.book(options.period, session, perEntry: true)
         guard let item = arguments.positional(2) else {
             throw CommandError(what == "pnl" ? "which line? why pnl \(options.period.text) R (or gmv, refunds, revenue, O, P, G, cost, profit)"
                                              : "which entry? why costs \(options.period.text) R1 (see cost list)")
