@@ -2,7 +2,8 @@
 /// never contain escape codes. The result always ends with a newline.
 public func render(_ table: Table, as format: OutputFormat, color: Bool) -> String {
     switch format {
-    case .text: TextTableRenderer(color: color).render(table)
+    // Wide enough for the working of a cost line in `why` and `costs by=entry`.
+    case .text: TextTableRenderer(color: color, maxColumnWidth: 100).render(table)
     case .md: MarkdownTableRenderer().render(table)
     case .csv: CSVTableRenderer().render(table)
     case .json: JSONTableRenderer().render(table)

@@ -63,11 +63,13 @@ struct AccountingOptions {
         case .percent: return "\(entry.amount.exactPercentText)\(quantity) × net revenue\(of) \(base.formatted()) = \(amount)"
         case .cps(let share): return "CPS \(entry.amount.exactPercentText)\(quantity) × \(share.exactPercentText) of net revenue\(of) = \(entry.amount.exactPercentText) × \(base.formatted()) = \(amount)"
         default:
+            if case .amortized = entry.basis, view == .cash {
+                return "\((entry.amount * entry.quantity).formatted()) paid on \(entry.start?.isoText ?? "") → \(amount) in \(period.text)"
+            }
             var text = CostSpec.describe(entry) + quantity
             if let window = Accrual.window(of: entry, in: period), window != period.firstDay...period.lastDay {
                 text += ", on \(window.lowerBound.isoText)..\(window.upperBound.isoText)"
             }
-            if case .amortized = entry.basis, view == .cash { text += ", paid in full on \(entry.start?.isoText ?? "")" }
             return "\(text) → \(amount) in \(period.text)"
         }
     }
