@@ -140,9 +140,12 @@ private let nastyTable = Table(
                 └─────────────┘
 
                 """)
-        // At the default 60 columns: 29 two-column characters and "…" make 59.
-        let lines = render(table, as: .text, color: false).split(separator: "\n").map(String.init)
+        // At the renderer's default 60 columns: 29 two-column characters and "…" make 59.
+        let lines = TextTableRenderer().render(table).split(separator: "\n").map(String.init)
         #expect(lines.allSatisfy { displayWidth($0) == 59 + 4 })
+        // The shell renders up to 100 columns (a cost line's working): 49 characters and "…".
+        let shell = render(table, as: .text, color: false).split(separator: "\n").map(String.init)
+        #expect(shell.allSatisfy { displayWidth($0) == 99 + 4 })
     }
 
     @Test func raggedRowsAreFilledAndCut() {

@@ -1,0 +1,96 @@
+import Testing
+@testable import ROPGDomain
+
+@Suite struct CostBookTests {
+    /// A hand-checked shop: one product at 100 (goods 40), March's GMV 31,000 (1,000 a day), AOV 100,
+    /// refunds 10%.
+    func shop() -> Workspace {
+        var workspace = Workspace(name: "t")
+        workspace.products = [Product(sku: "A", name: "a", price: dec("100"), cost: dec("40"))]
+        workspace.goals = [Goal(period: .month(year: 2026, month: 3), metric: .gmv, value: dec("31000"))]
+        var settings = Settings()
+        settings[.aov] = dec("100")
+        settings[.refundRate] = dec("0.1")
+        workspace.settings = settings
+        func entry(_ category: CostCategory, _ number: Int32, _ basis: CostBasis, _ amount: String, product: String? = nil) -> CostEntry {
+            CostEntry(id: CostID(category: category, number: number), name: "e\(number)", basis: basis, amount: dec(amount), product: product)
+        }
+        workspace.costs = [
+            entry(.G, 1, .perUnit, "1.5"),
+            entry(.G, 2, .perOrder, "4"),
+            entry(.R, 1, .percent, "0.05"),
+            entry(.O, 1, .cps(share: dec("0.2")), "0.1"),
+            entry(.P, 1, .perUnit, "1", product: "A"),
+            entry(.G, 3, .recurring(per: .month), "3000"),
+            entry(.R, 2, .deposit(date: day("2026-03-02")), "50000"),
+        ]
+        workspace.lastCostNumber = [.G: 3, .R: 2, .O: 1, .P: 1]
+        return workspace
+    }
+
+    @Test func salesFollowThePlanNetOfRefunds() throws {
+        let model = try SalesModel(shop(), source: .plan)
+        let sales = model.sales(in: try Period.parse("2026-03").days)
+        #expect(sales.gmv == dec("31000"))
+        #expect(sales.refunds == dec("3100"))
+        #expect(sales.netRevenue == dec("27900"))
+        #expect(sales.orders == dec("310"))     // gross: the parcels went out
+        #expect(sales.units == dec("279"))      // net revenue ÷ price
+    }
+
+    @Test func everyBasisAgainstHandArithmetic() throws {
+        let workspace = shop()
+        let book = try CostBook(workspace, period: try Period.parse("2026-03"), model: try SalesModel(workspace, source: .plan))
+        func line(_ id: String) -> ExactDecimal? {
+            book.lines.first { if case .entry(let index) = $0.source { return workspace.costs[index].id.description == id } else { return false } }?.amount
+        }
+        #expect(line("G1") == dec("418.5"))     // 1.50 × 279 net units
+        #expect(line("G2") == dec("1240"))      // 4.00 × 310 gross orders
+        #expect(line("R1") == dec("1395"))      // 5% × 27,900
+        #expect(line("O1") == dec("558"))       // 10% × 20% × 27,900
+        #expect(line("P1") == dec("279"))       // 1.00 × 279 units of A
+        #expect(line("G3") == dec("3000"))
+        #expect(book.lines.contains { $0.source == .goods && $0.amount == dec("11160") })  // 279 × 40
+        #expect(book.total(.G) == dec("15818.5"))
+        #expect(book.total() == dec("18050.5"))
+        #expect(book.depositTotal == dec("50000"))
+        #expect(book.profit == dec("9849.5"))
+        #expect(book.productDirect[0]?[.P] == dec("279"))
+    }
+
+    @Test func theFoldedIndexGivesTheSameTotalsAsEveryEntry() throws {
+        var workspace = shop()
+        workspace.products.append(Product(sku: "B", name: "b", price: dec("59"), cost: dec("21"), share: dec("0.3")))
+        workspace.costs.append(CostEntry(id: CostID(category: .O, number: 2), name: "ERP", basis: .amortized(months: 7), amount: dec("1000"),
+                                         start: day("2026-02-01")))
+        workspace.costs.append(CostEntry(id: CostID(category: .O, number: 3), name: "ERP2", basis: .amortized(months: 7), amount: dec("333"),
+                                         start: day("2026-02-01")))
+        workspace.costs.append(CostEntry(id: CostID(category: .P, number: 2), name: "提成", basis: .perUnit, amount: dec("2"), product: "B"))
+        workspace.costs.append(CostEntry(id: CostID(category: .O, number: 4), name: "钻展", basis: .cpt(per: .day), amount: dec("300"),
+                                         start: day("2026-03-10"), end: day("2026-03-12")))
+        workspace.costs.append(CostEntry(id: CostID(category: .O, number: 5), name: "直通车", basis: .cpc(clicks: dec("20000"), per: .month), amount: dec("0.8")))
+        workspace.lastCostNumber = [.G: 3, .R: 2, .O: 5, .P: 2]
+        let index = CostIndex(workspace)
+        let model = try SalesModel(workspace, source: .plan)
+        for text in ["2026-03", "2026-Q1", "2026-W11", "2026-03-11", "2026-02..2026-04", "2026"] {
+            for view in CostView.allCases {
+                let period = try Period.parse(text)
+                let perEntry = try CostBook(workspace, period: period, model: model, view: view)
+                let folded = try CostBook(workspace, index: index, period: period, model: model, view: view)
+                let byProduct = try CostBook(workspace, index: index, period: period, model: model, view: view, byProduct: true)
+                for category in CostCategory.allCases {
+                    #expect(perEntry.total(category).rounded() == folded.total(category).rounded(), "\(text) \(view) \(category)")
+                    #expect(perEntry.total(category).rounded() == byProduct.total(category).rounded(), "\(text) \(view) \(category)")
+                }
+                #expect(perEntry.depositTotal == folded.depositTotal)
+            }
+        }
+    }
+
+    @Test func roundedPartsAddUpToTheirTotal() {
+        let parts = [dec("0.333333"), dec("0.333333"), dec("0.333334")]
+        #expect(Allocation.roundedParts(parts) == [dec("0.33"), dec("0.33"), dec("0.34")])
+        #expect(Allocation.roundedParts(parts, total: dec("1.01")).reduce(.zero, +) == dec("1.01"))
+        #expect(Allocation.roundedParts([dec("-1.005"), dec("2.004")]).reduce(.zero, +) == dec("1.00"))
+    }
+}
