@@ -67,6 +67,7 @@ public enum ShellMain {
         session.format = options.format
 
         if interactive {
+            session.prepareReports()
             let history = environment["HOME"].map { "\($0)/.ropg_history" }
             return InteractiveShell.run(session, historyPath: history)
         }

@@ -1,4 +1,27 @@
+import Foundation
 import ROPGDomain
+
+/// A cost index being built on another thread, and a way to wait for it.
+final class IndexBox: @unchecked Sendable {
+    // Unchecked: the value is written once under the lock and read after the semaphore.
+    private let ready = DispatchSemaphore(value: 0)
+    private let lock = NSLock()
+    private var value: CostIndex?
+
+    func set(_ index: CostIndex) {
+        lock.lock()
+        value = index
+        lock.unlock()
+        ready.signal()
+    }
+
+    func wait() -> CostIndex {
+        ready.wait()
+        lock.lock()
+        defer { lock.unlock() }
+        return value ?? CostIndex(Workspace(name: ""))
+    }
+}
 
 /// What a command prints: lines of text, or a table the chosen format renders.
 public enum Block: Sendable {
@@ -55,12 +78,31 @@ public final class Session {
         return model
     }
 
-    /// The cost entries folded for fast reports; built on first use after a change.
+    /// The cost entries folded for fast reports; built on first use after a change, or in the
+    /// background right after a large workspace is opened (`prepareReports`).
     func costIndex() -> CostIndex {
         if let cache = costIndexCache, cache.revision == revision { return cache.index }
+        if let pending = pendingIndex, pending.revision == revision {
+            pendingIndex = nil
+            let index = pending.box.wait()
+            costIndexCache = (revision, index)
+            return index
+        }
         let index = CostIndex(workspace)
         costIndexCache = (revision, index)
         return index
+    }
+
+    private var pendingIndex: (revision: Int, box: IndexBox)?
+
+    /// Starts folding the cost entries on another thread, so that the first report on a
+    /// workspace of a million entries does not wait for it.
+    public func prepareReports() {
+        guard workspace.costs.count >= 10_000, costIndexCache?.revision != revision else { return }
+        let box = IndexBox()
+        let snapshot = workspace
+        pendingIndex = (revision, box)
+        Thread.detachNewThread { box.set(CostIndex(snapshot)) }
     }
 
     public init(workspace: Workspace, path: String?, console: Console, interactive: Bool) {
