@@ -10,8 +10,16 @@ enum InteractiveShell {
         sigemptyset(&interrupt)
         sigaddset(&interrupt, SIGINT)
         pthread_sigmask(SIG_UNBLOCK, &interrupt, nil)
-        let editor = LineEditor(programName: "ropg", historyPath: historyPath) { [unowned session] text in
+        guard let editor = LineEditor(programName: "ropg", historyPath: historyPath, completer: { [unowned session] text in
             Completion.candidates(for: text, in: session)
+        }) else {
+            // Without line editing, read the terminal's lines as a script would.
+            session.console.writeError("ropg: line editing is not available; reading plain lines\n")
+            var failures = 0
+            while !session.quitRequested, let line = Swift.readLine() {
+                if !session.execute(line: line) { failures += 1 }
+            }
+            return failures == 0 ? 0 : 1
         }
         session.ask = { question in editor.ask(question) }
         let workspace = session.workspace

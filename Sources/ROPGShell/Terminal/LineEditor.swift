@@ -42,13 +42,16 @@ public final class LineEditor {
     /// Most candidates listed below the line; beyond that only their number is shown.
     static let maximumListedCandidates = 200
 
-    public init(programName: String, historyPath: String?, completer: @escaping Completer) {
+    /// Nil when libedit cannot start (no memory for it): the shell then reads plain lines.
+    public init?(programName: String, historyPath: String?, completer: @escaping Completer) {
         // Both must happen before el_init: libedit picks its charset there and saves handlers later.
         _ = ropg_setup_locale()
         _ = ropg_install_sigint_handler()
 
-        guard let editLine = ropg_el_init(programName), let history = history_winit() else {
-            fatalError("libedit: el_init/history_winit failed (out of memory)")
+        guard let editLine = ropg_el_init(programName) else { return nil }
+        guard let history = history_winit() else {
+            el_end(editLine)
+            return nil
         }
         self.editLine = editLine
         self.history = history
