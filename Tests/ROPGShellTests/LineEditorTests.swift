@@ -105,7 +105,7 @@ struct LineEditorTests {
             .appendingPathComponent("ropg-history-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: path) }
 
-        let first = LineEditor(programName: "ropg-test", historyPath: path) { _ in (0, []) }
+        let first = try #require(LineEditor(programName: "ropg-test", historyPath: path) { _ in (0, []) })
         first.addToHistory("show product")
         first.addToHistory("show product")
         first.addToHistory("")
@@ -118,7 +118,7 @@ struct LineEditorTests {
         #expect(entries.first == "show\\040product")              // libedit escapes spaces (strvis)
         #expect(saved.contains("纯棉T恤"))
 
-        let second = LineEditor(programName: "ropg-test", historyPath: path) { _ in (0, []) }
+        let second = try #require(LineEditor(programName: "ropg-test", historyPath: path) { _ in (0, []) })
         second.addToHistory("set 纯棉T恤 price=99")
         second.saveHistory()
         #expect(try String(contentsOfFile: path, encoding: .utf8) == saved)
