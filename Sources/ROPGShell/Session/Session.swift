@@ -7,19 +7,22 @@ final class IndexBox: @unchecked Sendable {
     private let ready = DispatchSemaphore(value: 0)
     private let lock = NSLock()
     private var value: CostIndex?
+    private var model: SalesModel?
 
-    func set(_ index: CostIndex) {
+    func set(_ index: CostIndex, _ model: SalesModel?) {
         lock.lock()
         value = index
+        self.model = model
         lock.unlock()
         ready.signal()
     }
 
-    func wait() -> CostIndex {
+    func wait() -> (CostIndex, SalesModel?) {
         ready.wait()
+        ready.signal()  // later waiters pass straight through
         lock.lock()
         defer { lock.unlock() }
-        return value ?? CostIndex(Workspace(name: ""))
+        return (value ?? CostIndex(Workspace(name: "")), model)
     }
 }
 
@@ -73,6 +76,10 @@ public final class Session {
     /// The sales model (goals spread to days, the product mix) for a source; kept until a change.
     func salesModel(_ source: SalesSource) throws(SalesModel.Failure) -> SalesModel {
         if let cache = salesModelCache, cache.revision == revision, cache.model.source == source { return cache.model }
+        if source == .plan, let pending = pendingIndex, pending.revision == revision, let model = pending.box.wait().1 {
+            salesModelCache = (revision, model)
+            return model
+        }
         let model = try SalesModel(workspace, source: source)
         salesModelCache = (revision, model)
         return model
@@ -84,8 +91,9 @@ public final class Session {
         if let cache = costIndexCache, cache.revision == revision { return cache.index }
         if let pending = pendingIndex, pending.revision == revision {
             pendingIndex = nil
-            let index = pending.box.wait()
+            let (index, model) = pending.box.wait()
             costIndexCache = (revision, index)
+            if let model, salesModelCache?.revision != revision { salesModelCache = (revision, model) }
             return index
         }
         let index = CostIndex(workspace)
@@ -102,7 +110,7 @@ public final class Session {
         let box = IndexBox()
         let snapshot = workspace
         pendingIndex = (revision, box)
-        Thread.detachNewThread { box.set(CostIndex(snapshot)) }
+        Thread.detachNewThread { box.set(CostIndex(snapshot), try? SalesModel(snapshot, source: .plan)) }
     }
 
     public init(workspace: Workspace, path: String?, console: Console, interactive: Bool) {
