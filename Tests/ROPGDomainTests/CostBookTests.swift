@@ -94,3 +94,35 @@ import Testing
         #expect(Allocation.roundedParts([dec("-1.005"), dec("2.004")]).reduce(.zero, +) == dec("1.00"))
     }
 }
+
+@Suite struct SalesUnitsTests {
+    @Test func unitsGoalsAndRecordsSetTheUnitsTheMixShares() throws {
+        var workspace = Workspace(name: "t")
+        workspace.products = [Product(sku: "A", name: "a", price: dec("100"), cost: dec("40")),
+                              Product(sku: "B", name: "b", price: dec("50"), cost: dec("10"))]
+        workspace.goals = [Goal(period: .month(year: 2026, month: 3), metric: .gmv, value: dec("31000")),
+                           Goal(period: .month(year: 2026, month: 3), metric: .units, value: dec("620"))]
+        let sales = try SalesModel(workspace, source: .plan).sales(in: try Period.parse("2026-03").days)
+        #expect(sales.units == dec("620"))
+        // The mix alone would say 155 of A and 310 of B (465 units); the goal scales both by 620/465.
+        let a = try #require(sales.product(0)), b = try #require(sales.product(1))
+        #expect((a.units + b.units - dec("620")).magnitude < dec("0.000001"))
+        #expect((b.units - a.units * 2).magnitude < dec("0.000001"))
+        workspace.actuals = [Actual(day: day("2026-03-14"), values: [.gmv: dec("10000"), .units: dec("500")])]
+        let actual = try SalesModel(workspace, source: .actual).sales(in: try Period.parse("2026-03").days)
+        #expect(actual.units == dec("500"))
+        #expect(actual.daysWithoutRevenue == 30)
+    }
+
+    @Test func aFreeProductTakesNoShare() {
+        let shares = SalesModel.shares(of: [Product(sku: "F", name: "f", price: .zero, cost: dec("5")),
+                                           Product(sku: "A", name: "a", price: dec("10"), cost: dec("4"))])
+        #expect(shares == [.zero, .one])
+    }
+
+    @Test func hugeSumsStillRoundWithoutHanging() {
+        let huge = ExactDecimal(units: Int128.max / 2)
+        let parts = Allocation.roundedParts([huge, huge, huge, dec("1")], total: ExactDecimal(units: Int128.max))
+        #expect(parts.count == 4)
+    }
+}

@@ -25,6 +25,8 @@ public struct CostBook: Sendable {
     /// Deposits paid in the period, entry by entry (with `perEntry`): capital tied up, not costs.
     public private(set) var deposits: [(index: Int, amount: ExactDecimal)] = []
     public private(set) var depositTotal: ExactDecimal = .zero
+    /// All deposits paid by the end of the period (or with no date): capital tied up then.
+    public private(set) var depositsHeld: ExactDecimal = .zero
     /// Each product's direct costs by category: its goods and the entries tied to it.
     public private(set) var productDirect: [Int: [CostCategory: ExactDecimal]] = [:]
     private var totals: [CostCategory: ExactDecimal] = [:]
@@ -39,7 +41,8 @@ public struct CostBook: Sendable {
         sales = model.sales(in: period.firstDay...period.lastDay)
         windowSales[period.firstDay...period.lastDay] = sales
         for (index, entry) in workspace.costs.enumerated() {
-            if case .deposit = entry.basis {
+            if case .deposit(let date) = entry.basis {
+                if date.map({ $0 <= period.lastDay }) ?? true { depositsHeld += entry.amount * entry.quantity }
                 if let paid = Accrual.deposit(of: entry, in: period) {
                     deposits.append((index, paid))
                     depositTotal += paid
@@ -65,6 +68,7 @@ public struct CostBook: Sendable {
         windowSales[period.firstDay...period.lastDay] = sales
         self.perProduct = byProduct
         depositTotal = index.deposits(in: period)
+        depositsHeld = index.depositsHeld(by: period.lastDay)
         for group in index.groups where byProduct || group.productIndex == nil {
             let amortized = group.monthly.isZero && group.last.isZero ? nil : (group.monthly, group.last)
             _ = try cost(of: group.entry, productIndex: group.productIndex, amortized: amortized, workspace, model)
@@ -134,7 +138,7 @@ public struct CostBook: Sendable {
     private mutating func addGoods(_ workspace: Workspace, _ model: SalesModel) {
         guard !workspace.products.isEmpty else { return }
         var goods = ExactDecimal.zero
-        if !perProduct { goods = sales.netRevenue * model.goodsPerNetRevenue }
+        if !perProduct { goods = (sales.units ?? .zero) * model.goodsPerUnit }
         for product in sales.products {
             let amount = product.units * workspace.products[product.index].cost
             goods += amount

@@ -30,8 +30,9 @@ public struct CostIndex: Sendable {
     /// fixed amount per unit of the shop's net revenue. One coefficient per category, kind,
     /// bounds and CPS share, each a `.percent` entry whose amount is that coefficient.
     var foldedProductGroups: [CostEntry] = []
-    /// Deposits by the day they were paid.
+    /// Deposits by the day they were paid, and those with no date.
     var deposits: [Day: ExactDecimal] = [:]
+    var undatedDeposits = ExactDecimal.zero
     public var groupCount: Int { groups.count }
 
     public init(_ workspace: Workspace) {
@@ -47,7 +48,7 @@ public struct CostIndex: Sendable {
             folded.product = nil
             switch entry.basis {
             case .deposit(let date):
-                if let date { deposits[date, default: .zero] += entry.amount * quantity }
+                if let date { deposits[date, default: .zero] += entry.amount * quantity } else { undatedDeposits += entry.amount * quantity }
                 continue
             case .recurring(let per), .cpt(let per):
                 key.kind = 1; key.per = per
@@ -131,6 +132,11 @@ public struct CostIndex: Sendable {
                 foldedProductGroups.append(folded)
             }
         }
+    }
+
+    /// Deposits held at the end of a day: all paid by then, and those with no date.
+    public func depositsHeld(by day: Day) -> ExactDecimal {
+        deposits.reduce(undatedDeposits) { $1.key <= day ? $0 + $1.value : $0 }
     }
 
     /// Deposits paid in a period.

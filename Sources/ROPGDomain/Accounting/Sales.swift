@@ -51,6 +51,8 @@ public struct SalesModel: Sendable {
     /// need no pass over every product.
     public let unitsPerNetRevenue: ExactDecimal
     public let goodsPerNetRevenue: ExactDecimal
+    /// Goods cost of an average unit of the mix.
+    public var goodsPerUnit: ExactDecimal { goodsPerNetRevenue.divided(by: unitsPerNetRevenue) ?? .zero }
 
     public init(_ workspace: Workspace, source: SalesSource) throws(Failure) {
         self.workspace = workspace
@@ -84,12 +86,13 @@ public struct SalesModel: Sendable {
     }
 
     /// Each product's effective share of GMV: its own, or an even part of what the others leave.
+    /// A free product (price 0) sells no share of GMV: it could not say how many units that is.
     public static func shares(of products: [Product]) -> [ExactDecimal] {
-        let explicit = products.reduce(ExactDecimal.zero) { $0 + ($1.share ?? .zero) }
-        let open = products.filter { $0.share == nil }.count
+        let explicit = products.reduce(ExactDecimal.zero) { $1.price.isZero ? $0 : $0 + ($1.share ?? .zero) }
+        let open = products.filter { $0.share == nil && !$0.price.isZero }.count
         let rest = explicit < .one ? ExactDecimal.one - explicit : .zero
         let even = open > 0 ? rest.divided(by: open) : .zero
-        return products.map { $0.share ?? even }
+        return products.map { $0.price.isZero ? .zero : $0.share ?? even }
     }
 
     /// The share of GMV no product carries (all products have shares adding to less than 100%).
@@ -129,16 +132,27 @@ public struct SalesModel: Sendable {
             sales.gmv += gmv
             sales.refunds += gmv * refundRate
             if let known = orders, let total = sales.orders { sales.orders = total + known } else { sales.orders = nil }
-            if units == nil, let known = orders { units = known * (settings.value(.unitsPerOrder, on: day) ?? .one) }
-            if let units { unitsFromOrders += units * (.one - refundRate) } else { unitsKnown = false }
+            if workspace.products.isEmpty, units == nil, let known = orders {
+                units = known * (settings.value(.unitsPerOrder, on: day) ?? .one)
+            }
+            if let units {
+                unitsFromOrders += units * (.one - refundRate)
+            } else if !workspace.products.isEmpty {
+                // No units goal or record for the day: the product mix says how many.
+                unitsFromOrders += gmv * (.one - refundRate) * unitsPerNetRevenue
+            } else {
+                unitsKnown = false
+            }
         }
         // Units follow the product mix where there are products (each product's net revenue ÷
         // its price); otherwise the orders and units per order.
         if workspace.products.isEmpty {
             sales.units = unitsKnown ? unitsFromOrders : nil
         } else if !perProduct {
-            sales.units = sales.netRevenue * unitsPerNetRevenue
+            sales.units = unitsFromOrders
         } else {
+            // Units goals or records set the total; the mix shares it among the products.
+            let unitsScale = unitsPerNetRevenue.isZero ? .zero : (unitsFromOrders.divided(by: unitsPerNetRevenue) ?? .zero)
             var units = ExactDecimal.zero
             var parts: [ProductSales] = []
             parts.reserveCapacity(workspace.products.count)
@@ -146,7 +160,7 @@ public struct SalesModel: Sendable {
                 let share = shares[index]
                 guard !share.isZero else { continue }
                 let net = sales.netRevenue * share
-                let productUnits = product.price.isZero ? .zero : (net.divided(by: product.price) ?? .zero)
+                let productUnits = product.price.isZero ? .zero : ((unitsScale * share).divided(by: product.price) ?? .zero)
                 units += productUnits
                 parts.append(ProductSales(index: index, share: share, gmv: sales.gmv * share, netRevenue: net, units: productUnits))
             }

@@ -66,24 +66,23 @@ public enum Allocation {
             let (quotient, remainder) = part.units.quotientAndRemainder(dividingBy: cent)
             return remainder < 0 ? quotient - 1 : quotient
         }
-        var left = total.units / cent - floors.reduce(0, +)
+        let left = total.units / cent &- floors.reduce(0, &+)  // wrapping: absurd saturated sums must not trap
         let order = parts.indices.sorted { a, b in
             let ra = parts[a].units - floors[a] * cent, rb = parts[b].units - floors[b] * cent
             return ra != rb ? ra > rb : a < b
         }
-        var position = 0
-        while left > 0 {
-            floors[order[position % order.count]] += 1
-            left -= 1
-            position += 1
+        // Settle the difference in one step: an even number of cents for every part, then one more
+        // for the largest remainders (or one less for the smallest). Saturated sums can leave a
+        // difference far larger than the number of parts.
+        let count = Int128(order.count)
+        let (each, extra) = left.quotientAndRemainder(dividingBy: count)
+        if each != 0 { floors = floors.map { $0 &+ each } }
+        if extra > 0 {
+            for index in order.prefix(Int(extra)) { floors[index] += 1 }
+        } else if extra < 0 {
+            for index in order.suffix(Int(-extra)) { floors[index] -= 1 }
         }
-        position = order.count - 1
-        while left < 0 {
-            floors[order[(position % order.count + order.count) % order.count]] -= 1
-            left += 1
-            position -= 1
-        }
-        return floors.map { ExactDecimal(units: $0 * cent) }
+        return floors.map { ExactDecimal(units: ExactDecimal.saturatingMultiply($0, cent)) }
     }
 
     /// The largest power of ten dividing every weight's units (at most 10¹²), so that

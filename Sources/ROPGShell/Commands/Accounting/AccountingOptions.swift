@@ -38,9 +38,13 @@ struct AccountingOptions {
         notes.append(source == .plan ? "sales-linked costs follow the plan: GMV goals and the driver tree (source=actual for recorded actuals)"
                                      : "sales-linked costs follow the recorded actuals (source=actual)")
         if view == .cash { notes.append("view=cash: one-off and amortized purchases on their payment day") }
-        let refund = session.workspace.settings[.refundRate] ?? .zero
-        if !refund.isZero { notes.append("refund rate \(refund.exactPercentText): revenue, units, goods and percent costs are net of refunds; per-order costs follow gross orders") }
-        if book.depositTotal > .zero { notes.append("deposits paid in \(period.text): \(book.depositTotal.formatted()) (capital tied up, not a cost)") }
+        if !book.sales.refunds.isZero {
+            notes.append("refunds (refund-rate, day by day: overall \(Self.refundRate(book.sales))): revenue, units, goods and percent costs are net of refunds; per-order costs follow gross orders")
+        }
+        if book.depositsHeld > .zero || book.depositTotal > .zero {
+            notes.append("deposits (capital tied up, not a cost): \(book.depositsHeld.formatted()) held at the end of \(period.text)"
+                         + (book.depositTotal > .zero ? ", \(book.depositTotal.formatted()) of it paid in \(period.text)" : ""))
+        }
         if book.sales.daysWithoutRevenue > 0 {
             notes.append("\(counted(book.sales.daysWithoutRevenue, "day")) of \(period.text) \(source == .plan ? "have no GMV goal" : "have no recorded GMV"): no revenue counted there")
         }
@@ -48,8 +52,10 @@ struct AccountingOptions {
     }
 
     /// How a cost line was worked out: "5% × net revenue 1,019,178.09 = 50,958.90".
-    static func working(_ line: CostLine, _ workspace: Workspace, period: Period, view: CostView) -> String {
-        let amount = line.amount.formatted()
+    /// `shown` is the amount the table shows when rounding shares cents among lines.
+    static func working(_ line: CostLine, _ workspace: Workspace, period: Period, view: CostView, shown: ExactDecimal? = nil) -> String {
+        var amount = (shown ?? line.amount).formatted()
+        if let shown, shown != line.amount.rounded() { amount += " (\(line.amount.formatted()) rounded to add up)" }
         guard case .entry(let index) = line.source else {
             return "net units of each product × its goods cost (\(line.basis.map { $0.rounded().countText } ?? "?") units in all) = \(amount)"
         }
@@ -72,6 +78,11 @@ struct AccountingOptions {
             }
             return "\(text) → \(amount) in \(period.text)"
         }
+    }
+
+    /// The refund rate over a period's days: refunds ÷ GMV.
+    static func refundRate(_ sales: Sales) -> String {
+        ((sales.refunds.divided(by: sales.gmv) ?? .zero) * .hundred).rounded(places: 4).description + "%"
     }
 
     static func categoryLabel(_ category: CostCategory) -> String {

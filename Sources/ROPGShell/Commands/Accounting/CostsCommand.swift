@@ -55,12 +55,13 @@ public enum CostsCommand: Command {
         let categories = CostCategory.allCases.filter { only == nil || $0 == only }
         let shown = categories.map { book.total($0).rounded() }
         let total = shown.reduce(.zero, +)
+        let allCosts = CostCategory.allCases.reduce(ExactDecimal.zero) { $0 + book.total($1).rounded() }
         let revenue = book.sales.netRevenue.rounded()
         let rows: [[Cell]] = zip(categories, shown).map { category, amount in
-            [.text(AccountingOptions.categoryLabel(category)), .money(amount), share(amount, of: total), share(amount, of: revenue)]
+            [.text(AccountingOptions.categoryLabel(category)), .money(amount), share(amount, of: allCosts), share(amount, of: revenue)]
         }
         return Table(columns: [.text("category", key: "category"), .number("amount", key: "amount")] + shareColumns,
-                     rows: rows, footerRows: [[.text("total cost"), .money(total), share(total, of: total), share(total, of: revenue)]],
+                     rows: rows, footerRows: [[.text(only == nil ? "total cost" : "total shown"), .money(total), share(total, of: allCosts), share(total, of: revenue)]],
                      notes: ["net revenue \(revenue.formatted())"])
     }
 
@@ -79,6 +80,7 @@ public enum CostsCommand: Command {
             for (index, part) in zip(members, parts) { shown[index] = part }
         }
         let total = shown.reduce(.zero, +)
+        let allCosts = CostCategory.allCases.reduce(ExactDecimal.zero) { $0 + book.total($1).rounded() }
         let revenue = book.sales.netRevenue.rounded()
         var rows: [[Cell]] = []
         for category in CostCategory.allCases {
@@ -87,16 +89,16 @@ public enum CostsCommand: Command {
             for index in members {
                 let (id, name) = AccountingOptions.name(lines[index], workspace)
                 rows.append([.text(id), .text(category.rawValue), .text(name),
-                             .text(AccountingOptions.working(lines[index], workspace, period: options.period, view: options.view)),
-                             .money(shown[index]), share(shown[index], of: total), share(shown[index], of: revenue)])
+                             .text(AccountingOptions.working(lines[index], workspace, period: options.period, view: options.view, shown: shown[index])),
+                             .money(shown[index]), share(shown[index], of: allCosts), share(shown[index], of: revenue)])
             }
             let subtotal = members.reduce(ExactDecimal.zero) { $0 + shown[$1] }
             rows.append([.empty, .text(category.rawValue), .text("subtotal \(category.englishName)").emphasized(.strong), .empty,
-                         Cell.money(subtotal).emphasized(.strong), share(subtotal, of: total), share(subtotal, of: revenue)])
+                         Cell.money(subtotal).emphasized(.strong), share(subtotal, of: allCosts), share(subtotal, of: revenue)])
         }
         return Table(columns: [.text("ID", key: "id"), .text("cat", key: "category"), .text("name", key: "name"),
                                .text("working", key: "working"), .number("amount", key: "amount")] + shareColumns,
-                     rows: rows, footerRows: [[.empty, .empty, .text("total cost"), .empty, .money(total), share(total, of: total), share(total, of: revenue)]],
+                     rows: rows, footerRows: [[.empty, .empty, .text(only == nil ? "total cost" : "total shown"), .empty, .money(total), share(total, of: allCosts), share(total, of: revenue)]],
                      notes: ["net revenue \(revenue.formatted())"])
     }
 
@@ -108,7 +110,9 @@ public enum CostsCommand: Command {
         }
         let direct = parts.reduce(ExactDecimal.zero, +)
         parts.append(book.total(only) - direct)
-        let shown = Allocation.roundedParts(parts)
+        // The same total as costs by=category and pnl: the sum of the rounded categories.
+        let categoryTotal = CostCategory.allCases.filter { only == nil || $0 == only }.reduce(ExactDecimal.zero) { $0 + book.total($1).rounded() }
+        let shown = Allocation.roundedParts(parts, total: categoryTotal)
         let total = shown.reduce(.zero, +)
         let revenue = book.sales.netRevenue.rounded()
         var rows: [[Cell]] = zip(products, shown).map { index, amount in

@@ -36,17 +36,17 @@ public enum WhyCommand: Command {
         case "gmv":
             let days = options.period.dayCount - sales.daysWithoutRevenue
             let from = options.source == .plan ? "the GMV goals spread to \(counted(days, "day"))" : "the GMV recorded on \(counted(days, "day"))"
-            return [.message("GMV \(period) = \(gmv.formatted()): \(from) of \(period)")]
+            return [answer("GMV", gmv, "\(from) of \(period)")]
         case "refunds":
-            return [.message("refunds \(period) = \(refunds.formatted()): GMV \(gmv.formatted()) × refund rate \((session.workspace.settings[.refundRate] ?? .zero).exactPercentText) (day by day)")]
+            return [answer("refunds", refunds, "GMV \(gmv.formatted()) × each day's refund rate (overall \(AccountingOptions.refundRate(sales)))")]
         case "revenue", "net", "net-revenue":
-            return [.message("net revenue \(period) = GMV \(gmv.formatted()) − refunds \(refunds.formatted()) = \(net.formatted())")]
+            return [answer("net revenue", net, "GMV \(gmv.formatted()) − refunds \(refunds.formatted())")]
         case "cost", "costs", "total":
             let parts = CostCategory.allCases.enumerated().map { "\($1.rawValue) \(figures[3 + $0].formatted())" }.joined(separator: " + ")
-            return [.message("total cost \(period) = \(parts) = \(cost.formatted())")]
+            return [answer("total cost", cost, parts)]
         case "profit":
             let margin = net.isZero ? "" : "; margin \((profit.divided(by: net) ?? .zero).percentText()) of net revenue"
-            return [.message("profit \(period) = net revenue \(net.formatted()) − total cost \(cost.formatted()) = \(profit.formatted())" + margin)]
+            return [answer("profit", profit, "net revenue \(net.formatted()) − total cost \(cost.formatted())" + margin)]
         default:
             guard let category = CostCategory(text: item) else {
                 throw CommandError("\(item) is not a pnl line: use gmv, refunds, revenue, R, O, P, G, cost or profit")
@@ -56,7 +56,7 @@ public enum WhyCommand: Command {
             let shown = Allocation.roundedParts(lines.map(\.amount), total: shownTotal)
             let rows: [[Cell]] = zip(lines, shown).map { line, amount in
                 let (id, name) = AccountingOptions.name(line, session.workspace)
-                return [.text(id), .text(name), .text(AccountingOptions.working(line, session.workspace, period: options.period, view: options.view)), .money(amount)]
+                return [.text(id), .text(name), .text(AccountingOptions.working(line, session.workspace, period: options.period, view: options.view, shown: amount)), .money(amount)]
             }
             return [.table(Table(
                 title: "why pnl \(period) \(AccountingOptions.categoryLabel(category))",
@@ -66,6 +66,12 @@ public enum WhyCommand: Command {
         }
     }
 
+    /// One figure and its working, as a one-row table so that every format and `> FILE` work.
+    private static func answer(_ line: String, _ value: ExactDecimal, _ working: String) -> Block {
+        .table(Table(columns: [.text("line", key: "line"), .text("working", key: "working"), .number("amount", key: "amount")],
+                     rows: [[.text(line), .text(working), .money(value)]]))
+    }
+
     private static func costEntry(_ item: String, _ book: CostBook, _ options: AccountingOptions, _ session: Session) throws(CommandError) -> [Block] {
         guard let id = CostID(text: item), let index = session.workspace.costIndex(id: id) else {
             throw CommandError("no cost entry \(item) (see cost list)")
@@ -73,13 +79,18 @@ public enum WhyCommand: Command {
         let entry = session.workspace.costs[index]
         if case .deposit = entry.basis {
             let paid = book.deposits.first { $0.index == index }?.amount
-            return [.message("\(entry.id) \(entry.name) is a deposit: capital tied up, not a cost" +
-                             (paid.map { "; \($0.formatted()) paid in \(options.period.text)" } ?? "; nothing paid in \(options.period.text)"))]
+            return [entryAnswer(entry, "a deposit: capital tied up, not a cost" +
+                                (paid == nil ? "; nothing paid in \(options.period.text)" : "; paid in \(options.period.text)"), paid ?? .zero)]
         }
         guard let line = book.lines.first(where: { $0.source == .entry(index) }) else {
-            return [.message("\(entry.id) \(entry.name) costs nothing in \(options.period.text): " +
-                             (Accrual.window(of: entry, in: options.period) == nil ? "it does not apply then (start/end)" : "nothing it follows happens then"))]
+            return [entryAnswer(entry, "costs nothing in \(options.period.text): " +
+                                (Accrual.window(of: entry, in: options.period) == nil ? "it does not apply then (start/end)" : "nothing it follows happens then"), .zero)]
         }
-        return [.message("\(entry.id) \(entry.name): " + AccountingOptions.working(line, session.workspace, period: options.period, view: options.view))]
+        return [entryAnswer(entry, AccountingOptions.working(line, session.workspace, period: options.period, view: options.view), line.amount.rounded())]
+    }
+
+    private static func entryAnswer(_ entry: CostEntry, _ working: String, _ amount: ExactDecimal) -> Block {
+        .table(Table(columns: [.text("ID", key: "id"), .text("name", key: "name"), .text("working", key: "working"), .number("amount", key: "amount")],
+                     rows: [[.text(entry.id.description), .text(entry.name), .text(working), .money(amount)]]))
     }
 }
