@@ -33,7 +33,6 @@ public struct CostIndex: Sendable {
     /// Deposits by the day they were paid, and those with no date.
     var deposits: [Day: ExactDecimal] = [:]
     var undatedDeposits = ExactDecimal.zero
-    public var groupCount: Int { groups.count }
 
     public init(_ workspace: Workspace) {
         var productIndex: [String: Int] = [:]

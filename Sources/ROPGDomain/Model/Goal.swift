@@ -48,12 +48,4 @@ extension GoalMetric {
 
     /// Profit may be planned below zero (a loss); the other metrics cannot.
     public var mayBeNegative: Bool { self == .profit }
-
-    public static func named(_ text: String) -> GoalMetric? {
-        switch text.lowercased() {
-        case "visitors", "访客", "访客数": return .uv
-        case "sales", "销售额": return .gmv
-        default: return GoalMetric(rawValue: text.lowercased())
-        }
-    }
 }

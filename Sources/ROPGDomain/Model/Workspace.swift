@@ -30,7 +30,6 @@ public struct Workspace: Equatable, Sendable {
     }
 
     public func productIndex(sku: String) -> Int? { products.firstIndex { $0.sku == sku } }
-    public func product(sku: String) -> Product? { productIndex(sku: sku).map { products[$0] } }
     public func costIndex(id: CostID) -> Int? { costs.firstIndex { $0.id == id } }
     public func goalIndex(period: Period, metric: GoalMetric) -> Int? {
         goals.firstIndex { $0.period == period && $0.metric == metric }

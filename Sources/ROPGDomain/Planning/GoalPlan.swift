@@ -49,18 +49,6 @@ public struct GoalPlan: Sendable {
         return total
     }
 
-    /// The sum over the days of `period` that have goals, and how many days have none.
-    public func partialValue(of period: Period) -> (value: ExactDecimal, missingDays: Int) {
-        var total = ExactDecimal.zero
-        var missing = 0
-        var day = period.firstDay
-        while day <= period.lastDay {
-            if let value = days[day] { total += value } else { missing += 1 }
-            day = day.advanced(by: 1)
-        }
-        return (total, missing)
-    }
-
     public func isPinned(_ period: Period) -> Bool { pins[period] != nil }
 
     // MARK: - Pins

@@ -52,20 +52,13 @@ public enum ActualCommand: Command {
         let existing = session.workspace.actualIndex(day: day)
         var actual = existing.map { actuals[$0] } ?? Actual(day: day)
         for metric in GoalMetric.allCases {
-            guard let value = try arguments.amount(metric.rawValue) else { continue }
-            if value.isNegative && metric != .profit { throw CommandError("\(metric.rawValue)=: \(value) is negative") }
-            if !metric.isMoney && value.exactInt == nil { throw CommandError("\(metric.rawValue)=: \(value) is not a whole number") }
-            actual.values[metric] = value
+            if let value = try arguments.amount(metric.rawValue) { actual.values[metric] = value }
         }
-        for key in ["bounce", "inquiry-cvr"] {
-            guard let rate = try arguments.rate(key) else { continue }
-            guard rate >= .zero && rate <= .one else { throw CommandError("\(key)=: a rate between 0% and 100%") }
-            if key == "bounce" { actual.bounceRate = rate } else { actual.inquiryConversion = rate }
-        }
-        if let depth = try arguments.amount("depth") {
-            guard !depth.isNegative else { throw CommandError("depth=: \(depth) is negative") }
-            actual.visitDepth = depth
-        }
+        if let bounce = try arguments.rate("bounce") { actual.bounceRate = bounce }
+        if let inquiry = try arguments.rate("inquiry-cvr") { actual.inquiryConversion = inquiry }
+        if let depth = try arguments.amount("depth") { actual.visitDepth = depth }
+        // The rules a workspace file is held to.
+        if let issue = Validation.issues(in: actual).first { throw CommandError("\(issue.path)=: \(issue.message)") }
         if let existing { actuals[existing] = actual } else {
             actuals.insert(actual, at: actuals.firstIndex { $0.day > day } ?? actuals.count)
         }

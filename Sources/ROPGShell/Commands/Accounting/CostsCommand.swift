@@ -67,10 +67,16 @@ public enum CostsCommand: Command {
 
     private static func byEntry(_ book: CostBook, only: CostCategory?, _ options: AccountingOptions, _ session: Session) -> Table {
         let workspace = session.workspace
+        func id(_ line: CostLine) -> CostID? {
+            if case .entry(let index) = line.source { return workspace.costs[index].id }
+            return nil
+        }
+        // By category, then ID; the goods line (no ID) first within G.
         let lines = book.lines.filter { only == nil || $0.category == only }.sorted { a, b in
-            a.category != b.category ? a.category < b.category : AccountingOptions.name(a, workspace).id.count == AccountingOptions.name(b, workspace).id.count
-                ? AccountingOptions.name(a, workspace).id < AccountingOptions.name(b, workspace).id
-                : AccountingOptions.name(a, workspace).id.count < AccountingOptions.name(b, workspace).id.count
+            guard a.category == b.category else { return a.category < b.category }
+            guard let first = id(a) else { return id(b) != nil }
+            guard let second = id(b) else { return false }
+            return first < second
         }
         // Entries are rounded to add up to their category's rounded total (the figure pnl shows).
         var shown = Array(repeating: ExactDecimal.zero, count: lines.count)

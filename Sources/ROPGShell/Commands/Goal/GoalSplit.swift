@@ -24,7 +24,12 @@ extension GoalCommand {
             throw CommandError("\(period.text) is a \(period.grain.name); split it to something smaller than a \(period.grain.name)")
         }
         let method = try method(arguments.value("by") ?? "days", session)
-        splits.append(GoalSplit(period: period, grain: grain, method: method))
+        let split = GoalSplit(period: period, grain: grain, method: method)
+        // The same rules a workspace file is held to, so that what is saved can be opened again.
+        if let issue = Validation.issues(in: split, profiles: session.workspace.profiles).first {
+            throw CommandError("by=\(method.text): \(issue.message)")
+        }
+        splits.append(split)
         splits.sort { $0.period < $1.period }
         var workspace = session.workspace
         workspace.splits = splits
@@ -40,28 +45,21 @@ extension GoalCommand {
 
     /// Reads `by=`: days, even, weights:8,7,9 (numbers as typed anywhere), profile:NAME, prior.
     static func method(_ text: String, _ session: Session) throws(CommandError) -> SplitMethod {
-        switch text {
-        case "days": return .days
-        case "even": return .even
-        case "prior": return .prior
-        default:
-            if text.hasPrefix("weights:") {
-                var weights: [ExactDecimal] = []
-                for part in text.dropFirst(8).split(separator: ",", omittingEmptySubsequences: false) {
-                    do { weights.append(try NumberGrammar.amount(String(part))) } catch { throw CommandError("by=\(text): \(error.message)") }
-                }
-                if weights.contains(where: \.isNegative) { throw CommandError("by=\(text): weights must not be negative") }
-                return .weights(weights)
+        // Weights are read as typed anywhere (1.5万, 10w); the rest as the file writes it.
+        if text.hasPrefix("weights:") {
+            var weights: [ExactDecimal] = []
+            for part in text.dropFirst(8).split(separator: ",", omittingEmptySubsequences: false) {
+                do { weights.append(try NumberGrammar.amount(String(part))) } catch { throw CommandError("by=\(text): \(error.message)") }
             }
-            if text.hasPrefix("profile:") {
-                let name = String(text.dropFirst(8))
-                guard session.workspace.profile(named: name) != nil else {
-                    let known = session.workspace.profiles.map(\.name)
-                    throw CommandError("no profile \(name)" + (known.isEmpty ? "; make one with profile set \(name) nov=1.8 …" : "; there is \(known.joined(separator: ", "))"))
-                }
-                return .profile(name)
-            }
+            return .weights(weights)
+        }
+        guard let method = SplitMethod(text: text) else {
             throw CommandError("by=\(text): use days, even, weights:8,7,9…, profile:NAME or prior")
         }
+        if case .profile(let name) = method, session.workspace.profile(named: name) == nil {
+            let known = session.workspace.profiles.map(\.name)
+            throw CommandError("no profile \(name)" + (known.isEmpty ? "; make one with profile set \(name) nov=1.8 …" : "; there is \(known.joined(separator: ", "))"))
+        }
+        return method
     }
 }
