@@ -87,6 +87,35 @@ import Testing
         }
     }
 
+    @Test func paymentFeesAndThePlansPaidClicks() throws {
+        var workspace = shop()
+        var settings = workspace.settings
+        settings[.paymentFee] = dec("0.006")
+        settings[.cvr] = dec("0.04")
+        settings[.cpc] = dec("0.5")
+        settings[.paidShare] = dec("0.6")
+        workspace.settings = settings
+        // 31,000 GMV ÷ AOV 100 = 310 orders ÷ 4% = 7,750 visitors × 60% = 4,650 paid clicks × 0.50 = 2,325;
+        // the entry buys 80% of them: 1,860.
+        workspace.costs.append(CostEntry(id: CostID(category: .O, number: 2), name: "ads", basis: .plannedClicks, amount: dec("0.8")))
+        workspace.lastCostNumber[.O] = 2
+        let model = try SalesModel(workspace, source: .plan)
+        let period = try Period.parse("2026-03")
+        let book = try CostBook(workspace, period: period, model: model)
+        #expect(book.sales.paidClicks == dec("4650"))
+        #expect(book.sales.adSpend == dec("2325"))
+        #expect(book.lines.contains { $0.source == .paymentFee && $0.amount == dec("167.4") })  // 0.6% × 27,900
+        #expect(book.total(.O) == dec("558") + dec("1860"))
+        // Fixed costs: only the calendar-based entries (G3 3,000), never deposits.
+        #expect(book.fixed == dec("3000"))
+        let folded = try CostBook(workspace, index: CostIndex(workspace), period: period, model: model)
+        #expect(folded.total() == book.total())
+        // Without a conversion rate the paid clicks cannot be known: the report says what to set.
+        settings[.cvr] = nil
+        workspace.settings = settings
+        #expect(throws: CostBook.Failure.self) { try CostBook(workspace, period: period, model: try SalesModel(workspace, source: .plan)) }
+    }
+
     @Test func roundedPartsAddUpToTheirTotal() {
         let parts = [dec("0.333333"), dec("0.333333"), dec("0.333334")]
         #expect(Allocation.roundedParts(parts) == [dec("0.33"), dec("0.33"), dec("0.34")])

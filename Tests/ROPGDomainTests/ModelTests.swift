@@ -36,7 +36,7 @@ import Testing
         #expect(messages.contains("costs[1].amount: -5 is negative"))
         #expect(messages.contains("costs[1].qty: 0 must be above 0"))
         #expect(messages.contains("costs[1].end: 2026-04-01 is before the start 2026-05-01"))
-        #expect(messages.contains("costs[1].product: only per-unit, per-order, percent and CPS entries belong to a product"))
+        #expect(messages.contains("costs[1].product: only per-unit, per-order, percent, CPS and cpc=plan entries belong to a product"))
         #expect(messages.contains("costs[1].id: P1 appears twice"))
         #expect(messages.contains("costs[2].months: amortizing needs at least 1 month"))
         #expect(messages.contains("costs[2].start: an amortized entry needs a start month"))

@@ -18,7 +18,7 @@ public enum Accrual {
         }
         let quantity = entry.quantity
         switch entry.basis {
-        case .perUnit, .perOrder, .percent, .cps:
+        case .perUnit, .perOrder, .percent, .cps, .plannedClicks:
             return nil
         case .deposit:
             return .zero

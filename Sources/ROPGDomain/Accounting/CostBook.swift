@@ -5,6 +5,8 @@ public struct CostLine: Equatable, Sendable {
         case entry(Int)
         /// Net units of each product times its goods cost ("goods (products)", category G).
         case goods
+        /// The payment fee on net revenue (`payment-fee`, category R).
+        case paymentFee
     }
     public var source: Source
     public var category: CostCategory
@@ -27,8 +29,11 @@ public struct CostBook: Sendable {
     public private(set) var depositTotal: ExactDecimal = .zero
     /// All deposits paid by the end of the period (or with no date): capital tied up then.
     public private(set) var depositsHeld: ExactDecimal = .zero
-    /// Each product's direct costs by category: its goods and the entries tied to it.
+    /// Each product's direct costs by category: its goods, its payment fees and the entries tied to it.
     public private(set) var productDirect: [Int: [CostCategory: ExactDecimal]] = [:]
+    /// What the calendar-based entries cost (not following sales; deposits are not costs): the
+    /// fixed costs of break-even.
+    public private(set) var fixed: ExactDecimal = .zero
     private var totals: [CostCategory: ExactDecimal] = [:]
     private var windowSales: [ClosedRange<Day>: Sales] = [:]
     /// Whether sales are worked out product by product (else from the mix's coefficients).
@@ -54,6 +59,7 @@ public struct CostBook: Sendable {
             lines.append(CostLine(source: .entry(index), category: entry.category, amount: amount, basis: base))
         }
         addGoods(workspace, model)
+        addPaymentFees()
     }
 
     /// By groups of entries that cost alike (`CostIndex`): the same totals without a line per
@@ -79,6 +85,7 @@ public struct CostBook: Sendable {
             }
         }
         addGoods(workspace, model)
+        addPaymentFees()
     }
 
     /// What one entry (or group) costs in the period, recorded in the totals; nil when nothing.
@@ -88,10 +95,12 @@ public struct CostBook: Sendable {
             guard let window = Accrual.window(of: entry, in: period), let start = entry.start else { return nil }
             let amount = Accrual.amortized(monthly: monthly, last: last, months: months, from: start, over: window)
             totals[entry.category, default: .zero] += amount
+            fixed += amount
             return amount.isZero ? nil : (amount, nil)
         }
         if let amount = Accrual.amount(of: entry, in: period, view: view) {
             totals[entry.category, default: .zero] += amount
+            fixed += amount
             return amount.isZero ? nil : (amount, nil)
         }
         // Sales-linked: the sales of the days the entry applies on.
@@ -125,6 +134,11 @@ public struct CostBook: Sendable {
             base = productIndex != nil ? productSales?.netRevenue ?? .zero : windowed.netRevenue
         case .cps(let share):
             base = (productIndex != nil ? productSales?.netRevenue ?? .zero : windowed.netRevenue) * share
+        case .plannedClicks:
+            guard let spend = windowed.adSpend else {
+                throw Failure(message: "\(entry.id) \(entry.name) follows the plan's paid clicks, but \(windowed.adSpendProblem ?? "they are unknown")")
+            }
+            base = productIndex.map { spend * model.shares[$0] } ?? spend
         default:
             base = .zero
         }
@@ -146,6 +160,18 @@ public struct CostBook: Sendable {
         }
         totals[.G, default: .zero] += goods
         lines.append(CostLine(source: .goods, category: .G, amount: goods, basis: sales.units))
+    }
+
+    /// The payment fee on net revenue, category R; each product's part follows its net revenue.
+    private mutating func addPaymentFees() {
+        guard !sales.paymentFees.isZero else { return }
+        totals[.R, default: .zero] += sales.paymentFees
+        if perProduct {
+            for product in sales.products {
+                productDirect[product.index, default: [:]][.R, default: .zero] += sales.paymentFees * product.share
+            }
+        }
+        lines.append(CostLine(source: .paymentFee, category: .R, amount: sales.paymentFees, basis: sales.netRevenue))
     }
 
     public func total(_ category: CostCategory? = nil) -> ExactDecimal {

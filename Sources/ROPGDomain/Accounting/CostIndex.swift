@@ -79,6 +79,9 @@ public struct CostIndex: Sendable {
             case .cps(let share):
                 key.kind = 7; key.share = share; key.product = entry.product.flatMap { productIndex[$0] }
                 folded.amount = entry.amount * quantity
+            case .plannedClicks:
+                key.kind = 9; key.product = entry.product.flatMap { productIndex[$0] }
+                folded.amount = entry.amount * quantity
             }
             var monthly = ExactDecimal.zero, last = ExactDecimal.zero
             if case .amortized(let months) = entry.basis, months >= 1 {
@@ -116,16 +119,19 @@ public struct CostIndex: Sendable {
             case .cps(let cpsShare):
                 coefficient = group.entry.amount * shares[product] * cpsShare
                 share = cpsShare
+            case .plannedClicks:
+                coefficient = group.entry.amount * shares[product]
             default: continue
             }
-            let key = Key(category: group.entry.category, kind: 8, per: nil, day: nil, months: 0, share: share,
+            let isAds = group.entry.basis == .plannedClicks
+            let key = Key(category: group.entry.category, kind: isAds ? 10 : 8, per: nil, day: nil, months: 0, share: share,
                           start: group.entry.start, end: group.entry.end, product: nil)
             if let position = positions[key] {
                 foldedProductGroups[position].amount += coefficient
             } else {
                 positions[key] = foldedProductGroups.count
                 var folded = group.entry
-                folded.basis = .percent
+                folded.basis = isAds ? .plannedClicks : .percent
                 folded.product = nil
                 folded.amount = coefficient
                 foldedProductGroups.append(folded)

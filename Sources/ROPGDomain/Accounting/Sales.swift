@@ -24,6 +24,14 @@ public struct Sales: Equatable, Sendable {
     public func product(_ index: Int) -> ProductSales? { positions[index].map { products[$0] } }
     /// Days of the period with no GMV (no goal covers them, or nothing is recorded).
     public var daysWithoutRevenue = 0
+    /// The payment fee on net revenue (`payment-fee`, day by day).
+    public var paymentFees: ExactDecimal = .zero
+    /// The paid clicks the sales take and what they cost (DOMAIN §4): visitors (orders ÷ CVR, or
+    /// recorded) × the paid share × CPC, day by day; recorded ad spend where there is some.
+    /// Zero without sales; nil when an assumption is missing (`adSpendProblem` says which).
+    public var paidClicks: ExactDecimal? = .zero
+    public var adSpend: ExactDecimal? = .zero
+    public var adSpendProblem: String?
 }
 
 public struct ProductSales: Equatable, Sendable {
@@ -101,6 +109,46 @@ public struct SalesModel: Sendable {
         return total < .one ? .one - total : .zero
     }
 
+    /// Adds a day's paid clicks and ad spend: recorded ad spend if any, else recorded (or
+    /// planned) visitors × the paid share × CPC.
+    private func addAds(day: Day, orders: ExactDecimal?, to sales: inout Sales) {
+        let settings = workspace.settings
+        var recordedSpend: ExactDecimal?
+        var visitors: ExactDecimal?
+        if source == .actual, let actual = actuals[day] {
+            recordedSpend = actual.values[.adspend]
+            visitors = actual.values[.uv]
+        }
+        let cpc = settings.value(.cpc, on: day)
+        if let recordedSpend {
+            sales.adSpend = (sales.adSpend ?? .zero) + recordedSpend
+            if let clicks = sales.paidClicks { sales.paidClicks = cpc.flatMap { recordedSpend.divided(by: $0) }.map { clicks + $0 } }
+            return
+        }
+        if visitors == nil, let orders, let cvr = settings.value(.cvr, on: day), !cvr.isZero { visitors = orders.divided(by: cvr) }
+        guard let visitors else {
+            sales.adSpend = nil
+            sales.paidClicks = nil
+            sales.adSpendProblem = orders == nil ? "the orders of \(day.isoText) are unknown: set aov= (or orders goals)"
+                                                 : "the conversion rate is not set: set cvr="
+            return
+        }
+        guard let cpc else {
+            sales.adSpend = nil
+            sales.paidClicks = nil
+            sales.adSpendProblem = "the cost per click is not set: set cpc="
+            return
+        }
+        let paid: ExactDecimal
+        if let share = settings.value(.paidShare, on: day) {
+            paid = visitors * share
+        } else {
+            paid = visitors.divided(by: .one + (settings.value(.naturalPerPaid, on: day) ?? .one)) ?? .zero
+        }
+        sales.paidClicks = (sales.paidClicks ?? .zero) + paid
+        sales.adSpend = (sales.adSpend ?? .zero) + paid * cpc
+    }
+
     /// The sales of some days; with `perProduct`, each product's part as well.
     public func sales(in days: ClosedRange<Day>, perProduct: Bool = true) -> Sales {
         var sales = Sales()
@@ -131,6 +179,10 @@ public struct SalesModel: Sendable {
             }
             sales.gmv += gmv
             sales.refunds += gmv * refundRate
+            sales.paymentFees += gmv * (.one - refundRate) * (settings.value(.paymentFee, on: day) ?? .zero)
+            if sales.adSpend != nil {
+                addAds(day: day, orders: orders, to: &sales)
+            }
             if let known = orders, let total = sales.orders { sales.orders = total + known } else { sales.orders = nil }
             if workspace.products.isEmpty, units == nil, let known = orders {
                 units = known * (settings.value(.unitsPerOrder, on: day) ?? .one)

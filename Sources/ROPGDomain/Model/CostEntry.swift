@@ -63,6 +63,10 @@ public enum CostBasis: Equatable, Sendable {
     case cps(share: ExactDecimal)
     /// Cost per click: `amount` per click, `clicks` clicks per `per`.
     case cpc(clicks: ExactDecimal, per: TimeUnit)
+    /// Cost per click on the plan's paid clicks (DOMAIN §4 driver tree): each day, the paid
+    /// clicks the plan needs × that day's `cpc` assumption; `amount` is the share of those clicks
+    /// bought through this entry (100%: all of them).
+    case plannedClicks
     /// Cost per mille: `amount` per 1,000 impressions, `impressions` per `per`.
     case cpm(impressions: ExactDecimal, per: TimeUnit)
     /// Cost per time: `amount` per `per` (a booth or banner bought by the day).
@@ -81,18 +85,19 @@ public enum CostBasis: Equatable, Sendable {
         case .percent: return "percent"
         case .cps: return "cps"
         case .cpc: return "cpc"
+        case .plannedClicks: return "cpc-plan"
         case .cpm: return "cpm"
         case .cpt: return "cpt"
         case .deposit: return "deposit"
         }
     }
 
-    public static let allNames = ["once", "recurring", "amortized", "unit", "order", "percent", "cps", "cpc", "cpm", "cpt", "deposit"]
+    public static let allNames = ["once", "recurring", "amortized", "unit", "order", "percent", "cps", "cpc", "cpc-plan", "cpm", "cpt", "deposit"]
 
     /// True when the amount follows sales (revenue, units or orders) rather than the calendar.
     public var followsSales: Bool {
         switch self {
-        case .perUnit, .perOrder, .percent, .cps: return true
+        case .perUnit, .perOrder, .percent, .cps, .plannedClicks: return true
         default: return false
         }
     }
@@ -100,7 +105,7 @@ public enum CostBasis: Equatable, Sendable {
     /// True when `amount` is a fraction (a percentage) rather than money.
     public var amountIsRate: Bool {
         switch self {
-        case .percent, .cps: return true
+        case .percent, .cps, .plannedClicks: return true
         default: return false
         }
     }

@@ -43,6 +43,8 @@ public enum Validation {
         case .cps(let share):
             if share.isNegative || share > .one { issues.append(.init(path: "share", message: "\(share.exactPercentText) must be between 0% and 100%")) }
             if entry.amount > .one { issues.append(.init(path: "amount", message: "a CPS rate of \(entry.amount.exactPercentText) is over 100%")) }
+        case .plannedClicks:
+            if entry.amount > .one { issues.append(.init(path: "share", message: "\(entry.amount.exactPercentText) of the paid clicks is over 100%")) }
         case .percent:
             if entry.amount > .one { issues.append(.init(path: "amount", message: "a rate of \(entry.amount.exactPercentText) is over 100%")) }
         case .cpc(let volume, _), .cpm(let volume, _):
@@ -52,7 +54,7 @@ public enum Validation {
         }
         if let sku = entry.product {
             if !entry.basis.followsSales {
-                issues.append(.init(path: "product", message: "only per-unit, per-order, percent and CPS entries belong to a product"))
+                issues.append(.init(path: "product", message: "only per-unit, per-order, percent, CPS and cpc=plan entries belong to a product"))
             } else if !products.contains(sku) {
                 issues.append(.init(path: "product", message: "no product \(sku)"))
             }

@@ -18,6 +18,7 @@ public enum CostCommand: Command {
         "cost add R \"保证金\" 50000 basis=deposit",
         "cost add O \"ERP\" 12000 amortize=12 start=2026-01",
         "cost add O \"直通车\" cpc=0.8 clicks=20000/month",
+        "cost add O \"万相台\" cpc=plan share=80%",
         "cost add P \"客服工资\" 4500/month qty=2",
         "cost add P \"美工提成\" 1/unit product=TS-001",
         "cost add G \"快递\" 4/order",
@@ -27,9 +28,10 @@ public enum CostCommand: Command {
     public static let details = """
         Bases: once (date=), recurring (AMOUNT/day|week|month|quarter|year), amortized (amortize=MONTHS start=MONTH),
         per unit (AMOUNT/unit), per order (AMOUNT/order), percent of revenue (5% of=revenue), CPS (cps=10% [share=30%]),
-        CPC (cpc=PRICE clicks=N/month), CPM (cpm=PRICE-PER-1000 impressions=N/month), CPT (cpt=PRICE/day), deposit
+        CPC (cpc=PRICE clicks=N/month), CPC on the plan's paid clicks (cpc=plan [share=80%]: each day the paid clicks the
+        driver tree needs — visitors × paid-share — at that day's cpc), CPM (cpm=PRICE-PER-1000 impressions=N/month), CPT (cpt=PRICE/day), deposit
         (basis=deposit, not an expense). start= and end= bound any entry; qty= multiplies it; product=SKU ties a
-        per-unit, per-order, percent or CPS entry to one product. Each entry gets a short ID (R1, O2…) that never changes.
+        per-unit, per-order, percent, CPS or cpc=plan entry to one product. Each entry gets a short ID (R1, O2…) that never changes.
         """
     public static let subcommands = ["add", "set", "rm", "list", "show"]
     public static let keys = CostSpec.keys.map { "\($0)=" } + ["category="]

@@ -3,6 +3,7 @@ import ROPGDomain
 /// Turns what a user types after `cost add R "name"` (or `cost set ID …`) into an entry:
 /// `60000/year`, `5% of=revenue`, `50000 basis=deposit`, `12000 amortize=12 start=2026-01`,
 /// `12000 date=2026-01-05`, `1/unit product=TS-001`, `4/order`, `cpc=0.8 clicks=20000/month`,
+/// `cpc=plan` (the plan's paid clicks at the plan's CPC, `share=` of them),
 /// `cpm=30 impressions=500000/month`, `cpt=2000/day`, `cps=10% share=30%`; with `qty=`,
 /// `start=`, `end=`.
 enum CostSpec {
@@ -10,7 +11,7 @@ enum CostSpec {
                        "cpm", "impressions", "cpt", "cps", "share", "name"]
 
     static let hint = "write an amount such as 60000/year, 4500/month, 5% of=revenue, 1.5/unit, 4/order, " +
-        "12000 date=2026-01-05, 12000 amortize=12 start=2026-01, 50000 basis=deposit, cpc=0.8 clicks=20000/month, " +
+        "12000 date=2026-01-05, 12000 amortize=12 start=2026-01, 50000 basis=deposit, cpc=0.8 clicks=20000/month, cpc=plan, " +
         "cpm=30 impressions=500000/month, cpt=2000/day or cps=10%"
 
     /// The `key=value` pairs that describe an entry, so that `cost set` can change some and rebuild it.
@@ -39,6 +40,9 @@ enum CostSpec {
         case .cpc(let clicks, let per):
             values["cpc"] = amount
             values["clicks"] = "\(clicks.description)/\(per.rawValue)"
+        case .plannedClicks:
+            values["cpc"] = "plan"
+            if entry.amount != .one { values["share"] = entry.amount.exactPercentText }
         case .cpm(let impressions, let per):
             values["cpm"] = amount
             values["impressions"] = "\(impressions.description)/\(per.rawValue)"
@@ -115,13 +119,22 @@ enum CostSpec {
             if given("amount") != nil { throw CommandError("give either an amount or \(promotion)=, not both") }
             if let explicitBasis, explicitBasis != promotion { throw CommandError("basis=\(explicitBasis) does not go with \(promotion)=") }
         }
-        for (key, owner) in [("clicks", "cpc"), ("impressions", "cpm"), ("share", "cps")] where given(key) != nil && promotionKeys.first != owner {
+        let clicksFromPlan = given("cpc") == "plan"
+        for (key, owner) in [("clicks", "cpc"), ("impressions", "cpm"), ("share", clicksFromPlan ? "cpc" : "cps")]
+            where given(key) != nil && promotionKeys.first != owner {
             throw CommandError("\(key)= goes with \(owner)=")
+        }
+        if clicksFromPlan, given("clicks") != nil {
+            throw CommandError("cpc=plan takes its clicks from the plan; give a price and clicks (cpc=0.8 clicks=20000/month) or cpc=plan")
         }
 
         let basis: CostBasis
         var amount: ExactDecimal
         switch promotionKeys.first {
+        case "cpc" where clicksFromPlan:
+            amount = .one
+            if let text = given("share") { amount = try number("share", text).value }
+            basis = .plannedClicks
         case "cpc", "cpm":
             let key = promotionKeys[0]
             let volumeKey = key == "cpc" ? "clicks" : "impressions"
@@ -220,6 +233,8 @@ enum CostSpec {
             return share == .one ? "CPS \(entry.amount.exactPercentText) of revenue"
                 : "CPS \(entry.amount.exactPercentText) of the \(share.exactPercentText) of revenue it brings"
         case .cpc(let clicks, let per): return "CPC \(amount) × \(clicks.countText) clicks / \(per.rawValue)"
+        case .plannedClicks:
+            return entry.amount == .one ? "CPC on the plan's paid clicks" : "CPC on \(entry.amount.exactPercentText) of the plan's paid clicks"
         case .cpm(let impressions, let per): return "CPM \(amount) × \(impressions.countText) impressions / \(per.rawValue)"
         case .cpt(let per): return "CPT \(amount) / \(per.rawValue)"
         case .deposit(let date): return "\(amount) deposit" + (date.map { " paid \($0.isoText)" } ?? "")

@@ -410,6 +410,7 @@ public struct WorkspaceReader {
                 case "percent": basis = .percent
                 case "cps": basis = .cps(share: share ?? .one)
                 case "cpc": basis = .cpc(clicks: try need(volume, "clicks"), per: try need(per, "per"))
+                case "cpc-plan": basis = .plannedClicks
                 case "cpm": basis = .cpm(impressions: try need(volume, "impressions"), per: try need(per, "per"))
                 case "cpt": basis = .cpt(per: try need(per, "per"))
                 default: basis = .deposit(date: date)

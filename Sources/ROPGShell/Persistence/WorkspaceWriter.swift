@@ -154,7 +154,7 @@ public enum WorkspaceWriter {
             member("per", per.rawValue, &out)
         case .deposit(let date):
             if let date { member("date", day: date, &out) }
-        case .perUnit, .perOrder, .percent:
+        case .perUnit, .perOrder, .percent, .plannedClicks:
             break
         }
         if entry.quantity != .one { member("qty", decimal: entry.quantity, &out) }

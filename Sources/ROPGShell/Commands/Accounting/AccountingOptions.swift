@@ -56,6 +56,9 @@ struct AccountingOptions {
     static func working(_ line: CostLine, _ workspace: Workspace, period: Period, view: CostView, shown: ExactDecimal? = nil) -> String {
         var amount = (shown ?? line.amount).formatted()
         if let shown, shown != line.amount.rounded() { amount += " (\(line.amount.formatted()) rounded to add up)" }
+        if line.source == .paymentFee {
+            return "payment-fee × net revenue \(line.basis.map { $0.formatted() } ?? "?"), day by day = \(amount)"
+        }
         guard case .entry(let index) = line.source else {
             return "net units of each product × its goods cost (\(line.basis.map { $0.rounded().countText } ?? "?") units in all) = \(amount)"
         }
@@ -67,6 +70,9 @@ struct AccountingOptions {
         case .perUnit: return "\(entry.amount.formatted())/unit\(quantity) × \(base.countText) units\(of) = \(amount)"
         case .perOrder: return "\(entry.amount.formatted())/order\(quantity) × \(base.countText) orders\(of) = \(amount)"
         case .percent: return "\(entry.amount.exactPercentText)\(quantity) × net revenue\(of) \(base.formatted()) = \(amount)"
+        case .plannedClicks:
+            let share = entry.amount == .one ? "" : "\(entry.amount.exactPercentText) of "
+            return "\(share)the plan's paid clicks × cpc\(quantity)\(of): ad spend \(base.formatted()) = \(amount)"
         case .cps(let share): return "CPS \(entry.amount.exactPercentText)\(quantity) × \(share.exactPercentText) of net revenue\(of) = \(entry.amount.exactPercentText) × \(base.formatted()) = \(amount)"
         default:
             if case .amortized = entry.basis, view == .cash {
@@ -94,6 +100,7 @@ struct AccountingOptions {
         switch line.source {
         case .entry(let index): return (workspace.costs[index].id.description, workspace.costs[index].name)
         case .goods: return ("", "goods (products) 货品成本")
+        case .paymentFee: return ("", "payment fee 支付手续费")
         }
     }
 }

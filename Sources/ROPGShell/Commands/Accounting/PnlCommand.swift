@@ -9,7 +9,7 @@ public enum PnlCommand: Command {
     public static let examples = ["pnl 2026-03", "pnl 2026 by=month", "pnl 2026-Q4 by=product", "pnl 2026-03 source=actual", "pnl 2026 by=quarter view=cash"]
     public static let details = """
         GMV less refunds (refund-rate) is net revenue; less the R, O, P and G costs it is profit; margin is profit ÷ net
-        revenue. Deposits are not costs: they are shown apart. by=product gives each product its own goods and the
+        revenue. R includes the payment fee (payment-fee) on net revenue. Deposits are not costs: they are shown apart. by=product gives each product its own goods and the
         entries tied to it, and shares out the other costs in proportion to net revenue (alloc=units by units sold,
         alloc=even equally). The parts of every row add up exactly to its total. why pnl PERIOD LINE shows the working.
         """
