@@ -91,14 +91,7 @@ public struct CostBook: Sendable {
     /// What one entry (or group) costs in the period, recorded in the totals; nil when nothing.
     private mutating func cost(of entry: CostEntry, productIndex: Int?, amortized: (ExactDecimal, ExactDecimal)?,
                                _ workspace: Workspace, _ model: SalesModel) throws(Failure) -> (ExactDecimal, ExactDecimal?)? {
-        if let (monthly, last) = amortized, case .amortized(let months) = entry.basis, view == .accrual {
-            guard let window = Accrual.window(of: entry, in: period), let start = entry.start else { return nil }
-            let amount = Accrual.amortized(monthly: monthly, last: last, months: months, from: start, over: window)
-            totals[entry.category, default: .zero] += amount
-            fixed += amount
-            return amount.isZero ? nil : (amount, nil)
-        }
-        if let amount = Accrual.amount(of: entry, in: period, view: view) {
+        if let amount = Self.calendarAmount(of: entry, amortized: amortized, in: period, view: view) {
             totals[entry.category, default: .zero] += amount
             fixed += amount
             return amount.isZero ? nil : (amount, nil)
@@ -160,6 +153,17 @@ public struct CostBook: Sendable {
         }
         totals[.G, default: .zero] += goods
         lines.append(CostLine(source: .goods, category: .G, amount: goods, basis: sales.units))
+    }
+
+    /// What a calendar-based entry (or group, with its amortized shares) costs in a period; nil
+    /// for entries that follow sales.
+    static func calendarAmount(of entry: CostEntry, amortized: (ExactDecimal, ExactDecimal)?, in period: Period,
+                               view: CostView) -> ExactDecimal? {
+        if let (monthly, last) = amortized, case .amortized(let months) = entry.basis, view == .accrual {
+            guard let window = Accrual.window(of: entry, in: period), let start = entry.start else { return .zero }
+            return Accrual.amortized(monthly: monthly, last: last, months: months, from: start, over: window)
+        }
+        return Accrual.amount(of: entry, in: period, view: view)
     }
 
     /// The payment fee on net revenue, category R; each product's part follows its net revenue.

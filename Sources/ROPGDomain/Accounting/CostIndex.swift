@@ -139,6 +139,17 @@ public struct CostIndex: Sendable {
         }
     }
 
+    /// The fixed costs of a period: what the entries that do not follow sales cost in it
+    /// (deposits are not costs). Break-even's F.
+    public func fixedCosts(in period: Period, view: CostView = .accrual) -> ExactDecimal {
+        var total = ExactDecimal.zero
+        for group in groups where !group.entry.basis.followsSales {
+            let amortized = group.monthly.isZero && group.last.isZero ? nil : (group.monthly, group.last)
+            total += CostBook.calendarAmount(of: group.entry, amortized: amortized, in: period, view: view) ?? .zero
+        }
+        return total
+    }
+
     /// Deposits held at the end of a day: all paid by then, and those with no date.
     public func depositsHeld(by day: Day) -> ExactDecimal {
         deposits.reduce(undatedDeposits) { $1.key <= day ? $0 + $1.value : $0 }

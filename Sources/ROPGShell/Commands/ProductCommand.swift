@@ -42,7 +42,7 @@ public enum ProductCommand: Command {
         return sku
     }
 
-    private static func existing(_ sku: String, in session: Session) throws(CommandError) -> Int {
+    static func existing(_ sku: String, in session: Session) throws(CommandError) -> Int {
         guard let index = session.workspace.productIndex(sku: sku) else {
             let near = Suggestions.nearest(to: sku, among: session.workspace.products.map(\.sku))
             throw CommandError("no product \(sku)" + (near.isEmpty ? "" : "; did you mean \(near.joined(separator: " or "))?"))

@@ -5,6 +5,7 @@ public enum HelpTopic: String, CaseIterable, Sendable {
     case workspace = "Workspace"
     case plan = "Products, costs and goals"
     case reports = "Costs and profit"
+    case pricing = "Prices, margins and what-ifs"
     case settings = "Assumptions"
     case session = "Session and output"
 }
@@ -55,6 +56,7 @@ public enum CommandRegistry {
         InfoCommand.self, OpenCommand.self, NewCommand.self, SaveCommand.self, QuitCommand.self,
         ProductCommand.self, CostCommand.self, GoalCommand.self, ProfileCommand.self, ActualCommand.self, CheckCommand.self,
         CostsCommand.self, PnlCommand.self, WhyCommand.self,
+        MarginCommand.self, PriceCommand.self, BreakevenCommand.self, DiscountCommand.self, LadderCommand.self,
         SetCommand.self, SettingsCommand.self,
         UndoCommand.self, RedoCommand.self, HistoryCommand.self, FormatCommand.self, SourceCommand.self,
         HelpCommand.self,

@@ -113,14 +113,19 @@ public struct Table: Sendable, Equatable {
     /// Lines under the table in text and Markdown (e.g. "allocation: by revenue"); not in CSV
     /// or JSON.
     public var notes: [String]
+    /// While a what-if is open: the keys of the columns to set side by side (plan | what-if | Δ |
+    /// Δ%) when the table has many rows; a one-row table compares every figure. Not rendered.
+    public var compare: [String]
 
     public init(
         title: String? = nil,
         columns: [Column],
         rows: [[Cell]] = [],
         footerRows: [[Cell]] = [],
-        notes: [String] = []
+        notes: [String] = [],
+        compare: [String] = []
     ) {
+        self.compare = compare
         self.title = title
         self.columns = columns
         self.rows = rows

@@ -11,3 +11,22 @@ extension Workspace {
         "\(counted(products.count, "product")), \(counted(costs.count, "cost entry", "cost entries")), \(counted(goals.count, "goal"))"
     }
 }
+
+enum Wording {
+    /// A signed amount: "+12.50", "-3.00".
+    static func signed(_ value: ExactDecimal) -> String {
+        (value.rounded().isNegative ? "" : "+") + value.formatted()
+    }
+
+    /// A signed percentage: "+57.01%".
+    static func signedPercent(_ value: ExactDecimal) -> String {
+        (value.rounded(places: 4).isNegative ? "" : "+") + value.percentText()
+    }
+
+    /// How far `value` is from `base`: "-26.98 (-34.15%)".
+    static func change(_ value: ExactDecimal, from base: ExactDecimal) -> String {
+        let delta = value - base
+        guard let relative = delta.divided(by: base) else { return signed(delta) }
+        return "\(signed(delta)) (\(signedPercent(relative)))"
+    }
+}

@@ -1,0 +1,106 @@
+/// What one unit of a product earns (DOMAIN §3): price P, goods cost C, other per-unit costs v
+/// (per-unit entries, per-order entries ÷ units per order) and percent fees f (platform fee,
+/// payment fee, CPS) give the unit contribution u = P·(1 − f) − C − v.
+public struct UnitEconomics: Equatable, Sendable {
+    public var price: ExactDecimal
+    public var goodsCost: ExactDecimal
+    /// v: per-unit costs and per-order costs spread over the units of an order.
+    public var otherPerUnit: ExactDecimal
+    /// f: the fees charged as a fraction of the price.
+    public var feeRate: ExactDecimal
+    /// What paid clicks bought on the plan (cpc=plan entries) cost per unit sold; zero without
+    /// such entries, nil when the CVR or CPC they need is not set.
+    public var adsPerUnit: ExactDecimal?
+
+    public init(price: ExactDecimal, goodsCost: ExactDecimal, otherPerUnit: ExactDecimal, feeRate: ExactDecimal,
+                adsPerUnit: ExactDecimal? = .zero) {
+        self.price = price
+        self.goodsCost = goodsCost
+        self.otherPerUnit = otherPerUnit
+        self.feeRate = feeRate
+        self.adsPerUnit = adsPerUnit
+    }
+
+    /// The fees on one unit at its price: P·f.
+    public var fees: ExactDecimal { price * feeRate }
+    /// u = P·(1 − f) − C − v, before ads.
+    public var contribution: ExactDecimal { price - fees - goodsCost - otherPerUnit }
+    /// u ÷ P; nil for a free product.
+    public var contributionMargin: ExactDecimal? { contribution.divided(by: price) }
+    /// (P − C) ÷ P.
+    public var grossMargin: ExactDecimal? { (price - goodsCost).divided(by: price) }
+    /// (P − C) ÷ C; nil when the goods cost nothing.
+    public var markup: ExactDecimal? { (price - goodsCost).divided(by: goodsCost) }
+    /// u less the ads each unit takes.
+    public var contributionAfterAds: ExactDecimal? { adsPerUnit.map { contribution - $0 } }
+
+    /// The same product at another price.
+    public func at(price: ExactDecimal) -> UnitEconomics {
+        var copy = self
+        copy.price = price
+        return copy
+    }
+
+    public enum Target: Equatable, Sendable {
+        /// A contribution margin m: P = (C + v) / (1 − f − m).
+        case margin(ExactDecimal)
+        /// A markup k on the goods cost: P = C·(1 + k).
+        case markup(ExactDecimal)
+        /// A unit contribution x: P = (C + v + x) / (1 − f).
+        case profit(ExactDecimal)
+    }
+
+    public struct Unreachable: Error, Equatable, Sendable { public var message: String }
+
+    /// The exact price that reaches `target` (not rounded).
+    public func price(for target: Target) throws(Unreachable) -> ExactDecimal {
+        let variable = goodsCost + otherPerUnit
+        switch target {
+        case .margin(let margin):
+            let left = ExactDecimal.one - feeRate - margin
+            guard left > .zero, let price = variable.divided(by: left) else {
+                throw Unreachable(message: "no price reaches a \(margin.percentText()) contribution margin: the fees take "
+                    + "\(feeRate.percentText()) of every price, and \(feeRate.percentText()) + \(margin.percentText()) leaves nothing for the costs")
+            }
+            return price
+        case .markup(let markup):
+            guard markup > -.one else { throw Unreachable(message: "a markup of \(markup.percentText()) would make the price 0 or less") }
+            return goodsCost * (.one + markup)
+        case .profit(let profit):
+            let left = ExactDecimal.one - feeRate
+            guard left > .zero, let price = (variable + profit).divided(by: left) else {
+                throw Unreachable(message: "no price earns anything: the fees take \(feeRate.percentText()) of every price")
+            }
+            return price
+        }
+    }
+
+    /// Units that cover `fixed` costs, rounded up: F / u (less ads when given); nil when each
+    /// unit earns nothing.
+    public func breakEvenUnits(fixed: ExactDecimal, afterAds: Bool = true) -> ExactDecimal? {
+        let earned = afterAds ? (contributionAfterAds ?? contribution) : contribution
+        guard earned > .zero else { return nil }
+        return fixed.divided(by: earned)?.ceilingWhole()
+    }
+
+    /// The most a click may cost at conversion rate `cvr`: cvr · u · units per order.
+    public func breakEvenCPC(cvr: ExactDecimal, unitsPerOrder: ExactDecimal) -> ExactDecimal {
+        cvr * contribution * unitsPerOrder
+    }
+
+    /// Break-even ROAS: revenue per yuan of ads at which ads eat the whole contribution, 1 / cm.
+    public var breakEvenROAS: ExactDecimal? {
+        guard let margin = contributionMargin, margin > .zero else { return nil }
+        return ExactDecimal.one.divided(by: margin)
+    }
+
+    /// Break-even ACoS: the share of revenue ads may take, the contribution margin.
+    public var breakEvenACoS: ExactDecimal? { contributionMargin }
+
+    /// The volume factor that keeps the same contribution at `other`'s price: u / u′; nil when
+    /// the other earns nothing per unit.
+    public func volumeFactor(to other: UnitEconomics) -> ExactDecimal? {
+        guard other.contribution > .zero else { return nil }
+        return contribution.divided(by: other.contribution)
+    }
+}

@@ -1,0 +1,73 @@
+import ROPGDomain
+
+/// `discount SKU 20%`: what a discount does to a unit's contribution, and how much more must sell.
+public enum DiscountCommand: Command {
+    public static let name = "discount"
+    public static let topic = HelpTopic.pricing
+    public static let summary = "what a discount does to the contribution, and the volume that keeps it"
+    public static let usage = ["discount SKU RATE | to=PRICE [on=DAY]"]
+    public static let examples = ["discount TS-001 20%", "discount TS-001 to=63.2"]
+    public static let details = """
+        The discounted price is rounded half-up to the cent. To earn the same contribution at the new price, sales must
+        grow by u ÷ u′ (DOMAIN §3). A discount that takes the price to or below the variable cost (goods, other unit
+        costs and the fees on the new price) is refused with the numbers: no volume makes it up. Platforms punish more
+        than two price changes in 24 hours, so planned price moves are better made as discounts.
+        """
+    public static let keys = ["to=", "on="]
+
+    public static func run(_ arguments: Arguments, in session: Session) throws(CommandError) -> [Block] {
+        try arguments.checkKeys(allowed: ["to", "on"], command: name)
+        try arguments.checkPositionals(max: 2, usage: usage[0])
+        guard let sku = arguments.positional(0) else { throw CommandError("discount needs a SKU; usage: \(usage[0])") }
+        let index = try ProductCommand.existing(sku, in: session)
+        let context = try PricingContext(session, arguments)
+        let now = context.economics(index)
+        guard now.price > .zero else { throw CommandError("\(sku) is free: there is no price to discount") }
+        let price: ExactDecimal
+        switch (arguments.positional(1), try arguments.amount("to")) {
+        case (let text?, nil):
+            let rate: ExactDecimal
+            do { rate = try NumberGrammar.rate(text) } catch { throw CommandError("\(text): \(error.message)") }
+            guard rate > .zero, rate < .one else { throw CommandError("\(text): a discount is between 0% and 100%") }
+            price = (now.price * (.one - rate)).rounded()
+        case (nil, let target?):
+            guard target > .zero, target < now.price else {
+                throw CommandError("to=\(target.formatted()): a discounted price is above 0 and below the price now, \(now.price.formatted())")
+            }
+            price = target
+        default:
+            throw CommandError("give the discount (20%) or the new price (to=63.2), one of them; usage: \(usage[0])")
+        }
+        let then = now.at(price: price)
+        guard then.contribution > .zero else {
+            throw CommandError("at \(price.formatted()) \(sku) loses \(then.contribution.magnitude.formatted()) on every unit: goods "
+                + "\(then.goodsCost.formatted()) + other \(then.otherPerUnit.formatted()) + fees \(then.feeRate.exactPercentText) of "
+                + "\(price.formatted()) (\(then.fees.formatted())) = \(( then.goodsCost + then.otherPerUnit + then.fees).formatted()) of variable "
+                + "cost; no volume makes that up. The lowest price that covers it is \(((try? now.price(for: .profit(.zero))) ?? .zero).rounded().formatted())")
+        }
+        let factor = now.volumeFactor(to: then) ?? .zero
+        let cut = now.price - price
+        func row(_ label: String, _ before: Cell, _ after: Cell, _ change: String) -> [Cell] { [.text(label), before, after, .text(change)] }
+        var rows: [[Cell]] = [
+            row("price", .money(now.price), .money(price), Wording.change(price, from: now.price)),
+            row("fees", .money(now.fees), .money(then.fees), Wording.signed(then.fees - now.fees)),
+            row("unit contribution", .money(now.contribution), .money(then.contribution), Wording.change(then.contribution, from: now.contribution)),
+            row("contribution margin", .rateOrEmpty(now.contributionMargin), .rateOrEmpty(then.contributionMargin),
+                "\(Wording.signed(((then.contributionMargin ?? .zero) - (now.contributionMargin ?? .zero)) * .hundred)) pp"),
+            row("volume for the same contribution", .count(.one), .count(factor.rounded(places: 4)), Wording.signedPercent(factor - .one)),
+        ]
+        if let ads = now.adsPerUnit, !ads.isZero, let after = now.contributionAfterAds, let thenAfter = then.contributionAfterAds {
+            rows.insert(row("contribution after ads", .money(after), .money(thenAfter), Wording.change(thenAfter, from: after)), at: 3)
+        }
+        let hundred = (factor * 100).ceilingWhole()
+        let notes = [
+            "a cut of \(cut.formatted()) a unit takes \((cut.divided(by: now.contribution) ?? .zero).percentText()) of the contribution; "
+                + "to earn the same, every 100 units sold now must become \(hundred.countText)",
+            context.workingNote,
+        ]
+        return [.table(Table(title: "discount \(sku) \(now.price.formatted()) → \(price.formatted())",
+                             columns: [.text("figure", key: "figure"), .number("now", key: "now"), .number("discounted", key: "discounted"),
+                                       .number("change", key: "change")],
+                             rows: rows, notes: notes, compare: ["discounted"]))]
+    }
+}

@@ -1,0 +1,69 @@
+import ROPGDomain
+
+/// `price SKU margin=30%`: the price that earns a target contribution margin, markup or unit profit.
+public enum PriceCommand: Command {
+    public static let name = "price"
+    public static let topic = HelpTopic.pricing
+    public static let summary = "the price for a target contribution margin, markup or profit per unit"
+    public static let usage = ["price SKU margin=RATE | markup=RATE | profit=AMOUNT [on=DAY]"]
+    public static let examples = ["price TS-001 margin=30%", "price TS-001 markup=150%", "price TS-001 profit=20"]
+    public static let details = """
+        margin=m: P = (C + v) ÷ (1 − f − m), with goods cost C, other unit costs v and fees f as margin shows them; no
+        price reaches it when f + m ≥ 100%. markup=k: P = C × (1 + k). profit=x: the unit contribution x, P = (C + v + x)
+        ÷ (1 − f). The price is rounded half-up to the cent and shown with what it earns; apply it with product set, or
+        try it first with whatif product set SKU price=….
+        """
+    public static let keys = ["margin=", "markup=", "profit=", "on="]
+
+    public static func run(_ arguments: Arguments, in session: Session) throws(CommandError) -> [Block] {
+        try arguments.checkKeys(allowed: ["margin", "markup", "profit", "on"], command: name)
+        try arguments.checkPositionals(max: 1, usage: usage[0])
+        guard let sku = arguments.positional(0) else { throw CommandError("price needs a SKU; usage: \(usage[0])") }
+        let index = try ProductCommand.existing(sku, in: session)
+        let targets = ["margin", "markup", "profit"].filter { arguments.has($0) }
+        guard targets.count == 1 else {
+            throw CommandError("give one target: margin=30%, markup=150% or profit=20 (usage: \(usage[0]))")
+        }
+        let target: UnitEconomics.Target
+        let wanted: String
+        switch targets[0] {
+        case "margin":
+            let margin = try arguments.rate("margin") ?? .zero
+            guard margin < .one else { throw CommandError("margin=\(margin.percentText()): a contribution margin is below 100%") }
+            target = .margin(margin)
+            wanted = "a \(margin.percentText()) contribution margin"
+        case "markup":
+            let markup = try arguments.rate("markup") ?? .zero
+            target = .markup(markup)
+            wanted = "a \(markup.percentText()) markup"
+        default:
+            let profit = try arguments.amount("profit") ?? .zero
+            target = .profit(profit)
+            wanted = "a contribution of \(profit.formatted()) a unit"
+        }
+        let context = try PricingContext(session, arguments)
+        let now = context.economics(index)
+        if case .markup = target, now.goodsCost.isZero { throw CommandError("\(sku) has no goods cost, so a markup on it says nothing") }
+        let exact: ExactDecimal
+        do { exact = try now.price(for: target) } catch { throw CommandError("\(sku): \(error.message)") }
+        let price = exact.rounded()
+        let then = now.at(price: price)
+        let change = price - now.price
+        let rows: [(String, Cell)] = [
+            ("product", .text("\(sku) \(session.workspace.products[index].name)")),
+            ("target", .text(wanted)),
+            ("price", .money(price)),
+            ("exact price", .text(exact.rounded(places: 6).description)),
+            ("price now", .money(now.price)),
+            ("change", .text(Wording.change(price, from: now.price))),
+            ("unit contribution", .money(then.contribution)),
+            ("contribution margin", .rateOrEmpty(then.contributionMargin)),
+            ("gross margin", .rateOrEmpty(then.grossMargin)),
+            ("markup", .rateOrEmpty(then.markup)),
+        ]
+        return [.table(propertyTable(title: "price for \(wanted): \(sku)", rows, notes: [
+            context.workingNote + " (goods \(now.goodsCost.formatted()), other \(now.otherPerUnit.formatted()), fees \(now.feeRate.exactPercentText))",
+            "to use it: product set \(sku) price=\(price.plainText(minimumPlaces: 2)), or whatif product set \(sku) price=\(price.plainText(minimumPlaces: 2)) to compare first",
+        ]))]
+    }
+}
