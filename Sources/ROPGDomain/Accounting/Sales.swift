@@ -82,15 +82,35 @@ public struct SalesModel: Sendable {
             for actual in workspace.actuals { byDay[actual.day] = actual }
             actuals = byDay
         }
-        shares = SalesModel.shares(of: workspace.products)
+        (shares, unitsPerNetRevenue, goodsPerNetRevenue) = SalesModel.mix(of: workspace.products)
+    }
+
+    /// The same goals on a workspace that differs only in its products, costs or settings (a
+    /// what-if or a goal seek's trial): the goal plans, the slow part, are kept.
+    public func rebased(on workspace: Workspace) -> SalesModel {
+        SalesModel(rebasing: self, on: workspace)
+    }
+
+    private init(rebasing model: SalesModel, on workspace: Workspace) {
+        self.workspace = workspace
+        source = model.source
+        gmvPlan = model.gmvPlan
+        ordersPlan = model.ordersPlan
+        unitsPlan = model.unitsPlan
+        actuals = model.actuals
+        (shares, unitsPerNetRevenue, goodsPerNetRevenue) = SalesModel.mix(of: workspace.products)
+    }
+
+    /// Each product's share, and the net units and goods cost per unit of net revenue of the mix.
+    private static func mix(of products: [Product]) -> ([ExactDecimal], ExactDecimal, ExactDecimal) {
+        let shares = SalesModel.shares(of: products)
         var units = ExactDecimal.zero, goods = ExactDecimal.zero
-        for (index, product) in workspace.products.enumerated() where !product.price.isZero {
+        for (index, product) in products.enumerated() where !product.price.isZero {
             let perRevenue = shares[index].divided(by: product.price) ?? .zero
             units += perRevenue
             goods += perRevenue * product.cost
         }
-        unitsPerNetRevenue = units
-        goodsPerNetRevenue = goods
+        return (shares, units, goods)
     }
 
     /// Each product's effective share of GMV: its own, or an even part of what the others leave.

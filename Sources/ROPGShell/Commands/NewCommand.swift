@@ -11,6 +11,7 @@ public enum NewCommand: Command {
     public static let keys = ["discard="]
 
     public static func run(_ arguments: Arguments, in session: Session) throws(CommandError) -> [Block] {
+        if session.isWhatIfOpen { throw CommandError("a what-if is open: keep or drop it first") }
         try arguments.checkKeys(allowed: ["discard"], command: "new")
         try arguments.checkPositionals(max: 1, usage: usage[0])
         guard let name = arguments.positional(0), !name.isEmpty else { throw CommandError("new needs a name, e.g. new 2027计划") }

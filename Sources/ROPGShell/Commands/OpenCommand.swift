@@ -11,6 +11,7 @@ public enum OpenCommand: Command {
     public static let keys = ["discard="]
 
     public static func run(_ arguments: Arguments, in session: Session) throws(CommandError) -> [Block] {
+        if session.isWhatIfOpen { throw CommandError("a what-if is open: keep or drop it first") }
         try arguments.checkKeys(allowed: ["discard"], command: "open")
         try arguments.checkPositionals(max: 1, usage: usage[0])
         guard let path = arguments.positional(0) else { throw CommandError("open needs a file, e.g. open workspaces/demo.json") }

@@ -27,11 +27,14 @@ public enum SaveCommand: Command {
         }
         guard path.hasSuffix(".json") else { throw CommandError("\(path): a workspace file ends in .json") }
         do {
-            try WorkspaceWriter.save(session.workspace, to: path)
+            try WorkspaceWriter.save(session.plan, to: path)
         } catch {
             throw CommandError((error as? FileError)?.message ?? "cannot save \(path): \(error)")
         }
         session.markSaved(to: path)
+        if session.isWhatIfOpen {
+            return "saved the plan of \(session.plan.name) to \(path), without the open what-if (\(counted(session.whatIfSteps.count, "change"))): keep it to make it part of the plan"
+        }
         return "saved \(session.workspace.name) to \(path)"
     }
 

@@ -4,8 +4,11 @@ import ROPGDomain
 public struct Arguments: Sendable {
     public private(set) var positionals: [Word]
     public private(set) var options: [Word]
+    /// Every word, in the order typed.
+    public private(set) var words: [Word]
 
     public init(_ words: [Word]) {
+        self.words = words
         positionals = words.filter { $0.key == nil }
         options = words.filter { $0.key != nil }
     }

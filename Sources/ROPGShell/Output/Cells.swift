@@ -4,20 +4,26 @@ import ROPGDomain
 extension Cell {
     /// Money: "1,234.50" shown, "1234.50" in CSV and JSON (as a string, never a float).
     public static func money(_ value: ExactDecimal) -> Cell {
-        Cell(text: value.formatted(), plain: value.formatted(grouping: false), json: .string,
-             alignment: .right, emphasis: value.rounded().isNegative ? .negative : .none)
+        var cell = Cell(text: value.formatted(), plain: value.formatted(grouping: false), json: .string,
+                        alignment: .right, emphasis: value.rounded().isNegative ? .negative : .none)
+        cell.figure = .money(value.rounded())
+        return cell
     }
 
     /// A rate: "51.99%" shown, "0.5199" in CSV and JSON.
     public static func rate(_ value: ExactDecimal, places: Int = 2) -> Cell {
-        Cell(text: value.percentText(places: places), plain: value.rounded(places: places + 2).description,
-             json: .string, alignment: .right, emphasis: value.isNegative ? .negative : .none)
+        var cell = Cell(text: value.percentText(places: places), plain: value.rounded(places: places + 2).description,
+                        json: .string, alignment: .right, emphasis: value.isNegative ? .negative : .none)
+        cell.figure = .rate(value.rounded(places: places + 2), places: places)
+        return cell
     }
 
     /// A whole or fractional count: "277,778"; JSON writes it as a number.
     public static func count(_ value: ExactDecimal) -> Cell {
-        Cell(text: value.countText, plain: value.description, json: .number, alignment: .right,
-             emphasis: value.isNegative ? .negative : .none)
+        var cell = Cell(text: value.countText, plain: value.description, json: .number, alignment: .right,
+                        emphasis: value.isNegative ? .negative : .none)
+        cell.figure = .count(value)
+        return cell
     }
 
     public static func count(_ value: Int) -> Cell { count(ExactDecimal(value)) }

@@ -1,3 +1,5 @@
+import ROPGDomain
+
 // The one table model every report builds. Renderers (text, Markdown, CSV, JSON) turn it into
 // output; a command never pads or aligns strings by hand.
 
@@ -40,6 +42,21 @@ public struct Cell: Sendable, Equatable {
     public var json: JSONKind
     public var alignment: Alignment
     public var emphasis: Emphasis
+    /// The figure as shown, when the cell holds one: what a what-if compares.
+    public var figure: Figure?
+
+    public enum Figure: Sendable, Equatable {
+        case money(ExactDecimal)
+        /// A rate as a fraction, rounded as shown, and the places of percent it was shown with.
+        case rate(ExactDecimal, places: Int)
+        case count(ExactDecimal)
+
+        public var value: ExactDecimal {
+            switch self {
+            case .money(let value), .rate(let value, _), .count(let value): return value
+            }
+        }
+    }
 
     /// A cell; `plain` defaults to `text`.
     public init(
@@ -116,6 +133,9 @@ public struct Table: Sendable, Equatable {
     /// While a what-if is open: the keys of the columns to set side by side (plan | what-if | Δ |
     /// Δ%) when the table has many rows; a one-row table compares every figure. Not rendered.
     public var compare: [String]
+    /// The keys of the columns that name a row when a what-if matches plan rows to its own; the
+    /// first column when empty.
+    public var rowKey: [String] = []
 
     public init(
         title: String? = nil,

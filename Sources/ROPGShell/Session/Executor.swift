@@ -34,7 +34,11 @@ extension Session {
         let stepBefore = undoSteps.last?.id
         do throws(CommandError) {
             if let target = line.redirect { _ = try redirectFormat(for: target) }
-            let blocks = try command.run(Arguments(Array(line.words.dropFirst())), in: self)
+            let arguments = Arguments(Array(line.words.dropFirst()))
+            var blocks = try command.run(arguments, in: self)
+            if isWhatIfOpen, Session.comparesWithPlan(command, arguments) {
+                blocks = compareWithPlan(command, arguments, whatIfBlocks: blocks)
+            }
             if let target = line.redirect {
                 do throws(CommandError) {
                     try write(blocks, toFile: target)

@@ -62,7 +62,9 @@ public final class Session {
     var redoSteps: [UndoStep] = []
     /// The undo step that was on top when the workspace was last opened or saved.
     var savedStepID: Int?
-    private var nextStepID = 1
+    var nextStepID = 1
+    /// The open what-if, if any (see `WhatIf`).
+    var whatIf: WhatIf?
     /// The scripts being sourced, outermost first, to refuse a script that sources itself.
     var sourceStack: [String] = []
     /// Where the running command comes from ("plan.ropg:12"), for error messages.
@@ -120,8 +122,16 @@ public final class Session {
         self.interactive = interactive
     }
 
-    /// True when there are changes that have not been saved.
+    /// True when there are changes that have not been saved (an open what-if's among them).
     public var isDirty: Bool { undoSteps.last?.id != savedStepID }
+
+    /// The prompt: the name, * when the plan has unsaved changes, and the open what-if with its
+    /// number of changes: "demo* [what-if 2]> ".
+    public var prompt: String {
+        guard let open = whatIf else { return "\(displayName)\(isDirty ? "*" : "")> " }
+        let planDirty = undoSteps.last { $0.id < open.firstStepID }?.id != savedStepID
+        return "\(displayName)\(planDirty ? "*" : "") [what-if \(whatIfSteps.count)]> "
+    }
 
     /// The short name shown in the prompt.
     public var displayName: String { workspace.name }
@@ -131,14 +141,29 @@ public final class Session {
         guard !edit.changes.isEmpty else { return }
         let inverse = edit.apply(to: &workspace)
         revision += 1
-        undoSteps.append(UndoStep(id: nextStepID, description: edit.description, forward: edit, inverse: inverse))
-        nextStepID += 1
+        appendStep(description: edit.description, forward: edit, inverse: inverse)
         redoSteps.removeAll()
-        if undoSteps.count > Session.undoLimit { undoSteps.removeFirst(undoSteps.count - Session.undoLimit) }
+    }
+
+    /// Records a change already made as the newest undo step.
+    func appendStep(description: String, forward: Edit, inverse: Edit) {
+        undoSteps.append(UndoStep(id: nextStepID, description: description, forward: forward, inverse: inverse))
+        nextStepID += 1
+        // The limit never drops the open what-if's own steps.
+        let keep = whatIf.map { open in max(Session.undoLimit, undoSteps.filter { $0.id >= open.firstStepID }.count) } ?? Session.undoLimit
+        if undoSteps.count > keep { undoSteps.removeFirst(undoSteps.count - keep) }
+    }
+
+    /// Puts back a workspace held aside (a dropped what-if's plan).
+    func restore(_ workspace: Workspace) {
+        self.workspace = workspace
+        revision += 1
     }
 
     /// Takes back the latest change; returns its description, or nil when there is none.
     func undo() -> String? {
+        // An open what-if's undo stops at its first change: the plan is not changed from inside it.
+        if let open = whatIf, let last = undoSteps.last, last.id < open.firstStepID { return nil }
         guard let step = undoSteps.popLast() else { return nil }
         _ = step.inverse.apply(to: &workspace)
         revision += 1
@@ -157,6 +182,7 @@ public final class Session {
 
     /// Replaces the workspace (after `open` or `new`): the undo history starts afresh.
     func replaceWorkspace(_ workspace: Workspace, path: String?) {
+        whatIf = nil
         self.workspace = workspace
         self.path = path
         revision += 1
@@ -168,6 +194,7 @@ public final class Session {
     /// Records that the workspace as it is now was written to `path`.
     func markSaved(to path: String) {
         self.path = path
-        savedStepID = undoSteps.last?.id
+        // With a what-if open, the plan was saved: the last step before the what-if.
+        savedStepID = whatIf.map { open in undoSteps.last { $0.id < open.firstStepID }?.id } ?? undoSteps.last?.id
     }
 }

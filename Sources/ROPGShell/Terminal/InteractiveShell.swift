@@ -28,7 +28,7 @@ enum InteractiveShell {
                               ": \(workspace.summary). Type help, or quit.\n")
         var endsInARow = 0
         while !session.quitRequested {
-            let prompt = "\(session.displayName)\(session.isDirty ? "*" : "")> "
+            let prompt = session.prompt
             switch editor.readLine(prompt: prompt) {
             case .line(let line):
                 endsInARow = 0

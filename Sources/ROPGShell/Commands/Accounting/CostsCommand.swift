@@ -39,8 +39,11 @@ public enum CostsCommand: Command {
             throw CommandError("by=\(by): use category, entry, product, month, quarter, week or day")
         }
         if let category { notes.insert("only \(AccountingOptions.categoryLabel(category))", at: 0) }
-        return [.table(Table(title: "costs \(options.period.text)", columns: table.columns, rows: table.rows,
-                             footerRows: table.footerRows, notes: table.notes + notes))]
+        var result = Table(title: "costs \(options.period.text)", columns: table.columns, rows: table.rows,
+                           footerRows: table.footerRows, notes: table.notes + notes,
+                           compare: table.columns.contains { $0.key == "amount" } ? ["amount"] : ["total"])
+        if by == "entry" { result.rowKey = ["id", "name"] }
+        return [.table(result)]
     }
 
     /// "12.3%" of a whole, or empty when the whole is zero.

@@ -55,7 +55,8 @@ public enum PnlCommand: Command {
                                  .number("net revenue", key: "net_revenue")]
             + CostCategory.allCases.map { .number("\($0.rawValue) \($0.englishName)", key: $0.rawValue) }
             + [.number("total cost", key: "total_cost"), .number("profit", key: "profit"), .number("margin", key: "margin")]
-        return [.table(Table(title: "profit and loss \(options.period.text)", columns: columns, rows: cells, footerRows: footer, notes: notes))]
+        return [.table(Table(title: "profit and loss \(options.period.text)", columns: columns, rows: cells, footerRows: footer, notes: notes,
+                             compare: ["net_revenue", "profit"]))]
     }
 
     static func row(_ label: String, _ book: CostBook) -> Row {

@@ -53,7 +53,7 @@ extension GoalCommand {
             columns: [.text(single ? "period" : grain.name, key: "period"), .number("GMV goal", key: "gmv"), .number("visitors", key: "visitors"),
                       .number("orders", key: "orders"), .number("units", key: "units"), .number("paid clicks", key: "paid_clicks"),
                       .number("ad spend", key: "ad_spend")],
-            rows: single ? [total] : rows, footerRows: single ? [] : [total], notes: notes)
+            rows: single ? [total] : rows, footerRows: single ? [] : [total], notes: notes, compare: ["visitors", "ad_spend"])
         return [.table(table)]
     }
 }

@@ -1,0 +1,111 @@
+import ROPGDomain
+
+/// `whatif`: opens a what-if, whose changes are held apart from the plan until `keep` or `drop`;
+/// `whatif CHANGE then REPORT` tries one change for one report and drops it.
+public enum WhatIfCommand: Command {
+    public static let name = "whatif"
+    public static let topic = HelpTopic.pricing
+    public static let summary = "try changes apart from the plan and compare reports side by side (keep or drop)"
+    public static let usage = ["whatif", "whatif CHANGE [then CHANGE…] then REPORT"]
+    public static let examples = ["whatif", "whatif product set TS-001 price=69 then pnl 2026-03",
+                                  "whatif set cpc=1.0 then cost add P \"主播\" 8000/month then pnl 2026 by=quarter"]
+    public static let details = """
+        After whatif, every change (product, cost, goal, set …) is made in the what-if only; the prompt shows it with
+        its number of changes. While it is open, pnl, costs, margin, breakeven, ladder and goal drivers show the plan,
+        the what-if, Δ and Δ% side by side. keep makes the changes part of the plan as one undo step; drop throws them
+        away. undo takes back the what-if's changes one by one, never the plan's. save saves the plan without the
+        what-if, and says so. whatif again lists the changes it holds. The one-line form opens a what-if, makes the
+        changes, shows the report beside the plan and drops it: nothing changes.
+        """
+    /// Commands that manage the session rather than change the plan: not inside a one-line what-if.
+    static let notChanges: Set<String> = ["whatif", "keep", "drop", "save", "open", "new", "quit", "exit", "source", "undo", "redo"]
+
+    public static func run(_ arguments: Arguments, in session: Session) throws(CommandError) -> [Block] {
+        if arguments.isEmpty {
+            guard session.isWhatIfOpen else {
+                session.openWhatIf()
+                return [.message("what-if opened: changes from now on are held apart from the plan; reports compare the two. keep or drop to end it")]
+            }
+            let steps = session.whatIfSteps
+            guard !steps.isEmpty else { return [.message("the what-if is open and holds no changes yet")] }
+            return [.message("the what-if holds \(counted(steps.count, "change")):\n" + steps.map { "  \($0.description)" }.joined(separator: "\n"))]
+        }
+        guard !session.isWhatIfOpen else {
+            throw CommandError("a what-if is already open: make the change and run the report in it, or keep or drop it first")
+        }
+        let parts = split(arguments.words)
+        guard parts.count >= 2, parts.allSatisfy({ !$0.isEmpty }) else {
+            throw CommandError("write whatif CHANGE then REPORT, e.g. \(examples[1])")
+        }
+        var commands: [(any Command.Type, Arguments)] = []
+        for part in parts {
+            guard let command = CommandRegistry.command(named: part[0].text), part[0].key == nil, !part[0].wasQuoted else {
+                throw CommandError("whatif: unknown command \"\(part[0].text)\"")
+            }
+            guard !notChanges.contains(command.name) else { throw CommandError("whatif: \(command.name) does not go inside a one-line what-if") }
+            commands.append((command, Arguments(Array(part.dropFirst()))))
+        }
+        session.openWhatIf()
+        defer { session.dropWhatIf() }
+        var blocks: [Block] = []
+        for (position, (command, arguments)) in commands.enumerated() {
+            do throws(CommandError) {
+                let output = try command.run(arguments, in: session)
+                if position == commands.count - 1 {
+                    guard Session.comparesWithPlan(command, arguments) else {
+                        throw CommandError("the last part is the report to compare: pnl, costs, margin, breakeven, ladder or goal drivers")
+                    }
+                    blocks += session.compareWithPlan(command, arguments, whatIfBlocks: output)
+                } else {
+                    blocks += output
+                }
+            } catch {
+                throw CommandError("whatif: \(command.name): \(error.message); nothing was changed")
+            }
+        }
+        blocks.append(.message("(what-if dropped: the plan is unchanged)"))
+        return blocks
+    }
+
+    /// The words between `then`s.
+    static func split(_ words: [Word]) -> [[Word]] {
+        var parts: [[Word]] = [[]]
+        for word in words {
+            if word.text == "then", word.key == nil, !word.wasQuoted { parts.append([]) } else { parts[parts.count - 1].append(word) }
+        }
+        return parts
+    }
+}
+
+/// `keep`: makes the open what-if part of the plan.
+public enum KeepCommand: Command {
+    public static let name = "keep"
+    public static let topic = HelpTopic.pricing
+    public static let summary = "make the open what-if's changes part of the plan (one undo step)"
+    public static let usage = ["keep"]
+    public static let examples = ["keep"]
+
+    public static func run(_ arguments: Arguments, in session: Session) throws(CommandError) -> [Block] {
+        try arguments.checkPositionals(max: 0, usage: usage[0])
+        guard session.isWhatIfOpen else { throw CommandError("no what-if is open; whatif opens one") }
+        let count = session.whatIfSteps.count
+        guard session.keepWhatIf() != nil else { return [.message("the what-if held no changes; it is closed")] }
+        return [.message("kept the what-if: \(counted(count, "change")) \(count == 1 ? "is" : "are") now part of the plan (undo takes \(count == 1 ? "it" : "them") back in one step)")]
+    }
+}
+
+/// `drop`: throws the open what-if away.
+public enum DropCommand: Command {
+    public static let name = "drop"
+    public static let topic = HelpTopic.pricing
+    public static let summary = "throw away the open what-if's changes"
+    public static let usage = ["drop"]
+    public static let examples = ["drop"]
+
+    public static func run(_ arguments: Arguments, in session: Session) throws(CommandError) -> [Block] {
+        try arguments.checkPositionals(max: 0, usage: usage[0])
+        guard session.isWhatIfOpen else { throw CommandError("no what-if is open; whatif opens one") }
+        let count = session.dropWhatIf()
+        return [.message("dropped the what-if: \(counted(count, "change")) thrown away; the plan is as it was")]
+    }
+}
