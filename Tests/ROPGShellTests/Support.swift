@@ -24,7 +24,8 @@ enum TestSupport {
         process.executableURL = binary
         process.arguments = arguments
         process.currentDirectoryURL = directory
-        var environment = ["PATH": "/usr/bin:/bin", "HOME": directory.path, "NO_COLOR": "1", "LANG": "C.UTF-8"]
+        // A fixed today, so that what "this month" means does not change with the clock.
+        var environment = ["PATH": "/usr/bin:/bin", "HOME": directory.path, "NO_COLOR": "1", "LANG": "C.UTF-8", "ROPG_TODAY": "2026-03-16"]
         for (key, value) in extra { environment[key] = value }
         process.environment = environment
         let output = Pipe()

@@ -17,7 +17,9 @@ public enum UndoCommand: Command {
             guard let description = session.undo() else { break }
             done.append("undid: \(description)")
         }
-        guard !done.isEmpty else { throw CommandError("nothing to undo") }
+        guard !done.isEmpty else {
+            throw CommandError(session.isWhatIfOpen ? "nothing to undo in the what-if: drop leaves it, keep makes it part of the plan" : "nothing to undo")
+        }
         return [.message(done.joined(separator: "\n"))]
     }
 
