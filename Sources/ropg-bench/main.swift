@@ -205,3 +205,36 @@ if FileManager.default.fileExists(atPath: "workspaces/demo.json") {
     }
     report("pnl 2026-03 on the demo (median of 21)", String(format: "%.2f ms", median(runs) * 1000), "≤ 5 ms")
 }
+
+// Pricing and what-ifs: margin over every product of the generated workspace, and a what-if's
+// side-by-side pnl on the demo.
+do {
+    let big = try WorkspaceReader.load(path: path)
+    let session = Session(workspace: big, path: nil, console: Console(capturing: ()), interactive: false)
+    session.execute(line: "margin SKU-000001 on=2026-03-16")  // folds the cost index once, as the shell does after opening
+    _ = session.console.takeCaptured()
+    var runs: [Double] = []
+    for _ in 0..<3 {
+        runs.append(seconds { session.execute(line: "margin on=2026-03-16") })
+        _ = session.console.takeCaptured()
+    }
+    report("margin over 100,000 products, text table (median of 3)", String(format: "%.0f ms", median(runs) * 1000), "≤ 300 ms")
+}
+if FileManager.default.fileExists(atPath: "workspaces/demo.json") {
+    let session = Session(workspace: try WorkspaceReader.load(path: "workspaces/demo.json"), path: nil, console: Console(capturing: ()), interactive: false)
+    session.execute(line: "whatif; product set TS-001 price=89; cost add P 主播 8000/month; pnl 2026 by=month")
+    _ = session.console.takeCaptured()
+    var runs: [Double] = []
+    for _ in 0..<21 {
+        runs.append(seconds { session.execute(line: "pnl 2026 by=month") })
+        _ = session.console.takeCaptured()
+    }
+    report("what-if pnl 2026 by=month on the demo, plan | what-if (median of 21)", String(format: "%.2f ms", median(runs) * 1000), "≤ 10 ms")
+    session.execute(line: "drop")
+    var seeks: [Double] = []
+    for _ in 0..<5 {
+        seeks.append(seconds { session.execute(line: "seek cvr until profit:2026-11=0; drop") })
+        _ = session.console.takeCaptured()
+    }
+    report("seek cvr until profit:2026-11=0 on the demo (median of 5)", String(format: "%.0f ms", median(seeks) * 1000), "")
+}

@@ -28,13 +28,15 @@ public enum MarginCommand: Command {
         }
         if indices.isEmpty { indices = Array(workspace.products.indices) }
         let context = try PricingContext(session, arguments)
-        var items = indices.map { (index: $0, unit: context.economics($0)) }
+        var items = indices.map { index in
+            let unit = context.economics(index)
+            return (index: index, unit: unit, margin: unit.contributionMargin)
+        }
         // Best margin first; free products (no margin) last; ties in workspace order.
         items.sort { a, b in
-            let left = a.unit.contributionMargin, right = b.unit.contributionMargin
-            if left != right {
-                guard let left else { return false }
-                guard let right else { return true }
+            if a.margin != b.margin {
+                guard let left = a.margin else { return false }
+                guard let right = b.margin else { return true }
                 return left > right
             }
             return a.index < b.index
@@ -44,7 +46,7 @@ public enum MarginCommand: Command {
         rows.reserveCapacity(items.count)
         var losing = 0, losingAfterAds = 0
         var flags: [String] = []
-        for (index, unit) in items {
+        for (index, unit, margin) in items {
             let product = workspace.products[index]
             var flag = ""
             if unit.contribution.rounded().isNegative {
@@ -56,7 +58,7 @@ public enum MarginCommand: Command {
             }
             var row: [Cell] = [.text(product.sku), .text(product.name), .text(product.role.map { "\($0.rawValue) \($0.chineseName)" } ?? ""),
                                .money(product.price), .money(product.cost), .money(unit.otherPerUnit), .rate(unit.feeRate),
-                               .money(unit.contribution), .rateOrEmpty(unit.contributionMargin), .rateOrEmpty(unit.grossMargin),
+                               .money(unit.contribution), .rateOrEmpty(margin), .rateOrEmpty(unit.grossMargin),
                                .rateOrEmpty(unit.markup)]
             if showAds {
                 row += [.optional(unit.adsPerUnit) { .money($0) }, .optional(unit.contributionAfterAds) { .money($0) }]
