@@ -107,7 +107,7 @@ import Testing
         #expect(book.lines.contains { $0.source == .paymentFee && $0.amount == dec("167.4") })  // 0.6% × 27,900
         #expect(book.total(.O) == dec("558") + dec("1860"))
         // Fixed costs: only the calendar-based entries (G3 3,000), never deposits.
-        #expect(book.fixed == dec("3000"))
+        #expect(CostIndex(workspace).fixedCosts(in: period) == dec("3000"))
         let folded = try CostBook(workspace, index: CostIndex(workspace), period: period, model: model)
         #expect(folded.total() == book.total())
         // Without a conversion rate the paid clicks cannot be known: the report says what to set.

@@ -31,9 +31,6 @@ public struct CostBook: Sendable {
     public private(set) var depositsHeld: ExactDecimal = .zero
     /// Each product's direct costs by category: its goods, its payment fees and the entries tied to it.
     public private(set) var productDirect: [Int: [CostCategory: ExactDecimal]] = [:]
-    /// What the calendar-based entries cost (not following sales; deposits are not costs): the
-    /// fixed costs of break-even.
-    public private(set) var fixed: ExactDecimal = .zero
     private var totals: [CostCategory: ExactDecimal] = [:]
     private var windowSales: [ClosedRange<Day>: Sales] = [:]
     /// Whether sales are worked out product by product (else from the mix's coefficients).
@@ -93,7 +90,6 @@ public struct CostBook: Sendable {
                                _ workspace: Workspace, _ model: SalesModel) throws(Failure) -> (ExactDecimal, ExactDecimal?)? {
         if let amount = Self.calendarAmount(of: entry, amortized: amortized, in: period, view: view) {
             totals[entry.category, default: .zero] += amount
-            fixed += amount
             return amount.isZero ? nil : (amount, nil)
         }
         // Sales-linked: the sales of the days the entry applies on.

@@ -159,12 +159,7 @@ public struct SalesModel: Sendable {
             sales.adSpendProblem = "the cost per click is not set: set cpc="
             return
         }
-        let paid: ExactDecimal
-        if let share = settings.value(.paidShare, on: day) {
-            paid = visitors * share
-        } else {
-            paid = visitors.divided(by: .one + (settings.value(.naturalPerPaid, on: day) ?? .one)) ?? .zero
-        }
+        let paid = visitors * settings.paidFraction(on: day)
         sales.paidClicks = (sales.paidClicks ?? .zero) + paid
         sales.adSpend = (sales.adSpend ?? .zero) + paid * cpc
     }

@@ -84,4 +84,11 @@ public struct Settings: Equatable, Sendable {
     }
 
     public func isSet(_ assumption: Assumption) -> Bool { values[assumption] != nil }
+
+    /// The share of visitors that are paid clicks on `day`: paid-share, or one paid visitor in
+    /// every 1 + natural-per-paid (DOMAIN §4).
+    public func paidFraction(on day: Day) -> ExactDecimal {
+        if let share = value(.paidShare, on: day) { return share }
+        return ExactDecimal.one.divided(by: .one + (value(.naturalPerPaid, on: day) ?? .one)) ?? .zero
+    }
 }

@@ -58,11 +58,7 @@ public struct UnitCostRates: Sendable {
         unitsPerOrder = perOrder.isZero ? .one : perOrder
         cvr = settings.value(.cvr, on: day)
         cpc = settings.value(.cpc, on: day)
-        if let share = settings.value(.paidShare, on: day) {
-            paidFraction = share
-        } else {
-            paidFraction = ExactDecimal.one.divided(by: .one + (settings.value(.naturalPerPaid, on: day) ?? .one)) ?? .zero
-        }
+        paidFraction = settings.paidFraction(on: day)
     }
 
     /// The costs that apply to the product at `index`: the shop's and its own.

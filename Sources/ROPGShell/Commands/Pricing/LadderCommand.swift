@@ -41,7 +41,7 @@ public enum LadderCommand: Command {
             var row: [Cell] = [.money(price), .money(unit.contribution), .rateOrEmpty(unit.contributionMargin)]
             if showAds { row.append(.optional(unit.contributionAfterAds) { .money($0) }) }
             row += [.optional(unit.breakEvenUnits(fixed: fixed)) { .count($0) },
-                    .optional(context.rates.cvr) { .money($0 * unit.contribution * context.rates.unitsPerOrder) },
+                    .optional(context.rates.cvr) { .money(unit.breakEvenCPC(cvr: $0, unitsPerOrder: context.rates.unitsPerOrder)) },
                     .text(price == base.price ? "← now" : "")]
             rows.append(row)
         }

@@ -54,9 +54,6 @@ struct PricingContext {
         return "on \(day.isoText): fees = percent entries + CPS (rate × share of sales) + payment fee \(rates.paymentFee.exactPercentText); "
             + "other = per-unit entries + \(perOrder); entries tied to a product count for it alone"
     }
-
-    /// The conversion rate break-even CPC uses, and where it comes from.
-    func conversionRate() -> ExactDecimal? { rates.cvr }
 }
 
 extension Cell {
