@@ -53,6 +53,45 @@ import Testing
         #expect(d("277778").countText == "277,778")
     }
 
+    /// Property: the fast digit writer agrees with formatting done the slow, obvious way from the
+    /// integer's own decimal digits, for values from a cent to beyond 64 bits, either sign.
+    @Test func formattingAgreesWithTheObviousWay() {
+        func reference(_ value: ExactDecimal, places: Int, grouping: Bool) -> String {
+            let units = value.rounded(places: places).units
+            var digits = String(units.magnitude)
+            if digits.count < 13 { digits = String(repeating: "0", count: 13 - digits.count) + digits }
+            var whole = String(digits.dropLast(12))
+            let fraction = String(digits.suffix(12).prefix(places))
+            if grouping {
+                var grouped = ""
+                for (offset, digit) in whole.enumerated() {
+                    if offset > 0 && (whole.count - offset) % 3 == 0 { grouped.append(",") }
+                    grouped.append(digit)
+                }
+                whole = grouped
+            }
+            return (units < 0 ? "-" : "") + whole + (places > 0 ? "." + fraction : "")
+        }
+        var random = SplitMix(seed: 7)
+        for _ in 0..<5_000 {
+            var units = Int128(random.next(Int.max)) >> random.next(63)
+            if random.next(3) == 0 { units *= Int128(random.next(Int.max)) }  // beyond 64 bits, below 2¹²⁶
+            if random.next(2) == 0 { units = -units }
+            let value = ExactDecimal(units: units)
+            let places = random.next(7)
+            #expect(value.formatted(places: places) == reference(value, places: places, grouping: true))
+            #expect(value.formatted(places: places, grouping: false) == reference(value, places: places, grouping: false))
+            if units.magnitude < UInt128(1) << 100 {  // × 100 would saturate above
+                #expect(value.percentText(places: places) == reference(value * .hundred, places: places, grouping: true) + "%")
+            }
+            let stored = value.rounded(places: places)
+            if stored.magnitude < ExactDecimal(1_000_000_000_000) {  // files hold at most 18 digits
+                #expect(ExactDecimal(plainText: stored.description) == stored)
+            }
+        }
+        #expect(ExactDecimal(units: Int128.min).formatted().hasPrefix("-170,141,183,460,469,231,731,687,303.7"))  // the extreme still prints
+    }
+
     @Test func plainTextIsShortestAndRoundTrips() {
         for text in ["79", "0.006", "-12.5", "12000000", "0.000000000001", "28.333333333333"] {
             #expect(d(text).description == text)

@@ -50,6 +50,20 @@ import Testing
         #expect(displayWidth("１２３") == 6)
     }
 
+    /// Property: the scalar-summing fast path gives what the character-by-character way gives,
+    /// for strings mixing its scalars with ones it leaves to the slow path (combining accents,
+    /// variation selectors, ZWJ emoji sequences, controls).
+    @Test func fastPathsAgreeWithCharacterWidths() {
+        let pieces: [String] = ["a", "Z", " ", "é", "Ä", "Δ", "Σ", "—", "…", "‰", "¹", "→", "−", "≥", "─", "│", "⚠", "×",
+                                "纯", "棉", "。", "한", "Ａ", "￥", "\u{301}", "\u{FE0F}", "\u{200D}", "👍", "👨\u{200D}👩",
+                                "\t", "e\u{301}", "⚠\u{FE0F}", "\u{1160}"]
+        var random = SplitMix(seed: 11)
+        for _ in 0..<2_000 {
+            let text = (0..<(1 + random.next(8))).map { _ in pieces[random.next(pieces.count)] }.joined()
+            #expect(displayWidth(text) == text.reduce(0) { $0 + displayWidth($1) }, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
+
     @Test func truncateNeverExceedsWidth() {
         let samples = ["纯棉T恤ABC中文数据", "TS-001", "😀a😀b😀", "cafe\u{301} au lait", "ＡＢＣ", ""]
         for s in samples {

@@ -1,5 +1,6 @@
 import Testing
 @testable import ROPGShell
+import ROPGDomain
 
 /// A small product table with Chinese names, right-aligned money, a total and a note.
 private let products = Table(
@@ -55,6 +56,41 @@ private let nastyTable = Table(
         let lines = render(table, as: .text, color: false).split(separator: "\n").map(String.init)
         let widths = Set(lines.map(displayWidth))
         #expect(widths.count == 1, "\(lines)")
+    }
+
+    /// A table big enough to be measured and drawn in pieces side by side draws exactly as the
+    /// same rows drawn one by one would: every row once, in order, the footer after its rule, and
+    /// a wide cell far down the table widening its column all the way up.
+    @Test func bigTablesDrawnInPiecesMatchSmallOnes() {
+        let count = 45_000
+        var rows: [[Cell]] = (0..<count).map { [.text("R\($0)"), .money(ExactDecimal($0))] }
+        rows[count - 7][0] = .text("最后面的很宽的名字")
+        let big = Table(columns: [.text("row", key: "row"), .number("amount", key: "amount")], rows: rows,
+                        footerRows: [[.text("合计"), .money(ExactDecimal(count))]])
+        let lines = render(big, as: .text, color: false).split(separator: "\n").map(String.init)
+        #expect(lines.count == count + 6)  // top, header, rule, rows, rule, footer, bottom
+        #expect(Set(lines.map(displayWidth)).count == 1)
+        #expect(lines[3] == "│ R0                 │      0.00 │")
+        #expect(lines[3 + 30_000] == "│ R30000             │ 30,000.00 │")
+        #expect(lines[3 + count - 7] == "│ 最后面的很宽的名字 │ 44,993.00 │")
+        #expect(lines[count + 3].hasPrefix("├"))
+        #expect(lines[count + 4] == "│ 合计               │ 45,000.00 │")
+    }
+
+    /// Cells keep their figure packed in two words: values of either sign and beyond 64 bits come
+    /// back whole, with the plain forms CSV and JSON write.
+    @Test func cellsKeepTheirFigures() {
+        for units: Int128 in [0, -1, 1_234_500_000_000_000, -1_234_500_000_000_000, Int128.max, Int128.min, -(Int128(1) << 64) - 5] {
+            let value = ExactDecimal(units: units)
+            #expect(Cell.count(value).figure == .count(value))
+            #expect(Cell.money(value).figure == .money(value.rounded()))
+            #expect(Cell.rate(value, places: 1).figure == .rate(value.rounded(places: 3), places: 1))
+        }
+        #expect(Cell.money(ExactDecimal(units: -1_234_567_000_000_000)).plain == "-1234.57")
+        #expect(Cell.rate(ExactDecimal(units: 519_960_000_000)).plain == "0.52")
+        #expect(Cell.count(ExactDecimal(277_778)).plain == "277778")
+        #expect(Cell(text: "是", plain: "true").plain == "true")
+        #expect(Cell.text("纯棉T恤").plain == "纯棉T恤")
     }
 
     @Test func emptyTableSaysNoRows() {

@@ -1,43 +1,95 @@
+// Turning exact decimals into text. Reports print a million of these at a time (`margin` over
+// 100,000 products), so the digits are written straight into a small stack buffer and become a
+// String once, instead of being assembled from intermediate strings.
+
 extension ExactDecimal {
     /// Money as shown: thousands separators, `places` decimals, half away from zero: "1,234,567.50".
     public func formatted(places: Int = 2, grouping: Bool = true) -> String {
-        let text = rounded(places: places).plainText(minimumPlaces: places)
-        guard grouping else { return text }
-        return Self.groupThousands(text)
+        let places = min(max(places, 0), Self.fractionDigits)
+        let mantissa = Self.divideRounded(units, by: Self.powerOfTen(Self.fractionDigits - places))
+        return Self.text(mantissa: mantissa, places: places, grouping: grouping)
     }
 
     /// A rate as a percentage: 0.51996 → "52.00%" with two places.
     public func percentText(places: Int = 2) -> String {
-        (self * .hundred).formatted(places: places, grouping: true) + "%"
+        // Rounding the rate at places + 2 and moving the point two places is exactly rounding the
+        // percentage at `places`, without the multiplication.
+        let places = min(max(places, 0), Self.fractionDigits - 2)
+        let mantissa = Self.divideRounded(units, by: Self.powerOfTen(Self.fractionDigits - places - 2))
+        return Self.text(mantissa: mantissa, places: places, grouping: true, suffix: UInt8(ascii: "%"))
     }
 
     /// The shortest percentage that states the rate exactly: 0.006 → "0.6%", 0.05 → "5%".
     public var exactPercentText: String { (self * .hundred).description + "%" }
 
     /// A count as shown: "277,778"; fractional counts keep their decimals.
-    public var countText: String { Self.groupThousands(description) }
+    public var countText: String {
+        let places = significantPlaces(atLeast: 0)
+        return Self.text(mantissa: units / Self.powerOfTen(Self.fractionDigits - places), places: places, grouping: true)
+    }
 
-    static func groupThousands(_ text: String) -> String {
-        var digits = Substring(text)
-        var sign = ""
-        if digits.hasPrefix("-") {
-            sign = "-"
-            digits = digits.dropFirst()
+    /// Plain text with at least `minimumPlaces` decimals (at most twelve) and no grouping: "1234.50".
+    public func plainText(minimumPlaces: Int) -> String {
+        let places = significantPlaces(atLeast: minimumPlaces)
+        return Self.text(mantissa: units / Self.powerOfTen(Self.fractionDigits - places), places: places, grouping: false)
+    }
+
+    /// The fewest decimal places, not below `minimum` (clamped to 0…12), that hold the value exactly.
+    func significantPlaces(atLeast minimum: Int) -> Int {
+        var places = min(max(minimum, 0), Self.fractionDigits)
+        // The twelve fraction digits fit a UInt64, whose division is far cheaper than Int128's.
+        var fraction = UInt64(units.magnitude % UInt128(Self.unitsPerOne))
+        var trailingZeros = 0
+        if fraction == 0 { return places }
+        while fraction % 10 == 0 {
+            fraction /= 10
+            trailingZeros += 1
         }
-        let whole: Substring
-        let rest: Substring
-        if let dot = digits.firstIndex(of: ".") {
-            whole = digits[..<dot]
-            rest = digits[dot...]
-        } else {
-            whole = digits
-            rest = ""
+        places = max(places, Self.fractionDigits - trailingZeros)
+        return places
+    }
+
+    /// `mantissa × 10^-places` with exactly `places` decimals, a leading "-" when negative,
+    /// commas between thousands when `grouping`, and `suffix` after the digits.
+    static func text(mantissa: Int128, places: Int, grouping: Bool, suffix: UInt8? = nil) -> String {
+        // 39 digits, 12 commas, sign, point and suffix fit in 64 bytes.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { buffer in
+            var end = buffer.count
+            func put(_ byte: UInt8) {
+                end -= 1
+                buffer[end] = byte
+            }
+            if let suffix { put(suffix) }
+            var magnitude = mantissa.magnitude
+            for _ in 0..<places {
+                put(UInt8(ascii: "0") + UInt8(magnitude % 10))
+                magnitude /= 10
+            }
+            if places > 0 { put(UInt8(ascii: ".")) }
+            var digits = 0
+            repeat {
+                if grouping && digits > 0 && digits % 3 == 0 { put(UInt8(ascii: ",")) }
+                if magnitude <= UInt128(UInt64.max) {
+                    // The common case: the rest is written with 64-bit arithmetic.
+                    var small = UInt64(magnitude)
+                    put(UInt8(ascii: "0") + UInt8(small % 10))
+                    small /= 10
+                    digits += 1
+                    while small > 0 {
+                        if grouping && digits % 3 == 0 { put(UInt8(ascii: ",")) }
+                        put(UInt8(ascii: "0") + UInt8(small % 10))
+                        small /= 10
+                        digits += 1
+                    }
+                    magnitude = 0
+                } else {
+                    put(UInt8(ascii: "0") + UInt8(magnitude % 10))
+                    magnitude /= 10
+                    digits += 1
+                }
+            } while magnitude > 0
+            if mantissa < 0 { put(UInt8(ascii: "-")) }
+            return String(decoding: UnsafeMutableBufferPointer(rebasing: buffer[end...]), as: UTF8.self)
         }
-        var grouped = ""
-        for (offset, digit) in whole.enumerated() {
-            if offset > 0 && (whole.count - offset) % 3 == 0 { grouped.append(",") }
-            grouped.append(digit)
-        }
-        return sign + grouped + rest
     }
 }

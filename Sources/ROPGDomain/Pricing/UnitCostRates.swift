@@ -18,7 +18,8 @@ public struct UnitCostRates: Sendable {
 
     public let day: Day
     public let shop: Part
-    public let byProduct: [Int: Part]
+    /// The entries tied to each product, by its index in the workspace; nil for most.
+    public let byProduct: [Part?]
     public let paymentFee: ExactDecimal
     public let unitsPerOrder: ExactDecimal
     /// The CVR, CPC and paid fraction of visitors that day, for ads and break-even CPC.
@@ -29,7 +30,7 @@ public struct UnitCostRates: Sendable {
     public init(_ workspace: Workspace, index: CostIndex, on day: Day) {
         self.day = day
         var shop = Part()
-        var byProduct: [Int: Part] = [:]
+        var byProduct = [Part?](repeating: nil, count: workspace.products.count)
         for group in index.groups where group.entry.basis.followsSales {
             let entry = group.entry
             if let start = entry.start, start > day { continue }
@@ -44,7 +45,7 @@ public struct UnitCostRates: Sendable {
             case .plannedClicks: part.plannedClickShare = amount
             default: continue
             }
-            if let product = group.productIndex {
+            if let product = group.productIndex, byProduct.indices.contains(product) {
                 byProduct[product] = (byProduct[product] ?? Part()) + part
             } else {
                 shop = shop + part
@@ -62,7 +63,10 @@ public struct UnitCostRates: Sendable {
     }
 
     /// The costs that apply to the product at `index`: the shop's and its own.
-    public func part(of index: Int) -> Part { byProduct[index].map { shop + $0 } ?? shop }
+    public func part(of index: Int) -> Part {
+        guard byProduct.indices.contains(index), let own = byProduct[index] else { return shop }
+        return shop + own
+    }
 
     /// The unit economics of `product` (at `index` in the workspace).
     public func economics(of product: Product, at index: Int) -> UnitEconomics {

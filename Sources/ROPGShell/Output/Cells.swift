@@ -4,25 +4,27 @@ import ROPGDomain
 extension Cell {
     /// Money: "1,234.50" shown, "1234.50" in CSV and JSON (as a string, never a float).
     public static func money(_ value: ExactDecimal) -> Cell {
-        var cell = Cell(text: value.formatted(), plain: value.formatted(grouping: false), json: .string,
-                        alignment: .right, emphasis: value.rounded().isNegative ? .negative : .none)
-        cell.figure = .money(value.rounded())
+        let shown = value.rounded()
+        var cell = Cell(text: shown.formatted(), json: .string, alignment: .right, emphasis: shown.isNegative ? .negative : .none)
+        cell.figure = .money(shown)  // CSV and JSON write it as "1234.50"
+        cell.textIsPrintableASCII = true
         return cell
     }
 
     /// A rate: "51.99%" shown, "0.5199" in CSV and JSON.
     public static func rate(_ value: ExactDecimal, places: Int = 2) -> Cell {
-        var cell = Cell(text: value.percentText(places: places), plain: value.rounded(places: places + 2).description,
-                        json: .string, alignment: .right, emphasis: value.isNegative ? .negative : .none)
-        cell.figure = .rate(value.rounded(places: places + 2), places: places)
+        var cell = Cell(text: value.percentText(places: places), json: .string, alignment: .right,
+                        emphasis: value.isNegative ? .negative : .none)
+        cell.figure = .rate(value.rounded(places: places + 2), places: places)  // CSV and JSON write "0.5199"
+        cell.textIsPrintableASCII = true
         return cell
     }
 
     /// A whole or fractional count: "277,778"; JSON writes it as a number.
     public static func count(_ value: ExactDecimal) -> Cell {
-        var cell = Cell(text: value.countText, plain: value.description, json: .number, alignment: .right,
-                        emphasis: value.isNegative ? .negative : .none)
-        cell.figure = .count(value)
+        var cell = Cell(text: value.countText, json: .number, alignment: .right, emphasis: value.isNegative ? .negative : .none)
+        cell.figure = .count(value)  // CSV and JSON write it as "277778"
+        cell.textIsPrintableASCII = true
         return cell
     }
 

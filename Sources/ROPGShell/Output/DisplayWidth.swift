@@ -24,15 +24,34 @@ public func displayWidth(_ c: Character) -> Int {
 
 /// The number of terminal columns `s` occupies: the sum of its characters' widths.
 public func displayWidth(_ s: String) -> Int {
-    // Fast path: printable ASCII is one column per byte.
-    var allPrintableASCII = true
-    for byte in s.utf8 where byte < 0x20 || byte >= 0x7F {
-        allPrintableASCII = false
-        break
-    }
-    if allPrintableASCII { return s.utf8.count }
+    if let width = simpleDisplayWidth(s) { return width }
     var total = 0
     for c in s { total += displayWidth(c) }
+    return total
+}
+
+/// The width of `s` when it is made only of scalars that are each a character of their own and
+/// safe to show as they are: printable ASCII (one column per byte, the fastest case), CJK
+/// ideographs, Hangul syllables, CJK punctuation and fullwidth forms (two columns), Latin, Greek
+/// and the symbols reports use (× ÷ − … ⚠ box drawing; one column). Nil for anything else
+/// (combining marks, emoji, controls), which needs grapheme breaking or escaping.
+func simpleDisplayWidth(_ s: String) -> Int? {
+    let printableASCII = s.utf8.withContiguousStorageIfAvailable { bytes in
+        bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+    } ?? s.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+    if printableASCII { return s.utf8.count }
+    var total = 0
+    for scalar in s.unicodeScalars {
+        switch scalar.value {
+        case 0x20..<0x7F, 0xA0..<0x300, 0x391...0x3C9, 0x2010...0x2027, 0x2030...0x205E, 0x2070...0x209F,
+             0x2190...0x21FF, 0x2200...0x22FF, 0x2500...0x257F, 0x26A0:
+            total += 1
+        case 0x3000...0x303E, 0x4E00...0x9FFF, 0xAC00...0xD7A3, 0xFF01...0xFF60:
+            total += 2
+        default:
+            return nil
+        }
+    }
     return total
 }
 

@@ -35,15 +35,57 @@ public enum Emphasis: Sendable, Equatable {
 /// One cell: what a person reads, and the plain value machines read.
 public struct Cell: Sendable, Equatable {
     /// As shown in the terminal and Markdown, e.g. "1,234.50", "51.99%", "纯棉T恤".
-    public var text: String
+    public var text: String {
+        didSet { textIsPrintableASCII = false }
+    }
+    /// The plain form or the figure, packed. A 100,000-row report holds over a million cells, so
+    /// a cell is kept to 40 bytes: the figure's 128 bits are two words, which need no 16-byte
+    /// alignment, and the one-byte fields declared after this fill its tail. A figure's plain
+    /// form is written only when CSV or JSON asks for it.
+    private var storage: Storage
+    /// True when `text` is known to be printable ASCII (numbers as cells format them), so that
+    /// the text renderer can take its width as its length without looking at it.
+    var textIsPrintableASCII = false
     /// As written to CSV and JSON, e.g. "1234.50", "0.5199"; the same as `text` for words.
-    public var plain: String
+    public var plain: String {
+        switch storage {
+        case .sameAsText: text
+        case .plain(let plain): plain
+        case .money, .rate, .count: figure?.plain ?? text
+        }
+    }
+    /// The figure as shown, when the cell holds one: what a what-if compares.
+    public var figure: Figure? {
+        get {
+            switch storage {
+            case .sameAsText, .plain: nil
+            case .money(let low, let high): .money(ExactDecimal(units: Int128(high) << 64 | Int128(low)))
+            case .rate(let low, let high, let places): .rate(ExactDecimal(units: Int128(high) << 64 | Int128(low)), places: Int(places))
+            case .count(let low, let high): .count(ExactDecimal(units: Int128(high) << 64 | Int128(low)))
+            }
+        }
+        set {
+            func halves(_ value: ExactDecimal) -> (UInt64, Int64) { (UInt64(truncatingIfNeeded: value.units), Int64(truncatingIfNeeded: value.units >> 64)) }
+            switch newValue {
+            case nil: storage = .sameAsText
+            case .money(let value)?: let (low, high) = halves(value); storage = .money(low: low, high: high)
+            case .rate(let value, let places)?: let (low, high) = halves(value); storage = .rate(low: low, high: high, places: UInt8(clamping: places))
+            case .count(let value)?: let (low, high) = halves(value); storage = .count(low: low, high: high)
+            }
+        }
+    }
     /// How JSON writes `plain`.
     public var json: JSONKind
     public var alignment: Alignment
     public var emphasis: Emphasis
-    /// The figure as shown, when the cell holds one: what a what-if compares.
-    public var figure: Figure?
+
+    private enum Storage: Sendable, Equatable {
+        case sameAsText
+        case plain(String)
+        case money(low: UInt64, high: Int64)
+        case rate(low: UInt64, high: Int64, places: UInt8)
+        case count(low: UInt64, high: Int64)
+    }
 
     public enum Figure: Sendable, Equatable {
         case money(ExactDecimal)
@@ -54,6 +96,14 @@ public struct Cell: Sendable, Equatable {
         public var value: ExactDecimal {
             switch self {
             case .money(let value), .rate(let value, _), .count(let value): return value
+            }
+        }
+
+        /// As CSV and JSON write it: "1234.50", "0.5199", "277778".
+        public var plain: String {
+            switch self {
+            case .money(let value): value.formatted(grouping: false)
+            case .rate(let value, _), .count(let value): value.description
             }
         }
     }
@@ -67,7 +117,7 @@ public struct Cell: Sendable, Equatable {
         emphasis: Emphasis = .none
     ) {
         self.text = text
-        self.plain = plain ?? text
+        self.storage = plain.map { .plain($0) } ?? .sameAsText
         self.json = json
         self.alignment = alignment
         self.emphasis = emphasis

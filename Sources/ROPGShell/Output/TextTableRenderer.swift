@@ -28,19 +28,36 @@ public struct TextTableRenderer: Sendable {
     public static let noRowsText = "(no rows)"
 
     public func render(_ table: Table) -> String {
-        var out = ""
+        // The parts are byte arrays that become the String in one copy: a report can be 20 MB of
+        // text (100,000 rows), and each extra copy of it costs fresh pages.
+        var parts: [[UInt8]] = []
+        var head: [UInt8] = []
         if let title = table.title {
-            out += style(escapingControlCharacters(title), .bold) + "\n"
+            head += (style(escapingControlCharacters(title), .bold) + "\n").utf8
         }
         if table.columns.isEmpty {
-            out += "(no columns)\n"
+            head += "(no columns)\n".utf8
+            parts.append(head)
         } else {
-            out += box(table)
+            parts = box(table, head: head)
         }
+        var notes: [UInt8] = []
         for note in table.notes {
-            out += escapingControlCharacters(note) + "\n"
+            notes += (escapingControlCharacters(note) + "\n").utf8
         }
-        return out
+        parts.append(notes)
+        let total = parts.reduce(0) { $0 + $1.count }
+        return String(unsafeUninitializedCapacity: total) { buffer in
+            var written = 0
+            for part in parts {
+                part.withUnsafeBufferPointer { bytes in
+                    guard let base = bytes.baseAddress, let target = buffer.baseAddress else { return }
+                    (target + written).update(from: base, count: bytes.count)
+                    written += bytes.count
+                }
+            }
+            return written
+        }
     }
 
     // MARK: - Layout
@@ -53,22 +70,51 @@ public struct TextTableRenderer: Sendable {
         var sgr: SGR?
     }
 
-    private func box(_ table: Table) -> String {
+    // Reports can run to 100,000 rows (`margin` over every product), so the box is drawn in two
+    // passes straight from the cells: one to measure the columns, one to write the bytes. Only
+    // cells that need it (wide or control characters, or too wide to fit) are escaped and laid out.
+
+    /// The table's lines: `head`, the top and header, the body in pieces, the bottom.
+    private func box(_ table: Table, head: [UInt8]) -> [[UInt8]] {
+        var out = head
+        let columnCount = table.columns.count
         let header = table.columns.map { column in
             lay(column.title, alignRight: column.alignment == .right, sgr: .bold)
         }
-        let body = table.rows.map { table.normalized($0).map(lay) }
-        let footer = table.footerRows.map { table.normalized($0).map(lay) }
-
-        var widths = header.map(\.width)
-        for row in body + footer {
-            for (i, cell) in row.enumerated() where cell.width > widths[i] {
-                widths[i] = cell.width
+        // First pass, over the body and footer rows together: each cell's width when it is drawn
+        // as it is, or -1 when it must be laid out (escaped, cut), `columnCount` to a row; and the
+        // widest cell of each column. Big tables are measured in pieces side by side.
+        let bodyCount = table.rows.count
+        let measured = inPieces(bodyCount + table.footerRows.count) { _, range in
+            var widths = [Int](repeating: 0, count: columnCount)
+            var asIs: [Int32] = []
+            asIs.reserveCapacity(range.count * columnCount)
+            for r in range {
+                let row = r < bodyCount ? table.rows[r] : table.footerRows[r - bodyCount]
+                for i in 0..<columnCount {
+                    guard i < row.count else {
+                        asIs.append(0)
+                        continue
+                    }
+                    let text = row[i].text
+                    if let width = row[i].textIsPrintableASCII ? text.utf8.count : simpleDisplayWidth(text), width <= maxColumnWidth {
+                        asIs.append(Int32(width))
+                        if width > widths[i] { widths[i] = width }
+                    } else {
+                        asIs.append(-1)
+                        widths[i] = max(widths[i], lay(row[i]).width)
+                    }
+                }
             }
+            return (widths: widths, asIs: asIs)
+        }
+        var widths = header.map(\.width)
+        for piece in measured {
+            for i in widths.indices { widths[i] = max(widths[i], piece.widths[i]) }
         }
         widths = widths.map { min(max($0, 1), maxColumnWidth) }
 
-        let noRows = body.isEmpty
+        let noRows = table.rows.isEmpty
         if noRows {
             // The "(no rows)" line spans every column; make sure it fits.
             let inner = widths.reduce(0, +) + 3 * (widths.count - 1)
@@ -78,34 +124,44 @@ public struct TextTableRenderer: Sendable {
             }
         }
 
-        var out = rule("┌", "┬", "┐", widths, above: false, below: true)
-        out += line(header, widths)
-        out += rule("├", "┼", "┤", widths, above: true, below: !noRows)
+        // Box characters are three bytes each; a CJK character is three bytes for two columns.
+        let lineBytes = 2 * widths.reduce(0, +) + 8 * columnCount + 4
+        out += rule("┌", "┬", "┐", widths, above: false, below: true).utf8
+        line(header, widths, into: &out)
+        out += rule("├", "┼", "┤", widths, above: true, below: !noRows).utf8
+        // Second pass: the lines, drawn in the same pieces as the first pass measured.
+        let widthsDrawn = widths
+        let lines = inPieces(bodyCount + table.footerRows.count) { piece, range in
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(range.count * lineBytes)
+            var position = 0
+            for r in range {
+                if r == bodyCount { bytes += rule("├", "┼", "┤", widthsDrawn, above: !noRows, below: true).utf8 }
+                let row = r < bodyCount ? table.rows[r] : table.footerRows[r - bodyCount]
+                line(row, asIs: measured[piece].asIs, from: &position, widthsDrawn, into: &bytes)
+            }
+            return bytes
+        }
         if noRows {
             let inner = widths.reduce(0, +) + 3 * (widths.count - 1)
             let text = pad(Self.noRowsText, toWidth: inner, alignRight: false)
-            out += "│ " + style(text, .dim) + " │\n"
-        } else {
-            for row in body { out += line(row, widths) }
+            out += ("│ " + style(text, .dim) + " │\n").utf8
         }
-        if !footer.isEmpty {
-            out += rule("├", "┼", "┤", widths, above: !noRows, below: true)
-            for row in footer { out += line(row, widths) }
+        let lastIsMerged = noRows && table.footerRows.isEmpty
+        return [out] + lines + [Array(rule("└", "┴", "┘", widths, above: !lastIsMerged, below: false).utf8)]
+    }
+
+    private func sgr(_ emphasis: Emphasis) -> SGR? {
+        switch emphasis {
+        case .none: nil
+        case .negative: .red
+        case .warning: .yellow
+        case .strong: .bold
         }
-        let lastIsMerged = noRows && footer.isEmpty
-        out += rule("└", "┴", "┘", widths, above: !lastIsMerged, below: false)
-        return out
     }
 
     private func lay(_ cell: Cell) -> Laid {
-        let sgr: SGR? =
-            switch cell.emphasis {
-            case .none: nil
-            case .negative: .red
-            case .warning: .yellow
-            case .strong: .bold
-            }
-        return lay(cell.text, alignRight: cell.alignment == .right, sgr: sgr)
+        lay(cell.text, alignRight: cell.alignment == .right, sgr: sgr(cell.emphasis))
     }
 
     private func lay(_ raw: String, alignRight: Bool, sgr: SGR?) -> Laid {
@@ -134,14 +190,53 @@ public struct TextTableRenderer: Sendable {
         return left + segments.joined(separator: junction) + right + "\n"
     }
 
-    private func line(_ cells: [Laid], _ widths: [Int]) -> String {
-        var out = "│"
-        for (cell, width) in zip(cells, widths) {
-            let gap = String(repeating: " ", count: max(0, width - cell.width))
-            let text = cell.sgr.map { style(cell.text, $0) } ?? cell.text
-            out += " " + (cell.alignRight ? gap + text : text + gap) + " │"
+    /// One row of cells, missing cells blank; `asIs` holds the widths the first pass measured.
+    private func line(_ cells: [Cell], asIs: [Int32], from position: inout Int, _ widths: [Int], into out: inout [UInt8]) {
+        out += "│".utf8
+        for (i, width) in widths.enumerated() {
+            let measured = Int(asIs[position])
+            position += 1
+            if i >= cells.count {
+                append("", width: 0, in: width, alignRight: false, sgr: nil, to: &out)
+            } else if measured >= 0 {
+                append(cells[i].text, width: measured, in: width, alignRight: cells[i].alignment == .right, sgr: sgr(cells[i].emphasis), to: &out)
+            } else {
+                append(lay(cells[i]), width: width, to: &out)
+            }
         }
-        return out + "\n"
+        out.append(UInt8(ascii: "\n"))
+    }
+
+    private func line(_ cells: [Laid], _ widths: [Int], into out: inout [UInt8]) {
+        out += "│".utf8
+        for (cell, width) in zip(cells, widths) { append(cell, width: width, to: &out) }
+        out.append(UInt8(ascii: "\n"))
+    }
+
+    /// " text │", padded to `width` on the side away from its alignment.
+    private func append(_ cell: Laid, width: Int, to out: inout [UInt8]) {
+        append(cell.text, width: cell.width, in: width, alignRight: cell.alignRight, sgr: cell.sgr, to: &out)
+    }
+
+    private func append(_ text: String, width: Int, in columnWidth: Int, alignRight: Bool, sgr: SGR?, to out: inout [UInt8]) {
+        let gap = max(0, columnWidth - width)
+        out.append(UInt8(ascii: " "))
+        if alignRight { Self.appendSpaces(gap, to: &out) }
+        var text = sgr.map { style(text, $0) } ?? text
+        text.withUTF8 { out.append(contentsOf: $0) }
+        if !alignRight { Self.appendSpaces(gap, to: &out) }
+        out += " │".utf8
+    }
+
+    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
+
+    private static func appendSpaces(_ count: Int, to out: inout [UInt8]) {
+        var left = count
+        while left > 0 {
+            let now = min(left, spaces.count)
+            out.append(contentsOf: spaces[0..<now])
+            left -= now
+        }
     }
 
     // MARK: - Colour

@@ -1,3 +1,4 @@
+import Dispatch
 import ROPGDomain
 
 extension Session {
@@ -51,11 +52,24 @@ extension Session {
             } else {
                 show(blocks)
             }
+            Session.freeInBackground(consume blocks)
             return true
         } catch {
             reportError(error.message)
             return false
         }
+    }
+
+    /// A report of 100,000 rows takes tens of milliseconds to free. Once shown, big ones are
+    /// freed on another thread, so that the prompt comes back at once.
+    static func freeInBackground(_ blocks: consuming [Block]) {
+        let cells = blocks.reduce(0) { total, block in
+            guard case .table(let table) = block else { return total }
+            return total + table.rows.count * table.columns.count
+        }
+        guard cells >= 100_000 else { return }
+        let doomed = blocks
+        DispatchQueue.global(qos: .utility).async { withExtendedLifetime(doomed) {} }
     }
 
     /// Prints blocks in the session's format.

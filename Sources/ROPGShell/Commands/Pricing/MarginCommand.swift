@@ -21,50 +21,55 @@ public enum MarginCommand: Command {
         try arguments.checkKeys(allowed: ["on"], command: name)
         let workspace = session.workspace
         guard !workspace.products.isEmpty else { throw CommandError("no products yet: add one with product add SKU price=… cost=…") }
-        var indices: [Int] = []
+        var named: [Int] = []
         for position in 0..<arguments.positionals.count {
             guard let sku = arguments.positional(position) else { continue }
-            indices.append(try ProductCommand.existing(sku, in: session))
+            named.append(try ProductCommand.existing(sku, in: session))
         }
-        if indices.isEmpty { indices = Array(workspace.products.indices) }
+        let indices = named.isEmpty ? Array(workspace.products.indices) : named
         let context = try PricingContext(session, arguments)
-        var items = indices.map { index in
-            let unit = context.economics(index)
-            return (index: index, unit: unit, margin: unit.contributionMargin)
+        let rates = context.rates, products = workspace.products
+        let units = mapInPieces(indices.count) { rates.economics(of: products[indices[$0]], at: indices[$0]) }
+        let margins = units.map(\.contributionMargin)
+        // Best margin first; free products (no margin) last; ties in workspace order. Positions
+        // are sorted rather than the economics themselves, which are large to move, on one
+        // integer key each.
+        let keys = margins.map { $0?.units ?? Int128.min }
+        let order = indices.indices.sorted { a, b in
+            keys[a] != keys[b] ? keys[a] > keys[b] : indices[a] < indices[b]
         }
-        // Best margin first; free products (no margin) last; ties in workspace order.
-        items.sort { a, b in
-            if a.margin != b.margin {
-                guard let left = a.margin else { return false }
-                guard let right = b.margin else { return true }
-                return left > right
-            }
-            return a.index < b.index
-        }
-        let showAds = items.contains { $0.unit.adsPerUnit != .zero }
-        var rows: [[Cell]] = []
-        rows.reserveCapacity(items.count)
-        var losing = 0, losingAfterAds = 0
-        var flags: [String] = []
-        for (index, unit, margin) in items {
-            let product = workspace.products[index]
-            var flag = ""
-            if unit.contribution.rounded().isNegative {
-                losing += 1
-                flag = "loses \(unit.contribution.magnitude.formatted()) a unit"
-            } else if showAds, let after = unit.contributionAfterAds, after.rounded().isNegative {
-                losingAfterAds += 1
-                flag = "loses \(after.magnitude.formatted()) a unit after ads"
-            }
-            var row: [Cell] = [.text(product.sku), .text(product.name), .text(product.role.map { "\($0.rawValue) \($0.chineseName)" } ?? ""),
-                               .money(product.price), .money(product.cost), .money(unit.otherPerUnit), .rate(unit.feeRate),
-                               .money(unit.contribution), .rateOrEmpty(margin), .rateOrEmpty(unit.grossMargin),
-                               .rateOrEmpty(unit.markup)]
-            if showAds {
-                row += [.optional(unit.adsPerUnit) { .money($0) }, .optional(unit.contributionAfterAds) { .money($0) }]
-            }
-            flags.append(flag)
-            rows.append(row)
+        let showAds = units.contains { $0.adsPerUnit != .zero }
+        // Which products lose money, before any row is built, so that each row is built once at
+        // its final length (100,000 rows are common).
+        let contributions = units.map(\.contribution)
+        let losing = contributions.count { $0.rounded().isNegative }
+        let losingAfterAds = showAds ? zip(units, contributions).count { unit, contribution in
+            !contribution.rounded().isNegative && unit.adsPerUnit.map { (contribution - $0).rounded().isNegative } == true
+        } : 0
+        let showFlags = losing + losingAfterAds > 0
+        let roleCells = ProductRole.allCases.map { Cell.text("\($0.rawValue) \($0.chineseName)") }
+        let rows = mapInPieces(order.count) { place -> [Cell] in
+                let position = order[place]
+                let index = indices[position], unit = units[position], contribution = contributions[position]
+                let after = unit.adsPerUnit.map { contribution - $0 }
+                let role = products[index].role.flatMap { role in ProductRole.allCases.firstIndex(of: role).map { roleCells[$0] } }
+                var flag = Cell.empty
+                if contribution.rounded().isNegative {
+                    flag = Cell.text("⚠ loses " + contribution.magnitude.formatted() + " a unit").emphasized(.negative)
+                } else if showAds, let after, after.rounded().isNegative {
+                    flag = Cell.text("⚠ loses " + after.magnitude.formatted() + " a unit after ads").emphasized(.negative)
+                }
+                var row: [Cell] = [
+                    .text(products[index].sku), .text(products[index].name), role ?? .empty,
+                    .money(unit.price), .money(unit.goodsCost), .money(unit.otherPerUnit), .rate(unit.feeRate),
+                    .money(contribution), .rateOrEmpty(margins[position]), .rateOrEmpty(unit.grossMargin), .rateOrEmpty(unit.markup),
+                    showAds ? .optional(unit.adsPerUnit) { .money($0) } : .empty, showAds ? .optional(after) { .money($0) } : .empty,
+                    flag,
+                ]
+                // The literal is built at full length; unshown columns come off the end, in place.
+                if !showFlags { row.removeLast() }
+                if !showAds { row.removeSubrange(11...12) }
+                return row
         }
         var columns: [Column] = [.text("SKU", key: "sku"), .text("name", key: "name"), .text("role", key: "role"),
                                  .number("price", key: "price"), .number("goods", key: "goods_cost"), .number("other/unit", key: "other_per_unit"),
@@ -72,12 +77,7 @@ public enum MarginCommand: Command {
                                  .number("margin", key: "contribution_margin"), .number("gross", key: "gross_margin"),
                                  .number("markup", key: "markup")]
         if showAds { columns += [.number("ads/unit", key: "ads_per_unit"), .number("after ads", key: "contribution_after_ads")] }
-        if flags.contains(where: { !$0.isEmpty }) {
-            columns.append(.text("flag", key: "flag"))
-            for position in rows.indices where !flags[position].isEmpty {
-                rows[position].append(Cell.text("⚠ " + flags[position]).emphasized(.negative))
-            }
-        }
+        if showFlags { columns.append(.text("flag", key: "flag")) }
         var notes = [context.workingNote]
         if showAds {
             notes.append("ads/unit: cpc=plan entries' share of paid clicks × cpc \(context.rates.cpc?.formatted() ?? "?") × paid share "

@@ -48,7 +48,6 @@ public enum PriceCommand: Command {
         do { exact = try now.price(for: target) } catch { throw CommandError("\(sku): \(error.message)") }
         let price = exact.rounded()
         let then = now.at(price: price)
-        let change = price - now.price
         let rows: [(String, Cell)] = [
             ("product", .text("\(sku) \(session.workspace.products[index].name)")),
             ("target", .text(wanted)),
