@@ -7,6 +7,10 @@ public struct CostLine: Equatable, Sendable {
         case goods
         /// The payment fee on net revenue (`payment-fee`, category R).
         case paymentFee
+        /// A saved hit plan's goods (its units × the product's goods cost, category G) and its ad
+        /// spend (category O), by the plan's index in the workspace.
+        case hitGoods(Int)
+        case hitAds(Int)
     }
     public var source: Source
     public var category: CostCategory
@@ -21,7 +25,7 @@ public struct CostBook: Sendable {
 
     public let period: Period
     public let view: CostView
-    public let sales: Sales
+    public private(set) var sales: Sales
     /// One line per entry that costs something (with `perEntry`), and the goods the products sold.
     public private(set) var lines: [CostLine] = []
     /// Deposits paid in the period, entry by entry (with `perEntry`): capital tied up, not costs.
@@ -173,6 +177,38 @@ public struct CostBook: Sendable {
         }
         lines.append(CostLine(source: .paymentFee, category: .R, amount: sales.paymentFees, basis: sales.netRevenue))
     }
+
+    /// Adds saved hit plans (DOMAIN §5) on top of the plan: their revenue and units to the sales
+    /// (and to their product's part), their goods as G and their ad spend as O, each on a line of
+    /// its own. Related sales are not added: the products they come from are not planned.
+    public mutating func addHitPlans(_ plans: [(index: Int, plan: HitPlan, productIndex: Int)], cost: (Int) -> ExactDecimal) {
+        for (index, plan, productIndex) in plans {
+            let figures = plan.figures(in: period.firstDay...period.lastDay)
+            guard !figures.units.isZero || !figures.adSpend.isZero else { continue }
+            sales.gmv += figures.revenue
+            sales.units = sales.units.map { $0 + figures.units }
+            if let position = sales.products.firstIndex(where: { $0.index == productIndex }) {
+                sales.products[position].gmv += figures.revenue
+                sales.products[position].netRevenue += figures.revenue
+                sales.products[position].units += figures.units
+            } else if perProduct {
+                sales.products.append(ProductSales(index: productIndex, share: .zero, gmv: figures.revenue, netRevenue: figures.revenue,
+                                                   units: figures.units))
+                sales.products.sort { $0.index < $1.index }
+            }
+            let goods = figures.units * cost(productIndex)
+            totals[.G, default: .zero] += goods
+            totals[.O, default: .zero] += figures.adSpend
+            productDirect[productIndex, default: [:]][.G, default: .zero] += goods
+            productDirect[productIndex, default: [:]][.O, default: .zero] += figures.adSpend
+            lines.append(CostLine(source: .hitGoods(index), category: .G, amount: goods, basis: figures.units))
+            lines.append(CostLine(source: .hitAds(index), category: .O, amount: figures.adSpend, basis: figures.paidClicks))
+            hitPlanFigures.append((index, figures))
+        }
+    }
+
+    /// What each saved hit plan added in the period, by the plan's index in the workspace.
+    public private(set) var hitPlanFigures: [(index: Int, figures: HitFigures)] = []
 
     public func total(_ category: CostCategory? = nil) -> ExactDecimal {
         guard let category else { return totals.values.reduce(.zero, +) }

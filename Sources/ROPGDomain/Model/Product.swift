@@ -12,10 +12,15 @@ public struct Product: Equatable, Sendable {
     public var stock: Int?
     /// The planned share of the shop's GMV (`share=40%`); nil: an even part of what is left.
     public var share: ExactDecimal?
+    /// Click-through and conversion rates measured for this product (测款); nil: the shop's.
+    public var ctr: ExactDecimal?
+    public var cvr: ExactDecimal?
 
     public init(sku: String, name: String, price: ExactDecimal, cost: ExactDecimal, role: ProductRole? = nil, stock: Int? = nil,
-                share: ExactDecimal? = nil) {
+                share: ExactDecimal? = nil, ctr: ExactDecimal? = nil, cvr: ExactDecimal? = nil) {
         self.share = share
+        self.ctr = ctr
+        self.cvr = cvr
         self.sku = sku
         self.name = name
         self.price = price

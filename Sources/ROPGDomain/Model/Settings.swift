@@ -1,6 +1,7 @@
 /// A planning assumption that holds for the whole workspace (`set cvr=3% aov=120 …`).
 public enum Assumption: String, CaseIterable, Sendable {
     case cvr
+    case ctr
     case aov
     case cpc
     case paidShare = "paid-share"
@@ -13,7 +14,7 @@ public enum Assumption: String, CaseIterable, Sendable {
 
     public var kind: Kind {
         switch self {
-        case .cvr, .paidShare, .paymentFee, .refundRate: return .rate
+        case .cvr, .ctr, .paidShare, .paymentFee, .refundRate: return .rate
         case .aov, .cpc: return .money
         case .naturalPerPaid, .unitsPerOrder: return .ratio
         }
@@ -24,13 +25,14 @@ public enum Assumption: String, CaseIterable, Sendable {
         switch self {
         case .naturalPerPaid, .unitsPerOrder: return .one
         case .paymentFee, .refundRate: return .zero
-        case .cvr, .aov, .cpc, .paidShare: return nil
+        case .cvr, .ctr, .aov, .cpc, .paidShare: return nil
         }
     }
 
     public var meaning: String {
         switch self {
         case .cvr: return "conversion rate: orders ÷ visitors (转化率)"
+        case .ctr: return "click-through rate: clicks ÷ impressions (点击率)"
         case .aov: return "average order value (客单价)"
         case .cpc: return "cost per paid click"
         case .paidShare: return "share of visitors that come from paid clicks"
@@ -44,7 +46,7 @@ public enum Assumption: String, CaseIterable, Sendable {
     /// The accepted range, checked whenever a value is set or loaded; nil when it is fine.
     public func problem(with value: ExactDecimal) -> String? {
         switch self {
-        case .cvr:
+        case .cvr, .ctr:
             return value > .zero && value <= .one ? nil : "must be above 0% and at most 100%"
         case .paidShare:
             return value >= .zero && value <= .one ? nil : "must be between 0% and 100%"

@@ -20,6 +20,11 @@ public enum Validation {
         if product.price.isNegative { issues.append(.init(path: "price", message: "\(product.price) is negative")) }
         if product.cost.isNegative { issues.append(.init(path: "cost", message: "\(product.cost) is negative")) }
         if let stock = product.stock, stock < 0 { issues.append(.init(path: "stock", message: "\(stock) is negative")) }
+        for (path, rate) in [("ctr", product.ctr), ("cvr", product.cvr)] {
+            if let rate, rate.isNegative || rate.isZero || rate > .one {
+                issues.append(.init(path: path, message: "\(rate.exactPercentText) is not above 0% and at most 100%"))
+            }
+        }
         if let share = product.share, share.isNegative || share > .one {
             issues.append(.init(path: "share", message: "\(share.exactPercentText) is not between 0% and 100%"))
         }
@@ -157,6 +162,15 @@ public enum Validation {
         for (assumption, value) in workspace.settings.values {
             if let problem = assumption.problem(with: value) {
                 issues.append(.init(path: "settings.\(assumption.rawValue)", message: "\(value) \(problem)"))
+            }
+        }
+        var planNames = Set<String>()
+        for (index, saved) in workspace.hitPlans.enumerated() {
+            if workspace.productIndex(sku: saved.spec.sku) == nil {
+                issues.append(.init(path: "hitPlans[\(index)].plan", message: "no product \(saved.spec.sku)"))
+            }
+            if saved.name.isEmpty || !planNames.insert(saved.name).inserted {
+                issues.append(.init(path: "hitPlans[\(index)].name", message: saved.name.isEmpty ? "is empty" : "\(saved.name) appears twice"))
             }
         }
         var skus = Set<String>()

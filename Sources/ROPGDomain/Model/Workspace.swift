@@ -18,6 +18,8 @@ public struct Workspace: Equatable, Sendable {
     public var profiles: [Profile] = []
     /// Recorded results, one per day, in date order.
     public var actuals: [Actual] = []
+    /// Saved hit-product plans (`hit save`), by name: part of the plan in `pnl`, `costs` and `goal show`.
+    public var hitPlans: [SavedHitPlan] = []
 
     public init(name: String, settings: Settings = Settings(), products: [Product] = [], costs: [CostEntry] = [],
                 goals: [Goal] = [], lastCostNumber: [CostCategory: Int32] = [:]) {

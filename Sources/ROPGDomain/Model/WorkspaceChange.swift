@@ -14,6 +14,7 @@ public enum WorkspaceChange: Equatable, Sendable {
     case setSplits([GoalSplit])
     case setProfiles([Profile])
     case setActuals([Actual])
+    case setHitPlans([SavedHitPlan])
     case setName(String)
     case setLastCostNumber(Int32, for: CostCategory)
 
@@ -63,6 +64,10 @@ public enum WorkspaceChange: Equatable, Sendable {
             let old = workspace.profiles
             workspace.profiles = profiles
             return .setProfiles(old)
+        case .setHitPlans(let plans):
+            let old = workspace.hitPlans
+            workspace.hitPlans = plans
+            return .setHitPlans(old)
         case .setActuals(let actuals):
             let old = workspace.actuals
             workspace.actuals = actuals

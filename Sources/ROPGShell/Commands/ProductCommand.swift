@@ -7,8 +7,8 @@ public enum ProductCommand: Command {
     public static let topic = HelpTopic.plan
     public static let summary = "add, change, remove and list products"
     public static let usage = [
-        "product add SKU price=AMOUNT cost=AMOUNT [name=TEXT] [role=ROLE] [stock=COUNT] [share=PERCENT]",
-        "product set SKU [price=…] [cost=…] [name=…] [role=…|none] [stock=…|none] [share=…|none] [sku=NEW-SKU]",
+        "product add SKU price=AMOUNT cost=AMOUNT [name=TEXT] [role=ROLE] [stock=COUNT] [share=PERCENT] [ctr=PERCENT] [cvr=PERCENT]",
+        "product set SKU [price=…] [cost=…] [name=…] [role=…|none] [stock=…|none] [share=…|none] [ctr=…|none] [cvr=…|none] [sku=NEW-SKU]",
         "product rm SKU [SKU…]",
         "product list [role=ROLE]",
         "product show SKU",
@@ -25,7 +25,7 @@ public enum ProductCommand: Command {
         evenly. Renaming a SKU with sku= also renames it in the cost entries that belong to it.
         """
     public static let subcommands = ["add", "set", "rm", "list", "show"]
-    public static let keys = ["name=", "price=", "cost=", "role=", "stock=", "share=", "sku="]
+    public static let keys = ["name=", "price=", "cost=", "role=", "stock=", "share=", "ctr=", "cvr=", "sku="]
 
     public static func run(_ arguments: Arguments, in session: Session) throws(CommandError) -> [Block] {
         switch try verb(arguments) {
@@ -65,7 +65,7 @@ public enum ProductCommand: Command {
     }
 
     private static func add(_ arguments: Arguments, _ session: Session) throws(CommandError) -> [Block] {
-        try arguments.checkKeys(allowed: ["name", "price", "cost", "role", "stock", "share"], command: "product add")
+        try arguments.checkKeys(allowed: ["name", "price", "cost", "role", "stock", "share", "ctr", "cvr"], command: "product add")
         try arguments.checkPositionals(max: 2, usage: usage[0])
         let sku = try sku(arguments, "add")
         if session.workspace.productIndex(sku: sku) != nil {
@@ -75,7 +75,7 @@ public enum ProductCommand: Command {
         guard let cost = try arguments.amount("cost") else { throw CommandError("product add needs cost= (goods cost per unit), e.g. cost=28") }
         let product = try checked(Product(sku: sku, name: arguments.value("name") ?? sku, price: price, cost: cost,
                                           role: try role(arguments) ?? nil, stock: try arguments.wholeCount("stock"),
-                                          share: try arguments.rate("share")))
+                                          share: try arguments.rate("share"), ctr: try arguments.rate("ctr"), cvr: try arguments.rate("cvr")))
         try checkShares(session.workspace.products + [product])
         session.perform(Edit(description: "product add \(sku)",
                              changes: [.insertProduct(product, at: session.workspace.products.count)]))
@@ -83,7 +83,7 @@ public enum ProductCommand: Command {
     }
 
     private static func set(_ arguments: Arguments, _ session: Session) throws(CommandError) -> [Block] {
-        try arguments.checkKeys(allowed: ["name", "price", "cost", "role", "stock", "share", "sku"], command: "product set")
+        try arguments.checkKeys(allowed: ["name", "price", "cost", "role", "stock", "share", "ctr", "cvr", "sku"], command: "product set")
         try arguments.checkPositionals(max: 2, usage: usage[1])
         let sku = try sku(arguments, "set")
         let index = try existing(sku, in: session)
@@ -99,6 +99,8 @@ public enum ProductCommand: Command {
         if let share = arguments.value("share") {
             product.share = share == "none" ? nil : try arguments.rate("share")
         }
+        if let ctr = arguments.value("ctr") { product.ctr = ctr == "none" ? nil : try arguments.rate("ctr") }
+        if let cvr = arguments.value("cvr") { product.cvr = cvr == "none" ? nil : try arguments.rate("cvr") }
         var changes: [WorkspaceChange] = []
         if let newSKU = arguments.value("sku"), newSKU != sku {
             if session.workspace.productIndex(sku: newSKU) != nil { throw CommandError("product \(newSKU) exists already") }
@@ -107,6 +109,13 @@ public enum ProductCommand: Command {
                 var renamed = entry
                 renamed.product = newSKU
                 changes.append(.replaceCost(renamed, at: costIndex))
+            }
+            if session.workspace.hitPlans.contains(where: { $0.spec.sku == sku }) {
+                changes.append(.setHitPlans(session.workspace.hitPlans.map { saved in
+                    var renamed = saved
+                    if renamed.spec.sku == sku { renamed.spec.sku = newSKU }
+                    return renamed
+                }))
             }
         }
         product = try checked(product)
@@ -128,6 +137,10 @@ public enum ProductCommand: Command {
             let users = session.workspace.costs.filter { $0.product == sku }.map(\.id.description)
             if !users.isEmpty {
                 throw CommandError("product \(sku) is used by cost \(users.joined(separator: ", ")); remove or change those first")
+            }
+            let plans = session.workspace.hitPlans.filter { $0.spec.sku == sku }.map(\.name)
+            if !plans.isEmpty {
+                throw CommandError("product \(sku) is planned in hit plan \(plans.joined(separator: ", ")); hit rm those first")
             }
             indices.append(index)
         }
@@ -170,6 +183,8 @@ public enum ProductCommand: Command {
             ("markup", .optional(product.cost.isZero ? nil : (product.price - product.cost).divided(by: product.cost), { .rate($0) })),
             ("stock", .optional(product.stock, { .count($0) })),
             ("GMV share", .text(product.share.map(\.exactPercentText) ?? "an even part of what the others leave")),
+            ("CTR", .text(product.ctr.map(\.exactPercentText) ?? "the shop's")),
+            ("CVR", .text(product.cvr.map(\.exactPercentText) ?? "the shop's")),
             ("cost entries", .text(entries.isEmpty ? "none" : entries.joined(separator: ", "))),
         ]
         return [.table(propertyTable(title: "product \(product.sku)", rows))]
@@ -198,6 +213,8 @@ public enum ProductCommand: Command {
         if let role = product.role { parts.append(role.rawValue) }
         if let stock = product.stock { parts.append("stock \(stock)") }
         if let share = product.share { parts.append("share \(share.exactPercentText)") }
+        if let ctr = product.ctr { parts.append("CTR \(ctr.exactPercentText)") }
+        if let cvr = product.cvr { parts.append("CVR \(cvr.exactPercentText)") }
         return parts.joined(separator: ", ")
     }
 }

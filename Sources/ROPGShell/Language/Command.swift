@@ -6,6 +6,7 @@ public enum HelpTopic: String, CaseIterable, Sendable {
     case plan = "Products, costs and goals"
     case reports = "Costs and profit"
     case pricing = "Prices, margins and what-ifs"
+    case hits = "Hit products and the portfolio"
     case settings = "Assumptions"
     case session = "Session and output"
 }
@@ -58,6 +59,7 @@ public enum CommandRegistry {
         CostsCommand.self, PnlCommand.self, WhyCommand.self,
         MarginCommand.self, PriceCommand.self, BreakevenCommand.self, DiscountCommand.self, LadderCommand.self,
         WhatIfCommand.self, KeepCommand.self, DropCommand.self, SeekCommand.self,
+        HitCommand.self, PortfolioCommand.self,
         SetCommand.self, SettingsCommand.self,
         UndoCommand.self, RedoCommand.self, HistoryCommand.self, FormatCommand.self, SourceCommand.self,
         HelpCommand.self,

@@ -162,7 +162,7 @@ public struct WorkspaceReader {
             throw failure("schemaVersion", "the file was written by a newer ropg (schema \(version)); this one reads schema \(Workspace.schemaVersion) and older. Upgrade ropg to open it")
         }
         guard version >= 1 else { throw failure("schemaVersion", "\(version) is not a schema version") }
-        let keys = ["name", "settings", "overrides", "products", "costs", "profiles", "goals", "splits", "actuals", "lastCostIds"]
+        let keys = ["name", "settings", "overrides", "products", "costs", "profiles", "goals", "splits", "actuals", "hitPlans", "lastCostIds"]
         var overrides: [AssumptionOverride] = []
         while let key = try json({ try reader.nextKey() }) {
             switch key {
@@ -177,6 +177,7 @@ public struct WorkspaceReader {
             case "profiles": workspace.profiles = try readProfiles()
             case "splits": workspace.splits = try readSplits()
             case "actuals": workspace.actuals = try readActuals()
+            case "hitPlans": workspace.hitPlans = try readHitPlans()
             case "lastCostIds":
                 workspace.lastCostNumber = try readLastIDs()
                 sawLastIDs = true
@@ -286,7 +287,7 @@ public struct WorkspaceReader {
     // hold up to a million objects, and paths for messages are only formatted when something is
     // wrong.
 
-    private static let productKeys = ["sku", "name", "price", "cost", "role", "stock", "share"].map { Array($0.utf8) }
+    private static let productKeys = ["sku", "name", "price", "cost", "role", "stock", "share", "ctr", "cvr"].map { Array($0.utf8) }
     private static let roleNames = ProductRole.allCases.map { Array($0.rawValue.utf8) }
 
     private func readProducts() throws(WorkspaceLoadError) -> [Product] {
@@ -303,7 +304,7 @@ public struct WorkspaceReader {
                 guard try reader.peekKind() == .object else { throw failure(here(), "expected an object") }
                 try reader.beginObject()
                 var sku: String?, name: String?, price: ExactDecimal?, cost: ExactDecimal?
-                var role: ProductRole?, stock: Int?, share: ExactDecimal?
+                var role: ProductRole?, stock: Int?, share: ExactDecimal?, ctr: ExactDecimal?, cvr: ExactDecimal?
                 var seen: UInt32 = 0
                 while let key = try reader.nextKeyIndex(in: keys) {
                     guard key >= 0 else {
@@ -318,14 +319,17 @@ public struct WorkspaceReader {
                     case 3: cost = try bulkDecimal(here)
                     case 4: role = ProductRole.allCases[try bulkChoice(Self.roleNames, here)]
                     case 5: stock = try reader.readInt()
-                    default: share = try bulkDecimal(here)
+                    case 6: share = try bulkDecimal(here)
+                    case 7: ctr = try bulkDecimal(here)
+                    default: cvr = try bulkDecimal(here)
                     }
                 }
                 field = -1
                 guard let sku else { throw failure(here(), "a product needs \"sku\"") }
                 guard let price else { throw failure(here(), "product \(sku) needs \"price\"") }
                 guard let cost else { throw failure(here(), "product \(sku) needs \"cost\"") }
-                products.append(Product(sku: sku, name: name ?? sku, price: price, cost: cost, role: role, stock: stock, share: share))
+                products.append(Product(sku: sku, name: name ?? sku, price: price, cost: cost, role: role, stock: stock, share: share,
+                                        ctr: ctr, cvr: cvr))
                 index += 1
             }
         } catch {
@@ -509,6 +513,27 @@ public struct WorkspaceReader {
             profiles.append(profile)
         }
         return profiles
+    }
+
+    /// Saved hit plans: a name, and the plan as `hit plan` takes it ("TS-001 start=2026-10-01 …").
+    private func readHitPlans() throws(WorkspaceLoadError) -> [SavedHitPlan] {
+        var plans: [SavedHitPlan] = []
+        try array("hitPlans") { (index) throws(WorkspaceLoadError) in
+            let path = { "hitPlans[\(index)]" }
+            var name: String?, text: String?
+            try object(path()) { (key) throws(WorkspaceLoadError) in
+                switch key {
+                case "name": name = try string("\(path()).name")
+                case "plan": text = try string("\(path()).plan")
+                default: throw unknownKey(key, path(), allowed: ["name", "plan"])
+                }
+            }
+            guard let name, let text else { throw failure(path(), "a hit plan needs \"name\" and \"plan\"") }
+            do throws(CommandError) { plans.append(SavedHitPlan(name: name, spec: try HitPlanning.spec(text: text))) } catch {
+                throw failure("\(path()).plan", error.message)
+            }
+        }
+        return plans
     }
 
     private func readSplits() throws(WorkspaceLoadError) -> [GoalSplit] {

@@ -61,6 +61,12 @@ public enum WorkspaceWriter {
             member("by", split.method.text, &out)
         }
         try writeArray("actuals", workspace.actuals, to: &out, flush: flush, element: writeActual)
+        if !workspace.hitPlans.isEmpty {  // left out when there are none, so older files keep their bytes
+            try writeArray("hitPlans", workspace.hitPlans, to: &out, flush: flush) { saved, out in
+                member("name", saved.name, &out, first: true)
+                member("plan", saved.spec.text, &out)
+            }
+        }
 
         out.raw(",\n  \"lastCostIds\": {")
         first = true
@@ -122,6 +128,8 @@ public enum WorkspaceWriter {
             out.int(stock)
         }
         if let share = product.share { member("share", decimal: share, &out) }
+        if let ctr = product.ctr { member("ctr", decimal: ctr, &out) }
+        if let cvr = product.cvr { member("cvr", decimal: cvr, &out) }
     }
 
     private static func writeCost(_ entry: CostEntry, _ out: inout JSONWriter) {

@@ -44,6 +44,26 @@ struct UndoStep {
 /// from, the undo history, the output format, and how to reach the user.
 public final class Session {
     public private(set) var workspace: Workspace
+    /// The last plan `hit plan` showed, for `hit save NAME`.
+    var lastHitPlan: HitPlanSpec?
+    private var hitPlansCache: (revision: Int, plans: [(index: Int, plan: HitPlan, productIndex: Int)])?
+
+    /// The saved hit plans worked out, for the reports that include them; kept until the
+    /// workspace changes.
+    func savedHitPlans() throws(CommandError) -> [(index: Int, plan: HitPlan, productIndex: Int)] {
+        if let cache = hitPlansCache, cache.revision == revision { return cache.plans }
+        var plans: [(index: Int, plan: HitPlan, productIndex: Int)] = []
+        for (index, saved) in workspace.hitPlans.enumerated() {
+            guard let productIndex = workspace.productIndex(sku: saved.spec.sku) else { continue }
+            do throws(CommandError) {
+                plans.append((index, try HitPlanning.plan(saved.spec, self), productIndex))
+            } catch {
+                throw CommandError("hit plan \(saved.name): \(error.message)")
+            }
+        }
+        hitPlansCache = (revision, plans)
+        return plans
+    }
     /// The file the workspace is saved to; nil for a workspace never saved.
     public private(set) var path: String?
     public var format: OutputFormat = .text

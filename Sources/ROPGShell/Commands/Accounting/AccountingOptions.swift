@@ -23,13 +23,23 @@ struct AccountingOptions {
     }
 
     /// A period's costs in totals (fast, over the folded cost index) or line by line.
+    /// With the plan as the source, saved hit plans are part of it.
     func book(_ period: Period, _ session: Session, perEntry: Bool = false, byProduct: Bool = false) throws(CommandError) -> CostBook {
+        var book: CostBook
         do {
-            if perEntry { return try CostBook(session.workspace, period: period, model: model, view: view) }
-            return try CostBook(session.workspace, index: session.costIndex(), period: period, model: model, view: view, byProduct: byProduct)
+            if perEntry {
+                book = try CostBook(session.workspace, period: period, model: model, view: view)
+            } else {
+                book = try CostBook(session.workspace, index: session.costIndex(), period: period, model: model, view: view, byProduct: byProduct)
+            }
         } catch {
             throw CommandError(error.message)
         }
+        if source == .plan, !session.workspace.hitPlans.isEmpty {
+            let products = session.workspace.products
+            book.addHitPlans(try session.savedHitPlans()) { products[$0].cost }
+        }
+        return book
     }
 
     /// The notes every report carries: where revenue came from, the view, deposits, gaps.
@@ -45,6 +55,11 @@ struct AccountingOptions {
             notes.append("deposits (capital tied up, not a cost): \(book.depositsHeld.formatted()) held at the end of \(period.text)"
                          + (book.depositTotal > .zero ? ", \(book.depositTotal.formatted()) of it paid in \(period.text)" : ""))
         }
+        for (index, figures) in book.hitPlanFigures {
+            let saved = session.workspace.hitPlans[index]
+            notes.append("includes hit plan \(saved.name) (\(saved.spec.sku)): revenue \(figures.revenue.formatted()), \(figures.units.countText) units, "
+                         + "goods \(figures.units.isZero ? "0.00" : "in G"), ad spend \(figures.adSpend.formatted()) in O")
+        }
         if book.sales.daysWithoutRevenue > 0 {
             notes.append("\(counted(book.sales.daysWithoutRevenue, "day")) of \(period.text) \(source == .plan ? "have no GMV goal" : "have no recorded GMV"): no revenue counted there")
         }
@@ -58,6 +73,16 @@ struct AccountingOptions {
         if let shown, shown != line.amount.rounded() { amount += " (\(line.amount.formatted()) rounded to add up)" }
         if line.source == .paymentFee {
             return "payment-fee × net revenue \(line.basis.map { $0.formatted() } ?? "?"), day by day = \(amount)"
+        }
+        switch line.source {
+        case .hitGoods(let index):
+            let plan = workspace.hitPlans[index]
+            let cost = workspace.productIndex(sku: plan.spec.sku).map { workspace.products[$0].cost.formatted() } ?? "?"
+            return "hit plan \(plan.name): \(line.basis.map { $0.countText } ?? "?") units of \(plan.spec.sku) × goods cost \(cost) = \(amount)"
+        case .hitAds(let index):
+            let plan = workspace.hitPlans[index]
+            return "hit plan \(plan.name): \(line.basis.map { $0.countText } ?? "?") paid clicks × cpc \(plan.spec.cpc.formatted()) = \(amount)"
+        default: break
         }
         guard case .entry(let index) = line.source else {
             return "net units of each product × its goods cost (\(line.basis.map { $0.rounded().countText } ?? "?") units in all) = \(amount)"
@@ -101,6 +126,8 @@ struct AccountingOptions {
         case .entry(let index): return (workspace.costs[index].id.description, workspace.costs[index].name)
         case .goods: return ("", "goods (products) 货品成本")
         case .paymentFee: return ("", "payment fee 支付手续费")
+        case .hitGoods(let index): return ("", "goods: hit plan \(workspace.hitPlans[index].name) 爆款计划")
+        case .hitAds(let index): return ("", "ad spend: hit plan \(workspace.hitPlans[index].name) 爆款计划")
         }
     }
 }

@@ -31,12 +31,31 @@ extension GoalCommand {
         for plan in plans { total.append(cell(plan.value(of: period), plan.metric)) }
         total.append(.text(plans.filter { $0.isPinned(period) }.map(\.metric.rawValue).joined(separator: ",")))
         var notes: [String] = []
+        var extraColumns: [Column] = []
+        // How much of each GMV goal the saved hit plans' revenue covers.
+        if let gmvPlan = plans.first(where: { $0.metric == .gmv }), !session.workspace.hitPlans.isEmpty {
+            let hits = try session.savedHitPlans()
+            func revenue(_ part: Period) -> ExactDecimal { hits.reduce(.zero) { $0 + $1.plan.figures(in: part.firstDay...part.lastDay).revenue } }
+            let shownParts = Allocation.roundedParts(children.map { revenue(clip($0, to: period)) }, total: revenue(period).rounded())
+            func covered(_ part: ExactDecimal, _ goal: ExactDecimal?) -> Cell {
+                .optional(goal.flatMap { $0.isZero ? nil : part.divided(by: $0) }) { .rate($0) }
+            }
+            for (position, child) in children.enumerated() {
+                rows[position] += [.money(shownParts[position]), covered(shownParts[position], gmvPlan.value(of: clip(child, to: period)))]
+            }
+            let whole = shownParts.reduce(ExactDecimal.zero, +)
+            total += [.money(whole), covered(whole, gmvPlan.value(of: period))]
+            extraColumns = [.number("hit plans", key: "hit_plan_revenue"), .number("covered", key: "hit_plan_covered")]
+            notes.append("hit plans: the revenue of the saved hit plans (\(session.workspace.hitPlans.map(\.name).joined(separator: ", "))); "
+                         + "covered: that ÷ the GMV goal")
+        }
         if let rule = session.workspace.split(of: period) { notes.append("\(period.text) is split to \(rule.grain.name)s by \(rule.method.text)") }
         if clipped { notes.append("weeks that run past \(period.text) show only their days inside it") }
         if plans.contains(where: { $0.value(of: period) == nil }) { notes.append("blank: no goal covers every day of that period") }
         let table = Table(
             title: nil,
-            columns: [.text(grain.name, key: "period")] + metrics.map { .number($0.label, key: $0.rawValue) } + [.text("pinned", key: "pinned")],
+            columns: [.text(grain.name, key: "period")] + metrics.map { .number($0.label, key: $0.rawValue) } + [.text("pinned", key: "pinned")]
+                + extraColumns,
             rows: rows, footerRows: [total], notes: notes)
         return [.table(table)]
     }

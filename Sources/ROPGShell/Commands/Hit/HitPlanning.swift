@@ -1,0 +1,143 @@
+import ROPGDomain
+
+/// Reading a hit plan's settings (`hit plan SKU start=… test=7 …`, also how saved plans are
+/// stored) and gathering what the product and the shop bring to it.
+enum HitPlanning {
+    static let keys = ["start", "test", "ramp", "peak", "hold", "test-units", "peak-units", "hold-level", "cpc", "paid-share",
+                       "related", "lead-time", "safety"]
+
+    /// What fills in keys that are not given: today, and the shop's CPC and paid share that day.
+    struct Defaults {
+        var start: Day?
+        var cpc: (Day) -> ExactDecimal?
+        var paidShare: (Day) -> ExactDecimal?
+
+        /// None: every key must be given (a saved plan's text has them all).
+        static var none: Defaults { Defaults(start: nil, cpc: { _ in nil }, paidShare: { _ in nil }) }
+
+        static func shop(_ session: Session) -> Defaults {
+            let settings = session.workspace.settings
+            return Defaults(start: session.today, cpc: { settings.value(.cpc, on: $0) }, paidShare: { settings.paidFraction(on: $0) })
+        }
+    }
+
+    /// The plan the words describe; the SKU is the positional at `skuAt`.
+    static func spec(_ arguments: Arguments, skuAt: Int, defaults: Defaults) throws(CommandError) -> HitPlanSpec {
+        guard let sku = arguments.positional(skuAt) else { throw CommandError("hit plan needs a SKU, e.g. hit plan TS-001 peak-units=500/day") }
+        let start: Day
+        if let text = arguments.value("start") {
+            guard let day = Day(isoText: text) else { throw CommandError("start=\(text): give a day such as 2026-10-01") }
+            start = day
+        } else if let today = defaults.start {
+            start = today
+        } else {
+            throw CommandError("the plan needs start=DAY")
+        }
+        guard let cpc = try arguments.amount("cpc") ?? defaults.cpc(start) else {
+            throw CommandError("the plan needs a cost per click: give cpc=0.9 or set cpc= for the shop")
+        }
+        if cpc.isNegative { throw CommandError("cpc=: a click cannot cost less than nothing") }
+        var shares: [ExactDecimal]
+        if let text = arguments.value("paid-share") {
+            shares = []
+            for part in text.split(separator: ",", omittingEmptySubsequences: false) {
+                guard let share = try? NumberGrammar.rate(String(part)), !share.isNegative, share <= .one else {
+                    throw CommandError("paid-share=\(text): give a share between 0% and 100%, or four of them (test,ramp,peak,hold) like 80%,60%,50%,30%")
+                }
+                shares.append(share)
+            }
+            guard shares.count == 1 || shares.count == 4 else {
+                throw CommandError("paid-share=\(text): give one share, or one for each of the 4 phases (test,ramp,peak,hold)")
+            }
+        } else if let share = defaults.paidShare(start) {
+            shares = [share]
+        } else {
+            throw CommandError("the plan needs paid-share=")
+        }
+        if shares.count == 1 { shares = Array(repeating: shares[0], count: 4) }
+        var spec = HitPlanSpec(sku: sku, start: start, cpc: cpc, paidShares: shares)
+        for (index, phase) in HitPhase.allCases.enumerated() {
+            if let days = try arguments.wholeCount(phase.rawValue) {
+                guard days <= 3_660 else { throw CommandError("\(phase.rawValue)=\(days): a phase of at most ten years (3660 days)") }
+                spec.phaseDays[index] = days
+            }
+        }
+        guard spec.totalDays > 0 else { throw CommandError("the plan has no days: give test=, ramp=, peak= or hold= above 0") }
+        if let units = try perDay(arguments, "test-units") { spec.testUnits = units }
+        if let units = try perDay(arguments, "peak-units") { spec.peakUnits = units }
+        if let level = try arguments.rate("hold-level") {
+            guard !level.isNegative else { throw CommandError("hold-level=: give a share of the peak such as 70%") }
+            spec.holdLevel = level
+        }
+        if let related = try arguments.amount("related") {
+            guard related >= .one else { throw CommandError("related=\(related.description): store-wide AOV ÷ the hit's AOV is at least 1 (1.3 is the seeds' pass mark)") }
+            spec.related = related
+        }
+        if let lead = try arguments.wholeCount("lead-time") { spec.leadTime = lead }
+        if let safety = try arguments.rate("safety") {
+            guard !safety.isNegative else { throw CommandError("safety=: give extra stock as a share, such as 20%") }
+            spec.safety = safety
+        }
+        return spec
+    }
+
+    /// "500/day", "500/天" or "500": whole units a day.
+    private static func perDay(_ arguments: Arguments, _ key: String) throws(CommandError) -> ExactDecimal? {
+        guard var text = arguments.value(key) else { return nil }
+        for suffix in ["/day", "/天"] where text.hasSuffix(suffix) { text.removeLast(suffix.count) }
+        guard let count = try? NumberGrammar.wholeCount(text), count >= 0 else {
+            throw CommandError("\(key)=\(arguments.value(key) ?? ""): give whole units a day, such as \(key)=500/day")
+        }
+        return ExactDecimal(count)
+    }
+
+    /// The product's price, unit contribution and conversion rate on the plan's first day, and
+    /// the shop's units per order and average contribution margin (what related sales earn).
+    static func inputs(_ spec: HitPlanSpec, _ workspace: Workspace, index costIndex: CostIndex) throws(CommandError) -> HitPlanInputs {
+        guard let index = workspace.productIndex(sku: spec.sku) else { throw CommandError("no product \(spec.sku); see product list") }
+        let product = workspace.products[index]
+        guard let cvr = product.cvr ?? workspace.settings.value(.cvr, on: spec.start) else {
+            throw CommandError("the plan needs a conversion rate: product set \(spec.sku) cvr=3% (measured), or set cvr= for the shop")
+        }
+        let rates = UnitCostRates(workspace, index: costIndex, on: spec.start)
+        return HitPlanInputs(price: product.price, unitContribution: rates.economics(of: product, at: index).contribution, cvr: cvr,
+                             unitsPerOrder: rates.unitsPerOrder, shopContributionMargin: shopMargin(workspace, rates),
+                             stock: product.stock)
+    }
+
+    /// The shop's contribution margin at the planned mix: each product's margin weighted by its
+    /// share of GMV.
+    static func shopMargin(_ workspace: Workspace, _ rates: UnitCostRates) -> ExactDecimal {
+        let shares = SalesModel.shares(of: workspace.products)
+        var margin = ExactDecimal.zero, weight = ExactDecimal.zero
+        for (index, product) in workspace.products.enumerated() where !shares[index].isZero {
+            guard let productMargin = rates.economics(of: product, at: index).contributionMargin else { continue }
+            margin += shares[index] * productMargin
+            weight += shares[index]
+        }
+        return margin.divided(by: weight) ?? .zero
+    }
+
+    static func plan(_ spec: HitPlanSpec, _ session: Session) throws(CommandError) -> HitPlan {
+        let inputs = try inputs(spec, session.workspace, index: session.costIndex())
+        do { return try HitPlan(spec, inputs: inputs) } catch { throw CommandError(error.message) }
+    }
+
+    /// A saved plan's stored text read back.
+    static func spec(text: String) throws(CommandError) -> HitPlanSpec {
+        let line: ParsedLine
+        do {
+            guard let first = try Tokenizer.commands(in: text).first else { throw CommandError("the plan is empty") }
+            line = first
+        } catch let error as SyntaxError {
+            throw CommandError(error.message)
+        } catch let error as CommandError {
+            throw error
+        } catch {
+            throw CommandError("\(error)")
+        }
+        let arguments = Arguments(line.words)
+        try arguments.checkKeys(allowed: keys, command: "a saved hit plan")
+        return try spec(arguments, skuAt: 0, defaults: .none)
+    }
+}
