@@ -138,7 +138,7 @@ public enum PortfolioCommand: Command {
         let abc = Table(title: "ABC by contribution", columns: [.text("class", key: "class"), .number("products", key: "products"),
                                                                  .number("contribution", key: "contribution"), .number("share", key: "share")],
                         rows: abcRows,
-                        notes: ["A: the \(counted(aCount, "product")) making 80% of the contribution (\(count.isZero ? "0" : (ExactDecimal(aCount).divided(by: count) ?? .zero).percentText(places: 0)) of the range)"])
+                        notes: ["A: the \(counted(aCount, "product")) making 80% of the contribution (\(count == 0 ? "0" : (ExactDecimal(aCount).divided(by: count)).percentText(places: 0)) of the range)"])
         let matrixRows: [[Cell]] = [Quadrant.traffic, .star, .profit, .question].map { place in
             let totals = quadrantTotals[place] ?? (0, .zero, .zero)
             let meaning = switch place {
@@ -164,8 +164,4 @@ public enum PortfolioCommand: Command {
         let middle = sorted.count / 2
         return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]).divided(by: 2)
     }
-}
-
-extension Int {
-    fileprivate var isZero: Bool { self == 0 }
 }
