@@ -97,8 +97,9 @@ public enum PortfolioCommand: Command {
         var rows: [[Cell]] = []
         var flagged = 0
         var quadrantTotals: [Quadrant: (products: Int, gmvShare: ExactDecimal, contribution: ExactDecimal)] = [:]
+        let quadrants = (0..<count).map(quadrant)
         for index in 0..<count {
-            guard let place = quadrant(index) else { continue }
+            guard let place = quadrants[index] else { continue }
             var totals = quadrantTotals[place] ?? (0, .zero, .zero)
             totals.products += 1
             totals.gmvShare += shares[index]
@@ -106,7 +107,7 @@ public enum PortfolioCommand: Command {
             quadrantTotals[place] = totals
         }
         for index in order {
-            let place = quadrant(index)
+            let place = quadrants[index]
             let note = flag(index, place)
             if note != nil { flagged += 1 }
             guard rows.count < limit else { continue }

@@ -125,17 +125,9 @@ enum HitPlanning {
 
     /// A saved plan's stored text read back.
     static func spec(text: String) throws(CommandError) -> HitPlanSpec {
-        let line: ParsedLine
-        do {
-            guard let first = try Tokenizer.commands(in: text).first else { throw CommandError("the plan is empty") }
-            line = first
-        } catch let error as SyntaxError {
-            throw CommandError(error.message)
-        } catch let error as CommandError {
-            throw error
-        } catch {
-            throw CommandError("\(error)")
-        }
+        let lines: [ParsedLine]
+        do { lines = try Tokenizer.commands(in: text) } catch { throw CommandError(error.message) }
+        guard let line = lines.first else { throw CommandError("the plan is empty") }
         let arguments = Arguments(line.words)
         try arguments.checkKeys(allowed: keys, command: "a saved hit plan")
         return try spec(arguments, skuAt: 0, defaults: .none)
