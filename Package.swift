@@ -7,11 +7,15 @@ let package = Package(
         .executable(name: "ropg", targets: ["ropg"]),
         .executable(name: "ropg-bench", targets: ["ropg-bench"]),
         .library(name: "ROPGDomain", targets: ["ROPGDomain"]),
+        .library(name: "ROPGReports", targets: ["ROPGReports"]),
         .library(name: "ROPGShell", targets: ["ROPGShell"]),
     ],
     targets: [
         // The pure domain: money, periods, the model, validation. No I/O, no Foundation.
         .target(name: "ROPGDomain"),
+        // Reports: pure functions from a workspace and a context (today, caches) to typed figures.
+        // Every command that shows a figure gets it here, so the figure is the same everywhere.
+        .target(name: "ROPGReports", dependencies: ["ROPGDomain"]),
         // libedit, wrapped with non-variadic shims (see Sources/CEditLine/shim.h).
         .systemLibrary(
             name: "CEditLine",
@@ -19,13 +23,13 @@ let package = Package(
             providers: [.apt(["libedit-dev"])]
         ),
         // The shell: command language, tables and renderers, persistence, scripts, line editing.
-        .target(name: "ROPGShell", dependencies: ["ROPGDomain", "CEditLine"]),
+        .target(name: "ROPGShell", dependencies: ["ROPGDomain", "ROPGReports", "CEditLine"]),
         // The thin executable.
         .executableTarget(name: "ropg", dependencies: ["ROPGShell"]),
         // Benchmarks: generates a large workspace and times open, save, reports.
-        .executableTarget(name: "ropg-bench", dependencies: ["ROPGShell", "ROPGDomain"]),
+        .executableTarget(name: "ropg-bench", dependencies: ["ROPGShell", "ROPGReports", "ROPGDomain"]),
         .testTarget(name: "ROPGDomainTests", dependencies: ["ROPGDomain"]),
-        .testTarget(name: "ROPGShellTests", dependencies: ["ROPGShell", "ROPGDomain", "ropg"]),
+        .testTarget(name: "ROPGShellTests", dependencies: ["ROPGShell", "ROPGReports", "ROPGDomain", "ropg"]),
     ],
     swiftLanguageModes: [.v6]
 )

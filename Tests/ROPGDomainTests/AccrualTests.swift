@@ -7,7 +7,7 @@ import Testing
                   start: start.map(day), end: end.map(day))
     }
     func cost(_ entry: CostEntry, _ period: String, view: CostView = .accrual) throws -> String {
-        (Accrual.amount(of: entry, in: try Period.parse(period), view: view) ?? dec("-1")).formatted()
+        (Accrual.amount(of: entry, in: try Period.parse(period), view: view) ?? ExactAmount(dec("-1"))).formatted()
     }
 
     /// DOMAIN §3: the fixed costs of a month are 34,000.00.
@@ -20,9 +20,9 @@ import Testing
             entry(.cpc(clicks: dec("20000"), per: .month), "0.8"),
         ]
         for month in ["2026-01", "2026-02", "2026-07", "2026-12"] {
-            let amounts = try entries.map { Accrual.amount(of: $0, in: try Period.parse(month)) ?? .zero }
+            let amounts = try entries.map { Accrual.amount(of: $0, in: try Period.parse(month)) ?? ExactAmount.zero }
             #expect(amounts.map { $0.formatted() } == ["5,000.00", "1,000.00", "9,000.00", "3,000.00", "16,000.00"])
-            #expect(amounts.reduce(.zero, +).formatted() == "34,000.00")
+            #expect(amounts.reduce(ExactAmount.zero, +).formatted() == "34,000.00")
         }
     }
 

@@ -12,8 +12,13 @@ public enum CostView: String, Sendable, CaseIterable {
 public enum Accrual {
     /// What `entry` costs over `period`, or nil for revenue-linked entries. Deposits cost nothing:
     /// they are capital tied up (see `deposit(of:in:)`).
-    public static func amount(of entry: CostEntry, in period: Period, view: CostView = .accrual) -> ExactDecimal? {
-        guard let window = window(of: entry, in: period) else {
+    public static func amount(of entry: CostEntry, in period: Period, view: CostView = .accrual) -> ExactAmount? {
+        amount(of: entry, over: period.firstDay...period.lastDay, view: view)
+    }
+
+    /// What `entry` costs over some days, exactly (the calendar's fractions are not rounded).
+    public static func amount(of entry: CostEntry, over days: ClosedRange<Day>, view: CostView = .accrual) -> ExactAmount? {
+        guard let window = window(of: entry, over: days) else {
             return entry.basis.followsSales ? nil : .zero
         }
         let quantity = entry.quantity
@@ -23,7 +28,7 @@ public enum Accrual {
         case .deposit:
             return .zero
         case .once(let date):
-            return window.contains(date) ? entry.amount * quantity : .zero
+            return window.contains(date) ? ExactAmount(entry.amount * quantity) : .zero
         case .recurring(let per), .cpt(let per):
             return spread(entry.amount * quantity, per: per, over: window)
         case .cpc(let clicks, let per):
@@ -33,7 +38,7 @@ public enum Accrual {
         case .amortized(let months):
             guard let start = entry.start else { return .zero }
             let total = entry.amount * quantity
-            if view == .cash { return window.contains(start) ? total : .zero }
+            if view == .cash { return window.contains(start) ? ExactAmount(total) : .zero }
             return amortized(total, months: months, from: start, over: window)
         }
     }
@@ -47,24 +52,29 @@ public enum Accrual {
 
     /// The days of `period` the entry applies on (its start and end bound it); nil when none.
     public static func window(of entry: CostEntry, in period: Period) -> ClosedRange<Day>? {
-        var first = period.firstDay
-        var last = period.lastDay
+        window(of: entry, over: period.firstDay...period.lastDay)
+    }
+
+    /// The days of `days` the entry applies on; nil when none.
+    public static func window(of entry: CostEntry, over days: ClosedRange<Day>) -> ClosedRange<Day>? {
+        var first = days.lowerBound
+        var last = days.upperBound
         if let start = entry.start, start > first { first = start }
         if let end = entry.end, end < last { last = end }
         return first <= last ? first...last : nil
     }
 
     /// An amount given per day, week, month, quarter or year, over the days of `window`.
-    static func spread(_ amount: ExactDecimal, per unit: TimeUnit, over window: ClosedRange<Day>) -> ExactDecimal {
+    static func spread(_ amount: ExactDecimal, per unit: TimeUnit, over window: ClosedRange<Day>) -> ExactAmount {
         let days = window.lowerBound.distance(to: window.upperBound) + 1
         switch unit {
-        case .day: return amount * days
-        case .week: return (amount * days).divided(by: 7)
+        case .day: return ExactAmount(amount, times: days, dividedBy: 1)
+        case .week: return ExactAmount(amount, times: days, dividedBy: 7)
         case .month, .quarter, .year:
             let months = unit == .month ? 1 : unit == .quarter ? 3 : 12
-            var total = ExactDecimal.zero
+            var total = ExactAmount.zero
             forEachMonth(in: window) { covered, daysInMonth in
-                total += covered == daysInMonth ? amount.divided(by: months) : (amount * covered).divided(by: months * daysInMonth)
+                total += ExactAmount(amount, times: covered, dividedBy: months * daysInMonth)
             }
             return total
         }
@@ -72,21 +82,21 @@ public enum Accrual {
 
     /// `total` over `months` months from `start`'s month: 1/N a month rounded to the cent, the
     /// last month taking what rounding left; each month's share evenly over its days.
-    static func amortized(_ total: ExactDecimal, months: Int, from start: Day, over window: ClosedRange<Day>) -> ExactDecimal {
+    static func amortized(_ total: ExactDecimal, months: Int, from start: Day, over window: ClosedRange<Day>) -> ExactAmount {
         guard months >= 1 else { return .zero }
         let monthly = total.divided(by: months).rounded()
         return amortized(monthly: monthly, last: total - monthly * (months - 1), months: months, from: start, over: window)
     }
 
     /// Amortizing with the monthly and last shares given (a group of entries amortized alike).
-    static func amortized(monthly: ExactDecimal, last: ExactDecimal, months: Int, from start: Day, over window: ClosedRange<Day>) -> ExactDecimal {
+    static func amortized(monthly: ExactDecimal, last: ExactDecimal, months: Int, from start: Day, over window: ClosedRange<Day>) -> ExactAmount {
         let startIndex = start.year * 12 + start.month - 1
-        var amount = ExactDecimal.zero
+        var amount = ExactAmount.zero
         forEachMonth(in: window) { covered, daysInMonth, year, month in
             let index = year * 12 + month - 1 - startIndex
             guard index >= 0 && index < months else { return }
             let share = index == months - 1 ? last : monthly
-            amount += covered == daysInMonth ? share : (share * covered).divided(by: daysInMonth)
+            amount += ExactAmount(share, times: covered, dividedBy: daysInMonth)
         }
         return amount
     }

@@ -1,20 +1,20 @@
 /// One line of a period's costs: a cost entry, or the goods the products sold (DOMAIN §2, §4).
 public struct CostLine: Equatable, Sendable {
-    public enum Source: Equatable, Sendable {
+    public enum Source: Hashable, Sendable {
         /// A cost entry, by its index in the workspace.
         case entry(Int)
         /// Net units of each product times its goods cost ("goods (products)", category G).
         case goods
         /// The payment fee on net revenue (`payment-fee`, category R).
         case paymentFee
-        /// A saved hit plan's goods (its units × the product's goods cost, category G) and its ad
-        /// spend (category O), by the plan's index in the workspace.
-        case hitGoods(Int)
+        /// A saved hit plan's ad spend (category O), by the plan's index in the workspace. Its
+        /// sales are in the products' (docs/DOMAIN.md §5), so its goods are in `goods`.
         case hitAds(Int)
     }
     public var source: Source
     public var category: CostCategory
-    public var amount: ExactDecimal
+    /// Exact: calendar shares are not rounded (docs/DOMAIN.md §7).
+    public var amount: ExactAmount
     /// What a sales-linked amount was worked out from: the revenue, units or orders it follows.
     public var basis: ExactDecimal?
 }
@@ -35,7 +35,7 @@ public struct CostBook: Sendable {
     public private(set) var depositsHeld: ExactDecimal = .zero
     /// Each product's direct costs by category: its goods, its payment fees and the entries tied to it.
     public private(set) var productDirect: [Int: [CostCategory: ExactDecimal]] = [:]
-    private var totals: [CostCategory: ExactDecimal] = [:]
+    private var totals: [CostCategory: ExactAmount] = [:]
     private var windowSales: [ClosedRange<Day>: Sales] = [:]
     /// Whether sales are worked out product by product (else from the mix's coefficients).
     private var perProduct = true
@@ -46,6 +46,7 @@ public struct CostBook: Sendable {
         self.view = view
         sales = model.sales(in: period.firstDay...period.lastDay)
         windowSales[period.firstDay...period.lastDay] = sales
+        defer { addHitAds() }
         for (index, entry) in workspace.costs.enumerated() {
             if case .deposit(let date) = entry.basis {
                 if date.map({ $0 <= period.lastDay }) ?? true { depositsHeld += entry.amount * entry.quantity }
@@ -71,9 +72,12 @@ public struct CostBook: Sendable {
                 byProduct: Bool = false) throws(Failure) {
         self.period = period
         self.view = view
+        // Hit plans change products' parts day by day, so the mix's folded coefficients do not hold.
+        let byProduct = byProduct || model.hasHits
         sales = model.sales(in: period.firstDay...period.lastDay, perProduct: byProduct)
         windowSales[period.firstDay...period.lastDay] = sales
         self.perProduct = byProduct
+        defer { addHitAds() }
         depositTotal = index.deposits(in: period)
         depositsHeld = index.depositsHeld(by: period.lastDay)
         for group in index.groups where byProduct || group.productIndex == nil {
@@ -91,7 +95,7 @@ public struct CostBook: Sendable {
 
     /// What one entry (or group) costs in the period, recorded in the totals; nil when nothing.
     private mutating func cost(of entry: CostEntry, productIndex: Int?, amortized: (ExactDecimal, ExactDecimal)?,
-                               _ workspace: Workspace, _ model: SalesModel) throws(Failure) -> (ExactDecimal, ExactDecimal?)? {
+                               _ workspace: Workspace, _ model: SalesModel) throws(Failure) -> (ExactAmount, ExactDecimal?)? {
         if let amount = Self.calendarAmount(of: entry, amortized: amortized, in: period, view: view) {
             totals[entry.category, default: .zero] += amount
             return amount.isZero ? nil : (amount, nil)
@@ -136,9 +140,9 @@ public struct CostBook: Sendable {
             base = .zero
         }
         let amount = entry.amount * entry.quantity * base
-        totals[entry.category, default: .zero] += amount
+        totals[entry.category, default: .zero] += ExactAmount(amount)
         if let productIndex { productDirect[productIndex, default: [:]][entry.category, default: .zero] += amount }
-        return amount.isZero && base.isZero ? nil : (amount, base)
+        return amount.isZero && base.isZero ? nil : (ExactAmount(amount), base)
     }
 
     /// The goods the products sold: net units × goods cost, category G.
@@ -151,14 +155,14 @@ public struct CostBook: Sendable {
             goods += amount
             productDirect[product.index, default: [:]][.G, default: .zero] += amount
         }
-        totals[.G, default: .zero] += goods
-        lines.append(CostLine(source: .goods, category: .G, amount: goods, basis: sales.units))
+        totals[.G, default: .zero] += ExactAmount(goods)
+        lines.append(CostLine(source: .goods, category: .G, amount: ExactAmount(goods), basis: sales.units))
     }
 
     /// What a calendar-based entry (or group, with its amortized shares) costs in a period; nil
     /// for entries that follow sales.
     static func calendarAmount(of entry: CostEntry, amortized: (ExactDecimal, ExactDecimal)?, in period: Period,
-                               view: CostView) -> ExactDecimal? {
+                               view: CostView) -> ExactAmount? {
         if let (monthly, last) = amortized, case .amortized(let months) = entry.basis, view == .accrual {
             guard let window = Accrual.window(of: entry, in: period), let start = entry.start else { return .zero }
             return Accrual.amortized(monthly: monthly, last: last, months: months, from: start, over: window)
@@ -169,51 +173,30 @@ public struct CostBook: Sendable {
     /// The payment fee on net revenue, category R; each product's part follows its net revenue.
     private mutating func addPaymentFees() {
         guard !sales.paymentFees.isZero else { return }
-        totals[.R, default: .zero] += sales.paymentFees
+        totals[.R, default: .zero] += ExactAmount(sales.paymentFees)
         if perProduct {
             for product in sales.products {
                 productDirect[product.index, default: [:]][.R, default: .zero] += sales.paymentFees * product.share
             }
         }
-        lines.append(CostLine(source: .paymentFee, category: .R, amount: sales.paymentFees, basis: sales.netRevenue))
+        lines.append(CostLine(source: .paymentFee, category: .R, amount: ExactAmount(sales.paymentFees), basis: sales.netRevenue))
     }
 
-    /// Adds saved hit plans (DOMAIN §5) on top of the plan: their revenue and units to the sales
-    /// (and to their product's part), their goods as G and their ad spend as O, each on a line of
-    /// its own. Related sales are not added: the products they come from are not planned.
-    public mutating func addHitPlans(_ plans: [(index: Int, plan: HitPlan, productIndex: Int)], cost: (Int) -> ExactDecimal) {
-        for (index, plan, productIndex) in plans {
-            let figures = plan.figures(in: period.firstDay...period.lastDay)
-            guard !figures.units.isZero || !figures.adSpend.isZero else { continue }
-            sales.gmv += figures.revenue
-            sales.units = sales.units.map { $0 + figures.units }
-            if let position = sales.products.firstIndex(where: { $0.index == productIndex }) {
-                sales.products[position].gmv += figures.revenue
-                sales.products[position].netRevenue += figures.revenue
-                sales.products[position].units += figures.units
-            } else if perProduct {
-                sales.products.append(ProductSales(index: productIndex, share: .zero, gmv: figures.revenue, netRevenue: figures.revenue,
-                                                   units: figures.units))
-                sales.products.sort { $0.index < $1.index }
-            }
-            let goods = figures.units * cost(productIndex)
-            totals[.G, default: .zero] += goods
-            totals[.O, default: .zero] += figures.adSpend
-            productDirect[productIndex, default: [:]][.G, default: .zero] += goods
-            productDirect[productIndex, default: [:]][.O, default: .zero] += figures.adSpend
-            lines.append(CostLine(source: .hitGoods(index), category: .G, amount: goods, basis: figures.units))
-            lines.append(CostLine(source: .hitAds(index), category: .O, amount: figures.adSpend, basis: figures.paidClicks))
-            hitPlanFigures.append((index, figures))
+    /// Each saved hit plan's own ad spend, a line in O (its paid clicks × its cpc). The driver
+    /// tree's ad spend covers only the rest of the goal, so nothing is counted twice.
+    private mutating func addHitAds() {
+        for (index, figures) in sales.hitPlans.sorted(by: { $0.key < $1.key }) where !figures.adSpend.isZero {
+            totals[.O, default: .zero] += ExactAmount(figures.adSpend)
+            lines.append(CostLine(source: .hitAds(index), category: .O, amount: ExactAmount(figures.adSpend), basis: figures.paidClicks))
         }
     }
 
-    /// What each saved hit plan added in the period, by the plan's index in the workspace.
-    public private(set) var hitPlanFigures: [(index: Int, figures: HitFigures)] = []
-
-    public func total(_ category: CostCategory? = nil) -> ExactDecimal {
+    /// The exact total of a category, or of all costs.
+    public func exactTotal(_ category: CostCategory? = nil) -> ExactAmount {
         guard let category else { return totals.values.reduce(.zero, +) }
         return totals[category] ?? .zero
     }
 
-    public var profit: ExactDecimal { sales.netRevenue - total() }
+    /// A category's total (or all costs) to twelve places: for rates and working, not for a shown figure.
+    public func total(_ category: CostCategory? = nil) -> ExactDecimal { exactTotal(category).decimal }
 }

@@ -142,12 +142,12 @@ public struct CostIndex: Sendable {
     /// The fixed costs of a period: what the entries that do not follow sales cost in it
     /// (deposits are not costs). Break-even's F.
     public func fixedCosts(in period: Period, view: CostView = .accrual) -> ExactDecimal {
-        var total = ExactDecimal.zero
+        var total = ExactAmount.zero
         for group in groups where !group.entry.basis.followsSales {
             let amortized = group.monthly.isZero && group.last.isZero ? nil : (group.monthly, group.last)
             total += CostBook.calendarAmount(of: group.entry, amortized: amortized, in: period, view: view) ?? .zero
         }
-        return total
+        return total.decimal
     }
 
     /// Deposits held at the end of a day: all paid by then, and those with no date.

@@ -32,6 +32,17 @@ public struct Sales: Equatable, Sendable {
     public var paidClicks: ExactDecimal? = .zero
     public var adSpend: ExactDecimal? = .zero
     public var adSpendProblem: String?
+    /// What the saved hit plans bring (inside the goal, docs/DOMAIN.md §5): revenue, units, and
+    /// their own visitors, paid clicks and ad spend (the driver tree's `adSpend` covers the rest).
+    public var hitRevenue = ExactDecimal.zero
+    public var hitUnits = ExactDecimal.zero
+    public var hitVisitors = ExactDecimal.zero
+    public var hitPaidClicks = ExactDecimal.zero
+    public var hitAdSpend = ExactDecimal.zero
+    /// Each saved plan's figures over the days, by the plan's index in the workspace.
+    public var hitPlans: [Int: HitFigures] = [:]
+    /// How far the hits' revenue goes beyond the days' GMV goals.
+    public var goalExceededBy = ExactDecimal.zero
 }
 
 public struct ProductSales: Equatable, Sendable {
@@ -61,10 +72,44 @@ public struct SalesModel: Sendable {
     public let goodsPerNetRevenue: ExactDecimal
     /// Goods cost of an average unit of the mix.
     public var goodsPerUnit: ExactDecimal { goodsPerNetRevenue.divided(by: unitsPerNetRevenue) ?? .zero }
+    /// The saved hit plans worked out, by day: which plan, its product and its figures that day.
+    private let hitsByDay: [Day: [(planIndex: Int, figures: HitDay)]]
+    /// True when saved hit plans are part of the plan: products' parts then no longer follow the
+    /// mix alone, so reports work product by product.
+    public var hasHits: Bool { source == .plan && !hitsByDay.isEmpty }
 
-    public init(_ workspace: Workspace, source: SalesSource) throws(Failure) {
+    /// One product's hit figures on a day.
+    struct HitDay {
+        var productIndex: Int
+        var figures: HitFigures
+    }
+
+    /// A saved hit plan worked out, with its index in the workspace and its product's.
+    public struct Hit: Sendable {
+        public var index: Int
+        public var productIndex: Int
+        public var plan: HitPlan
+        public init(index: Int, productIndex: Int, plan: HitPlan) {
+            self.index = index
+            self.productIndex = productIndex
+            self.plan = plan
+        }
+    }
+
+    private static func byDay(_ hits: [Hit]) -> [Day: [(planIndex: Int, figures: HitDay)]] {
+        var byDay: [Day: [(planIndex: Int, figures: HitDay)]] = [:]
+        for hit in hits {
+            for day in hit.plan.days {
+                byDay[day.day, default: []].append((hit.index, HitDay(productIndex: hit.productIndex, figures: day.figures)))
+            }
+        }
+        return byDay
+    }
+
+    public init(_ workspace: Workspace, source: SalesSource, hits: [Hit] = []) throws(Failure) {
         self.workspace = workspace
         self.source = source
+        hitsByDay = Self.byDay(hits)
         func plan(_ metric: GoalMetric) throws(Failure) -> GoalPlan? {
             guard workspace.goals.contains(where: { $0.metric == metric }) else { return nil }
             do { return try GoalPlan(workspace, metric: metric) } catch { throw Failure(message: error.message) }
@@ -87,13 +132,15 @@ public struct SalesModel: Sendable {
 
     /// The same goals on a workspace that differs only in its products, costs or settings (a
     /// what-if or a goal seek's trial): the goal plans, the slow part, are kept.
-    public func rebased(on workspace: Workspace) -> SalesModel {
-        SalesModel(rebasing: self, on: workspace)
+    /// `hits` are the saved hit plans worked out on that workspace (their inputs may have changed).
+    public func rebased(on workspace: Workspace, hits: [Hit]) -> SalesModel {
+        SalesModel(rebasing: self, on: workspace, hits: hits)
     }
 
-    private init(rebasing model: SalesModel, on workspace: Workspace) {
+    private init(rebasing model: SalesModel, on workspace: Workspace, hits: [Hit]) {
         self.workspace = workspace
         source = model.source
+        hitsByDay = Self.byDay(hits)
         gmvPlan = model.gmvPlan
         ordersPlan = model.ordersPlan
         unitsPlan = model.unitsPlan
@@ -165,75 +212,153 @@ public struct SalesModel: Sendable {
     }
 
     /// The sales of some days; with `perProduct`, each product's part as well.
+    ///
+    /// With saved hit plans (docs/DOMAIN.md §5), a plan day's GMV goal G holds the hits' revenue H:
+    /// the rest of the shop brings max(G − H, 0), shared by the other products' mix, and the driver
+    /// tree (orders, visitors, paid clicks, ad spend) covers only that rest; where H is above G the
+    /// day's GMV is H and `goalExceededBy` says by how much.
     public func sales(in days: ClosedRange<Day>, perProduct: Bool = true) -> Sales {
         var sales = Sales()
-        var unitsFromOrders = ExactDecimal.zero
-        var unitsKnown = true
         let settings = workspace.settings
+        // The rest of each day's GMV, grouped by which products have a hit running (their mix differs).
+        var groups: [RestGroup] = []
+        var groupPositions: [[Int]: Int] = [:]
+        var hitNet: [Int: (gmv: ExactDecimal, net: ExactDecimal, units: ExactDecimal)] = [:]
+        var unitsKnown = true
+        var unitsWithoutProducts = ExactDecimal.zero
         var day = days.lowerBound
         while day <= days.upperBound {
             defer { day = day.advanced(by: 1) }
             let refundRate = settings.value(.refundRate, on: day) ?? .zero
-            let gmv: ExactDecimal
+            let keep = ExactDecimal.one - refundRate
+            var rest: ExactDecimal
             var orders: ExactDecimal?
             var units: ExactDecimal?
+            let running = source == .plan ? hitsByDay[day] ?? [] : []
+            var hit = HitFigures()
+            for (_, figures) in running { hit = hit + figures.figures }
             switch source {
             case .plan:
-                guard let planned = gmvPlan?.days[day] else { sales.daysWithoutRevenue += 1; continue }
-                gmv = planned
-                orders = ordersPlan?.days[day]
-                units = unitsPlan?.days[day]
+                let goal = gmvPlan?.days[day]
+                guard goal != nil || !running.isEmpty else { sales.daysWithoutRevenue += 1; continue }
+                let goalValue = goal ?? .zero
+                rest = goalValue > hit.revenue ? goalValue - hit.revenue : .zero
+                if hit.revenue > goalValue { sales.goalExceededBy += hit.revenue - goalValue }
+                orders = ordersPlan?.days[day].map { $0 > hit.orders ? $0 - hit.orders : .zero }
+                units = unitsPlan?.days[day].map { $0 > hit.units ? $0 - hit.units : .zero }
             case .actual:
                 guard let actual = actuals[day], let recorded = actual.values[.gmv] else { sales.daysWithoutRevenue += 1; continue }
-                gmv = recorded
+                rest = recorded
                 orders = actual.values[.orders]
                 units = actual.values[.units]
             }
             if orders == nil, let aov = settings.value(.aov, on: day), !aov.isZero {
-                orders = gmv.divided(by: aov)
+                orders = rest.divided(by: aov)
             }
+            let gmv = rest + hit.revenue
             sales.gmv += gmv
             sales.refunds += gmv * refundRate
-            sales.paymentFees += gmv * (.one - refundRate) * (settings.value(.paymentFee, on: day) ?? .zero)
+            sales.paymentFees += gmv * keep * (settings.value(.paymentFee, on: day) ?? .zero)
             if sales.adSpend != nil {
                 addAds(day: day, orders: orders, to: &sales)
             }
-            if let known = orders, let total = sales.orders { sales.orders = total + known } else { sales.orders = nil }
-            if workspace.products.isEmpty, units == nil, let known = orders {
-                units = known * (settings.value(.unitsPerOrder, on: day) ?? .one)
+            if let known = orders, let total = sales.orders { sales.orders = total + known + hit.orders } else { sales.orders = nil }
+            if !running.isEmpty {
+                sales.hitRevenue += hit.revenue
+                sales.hitUnits += hit.units
+                sales.hitAdSpend += hit.adSpend
+                sales.hitPaidClicks += hit.paidClicks
+                sales.hitVisitors += hit.visitors
+                for (planIndex, figures) in running {
+                    sales.hitPlans[planIndex, default: HitFigures()] = sales.hitPlans[planIndex, default: HitFigures()] + figures.figures
+                    var part = hitNet[figures.productIndex] ?? (.zero, .zero, .zero)
+                    part.gmv += figures.figures.revenue
+                    part.net += figures.figures.revenue * keep
+                    part.units += figures.figures.units * keep
+                    hitNet[figures.productIndex] = part
+                }
             }
-            if let units {
-                unitsFromOrders += units * (.one - refundRate)
-            } else if !workspace.products.isEmpty {
-                // No units goal or record for the day: the product mix says how many.
-                unitsFromOrders += gmv * (.one - refundRate) * unitsPerNetRevenue
-            } else {
-                unitsKnown = false
+            if workspace.products.isEmpty {
+                if units == nil, let known = orders { units = known * (settings.value(.unitsPerOrder, on: day) ?? .one) }
+                if let units { unitsWithoutProducts += units * keep } else { unitsKnown = false }
+                continue
             }
+            // The rest is shared by the products without a hit that day (all of them on most days).
+            let excluded = running.isEmpty ? [] : Array(Set(running.map(\.figures.productIndex))).sorted()
+            let position: Int
+            if let found = groupPositions[excluded] { position = found } else {
+                position = groups.count
+                groupPositions[excluded] = position
+                groups.append(RestGroup(mix: mix(excluding: excluded)))
+            }
+            groups[position].gmv += rest
+            groups[position].net += rest * keep
+            // Units goals or records set the units; otherwise the mix says how many.
+            groups[position].units += units.map { $0 * keep } ?? rest * keep * groups[position].mix.unitsPerNetRevenue
         }
-        // Units follow the product mix where there are products (each product's net revenue ÷
-        // its price); otherwise the orders and units per order.
         if workspace.products.isEmpty {
-            sales.units = unitsKnown ? unitsFromOrders : nil
-        } else if !perProduct {
-            sales.units = unitsFromOrders
-        } else {
-            // Units goals or records set the total; the mix shares it among the products.
-            let unitsScale = unitsPerNetRevenue.isZero ? .zero : (unitsFromOrders.divided(by: unitsPerNetRevenue) ?? .zero)
-            var units = ExactDecimal.zero
-            var parts: [ProductSales] = []
-            parts.reserveCapacity(workspace.products.count)
-            for (index, product) in workspace.products.enumerated() {
-                let share = shares[index]
-                guard !share.isZero else { continue }
-                let net = sales.netRevenue * share
-                let productUnits = product.price.isZero ? .zero : ((unitsScale * share).divided(by: product.price) ?? .zero)
-                units += productUnits
-                parts.append(ProductSales(index: index, share: share, gmv: sales.gmv * share, netRevenue: net, units: productUnits))
-            }
-            sales.products = parts
-            sales.units = units
+            sales.units = unitsKnown ? unitsWithoutProducts : nil
+            return sales
         }
+        var totalUnits = groups.reduce(ExactDecimal.zero) { $0 + $1.units }
+        for part in hitNet.values { totalUnits += part.units }
+        sales.units = totalUnits
+        guard perProduct else { return sales }
+        var parts: [ProductSales] = []
+        parts.reserveCapacity(workspace.products.count)
+        for (index, product) in workspace.products.enumerated() {
+            var gmv = ExactDecimal.zero, net = ExactDecimal.zero, units = ExactDecimal.zero
+            for group in groups {
+                let share = group.mix.shares[index]
+                guard !share.isZero else { continue }
+                gmv += group.gmv * share
+                net += group.net * share
+                // A group's units shared by the mix: each product's net revenue ÷ its price, scaled
+                // to units goals where there are some.
+                let scale = group.mix.unitsPerNetRevenue.isZero ? .zero : (group.units.divided(by: group.mix.unitsPerNetRevenue) ?? .zero)
+                if !product.price.isZero { units += (scale * share).divided(by: product.price) ?? .zero }
+            }
+            if let hit = hitNet[index] {
+                gmv += hit.gmv
+                net += hit.net
+                units += hit.units
+            }
+            guard !gmv.isZero || !units.isZero || !shares[index].isZero else { continue }
+            parts.append(ProductSales(index: index, share: shares[index], gmv: gmv, netRevenue: net, units: units))
+        }
+        sales.products = parts
         return sales
+    }
+
+    /// Days with the GMV of the rest of the shop that share one mix.
+    private struct RestGroup {
+        var mix: Mix
+        var gmv = ExactDecimal.zero
+        var net = ExactDecimal.zero
+        var units = ExactDecimal.zero
+    }
+
+    /// A product mix: shares of GMV and the net units per unit of net revenue they give.
+    struct Mix {
+        var shares: [ExactDecimal]
+        var unitsPerNetRevenue: ExactDecimal
+    }
+
+    /// The mix with some products taken out and the others' shares scaled up to what they were
+    /// together; the whole mix when nothing else sells.
+    private func mix(excluding excluded: [Int]) -> Mix {
+        guard !excluded.isEmpty else { return Mix(shares: shares, unitsPerNetRevenue: unitsPerNetRevenue) }
+        var scaled = shares
+        for index in excluded { scaled[index] = .zero }
+        let left = scaled.reduce(ExactDecimal.zero, +)
+        let whole = shares.reduce(ExactDecimal.zero, +)
+        guard !left.isZero, let factor = whole.divided(by: left) else { return Mix(shares: shares, unitsPerNetRevenue: unitsPerNetRevenue) }
+        var units = ExactDecimal.zero
+        for index in scaled.indices {
+            scaled[index] = scaled[index] * factor
+            let price = workspace.products[index].price
+            if !price.isZero { units += scaled[index].divided(by: price) ?? .zero }
+        }
+        return Mix(shares: scaled, unitsPerNetRevenue: units)
     }
 }

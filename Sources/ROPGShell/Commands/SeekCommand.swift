@@ -1,4 +1,5 @@
 import ROPGDomain
+import ROPGReports
 
 /// `seek INPUT until FIGURE=TARGET`: goal seek — the value of one input that makes one figure hit
 /// a target, found by bracketing and bisection, then held in a what-if.
@@ -106,7 +107,10 @@ public enum SeekCommand: Command {
         func evaluate(_ x: ExactDecimal) throws(CommandError) -> ExactDecimal? {
             let trial = try set(input, to: x, in: workspace)
             let index = input.changesIndex ? CostIndex(trial) : sharedIndex
-            return try self.figure(figure, trial, index: index, model: planModel?.rebased(on: trial), day: day, breakevenPeriod: breakevenPeriod)
+            // Saved hit plans are part of the plan, worked out again on the trial (their product's
+            // price or cost may be the input).
+            let hits = planModel == nil || trial.hitPlans.isEmpty ? [] : try HitPlanning.savedPlans(trial, index: index)
+            return try self.figure(figure, trial, index: index, model: planModel?.rebased(on: trial, hits: hits), day: day, breakevenPeriod: breakevenPeriod)
         }
         // Sample the range, find the crossing nearest today's value, narrow it by bisection.
         let samples = sample(low, high)
@@ -306,10 +310,13 @@ public enum SeekCommand: Command {
             return unit.breakEvenUnits(fixed: index.fixedCosts(in: breakevenPeriod))
         case .profit(let period), .periodMargin(let period):
             guard let model else { return nil }
-            let book: CostBook
-            do { book = try CostBook(workspace, index: index, period: period, model: model) } catch { throw CommandError(error.message) }
-            if case .profit = figure { return book.profit }
-            return book.profit.divided(by: book.sales.netRevenue)
+            // The same ledger pnl uses, so "figure now" is pnl's figure to the cent.
+            let figures: PeriodFigures
+            do { figures = try Ledger(workspace: workspace, model: model, index: index, view: .accrual).figures(period) } catch {
+                throw CommandError(error.message)
+            }
+            if case .profit = figure { return figures.profit }
+            return figures.margin
         }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import ROPGDomain
+import ROPGReports
 
 /// A cost index being built on another thread, and a way to wait for it.
 final class IndexBox: @unchecked Sendable {
@@ -46,23 +47,30 @@ public final class Session {
     public private(set) var workspace: Workspace
     /// The last plan `hit plan` showed, for `hit save NAME`.
     var lastHitPlan: HitPlanSpec?
-    private var hitPlansCache: (revision: Int, plans: [(index: Int, plan: HitPlan, productIndex: Int)])?
+    private var hitPlansCache: (revision: Int, plans: [SalesModel.Hit])?
 
-    /// The saved hit plans worked out, for the reports that include them; kept until the
+    /// The saved hit plans worked out, for the plan's sales (docs/DOMAIN.md §5); kept until the
     /// workspace changes.
-    func savedHitPlans() throws(CommandError) -> [(index: Int, plan: HitPlan, productIndex: Int)] {
+    func savedHitPlans() throws(CommandError) -> [SalesModel.Hit] {
         if let cache = hitPlansCache, cache.revision == revision { return cache.plans }
-        var plans: [(index: Int, plan: HitPlan, productIndex: Int)] = []
-        for (index, saved) in workspace.hitPlans.enumerated() {
-            guard let productIndex = workspace.productIndex(sku: saved.spec.sku) else { continue }
-            do throws(CommandError) {
-                plans.append((index, try HitPlanning.plan(saved.spec, self), productIndex))
-            } catch {
-                throw CommandError("hit plan \(saved.name): \(error.message)")
-            }
-        }
+        let plans = try HitPlanning.savedPlans(workspace, index: costIndex())
         hitPlansCache = (revision, plans)
         return plans
+    }
+
+    private var ledgerCache: (revision: Int, ledgers: [String: Ledger])?
+
+    /// The ledger every report takes its shown figures from, for a sales source and view; kept
+    /// until the workspace changes, with what it has worked out.
+    func ledger(_ source: SalesSource, _ view: CostView) throws(CommandError) -> Ledger {
+        let key = source.rawValue + "/" + view.rawValue
+        if let cache = ledgerCache, cache.revision == revision, let ledger = cache.ledgers[key] { return ledger }
+        let model: SalesModel
+        do { model = try salesModel(source) } catch { throw CommandError(error.message) }
+        let ledger = Ledger(workspace: workspace, model: model, index: costIndex(), view: view)
+        if ledgerCache?.revision != revision { ledgerCache = (revision, [:]) }
+        ledgerCache?.ledgers[key] = ledger
+        return ledger
     }
     /// The file the workspace is saved to; nil for a workspace never saved.
     public private(set) var path: String?
@@ -96,13 +104,15 @@ public final class Session {
     private var salesModelCache: (revision: Int, model: SalesModel)?
 
     /// The sales model (goals spread to days, the product mix) for a source; kept until a change.
-    func salesModel(_ source: SalesSource) throws(SalesModel.Failure) -> SalesModel {
+    func salesModel(_ source: SalesSource) throws(CommandError) -> SalesModel {
         if let cache = salesModelCache, cache.revision == revision, cache.model.source == source { return cache.model }
         if source == .plan, let pending = pendingIndex, pending.revision == revision, let model = pending.box.wait().1 {
             salesModelCache = (revision, model)
             return model
         }
-        let model = try SalesModel(workspace, source: source)
+        let hits = source == .plan ? try savedHitPlans() : []
+        let model: SalesModel
+        do { model = try SalesModel(workspace, source: source, hits: hits) } catch { throw CommandError(error.message) }
         salesModelCache = (revision, model)
         return model
     }
@@ -132,7 +142,9 @@ public final class Session {
         let box = IndexBox()
         let snapshot = workspace
         pendingIndex = (revision, box)
-        Thread.detachNewThread { box.set(CostIndex(snapshot), try? SalesModel(snapshot, source: .plan)) }
+        // Saved hit plans need the index first; the plan's model is then built on first use.
+        let withModel = snapshot.hitPlans.isEmpty
+        Thread.detachNewThread { box.set(CostIndex(snapshot), withModel ? try? SalesModel(snapshot, source: .plan) : nil) }
     }
 
     public init(workspace: Workspace, path: String?, console: Console, interactive: Bool) {

@@ -1,4 +1,5 @@
 import ROPGDomain
+import ROPGReports
 
 /// What the report commands share: the period, where sales come from, the view, and how a cost
 /// entry's working reads.
@@ -6,7 +7,9 @@ struct AccountingOptions {
     var period: Period
     var source: SalesSource
     var view: CostView
-    var model: SalesModel
+    /// Where every shown figure comes from (docs/DOMAIN.md §7).
+    var ledger: Ledger
+    var model: SalesModel { ledger.model }
 
     static let keys = ["source", "view"]
 
@@ -19,27 +22,18 @@ struct AccountingOptions {
         let viewText = arguments.value("view") ?? "accrual"
         guard let view = CostView(rawValue: viewText) else { throw CommandError("view=\(viewText): use accrual or cash") }
         self.view = view
-        do { model = try session.salesModel(source) } catch { throw CommandError(error.message) }
+        ledger = try session.ledger(source, view)
     }
 
-    /// A period's costs in totals (fast, over the folded cost index) or line by line.
-    /// With the plan as the source, saved hit plans are part of it.
-    func book(_ period: Period, _ session: Session, perEntry: Bool = false, byProduct: Bool = false) throws(CommandError) -> CostBook {
-        var book: CostBook
-        do {
-            if perEntry {
-                book = try CostBook(session.workspace, period: period, model: model, view: view)
-            } else {
-                book = try CostBook(session.workspace, index: session.costIndex(), period: period, model: model, view: view, byProduct: byProduct)
-            }
-        } catch {
-            throw CommandError(error.message)
-        }
-        if source == .plan, !session.workspace.hitPlans.isEmpty {
-            let products = session.workspace.products
-            book.addHitPlans(try session.savedHitPlans()) { products[$0].cost }
-        }
-        return book
+    /// A period's exact book (sales, deposits, lines for working): in totals over the folded cost
+    /// index, or line by line. With the plan as the source, saved hit plans are part of it.
+    func book(_ period: Period, perEntry: Bool = false, byProduct: Bool = false) throws(CommandError) -> CostBook {
+        do { return try ledger.book(period, perEntry: perEntry, byProduct: byProduct) } catch { throw CommandError(error.message) }
+    }
+
+    /// A period's shown figures, the same in every report.
+    func figures(_ period: Period, lines: Bool = false) throws(CommandError) -> PeriodFigures {
+        do { return try ledger.figures(period, lines: lines) } catch { throw CommandError(error.message) }
     }
 
     /// The notes every report carries: where revenue came from, the view, deposits, gaps.
@@ -55,10 +49,17 @@ struct AccountingOptions {
             notes.append("deposits (capital tied up, not a cost): \(book.depositsHeld.formatted()) held at the end of \(period.text)"
                          + (book.depositTotal > .zero ? ", \(book.depositTotal.formatted()) of it paid in \(period.text)" : ""))
         }
-        for (index, figures) in book.hitPlanFigures {
+        for (index, figures) in book.sales.hitPlans.sorted(by: { $0.key < $1.key }) {
             let saved = session.workspace.hitPlans[index]
-            notes.append("includes hit plan \(saved.name) (\(saved.spec.sku)): revenue \(figures.revenue.formatted()), \(figures.units.countText) units, "
-                         + "goods \(figures.units.isZero ? "0.00" : "in G"), ad spend \(figures.adSpend.formatted()) in O")
+            notes.append("hit plan \(saved.name) (\(saved.spec.sku)) is inside the GMV goal: revenue \(figures.revenue.formatted()), "
+                         + "\(figures.units.countText) units, ad spend \(figures.adSpend.formatted()) in O; it bears fees, goods and unit costs like every sale")
+        }
+        if !book.sales.hitRevenue.isZero {
+            let rest = book.sales.gmv - book.sales.hitRevenue
+            notes.append("hit plans bring \(book.sales.hitRevenue.formatted()) of GMV \(book.sales.gmv.formatted()); the rest of the shop brings \(rest.formatted())")
+        }
+        if !book.sales.goalExceededBy.isZero {
+            notes.append("⚠ the hit plans bring \(book.sales.goalExceededBy.formatted()) more than the GMV goal on their days: the plan's GMV there is the hits' revenue")
         }
         if book.sales.daysWithoutRevenue > 0 {
             notes.append("\(counted(book.sales.daysWithoutRevenue, "day")) of \(period.text) \(source == .plan ? "have no GMV goal" : "have no recorded GMV"): no revenue counted there")
@@ -69,16 +70,15 @@ struct AccountingOptions {
     /// How a cost line was worked out: "5% × net revenue 1,019,178.09 = 50,958.90".
     /// `shown` is the amount the table shows when rounding shares cents among lines.
     static func working(_ line: CostLine, _ workspace: Workspace, period: Period, view: CostView, shown: ExactDecimal? = nil) -> String {
-        var amount = (shown ?? line.amount).formatted()
-        if let shown, shown != line.amount.rounded() { amount += " (\(line.amount.formatted()) rounded to add up)" }
+        // The working's own result, rounded; the ledger may move a cent between lines so that
+        // they add up to the category (docs/DOMAIN.md §7), and then says so.
+        let exact = line.amount.roundedToCents()
+        var amount = exact.formatted()
+        if let shown, shown != exact { amount += " (\(shown.formatted()) shown, so the lines add up)" }
         if line.source == .paymentFee {
             return "payment-fee × net revenue \(line.basis.map { $0.formatted() } ?? "?"), day by day = \(amount)"
         }
         switch line.source {
-        case .hitGoods(let index):
-            let plan = workspace.hitPlans[index]
-            let cost = workspace.productIndex(sku: plan.spec.sku).map { workspace.products[$0].cost.formatted() } ?? "?"
-            return "hit plan \(plan.name): \(line.basis.map { $0.countText } ?? "?") units of \(plan.spec.sku) × goods cost \(cost) = \(amount)"
         case .hitAds(let index):
             let plan = workspace.hitPlans[index]
             return "hit plan \(plan.name): \(line.basis.map { $0.countText } ?? "?") paid clicks × cpc \(plan.spec.cpc.formatted()) = \(amount)"
@@ -126,7 +126,6 @@ struct AccountingOptions {
         case .entry(let index): return (workspace.costs[index].id.description, workspace.costs[index].name)
         case .goods: return ("", "goods (products) 货品成本")
         case .paymentFee: return ("", "payment fee 支付手续费")
-        case .hitGoods(let index): return ("", "goods: hit plan \(workspace.hitPlans[index].name) 爆款计划")
         case .hitAds(let index): return ("", "ad spend: hit plan \(workspace.hitPlans[index].name) 爆款计划")
         }
     }

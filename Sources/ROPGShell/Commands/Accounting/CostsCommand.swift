@@ -1,4 +1,5 @@
 import ROPGDomain
+import ROPGReports
 
 /// `costs PERIOD`: what a period costs, by category, entry, product or sub-period.
 public enum CostsCommand: Command {
@@ -25,13 +26,14 @@ public enum CostsCommand: Command {
             return category
         }
         let by = arguments.value("by") ?? "category"
-        let book = try options.book(options.period, session, perEntry: by == "entry", byProduct: by == "product")
+        let book = try options.book(options.period, perEntry: by == "entry", byProduct: by == "product")
+        let shown = try options.figures(options.period, lines: by == "entry")
         var notes = options.notes(book, session)
         let table: Table
         switch by {
-        case "category": table = byCategory(book, only: category)
-        case "entry": table = byEntry(book, only: category, options, session)
-        case "product": table = byProduct(book, only: category, session)
+        case "category": table = byCategory(shown, only: category)
+        case "entry": table = byEntry(book, shown, only: category, options, session)
+        case "product": table = byProduct(book, shown, only: category, session)
         case "month", "quarter", "week", "day":
             let grain = try GoalCommand.grain(by, for: options.period)
             table = try byPeriod(options, grain: grain, only: category, session)
@@ -53,14 +55,13 @@ public enum CostsCommand: Command {
 
     static let shareColumns: [Column] = [.number("% of cost", key: "share_of_cost"), .number("% of revenue", key: "share_of_revenue")]
 
-    private static func byCategory(_ book: CostBook, only: CostCategory?) -> Table {
-        // Each category rounded on its own, as pnl shows it; the total adds the shown categories.
+    private static func byCategory(_ shown: PeriodFigures, only: CostCategory?) -> Table {
         let categories = CostCategory.allCases.filter { only == nil || $0 == only }
-        let shown = categories.map { book.total($0).rounded() }
-        let total = shown.reduce(.zero, +)
-        let allCosts = CostCategory.allCases.reduce(ExactDecimal.zero) { $0 + book.total($1).rounded() }
-        let revenue = book.sales.netRevenue.rounded()
-        let rows: [[Cell]] = zip(categories, shown).map { category, amount in
+        let amounts = categories.map { shown.cost($0) }
+        let total = amounts.reduce(.zero, +)
+        let allCosts = shown.totalCost
+        let revenue = shown.netRevenue
+        let rows: [[Cell]] = zip(categories, amounts).map { category, amount in
             [.text(AccountingOptions.categoryLabel(category)), .money(amount), share(amount, of: allCosts), share(amount, of: revenue)]
         }
         return Table(columns: [.text("category", key: "category"), .number("amount", key: "amount")] + shareColumns,
@@ -68,7 +69,7 @@ public enum CostsCommand: Command {
                      notes: ["net revenue \(revenue.formatted())"])
     }
 
-    private static func byEntry(_ book: CostBook, only: CostCategory?, _ options: AccountingOptions, _ session: Session) -> Table {
+    private static func byEntry(_ book: CostBook, _ figures: PeriodFigures, only: CostCategory?, _ options: AccountingOptions, _ session: Session) -> Table {
         let workspace = session.workspace
         func id(_ line: CostLine) -> CostID? {
             if case .entry(let index) = line.source { return workspace.costs[index].id }
@@ -81,27 +82,25 @@ public enum CostsCommand: Command {
             guard let second = id(b) else { return false }
             return first < second
         }
-        // Entries are rounded to add up to their category's rounded total (the figure pnl shows).
-        var shown = Array(repeating: ExactDecimal.zero, count: lines.count)
-        for category in CostCategory.allCases {
-            let members = lines.indices.filter { lines[$0].category == category }
-            let parts = Allocation.roundedParts(members.map { lines[$0].amount }, total: book.total(category).rounded())
-            for (index, part) in zip(members, parts) { shown[index] = part }
-        }
-        let total = shown.reduce(.zero, +)
-        let allCosts = CostCategory.allCases.reduce(ExactDecimal.zero) { $0 + book.total($1).rounded() }
-        let revenue = book.sales.netRevenue.rounded()
+        // Each line's shown figure from the ledger, so the lines add up to the categories pnl shows.
+        let shown = lines.map { figures.lines[$0.source] ?? .zero }
+        let allCosts = figures.totalCost
+        let revenue = figures.netRevenue
         var rows: [[Cell]] = []
-        for category in CostCategory.allCases {
+        var total = ExactDecimal.zero
+        for category in CostCategory.allCases where only == nil || only == category {
             let members = lines.indices.filter { lines[$0].category == category }
-            guard !members.isEmpty else { continue }
             for index in members {
                 let (id, name) = AccountingOptions.name(lines[index], workspace)
                 rows.append([.text(id), .text(category.rawValue), .text(name),
                              .text(AccountingOptions.working(lines[index], workspace, period: options.period, view: options.view, shown: shown[index])),
                              .money(shown[index]), share(shown[index], of: allCosts), share(shown[index], of: revenue)])
             }
-            let subtotal = members.reduce(ExactDecimal.zero) { $0 + shown[$1] }
+            // A line that costs nothing over the period as a whole can still carry a cent of the
+            // running total; the subtotal is the category's figure either way.
+            let subtotal = figures.cost(category)
+            total += subtotal
+            guard !members.isEmpty || !subtotal.isZero else { continue }
             rows.append([.empty, .text(category.rawValue), .text("subtotal \(category.englishName)").emphasized(.strong), .empty,
                          Cell.money(subtotal).emphasized(.strong), share(subtotal, of: allCosts), share(subtotal, of: revenue)])
         }
@@ -111,19 +110,19 @@ public enum CostsCommand: Command {
                      notes: ["net revenue \(revenue.formatted())"])
     }
 
-    private static func byProduct(_ book: CostBook, only: CostCategory?, _ session: Session) -> Table {
+    private static func byProduct(_ book: CostBook, _ figures: PeriodFigures, only: CostCategory?, _ session: Session) -> Table {
         let workspace = session.workspace
         let products = book.productDirect.keys.sorted()
         var parts = products.map { index in
-            (book.productDirect[index] ?? [:]).reduce(ExactDecimal.zero) { only == nil || $1.key == only ? $0 + $1.value : $0 }
+            ExactAmount((book.productDirect[index] ?? [:]).reduce(ExactDecimal.zero) { only == nil || $1.key == only ? $0 + $1.value : $0 })
         }
-        let direct = parts.reduce(ExactDecimal.zero, +)
-        parts.append(book.total(only) - direct)
-        // The same total as costs by=category and pnl: the sum of the rounded categories.
-        let categoryTotal = CostCategory.allCases.filter { only == nil || $0 == only }.reduce(ExactDecimal.zero) { $0 + book.total($1).rounded() }
-        let shown = Allocation.roundedParts(parts, total: categoryTotal)
-        let total = shown.reduce(.zero, +)
-        let revenue = book.sales.netRevenue.rounded()
+        let direct = parts.reduce(ExactAmount.zero, +)
+        parts.append(book.exactTotal(only) - direct)
+        // The same total as costs by=category and pnl.
+        let categoryTotal = CostCategory.allCases.filter { only == nil || $0 == only }.reduce(ExactDecimal.zero) { $0 + figures.cost($1) }
+        let shown = ExactAmount.apportion(categoryTotal, among: parts)
+        let total = categoryTotal
+        let revenue = figures.netRevenue
         var rows: [[Cell]] = zip(products, shown).map { index, amount in
             [.text(workspace.products[index].sku), .text(workspace.products[index].name), .money(amount), share(amount, of: total), share(amount, of: revenue)]
         }
@@ -136,26 +135,18 @@ public enum CostsCommand: Command {
 
     private static func byPeriod(_ options: AccountingOptions, grain: PeriodGrain, only: CostCategory?, _ session: Session) throws(CommandError) -> Table {
         let categories = CostCategory.allCases.filter { only == nil || $0 == only }
-        var labels: [String] = []
-        var exact: [[ExactDecimal]] = []  // one column per category
+        var rows: [[Cell]] = []
         for child in try GoalCommand.rows(of: options.period, by: grain) {
             let shown = GoalCommand.clip(child, to: options.period)
-            let book = try options.book(shown, session)
-            labels.append(GoalCommand.label(child, shown: shown))
-            exact.append(categories.map { book.total($0) })
+            let figures = try options.figures(shown)
+            let parts = categories.map { figures.cost($0) }
+            rows.append([.text(GoalCommand.label(child, shown: shown))] + (parts + [parts.reduce(.zero, +)]).map { .money($0) })
         }
-        // Each category column adds up exactly to its rounded total; each row's total adds its cells.
-        let columns = categories.indices.map { index in Allocation.roundedParts(exact.map { $0[index] }) }
-        var rows: [[Cell]] = []
-        var columnTotals = Array(repeating: ExactDecimal.zero, count: categories.count + 1)
-        for (position, label) in labels.enumerated() {
-            let parts = columns.map { $0[position] }
-            let total = parts.reduce(.zero, +)
-            for (index, part) in (parts + [total]).enumerated() { columnTotals[index] += part }
-            rows.append([.text(label)] + parts.map { .money($0) } + [.money(total)])
-        }
+        // Every period is the sum of its days, so the rows add up to the period's own figures.
+        let whole = try options.figures(options.period)
+        let totals = categories.map { whole.cost($0) }
         return Table(columns: [.text(grain.name, key: "period")] + categories.map { .number($0.rawValue + " " + $0.englishName, key: $0.rawValue) }
                         + [.number("total cost", key: "total")],
-                     rows: rows, footerRows: [[.text("total \(options.period.text)")] + columnTotals.map { .money($0) }])
+                     rows: rows, footerRows: [[.text("total \(options.period.text)")] + (totals + [totals.reduce(.zero, +)]).map { .money($0) }])
     }
 }

@@ -1,4 +1,5 @@
 import ROPGDomain
+import ROPGReports
 
 /// `pnl PERIOD`: the profit and loss — revenue, the four ROPG cost categories, profit, margin.
 public enum PnlCommand: Command {
@@ -15,27 +16,21 @@ public enum PnlCommand: Command {
         """
     public static let keys = ["by=", "alloc=", "source=", "view="]
 
-    struct Row {
-        var label: String
-        var gmv: ExactDecimal
-        var refunds: ExactDecimal
-        var costs: [ExactDecimal]  // R, O, P, G, exact
-    }
-
     public static func run(_ arguments: Arguments, in session: Session) throws(CommandError) -> [Block] {
         try arguments.checkKeys(allowed: ["by", "alloc"] + AccountingOptions.keys, command: "pnl")
         try arguments.checkPositionals(max: 1, usage: usage[0])
         let options = try AccountingOptions(arguments, command: "pnl", usage: usage[0], session: session)
-        let whole = try options.book(options.period, session, byProduct: arguments.value("by") == "product")
-        var notes = options.notes(whole, session)
-        var rows: [Row] = []
         let by = arguments.value("by")
         if arguments.value("alloc") != nil && by != "product" { throw CommandError("alloc= goes with by=product") }
+        let whole = try options.book(options.period, byProduct: by == "product")
+        let total = try options.figures(options.period)
+        var notes = options.notes(whole, session)
+        var rows: [(label: String, figures: PeriodFigures)] = []
         switch by {
         case nil:
-            rows = [row(options.period.text, whole)]
+            rows = [(options.period.text, total)]
         case "product":
-            let (productRows, rule) = try byProduct(whole, alloc: arguments.value("alloc") ?? "revenue", session)
+            let (productRows, rule) = try byProduct(whole, shown: total, alloc: arguments.value("alloc") ?? "revenue", session)
             rows = productRows
             notes.insert(rule, at: 0)
         case let text?:
@@ -45,12 +40,12 @@ public enum PnlCommand: Command {
             let grain = try GoalCommand.grain(text, for: options.period)
             for child in try GoalCommand.rows(of: options.period, by: grain) {
                 let shown = GoalCommand.clip(child, to: options.period)
-                rows.append(row(GoalCommand.label(child, shown: shown), try options.book(shown, session)))
+                rows.append((GoalCommand.label(child, shown: shown), try options.figures(shown)))
             }
         }
-        let (cells, totals) = display(rows)
+        let cells = rows.map { [.text($0.label)] + figureCells($0.figures) }
         var footer: [[Cell]] = []
-        if rows.count > 1 { footer = [[.text("total \(options.period.text)")] + totals] }
+        if rows.count > 1 { footer = [[.text("total \(options.period.text)")] + figureCells(total)] }
         let columns: [Column] = [.text(by ?? "period", key: "period"), .number("GMV", key: "gmv"), .number("refunds", key: "refunds"),
                                  .number("net revenue", key: "net_revenue")]
             + CostCategory.allCases.map { .number("\($0.rawValue) \($0.englishName)", key: $0.rawValue) }
@@ -59,45 +54,16 @@ public enum PnlCommand: Command {
                              compare: ["net_revenue", "profit"]))]
     }
 
-    static func row(_ label: String, _ book: CostBook) -> Row {
-        Row(label: label, gmv: book.sales.gmv, refunds: book.sales.refunds, costs: CostCategory.allCases.map { book.total($0) })
+    /// GMV, refunds, net revenue, R, O, P, G, total cost, profit and margin, as shown.
+    static func figureCells(_ figures: PeriodFigures) -> [Cell] {
+        ([figures.gmv, figures.refunds, figures.netRevenue] + figures.categories + [figures.totalCost, figures.profit]).map { .money($0) }
+            + [.optional(figures.margin, { .rate($0, places: 2) })]
     }
 
-    /// The shown figures of each row and the total row. Each money column (GMV, refunds, R, O, P,
-    /// G) is rounded so that its rows add up exactly to its rounded total; net revenue, total cost
-    /// and profit are then worked out from the shown figures, so every row and column adds up.
-    static func display(_ rows: [Row]) -> (cells: [[Cell]], totals: [Cell]) {
-        let columns = [rows.map(\.gmv), rows.map(\.refunds)] + (0..<4).map { index in rows.map { $0.costs[index] } }
-        let shown = columns.map { Allocation.roundedParts($0) }
-        var sums = Array(repeating: ExactDecimal.zero, count: 9)
-        var cells: [[Cell]] = []
-        for (position, row) in rows.enumerated() {
-            let figures = derived(shown.map { $0[position] })
-            for (index, value) in figures.enumerated() { sums[index] += value }
-            cells.append([.text(row.label)] + figures.map { .money($0) } + [margin(profit: figures[8], net: figures[2])])
-        }
-        return (cells, sums.map { .money($0) } + [margin(profit: sums[8], net: sums[2])])
-    }
-
-    /// GMV, refunds, net revenue, R, O, P, G, total cost, profit — as shown for one period.
-    static func shownFigures(_ row: Row) -> [ExactDecimal] {
-        derived([row.gmv.rounded(), row.refunds.rounded()] + row.costs.map { $0.rounded() })
-    }
-
-    /// From shown GMV, refunds and the four categories: the nine figures of a row.
-    private static func derived(_ base: [ExactDecimal]) -> [ExactDecimal] {
-        let net = base[0] - base[1]
-        let costs = Array(base[2...5])
-        let cost = costs.reduce(.zero, +)
-        return [base[0], base[1], net] + costs + [cost, net - cost]
-    }
-
-    static func margin(profit: ExactDecimal, net: ExactDecimal) -> Cell {
-        .optional(net.isZero ? nil : profit.divided(by: net), { .rate($0, places: 2) })
-    }
-
-    /// Each product's own costs, and its share of the rest by the allocation rule.
-    static func byProduct(_ book: CostBook, alloc: String, _ session: Session) throws(CommandError) -> ([Row], String) {
+    /// Each product's own costs, and its share of the rest by the allocation rule; every column's
+    /// rows are shared out of the period's shown figure, so they add up to it exactly.
+    static func byProduct(_ book: CostBook, shown: PeriodFigures, alloc: String, _ session: Session) throws(CommandError)
+        -> ([(label: String, figures: PeriodFigures)], String) {
         let workspace = session.workspace
         let products = book.sales.products
         guard !products.isEmpty else { throw CommandError("no products sell in \(book.period.text): add products (and goals) first") }
@@ -117,29 +83,42 @@ public enum PnlCommand: Command {
             throw CommandError("alloc=\(alloc): use revenue, units or even")
         }
         let weightTotal = weights.reduce(ExactDecimal.zero, +)
-        var rows: [Row] = []
-        var direct = Array(repeating: ExactDecimal.zero, count: 4)
+        let categories = CostCategory.allCases
+        var direct = Array(repeating: ExactDecimal.zero, count: categories.count)
         for product in products {
-            for (index, category) in CostCategory.allCases.enumerated() {
-                direct[index] += book.productDirect[product.index]?[category] ?? .zero
-            }
+            for (index, category) in categories.enumerated() { direct[index] += book.productDirect[product.index]?[category] ?? .zero }
         }
-        let shared = CostCategory.allCases.enumerated().map { index, category in book.total(category) - direct[index] }
+        let shared = categories.enumerated().map { index, category in book.total(category) - direct[index] }
+        // Exact parts per column: GMV, refunds, then R, O, P, G.
+        var columns: [[ExactAmount]] = Array(repeating: [], count: 2 + categories.count)
+        var labels: [String] = []
         for (position, product) in products.enumerated() {
             let weight = weightTotal.isZero ? .zero : (weights[position].divided(by: weightTotal) ?? .zero)
-            let costs = CostCategory.allCases.enumerated().map { index, category in
-                (book.productDirect[product.index]?[category] ?? .zero) + shared[index] * weight
+            columns[0].append(ExactAmount(product.gmv))
+            columns[1].append(ExactAmount(product.gmv - product.netRevenue))
+            for (index, category) in categories.enumerated() {
+                columns[2 + index].append(ExactAmount((book.productDirect[product.index]?[category] ?? .zero) + shared[index] * weight))
             }
-            let item = workspace.products[product.index]
-            rows.append(Row(label: "\(item.sku) \(item.name)", gmv: product.gmv, refunds: product.gmv - product.netRevenue, costs: costs))
+            labels.append("\(workspace.products[product.index].sku) \(workspace.products[product.index].name)")
         }
         let assignedGMV = products.reduce(ExactDecimal.zero) { $0 + $1.gmv }
         // What no product carries (shares adding to less than 100%); not the last cent of rounding.
         if book.sales.gmv - assignedGMV > ExactDecimal(mantissa: 1, places: 2) || weightTotal.isZero {
             let gmv = book.sales.gmv - assignedGMV
             let net = book.sales.netRevenue - products.reduce(ExactDecimal.zero) { $0 + $1.netRevenue }
-            let left = weightTotal.isZero ? shared : Array(repeating: ExactDecimal.zero, count: 4)
-            rows.append(Row(label: "not tied to a product", gmv: gmv, refunds: gmv - net, costs: left))
+            columns[0].append(ExactAmount(gmv))
+            columns[1].append(ExactAmount(gmv - net))
+            for index in categories.indices { columns[2 + index].append(weightTotal.isZero ? ExactAmount(shared[index]) : .zero) }
+            labels.append("not tied to a product")
+        }
+        let totals = [shown.gmv, shown.refunds] + shown.categories
+        let parts = zip(totals, columns).map { ExactAmount.apportion($0, among: $1) }
+        let rows = labels.enumerated().map { position, label in
+            var figures = PeriodFigures()
+            figures.gmv = parts[0][position]
+            figures.refunds = parts[1][position]
+            figures.categories = categories.indices.map { parts[2 + $0][position] }
+            return (label, figures)
         }
         return (rows, rule)
     }

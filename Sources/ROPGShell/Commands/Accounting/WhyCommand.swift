@@ -1,4 +1,5 @@
 import ROPGDomain
+import ROPGReports
 
 /// `why pnl PERIOD LINE` and `why costs PERIOD ENTRY-ID`: the working behind a figure.
 public enum WhyCommand: Command {
@@ -19,7 +20,7 @@ public enum WhyCommand: Command {
         let what = try verb(arguments)
         let rest = Arguments(Array(arguments.positionals.dropFirst()) + arguments.options)
         let options = try AccountingOptions(rest, command: "why \(what)", usage: what == "pnl" ? usage[0] : usage[1], session: session)
-        let book = try options.book(options.period, session, perEntry: true)
+        let book = try options.book(options.period, perEntry: true)
         guard let item = arguments.positional(2) else {
             throw CommandError(what == "pnl" ? "which line? why pnl \(options.period.text) R (or gmv, refunds, revenue, O, P, G, cost, profit)"
                                              : "which entry? why costs \(options.period.text) R1 (see cost list)")
@@ -28,8 +29,8 @@ public enum WhyCommand: Command {
     }
 
     private static func pnlLine(_ item: String, _ book: CostBook, _ options: AccountingOptions, _ session: Session) throws(CommandError) -> [Block] {
-        let figures = PnlCommand.shownFigures(PnlCommand.row(options.period.text, book))
-        let (gmv, refunds, net, cost, profit) = (figures[0], figures[1], figures[2], figures[7], figures[8])
+        let figures = try options.figures(options.period, lines: CostCategory(text: item) != nil)
+        let (gmv, refunds, net, cost, profit) = (figures.gmv, figures.refunds, figures.netRevenue, figures.totalCost, figures.profit)
         let sales = book.sales
         let period = options.period.text
         switch item.lowercased() {
@@ -42,7 +43,7 @@ public enum WhyCommand: Command {
         case "revenue", "net", "net-revenue":
             return [answer("net revenue", net, "GMV \(gmv.formatted()) − refunds \(refunds.formatted())")]
         case "cost", "costs", "total":
-            let parts = CostCategory.allCases.enumerated().map { "\($1.rawValue) \(figures[3 + $0].formatted())" }.joined(separator: " + ")
+            let parts = CostCategory.allCases.map { "\($0.rawValue) \(figures.cost($0).formatted())" }.joined(separator: " + ")
             return [answer("total cost", cost, parts)]
         case "profit":
             let margin = net.isZero ? "" : "; margin \((profit.divided(by: net) ?? .zero).percentText()) of net revenue"
@@ -51,9 +52,9 @@ public enum WhyCommand: Command {
             guard let category = CostCategory(text: item) else {
                 throw CommandError("\(item) is not a pnl line: use gmv, refunds, revenue, R, O, P, G, cost or profit")
             }
-            let shownTotal = figures[3 + (CostCategory.allCases.firstIndex(of: category) ?? 0)]
+            let shownTotal = figures.cost(category)
             let lines = book.lines.filter { $0.category == category }
-            let shown = Allocation.roundedParts(lines.map(\.amount), total: shownTotal)
+            let shown = lines.map { figures.lines[$0.source] ?? .zero }
             let rows: [[Cell]] = zip(lines, shown).map { line, amount in
                 let (id, name) = AccountingOptions.name(line, session.workspace)
                 return [.text(id), .text(name), .text(AccountingOptions.working(line, session.workspace, period: options.period, view: options.view, shown: amount)), .money(amount)]
@@ -86,7 +87,8 @@ public enum WhyCommand: Command {
             return [entryAnswer(entry, "costs nothing in \(options.period.text): " +
                                 (Accrual.window(of: entry, in: options.period) == nil ? "it does not apply then (start/end)" : "nothing it follows happens then"), .zero)]
         }
-        return [entryAnswer(entry, AccountingOptions.working(line, session.workspace, period: options.period, view: options.view), line.amount.rounded())]
+        let shown = try options.figures(options.period, lines: true).lines[line.source] ?? .zero
+        return [entryAnswer(entry, AccountingOptions.working(line, session.workspace, period: options.period, view: options.view, shown: shown), shown)]
     }
 
     private static func entryAnswer(_ entry: CostEntry, _ working: String, _ amount: ExactDecimal) -> Block {

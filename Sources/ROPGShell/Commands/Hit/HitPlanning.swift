@@ -118,6 +118,24 @@ enum HitPlanning {
         return margin.divided(by: weight) ?? .zero
     }
 
+    /// The workspace's saved plans worked out on it, with their products (a plan whose product is
+    /// gone is left out: `product rm` refuses that, so only a hand-edited file has one).
+    static func savedPlans(_ workspace: Workspace, index: CostIndex) throws(CommandError) -> [SalesModel.Hit] {
+        var plans: [SalesModel.Hit] = []
+        for (position, saved) in workspace.hitPlans.enumerated() {
+            guard let productIndex = workspace.productIndex(sku: saved.spec.sku) else { continue }
+            do throws(CommandError) {
+                let inputs = try inputs(saved.spec, workspace, index: index)
+                let plan: HitPlan
+                do { plan = try HitPlan(saved.spec, inputs: inputs) } catch { throw CommandError(error.message) }
+                plans.append(SalesModel.Hit(index: position, productIndex: productIndex, plan: plan))
+            } catch {
+                throw CommandError("hit plan \(saved.name): \(error.message)")
+            }
+        }
+        return plans
+    }
+
     static func plan(_ spec: HitPlanSpec, _ session: Session) throws(CommandError) -> HitPlan {
         let inputs = try inputs(spec, session.workspace, index: session.costIndex())
         do { return try HitPlan(spec, inputs: inputs) } catch { throw CommandError(error.message) }

@@ -1,0 +1,117 @@
+import ROPGDomain
+
+/// The shown figures of a period: revenue, the four ROPG categories, and optionally each cost
+/// line, rounded by the one scheme every report uses (docs/DOMAIN.md §7).
+public struct PeriodFigures: Equatable, Sendable {
+    public var gmv = ExactDecimal.zero
+    public var refunds = ExactDecimal.zero
+    /// R, O, P, G in `CostCategory.allCases` order.
+    public var categories = Array(repeating: ExactDecimal.zero, count: CostCategory.allCases.count)
+    /// Each cost line's shown amount, by its source (with `lines`).
+    public var lines: [CostLine.Source: ExactDecimal] = [:]
+
+    public init() {}
+
+    public var netRevenue: ExactDecimal { gmv - refunds }
+    public var totalCost: ExactDecimal { categories.reduce(.zero, +) }
+    public var profit: ExactDecimal { netRevenue - totalCost }
+    /// Profit ÷ net revenue, as shown; nil without revenue.
+    public var margin: ExactDecimal? { netRevenue.isZero ? nil : profit.divided(by: netRevenue) }
+
+    public func cost(_ category: CostCategory) -> ExactDecimal {
+        categories[CostCategory.allCases.firstIndex(of: category) ?? 0]
+    }
+
+    static func - (a: PeriodFigures, b: PeriodFigures) -> PeriodFigures { a + b.negated }
+    static func + (a: PeriodFigures, b: PeriodFigures) -> PeriodFigures {
+        var sum = a
+        sum.gmv += b.gmv
+        sum.refunds += b.refunds
+        for index in sum.categories.indices { sum.categories[index] += b.categories[index] }
+        for (source, amount) in b.lines { sum.lines[source, default: .zero] += amount }
+        return sum
+    }
+    private var negated: PeriodFigures {
+        var result = PeriodFigures()
+        result.gmv = -gmv
+        result.refunds = -refunds
+        result.categories = categories.map { -$0 }
+        result.lines = lines.mapValues { -$0 }
+        return result
+    }
+}
+
+/// Works out shown figures for any period from cumulative figures within each calendar year
+/// (docs/DOMAIN.md §7): a figure over days a…b of one year is S(b) − S(a − 1), where S(x) is
+/// the exact total from 1 January to x rounded half-up once, and its parts (categories, then
+/// lines) are shared out of it by the largest remainder. So a period always equals the sum of its
+/// days, weeks or months, a year is its exact value rounded once, and every report agrees.
+///
+/// One ledger serves one workspace state, sales source and view; it keeps what it has worked out.
+public final class Ledger: @unchecked Sendable {
+    // Unchecked: a ledger is used from one thread at a time (the shell's), like the session.
+    public let workspace: Workspace
+    public let model: SalesModel
+    public let index: CostIndex
+    public let view: CostView
+    private var cumulative: [Day: PeriodFigures] = [:]
+    private var cumulativeLines: [Day: PeriodFigures] = [:]
+
+    public init(workspace: Workspace, model: SalesModel, index: CostIndex, view: CostView) {
+        self.workspace = workspace
+        self.model = model
+        self.index = index
+        self.view = view
+    }
+
+    /// The shown figures of a period; with `lines`, each cost line's too.
+    public func figures(_ period: Period, lines: Bool = false) throws(CostBook.Failure) -> PeriodFigures {
+        var result = PeriodFigures()
+        var first = period.firstDay
+        while first <= period.lastDay {
+            let yearEnd = Day(year: first.year, month: 12, day: 31) ?? period.lastDay
+            let last = min(yearEnd, period.lastDay)
+            let end = try shown(upTo: last, lines: lines)
+            let start = first.month == 1 && first.dayOfMonth == 1 ? PeriodFigures() : try shown(upTo: first.advanced(by: -1), lines: lines)
+            result = result + (end - start)
+            first = last.advanced(by: 1)
+        }
+        return result
+    }
+
+    /// The exact book of a period: its sales, deposits and lines for working and notes.
+    public func book(_ period: Period, perEntry: Bool = false, byProduct: Bool = false) throws(CostBook.Failure) -> CostBook {
+        if perEntry { return try CostBook(workspace, period: period, model: model, view: view) }
+        return try CostBook(workspace, index: index, period: period, model: model, view: view, byProduct: byProduct)
+    }
+
+    /// S(x): the shown figures from 1 January of x's year to x.
+    private func shown(upTo day: Day, lines: Bool) throws(CostBook.Failure) -> PeriodFigures {
+        if !lines, let known = cumulative[day] { return known }
+        if lines, let known = cumulativeLines[day] { return known }
+        var figures: PeriodFigures
+        if let known = cumulative[day] {
+            figures = known
+        } else {
+            let days = Period.range(from: .day(Day(year: day.year, month: 1, day: 1) ?? day), to: .day(day))
+            let book = try CostBook(workspace, index: index, period: days, model: model, view: view)
+            figures = PeriodFigures()
+            figures.gmv = ExactAmount(book.sales.gmv).roundedToCents()
+            figures.refunds = ExactAmount(book.sales.refunds).roundedToCents()
+            let exact = CostCategory.allCases.map { book.exactTotal($0) }
+            figures.categories = ExactAmount.apportion(exact.reduce(.zero, +).roundedToCents(), among: exact)
+            cumulative[day] = figures
+        }
+        guard lines else { return figures }
+        // The lines of each category shared out of the category's shown figure.
+        let days = Period.range(from: .day(Day(year: day.year, month: 1, day: 1) ?? day), to: .day(day))
+        let book = try CostBook(workspace, period: days, model: model, view: view)
+        for (position, category) in CostCategory.allCases.enumerated() {
+            let members = book.lines.filter { $0.category == category }
+            let parts = ExactAmount.apportion(figures.categories[position], among: members.map(\.amount))
+            for (line, part) in zip(members, parts) { figures.lines[line.source] = part }
+        }
+        cumulativeLines[day] = figures
+        return figures
+    }
+}
