@@ -71,6 +71,16 @@ import Testing
         #expect(unit.volumeFactor(to: unit.at(price: dec("30"))) == nil)  // below variable cost
     }
 
+    @Test func breakEvenCPCIsWhatAVisitorIsWorth() {
+        let unit = economics(domainExample())
+        // 3% × 1 unit per order × 41.076 = 1.23228, for a product, a hit plan's inputs and a mix alike.
+        #expect(UnitEconomics.valuePerVisitor(contribution: dec("41.076"), cvr: dec("0.03"), unitsPerOrder: .one) == dec("1.23228"))
+        #expect(unit.breakEvenCPC(cvr: dec("0.03"), unitsPerOrder: .one) == dec("1.23228"))
+        let inputs = HitPlanInputs(price: dec("79"), unitContribution: dec("41.076"), cvr: dec("0.03"), unitsPerOrder: dec("2"),
+                                   shopContributionMargin: .zero, stock: nil)
+        #expect(inputs.breakEvenCPC == dec("2.46456"))
+    }
+
     /// Property: the price for a margin m gives back m exactly, and once rounded to the cent, within
     /// what half a cent can move the margin.
     @Test func priceForAMarginGivesTheMarginBack() throws {

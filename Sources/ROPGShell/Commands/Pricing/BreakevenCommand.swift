@@ -74,7 +74,8 @@ public enum BreakevenCommand: Command {
         let rates = context.rates
         var rows: [(String, Cell)] = []
         if let cvr = rates.cvr, let contribution {
-            rows.append(("break-even CPC at cvr \(cvr.percentText())", .money(cvr * contribution * rates.unitsPerOrder)))
+            let cpc = UnitEconomics.breakEvenCPC(contribution: contribution, cvr: cvr, unitsPerOrder: rates.unitsPerOrder)
+            rows.append(("break-even CPC at cvr \(cvr.percentText())", .money(cpc)))
         } else {
             rows.append(("break-even CPC", .text("set cvr= to know it")))
         }
