@@ -116,6 +116,25 @@ import Testing
                                            (revenue * dec("0.5")).divided(by: dec("50"))?.ceilingWhole()])
     }
 
+    /// A free product carries no share of GMV (`SalesModel.shares`), so it does not weigh in the
+    /// mix margin: with TS-001 at share=60% and a free gift at share=40%, the mix is TS-001 alone,
+    /// for break-even and for hit plans' related sales alike.
+    @Test func aFreeProductDoesNotWeighInTheMixMargin() throws {
+        var workspace = domainExample()
+        workspace.products[0].share = dec("0.6")
+        workspace.products.append(Product(sku: "GIFT", name: "gift", price: .zero, cost: dec("2"), share: dec("0.4")))
+        let rates = UnitCostRates(workspace, index: CostIndex(workspace), on: day("2026-03-15"))
+        let mix = MixBreakEven(workspace, rates: rates, fixed: dec("34000"))
+        let margin = try #require(dec("41.076").divided(by: dec("79")))
+        #expect(mix.carriedShare == dec("0.6"))
+        #expect(mix.items.map(\.index) == [0])
+        #expect(mix.items.map(\.share) == [.one])
+        #expect(mix.margin == margin)
+        #expect(MixBreakEven.margin(workspace, rates: rates) == margin)
+        // All the break-even revenue is TS-001's: 34,000 ÷ 51.99…% ÷ 79 = 827.7… → 828 units, as alone.
+        #expect(mix.items.map(\.units) == [dec("828")])
+    }
+
     @Test func adsOnThePlansPaidClicksCostPerUnit() {
         var workspace = domainExample()
         var settings = workspace.settings
