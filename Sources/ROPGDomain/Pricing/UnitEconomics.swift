@@ -116,4 +116,11 @@ public struct UnitEconomics: Equatable, Sendable {
         guard other.contribution > .zero else { return nil }
         return contribution.divided(by: other.contribution)
     }
+
+    /// What a move to `other`'s price does to a unit's contribution, as a fraction of today's:
+    /// (u′ − u) ÷ u; nil when today's u is 0. The fees follow the price, so a cut of ΔP takes only
+    /// ΔP·(1 − f) of the contribution: dividing the price cut by u overstates the loss.
+    public func contributionChange(to other: UnitEconomics) -> ExactDecimal? {
+        (other.contribution - contribution).divided(by: contribution)
+    }
 }
