@@ -71,6 +71,42 @@ import Testing
         #expect(unit.volumeFactor(to: unit.at(price: dec("30"))) == nil)  // below variable cost
     }
 
+    /// `discount TS-001 10%` on DOMAIN §3's worked example, worked by hand: the fees follow the
+    /// price, so the cut takes less of u than the cut itself, and the table's fall and the volume
+    /// must come from the same u and u′.
+    @Test func aTenPercentDiscountOnTheWorkedExample() throws {
+        let unit = economics(domainExample())
+        #expect(unit.contribution == dec("41.076"))  // 79 × 0.944 − 28 − 1.5 − 4
+        let discounted = unit.at(price: (unit.price * dec("0.9")).rounded())
+        #expect(discounted.price == dec("71.1"))
+        // u′ = 71.10 × 0.944 − 33.5 = 67.1184 − 33.5 = 33.6184.
+        #expect(discounted.contribution == dec("33.6184"))
+        // The fees fall 79 × 5.6% − 71.10 × 5.6% = 4.424 − 3.9816 = 0.4424, so the 7.90 cut takes
+        // 7.90 × 0.944 = 7.4576 of u, not 7.90.
+        #expect(unit.fees - discounted.fees == dec("0.4424"))
+        #expect(unit.contribution - discounted.contribution == dec("7.4576"))
+        // 7.4576 ÷ 41.076 = 0.181556…: −18.16% (the price cut over u, 7.90 ÷ 41.076, would say 19.23%).
+        let change = try #require(unit.contributionChange(to: discounted))
+        #expect(change == dec("-7.4576").divided(by: dec("41.076")))
+        #expect(change.rounded(places: 4) == dec("-0.1816"))
+        // u ÷ u′ = 41.076 ÷ 33.6184 = 1.221830…: +22.18%, every 100 units become 122.18, 123 whole.
+        let factor = try #require(unit.volumeFactor(to: discounted))
+        #expect(factor.rounded(places: 4) == dec("1.2218"))
+        #expect((factor * 100).ceilingWhole() == dec("123"))
+        // The same u and u′ give both: (1 + change) × factor = 1.
+        #expect(((.one + change) * factor).rounded(places: 9) == .one)
+    }
+
+    @Test func breakEvenCPCIsWhatAVisitorIsWorth() {
+        let unit = economics(domainExample())
+        // 3% × 1 unit per order × 41.076 = 1.23228, for a product, a hit plan's inputs and a mix alike.
+        #expect(UnitEconomics.valuePerVisitor(contribution: dec("41.076"), cvr: dec("0.03"), unitsPerOrder: .one) == dec("1.23228"))
+        #expect(unit.breakEvenCPC(cvr: dec("0.03"), unitsPerOrder: .one) == dec("1.23228"))
+        let inputs = HitPlanInputs(price: dec("79"), unitContribution: dec("41.076"), cvr: dec("0.03"), unitsPerOrder: dec("2"),
+                                   shopContributionMargin: .zero, stock: nil)
+        #expect(inputs.breakEvenCPC == dec("2.46456"))
+    }
+
     /// Property: the price for a margin m gives back m exactly, and once rounded to the cent, within
     /// what half a cent can move the margin.
     @Test func priceForAMarginGivesTheMarginBack() throws {
@@ -104,6 +140,25 @@ import Testing
         #expect(revenue == dec("34000").divided(by: expected))
         #expect(mix.items.map(\.units) == [(revenue * dec("0.5")).divided(by: dec("79"))?.ceilingWhole(),
                                            (revenue * dec("0.5")).divided(by: dec("50"))?.ceilingWhole()])
+    }
+
+    /// A free product carries no share of GMV (`SalesModel.shares`), so it does not weigh in the
+    /// mix margin: with TS-001 at share=60% and a free gift at share=40%, the mix is TS-001 alone,
+    /// for break-even and for hit plans' related sales alike.
+    @Test func aFreeProductDoesNotWeighInTheMixMargin() throws {
+        var workspace = domainExample()
+        workspace.products[0].share = dec("0.6")
+        workspace.products.append(Product(sku: "GIFT", name: "gift", price: .zero, cost: dec("2"), share: dec("0.4")))
+        let rates = UnitCostRates(workspace, index: CostIndex(workspace), on: day("2026-03-15"))
+        let mix = MixBreakEven(workspace, rates: rates, fixed: dec("34000"))
+        let margin = try #require(dec("41.076").divided(by: dec("79")))
+        #expect(mix.carriedShare == dec("0.6"))
+        #expect(mix.items.map(\.index) == [0])
+        #expect(mix.items.map(\.share) == [.one])
+        #expect(mix.margin == margin)
+        #expect(MixBreakEven.margin(workspace, rates: rates) == margin)
+        // All the break-even revenue is TS-001's: 34,000 ÷ 51.99…% ÷ 79 = 827.7… → 828 units, as alone.
+        #expect(mix.items.map(\.units) == [dec("828")])
     }
 
     @Test func adsOnThePlansPaidClicksCostPerUnit() {

@@ -57,8 +57,10 @@ public struct HitPlanInputs: Equatable, Sendable {
         self.stock = stock
     }
 
-    /// The most a click may cost before it loses money: CVR × units per order × unit contribution.
-    public var breakEvenCPC: ExactDecimal { cvr * unitsPerOrder * unitContribution }
+    /// The most a click may cost before it loses money (DOMAIN §3, worked out in `UnitEconomics`).
+    public var breakEvenCPC: ExactDecimal {
+        UnitEconomics.breakEvenCPC(contribution: unitContribution, cvr: cvr, unitsPerOrder: unitsPerOrder)
+    }
 }
 
 /// One day (or a sum of days) of a hit plan.

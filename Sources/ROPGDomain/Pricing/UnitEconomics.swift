@@ -83,9 +83,22 @@ public struct UnitEconomics: Equatable, Sendable {
         return fixed.divided(by: earned)?.ceilingWhole()
     }
 
-    /// The most a click may cost at conversion rate `cvr`: cvr · u · units per order.
+    /// What a visitor is worth at conversion rate `cvr`: CVR × units per order × u (DOMAIN §3). This
+    /// is the one place the formula lives; hit ranks, hit plans and break-even reports all call it.
+    public static func valuePerVisitor(contribution: ExactDecimal, cvr: ExactDecimal, unitsPerOrder: ExactDecimal) -> ExactDecimal {
+        cvr * unitsPerOrder * contribution
+    }
+
+    /// The most a click may cost before it loses money: a paid click brings one visitor, so it may
+    /// cost what a visitor is worth. Static for figures that are not one product's (a shop's
+    /// average unit, a hit plan's inputs).
+    public static func breakEvenCPC(contribution: ExactDecimal, cvr: ExactDecimal, unitsPerOrder: ExactDecimal) -> ExactDecimal {
+        valuePerVisitor(contribution: contribution, cvr: cvr, unitsPerOrder: unitsPerOrder)
+    }
+
+    /// The most a click on this product may cost at conversion rate `cvr`, on u before ads.
     public func breakEvenCPC(cvr: ExactDecimal, unitsPerOrder: ExactDecimal) -> ExactDecimal {
-        cvr * contribution * unitsPerOrder
+        Self.breakEvenCPC(contribution: contribution, cvr: cvr, unitsPerOrder: unitsPerOrder)
     }
 
     /// Break-even ROAS: revenue per yuan of ads at which ads eat the whole contribution, 1 / cm.
@@ -102,5 +115,12 @@ public struct UnitEconomics: Equatable, Sendable {
     public func volumeFactor(to other: UnitEconomics) -> ExactDecimal? {
         guard other.contribution > .zero else { return nil }
         return contribution.divided(by: other.contribution)
+    }
+
+    /// What a move to `other`'s price does to a unit's contribution, as a fraction of today's:
+    /// (u′ − u) ÷ u; nil when today's u is 0. The fees follow the price, so a cut of ΔP takes only
+    /// ΔP·(1 − f) of the contribution: dividing the price cut by u overstates the loss.
+    public func contributionChange(to other: UnitEconomics) -> ExactDecimal? {
+        (other.contribution - contribution).divided(by: contribution)
     }
 }

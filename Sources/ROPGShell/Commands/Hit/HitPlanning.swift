@@ -101,21 +101,8 @@ enum HitPlanning {
         }
         let rates = UnitCostRates(workspace, index: costIndex, on: spec.start)
         return HitPlanInputs(price: product.price, unitContribution: rates.economics(of: product, at: index).contribution, cvr: cvr,
-                             unitsPerOrder: rates.unitsPerOrder, shopContributionMargin: shopMargin(workspace, rates),
+                             unitsPerOrder: rates.unitsPerOrder, shopContributionMargin: MixBreakEven.margin(workspace, rates: rates),
                              stock: product.stock)
-    }
-
-    /// The shop's contribution margin at the planned mix: each product's margin weighted by its
-    /// share of GMV.
-    static func shopMargin(_ workspace: Workspace, _ rates: UnitCostRates) -> ExactDecimal {
-        let shares = SalesModel.shares(of: workspace.products)
-        var margin = ExactDecimal.zero, weight = ExactDecimal.zero
-        for (index, product) in workspace.products.enumerated() where !shares[index].isZero {
-            guard let productMargin = rates.economics(of: product, at: index).contributionMargin else { continue }
-            margin += shares[index] * productMargin
-            weight += shares[index]
-        }
-        return margin.divided(by: weight) ?? .zero
     }
 
     /// The workspace's saved plans worked out on it, with their products (a plan whose product is

@@ -28,7 +28,8 @@ enum HitRank {
             let product = workspace.products[index]
             let cvr = product.cvr ?? shopCVR
             let unit = context.economics(index).contribution
-            return Candidate(index: index, ctr: product.ctr ?? shopCTR, cvr: cvr, unit: unit, perVisitor: cvr.map { $0 * unitsPerOrder * unit })
+            let perVisitor = cvr.map { UnitEconomics.valuePerVisitor(contribution: unit, cvr: $0, unitsPerOrder: unitsPerOrder) }
+            return Candidate(index: index, ctr: product.ctr ?? shopCTR, cvr: cvr, unit: unit, perVisitor: perVisitor)
         }
         // Best value per visitor first; products whose CVR is unknown last; ties in workspace order.
         candidates.sort { a, b in
@@ -46,6 +47,7 @@ enum HitRank {
                     .optional(candidate.ctr) { .rate($0) }, .optional(candidate.cvr) { .rate($0) }, .money(candidate.unit),
                     .optional(candidate.perVisitor) { .money($0) },
                     .optional(candidate.perVisitor.flatMap { value in candidate.ctr.map { value * $0 * 1000 } }) { .money($0) },
+                    // The break-even CPC is the value per visitor (UnitEconomics.breakEvenCPC): shown from the same number.
                     .optional(candidate.perVisitor) { .money($0) },
                     .text(source.isEmpty ? "shop" : source.joined(separator: ", ") + " measured")]
         }

@@ -14,8 +14,9 @@ public enum BreakevenCommand: Command {
         With a SKU: F ÷ u units of that product alone, rounded up (less the ads each unit takes when cpc=plan entries
         buy the plan's clicks); break-even CPC = cvr × u × units-per-order, the most a click may cost before it loses
         money; break-even ROAS = 1 ÷ contribution margin, ACoS = contribution margin. Without a SKU: the whole shop at
-        the planned mix (share= of GMV), each product's units rounded up. PERIOD defaults to this month; unit costs and
-        assumptions are those of the period's first day (on=DAY for another).
+        the planned mix (share= of GMV, each taken as its part of the shares the products carry: free products carry
+        none), each product's units rounded up. PERIOD defaults to this month; unit costs and assumptions are those of
+        the period's first day (on=DAY for another).
         """
     public static let keys = ["on="]
 
@@ -74,7 +75,8 @@ public enum BreakevenCommand: Command {
         let rates = context.rates
         var rows: [(String, Cell)] = []
         if let cvr = rates.cvr, let contribution {
-            rows.append(("break-even CPC at cvr \(cvr.percentText())", .money(cvr * contribution * rates.unitsPerOrder)))
+            let cpc = UnitEconomics.breakEvenCPC(contribution: contribution, cvr: cvr, unitsPerOrder: rates.unitsPerOrder)
+            rows.append(("break-even CPC at cvr \(cvr.percentText())", .money(cpc)))
         } else {
             rows.append(("break-even CPC", .text("set cvr= to know it")))
         }
@@ -101,6 +103,11 @@ public enum BreakevenCommand: Command {
         let footer: [[Cell]] = [[.text("shop"), .text(""), .rate(mix.items.reduce(.zero) { $0 + $1.share }), .rate(mix.margin),
                                  .optional(revenues.map { $0.reduce(.zero, +) }) { .money($0) }, mix.revenue == nil ? .empty : .count(totalUnits)]]
         var notes = [context.workingNote, "each product's units are rounded up; the mix is each product's share= of GMV (an even part of the rest without one)"]
+        // Shown to 4 places, as the shares are: an even split's last-digit rounding is not a gap.
+        if mix.carriedShare.rounded(places: 4) < .one {
+            notes.append("the products' shares of GMV add up to \(mix.carriedShare.percentText()) (free products carry none); "
+                         + "each is taken as its part of that")
+        }
         if mix.revenue == nil { notes.append("the mix earns nothing per yuan of revenue (after ads), so no revenue covers the fixed costs") }
         let table = Table(title: "break-even \(period.text), the whole shop at the planned mix",
                           columns: [.text("SKU", key: "sku"), .text("name", key: "name"), .number("share", key: "share"),

@@ -45,24 +45,36 @@ public enum DiscountCommand: Command {
                 + "\(price.formatted()) (\(then.fees.formatted())) = \(( then.goodsCost + then.otherPerUnit + then.fees).formatted()) of variable "
                 + "cost; no volume makes that up. The lowest price that covers it is \(((try? now.price(for: .profit(.zero))) ?? .zero).rounded().formatted())")
         }
+        // The table and the sentence under it show these numbers, each worked out once: the
+        // contribution falls by the cut less the fees it saves, and the volume grows by u ÷ u′.
         let factor = now.volumeFactor(to: then) ?? .zero
+        // The factor at the table's 4 places.
+        let shown = factor.rounded(places: 4)
         let cut = now.price - price
+        let feesDelta = then.fees - now.fees
+        let contributionDelta = then.contribution - now.contribution
+        let contributionRate = now.contributionChange(to: then)
+        let contributionChange = contributionRate.map { "\(Wording.signed(contributionDelta)) (\(Wording.signedPercent($0)))" }
+            ?? Wording.signed(contributionDelta)
         func row(_ label: String, _ before: Cell, _ after: Cell, _ change: String) -> [Cell] { [.text(label), before, after, .text(change)] }
         var rows: [[Cell]] = [
             row("price", .money(now.price), .money(price), Wording.change(price, from: now.price)),
-            row("fees", .money(now.fees), .money(then.fees), Wording.signed(then.fees - now.fees)),
-            row("unit contribution", .money(now.contribution), .money(then.contribution), Wording.change(then.contribution, from: now.contribution)),
+            row("fees", .money(now.fees), .money(then.fees), Wording.signed(feesDelta)),
+            row("unit contribution", .money(now.contribution), .money(then.contribution), contributionChange),
             row("contribution margin", .rateOrEmpty(now.contributionMargin), .rateOrEmpty(then.contributionMargin),
                 "\(Wording.signed(((then.contributionMargin ?? .zero) - (now.contributionMargin ?? .zero)) * .hundred)) pp"),
-            row("volume for the same contribution", .count(.one), .count(factor.rounded(places: 4)), Wording.signedPercent(factor - .one)),
+            row("volume for the same contribution", .count(.one), .count(shown), Wording.signedPercent(factor - .one)),
         ]
         if let ads = now.adsPerUnit, !ads.isZero, let after = now.contributionAfterAds, let thenAfter = then.contributionAfterAds {
             rows.insert(row("contribution after ads", .money(after), .money(thenAfter), Wording.change(thenAfter, from: after)), at: 3)
         }
-        let hundred = (factor * 100).ceilingWhole()
+        let taken = contributionRate.map { " (\($0.magnitude.percentText()))" } ?? ""
         let notes = [
-            "a cut of \(cut.formatted()) a unit takes \((cut.divided(by: now.contribution) ?? .zero).percentText()) of the contribution; "
-                + "to earn the same, every 100 units sold now must become \(hundred.countText)",
+            "a cut of \(cut.formatted()) in the price"
+                + (feesDelta.rounded().isZero ? "" : ", less the \(feesDelta.magnitude.formatted()) of fees it saves,")
+                + " takes \(contributionDelta.magnitude.formatted())\(taken) of each unit's contribution; to earn the same, sales must be "
+                + "\(shown.countText) times today's (\(Wording.signedPercent(factor - .one))): every 100 units sold now must become "
+                + "\((shown * 100).countText) (\((factor * 100).ceilingWhole().countText) in whole units, rounded up)",
             context.workingNote,
         ]
         return [.table(Table(title: "discount \(sku) \(now.price.formatted()) → \(price.formatted())",
