@@ -32,22 +32,37 @@ extension GoalCommand {
         total.append(.text(plans.filter { $0.isPinned(period) }.map(\.metric.rawValue).joined(separator: ",")))
         var notes: [String] = []
         var extraColumns: [Column] = []
-        // How much of each GMV goal the saved hit plans' revenue covers.
+        // How much of each GMV goal the saved hit plans cover (docs/DOMAIN.md §9): the same sales
+        // model pnl uses, so the hits' part, the rest and any excess tell one story.
         if let gmvPlan = plans.first(where: { $0.metric == .gmv }), !session.workspace.hitPlans.isEmpty {
-            let hits = try session.savedHitPlans()
-            func revenue(_ part: Period) -> ExactDecimal { hits.reduce(.zero) { $0 + $1.plan.figures(in: part.firstDay...part.lastDay).revenue } }
-            let shownParts = Allocation.roundedParts(children.map { revenue(clip($0, to: period)) }, total: revenue(period).rounded())
+            let model = try session.salesModel(.plan)
+            func hits(_ part: Period) -> (covered: ExactDecimal, beyond: ExactDecimal) {
+                let sales = model.sales(in: part.firstDay...part.lastDay, perProduct: false)
+                return (sales.hitRevenue - sales.goalExceededBy, sales.goalExceededBy)
+            }
             func covered(_ part: ExactDecimal, _ goal: ExactDecimal?) -> Cell {
                 .optional(goal.flatMap { $0.isZero ? nil : part.divided(by: $0) }) { .rate($0) }
             }
+            let parts = children.map { hits(clip($0, to: period)) }
+            let whole = hits(period)
+            let anyBeyond = !whole.beyond.isZero
             for (position, child) in children.enumerated() {
-                rows[position] += [.money(shownParts[position]), covered(shownParts[position], gmvPlan.value(of: clip(child, to: period)))]
+                let goal = gmvPlan.value(of: clip(child, to: period))
+                rows[position] += [.money(parts[position].covered), covered(parts[position].covered, goal),
+                                   .money(goal.map { $0 - parts[position].covered } ?? .zero)]
+                if anyBeyond { rows[position].append(.money(parts[position].beyond)) }
             }
-            let whole = shownParts.reduce(ExactDecimal.zero, +)
-            total += [.money(whole), covered(whole, gmvPlan.value(of: period))]
-            extraColumns = [.number("hit plans", key: "hit_plan_revenue"), .number("covered", key: "hit_plan_covered")]
-            notes.append("hit plans: the revenue of the saved hit plans (\(session.workspace.hitPlans.map(\.name).joined(separator: ", "))); "
-                         + "covered: that ÷ the GMV goal")
+            let goal = gmvPlan.value(of: period)
+            total += [.money(whole.covered), covered(whole.covered, goal), .money(goal.map { $0 - whole.covered } ?? .zero)]
+            if anyBeyond { total.append(.money(whole.beyond)) }
+            extraColumns = [.number("hit plans", key: "hit_plan_revenue"), .number("covered", key: "hit_plan_covered"),
+                            .number("rest of shop", key: "rest_of_shop")]
+            notes.append("hit plans: the saved hit plans' revenue inside the GMV goal (\(session.workspace.hitPlans.map(\.name).joined(separator: ", "))); "
+                         + "covered: that ÷ the GMV goal; rest of shop: what the other products must bring")
+            if anyBeyond {
+                extraColumns.append(.number("beyond goal", key: "hit_plan_beyond_goal"))
+                notes.append("⚠ beyond goal: on some days the hit plans bring more than the GMV goal; pnl counts the hits' revenue there")
+            }
         }
         if let rule = session.workspace.split(of: period) { notes.append("\(period.text) is split to \(rule.grain.name)s by \(rule.method.text)") }
         if clipped { notes.append("weeks that run past \(period.text) show only their days inside it") }
