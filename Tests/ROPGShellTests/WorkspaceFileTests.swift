@@ -20,6 +20,36 @@ import ROPGDomain
         #expect(workspace.goals.contains { $0.period == .year(2026) && $0.metric == .gmv })
     }
 
+    /// Saved hit plans are structured members now; a file from before, holding the plan as one
+    /// line of `hit plan` text, opens to the same plan and is written structured on save.
+    @Test func oldHitPlanTextOpensAndIsMigratedOnSave() throws {
+        let old = """
+            {
+              "schemaVersion": 1,
+              "name": "old",
+              "products": [
+                {"sku": "TS-001", "name": "T", "price": "79", "cost": "28"}
+              ],
+              "hitPlans": [
+                {"name": "双11", "plan": "TS-001 start=2026-10-01 test=7 ramp=14 peak=30 hold=30 test-units=10/day peak-units=500/day hold-level=70% cpc=0.9 paid-share=80%,60%,50%,30% related=1.3 lead-time=15 safety=20%"}
+              ]
+            }
+            """
+        let workspace = try WorkspaceReader.decode(Array(old.utf8), fileName: "old.json")
+        let spec = try #require(workspace.hitPlans.first?.spec)
+        #expect(spec.sku == "TS-001" && spec.start.isoText == "2026-10-01" && spec.phaseDays == [7, 14, 30, 30])
+        #expect(spec.peakUnits == ExactDecimal(500) && spec.cpc == ExactDecimal(mantissa: 9, places: 1))
+        #expect(spec.paidShares.map(\.description) == ["0.8", "0.6", "0.5", "0.3"])
+        #expect(spec.holdLevel.description == "0.7" && spec.safety.description == "0.2" && spec.leadTime == 15)
+        let saved = WorkspaceWriter.encode(workspace)
+        let text = String(decoding: saved, as: UTF8.self)
+        #expect(text.contains(#""sku": "TS-001", "start": "2026-10-01", "test": 7"#))
+        #expect(!text.contains(#""plan":"#))
+        let reread = try WorkspaceReader.decode(saved, fileName: "new.json")
+        #expect(reread.hitPlans == workspace.hitPlans)
+        #expect(WorkspaceWriter.encode(reread) == saved)
+    }
+
     @Test func everyFieldSurvivesTheRoundTrip() throws {
         var workspace = Workspace(name: "往返 \"quoted\" \\ test")
         workspace.products = [Product(sku: "A-1", name: "换行\n和\t制表", price: ExactDecimal(mantissa: 1999, places: 2),

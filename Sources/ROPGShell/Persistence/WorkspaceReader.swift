@@ -515,23 +515,66 @@ public struct WorkspaceReader {
         return profiles
     }
 
-    /// Saved hit plans: a name, and the plan as `hit plan` takes it ("TS-001 start=2026-10-01 …").
+    /// Saved hit plans: a name and every setting as its own member. Files written before that
+    /// kept the settings as one text ("TS-001 start=2026-10-01 test=7 …"); those still open, and
+    /// the next save writes the members.
     private func readHitPlans() throws(WorkspaceLoadError) -> [SavedHitPlan] {
         var plans: [SavedHitPlan] = []
+        let keys = ["name", "sku", "start", "test", "ramp", "peak", "hold", "testUnits", "peakUnits", "holdLevel", "cpc", "paidShares",
+                    "related", "leadTime", "safety", "plan"]
         try array("hitPlans") { (index) throws(WorkspaceLoadError) in
             let path = { "hitPlans[\(index)]" }
-            var name: String?, text: String?
+            var name: String?, legacy: String?, sku: String?, start: Day?, cpc: ExactDecimal?, shares: [ExactDecimal] = []
+            var fields: [String: ExactDecimal] = [:]
+            var counts: [String: Int] = [:]
             try object(path()) { (key) throws(WorkspaceLoadError) in
                 switch key {
                 case "name": name = try string("\(path()).name")
-                case "plan": text = try string("\(path()).plan")
-                default: throw unknownKey(key, path(), allowed: ["name", "plan"])
+                case "plan": legacy = try string("\(path()).plan")
+                case "sku": sku = try string("\(path()).sku")
+                case "start": start = try day("\(path()).start")
+                case "cpc": cpc = try decimal("\(path()).cpc")
+                case "test", "ramp", "peak", "hold", "leadTime":
+                    let count = try integer("\(path()).\(key)")
+                    guard count >= 0, count <= 3_660 else { throw failure("\(path()).\(key)", "\(count) is not a number of days from 0 to 3660") }
+                    counts[key] = count
+                case "paidShares":
+                    try array("\(path()).paidShares") { (item) throws(WorkspaceLoadError) in
+                        let share = try decimal("\(path()).paidShares[\(item)]")
+                        guard !share.isNegative, share <= .one else { throw failure("\(path()).paidShares[\(item)]", "a share is from 0 to 1") }
+                        shares.append(share)
+                    }
+                case "testUnits", "peakUnits", "holdLevel", "related", "safety":
+                    let value = try decimal("\(path()).\(key)")
+                    guard !value.isNegative else { throw failure("\(path()).\(key)", "cannot be negative") }
+                    fields[key] = value
+                default: throw unknownKey(key, path(), allowed: keys)
                 }
             }
-            guard let name, let text else { throw failure(path(), "a hit plan needs \"name\" and \"plan\"") }
-            do throws(CommandError) { plans.append(SavedHitPlan(name: name, spec: try HitPlanning.spec(text: text))) } catch {
-                throw failure("\(path()).plan", error.message)
+            guard let name else { throw failure(path(), "a hit plan needs a \"name\"") }
+            if let legacy {
+                do throws(LegacyHitPlan.Failure) { plans.append(SavedHitPlan(name: name, spec: try LegacyHitPlan.spec(legacy))) } catch {
+                    throw failure("\(path()).plan", error.message)
+                }
+                return
             }
+            guard let sku, let start, let cpc, !shares.isEmpty else {
+                throw failure(path(), "a hit plan needs \"sku\", \"start\", \"cpc\" and \"paidShares\"")
+            }
+            guard shares.count == 1 || shares.count == 4 else { throw failure("\(path()).paidShares", "needs 1 share or 4 (test, ramp, peak, hold)") }
+            var spec = HitPlanSpec(sku: sku, start: start, cpc: cpc, paidShares: shares.count == 1 ? Array(repeating: shares[0], count: 4) : shares)
+            for (position, phase) in HitPhase.allCases.enumerated() { if let days = counts[phase.rawValue] { spec.phaseDays[position] = days } }
+            guard spec.totalDays > 0 else { throw failure(path(), "the plan has no days") }
+            if let value = fields["testUnits"] { spec.testUnits = value }
+            if let value = fields["peakUnits"] { spec.peakUnits = value }
+            if let value = fields["holdLevel"] { spec.holdLevel = value }
+            if let value = fields["related"] {
+                guard value >= .one else { throw failure("\(path()).related", "is at least 1") }
+                spec.related = value
+            }
+            if let value = fields["safety"] { spec.safety = value }
+            if let lead = counts["leadTime"] { spec.leadTime = lead }
+            plans.append(SavedHitPlan(name: name, spec: spec))
         }
         return plans
     }

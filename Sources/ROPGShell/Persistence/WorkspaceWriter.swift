@@ -62,10 +62,7 @@ public enum WorkspaceWriter {
         }
         try writeArray("actuals", workspace.actuals, to: &out, flush: flush, element: writeActual)
         if !workspace.hitPlans.isEmpty {  // left out when there are none, so older files keep their bytes
-            try writeArray("hitPlans", workspace.hitPlans, to: &out, flush: flush) { saved, out in
-                member("name", saved.name, &out, first: true)
-                member("plan", saved.spec.text, &out)
-            }
+            try writeArray("hitPlans", workspace.hitPlans, to: &out, flush: flush, element: writeHitPlan)
         }
 
         out.raw(",\n  \"lastCostIds\": {")
@@ -115,6 +112,35 @@ public enum WorkspaceWriter {
         out.raw("\": \"")
         day.appendISO(to: &out.bytes)
         out.byte(UInt8(ascii: "\""))
+    }
+
+    /// A saved hit plan, every setting as its own member (docs/OUTPUT.md has the file's keys).
+    private static func writeHitPlan(_ saved: SavedHitPlan, _ out: inout JSONWriter) {
+        let spec = saved.spec
+        member("name", saved.name, &out, first: true)
+        member("sku", spec.sku, &out)
+        member("start", day: spec.start, &out)
+        for (phase, days) in zip(HitPhase.allCases, spec.phaseDays) {
+            out.raw(", \"")
+            out.raw(phase.rawValue)
+            out.raw("\": ")
+            out.int(days)
+        }
+        member("testUnits", decimal: spec.testUnits, &out)
+        member("peakUnits", decimal: spec.peakUnits, &out)
+        member("holdLevel", decimal: spec.holdLevel, &out)
+        member("cpc", decimal: spec.cpc, &out)
+        out.raw(", \"paidShares\": [")
+        for (index, share) in spec.paidShares.enumerated() {
+            out.raw(index == 0 ? "\"" : ", \"")
+            share.appendPlainText(to: &out.bytes)
+            out.byte(UInt8(ascii: "\""))
+        }
+        out.raw("]")
+        member("related", decimal: spec.related, &out)
+        out.raw(", \"leadTime\": ")
+        out.int(spec.leadTime)
+        member("safety", decimal: spec.safety, &out)
     }
 
     private static func writeProduct(_ product: Product, _ out: inout JSONWriter) {

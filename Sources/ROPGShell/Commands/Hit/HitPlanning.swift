@@ -127,14 +127,4 @@ enum HitPlanning {
         let inputs = try inputs(spec, session.workspace, index: session.costIndex())
         do { return try HitPlan(spec, inputs: inputs) } catch { throw CommandError(error.message) }
     }
-
-    /// A saved plan's stored text read back.
-    static func spec(text: String) throws(CommandError) -> HitPlanSpec {
-        let lines: [ParsedLine]
-        do { lines = try Tokenizer.commands(in: text) } catch { throw CommandError(error.message) }
-        guard let line = lines.first else { throw CommandError("the plan is empty") }
-        let arguments = Arguments(line.words)
-        try arguments.checkKeys(allowed: keys, command: "a saved hit plan")
-        return try spec(arguments, skuAt: 0, defaults: .none)
-    }
 }
