@@ -17,6 +17,13 @@ public struct CostLine: Equatable, Sendable {
     public var amount: ExactAmount
     /// What a sales-linked amount was worked out from: the revenue, units or orders it follows.
     public var basis: ExactDecimal?
+
+    public init(source: Source, category: CostCategory, amount: ExactAmount, basis: ExactDecimal?) {
+        self.source = source
+        self.category = category
+        self.amount = amount
+        self.basis = basis
+    }
 }
 
 /// A period's costs, line by line, with the sales they follow and the deposits paid apart.

@@ -36,6 +36,19 @@ struct AccountingOptions {
         do { return try ledger.figures(period, lines: lines) } catch { throw CommandError(error.message) }
     }
 
+    /// The book's lines, and any line that costs nothing over the period itself but still
+    /// carries a cent of the year's running total there (docs/DOMAIN.md §7), so that the lines
+    /// shown add up to their category.
+    static func shownLines(_ book: CostBook, _ figures: PeriodFigures, _ workspace: Workspace) -> [CostLine] {
+        var lines = book.lines
+        let present = Set(lines.map(\.source))
+        for (source, amount) in figures.lines where !amount.isZero && !present.contains(source) {
+            guard case .entry(let index) = source, workspace.costs.indices.contains(index) else { continue }
+            lines.append(CostLine(source: source, category: workspace.costs[index].category, amount: .zero, basis: nil))
+        }
+        return lines
+    }
+
     /// The notes every report carries: where revenue came from, the view, deposits, gaps.
     func notes(_ book: CostBook, _ session: Session) -> [String] {
         var notes: [String] = []

@@ -76,7 +76,7 @@ public enum CostsCommand: Command {
             return nil
         }
         // By category, then ID; the goods line (no ID) first within G.
-        let lines = book.lines.filter { only == nil || $0.category == only }.sorted { a, b in
+        let lines = AccountingOptions.shownLines(book, figures, workspace).filter { only == nil || $0.category == only }.sorted { a, b in
             guard a.category == b.category else { return a.category < b.category }
             guard let first = id(a) else { return id(b) != nil }
             guard let second = id(b) else { return false }

@@ -53,7 +53,7 @@ public enum WhyCommand: Command {
                 throw CommandError("\(item) is not a pnl line: use gmv, refunds, revenue, R, O, P, G, cost or profit")
             }
             let shownTotal = figures.cost(category)
-            let lines = book.lines.filter { $0.category == category }
+            let lines = AccountingOptions.shownLines(book, figures, session.workspace).filter { $0.category == category }
             let shown = lines.map { figures.lines[$0.source] ?? .zero }
             let rows: [[Cell]] = zip(lines, shown).map { line, amount in
                 let (id, name) = AccountingOptions.name(line, session.workspace)
