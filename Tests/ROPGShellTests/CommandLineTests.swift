@@ -52,7 +52,9 @@ import Testing
         let folder = try TestSupport.scratchCopy()
         let result = try TestSupport.run(["workspaces/demo.json", "--format", "json", "-c", "product list"], in: folder)
         #expect(result.status == 0)
-        let rows = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [[String: Any]]
+        let document = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any]
+        let table = (document?["tables"] as? [String: Any])?["product_list"] as? [String: Any]
+        let rows = table?["rows"] as? [[String: Any]]
         #expect(rows?.count == 9)
         #expect(rows?.first?["price"] as? String == "79.00")
     }
@@ -130,8 +132,10 @@ import Testing
         let csv = try Data(contentsOf: folder.appendingPathComponent("p.csv"))
         #expect(Array(csv.prefix(3)) == [0xEF, 0xBB, 0xBF])
         #expect(String(decoding: csv.dropFirst(3), as: UTF8.self).hasPrefix("SKU,name,role,price,cost,gross margin,stock\r\nTS-001,纯棉T恤,"))
-        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("p.json"))) as? [[String: Any]]
-        #expect(json?.count == 9)
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("p.json"))) as? [String: Any]
+        let table = (json?["tables"] as? [String: Any])?["product_list"] as? [String: Any]
+        #expect((table?["rows"] as? [[String: Any]])?.count == 9)
+        #expect(json?["command"] as? String == "product list")
         let markdown = try String(contentsOf: folder.appendingPathComponent("p.md"), encoding: .utf8)
         #expect(markdown.hasPrefix("| SKU "))
         let text = try String(contentsOf: folder.appendingPathComponent("p.txt"), encoding: .utf8)

@@ -91,6 +91,10 @@ private let nastyTable = Table(
         #expect(Cell.count(ExactDecimal(277_778)).plain == "277778")
         #expect(Cell(text: "是", plain: "true").plain == "true")
         #expect(Cell.text("纯棉T恤").plain == "纯棉T恤")
+        // The kind JSON types a cell by takes no room of its own: a cell stays 40 bytes.
+        #expect(MemoryLayout<Cell>.size <= 40)
+        #expect(Cell.count(ExactDecimal(units: -(Int128(1) << 64) * ExactDecimal.unitsPerOne)).kind == .count)
+        #expect(Cell.count(ExactDecimal(units: -(Int128(1) << 64) - 5)).kind == .decimal)
     }
 
     @Test func emptyTableSaysNoRows() {
@@ -200,9 +204,7 @@ private let nastyTable = Table(
 
                 """)
         #expect(render(table, as: .csv, color: false) == "a,b\r\n1,\r\n1,2\r\n")
-        #expect(
-            render(table, as: .json, color: false)
-                == "[\n  {\"a\": \"1\", \"b\": null},\n  {\"a\": \"1\", \"b\": \"2\"}\n]\n")
+        #expect(render(table, as: .json, color: false).contains("      \"rows\": [\n        {\"a\": \"1\", \"b\": null},\n        {\"a\": \"1\", \"b\": \"2\"}\n      ],\n"))
     }
 }
 
@@ -273,6 +275,17 @@ private let nastyTable = Table(
         #expect(raw == "a\r\nx\u{1B}[2J\u{7}\u{9B}\ty\r\n")
     }
 
+    @Test func severalTablesAreMarked() {
+        var first = Table(name: "a", columns: [Column(title: "x", key: "x")], rows: [[.text("#1")], [.text("")]])
+        let second = Table(name: "b", columns: [Column(title: "y", key: "y"), Column(title: "z", key: "z")], rows: [[.text("#2"), .empty]])
+        let expected = "# table: a\r\nx\r\n\"#1\"\r\n\"\"\r\n\r\n# table: b\r\ny,z\r\n\"#2\",\r\n"
+        #expect(CSVTableRenderer().render([first, second]) == expected)
+        // One table is plain CSV, as before, with nothing quoted that need not be.
+        first.name = nil
+        #expect(CSVTableRenderer().render([first]) == "x\r\n#1\r\n\r\n")
+        #expect(CSVTableRenderer().render([]) == "")
+    }
+
     @Test func headerOnlyWhenEmpty() {
         let table = Table(columns: [Column(title: "a", key: "a"), Column(title: "b", key: "b")])
         #expect(render(table, as: .csv, color: false) == "a,b\r\n")
@@ -281,43 +294,101 @@ private let nastyTable = Table(
 }
 
 @Suite struct JSONRendererTests {
-    @Test func arrayOfObjects() {
+    @Test func oneTableIsADocument() {
         let expected = """
-            [
-              {"sku": "TS-001", "name": "纯棉T恤", "price": 79.00},
-              {"sku": "MUG-02", "name": "马克杯", "price": 1234.50},
-              {"sku": "合计", "name": null, "price": 1313.50}
-            ]
+            {
+              "command": null,
+              "tables": {
+                "table": {
+                  "title": "商品",
+                  "columns": [
+                    {"key": "sku", "label": "SKU", "type": "text"},
+                    {"key": "name", "label": "品名", "type": "text"},
+                    {"key": "price", "label": "售价", "type": "decimal"}
+                  ],
+                  "rows": [
+                    {"sku": "TS-001", "name": "纯棉T恤", "price": "79.00"},
+                    {"sku": "MUG-02", "name": "马克杯", "price": "1234.50"}
+                  ],
+                  "total": {"sku": "合计", "name": null, "price": "1313.50"},
+                  "notes": [
+                    "allocation: by revenue"
+                  ]
+                }
+              },
+              "messages": []
+            }
 
             """
         #expect(render(products, as: .json, color: false) == expected)
     }
 
-    @Test func emptyIsEmptyArray() {
-        let table = Table(columns: [Column(title: "a", key: "a")])
-        #expect(render(table, as: .json, color: false) == "[]\n")
+    @Test func emptyTableHasNoRowsAndUntypedColumns() {
+        let table = Table(name: "t", columns: [Column(title: "a", key: "a")])
+        let out = JSONTableRenderer().render(OutputDocument(command: "x", tables: [table], messages: ["said"]))
+        let expected = """
+            {
+              "command": "x",
+              "tables": {
+                "t": {
+                  "title": null,
+                  "columns": [
+                    {"key": "a", "label": "a", "type": null}
+                  ],
+                  "rows": [],
+                  "notes": []
+                }
+              },
+              "messages": [
+                "said"
+              ]
+            }
+
+            """
+        #expect(out == expected)
     }
 
-    @Test func kinds() {
+    @Test func valuesFollowTheirKind() {
         let table = Table(
-            columns: ["s", "n", "b", "z", "bad", "notbool"].map { Column(title: $0, key: $0) },
+            columns: ["s", "m", "r", "c", "roas", "d", "day", "b", "z", "blank", "bad", "notbool", "delta"].map { Column(title: $0, key: $0) },
             rows: [[
                 .text("42"),
+                .money(ExactDecimal(mantissa: 188429752, places: 2)),
+                .rate(ExactDecimal(mantissa: 482, places: 3)),
+                .count(2060),
+                .count(ExactDecimal(mantissa: 202, places: 2)),
                 .number(text: "51.99%", plain: "0.5199"),
+                .date(Day(year: 2026, month: 3, day: 14) ?? Day(number: 0)),
                 .bool(true, text: "是"),
                 .empty,
-                .number(text: "1,234", plain: "1,234"),  // not a JSON number: written as a string
-                Cell(text: "是", plain: "yes", json: .bool),
+                .text(""),
+                .number(text: "1,234", plain: "1,234"),  // not a plain decimal: written as text
+                Cell(text: "是", plain: "yes", kind: .bool),  // not true or false: written as text
+                Cell(text: "+1.50 pp", plain: "0.015", kind: .rate),
             ]]
         )
-        let expected =
-            #"""
-            [
-              {"s": "42", "n": 0.5199, "b": true, "z": null, "bad": "1,234", "notbool": "yes"}
-            ]
+        // Money and rates are decimal strings with the places shown ("0.4820" for 48.20%), a
+        // whole count an integer, a fractional one (a ROAS) a decimal string.
+        let row = #"{"s": "42", "m": "1884297.52", "r": "0.4820", "c": 2060, "roas": "2.02", "d": "0.5199", "day": "2026-03-14", "#
+            + #""b": true, "z": null, "blank": null, "bad": "1,234", "notbool": "yes", "delta": "0.015"}"#
+        #expect(render(table, as: .json, color: false).contains(row))
+        let types = table.columns.indices.map { JSONTableRenderer.columnType(table, $0) }
+        #expect(types == ["text", "money", "rate", "count", "decimal", "decimal", "date", "bool", nil, nil, "text", "text", "rate"])
+    }
 
-            """#
-        #expect(render(table, as: .json, color: false) == expected)
+    @Test func columnTypes() {
+        let table = Table(
+            columns: ["units", "value"].map { Column(title: $0, key: $0) },
+            rows: [[.count(3), .money(.one)], [.count(ExactDecimal(mantissa: 15, places: 1)), .count(2)], [.empty, .text("x")]]
+        )
+        // Whole and fractional counts make a decimal column, whose counts are all strings; kinds
+        // that differ make a mixed column, whose values each follow their own kind.
+        #expect(JSONTableRenderer.columnType(table, 0) == "decimal")
+        #expect(JSONTableRenderer.columnType(table, 1) == "mixed")
+        let out = render(table, as: .json, color: false)
+        #expect(out.contains(#"{"units": "3", "value": "1.00"}"#))
+        #expect(out.contains(#"{"units": "1.5", "value": 2}"#))
+        #expect(out.contains(#"{"units": null, "value": "x"}"#))
     }
 
     @Test func stringEscaping() {
@@ -328,13 +399,9 @@ private let nastyTable = Table(
                 == #""\u001b[1m\u0000\u007f\u009b\u2028""#)
         #expect(JSONTableRenderer.string("😀/é") == "\"😀/é\"")
         let out = render(nastyTable, as: .json, color: false)
-        #expect(
-            out == #"""
-                [
-                  {"k\"ey": "a|b,\"c\"\r\nd\te\u001b[31m\u0007\u007f\u009b", "n": 1}
-                ]
-
-                """#)
+        #expect(out.contains(#""title": "t\u001b]0;pwned\u0007""#))
+        #expect(out.contains(#"{"k\"ey": "a|b,\"c\"\r\nd\te\u001b[31m\u0007\u007f\u009b", "n": "1"}"#))
+        #expect(out.contains(#""note\u001b[2J""#))
     }
 
     @Test(arguments: ["0", "-0", "79.00", "1234.50", "-0.5199", "1e10", "2.5E-3", "10"])

@@ -44,10 +44,11 @@ public enum CheckCommand: Command {
                 return [.text(line.scope.rawValue), .text(line.period.text), .text(line.metric.rawValue), show(line.goalToDate),
                         show(line.actualToDate), .optional(line.achievement, { .rate($0, places: 1) }), show(line.gap),
                         show(line.periodGoal), .count(line.remainingDays), needed,
-                        Cell(text: line.onTarget ? "on target" : "behind", plain: line.onTarget ? "on target" : "behind", json: .string,
+                        Cell(text: line.onTarget ? "on target" : "behind", plain: line.onTarget ? "on target" : "behind", kind: .text,
                              alignment: .left, emphasis: line.onTarget ? .none : .negative)]
             }
             blocks.append(.table(Table(
+                name: "check",
                 title: "check \(day.isoText) \(["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][day.weekday - 1])",
                 columns: [.text("scope", key: "scope"), .text("period", key: "period"), .text("metric", key: "metric"),
                           .number("goal to date", key: "goal_to_date"), .number("actual", key: "actual"),
@@ -64,12 +65,13 @@ public enum CheckCommand: Command {
             let health = DailyCheck.health(of: actual)
             if !health.isEmpty {
                 blocks.append(.table(Table(
+                    name: "check_health",
                     title: "health \(day.isoText)",
                     columns: [.text("figure", key: "figure"), .number("value", key: "value"), .text("verdict", key: "verdict"),
                               .text("thresholds", key: "thresholds")],
                     rows: health.map { line in
                         [.text(line.name), line.isRate ? .rate(line.value, places: 1) : .count(line.value),
-                         Cell(text: line.verdict.rawValue, plain: line.verdict.rawValue, json: .string, alignment: .left,
+                         Cell(text: line.verdict.rawValue, plain: line.verdict.rawValue, kind: .text, alignment: .left,
                               emphasis: line.verdict == .fail ? .negative : .none),
                          .text(line.rule)]
                     })))

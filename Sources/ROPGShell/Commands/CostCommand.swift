@@ -136,8 +136,8 @@ public enum CostCommand: Command {
                       .text("start", key: "start"), .text("end", key: "end"), .text("product", key: "product")],
             rows: entries.map { entry in
                 [.text(entry.id.description), .text(entry.category.rawValue), .text(entry.name), .text(entry.basis.name),
-                 .text(CostSpec.describe(entry)), .count(entry.quantity), .optional(entry.start, { .text($0.isoText) }),
-                 .optional(entry.end, { .text($0.isoText) }), .optional(entry.product, { .text($0) })]
+                 .text(CostSpec.describe(entry)), .count(entry.quantity), .optional(entry.start, { .date($0) }),
+                 .optional(entry.end, { .date($0) }), .optional(entry.product, { .text($0) })]
             },
             notes: [counted(entries.count, "entry", "entries")])
         return [.table(table)]
@@ -155,8 +155,8 @@ public enum CostCommand: Command {
             ("amount", .text(CostSpec.describe(entry))),
             ("qty", .count(entry.quantity)),
         ]
-        if let start = entry.start { rows.append(("start", .text(start.isoText))) }
-        if let end = entry.end { rows.append(("end", .text(end.isoText))) }
+        if let start = entry.start { rows.append(("start", .date(start))) }
+        if let end = entry.end { rows.append(("end", .date(end))) }
         if let product = entry.product { rows.append(("product", .text(product))) }
         if case .deposit = entry.basis { rows.append(("note", .text("a deposit is capital tied up, not an expense"))) }
         return [.table(propertyTable(title: "cost \(entry.id)", rows))]

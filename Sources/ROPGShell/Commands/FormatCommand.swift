@@ -8,6 +8,15 @@ public enum FormatCommand: Command {
     public static let usage = ["format [text|md|csv|json]"]
     public static let examples = ["format json", "format text"]
     public static let subcommands = OutputFormat.allCases.map(\.rawValue)
+    public static let details = """
+        csv and json keep standard output for data (docs/OUTPUT.md): json prints one document per command, its
+        tables by name with their notes and messages; csv prints plain CSV, or with several tables a line
+        "# table: NAME" before each. Messages, csv notes and --echo go to standard error.
+        Any command takes table=NAME to keep one of its tables, e.g. breakeven table=breakeven_mix. Names: the
+        command (pnl, product_list, hit_rank), or for reports of several tables: breakeven, breakeven_mix;
+        hit_plan, hit_plan_summary; portfolio, portfolio_abc, portfolio_matrix; settings, settings_overrides;
+        check, check_health.
+        """
 
     public static func run(_ arguments: Arguments, in session: Session) throws(CommandError) -> [Block] {
         try arguments.checkKeys(allowed: [], command: "format")

@@ -34,7 +34,8 @@ public enum HelpCommand: Command {
 
             Numbers: 1,234.56  ¥79  79元  1200万  10w  3亿  12k  5%  0.05
             Periods: 2026  2026-Q1  2026-03  2026-W11  2026-03-14  2026-03..2026-06
-            Output:  end a command with > FILE.csv (or .md, .json, .txt) to write its table to a file
+            Output:  end a command with > FILE.csv (or .md, .json, .txt) to write its table to a file;
+                     table=NAME keeps one of a report's tables (help format names them)
             """
         return text
     }

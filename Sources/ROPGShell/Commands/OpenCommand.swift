@@ -35,7 +35,7 @@ public enum OpenCommand: Command {
             let answer = ask("\(session.workspace.name) has unsaved changes. Save them before \(action)? [y/n/c] ")?.lowercased()
             switch answer {
             case "y", "yes":
-                session.console.write(try SaveCommand.save(session, to: nil) + "\n")
+                session.say(try SaveCommand.save(session, to: nil))
             case "n", "no":
                 return
             default:

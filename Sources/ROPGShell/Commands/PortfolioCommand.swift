@@ -136,7 +136,7 @@ public enum PortfolioCommand: Command {
             return [.text(String(name)), .count(members.count), .money(contribution),
                     .optional(totalContribution.isZero ? nil : contribution.divided(by: totalContribution)) { .rate($0) }]
         }
-        let abc = Table(title: "ABC by contribution", columns: [.text("class", key: "class"), .number("products", key: "products"),
+        let abc = Table(name: "portfolio_abc", title: "ABC by contribution", columns: [.text("class", key: "class"), .number("products", key: "products"),
                                                                  .number("contribution", key: "contribution"), .number("share", key: "share")],
                         rows: abcRows,
                         notes: ["A: the \(counted(aCount, "product")) making 80% of the contribution (\(count == 0 ? "0" : (ExactDecimal(aCount).divided(by: count)).percentText(places: 0)) of the range)"])
@@ -150,12 +150,12 @@ public enum PortfolioCommand: Command {
             }
             return [.text(place.rawValue), .text(meaning), .count(totals.products), .rate(totals.gmvShare), .money(totals.contribution)]
         }
-        let matrix = Table(title: "traffic × margin", columns: [.text("quadrant", key: "quadrant"), .text("meaning", key: "meaning"),
+        let matrix = Table(name: "portfolio_matrix", title: "traffic × margin", columns: [.text("quadrant", key: "quadrant"), .text("meaning", key: "meaning"),
                                                                 .number("products", key: "products"), .number("GMV share", key: "gmv_share"),
                                                                 .number("contribution", key: "contribution")],
                            rows: matrixRows,
                            notes: ["split at the medians: visitors share \(trafficMedian?.percentText() ?? "—"), margin \(marginMedian?.percentText() ?? "—")"])
-        return [.table(Table(title: "portfolio \(period.text)", columns: columns, rows: rows, notes: notes)), .table(abc), .table(matrix)]
+        return [.table(Table(name: "portfolio", title: "portfolio \(period.text)", columns: columns, rows: rows, notes: notes)), .table(abc), .table(matrix)]
     }
 
     /// The middle value (the mean of the two middle ones for an even count); nil for none.

@@ -104,7 +104,7 @@ public enum ProfileCommand: Command {
             title: nil,
             columns: [.text("name", key: "name")] + Profile.monthKeys.map { .number($0, key: $0) } + [.text("events", key: "events"), .text("used by", key: "used_by")],
             rows: profiles.map { profile in
-                [.text(profile.name)] + profile.monthWeights.map { Cell(text: $0.description, plain: $0.description, json: .string, alignment: .right, emphasis: .none) }
+                [.text(profile.name)] + profile.monthWeights.map { Cell(text: $0.description, plain: $0.description, kind: .decimal, alignment: .right, emphasis: .none) }
                     + [.count(profile.events.count),
                        .text(session.workspace.splits.filter { $0.method == .profile(profile.name) }.map(\.period.text).joined(separator: ", "))]
             },

@@ -13,6 +13,7 @@ public enum SettingsCommand: Command {
         try arguments.checkPositionals(max: 0, usage: usage[0])
         let settings = session.workspace.settings
         let table = Table(
+            name: "settings",
             title: nil,
             columns: [.text("key", key: "key"), .number("value", key: "value"), .text("source", key: "source"),
                       .text("meaning", key: "meaning")],
@@ -23,6 +24,7 @@ public enum SettingsCommand: Command {
             })
         guard !settings.overrides.isEmpty else { return [.table(table)] }
         let overrides = Table(
+            name: "settings_overrides",
             title: "for particular periods",
             columns: [.text("period", key: "period"), .text("key", key: "key"), .number("value", key: "value")],
             rows: settings.overrides.sorted { $0.period != $1.period ? $0.period < $1.period : $0.assumption.rawValue < $1.assumption.rawValue }
@@ -33,9 +35,9 @@ public enum SettingsCommand: Command {
     static func cell(_ value: ExactDecimal?, _ assumption: Assumption) -> Cell {
         guard let value else { return .empty }
         switch assumption.kind {
-        case .rate: return Cell(text: value.exactPercentText, plain: value.description, json: .string, alignment: .right, emphasis: .none)
+        case .rate: return Cell(text: value.exactPercentText, plain: value.description, kind: .rate, alignment: .right, emphasis: .none)
         case .money: return .money(value)
-        case .ratio: return Cell(text: value.description, plain: value.description, json: .string, alignment: .right, emphasis: .none)
+        case .ratio: return Cell(text: value.description, plain: value.description, kind: .decimal, alignment: .right, emphasis: .none)
         }
     }
 

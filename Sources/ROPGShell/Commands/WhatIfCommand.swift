@@ -55,7 +55,9 @@ public enum WhatIfCommand: Command {
                     guard Session.comparesWithPlan(command, arguments) else {
                         throw CommandError("the last part is the report to compare: pnl, costs, margin, breakeven, ladder or goal drivers")
                     }
-                    blocks += session.compareWithPlan(command, arguments, whatIfBlocks: output)
+                    // The report's tables keep the names they have on their own (`pnl`), not `whatif`.
+                    blocks += Session.named(session.compareWithPlan(command, arguments, whatIfBlocks: output),
+                                            defaultName: Session.defaultTableName(command, arguments))
                 } else {
                     blocks += output
                 }

@@ -1,5 +1,6 @@
 /// Writes a table as RFC 4180 CSV: a header row of column titles, then the rows, then the footer
-/// rows, each field the cell's `plain` value, lines ended with CRLF.
+/// rows, each field the cell's `plain` value, lines ended with CRLF. Titles and notes are not
+/// data and stay out (the session shows notes on standard error).
 ///
 /// A field is quoted when it holds `,`, `"`, CR or LF, with `"` doubled inside. Tabs, CR and LF
 /// are data and written as they are. Other control characters (ESC, BEL, DEL, C1…) are shown
@@ -18,16 +19,50 @@ public struct CSVTableRenderer: Sendable {
     }
 
     public func render(_ table: Table) -> String {
-        var out = line(table.columns.map(\.title))
+        render(table, marked: false)
+    }
+
+    /// The tables of one command (docs/OUTPUT.md). One table is plain CSV, exactly as
+    /// `render(_:)` writes it. Several are each preceded by a line `# table: NAME` and separated by
+    /// a blank line:
+    ///
+    ///     # table: breakeven
+    ///     field,value
+    ///     …
+    ///
+    ///     # table: breakeven_mix
+    ///     SKU,name,share,margin,revenue,units
+    ///     …
+    ///
+    /// so that a reader splits the stream at the `# table: ` lines. No data line can be taken for
+    /// either: a first field starting with `#`, or a row that is one empty field, is quoted.
+    public func render(_ tables: [Table]) -> String {
+        guard tables.count > 1 else { return tables.first.map { render($0, marked: false) } ?? "" }
+        return tables.enumerated().map { position, table in section(table, first: position == 0) }.joined()
+    }
+
+    /// One table of several as `render(_ tables:)` writes it: the blank line before it (unless it
+    /// comes first), its `# table: NAME` line and its CSV.
+    public func section(_ table: Table, first: Bool) -> String {
+        (first ? "" : "\r\n") + "# table: " + Self.safe(table.name ?? "table") + "\r\n" + render(table, marked: true)
+    }
+
+    private func render(_ table: Table, marked: Bool) -> String {
+        var out = line(table.columns.map(\.title), marked: marked)
         for row in table.rows + table.footerRows {
-            out += line(table.normalized(row).map(\.plain))
+            out += line(table.normalized(row).map(\.plain), marked: marked)
         }
         return out
     }
 
-    private func line(_ fields: [String]) -> String {
-        fields.map { Self.field(keepsControlCharacters ? $0 : Self.safe($0)) }
-            .joined(separator: ",") + "\r\n"
+    private func line(_ fields: [String], marked: Bool) -> String {
+        var fields = fields.map { Self.field(keepsControlCharacters ? $0 : Self.safe($0)) }
+        // Between `# table:` lines, a line starting with # or a blank line is never data.
+        if marked, let first = fields.first, first.hasPrefix("#") || (fields.count == 1 && first.isEmpty) {
+            // `field` left it unquoted, so it holds no quote to double.
+            fields[0] = "\"" + first + "\""
+        }
+        return fields.joined(separator: ",") + "\r\n"
     }
 
     /// `value` with control characters other than tab, CR and LF shown escaped.

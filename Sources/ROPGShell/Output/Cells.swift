@@ -5,7 +5,7 @@ extension Cell {
     /// Money: "1,234.50" shown, "1234.50" in CSV and JSON (as a string, never a float).
     public static func money(_ value: ExactDecimal) -> Cell {
         let shown = value.rounded()
-        var cell = Cell(text: shown.formatted(), json: .string, alignment: .right, emphasis: shown.isNegative ? .negative : .none)
+        var cell = Cell(text: shown.formatted(), kind: .money, alignment: .right, emphasis: shown.isNegative ? .negative : .none)
         cell.figure = .money(shown)  // CSV and JSON write it as "1234.50"
         cell.textIsPrintableASCII = true
         return cell
@@ -13,22 +13,30 @@ extension Cell {
 
     /// A rate: "51.99%" shown, "0.5199" in CSV and JSON.
     public static func rate(_ value: ExactDecimal, places: Int = 2) -> Cell {
-        var cell = Cell(text: value.percentText(places: places), json: .string, alignment: .right,
+        var cell = Cell(text: value.percentText(places: places), kind: .rate, alignment: .right,
                         emphasis: value.isNegative ? .negative : .none)
         cell.figure = .rate(value.rounded(places: places + 2), places: places)  // CSV and JSON write "0.5199"
         cell.textIsPrintableASCII = true
         return cell
     }
 
-    /// A whole or fractional count: "277,778"; JSON writes it as a number.
+    /// A whole or fractional count: "277,778"; JSON writes a whole one as an integer, a
+    /// fractional one (a ROAS of 2.02) as a decimal string.
     public static func count(_ value: ExactDecimal) -> Cell {
-        var cell = Cell(text: value.countText, json: .number, alignment: .right, emphasis: value.isNegative ? .negative : .none)
+        var cell = Cell(text: value.countText, kind: .count, alignment: .right, emphasis: value.isNegative ? .negative : .none)
         cell.figure = .count(value)  // CSV and JSON write it as "277778"
         cell.textIsPrintableASCII = true
         return cell
     }
 
     public static func count(_ value: Int) -> Cell { count(ExactDecimal(value)) }
+
+    /// A day: "2026-03-14", shown and written alike; the JSON document types its column `date`.
+    public static func date(_ day: Day) -> Cell {
+        var cell = Cell(text: day.isoText, kind: .date)
+        cell.textIsPrintableASCII = true
+        return cell
+    }
 
     /// An optional value: the cell, or an empty one.
     public static func optional<T>(_ value: T?, _ make: (T) -> Cell) -> Cell {
@@ -43,8 +51,8 @@ extension Column {
 
 /// A two-column table of names and values, for `info`, `settings` and `show` commands, so that
 /// they too work in every output format.
-func propertyTable(title: String?, _ rows: [(String, Cell)], notes: [String] = []) -> Table {
-    Table(title: title, columns: [.text("field", key: "field"), .text("value", key: "value")],
+func propertyTable(name: String? = nil, title: String?, _ rows: [(String, Cell)], notes: [String] = []) -> Table {
+    Table(name: name, title: title, columns: [.text("field", key: "field"), .text("value", key: "value")],
           rows: rows.map { row in
               var value = row.1
               value.alignment = .left  // one value per line: left-aligned reads best

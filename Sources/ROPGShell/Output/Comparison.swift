@@ -37,7 +37,7 @@ enum Comparison {
             rows.append([.text(whatIf.columns[column].title)] + quartet(before, whatIfRow[column]))
         }
         let label = whatIfRow.first?.text ?? ""
-        return Table(title: whatIf.title.map { "\($0) — plan | what-if" } ?? "plan | what-if", columns: [.text(label.isEmpty ? "figure" : label, key: "figure")] + quartetColumns(nil),
+        return Table(name: whatIf.name, title: whatIf.title.map { "\($0) — plan | what-if" } ?? "plan | what-if", columns: [.text(label.isEmpty ? "figure" : label, key: "figure")] + quartetColumns(nil),
                      rows: rows, notes: whatIf.notes)
     }
 
@@ -99,7 +99,7 @@ enum Comparison {
         }
         var columns = keyColumns.map { whatIf.columns[$0] }
         for column in compared { columns += quartetColumns(compared.count == 1 ? nil : whatIf.columns[column]) }
-        return Table(title: whatIf.title.map { "\($0) — plan | what-if" } ?? "plan | what-if", columns: columns, rows: rows, footerRows: footer, notes: notes)
+        return Table(name: whatIf.name, title: whatIf.title.map { "\($0) — plan | what-if" } ?? "plan | what-if", columns: columns, rows: rows, footerRows: footer, notes: notes)
     }
 
     private static func quartetColumns(_ of: Column?) -> [Column] {
@@ -118,8 +118,11 @@ enum Comparison {
         switch figure {
         case .rate(_, let places):
             let points = (delta * .hundred).rounded(places: places)
-            let text = (points.isNegative ? "" : "+") + points.plainText(minimumPlaces: places) + " pp"
-            return [before, after, .number(text: text, plain: delta.description, emphasis: points.isNegative ? .negative : .none), .empty]
+            // A rate like the two it compares (so JSON types it as they are), shown in points.
+            var change = Cell.rate(delta, places: places)
+            change.text = (points.isNegative ? "" : "+") + points.plainText(minimumPlaces: places) + " pp"
+            change.emphasis = points.isNegative ? .negative : .none
+            return [before, after, change, .empty]
         case .money:
             return [before, after, .money(delta), relative(delta, old, before.figure != nil)]
         case .count:

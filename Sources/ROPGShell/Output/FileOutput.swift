@@ -20,26 +20,30 @@ extension Session {
         return format
     }
 
-    /// `> FILE`: writes a command's output to a file in the format its extension names.
-    func write(_ blocks: [Block], toFile target: String) throws(CommandError) {
+    /// `> FILE`: writes a command's output to a file in the format its extension names: text and
+    /// Markdown as shown; CSV the tables only, marked with `# table:` lines when there are several;
+    /// JSON one document with the tables, their notes and the messages (docs/OUTPUT.md).
+    func write(_ blocks: [Block], toFile target: String, command: String? = nil) throws(CommandError) {
         let fileFormat = try redirectFormat(for: target)
         let tables = blocks.compactMap { block -> Table? in
             if case .table(let table) = block { return table }
             return nil
         }
-        var text = ""
-        for block in blocks {
-            switch block {
-            case .message(let message):
-                // Machine formats hold data only; messages would break them.
-                if fileFormat == .text || fileFormat == .md { text += message.hasSuffix("\n") ? message : message + "\n" }
-            case .table(let table):
-                text += render(table, as: fileFormat, color: false)
-            }
-        }
         guard !tables.isEmpty else { throw CommandError("this command prints no table to write to \(target)") }
-        if fileFormat == .json && tables.count != 1 {
-            throw CommandError("this command prints \(tables.count) tables; a .json file holds one")
+        var text = ""
+        switch fileFormat {
+        case .text, .md:
+            for block in blocks {
+                switch block {
+                case .message(let message): text += message.hasSuffix("\n") ? message : message + "\n"
+                case .table(let table): text += render(table, as: fileFormat, color: false)
+                }
+            }
+        case .csv:
+            // Data only: messages and notes would break a CSV reader.
+            text = CSVTableRenderer().render(tables)
+        case .json:
+            text = JSONTableRenderer().render(Session.document(blocks, command: command))
         }
         var bytes = fileFormat == .csv ? CSVTableRenderer.utf8BOM : []
         bytes += Array(text.utf8)
@@ -49,7 +53,7 @@ extension Session {
             throw CommandError((error as? FileError)?.message ?? "cannot write \(target): \(error)")
         }
         let rows = tables.reduce(0) { $0 + $1.rows.count + $1.footerRows.count }
-        console.write("wrote \(counted(rows, "row")) to \(target)\n")
+        say("wrote \(counted(rows, "row"))" + (tables.count > 1 ? " in \(tables.count) tables" : "") + " to \(target)")
     }
 
     /// True when two paths name the same file (after resolving `..` and symbolic links).

@@ -8,17 +8,26 @@ public enum Alignment: Sendable, Equatable {
     case left, right
 }
 
-/// How JSON output writes a cell's `plain` value.
-public enum JSONKind: Sendable, Equatable {
-    /// A JSON string.
-    case string
-    /// A bare JSON number. A `plain` value that is not a valid JSON number is written as a string.
-    case number
-    /// `true` or `false`, from a `plain` of "true" or "false"; anything else is written as a
-    /// string.
+/// What a cell holds. It decides how the JSON document writes the cell and the type it gives the
+/// cell's column (docs/OUTPUT.md). Cells made by `.money`, `.rate` and `.count` take their kind
+/// from their figure, so every report types a figure alike; other cells declare theirs.
+public enum ValueKind: String, Sendable, Equatable, CaseIterable {
+    /// Money: a decimal string with two places, "1234.50".
+    case money
+    /// A rate as a fraction: a decimal string with the places shown, "0.3785" for 37.85%.
+    case rate
+    /// A whole count: a JSON integer.
+    case count
+    /// Any other quantity (a ROAS of 2.02, a ratio, a fractional count): a decimal string, "2.02".
+    case decimal
+    /// Words: a JSON string.
+    case text
+    /// A day: an ISO date string, "2026-03-14".
+    case date
+    /// Yes or no: `true` or `false`.
     case bool
-    /// `null`, whatever `plain` holds: the cell is empty.
-    case null
+    /// Nothing: `null`.
+    case empty
 }
 
 /// How a cell stands out in the terminal when colour is on.
@@ -74,10 +83,56 @@ public struct Cell: Sendable, Equatable {
             }
         }
     }
-    /// How JSON writes `plain`.
-    public var json: JSONKind
+    /// The kind the cell was made with; `kind` checks it against the value.
+    private var declaredKind: ValueKind
     public var alignment: Alignment
     public var emphasis: Emphasis
+
+    /// What the cell holds: its figure's kind, else the kind it was made with when `plain` fits
+    /// it. A count with a fraction is a `decimal`, a declared number whose `plain` is not a plain
+    /// decimal is `text`, and a cell with an empty `plain` is `empty`, so that the JSON
+    /// document is always valid and a value's JSON type always matches its kind.
+    public var kind: ValueKind {
+        switch storage {
+        case .money: return .money
+        case .rate: return .rate
+        case .count(let low, let high):
+            // Whole when its twelve fraction digits are zero; a break-even ROAS of 2.02 is not.
+            return (Int128(high) << 64 | Int128(low)) % ExactDecimal.unitsPerOne == 0 ? .count : .decimal
+        case .sameAsText, .plain:
+            break
+        }
+        let plain = self.plain
+        if plain.isEmpty { return .empty }
+        switch declaredKind {
+        case .money, .rate, .decimal:
+            return Cell.isPlainDecimal(plain) ? declaredKind : .text
+        case .count:
+            guard Cell.isPlainDecimal(plain) else { return .text }
+            // Written bare, so it must be a JSON integer ("007" is not).
+            return plain.contains(".") || !JSONTableRenderer.isJSONNumber(plain) ? .decimal : .count
+        case .bool:
+            return plain == "true" || plain == "false" ? .bool : .text
+        case .text, .date, .empty:
+            return declaredKind
+        }
+    }
+
+    /// The value as the JSON document writes it, unquoted: `plain`, except that a rate keeps every
+    /// place it is shown with ("0.4820" for 48.20%, where `plain` says "0.482").
+    public var documentPlain: String {
+        if case .rate(let value, let places)? = figure { return value.plainText(minimumPlaces: places + 2) }
+        return plain
+    }
+
+    /// `-?[0-9]+(\.[0-9]+)?`: a decimal as CSV and JSON write figures (no grouping, no exponent).
+    static func isPlainDecimal(_ s: String) -> Bool {
+        var bytes = Substring(s).utf8[...]
+        if bytes.first == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
+        let parts = bytes.split(separator: UInt8(ascii: "."), maxSplits: 1, omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count) else { return false }
+        return parts.allSatisfy { part in !part.isEmpty && part.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") } }
+    }
 
     private enum Storage: Sendable, Equatable {
         case sameAsText
@@ -108,17 +163,18 @@ public struct Cell: Sendable, Equatable {
         }
     }
 
-    /// A cell; `plain` defaults to `text`.
+    /// A cell; `plain` defaults to `text`. `kind` is what `plain` holds, for JSON; a `.money`,
+    /// `.rate` or `.count` cell is better made with those functions, which keep the figure.
     public init(
         text: String,
         plain: String? = nil,
-        json: JSONKind = .string,
+        kind: ValueKind = .text,
         alignment: Alignment = .left,
         emphasis: Emphasis = .none
     ) {
         self.text = text
         self.storage = plain.map { .plain($0) } ?? .sameAsText
-        self.json = json
+        self.declaredKind = kind
         self.alignment = alignment
         self.emphasis = emphasis
     }
@@ -129,17 +185,18 @@ public struct Cell: Sendable, Equatable {
     }
 
     /// Nothing: shown blank, an empty CSV field, JSON `null`.
-    public static let empty = Cell(text: "", plain: "", json: .null)
+    public static let empty = Cell(text: "", plain: "", kind: .empty)
 
-    /// A number: right aligned, a bare JSON number. `text` is for people ("1,234.50", "51.99%"),
-    /// `plain` for machines ("1234.50", "0.5199") and must be a JSON number.
+    /// A quantity that is not money, a rate or a count: right aligned. `text` is for people
+    /// ("2.02", "1.5万"), `plain` for machines ("2.02") and should be a plain decimal; JSON
+    /// writes it as a decimal string (`ValueKind.decimal`).
     public static func number(text: String, plain: String, emphasis: Emphasis = .none) -> Cell {
-        Cell(text: text, plain: plain, json: .number, alignment: .right, emphasis: emphasis)
+        Cell(text: text, plain: plain, kind: .decimal, alignment: .right, emphasis: emphasis)
     }
 
     /// A yes/no value: `text` is what people read (e.g. "是"), `plain` is "true" or "false".
     public static func bool(_ value: Bool, text: String) -> Cell {
-        Cell(text: text, plain: value ? "true" : "false", json: .bool)
+        Cell(text: text, plain: value ? "true" : "false", kind: .bool)
     }
 
     /// This cell with `emphasis` instead of its own.
@@ -171,14 +228,20 @@ public struct Column: Sendable, Equatable {
 /// Rows shorter than `columns` are filled with `Cell.empty`; cells beyond the last column are
 /// ignored.
 public struct Table: Sendable, Equatable {
-    /// Printed above the table in text and Markdown; not in CSV or JSON.
+    /// The stable key machines know the table by: the JSON document's key for it, the CSV
+    /// `# table: NAME` line, and what `table=NAME` picks (docs/OUTPUT.md). Lower case, digits and
+    /// `_`. When nil, the session names it after the command (`pnl`, `hit_rank`); a command that
+    /// prints several tables names each of them.
+    public var name: String?
+    /// Printed above the table in text and Markdown, and the JSON document's `title`; not in CSV.
     public var title: String?
     public var columns: [Column]
     public var rows: [[Cell]]
-    /// Totals: set off by a rule in text, bold in Markdown, ordinary rows in CSV and JSON.
+    /// Totals: set off by a rule in text, bold in Markdown, ordinary rows in CSV, the JSON
+    /// document's `total`.
     public var footerRows: [[Cell]]
-    /// Lines under the table in text and Markdown (e.g. "allocation: by revenue"); not in CSV
-    /// or JSON.
+    /// Lines under the table in text and Markdown (e.g. "allocation: by revenue"), the JSON
+    /// document's `notes`; on standard error with CSV, so that the CSV holds data only.
     public var notes: [String]
     /// While a what-if is open: the keys of the columns to set side by side (plan | what-if | Δ |
     /// Δ%) when the table has many rows; a one-row table compares every figure. Not rendered.
@@ -188,6 +251,7 @@ public struct Table: Sendable, Equatable {
     public var rowKey: [String] = []
 
     public init(
+        name: String? = nil,
         title: String? = nil,
         columns: [Column],
         rows: [[Cell]] = [],
@@ -196,6 +260,7 @@ public struct Table: Sendable, Equatable {
         compare: [String] = []
     ) {
         self.compare = compare
+        self.name = name
         self.title = title
         self.columns = columns
         self.rows = rows

@@ -13,6 +13,9 @@ public final class Console: @unchecked Sendable {
     private let errorDescriptor: Int32
     /// When set, everything is collected here instead (for tests and the benchmark).
     public private(set) var captured: String?
+    /// When set, standard error is collected here apart from `captured` (for tests of what
+    /// standard output alone holds).
+    public private(set) var capturedErrors: String?
     /// True when colour and other escape codes may be written to standard output.
     public let color: Bool
     public let outputIsTerminal: Bool
@@ -35,12 +38,19 @@ public final class Console: @unchecked Sendable {
         captured = ""
     }
 
+    /// A console that keeps standard output in `captured` and standard error in `capturedErrors`.
+    public convenience init(capturingApart: Void) {
+        self.init(capturing: ())
+        capturedErrors = ""
+    }
+
     public func write(_ text: String) {
         if captured != nil { captured? += text; return }
         Console.writeAll(text, to: outputDescriptor)
     }
 
     public func writeError(_ text: String) {
+        if capturedErrors != nil { capturedErrors? += text; return }
         if captured != nil { captured? += text; return }
         Console.writeAll(text, to: errorDescriptor)
     }
@@ -48,6 +58,12 @@ public final class Console: @unchecked Sendable {
     public func takeCaptured() -> String {
         let text = captured ?? ""
         if captured != nil { captured = "" }
+        return text
+    }
+
+    public func takeCapturedErrors() -> String {
+        let text = capturedErrors ?? ""
+        if capturedErrors != nil { capturedErrors = "" }
         return text
     }
 

@@ -9,13 +9,13 @@ extension Session {
         do {
             commands = try Tokenizer.commands(in: line)
         } catch {
-            if echo { console.write("> \(line.trimmingSpaces())\n") }
+            if echo { say("> \(line.trimmingSpaces())") }
             reportError(error.message)
             return false
         }
         var succeeded = true
         for command in commands {
-            if echo { console.write("> \(command.source)\n") }
+            if echo { say("> \(command.source)") }
             if !execute(command) { succeeded = false }
             if quitRequested || (bail && !succeeded) { break }
         }
@@ -35,22 +35,28 @@ extension Session {
         let stepBefore = undoSteps.last?.id
         do throws(CommandError) {
             if let target = line.redirect { _ = try redirectFormat(for: target) }
-            let arguments = Arguments(Array(line.words.dropFirst()))
+            // `table=NAME` is the session's, not the command's: taken out before the command
+            // reads its keys, so that every command accepts it.
+            let (words, wanted) = try Session.takeTableKey(Array(line.words.dropFirst()))
+            let arguments = Arguments(words)
             var blocks = try command.run(arguments, in: self)
             if isWhatIfOpen, Session.comparesWithPlan(command, arguments) {
                 blocks = compareWithPlan(command, arguments, whatIfBlocks: blocks)
             }
-            if let target = line.redirect {
-                do throws(CommandError) {
-                    try write(blocks, toFile: target)
-                } catch {
-                    // The output could not be written: take back what the command changed, so
-                    // that a failed command leaves the workspace as it was.
-                    if undoSteps.last?.id != stepBefore, undo() != nil { redoSteps.removeLast() }
-                    throw error
+            blocks = Session.named(blocks, defaultName: Session.defaultTableName(command, arguments))
+            let typed = Session.commandText(line)
+            do throws(CommandError) {
+                if let wanted { blocks = try Session.picking(wanted, from: blocks) }
+                if let target = line.redirect {
+                    try write(blocks, toFile: target, command: typed)
+                } else {
+                    show(blocks, command: typed)
                 }
-            } else {
-                show(blocks)
+            } catch {
+                // The output could not be written or the table asked for is not there: take back
+                // what the command changed, so that a failed command leaves the workspace as it was.
+                if undoSteps.last?.id != stepBefore, undo() != nil { redoSteps.removeLast() }
+                throw error
             }
             Session.freeInBackground(consume blocks)
             return true
@@ -58,6 +64,71 @@ extension Session {
             reportError(error.message)
             return false
         }
+    }
+
+    /// Removes `table=NAME` from a command's words; returns the rest and the name.
+    static func takeTableKey(_ words: [Word]) throws(CommandError) -> (words: [Word], table: String?) {
+        let keyed = words.filter { $0.key == "table" }
+        guard let last = keyed.last else { return (words, nil) }
+        guard keyed.count == 1 else { throw CommandError("table= is given twice") }
+        guard let name = last.value, !name.isEmpty else { throw CommandError("table= needs a name, e.g. table=breakeven_mix") }
+        return (words.filter { $0.key != "table" }, name)
+    }
+
+    /// The name of a table a command leaves unnamed: the command and its verb, `pnl`,
+    /// `product_list`, `hit_rank`.
+    static func defaultTableName(_ command: any Command.Type, _ arguments: Arguments) -> String {
+        var parts = [command.name]
+        if let verb = arguments.positional(0), command.subcommands.contains(verb) { parts.append(verb) }
+        return parts.joined(separator: "_").map { $0.isLetter || $0.isNumber ? $0 : "_" }.reduce(into: "") { $0.append($1) }
+    }
+
+    /// Every table named: its own name, else `defaultName`; a name met again gets `_2`, `_3`, so
+    /// that names are unique keys in the JSON document and for `table=`.
+    static func named(_ blocks: [Block], defaultName: String) -> [Block] {
+        var seen: [String: Int] = [:]
+        return blocks.map { block in
+            guard case .table(var table) = block else { return block }
+            let base = table.name ?? defaultName
+            var name = base
+            while let times = seen[name] {
+                seen[name] = times + 1
+                name = "\(base)_\(times + 1)"
+            }
+            seen[name] = 1
+            table.name = name
+            return .table(table)
+        }
+    }
+
+    /// The blocks with only the table named `name` among the tables; messages stay.
+    static func picking(_ name: String, from blocks: [Block]) throws(CommandError) -> [Block] {
+        let names = blocks.compactMap { block -> String? in
+            if case .table(let table) = block { return table.name }
+            return nil
+        }
+        guard !names.isEmpty else { throw CommandError("table=\(name): this command prints no table to pick") }
+        guard names.contains(name) else {
+            let near = Suggestions.nearest(to: name, among: names)
+            throw CommandError("no table \"\(name)\" in this output; it has \(names.joined(separator: ", "))"
+                               + (near.isEmpty ? "" : " (did you mean \(near.joined(separator: " or "))?)"))
+        }
+        return blocks.filter { block in
+            guard case .table(let table) = block else { return true }
+            return table.name == name
+        }
+    }
+
+    /// The command as typed, without its `> FILE`, for the JSON document.
+    static func commandText(_ line: ParsedLine) -> String {
+        guard let target = line.redirect else { return line.source }
+        var text = Substring(line.source)
+        // `> 'a b.json'` was typed with quotes the target has lost: keep the line as typed.
+        guard text.hasSuffix(target) else { return line.source }
+        text = text.dropLast(target.count)
+        while text.last == " " || text.last == "\t" { text = text.dropLast() }
+        guard text.hasSuffix(">") else { return line.source }
+        return String(text.dropLast()).trimmingSpaces()
     }
 
     /// A report of 100,000 rows takes tens of milliseconds to free. Once shown, big ones are
@@ -72,16 +143,72 @@ extension Session {
         DispatchQueue.global(qos: .utility).async { withExtendedLifetime(doomed) {} }
     }
 
-    /// Prints blocks in the session's format.
-    public func show(_ blocks: [Block]) {
-        for block in blocks {
-            switch block {
-            case .message(let text):
-                console.write(text.hasSuffix("\n") ? text : text + "\n")
-            case .table(let table):
-                console.write(render(table, as: format, color: console.color))
+    /// Prints blocks in the session's format. Text and Markdown print everything in order on
+    /// standard output. CSV and JSON keep standard output for data (docs/OUTPUT.md): JSON prints
+    /// one document holding the tables, their notes and the messages (nothing when there is no
+    /// table: the messages go to standard error); CSV prints the tables, marked with `# table:`
+    /// lines when there are several, and sends messages and notes to standard error.
+    public func show(_ blocks: [Block], command: String? = nil) {
+        switch format {
+        case .text, .md:
+            for block in blocks {
+                switch block {
+                case .message(let text):
+                    console.write(text.hasSuffix("\n") ? text : text + "\n")
+                case .table(let table):
+                    console.write(render(table, as: format, color: console.color))
+                }
+            }
+        case .json:
+            let document = Session.document(blocks, command: command)
+            guard !document.tables.isEmpty else {
+                for message in document.messages { console.writeError(message + "\n") }
+                return
+            }
+            console.write(JSONTableRenderer().render(document))
+        case .csv:
+            let tables = blocks.compactMap { block -> Table? in
+                if case .table(let table) = block { return table }
+                return nil
+            }
+            let renderer = CSVTableRenderer()
+            var position = 0
+            for block in blocks {
+                switch block {
+                case .message(let text):
+                    console.writeError(text.hasSuffix("\n") ? text : text + "\n")
+                case .table(let table):
+                    // Table by table, so that its notes follow it (on standard error) as in text.
+                    console.write(tables.count > 1 ? renderer.section(table, first: position == 0) : renderer.render(table))
+                    for note in table.notes { console.writeError(note + "\n") }
+                    position += 1
+                }
             }
         }
+    }
+
+    /// Words for the person, not data (a command's echo, "wrote 12 rows to pnl.csv"): on
+    /// standard output in text and Markdown, on standard error in csv and json, so that standard
+    /// output holds only what a CSV or JSON reader can parse.
+    public func say(_ text: String) {
+        let line = text.hasSuffix("\n") ? text : text + "\n"
+        switch format {
+        case .text, .md: console.write(line)
+        case .csv, .json: console.writeError(line)
+        }
+    }
+
+    /// A command's blocks as one JSON document: the tables, and the messages as plain lines.
+    static func document(_ blocks: [Block], command: String?) -> OutputDocument {
+        var document = OutputDocument(command: command, tables: [])
+        for block in blocks {
+            switch block {
+            case .table(let table): document.tables.append(table)
+            case .message(let text):
+                document.messages.append(text.hasSuffix("\n") ? String(text.dropLast()) : text)
+            }
+        }
+        return document
     }
 
     public func reportError(_ message: String) {

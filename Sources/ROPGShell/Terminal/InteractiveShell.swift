@@ -40,7 +40,7 @@ enum InteractiveShell {
                 endsInARow += 1
                 if endsInARow >= 2 {
                     // Ctrl-D twice (or a closed terminal): leave without saving, as asked.
-                    session.console.write("left without saving\n")
+                    session.say("left without saving")
                     session.quitRequested = true
                 } else {
                     session.execute(line: "quit")

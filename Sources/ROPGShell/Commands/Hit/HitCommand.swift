@@ -96,7 +96,7 @@ public enum HitCommand: Command {
         var rows: [[Cell]] = []
         for saved in session.workspace.hitPlans {
             let plan = try HitPlanning.plan(saved.spec, session)
-            rows.append([.text(saved.name), .text(saved.spec.sku), .text(saved.spec.start.isoText), .text(saved.spec.lastDay.isoText),
+            rows.append([.text(saved.name), .text(saved.spec.sku), .date(saved.spec.start), .date(saved.spec.lastDay),
                          .count(plan.total.units), .money(plan.total.revenue), .money(plan.total.adSpend), .money(plan.total.contribution),
                          .text(plan.paybackDay?.isoText ?? "does not pay back")])
         }

@@ -53,7 +53,7 @@ enum HitReport {
                                  .number("paid clicks", key: "paid_clicks"), .number("ad spend", key: "ad_spend"),
                                  .number("revenue", key: "revenue"), .number("related", key: "related_revenue"),
                                  .number("contribution", key: "contribution"), .number("cumulative", key: "cumulative")]
-        var table = Table(title: title, columns: columns, rows: rows, footerRows: [footer],
+        var table = Table(name: "hit_plan", title: title, columns: columns, rows: rows, footerRows: [footer],
                           notes: ["contribution = units × unit contribution \(plan.inputs.unitContribution.formatted()) + related revenue × "
                                   + "the shop's contribution margin \(plan.inputs.shopContributionMargin.percentText()) − ad spend"])
         if grain == "phase" {
@@ -94,7 +94,7 @@ enum HitReport {
         rows.append(("stock needed", .text("\(plan.stockNeeded.countText) (units × \((ExactDecimal.one + spec.safety).percentText(places: 0)))")))
         rows.append(("stock on hand", .text(inputs.stock.map { ExactDecimal($0).countText } ?? "not set (product set \(spec.sku) stock=…)")))
         if let stockOut = plan.stockOutDay, let reorder = plan.reorderDay {
-            rows.append(("stock runs out", Cell.text(stockOut.isoText).emphasized(.negative)))
+            rows.append(("stock runs out", Cell.date(stockOut).emphasized(.negative)))
             rows.append(("reorder by", .text("\(reorder.isoText) (lead time \(spec.leadTime) days)")))
             notes.append("⚠ the stock on hand runs out on \(stockOut.isoText), inside the plan: reorder by \(reorder.isoText)"
                          + (reorder < spec.start ? ", which is before the plan starts" : ""))
@@ -111,6 +111,6 @@ enum HitReport {
                 notes.append("⚠ ad spend in \(goal.period.text) is \(spend.formatted()) on this plan alone, above the adspend goal \(goal.value.formatted())")
             }
         }
-        return propertyTable(title: "summary", rows, notes: notes)
+        return propertyTable(name: "hit_plan_summary", title: "summary", rows, notes: notes)
     }
 }

@@ -109,7 +109,7 @@ public enum BreakevenCommand: Command {
                          + "each is taken as its part of that")
         }
         if mix.revenue == nil { notes.append("the mix earns nothing per yuan of revenue (after ads), so no revenue covers the fixed costs") }
-        let table = Table(title: "break-even \(period.text), the whole shop at the planned mix",
+        let table = Table(name: "breakeven_mix", title: "break-even \(period.text), the whole shop at the planned mix",
                           columns: [.text("SKU", key: "sku"), .text("name", key: "name"), .number("share", key: "share"),
                                     .number("margin", key: "contribution_margin"), .number("revenue", key: "revenue"), .number("units", key: "units")],
                           rows: rows, footerRows: footer, notes: notes, compare: ["revenue", "units"])
@@ -120,6 +120,6 @@ public enum BreakevenCommand: Command {
         summary += [("break-even revenue", .optional(revenues.map { $0.reduce(.zero, +) }) { .money($0) }),
                     ("break-even units", mix.revenue == nil ? .empty : .count(totalUnits))]
         summary += clickFigures(contribution: mix.averageContribution, margin: mix.margin, context)
-        return [.table(propertyTable(title: "break-even \(period.text)", summary)), .table(table)]
+        return [.table(propertyTable(name: "breakeven", title: "break-even \(period.text)", summary)), .table(table)]
     }
 }
