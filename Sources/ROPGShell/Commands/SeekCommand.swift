@@ -104,13 +104,16 @@ public enum SeekCommand: Command {
         if case .profit = figure { planModel = try model(session) }
         if case .periodMargin = figure { planModel = try model(session) }
         let breakevenPeriod = Period.month(year: day.year, month: day.month)
-        func evaluate(_ x: ExactDecimal) throws(CommandError) -> ExactDecimal? {
+        // The search works on exact figures; what it shows (the answer's figure and today's) comes
+        // from the ledger every report uses, so "figure now" is pnl's to the cent.
+        func evaluate(_ x: ExactDecimal, shown: Bool = false) throws(CommandError) -> ExactDecimal? {
             let trial = try set(input, to: x, in: workspace)
             let index = input.changesIndex ? CostIndex(trial) : sharedIndex
             // Saved hit plans are part of the plan, worked out again on the trial (their product's
             // price or cost may be the input).
             let hits = planModel == nil || trial.hitPlans.isEmpty ? [] : try HitPlanning.savedPlans(trial, index: index)
-            return try self.figure(figure, trial, index: index, model: planModel?.rebased(on: trial, hits: hits), day: day, breakevenPeriod: breakevenPeriod)
+            return try self.figure(figure, trial, index: index, model: planModel?.rebased(on: trial, hits: hits), day: day,
+                                   breakevenPeriod: breakevenPeriod, shown: shown)
         }
         // Sample the range, find the crossing nearest today's value, narrow it by bisection.
         let samples = sample(low, high)
@@ -145,13 +148,13 @@ public enum SeekCommand: Command {
         let root = (lo + hi).divided(by: 2)
         let step = ExactDecimal(mantissa: 1, places: input.places)
         let down = root.rounded(places: input.places) > root ? root.rounded(places: input.places) - step : root.rounded(places: input.places)
-        var answer = down, reached = try evaluate(down)
-        let up = try evaluate(down + step)
+        var answer = down, reached = try evaluate(down, shown: true)
+        let up = try evaluate(down + step, shown: true)
         if let upMiss = up.map({ ($0 - target).magnitude }), reached.map({ upMiss < ($0 - target).magnitude }) ?? true {
             answer = down + step
             reached = up
         }
-        let now = try evaluate(current)
+        let now = try evaluate(current, shown: true)
 
         // Hold the answer in a what-if.
         let opened = !session.isWhatIfOpen
@@ -301,7 +304,7 @@ public enum SeekCommand: Command {
     }
 
     static func figure(_ figure: Figure, _ workspace: Workspace, index: CostIndex, model: SalesModel?, day: Day,
-                       breakevenPeriod: Period) throws(CommandError) -> ExactDecimal? {
+                       breakevenPeriod: Period, shown: Bool) throws(CommandError) -> ExactDecimal? {
         switch figure {
         case .margin(let product), .contribution(let product), .breakeven(let product):
             let unit = UnitCostRates(workspace, index: index, on: day).economics(of: workspace.products[product], at: product)
@@ -310,6 +313,13 @@ public enum SeekCommand: Command {
             return unit.breakEvenUnits(fixed: index.fixedCosts(in: breakevenPeriod))
         case .profit(let period), .periodMargin(let period):
             guard let model else { return nil }
+            if !shown {
+                let book: CostBook
+                do { book = try CostBook(workspace, index: index, period: period, model: model) } catch { throw CommandError(error.message) }
+                let profit = book.sales.netRevenue - book.total()
+                if case .profit = figure { return profit }
+                return profit.divided(by: book.sales.netRevenue)
+            }
             // The same ledger pnl uses, so "figure now" is pnl's figure to the cent.
             let figures: PeriodFigures
             do { figures = try Ledger(workspace: workspace, model: model, index: index, view: .accrual).figures(period) } catch {
