@@ -36,17 +36,31 @@ struct AccountingOptions {
         do { return try ledger.figures(period, lines: lines) } catch { throw CommandError(error.message) }
     }
 
-    /// The book's lines, and any line that costs nothing over the period itself but still
-    /// carries a cent of the year's running total there (docs/DOMAIN.md §7), so that the lines
-    /// shown add up to their category.
+    /// The book's lines, and a line of nothing for each source that costs nothing in the period
+    /// but to which the running total's rounding gives a cent there (docs/DOMAIN.md §7.3), so that
+    /// the lines a report lists add up to its categories.
     static func shownLines(_ book: CostBook, _ figures: PeriodFigures, _ workspace: Workspace) -> [CostLine] {
-        var lines = book.lines
-        let present = Set(lines.map(\.source))
-        for (source, amount) in figures.lines where !amount.isZero && !present.contains(source) {
-            guard case .entry(let index) = source, workspace.costs.indices.contains(index) else { continue }
-            lines.append(CostLine(source: source, category: workspace.costs[index].category, amount: .zero, basis: nil))
+        let listed = Set(book.lines.map(\.source))
+        let extra = figures.lines.filter { !$0.value.isZero && !listed.contains($0.key) }.keys.sorted { rank($0) < rank($1) }.map { source -> CostLine in
+            let category: CostCategory = switch source {
+            case .entry(let index): workspace.costs[index].category
+            case .goods: .G
+            case .paymentFee: .R
+            case .hitAds: .O
+            }
+            return CostLine(source: source, category: category, amount: .zero, basis: nil)
         }
-        return lines
+        return book.lines + extra
+    }
+
+    /// Workspace order: entries, goods, the payment fee, hit plans (docs/DOMAIN.md §7.3).
+    private static func rank(_ source: CostLine.Source) -> Int {
+        switch source {
+        case .entry(let index): return index
+        case .goods: return Int.max / 2
+        case .paymentFee: return Int.max / 2 + 1
+        case .hitAds(let index): return Int.max / 2 + 2 + index
+        }
     }
 
     /// The notes every report carries: where revenue came from, the view, deposits, gaps.

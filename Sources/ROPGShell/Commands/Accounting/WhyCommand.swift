@@ -83,11 +83,12 @@ public enum WhyCommand: Command {
             return [entryAnswer(entry, "a deposit: capital tied up, not a cost" +
                                 (paid == nil ? "; nothing paid in \(options.period.text)" : "; paid in \(options.period.text)"), paid ?? .zero)]
         }
-        guard let line = book.lines.first(where: { $0.source == .entry(index) }) else {
+        let figures = try options.figures(options.period, lines: true)
+        guard let line = AccountingOptions.shownLines(book, figures, session.workspace).first(where: { $0.source == .entry(index) }) else {
             return [entryAnswer(entry, "costs nothing in \(options.period.text): " +
                                 (Accrual.window(of: entry, in: options.period) == nil ? "it does not apply then (start/end)" : "nothing it follows happens then"), .zero)]
         }
-        let shown = try options.figures(options.period, lines: true).lines[line.source] ?? .zero
+        let shown = figures.lines[line.source] ?? .zero
         return [entryAnswer(entry, AccountingOptions.working(line, session.workspace, period: options.period, view: options.view, shown: shown), shown)]
     }
 
