@@ -16,6 +16,10 @@ let package = Package(
         // Reports: pure functions from a workspace and a context (today, caches) to typed figures.
         // Every command that shows a figure gets it here, so the figure is the same everywhere.
         .target(name: "ROPGReports", dependencies: ["ROPGDomain"]),
+        // Tables and their renderers: the table model, text, Markdown, CSV and JSON, display width.
+        .target(name: "ROPGTables", dependencies: ["ROPGDomain"]),
+        // Storage: the JSON reader and writer, atomic files, the workspace file.
+        .target(name: "ROPGStorage", dependencies: ["ROPGDomain"]),
         // libedit, wrapped with non-variadic shims (see Sources/CEditLine/shim.h).
         .systemLibrary(
             name: "CEditLine",
@@ -23,13 +27,13 @@ let package = Package(
             providers: [.apt(["libedit-dev"])]
         ),
         // The shell: command language, tables and renderers, persistence, scripts, line editing.
-        .target(name: "ROPGShell", dependencies: ["ROPGDomain", "ROPGReports", "CEditLine"]),
+        .target(name: "ROPGShell", dependencies: ["ROPGDomain", "ROPGReports", "ROPGTables", "ROPGStorage", "CEditLine"]),
         // The thin executable.
         .executableTarget(name: "ropg", dependencies: ["ROPGShell"]),
         // Benchmarks: generates a large workspace and times open, save, reports.
-        .executableTarget(name: "ropg-bench", dependencies: ["ROPGShell", "ROPGReports", "ROPGDomain"]),
+        .executableTarget(name: "ropg-bench", dependencies: ["ROPGShell", "ROPGReports", "ROPGTables", "ROPGStorage", "ROPGDomain"]),
         .testTarget(name: "ROPGDomainTests", dependencies: ["ROPGDomain"]),
-        .testTarget(name: "ROPGShellTests", dependencies: ["ROPGShell", "ROPGReports", "ROPGDomain", "ropg"]),
+        .testTarget(name: "ROPGShellTests", dependencies: ["ROPGShell", "ROPGReports", "ROPGTables", "ROPGStorage", "ROPGDomain", "ropg"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,5 +1,7 @@
 import Foundation
 import ROPGDomain
+import ROPGStorage
+import ROPGTables
 import ROPGShell
 
 // ropg-bench [--only SECTION] PATH [ROPG-BINARY]

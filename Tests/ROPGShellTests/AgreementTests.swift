@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 import ROPGDomain
+@testable import ROPGStorage
+@testable import ROPGTables
 @testable import ROPGShell
 
 /// Cross-command agreement (docs/DOMAIN.md §7, §9, §11): over random workspaces and periods, a

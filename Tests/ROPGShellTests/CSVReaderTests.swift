@@ -1,5 +1,7 @@
 import Testing
 @testable import ROPGShell
+@testable import ROPGStorage
+@testable import ROPGTables
 
 @Suite struct CSVReaderTests {
     @Test func quotesCRLFAndBOM() throws {

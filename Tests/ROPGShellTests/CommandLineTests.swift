@@ -1,5 +1,7 @@
 import Foundation
 import Testing
+@testable import ROPGStorage
+@testable import ROPGTables
 
 /// The `ropg` command line as a user or a script calls it: modes, exit codes, and files.
 @Suite struct CommandLineTests {

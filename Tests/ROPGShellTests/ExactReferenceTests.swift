@@ -1,5 +1,7 @@
 import Foundation
 import Testing
+@testable import ROPGStorage
+@testable import ROPGTables
 
 /// ropg's cost figures against an independent exact reference (Tests/reference/accrual_reference.py:
 /// Python fractions, stdlib only) of the rounding scheme: calendar entries accrue exactly, and a

@@ -1,5 +1,7 @@
 import Foundation
 import Testing
+@testable import ROPGStorage
+@testable import ROPGTables
 
 /// The interactive shell itself, driven through tmux as a person would: Chinese typing, Tab
 /// completion of sub-commands and SKUs, Ctrl-C, and quitting with the save question.

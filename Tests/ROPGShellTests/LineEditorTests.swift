@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import ROPGShell
+@testable import ROPGStorage
+@testable import ROPGTables
 
 @Suite("LineEditor: completion logic and history")
 struct LineEditorTests {

@@ -2,6 +2,8 @@ import Foundation
 import Testing
 @testable import ROPGShell
 import ROPGDomain
+@testable import ROPGStorage
+@testable import ROPGTables
 
 /// docs/OUTPUT.md: with --format json a command prints one JSON value holding its tables by name;
 /// with csv several tables are marked with `# table: NAME`; messages and notes stay off standard

@@ -1,4 +1,6 @@
 import Foundation
+@testable import ROPGStorage
+@testable import ROPGTables
 
 /// Paths and a process runner shared by the tests that drive the built `ropg` binary.
 enum TestSupport {

@@ -1,6 +1,8 @@
 import Testing
 @testable import ROPGShell
 import ROPGDomain
+@testable import ROPGStorage
+@testable import ROPGTables
 
 /// A small product table with Chinese names, right-aligned money, a total and a note.
 private let products = Table(

@@ -1,5 +1,8 @@
 import Testing
+import ROPGDomain
 @testable import ROPGShell
+@testable import ROPGStorage
+@testable import ROPGTables
 
 @Suite struct TokenizerTests {
     func words(_ line: String) throws -> [String] {

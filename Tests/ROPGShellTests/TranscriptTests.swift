@@ -1,5 +1,7 @@
 import Foundation
 import Testing
+@testable import ROPGStorage
+@testable import ROPGTables
 
 /// Golden transcripts: every examples/NAME.ropg is replayed through the built `ropg` binary
 /// (`ropg --echo -f examples/NAME.ropg`, after any arguments on a first line `# args: …`) in a

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 import ROPGDomain
+@testable import ROPGStorage
+@testable import ROPGTables
 @testable import ROPGShell
 
 @Suite struct WorkspaceFileTests {

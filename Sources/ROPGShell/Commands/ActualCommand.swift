@@ -1,4 +1,5 @@
 import ROPGDomain
+import ROPGTables
 
 /// `actual add|rm|list|import`: what really happened, day by day.
 public enum ActualCommand: Command {

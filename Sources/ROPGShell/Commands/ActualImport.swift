@@ -1,5 +1,7 @@
 import Foundation
 import ROPGDomain
+import ROPGStorage
+import ROPGTables
 
 /// `actual import FILE.csv`: a platform's daily export (生意参谋 and the like) into actuals.
 enum ActualImport {

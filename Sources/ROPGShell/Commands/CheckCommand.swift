@@ -1,4 +1,5 @@
 import ROPGDomain
+import ROPGTables
 
 /// `check [DATE]`: the morning check (达标) — is the day, month, quarter and year on target?
 public enum CheckCommand: Command {

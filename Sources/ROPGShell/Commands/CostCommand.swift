@@ -1,4 +1,5 @@
 import ROPGDomain
+import ROPGTables
 
 /// `cost add|set|rm|list|show`: the cost plan in the four ROPG categories.
 public enum CostCommand: Command {

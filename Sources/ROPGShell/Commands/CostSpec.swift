@@ -1,4 +1,5 @@
 import ROPGDomain
+import ROPGTables
 
 /// Turns what a user types after `cost add R "name"` (or `cost set ID …`) into an entry:
 /// `60000/year`, `5% of=revenue`, `50000 basis=deposit`, `12000 amortize=12 start=2026-01`,

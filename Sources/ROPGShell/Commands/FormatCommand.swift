@@ -1,4 +1,5 @@
 import ROPGDomain
+import ROPGTables
 
 /// `format text|md|csv|json`: how tables are printed from now on.
 public enum FormatCommand: Command {

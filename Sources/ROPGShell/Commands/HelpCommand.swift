@@ -1,4 +1,5 @@
 import ROPGDomain
+import ROPGTables
 
 /// `help [COMMAND]`: the commands by topic, or one command's usage and examples.
 public enum HelpCommand: Command {

@@ -1,4 +1,5 @@
 import ROPGDomain
+import ROPGTables
 
 /// `history`: the changes undo and redo move through.
 public enum HistoryCommand: Command {

@@ -1,4 +1,5 @@
 import ROPGDomain
+import ROPGTables
 
 /// `info`: what is open, what it holds, whether it is saved.
 public enum InfoCommand: Command {

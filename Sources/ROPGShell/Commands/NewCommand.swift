@@ -1,4 +1,5 @@
 import ROPGDomain
+import ROPGTables
 
 /// `new NAME`: starts an empty workspace.
 public enum NewCommand: Command {

@@ -1,4 +1,6 @@
 import ROPGDomain
+import ROPGStorage
+import ROPGTables
 
 /// `open PATH`: replaces the open workspace with the one in PATH.
 public enum OpenCommand: Command {

@@ -1,4 +1,5 @@
 import ROPGDomain
+import ROPGTables
 
 /// `portfolio [PERIOD]`: the product line as a whole (货品结构, DOMAIN §5) — which products carry the
 /// contribution, which bring traffic and which bring profit, and whether the roles match.

@@ -1,4 +1,5 @@
 import ROPGDomain
+import ROPGTables
 
 /// `product add|set|rm|list|show`: the products the shop sells.
 public enum ProductCommand: Command {

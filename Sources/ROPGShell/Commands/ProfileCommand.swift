@@ -1,4 +1,5 @@
 import ROPGDomain
+import ROPGTables
 
 /// `profile set|list|show|rm`: seasonal profiles for spreading goals.
 public enum ProfileCommand: Command {

@@ -1,4 +1,5 @@
 import ROPGDomain
+import ROPGTables
 
 /// `quit` / `exit`: leaves the shell, offering to save unsaved changes.
 public enum QuitCommand: Command {

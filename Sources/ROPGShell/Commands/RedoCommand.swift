@@ -1,4 +1,5 @@
 import ROPGDomain
+import ROPGTables
 
 /// `redo`: makes an undone change again.
 public enum RedoCommand: Command {

@@ -1,5 +1,7 @@
 import Foundation
 import ROPGDomain
+import ROPGStorage
+import ROPGTables
 
 /// `save [PATH]`: writes the workspace atomically.
 public enum SaveCommand: Command {

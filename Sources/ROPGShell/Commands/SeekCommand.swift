@@ -1,4 +1,5 @@
 import ROPGDomain
+import ROPGTables
 import ROPGReports
 
 /// `seek INPUT until FIGURE=TARGET`: goal seek — the value of one input that makes one figure hit

@@ -1,4 +1,5 @@
 import ROPGDomain
+import ROPGTables
 
 /// `set KEY=VALUE…`: the planning assumptions.
 public enum SetCommand: Command {

@@ -1,4 +1,5 @@
 import ROPGDomain
+import ROPGTables
 
 /// `settings`: every assumption, its value and where it comes from.
 public enum SettingsCommand: Command {

@@ -1,5 +1,6 @@
 import Foundation
 import ROPGDomain
+import ROPGTables
 
 /// `source FILE`: replays a script of commands.
 public enum SourceCommand: Command {

@@ -1,4 +1,5 @@
 import ROPGDomain
+import ROPGTables
 
 /// `undo`: takes back the latest change.
 public enum UndoCommand: Command {

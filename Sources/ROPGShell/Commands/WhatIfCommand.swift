@@ -1,4 +1,5 @@
 import ROPGDomain
+import ROPGTables
 
 /// `whatif`: opens a what-if, whose changes are held apart from the plan until `keep` or `drop`;
 /// `whatif CHANGE then REPORT` tries one change for one report and drops it.

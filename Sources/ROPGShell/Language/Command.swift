@@ -1,4 +1,5 @@
 import ROPGDomain
+import ROPGTables
 
 /// The topics `help` groups commands under.
 public enum HelpTopic: String, CaseIterable, Sendable {

@@ -1,3 +1,4 @@
+import ROPGTables
 /// One word of a command line, quotes removed.
 public struct Word: Equatable, Sendable {
     /// The text with quotes removed.

@@ -1,5 +1,6 @@
 import Foundation
 import ROPGDomain
+import ROPGTables
 
 /// A script: one command per line, `#` comments, blank lines, and `\` at the end of a line to
 /// continue it on the next.

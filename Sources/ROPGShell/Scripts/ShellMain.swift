@@ -1,5 +1,7 @@
 import Foundation
 import ROPGDomain
+import ROPGStorage
+import ROPGTables
 
 /// The `ropg` command line: opens a workspace, then runs commands given with -c or -f, a script
 /// on standard input, or the interactive shell when standard input is a terminal.

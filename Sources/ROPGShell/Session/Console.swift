@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import ROPGTables
 
 /// Where the shell writes: standard output for results, standard error for errors. Writes go
 /// straight to the file descriptors, unbuffered, so that results and errors interleave in the

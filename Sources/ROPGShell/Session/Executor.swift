@@ -1,5 +1,6 @@
 import Dispatch
 import ROPGDomain
+import ROPGTables
 
 extension Session {
     /// Runs every command on a line; returns false when any failed.

@@ -1,5 +1,6 @@
 import Foundation
 import ROPGDomain
+import ROPGTables
 import ROPGReports
 
 /// A cost index being built on another thread, and a way to wait for it.

@@ -1,4 +1,5 @@
 import ROPGDomain
+import ROPGTables
 
 /// An open what-if: the plan as it was when the what-if opened, and where its changes begin in
 /// the undo history. Changes made while it is open are ordinary undo steps on the session's

@@ -1,5 +1,6 @@
 import Foundation
 import ROPGDomain
+import ROPGTables
 
 /// Tab completion: command names, sub-commands, `key=` names, values of known keys, product
 /// SKUs, cost IDs, period literals and file names, depending on where the cursor is.

@@ -1,5 +1,6 @@
 import Foundation
 import ROPGDomain
+import ROPGTables
 
 /// The interactive loop: prompt, read a line with libedit, run it, until quit or Ctrl-D.
 enum InteractiveShell {

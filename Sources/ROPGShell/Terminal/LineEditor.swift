@@ -1,4 +1,5 @@
 import CEditLine
+import ROPGTables
 
 /// One result of asking the user for a line.
 public enum LineInput: Equatable, Sendable {

@@ -1,4 +1,5 @@
 import ROPGDomain
+import ROPGTables
 import ROPGReports
 
 /// What the report commands share: the period, where sales come from, the view, and how a cost

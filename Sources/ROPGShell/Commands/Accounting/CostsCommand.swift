@@ -1,4 +1,5 @@
 import ROPGDomain
+import ROPGTables
 import ROPGReports
 
 /// `costs PERIOD`: what a period costs, by category, entry, product or sub-period.

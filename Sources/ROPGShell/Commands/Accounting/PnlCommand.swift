@@ -1,4 +1,5 @@
 import ROPGDomain
+import ROPGTables
 import ROPGReports
 
 /// `pnl PERIOD`: the profit and loss — revenue, the four ROPG cost categories, profit, margin.

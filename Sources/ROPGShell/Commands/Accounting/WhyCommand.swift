@@ -1,4 +1,5 @@
 import ROPGDomain
+import ROPGTables
 import ROPGReports
 
 /// `why pnl PERIOD LINE` and `why costs PERIOD ENTRY-ID`: the working behind a figure.

@@ -1,4 +1,5 @@
 import ROPGDomain
+import ROPGTables
 
 /// `goal set|rm|list`: targets for any period and metric.
 public enum GoalCommand: Command {

@@ -1,4 +1,5 @@
 import ROPGDomain
+import ROPGTables
 
 /// `goal drivers PERIOD`: what the GMV goals need in visitors, orders, units, clicks and ad money.
 extension GoalCommand {

@@ -1,4 +1,5 @@
 import ROPGDomain
+import ROPGTables
 
 /// `goal show` and `goal tree`: the goals of a period spread over its children.
 extension GoalCommand {

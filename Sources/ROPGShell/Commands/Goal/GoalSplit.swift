@@ -1,4 +1,5 @@
 import ROPGDomain
+import ROPGTables
 
 /// `goal split PERIOD to=GRAIN by=METHOD`: how a parent's goals spread over its children.
 extension GoalCommand {

@@ -1,4 +1,5 @@
 import ROPGDomain
+import ROPGTables
 
 /// `hit rank|plan|save|list|show|rm`: choosing a product to push and planning the push (爆款, DOMAIN §5).
 public enum HitCommand: Command {

@@ -1,4 +1,5 @@
 import ROPGDomain
+import ROPGTables
 
 /// Reading a hit plan's settings (`hit plan SKU start=… test=7 …`, also how saved plans are
 /// stored) and gathering what the product and the shop bring to it.

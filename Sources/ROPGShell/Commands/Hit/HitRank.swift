@@ -1,4 +1,5 @@
 import ROPGDomain
+import ROPGTables
 
 /// `hit rank [SKU…]`: which product is worth pushing — what a visitor and a thousand impressions
 /// are worth on each.

@@ -1,4 +1,5 @@
 import ROPGDomain
+import ROPGTables
 
 /// How `hit plan` and `hit show` print a plan: the table at the chosen grain, a summary, and
 /// warnings.

@@ -1,4 +1,5 @@
 import ROPGDomain
+import ROPGTables
 
 /// `breakeven [SKU] [PERIOD]`: the units and revenue that cover a period's fixed costs, and the most
 /// a click may cost.

@@ -1,4 +1,5 @@
 import ROPGDomain
+import ROPGTables
 
 /// `discount SKU 20%`: what a discount does to a unit's contribution, and how much more must sell.
 public enum DiscountCommand: Command {

@@ -1,4 +1,5 @@
 import ROPGDomain
+import ROPGTables
 
 /// `ladder SKU from=59 to=99 step=5`: a price ladder, each step's contribution, margin and break-even.
 public enum LadderCommand: Command {

@@ -1,4 +1,5 @@
 import ROPGDomain
+import ROPGTables
 
 /// `margin [SKU…]`: what each unit of each product really earns after fees, packaging and shipping.
 public enum MarginCommand: Command {

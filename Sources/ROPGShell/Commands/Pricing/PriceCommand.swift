@@ -1,4 +1,5 @@
 import ROPGDomain
+import ROPGTables
 
 /// `price SKU margin=30%`: the price that earns a target contribution margin, markup or unit profit.
 public enum PriceCommand: Command {

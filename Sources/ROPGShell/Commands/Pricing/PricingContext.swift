@@ -1,5 +1,6 @@
 import Foundation
 import ROPGDomain
+import ROPGTables
 
 extension Session {
     /// Today's date: `ROPG_TODAY` (for scripts and tests that must not depend on the clock), else

@@ -1,4 +1,5 @@
 import ROPGDomain
+import ROPGTables
 
 /// Sets a report made on the plan beside the same report made in a what-if: plan | what-if | Δ | Δ%.
 /// It compares the figures as shown (rounded), so that Δ is what a reader gets by subtracting.

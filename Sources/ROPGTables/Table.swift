@@ -54,7 +54,7 @@ public struct Cell: Sendable, Equatable {
     private var storage: Storage
     /// True when `text` is known to be printable ASCII (numbers as cells format them), so that
     /// the text renderer can take its width as its length without looking at it.
-    var textIsPrintableASCII = false
+    public var textIsPrintableASCII = false
     /// As written to CSV and JSON, e.g. "1234.50", "0.5199"; the same as `text` for words.
     public var plain: String {
         switch storage {
@@ -126,7 +126,7 @@ public struct Cell: Sendable, Equatable {
     }
 
     /// `-?[0-9]+(\.[0-9]+)?`: a decimal as CSV and JSON write figures (no grouping, no exponent).
-    static func isPlainDecimal(_ s: String) -> Bool {
+    public static func isPlainDecimal(_ s: String) -> Bool {
         var bytes = Substring(s).utf8[...]
         if bytes.first == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
         let parts = bytes.split(separator: UInt8(ascii: "."), maxSplits: 1, omittingEmptySubsequences: false)
@@ -269,7 +269,7 @@ public struct Table: Sendable, Equatable {
     }
 
     /// `row` made exactly as long as `columns`.
-    func normalized(_ row: [Cell]) -> [Cell] {
+    public func normalized(_ row: [Cell]) -> [Cell] {
         let n = columns.count
         if row.count == n { return row }
         if row.count > n { return Array(row.prefix(n)) }

@@ -64,10 +64,10 @@ public struct TextTableRenderer: Sendable {
 
     /// A cell ready to draw: escaped text and its display width.
     private struct Laid {
-        var text: String
-        var width: Int
-        var alignRight: Bool
-        var sgr: SGR?
+        public var text: String
+        public var width: Int
+        public var alignRight: Bool
+        public var sgr: SGR?
     }
 
     // Reports can run to 100,000 rows (`margin` over every product), so the box is drawn in two

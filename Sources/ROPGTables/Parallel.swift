@@ -4,7 +4,7 @@ import Foundation
 /// `work` run on 0..<count cut into ranges that run side by side on the machine's cores, one
 /// result a range, in order. Below `minimumPiece` items a core, it is one range on this thread.
 /// The same count always gives the same ranges, so a second pass can line up with a first.
-func inPieces<T: Sendable>(_ count: Int, minimumPiece: Int = 20_000, _ work: @Sendable (_ piece: Int, Range<Int>) -> T) -> [T] {
+public func inPieces<T: Sendable>(_ count: Int, minimumPiece: Int = 20_000, _ work: @Sendable (_ piece: Int, Range<Int>) -> T) -> [T] {
     let pieces = min(ProcessInfo.processInfo.activeProcessorCount, count / max(1, minimumPiece))
     guard pieces > 1 else { return [work(0, 0..<count)] }
     var results = [T?](repeating: nil, count: pieces)
@@ -20,7 +20,7 @@ func inPieces<T: Sendable>(_ count: Int, minimumPiece: Int = 20_000, _ work: @Se
 
 /// `make` over 0..<count, in pieces side by side as `inPieces` cuts them, the results joined in
 /// order. Reports over 100,000 products build their rows with it.
-func mapInPieces<T: Sendable>(_ count: Int, _ make: @Sendable (Int) -> T) -> [T] {
+public func mapInPieces<T: Sendable>(_ count: Int, _ make: @Sendable (Int) -> T) -> [T] {
     let pieces = inPieces(count) { _, range in range.map(make) }
     guard pieces.count > 1 else { return pieces.first ?? [] }
     var joined: [T] = []

@@ -51,7 +51,7 @@ extension Column {
 
 /// A two-column table of names and values, for `info`, `settings` and `show` commands, so that
 /// they too work in every output format.
-func propertyTable(name: String? = nil, title: String?, _ rows: [(String, Cell)], notes: [String] = []) -> Table {
+public func propertyTable(name: String? = nil, title: String?, _ rows: [(String, Cell)], notes: [String] = []) -> Table {
     Table(name: name, title: title, columns: [.text("field", key: "field"), .text("value", key: "value")],
           rows: rows.map { row in
               var value = row.1

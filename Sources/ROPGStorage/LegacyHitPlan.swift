@@ -4,10 +4,10 @@ import ROPGDomain
 /// `HitPlanSpec.text` wrote: "SKU start=DAY test=N ramp=N peak=N hold=N test-units=N/day
 /// peak-units=N/day hold-level=P% cpc=D paid-share=P%[,P%,P%,P%] related=D lead-time=N safety=P%".
 /// Storage reads it itself rather than through the command parser, so the layers stay apart.
-enum LegacyHitPlan {
-    struct Failure: Error { var message: String }
+public enum LegacyHitPlan {
+    public struct Failure: Error { var message: String }
 
-    static func spec(_ text: String) throws(Failure) -> HitPlanSpec {
+    public static func spec(_ text: String) throws(Failure) -> HitPlanSpec {
         let words = text.split(separator: " ").map(String.init)
         guard let sku = words.first, !sku.contains("=") else { throw Failure(message: "the plan does not start with a SKU") }
         var values: [String: String] = [:]

@@ -340,7 +340,7 @@ public struct WorkspaceReader {
 
     private enum CostKey: Int, CaseIterable {
         case id, category, name, basis, amount, per, months, date, share, clicks, impressions, qty, start, end, product
-        static let table = allCases.map { Array(String(describing: $0).utf8) }
+        public static let table = allCases.map { Array(String(describing: $0).utf8) }
     }
     private static let categoryNames = CostCategory.allCases.map { Array($0.rawValue.utf8) }
     private static let basisNames = CostBasis.allNames.map { Array($0.utf8) }

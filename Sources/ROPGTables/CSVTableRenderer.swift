@@ -66,7 +66,7 @@ public struct CSVTableRenderer: Sendable {
     }
 
     /// `value` with control characters other than tab, CR and LF shown escaped.
-    static func safe(_ value: String) -> String {
+    public static func safe(_ value: String) -> String {
         func isControl(_ scalar: Unicode.Scalar) -> Bool {
             switch scalar.value {
             case 0x09, 0x0A, 0x0D: false
@@ -87,7 +87,7 @@ public struct CSVTableRenderer: Sendable {
     }
 
     /// One field, quoted if it needs to be.
-    static func field(_ value: String) -> String {
+    public static func field(_ value: String) -> String {
         let needsQuotes = value.unicodeScalars.contains {
             $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n"
         }

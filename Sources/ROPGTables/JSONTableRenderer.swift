@@ -107,7 +107,7 @@ public struct JSONTableRenderer: Sendable {
 
     /// The type a column declares: the kind of all its values; whole and fractional counts
     /// together are `decimal`; "mixed" when kinds differ; nil when the column holds no values.
-    static func columnType(_ table: Table, _ column: Int) -> String? {
+    public static func columnType(_ table: Table, _ column: Int) -> String? {
         var found: ValueKind?
         for row in table.rows + table.footerRows where column < row.count {
             let kind = row[column].kind
@@ -123,7 +123,7 @@ public struct JSONTableRenderer: Sendable {
     }
 
     /// A cell's value as JSON, in a column of type `column`.
-    static func value(_ cell: Cell, column: String? = nil) -> String {
+    public static func value(_ cell: Cell, column: String? = nil) -> String {
         switch cell.kind {
         case .empty: return "null"
         case .bool: return cell.plain
@@ -134,7 +134,7 @@ public struct JSONTableRenderer: Sendable {
     }
 
     /// `s` as a quoted, escaped JSON string.
-    static func string(_ s: String) -> String {
+    public static func string(_ s: String) -> String {
         var out = "\""
         for scalar in s.unicodeScalars {
             switch scalar {
@@ -160,7 +160,7 @@ public struct JSONTableRenderer: Sendable {
 
     /// Whether `s` is a number by the JSON grammar:
     /// `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`.
-    static func isJSONNumber(_ s: String) -> Bool {
+    public static func isJSONNumber(_ s: String) -> Bool {
         let bytes = Array(s.utf8)
         var i = 0
         func digits() -> Int {

@@ -1,5 +1,7 @@
 import Foundation
 import ROPGDomain
+import ROPGStorage
+import ROPGTables
 
 extension Session {
     /// The format a `> FILE` target's extension names; refuses other names and the workspace file.

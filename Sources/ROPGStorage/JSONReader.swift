@@ -91,9 +91,9 @@ public struct JSONFileError: Error, Equatable, Sendable, CustomStringConvertible
 
 public final class JSONReader {
     /// Default read size for files.
-    static let defaultChunkSize = 1 << 20
+    public static let defaultChunkSize = 1 << 20
     /// Nesting limit: deeper documents are rejected (keeps memory bounded on `[[[[...`).
-    static let maxDepth = 512
+    public static let maxDepth = 512
 
     // MARK: State
 
@@ -101,17 +101,17 @@ public final class JSONReader {
     /// `anchor` is an absolute offset on the same line whose column `anchorColumn` is known;
     /// the column of `offset` is `anchorColumn` + the number of UTF-8 lead bytes in between.
     private struct Mark {
-        var offset = 0
-        var line = 1
-        var anchor = 0
-        var anchorColumn = 1
-        var column = 0  // 0: not computed yet
+        public var offset = 0
+        public var line = 1
+        public var anchor = 0
+        public var anchorColumn = 1
+        public var column = 0  // 0: not computed yet
     }
 
     private struct Frame {
-        var isObject: Bool
-        var first: Bool
-        var keyStart: Int
+        public var isObject: Bool
+        public var first: Bool
+        public var keyStart: Int
     }
 
     // The window of input: buf[0..<end] holds the bytes at absolute offsets base..<base+end.
@@ -153,9 +153,9 @@ public final class JSONReader {
     // returns the same String for the same bytes, which saves building (and, for strings
     // longer than 15 bytes, allocating) a new one.
     private struct CachedString {
-        var count = -1
-        var w0: UInt64 = 0, w1: UInt64 = 0, w2: UInt64 = 0, w3: UInt64 = 0
-        var string = ""
+        public var count = -1
+        public var w0: UInt64 = 0, w1: UInt64 = 0, w2: UInt64 = 0, w3: UInt64 = 0
+        public var string = ""
     }
     private static let cacheBits = 11
     private static let cacheMaxBytes = 32
@@ -176,7 +176,7 @@ public final class JSONReader {
     }
 
     /// Opens `path` for streaming with a given read size (tests use tiny sizes).
-    init(path: String, chunkSize: Int) throws {
+    public init(path: String, chunkSize: Int) throws {
         let size = max(1, chunkSize)
         self.chunkSize = size
         self.path = path
@@ -209,7 +209,7 @@ public final class JSONReader {
 
     /// Reads from bytes in memory, handing them to the scanner `chunkSize` bytes at a time
     /// (tests use tiny sizes to exercise tokens that straddle chunk boundaries).
-    init(bytes: [UInt8], chunkSize: Int) {
+    public init(bytes: [UInt8], chunkSize: Int) {
         let size = max(1, chunkSize)
         self.chunkSize = size
         self.path = "<bytes>"
@@ -1042,18 +1042,18 @@ public final class JSONReader {
     // MARK: Helpers
 
     /// A window buffer with 64 zeroed bytes beyond `capacity` (word loads may read past the end).
-    static func allocateWindow(_ capacity: Int) -> UnsafeMutablePointer<UInt8> {
+    public static func allocateWindow(_ capacity: Int) -> UnsafeMutablePointer<UInt8> {
         let p = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity + 64)
         p.initialize(repeating: 0, count: capacity + 64)
         return p
     }
 
-    static func errnoText() -> String {
+    public static func errnoText() -> String {
         String(cString: strerror(errno))
     }
 
     /// Number of UTF-8 lead bytes (bytes that are not 10xxxxxx) in p[0..<count].
-    static func countLeadBytes(_ p: UnsafePointer<UInt8>, _ count: Int) -> Int {
+    public static func countLeadBytes(_ p: UnsafePointer<UInt8>, _ count: Int) -> Int {
         var n = 0
         var i = 0
         while i < count {
@@ -1063,14 +1063,14 @@ public final class JSONReader {
         return n
     }
 
-    static func countLeadBytes(_ p: UnsafeMutablePointer<UInt8>, _ count: Int) -> Int {
+    public static func countLeadBytes(_ p: UnsafeMutablePointer<UInt8>, _ count: Int) -> Int {
         countLeadBytes(UnsafePointer(p), count)
     }
 
     /// Checks UTF-8 in p[from..<to]. Returns (index, invalid): index is `to` when all is
     /// valid; otherwise the start of an invalid sequence (invalid = true) or of a sequence
     /// cut off by `to` (invalid = false).
-    static func checkUTF8(_ p: UnsafeMutablePointer<UInt8>, _ from: Int, _ to: Int) -> (Int, Bool) {
+    public static func checkUTF8(_ p: UnsafeMutablePointer<UInt8>, _ from: Int, _ to: Int) -> (Int, Bool) {
         var i = from
         while i < to {
             while i + 8 <= to,
@@ -1112,7 +1112,7 @@ public final class JSONReader {
         return (to, false)
     }
 
-    static func hex4(_ p: UnsafeMutablePointer<UInt8>) -> UInt32? {
+    public static func hex4(_ p: UnsafeMutablePointer<UInt8>) -> UInt32? {
         var value: UInt32 = 0
         for k in 0..<4 {
             let c = p[k]
@@ -1128,14 +1128,14 @@ public final class JSONReader {
         return value
     }
 
-    static func hexText(_ v: UInt32) -> String {
+    public static func hexText(_ v: UInt32) -> String {
         let digits = Array("0123456789ABCDEF".utf8)
         var out = [UInt8](repeating: 0, count: 4)
         for k in 0..<4 { out[k] = digits[Int((v >> UInt32(12 - 4 * k)) & 0xF)] }
         return String(decoding: out, as: UTF8.self)
     }
 
-    static func appendUTF8(_ v: UInt32, to out: inout [UInt8]) {
+    public static func appendUTF8(_ v: UInt32, to out: inout [UInt8]) {
         if v < 0x80 {
             out.append(UInt8(v))
         } else if v < 0x800 {
@@ -1154,23 +1154,23 @@ public final class JSONReader {
     }
 
     /// A printable ASCII character as itself, anything else as U+XXXX.
-    static func describeChar(_ c: UInt8) -> String {
+    public static func describeChar(_ c: UInt8) -> String {
         if c >= 0x20 && c < 0x7F { return String(UnicodeScalar(c)) }
         return describe(c)
     }
 
-    static func describeQuoted(_ c: UInt8) -> String {
+    public static func describeQuoted(_ c: UInt8) -> String {
         if c >= 0x20 && c < 0x7F { return "'\(String(UnicodeScalar(c)))'" }
         if c >= 0x80 { return "byte 0x\(String(c, radix: 16, uppercase: true))" }
         return describe(c)
     }
 
-    static func describe(_ c: UInt8) -> String {
+    public static func describe(_ c: UInt8) -> String {
         "U+" + hexText(UInt32(c))
     }
 
     /// Quoted text of a short token for messages (cut at 40 bytes).
-    static func excerpt(_ p: UnsafeMutablePointer<UInt8>, _ count: Int) -> String {
+    public static func excerpt(_ p: UnsafeMutablePointer<UInt8>, _ count: Int) -> String {
         let n = min(count, 40)
         let text = String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)
         return "'" + text + (count > n ? "…'" : "'")

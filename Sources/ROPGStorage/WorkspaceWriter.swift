@@ -25,7 +25,7 @@ public enum WorkspaceWriter {
     }
 
     /// Bulk arrays hand their bytes on whenever this much has gathered.
-    static let flushSize = 1 << 20
+    public static let flushSize = 1 << 20
 
     private static func write(_ workspace: Workspace, to out: inout JSONWriter,
                               flush: (inout [UInt8]) throws -> Void) rethrows {

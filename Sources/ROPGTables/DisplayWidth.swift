@@ -35,7 +35,7 @@ public func displayWidth(_ s: String) -> Int {
 /// ideographs, Hangul syllables, CJK punctuation and fullwidth forms (two columns), Latin, Greek
 /// and the symbols reports use (× ÷ − … ⚠ box drawing; one column). Nil for anything else
 /// (combining marks, emoji, controls), which needs grapheme breaking or escaping.
-func simpleDisplayWidth(_ s: String) -> Int? {
+public func simpleDisplayWidth(_ s: String) -> Int? {
     let printableASCII = s.utf8.withContiguousStorageIfAvailable { bytes in
         bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
     } ?? s.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
@@ -110,7 +110,7 @@ public func escapingControlCharacters(_ s: String) -> String {
 
 // MARK: - Internals
 
-func needsVisibleEscape(_ scalar: Unicode.Scalar) -> Bool {
+public func needsVisibleEscape(_ scalar: Unicode.Scalar) -> Bool {
     switch scalar.value {
     case 0x00...0x1F, 0x7F...0x9F: return true  // C0, DEL, C1
     case 0x2028, 0x2029: return true  // line and paragraph separators
@@ -120,7 +120,7 @@ func needsVisibleEscape(_ scalar: Unicode.Scalar) -> Bool {
 }
 
 /// The display width of one scalar on its own.
-func scalarDisplayWidth(_ scalar: Unicode.Scalar) -> Int {
+public func scalarDisplayWidth(_ scalar: Unicode.Scalar) -> Int {
     let v = scalar.value
     // Fast paths for the common cases: ASCII, and the big CJK and Hangul blocks.
     if v < 0x7F { return v < 0x20 ? 0 : 1 }
@@ -141,7 +141,7 @@ func scalarDisplayWidth(_ scalar: Unicode.Scalar) -> Int {
 
 /// Whether `v` lies in an East Asian Wide (W) or Fullwidth (F) range of Unicode's
 /// EastAsianWidth.txt. The emoji ranges are left to `isEmojiPresentation`.
-func isEastAsianWide(_ v: UInt32) -> Bool {
+public func isEastAsianWide(_ v: UInt32) -> Bool {
     if v < wideRanges[0].lowerBound { return false }
     var low = 0
     var high = wideRanges.count - 1
