@@ -1,4 +1,5 @@
 import ROPGDomain
+import ROPGReports
 import ROPGTables
 
 /// `portfolio [PERIOD]`: the product line as a whole (货品结构, DOMAIN §5) — which products carry the
@@ -39,9 +40,9 @@ public enum PortfolioCommand: Command {
             period = .year(session.today.year)
         }
         let model: SalesModel
-        do { model = try session.salesModel(.plan) } catch { throw CommandError(error.message) }
+        do { model = try session.context.salesModel(.plan) } catch { throw CommandError(error.message) }
         let sales = model.sales(in: period.firstDay...period.lastDay, perProduct: true)
-        let rates = UnitCostRates(workspace, index: session.costIndex(), on: period.firstDay)
+        let rates = UnitCostRates(workspace, index: session.context.costIndex(), on: period.firstDay)
         let shopCVR = workspace.settings.value(.cvr, on: period.firstDay)
         let products = workspace.products, shares = model.shares
         let count = products.count

@@ -100,7 +100,7 @@ public enum SeekCommand: Command {
         if let to = try rangeValue(options, "to", input) { high = to }
         guard low < high else { throw CommandError("from= must be below to=") }
 
-        let sharedIndex = session.costIndex()
+        let sharedIndex = session.context.costIndex()
         var planModel: SalesModel?
         if case .profit = figure { planModel = try model(session) }
         if case .periodMargin = figure { planModel = try model(session) }
@@ -112,7 +112,10 @@ public enum SeekCommand: Command {
             let index = input.changesIndex ? CostIndex(trial) : sharedIndex
             // Saved hit plans are part of the plan, worked out again on the trial (their product's
             // price or cost may be the input).
-            let hits = planModel == nil || trial.hitPlans.isEmpty ? [] : try HitPlanning.savedPlans(trial, index: index)
+            var hits: [SalesModel.Hit] = []
+            if planModel != nil, !trial.hitPlans.isEmpty {
+                do { hits = try HitPlanInputs.savedPlans(trial, index: index) } catch { throw CommandError(error.message) }
+            }
             return try self.figure(figure, trial, index: index, model: planModel?.rebased(on: trial, hits: hits), day: day,
                                    breakevenPeriod: breakevenPeriod, shown: shown)
         }
@@ -301,7 +304,7 @@ public enum SeekCommand: Command {
     }
 
     static func model(_ session: Session) throws(CommandError) -> SalesModel {
-        do { return try session.salesModel(.plan) } catch { throw CommandError(error.message) }
+        do { return try session.context.salesModel(.plan) } catch { throw CommandError(error.message) }
     }
 
     static func figure(_ figure: Figure, _ workspace: Workspace, index: CostIndex, model: SalesModel?, day: Day,

@@ -61,7 +61,7 @@ public enum ShellMain {
         let interactive = options.sources.isEmpty && isatty(0) == 1
         let session: Session
         do {
-            session = try openSession(options, console: console, interactive: interactive)
+            session = try openSession(options, console: console, interactive: interactive, today: Session.today(in: environment))
         } catch {
             console.writeError("error: \(error.message)\n")
             return 1
@@ -135,15 +135,15 @@ public enum ShellMain {
 
     /// Opens the workspace named on the command line; a file that does not exist yet is a new
     /// workspace that the first save creates.
-    static func openSession(_ options: Options, console: Console, interactive: Bool) throws(OpenError) -> Session {
+    static func openSession(_ options: Options, console: Console, interactive: Bool, today: Day) throws(OpenError) -> Session {
         guard let path = options.workspacePath else {
-            return Session(workspace: Workspace(name: "untitled"), path: nil, console: console, interactive: interactive)
+            return Session(workspace: Workspace(name: "untitled"), path: nil, console: console, interactive: interactive, today: today)
         }
         guard path.hasSuffix(".json") else { throw OpenError(message: "\(path): a workspace file ends in .json") }
         if FileManager.default.fileExists(atPath: path) {
             do {
                 let workspace = try WorkspaceReader.load(path: path)
-                let session = Session(workspace: workspace, path: path, console: console, interactive: interactive)
+                let session = Session(workspace: workspace, path: path, console: console, interactive: interactive, today: today)
                 session.markSaved(to: path)
                 return session
             } catch {

@@ -3,31 +3,6 @@ import ROPGDomain
 import ROPGTables
 import ROPGReports
 
-/// A cost index being built on another thread, and a way to wait for it.
-final class IndexBox: @unchecked Sendable {
-    // Unchecked: the value is written once under the lock and read after the semaphore.
-    private let ready = DispatchSemaphore(value: 0)
-    private let lock = NSLock()
-    private var value: CostIndex?
-    private var model: SalesModel?
-
-    func set(_ index: CostIndex, _ model: SalesModel?) {
-        lock.lock()
-        value = index
-        self.model = model
-        lock.unlock()
-        ready.signal()
-    }
-
-    func wait() -> (CostIndex, SalesModel?) {
-        ready.wait()
-        ready.signal()  // later waiters pass straight through
-        lock.lock()
-        defer { lock.unlock() }
-        return (value ?? CostIndex(Workspace(name: "")), model)
-    }
-}
-
 /// What a command prints: lines of text, or a table the chosen format renders.
 public enum Block: Sendable {
     case message(String)
@@ -48,31 +23,6 @@ public final class Session {
     public private(set) var workspace: Workspace
     /// The last plan `hit plan` showed, for `hit save NAME`.
     var lastHitPlan: HitPlanSpec?
-    private var hitPlansCache: (revision: Int, plans: [SalesModel.Hit])?
-
-    /// The saved hit plans worked out, for the plan's sales (docs/DOMAIN.md §5); kept until the
-    /// workspace changes.
-    func savedHitPlans() throws(CommandError) -> [SalesModel.Hit] {
-        if let cache = hitPlansCache, cache.revision == revision { return cache.plans }
-        let plans = try HitPlanning.savedPlans(workspace, index: costIndex())
-        hitPlansCache = (revision, plans)
-        return plans
-    }
-
-    private var ledgerCache: (revision: Int, ledgers: [String: Ledger])?
-
-    /// The ledger every report takes its shown figures from, for a sales source and view; kept
-    /// until the workspace changes, with what it has worked out.
-    func ledger(_ source: SalesSource, _ view: CostView) throws(CommandError) -> Ledger {
-        let key = source.rawValue + "/" + view.rawValue
-        if let cache = ledgerCache, cache.revision == revision, let ledger = cache.ledgers[key] { return ledger }
-        let model: SalesModel
-        do { model = try salesModel(source) } catch { throw CommandError(error.message) }
-        let ledger = Ledger(workspace: workspace, model: model, index: costIndex(), view: view)
-        if ledgerCache?.revision != revision { ledgerCache = (revision, [:]) }
-        ledgerCache?.ledgers[key] = ledger
-        return ledger
-    }
     /// The file the workspace is saved to; nil for a workspace never saved.
     public private(set) var path: String?
     public var format: OutputFormat = .text
@@ -100,56 +50,33 @@ public final class Session {
     var errorLocation: String?
     /// Counts every change to the workspace, so that caches know when they are stale.
     private(set) var revision = 0
-    private var costIndexCache: (revision: Int, index: CostIndex)?
-
-    private var salesModelCache: (revision: Int, model: SalesModel)?
-
-    /// The sales model (goals spread to days, the product mix) for a source; kept until a change.
-    func salesModel(_ source: SalesSource) throws(CommandError) -> SalesModel {
-        if let cache = salesModelCache, cache.revision == revision, cache.model.source == source { return cache.model }
-        if source == .plan, let pending = pendingIndex, pending.revision == revision, let model = pending.box.wait().1 {
-            salesModelCache = (revision, model)
-            return model
-        }
-        let hits = source == .plan ? try savedHitPlans() : []
-        let model: SalesModel
-        do { model = try SalesModel(workspace, source: source, hits: hits) } catch { throw CommandError(error.message) }
-        salesModelCache = (revision, model)
-        return model
+    /// What reports are worked out from: this state of the workspace, today and their caches.
+    /// Made anew after each change (`revision`).
+    public var context: ReportContext {
+        if let cache = contextCache, cache.revision == revision { return cache.context }
+        let prepared = preparedIndex.flatMap { $0.revision == revision ? $0.index : nil }
+        let context = ReportContext(workspace: workspace, today: today, prepared: prepared)
+        contextCache = (revision, context)
+        return context
     }
-
-    /// The cost entries folded for fast reports; built on first use after a change, or in the
-    /// background right after a large workspace is opened (`prepareReports`).
-    func costIndex() -> CostIndex {
-        if let cache = costIndexCache, cache.revision == revision { return cache.index }
-        if let pending = pendingIndex, pending.revision == revision {
-            pendingIndex = nil
-            let (index, model) = pending.box.wait()
-            costIndexCache = (revision, index)
-            if let model, salesModelCache?.revision != revision { salesModelCache = (revision, model) }
-            return index
-        }
-        let index = CostIndex(workspace)
-        costIndexCache = (revision, index)
-        return index
-    }
-
-    private var pendingIndex: (revision: Int, box: IndexBox)?
+    private var contextCache: (revision: Int, context: ReportContext)?
+    private var preparedIndex: (revision: Int, index: PreparedIndex)?
 
     /// Starts folding the cost entries on another thread, so that the first report on a
     /// workspace of a million entries does not wait for it.
     public func prepareReports() {
-        guard workspace.costs.count >= 10_000, costIndexCache?.revision != revision else { return }
-        let box = IndexBox()
-        let snapshot = workspace
-        pendingIndex = (revision, box)
-        // Saved hit plans need the index first; the plan's model is then built on first use.
-        let withModel = snapshot.hitPlans.isEmpty
-        Thread.detachNewThread { box.set(CostIndex(snapshot), withModel ? try? SalesModel(snapshot, source: .plan) : nil) }
+        guard workspace.costs.count >= 10_000, contextCache?.revision != revision else { return }
+        preparedIndex = (revision, PreparedIndex.start(workspace))
     }
 
-    public init(workspace: Workspace, path: String?, console: Console, interactive: Bool) {
+    /// Today, as the executable was told it (`ROPG_TODAY`) or read it from the clock once; every
+    /// report gets it from here through `context` (docs/DOMAIN.md §12).
+    public let today: Day
+
+    public init(workspace: Workspace, path: String?, console: Console, interactive: Bool,
+                today: Day = Session.today(in: ProcessInfo.processInfo.environment)) {
         self.workspace = workspace
+        self.today = today
         self.path = path
         self.console = console
         self.interactive = interactive

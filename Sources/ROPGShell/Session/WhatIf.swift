@@ -73,7 +73,7 @@ extension Session {
     /// A session over the plan (cached while the what-if is open).
     func planSession() -> Session {
         if let existing = whatIf?.planSession { return existing }
-        let session = Session(workspace: plan, path: nil, console: Console(capturing: ()), interactive: false)
+        let session = Session(workspace: plan, path: nil, console: Console(capturing: ()), interactive: false, today: today)
         whatIf?.planSession = session
         return session
     }

@@ -23,7 +23,7 @@ struct AccountingOptions {
         let viewText = arguments.value("view") ?? "accrual"
         guard let view = CostView(rawValue: viewText) else { throw CommandError("view=\(viewText): use accrual or cash") }
         self.view = view
-        ledger = try session.ledger(source, view)
+        do { ledger = try session.context.ledger(source, view) } catch { throw CommandError(error.message) }
     }
 
     /// A period's exact book (sales, deposits, lines for working): in totals over the folded cost

@@ -1,4 +1,5 @@
 import ROPGDomain
+import ROPGReports
 import ROPGTables
 
 /// `goal show` and `goal tree`: the goals of a period spread over its children.
@@ -36,7 +37,8 @@ extension GoalCommand {
         // How much of each GMV goal the saved hit plans cover (docs/DOMAIN.md §9): the same sales
         // model pnl uses, so the hits' part, the rest and any excess tell one story.
         if let gmvPlan = plans.first(where: { $0.metric == .gmv }), !session.workspace.hitPlans.isEmpty {
-            let model = try session.salesModel(.plan)
+            let model: SalesModel
+            do { model = try session.context.salesModel(.plan) } catch { throw CommandError(error.message) }
             func hits(_ part: Period) -> (covered: ExactDecimal, beyond: ExactDecimal) {
                 let sales = model.sales(in: part.firstDay...part.lastDay, perProduct: false)
                 return (sales.hitRevenue - sales.goalExceededBy, sales.goalExceededBy)

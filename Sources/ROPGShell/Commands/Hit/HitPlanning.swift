@@ -1,4 +1,5 @@
 import ROPGDomain
+import ROPGReports
 import ROPGTables
 
 /// Reading a hit plan's settings (`hit plan SKU start=… test=7 …`, also how saved plans are
@@ -92,40 +93,9 @@ enum HitPlanning {
         return ExactDecimal(count)
     }
 
-    /// The product's price, unit contribution and conversion rate on the plan's first day, and
-    /// the shop's units per order and average contribution margin (what related sales earn).
-    static func inputs(_ spec: HitPlanSpec, _ workspace: Workspace, index costIndex: CostIndex) throws(CommandError) -> HitPlanInputs {
-        guard let index = workspace.productIndex(sku: spec.sku) else { throw CommandError("no product \(spec.sku); see product list") }
-        let product = workspace.products[index]
-        guard let cvr = product.cvr ?? workspace.settings.value(.cvr, on: spec.start) else {
-            throw CommandError("the plan needs a conversion rate: product set \(spec.sku) cvr=3% (measured), or set cvr= for the shop")
-        }
-        let rates = UnitCostRates(workspace, index: costIndex, on: spec.start)
-        return HitPlanInputs(price: product.price, unitContribution: rates.economics(of: product, at: index).contribution, cvr: cvr,
-                             unitsPerOrder: rates.unitsPerOrder, shopContributionMargin: MixBreakEven.margin(workspace, rates: rates),
-                             stock: product.stock)
-    }
-
-    /// The workspace's saved plans worked out on it, with their products (a plan whose product is
-    /// gone is left out: `product rm` refuses that, so only a hand-edited file has one).
-    static func savedPlans(_ workspace: Workspace, index: CostIndex) throws(CommandError) -> [SalesModel.Hit] {
-        var plans: [SalesModel.Hit] = []
-        for (position, saved) in workspace.hitPlans.enumerated() {
-            guard let productIndex = workspace.productIndex(sku: saved.spec.sku) else { continue }
-            do throws(CommandError) {
-                let inputs = try inputs(saved.spec, workspace, index: index)
-                let plan: HitPlan
-                do { plan = try HitPlan(saved.spec, inputs: inputs) } catch { throw CommandError(error.message) }
-                plans.append(SalesModel.Hit(index: position, productIndex: productIndex, plan: plan))
-            } catch {
-                throw CommandError("hit plan \(saved.name): \(error.message)")
-            }
-        }
-        return plans
-    }
-
+    /// A plan worked out on the session's workspace (what the product and the shop bring:
+    /// `HitPlanInputs.of` in the reports target).
     static func plan(_ spec: HitPlanSpec, _ session: Session) throws(CommandError) -> HitPlan {
-        let inputs = try inputs(spec, session.workspace, index: session.costIndex())
-        do { return try HitPlan(spec, inputs: inputs) } catch { throw CommandError(error.message) }
+        do { return try HitPlan.of(spec, session.workspace, index: session.context.costIndex()) } catch { throw CommandError(error.message) }
     }
 }

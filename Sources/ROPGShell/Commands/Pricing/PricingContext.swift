@@ -1,12 +1,13 @@
 import Foundation
 import ROPGDomain
+import ROPGReports
 import ROPGTables
 
 extension Session {
-    /// Today's date: `ROPG_TODAY` (for scripts and tests that must not depend on the clock), else
-    /// the local calendar's.
-    var today: Day {
-        if let text = ProcessInfo.processInfo.environment["ROPG_TODAY"], let day = Day(isoText: text) { return day }
+    /// Today: `ROPG_TODAY` from the environment given (scripts and tests must not depend on the
+    /// clock), else the local calendar's. Read once, when the executable starts a session.
+    public static func today(in environment: [String: String]) -> Day {
+        if let text = environment["ROPG_TODAY"], let day = Day(isoText: text) { return day }
         let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
         return Day(year: parts.year ?? 2026, month: parts.month ?? 1, day: parts.day ?? 1) ?? Day(number: 0)
     }
@@ -28,7 +29,7 @@ struct PricingContext {
             chosen = day
         }
         day = chosen
-        rates = UnitCostRates(session.workspace, index: session.costIndex(), on: chosen)
+        rates = UnitCostRates(session.workspace, index: session.context.costIndex(), on: chosen)
     }
 
     func economics(_ index: Int) -> UnitEconomics {
@@ -37,7 +38,7 @@ struct PricingContext {
 
     /// The fixed costs of a period: the entries that do not follow sales, deposits left out.
     func fixedCosts(_ period: Period) -> ExactDecimal {
-        session.costIndex().fixedCosts(in: period)
+        session.context.costIndex().fixedCosts(in: period)
     }
 
     /// The period a command is about: `text` if given, else the month of today.

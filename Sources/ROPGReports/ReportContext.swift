@@ -1,0 +1,158 @@
+import Dispatch
+import ROPGDomain
+
+/// A report could not be worked out: what is missing, in words the user can act on.
+public struct ReportError: Error, Equatable, Sendable {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+}
+
+/// What every report is worked out from besides its own arguments: the workspace, today (passed
+/// in, never read from the clock: docs/DOMAIN.md §12), and what is worth keeping between reports
+/// on the same workspace — the folded cost index, the sales models, the saved hit plans worked
+/// out, and the ledgers. A context belongs to one state of the workspace; a change makes a new one.
+public final class ReportContext: @unchecked Sendable {
+    // Unchecked: the caches are filled from one thread at a time (the shell's); the index folded
+    // in the background arrives through `PreparedIndex`, which locks.
+    public let workspace: Workspace
+    public let today: Day
+    private var index: CostIndex?
+    private var models: [SalesSource: SalesModel] = [:]
+    private var hits: [SalesModel.Hit]?
+    private var ledgers: [String: Ledger] = [:]
+    private let prepared: PreparedIndex?
+
+    public init(workspace: Workspace, today: Day, prepared: PreparedIndex? = nil) {
+        self.workspace = workspace
+        self.today = today
+        self.prepared = prepared
+    }
+
+    /// The cost entries folded for fast reports (waits for the background fold if one is running).
+    public func costIndex() -> CostIndex {
+        if let index { return index }
+        let folded: CostIndex
+        if let prepared {
+            let (index, model) = prepared.wait()
+            folded = index
+            if let model, models[.plan] == nil { models[.plan] = model }
+        } else {
+            folded = CostIndex(workspace)
+        }
+        index = folded
+        return folded
+    }
+
+    /// The saved hit plans worked out on this workspace (docs/DOMAIN.md §9).
+    public func savedHitPlans() throws(ReportError) -> [SalesModel.Hit] {
+        if let hits { return hits }
+        let plans = try HitPlanInputs.savedPlans(workspace, index: costIndex())
+        hits = plans
+        return plans
+    }
+
+    /// The sales model (goals spread to days, the mix, the saved hit plans) for a source.
+    public func salesModel(_ source: SalesSource) throws(ReportError) -> SalesModel {
+        if let model = models[source] { return model }
+        if source == .plan, prepared != nil {
+            _ = costIndex()
+            if let model = models[source] { return model }
+        }
+        let hits = source == .plan ? try savedHitPlans() : []
+        let model: SalesModel
+        do { model = try SalesModel(workspace, source: source, hits: hits) } catch { throw ReportError(error.message) }
+        models[source] = model
+        return model
+    }
+
+    /// The ledger every shown figure comes from, for a sales source and a view.
+    public func ledger(_ source: SalesSource, _ view: CostView) throws(ReportError) -> Ledger {
+        let key = source.rawValue + "/" + view.rawValue
+        if let ledger = ledgers[key] { return ledger }
+        let ledger = Ledger(workspace: workspace, model: try salesModel(source), index: costIndex(), view: view)
+        ledgers[key] = ledger
+        return ledger
+    }
+}
+
+/// A cost index (and the plan's sales model) being folded on another thread right after a large
+/// workspace opens, so that the first report does not wait for it.
+public final class PreparedIndex: @unchecked Sendable {
+    // Unchecked: the value is written once under the lock and read after the semaphore.
+    private let ready = DispatchSemaphore(value: 0)
+    private let lock = NSLockLike()
+    private var value: (CostIndex, SalesModel?)?
+
+    public init() {}
+
+    /// Folds `workspace` on a new thread. The plan's model is built too when no saved hit plan
+    /// needs the index first.
+    public static func start(_ workspace: Workspace) -> PreparedIndex {
+        let prepared = PreparedIndex()
+        DispatchQueue.global(qos: .userInitiated).async {
+            let index = CostIndex(workspace)
+            let model = workspace.hitPlans.isEmpty ? try? SalesModel(workspace, source: .plan) : nil
+            prepared.set(index, model)
+        }
+        return prepared
+    }
+
+    func set(_ index: CostIndex, _ model: SalesModel?) {
+        lock.withLock { value = (index, model) }
+        ready.signal()
+    }
+
+    func wait() -> (CostIndex, SalesModel?) {
+        ready.wait()
+        ready.signal()  // later waiters pass straight through
+        return lock.withLock { value } ?? (CostIndex(Workspace(name: "")), nil)
+    }
+}
+
+/// A mutex without Foundation (the reports target stays free of it).
+final class NSLockLike: @unchecked Sendable {
+    private let semaphore = DispatchSemaphore(value: 1)
+    func withLock<T>(_ body: () -> T) -> T {
+        semaphore.wait()
+        defer { semaphore.signal() }
+        return body()
+    }
+}
+
+extension HitPlanInputs {
+    /// What the product and the shop bring to a plan on its first day (docs/DOMAIN.md §5.3).
+    public static func of(_ spec: HitPlanSpec, _ workspace: Workspace, index costIndex: CostIndex) throws(ReportError) -> HitPlanInputs {
+        guard let index = workspace.productIndex(sku: spec.sku) else { throw ReportError("no product \(spec.sku); see product list") }
+        let product = workspace.products[index]
+        guard let cvr = product.cvr ?? workspace.settings.value(.cvr, on: spec.start) else {
+            throw ReportError("the plan needs a conversion rate: product set \(spec.sku) cvr=3% (measured), or set cvr= for the shop")
+        }
+        let rates = UnitCostRates(workspace, index: costIndex, on: spec.start)
+        return HitPlanInputs(price: product.price, unitContribution: rates.economics(of: product, at: index).contribution, cvr: cvr,
+                             unitsPerOrder: rates.unitsPerOrder, shopContributionMargin: MixBreakEven.margin(workspace, rates: rates),
+                             stock: product.stock)
+    }
+
+    /// The workspace's saved plans worked out on it, with their products (a plan whose product is
+    /// gone is left out: `product rm` refuses that, so only a hand-edited file has one).
+    public static func savedPlans(_ workspace: Workspace, index: CostIndex) throws(ReportError) -> [SalesModel.Hit] {
+        var plans: [SalesModel.Hit] = []
+        for (position, saved) in workspace.hitPlans.enumerated() {
+            guard let productIndex = workspace.productIndex(sku: saved.spec.sku) else { continue }
+            do throws(ReportError) {
+                plans.append(SalesModel.Hit(index: position, productIndex: productIndex, plan: try HitPlan.of(saved.spec, workspace, index: index)))
+            } catch {
+                throw ReportError("hit plan \(saved.name): \(error.message)")
+            }
+        }
+        return plans
+    }
+}
+
+extension HitPlan {
+    /// A plan worked out on a workspace.
+    public static func of(_ spec: HitPlanSpec, _ workspace: Workspace, index: CostIndex) throws(ReportError) -> HitPlan {
+        let inputs = try HitPlanInputs.of(spec, workspace, index: index)
+        do { return try HitPlan(spec, inputs: inputs) } catch { throw ReportError(error.message) }
+    }
+}
