@@ -56,6 +56,25 @@ public final class Ledger: @unchecked Sendable {
     public let view: CostView
     private var cumulative: [Day: PeriodFigures] = [:]
     private var cumulativeLines: [Day: PeriodFigures] = [:]
+    /// Exact figures of whole months, by year × 12 + month − 1: a year-to-date total is the
+    /// months before its month plus the days of its own, always cut the same way, so the result
+    /// never depends on which reports came first.
+    private var months: [Int: ExactFigures] = [:]
+
+    /// Revenue and the four categories, exact.
+    private struct ExactFigures {
+        var gmv = ExactAmount.zero
+        var refunds = ExactAmount.zero
+        var categories = Array(repeating: ExactAmount.zero, count: CostCategory.allCases.count)
+
+        static func + (a: ExactFigures, b: ExactFigures) -> ExactFigures {
+            var sum = a
+            sum.gmv += b.gmv
+            sum.refunds += b.refunds
+            for index in sum.categories.indices { sum.categories[index] += b.categories[index] }
+            return sum
+        }
+    }
 
     public init(workspace: Workspace, model: SalesModel, index: CostIndex, view: CostView) {
         self.workspace = workspace
@@ -85,6 +104,25 @@ public final class Ledger: @unchecked Sendable {
         return try CostBook(workspace, index: index, period: period, model: model, view: view, byProduct: byProduct)
     }
 
+    private func monthFigures(year: Int, month: Int) throws(CostBook.Failure) -> ExactFigures {
+        let key = year * 12 + month - 1
+        if let known = months[key] { return known }
+        let first = Day(year: year, month: month, day: 1) ?? Day(number: 0)
+        let figures = try exactFigures(first...first.advanced(by: Day.daysIn(year: year, month: month) - 1))
+        months[key] = figures
+        return figures
+    }
+
+    private func exactFigures(_ days: ClosedRange<Day>) throws(CostBook.Failure) -> ExactFigures {
+        let book = try CostBook(workspace, index: index, period: .range(from: .day(days.lowerBound), to: .day(days.upperBound)),
+                                model: model, view: view)
+        var figures = ExactFigures()
+        figures.gmv = ExactAmount(book.sales.gmv)
+        figures.refunds = ExactAmount(book.sales.refunds)
+        figures.categories = CostCategory.allCases.map { book.exactTotal($0) }
+        return figures
+    }
+
     /// S(x): the shown figures from 1 January of x's year to x.
     private func shown(upTo day: Day, lines: Bool) throws(CostBook.Failure) -> PeriodFigures {
         if !lines, let known = cumulative[day] { return known }
@@ -93,13 +131,15 @@ public final class Ledger: @unchecked Sendable {
         if let known = cumulative[day] {
             figures = known
         } else {
-            let days = Period.range(from: .day(Day(year: day.year, month: 1, day: 1) ?? day), to: .day(day))
-            let book = try CostBook(workspace, index: index, period: days, model: model, view: view)
+            var exact = ExactFigures()
+            for month in 1..<day.month { exact = exact + (try monthFigures(year: day.year, month: month)) }
+            let monthStart = Day(year: day.year, month: day.month, day: 1) ?? day
+            let monthEnd = Day(year: day.year, month: day.month, day: Day.daysIn(year: day.year, month: day.month)) ?? day
+            exact = exact + (day == monthEnd ? try monthFigures(year: day.year, month: day.month) : try exactFigures(monthStart...day))
             figures = PeriodFigures()
-            figures.gmv = ExactAmount(book.sales.gmv).roundedToCents()
-            figures.refunds = ExactAmount(book.sales.refunds).roundedToCents()
-            let exact = CostCategory.allCases.map { book.exactTotal($0) }
-            figures.categories = ExactAmount.apportion(exact.reduce(.zero, +).roundedToCents(), among: exact)
+            figures.gmv = exact.gmv.roundedToCents()
+            figures.refunds = exact.refunds.roundedToCents()
+            figures.categories = ExactAmount.apportion(exact.categories.reduce(.zero, +).roundedToCents(), among: exact.categories)
             cumulative[day] = figures
         }
         guard lines else { return figures }
