@@ -218,6 +218,8 @@ struct SplitMix {
         let contradictions = Drivers.contradictions(in: .month(year: 2026, month: 6), figures: figures,
                                                     goals: [Goal(period: .month(year: 2026, month: 6), metric: .uv, value: dec("200000"))])
         #expect(contradictions.count == 1)
+        #expect(contradictions.first?.needed == dec("277778") && contradictions.first?.goal == dec("200000"))
+        #expect(contradictions.first?.relative.rounded(places: 3) == dec("-0.280"))
     }
 }
 
@@ -243,5 +245,10 @@ struct SplitMix {
     @Test func healthThresholds() {
         let lines = DailyCheck.health(of: Actual(day: day("2026-04-10"), bounceRate: dec("0.65"), visitDepth: dec("3.6"), inquiryConversion: dec("0.45")))
         #expect(lines.map(\.verdict) == [.pass, .good, .fail])
+        #expect(lines.map(\.figure) == [.bounceRate, .visitDepth, .inquiryConversion])
+        #expect(lines.map(\.pass) == [dec("0.7"), dec("2.5"), dec("0.5")] && lines.map(\.good) == [dec("0.6"), dec("3.5"), nil])
+        // The edges: bounce passes strictly below 70%, depth is good from 3.5 on.
+        let edges = DailyCheck.health(of: Actual(day: day("2026-04-10"), bounceRate: dec("0.7"), visitDepth: dec("3.5"), inquiryConversion: dec("0.5")))
+        #expect(edges.map(\.verdict) == [.fail, .good, .pass])
     }
 }

@@ -22,12 +22,30 @@ public struct CheckLine: Equatable, Sendable {
 
 /// A health figure against DOMAIN §6's thresholds.
 public struct HealthLine: Equatable, Sendable {
+    public enum Figure: String, Sendable, CaseIterable { case bounceRate, visitDepth, inquiryConversion }
     public enum Verdict: String, Sendable { case good, pass, fail }
-    public var name: String
+    public var figure: Figure
     public var value: ExactDecimal
     public var verdict: Verdict
-    public var rule: String
-    public var isRate: Bool
+    /// The threshold to pass, and the one to be good (nil where §6 gives none): upper bounds
+    /// (strictly below) when lower is better, else lower bounds (at least).
+    public var pass: ExactDecimal
+    public var good: ExactDecimal?
+
+    /// Bounce rate is better lower; visit depth and inquiry conversion higher.
+    public var lowerIsBetter: Bool { figure == .bounceRate }
+    /// A rate (shown as a percentage) rather than a count.
+    public var isRate: Bool { figure != .visitDepth }
+
+    public init(figure: Figure, value: ExactDecimal, pass: ExactDecimal, good: ExactDecimal?) {
+        self.figure = figure
+        self.value = value
+        self.pass = pass
+        self.good = good
+        let lowerIsBetter = figure == .bounceRate
+        func meets(_ threshold: ExactDecimal) -> Bool { lowerIsBetter ? value < threshold : value >= threshold }
+        verdict = good.map(meets) == true ? .good : meets(pass) ? .pass : .fail
+    }
 }
 
 public enum DailyCheck {
@@ -61,19 +79,15 @@ public enum DailyCheck {
     /// inquiry conversion ≥ 50% passes.
     public static func health(of actual: Actual) -> [HealthLine] {
         var lines: [HealthLine] = []
-        let percent = { (text: String) in ExactDecimal(plainText: text) ?? .zero }
+        let number = { (text: String) in ExactDecimal(plainText: text) ?? .zero }
         if let bounce = actual.bounceRate {
-            let verdict: HealthLine.Verdict = bounce < percent("0.6") ? .good : bounce < percent("0.7") ? .pass : .fail
-            lines.append(HealthLine(name: "bounce rate 跳失率", value: bounce, verdict: verdict, rule: "pass < 70%, good < 60%", isRate: true))
+            lines.append(HealthLine(figure: .bounceRate, value: bounce, pass: number("0.7"), good: number("0.6")))
         }
         if let depth = actual.visitDepth {
-            let verdict: HealthLine.Verdict = depth >= percent("3.5") ? .good : depth >= percent("2.5") ? .pass : .fail
-            lines.append(HealthLine(name: "visit depth 访问深度", value: depth, verdict: verdict, rule: "pass ≥ 2.5, good ≥ 3.5", isRate: false))
+            lines.append(HealthLine(figure: .visitDepth, value: depth, pass: number("2.5"), good: number("3.5")))
         }
         if let inquiry = actual.inquiryConversion {
-            let verdict: HealthLine.Verdict = inquiry >= percent("0.5") ? .pass : .fail
-            lines.append(HealthLine(name: "inquiry conversion 询单转化率", value: inquiry, verdict: verdict,
-                                    rule: "pass ≥ 50% (below: train customer service)", isRate: true))
+            lines.append(HealthLine(figure: .inquiryConversion, value: inquiry, pass: number("0.5"), good: nil))
         }
         return lines
     }

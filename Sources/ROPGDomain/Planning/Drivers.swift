@@ -14,6 +14,26 @@ public struct DriverFigures: Equatable, Sendable {
     public var assumptionsVary: Bool
 }
 
+/// A goal on `uv`, `orders`, `units` or `adspend` that does not fit what the GMV goal of the same
+/// period needs (DOMAIN §4.2): more than 1% away.
+public struct DriverContradiction: Equatable, Sendable {
+    public var period: Period
+    public var metric: GoalMetric
+    /// The goal set on the metric.
+    public var goal: ExactDecimal
+    /// What the GMV goal needs of the metric, as the driver tree shows it.
+    public var needed: ExactDecimal
+    /// How far the goal is from the need: (goal − needed) ÷ needed.
+    public var relative: ExactDecimal { (goal - needed).divided(by: needed) ?? .zero }
+
+    public init(period: Period, metric: GoalMetric, goal: ExactDecimal, needed: ExactDecimal) {
+        self.period = period
+        self.metric = metric
+        self.goal = goal
+        self.needed = needed
+    }
+}
+
 public enum Drivers {
     public struct Failure: Error, Equatable, Sendable {
         public var message: String
@@ -75,8 +95,8 @@ public enum Drivers {
 
     /// Goals on other metrics that disagree by more than 1% with what the GMV goal of the same
     /// period needs under the assumptions.
-    public static func contradictions(in period: Period, figures: DriverFigures, goals: [Goal]) -> [String] {
-        var found: [String] = []
+    public static func contradictions(in period: Period, figures: DriverFigures, goals: [Goal]) -> [DriverContradiction] {
+        var found: [DriverContradiction] = []
         for goal in goals where goal.period == period {
             let derived: ExactDecimal?
             switch goal.metric {
@@ -87,11 +107,8 @@ public enum Drivers {
             case .gmv, .profit: derived = nil
             }
             guard let derived, !derived.isZero else { continue }
-            let gap = ((goal.value - derived).divided(by: derived) ?? .zero).magnitude
-            if gap > ExactDecimal(mantissa: 1, places: 2) {
-                let show = { (value: ExactDecimal) in goal.metric.isMoney ? value.formatted() : value.countText }
-                found.append("\(period.text): the \(goal.metric.rawValue) goal \(show(goal.value)) does not fit the gmv goal, which needs \(show(derived)) (\(goal.value > derived ? "+" : "")\(((goal.value - derived).divided(by: derived) ?? .zero).percentText(places: 1)))")
-            }
+            let contradiction = DriverContradiction(period: period, metric: goal.metric, goal: goal.value, needed: derived)
+            if contradiction.relative.magnitude > ExactDecimal(mantissa: 1, places: 2) { found.append(contradiction) }
         }
         return found
     }

@@ -1,4 +1,5 @@
 import ROPGDomain
+import ROPGReports
 import ROPGTables
 
 /// `check [DATE]`: the morning check (达标) — is the day, month, quarter and year on target?
@@ -18,30 +19,23 @@ public enum CheckCommand: Command {
     public static func run(_ arguments: Arguments, in session: Session) throws(CommandError) -> [Block] {
         try arguments.checkKeys(allowed: [], command: "check")
         try arguments.checkPositionals(max: 1, usage: usage[0])
-        let workspace = session.workspace
-        let day: Day
+        var asked: Day?
         if let text = arguments.positional(0) {
-            do { day = try Period.parseDay(text) } catch { throw CommandError(error.message) }
-        } else {
-            guard let last = workspace.actuals.last?.day else {
-                throw CommandError("no actuals recorded yet: actual add 2026-03-14 gmv=… or actual import FILE.csv, then check")
-            }
-            day = last
+            do { asked = try Period.parseDay(text) } catch { throw CommandError(error.message) }
         }
-        var plans: [GoalPlan] = []
-        for metric in GoalMetric.allCases where workspace.goals.contains(where: { $0.metric == metric }) {
-            plans.append(try GoalCommand.plan(workspace, metric))
-        }
+        let report: CheckReport
+        do { report = try CheckReport.of(session.context, day: asked) } catch { throw GoalCommand.failure(error) }
+        let day = report.day
+        let lines = report.lines
         var blocks: [Block] = []
-        let lines = DailyCheck.lines(on: day, plans: plans, actuals: workspace.actuals)
-        if plans.allSatisfy({ $0.days[day] == nil }) {
+        if !report.goalsCoverDay {
             blocks.append(.message("no goals cover \(day.isoText); set one with goal set \(day.year) gmv=… to check against"))
         } else if lines.isEmpty {
             blocks.append(.message("no actuals recorded for the metrics with goals; actual add \(day.isoText) gmv=…"))
         } else {
             let rows: [[Cell]] = lines.map { line in
                 let show = { (value: ExactDecimal) in GoalCommand.cell(value, line.metric) }
-                let needed: Cell = line.neededPerDay.map { line.metric.isMoney ? .money($0.rounded()) : .count($0.ceilingWhole()) } ?? .empty
+                let needed: Cell = line.shownNeededPerDay.map(show) ?? .empty
                 return [.text(line.scope.rawValue), .text(line.period.text), .text(line.metric.rawValue), show(line.goalToDate),
                         show(line.actualToDate), .optional(line.achievement, { .rate($0, places: 1) }), show(line.gap),
                         show(line.periodGoal), .count(line.remainingDays), needed,
@@ -59,25 +53,39 @@ public enum CheckCommand: Command {
                 rows: rows,
                 notes: ["needed per day: what each remaining day of the period must bring to reach its goal"])))
         }
-        if !lines.isEmpty && !workspace.actuals.contains(where: { $0.day == day }) {
+        if !lines.isEmpty && !report.recordedOnDay {
             blocks.append(.message("nothing is recorded for \(day.isoText) itself: its actual counts as 0"))
         }
-        if let actual = workspace.actuals.first(where: { $0.day == day }) {
-            let health = DailyCheck.health(of: actual)
-            if !health.isEmpty {
-                blocks.append(.table(Table(
-                    name: "check_health",
-                    title: "health \(day.isoText)",
-                    columns: [.text("figure", key: "figure"), .number("value", key: "value"), .text("verdict", key: "verdict"),
-                              .text("thresholds", key: "thresholds")],
-                    rows: health.map { line in
-                        [.text(line.name), line.isRate ? .rate(line.value, places: 1) : .count(line.value),
-                         Cell(text: line.verdict.rawValue, plain: line.verdict.rawValue, kind: .text, alignment: .left,
-                              emphasis: line.verdict == .fail ? .negative : .none),
-                         .text(line.rule)]
-                    })))
-            }
+        if !report.health.isEmpty {
+            blocks.append(.table(Table(
+                name: "check_health",
+                title: "health \(day.isoText)",
+                columns: [.text("figure", key: "figure"), .number("value", key: "value"), .text("verdict", key: "verdict"),
+                          .text("thresholds", key: "thresholds")],
+                rows: report.health.map { line in
+                    [.text(name(line.figure)), line.isRate ? .rate(line.value, places: 1) : .count(line.value),
+                     Cell(text: line.verdict.rawValue, plain: line.verdict.rawValue, kind: .text, alignment: .left,
+                          emphasis: line.verdict == .fail ? .negative : .none),
+                     .text(rule(line))]
+                })))
         }
         return blocks
+    }
+
+    static func name(_ figure: HealthLine.Figure) -> String {
+        switch figure {
+        case .bounceRate: "bounce rate 跳失率"
+        case .visitDepth: "visit depth 访问深度"
+        case .inquiryConversion: "inquiry conversion 询单转化率"
+        }
+    }
+
+    /// The thresholds in words: "pass < 70%, good < 60%".
+    static func rule(_ line: HealthLine) -> String {
+        let bound = line.lowerIsBetter ? "<" : "≥"
+        let show = { (value: ExactDecimal) in line.isRate ? value.exactPercentText : value.description }
+        let good = line.good.map { ", good \(bound) \(show($0))" } ?? ""
+        let advice = line.figure == .inquiryConversion ? " (below: train customer service)" : ""
+        return "pass \(bound) \(show(line.pass))\(good)\(advice)"
     }
 }

@@ -1,0 +1,242 @@
+import ROPGDomain
+import ROPGReports
+import ROPGStorage
+import Testing
+
+func dec(_ text: String) -> ExactDecimal { ExactDecimal(plainText: text) ?? ExactDecimal(-999_999) }
+func day(_ text: String) -> Day { Day(isoText: text) ?? Day(number: 0) }
+
+/// The shipped demo workspace (workspaces/demo.json): 12,000,000 of GMV for 2026 split to months
+/// by the profile 电商, AOV 120, CVR 3%, paid share 50%, CPC 0.80, no hit plans, no actuals.
+func demo() throws -> Workspace {
+    // This file is Tests/ROPGReportsTests/GoalReportsTests.swift.
+    var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
+    parts.removeLast(3)
+    return try WorkspaceReader.load(path: parts.joined(separator: "/") + "/workspaces/demo.json")
+}
+
+/// A context with a fixed today, as scripts and transcripts have (ROPG_TODAY=2026-03-16).
+func context(_ workspace: Workspace) -> ReportContext { ReportContext(workspace: workspace, today: day("2026-03-16")) }
+
+func sum(_ values: [ExactDecimal]) -> ExactDecimal { values.reduce(.zero, +) }
+
+@Suite struct GoalShowReportTests {
+    @Test func theMonthsOfTheYearAddUpToTheYearGoal() throws {
+        let report = try GoalShowReport.of(context(try demo()), period: .year(2026), grain: .month, metrics: nil)
+        #expect(report.metrics == [.gmv])
+        #expect(report.rows.map(\.period) == Period.children(of: .year(2026), grain: .month))
+        let months = report.rows.compactMap { report.value(.gmv, in: $0) }
+        #expect(months.count == 12)
+        #expect(sum(months) == dec("12000000"))
+        #expect(report.value(.gmv, in: report.total) == dec("12000000"))
+        // The year is the goal set by hand; the months are spread by the profile.
+        #expect(report.total.pinned == [.gmv])
+        #expect(report.rows.allSatisfy { $0.pinned.isEmpty })
+        #expect(report.split?.grain == .month)
+        // No saved hit plans: no coverage.
+        #expect(report.total.hits == nil && report.hitPlans.isEmpty)
+        #expect(!report.anyClipped && !report.anyBlank && !report.anyBeyond)
+    }
+
+    @Test func weeksRunningPastTheYearAreClipped() throws {
+        let report = try GoalShowReport.of(context(try demo()), period: .year(2026), grain: .week, metrics: [.gmv, .uv])
+        #expect(report.anyClipped)
+        let last = try #require(report.rows.last)
+        #expect(last.shown.lastDay == day("2026-12-31"))
+        #expect(sum(report.rows.compactMap { report.value(.gmv, in: $0) }) == dec("12000000"))
+        // No visitor goal: blank.
+        #expect(report.anyBlank && report.value(.uv, in: report.total) == nil)
+    }
+
+    @Test func aPinnedMonthKeepsItsValue() throws {
+        var workspace = try demo()
+        workspace.goals.append(Goal(period: .month(year: 2026, month: 9), metric: .gmv, value: dec("1000000")))
+        let report = try GoalShowReport.of(context(workspace), period: .year(2026), grain: .month, metrics: nil)
+        let september = try #require(report.rows.first { $0.period == .month(year: 2026, month: 9) })
+        #expect(september.pinned == [.gmv] && report.value(.gmv, in: september) == dec("1000000"))
+        #expect(sum(report.rows.compactMap { report.value(.gmv, in: $0) }) == dec("12000000"))
+    }
+
+    /// DOMAIN §9.5: with a saved hit plan, hit plans (inside the goal) + rest of shop = the GMV
+    /// goal in every row and the total; the hits past the goal are the excess pnl counts.
+    @Test func hitPlansAndTheRestOfTheShopMakeTheGoal() throws {
+        var workspace = try demo()
+        var spec = HitPlanSpec(sku: "JN-001", start: day("2026-10-15"), cpc: dec("0.8"), paidShares: Array(repeating: dec("0.5"), count: 4))
+        spec.peakUnits = dec("300")
+        workspace.hitPlans = [SavedHitPlan(name: "双11", spec: spec)]
+        let context = context(workspace)
+        for (period, grain) in [(Period.quarter(year: 2026, quarter: 4), PeriodGrain.month), (.month(year: 2026, month: 11), .week),
+                                (.month(year: 2026, month: 11), .day), (.year(2026), .quarter)] {
+            let report = try GoalShowReport.of(context, period: period, grain: grain, metrics: nil)
+            #expect(report.hitPlans == ["双11"])
+            for row in report.rows + [report.total] {
+                let hits = try #require(row.hits)
+                let goal = try #require(report.value(.gmv, in: row))
+                #expect(hits.inside + hits.rest == goal, "\(row.shown.text)")
+                #expect(hits.coverage == hits.inside.divided(by: goal))
+                #expect(!hits.beyond.isNegative)
+            }
+            let total = try #require(report.total.hits)
+            #expect(sum(report.rows.compactMap { $0.hits?.inside }) == total.inside)
+            #expect(sum(report.rows.compactMap { $0.hits?.beyond }) == total.beyond)
+            // plan GMV = goal + exceeded, the figure pnl shows.
+            let gmv = try context.ledger(.plan, .accrual).figures(period).gmv
+            #expect(gmv == (report.value(.gmv, in: report.total) ?? .zero) + total.beyond)
+        }
+        // 300 a day at 199.00 is past November's days' goals: the excess is said.
+        let november = try GoalShowReport.of(context, period: .month(year: 2026, month: 11), grain: .day, metrics: nil)
+        #expect(november.anyBeyond)
+    }
+
+    @Test func noGoalsTouchingThePeriod() throws {
+        #expect(throws: GoalReportError.noGoals(touching: .year(2027))) {
+            try GoalShowReport.of(context(try demo()), period: .year(2027), grain: .month, metrics: nil)
+        }
+    }
+
+    @Test func tooManyRows() throws {
+        let period = Period.range(from: .year(2000), to: .year(2030))
+        let error = #expect(throws: GoalReportError.self) {
+            try GoalShowReport.of(context(try demo()), period: period, grain: .day, metrics: [.gmv])
+        }
+        guard case .tooManyRows(let rows) = error else {
+            Issue.record("expected too many rows, got \(String(describing: error))")
+            return
+        }
+        #expect(rows.period == period && rows.grain == .day && rows.estimate == period.dayCount && rows.estimate > PeriodRows.limit)
+    }
+}
+
+@Suite struct GoalTreeReportTests {
+    @Test func theYearTreeGoesDownToMonths() throws {
+        let report = try GoalTreeReport.of(context(try demo()), period: .year(2026), metrics: nil)
+        // The year, four quarters, twelve months: a month below the root stops there.
+        #expect(report.nodes.count == 17)
+        #expect(report.nodes[0].period == .year(2026) && report.nodes[0].depth == 0 && report.nodes[0].pinned == [.gmv])
+        #expect(report.nodes[0].split?.grain == .month)
+        let quarters = report.nodes.filter { $0.depth == 1 }
+        #expect(quarters.map(\.period) == Period.children(of: .year(2026), grain: .quarter))
+        #expect(sum(quarters.compactMap { $0.values[0] }) == dec("12000000"))
+        #expect(sum(report.nodes.filter { $0.depth == 2 }.compactMap { $0.values[0] }) == dec("12000000"))
+        #expect(report.nodes.last?.period == .month(year: 2026, month: 12) && report.nodes.last?.lineage == [true, true])
+        #expect(report.nodes[1].lineage == [false])
+    }
+
+    @Test func aMonthTreeGoesDownToDays() throws {
+        let report = try GoalTreeReport.of(context(try demo()), period: .month(year: 2026, month: 2), metrics: [.gmv])
+        #expect(report.nodes.count == 29)
+        #expect(sum(report.nodes.dropFirst().compactMap { $0.values[0] }) == report.nodes[0].values[0])
+    }
+}
+
+@Suite struct DriversReportTests {
+    /// DOMAIN §4.2: a month of 1,000,000 GMV at AOV 120, CVR 3%, paid share 50%, CPC 0.80 (the
+    /// demo's assumptions; September has no day of its own, unlike 618 and 双11).
+    func month(_ number: Int) throws -> Workspace {
+        var workspace = try demo()
+        workspace.goals.append(Goal(period: .month(year: 2026, month: number), metric: .gmv, value: dec("1000000")))
+        return workspace
+    }
+
+    @Test func theDomainExample() throws {
+        let report = try DriversReport.of(context(try month(9)), period: .month(year: 2026, month: 9), grain: .month)
+        #expect(report.isSingle && report.rows.count == 1)
+        let total = try #require(report.total)
+        #expect(total.gmv == dec("1000000"))
+        #expect(total.orders == dec("8334"))
+        #expect(total.visitors == dec("277778"))
+        #expect(total.paidClicks == dec("138889"))
+        #expect(total.adSpend == dec("111111.20"))
+        #expect(report.rows[0].figures == total)
+        let assumptions = report.assumptions
+        #expect(assumptions.cvr == dec("0.03") && assumptions.aov == dec("120") && assumptions.paidShare == dec("0.5") && assumptions.cpc == dec("0.8"))
+        #expect(report.contradictions.isEmpty && report.adSpendKnown && !report.assumptionsVary)
+    }
+
+    @Test func daysAreRoundedUpOneByOneTheMonthOnce() throws {
+        let report = try DriversReport.of(context(try month(9)), period: .month(year: 2026, month: 9), grain: .day)
+        #expect(report.rows.count == 30 && !report.isSingle)
+        #expect(sum(report.rows.map(\.figures.gmv)) == dec("1000000"))
+        #expect(report.total?.visitors == dec("277778"))
+        #expect(sum(report.rows.map(\.figures.visitors)) >= dec("277778"))
+    }
+
+    @Test func aDayWithItsOwnAssumptionsIsSummedDayByDay() throws {
+        // 618 has CVR 4% and CPC 1.10 of its own: fewer visitors than at 3% all month.
+        let report = try DriversReport.of(context(try month(6)), period: .month(year: 2026, month: 6), grain: .week)
+        #expect(report.assumptionsVary && report.rows.contains { $0.period == Period.isoWeek(of: day("2026-06-18")) && $0.figures.assumptionsVary })
+        let total = try #require(report.total)
+        #expect(total.gmv == dec("1000000") && total.visitors < dec("277778"))
+        // A week running past June is shown by its days inside.
+        #expect(report.rows.contains { $0.shown != $0.period })
+    }
+
+    @Test func aVisitorGoalThatDoesNotFitIsPointedOut() throws {
+        var workspace = try month(9)
+        workspace.goals.append(Goal(period: .month(year: 2026, month: 9), metric: .uv, value: dec("200000")))
+        let report = try DriversReport.of(context(workspace), period: .month(year: 2026, month: 9), grain: .month)
+        let contradiction = try #require(report.contradictions.first)
+        #expect(report.contradictions.count == 1)
+        #expect(contradiction.metric == .uv && contradiction.goal == dec("200000") && contradiction.needed == dec("277778"))
+        #expect(contradiction.relative.rounded(places: 3) == dec("-0.280"))
+    }
+
+    @Test func noGMVGoalCoversThePeriod() throws {
+        #expect(throws: GoalReportError.noGMVGoal(covering: .year(2027))) {
+            try DriversReport.of(context(try demo()), period: .year(2027), grain: .month)
+        }
+    }
+}
+
+@Suite struct CheckReportTests {
+    @Test func withoutActualsThereIsNoDayToCheck() throws {
+        #expect(throws: GoalReportError.noActuals) { try CheckReport.of(context(try demo()), day: nil) }
+    }
+
+    @Test func achievementGapAndRunRate() throws {
+        var workspace = try demo()
+        let days = (1...14).map { day("2026-03-" + ($0 < 10 ? "0" : "") + String($0)) }
+        workspace.actuals = days.map { Actual(day: $0, values: [.gmv: dec("30000")]) }
+        workspace.actuals[13].bounceRate = dec("0.65")
+        workspace.actuals[13].visitDepth = dec("3.6")
+        workspace.actuals[13].inquiryConversion = dec("0.45")
+        let report = try CheckReport.of(context(workspace), day: nil)
+        #expect(report.day == day("2026-03-14"))
+        #expect(report.goalsCoverDay && report.recordedOnDay)
+        #expect(report.lines.map(\.scope) == [.day, .monthToDate, .quarterToDate, .yearToDate])
+        let plan = try GoalPlan(workspace, metric: .gmv)
+        let month = try #require(report.lines.first { $0.scope == .monthToDate })
+        let goalToDate = try #require(plan.value(of: .range(from: .day(day("2026-03-01")), to: .day(day("2026-03-14")))))
+        let monthGoal = try #require(plan.value(of: .month(year: 2026, month: 3)))
+        #expect(month.goalToDate == goalToDate && month.actualToDate == dec("420000"))
+        #expect(month.gap == dec("420000") - goalToDate)
+        #expect(month.achievement == dec("420000").divided(by: goalToDate))
+        #expect(month.remainingDays == 17 && month.periodGoal == monthGoal)
+        #expect(month.neededPerDay == (monthGoal - dec("420000")).divided(by: 17))
+        #expect(month.shownNeededPerDay == month.neededPerDay?.rounded())
+        #expect(report.health.map(\.figure) == [.bounceRate, .visitDepth, .inquiryConversion])
+        #expect(report.health.map(\.verdict) == [.pass, .good, .fail])
+
+        // A day with no record of its own counts as 0, and has no health figures.
+        let later = try CheckReport.of(context(workspace), day: day("2026-03-16"))
+        #expect(!later.recordedOnDay && later.health.isEmpty)
+        #expect(later.lines.first { $0.scope == .monthToDate }?.actualToDate == dec("420000"))
+        // A day no goal covers.
+        #expect(try !CheckReport.of(context(workspace), day: day("2027-01-05")).goalsCoverDay)
+    }
+
+    @Test func countsNeedWholeUnitsEachDay() throws {
+        var workspace = try demo()
+        workspace.goals.append(Goal(period: .month(year: 2026, month: 3), metric: .orders, value: dec("1000")))
+        workspace.actuals = [Actual(day: day("2026-03-01"), values: [.orders: dec("10")])]
+        let report = try CheckReport.of(context(workspace), day: nil)
+        let month = try #require(report.lines.first { $0.metric == .orders && $0.scope == .monthToDate })
+        #expect(month.neededPerDay == dec("33"))  // (1,000 − 10) ÷ 30
+        let first = try #require(report.lines.first { $0.metric == .orders && $0.scope == .day })
+        #expect(first.remainingDays == 0 && first.shownNeededPerDay == nil)
+        // 990 ÷ 30 is whole; a count that is not rounds up.
+        workspace.actuals = [Actual(day: day("2026-03-01"), values: [.orders: dec("11")])]
+        let odd = try #require(try CheckReport.of(context(workspace), day: nil).lines.first { $0.metric == .orders && $0.scope == .monthToDate })
+        #expect(odd.shownNeededPerDay == dec("33"))  // 989 ÷ 30 = 32.97 → 33
+    }
+}
