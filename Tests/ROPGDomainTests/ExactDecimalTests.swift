@@ -89,7 +89,24 @@ import Testing
                 #expect(ExactDecimal(plainText: stored.description) == stored)
             }
         }
-        #expect(ExactDecimal(units: Int128.min).formatted().hasPrefix("-170,141,183,460,469,231,731,687,303.7"))  // the extreme still prints
+        // The ends of the range are where overflow saturates: never printed as a figure.
+        #expect(ExactDecimal(units: Int128.min).formatted() == ExactDecimal.tooLargeText)
+        #expect(ExactDecimal(units: Int128.max - 1).formatted().hasPrefix("170,141,183,460,469,231,731,687,303.7"))  // the largest figure still prints
+    }
+
+    /// Overflow saturates and stays saturated through further arithmetic (issue 12).
+    @Test func saturationIsSticky() {
+        let huge = ExactDecimal(999_999_999_999_999)
+        let product = huge * huge
+        #expect(product.isSaturated)
+        #expect((product - huge).isSaturated && (product + (-huge)).isSaturated)
+        #expect((product.divided(by: 7)).isSaturated && product.rounded().isSaturated)
+        #expect((product * ExactDecimal.zero).isZero)
+        #expect((-product).isSaturated && (-product).isNegative)
+        #expect(ExactAmount(product).isSaturated && ExactAmount(product).roundedToCents().isSaturated)
+        let parts = ExactAmount.apportion(ExactAmount(product).roundedToCents(), among: [ExactAmount(huge), ExactAmount(product)])
+        #expect(parts[0].isSaturated && parts[1].isSaturated)
+        #expect(!(huge * ExactDecimal(1000)).isSaturated)  // 10¹⁸ is held; 10³⁰ is not
     }
 
     @Test func plainTextIsShortestAndRoundTrips() {

@@ -16,35 +16,43 @@ public struct ExactAmount: Hashable, Comparable, Sendable {
 
     /// A decimal amount, exactly.
     public init(_ value: ExactDecimal) {
-        units = ExactDecimal.saturatingMultiply(value.units, Self.denominator)
+        units = value.isSaturated ? value.units : ExactDecimal.saturatingMultiply(value.units, Self.denominator)
     }
 
     /// `value × count ÷ divisor`, exactly; `divisor` must divide `denominator` (a calendar divisor).
     public init(_ value: ExactDecimal, times count: Int, dividedBy divisor: Int) {
         let scale = Self.denominator / Int128(divisor)
         precondition(scale * Int128(divisor) == Self.denominator, "\(divisor) is not a calendar divisor")
-        units = ExactDecimal.saturatingMultiply(ExactDecimal.saturatingMultiply(value.units, scale), Int128(count))
+        units = value.isSaturated ? (count == 0 ? 0 : value.units)
+            : ExactDecimal.saturatingMultiply(ExactDecimal.saturatingMultiply(value.units, scale), Int128(count))
     }
 
     public static let zero = ExactAmount(units: 0)
     public var isZero: Bool { units == 0 }
+    /// True for a sum too large to hold; it stays so, and shows as a saturated `ExactDecimal`.
+    public var isSaturated: Bool { units == .max || units == .min }
 
     public static func < (a: ExactAmount, b: ExactAmount) -> Bool { a.units < b.units }
     public static func + (a: ExactAmount, b: ExactAmount) -> ExactAmount {
+        if a.isSaturated { return a }
+        if b.isSaturated { return b }
         let (sum, overflow) = a.units.addingReportingOverflow(b.units)
         return overflow ? ExactAmount(units: a.units > 0 ? .max : .min) : ExactAmount(units: sum)
     }
-    public static func - (a: ExactAmount, b: ExactAmount) -> ExactAmount { a + ExactAmount(units: -b.units) }
+    public static func - (a: ExactAmount, b: ExactAmount) -> ExactAmount { a + -b }
     public static func += (a: inout ExactAmount, b: ExactAmount) { a = a + b }
     public static func -= (a: inout ExactAmount, b: ExactAmount) { a = a - b }
-    public static prefix func - (a: ExactAmount) -> ExactAmount { ExactAmount(units: -a.units) }
+    public static prefix func - (a: ExactAmount) -> ExactAmount {
+        a.isSaturated ? ExactAmount(units: a.units == .max ? .min : .max) : ExactAmount(units: -a.units)
+    }
 
     /// Units of one cent.
     static let centUnits: Int128 = ExactDecimal.unitsPerOne / 100 * denominator
 
     /// Rounded half away from zero (四舍五入) to the cent: the one rounding a shown figure gets.
     public func roundedToCents() -> ExactDecimal {
-        ExactDecimal(units: ExactDecimal.divideRounded(units, by: Self.centUnits) * (ExactDecimal.unitsPerOne / 100))
+        if isSaturated { return ExactDecimal(units: units) }
+        return ExactDecimal(units: ExactDecimal.divideRounded(units, by: Self.centUnits) * (ExactDecimal.unitsPerOne / 100))
     }
 
     /// Whole cents towards −∞, and what is left over (in units, 0 ≤ left < one cent).
@@ -61,7 +69,9 @@ public struct ExactAmount: Hashable, Comparable, Sendable {
     public func formatted() -> String { roundedToCents().formatted() }
 
     /// The nearest `ExactDecimal` (twelve places): for working and rates, never for a shown total.
-    public var decimal: ExactDecimal { ExactDecimal(units: ExactDecimal.divideRounded(units, by: Self.denominator)) }
+    public var decimal: ExactDecimal {
+        isSaturated ? ExactDecimal(units: units) : ExactDecimal(units: ExactDecimal.divideRounded(units, by: Self.denominator))
+    }
 }
 
 extension ExactAmount {
@@ -69,6 +79,10 @@ extension ExactAmount {
     /// gets its whole cents, and the cents left go one each to the largest remainders, the earlier
     /// part first on a tie (docs/DOMAIN.md §7). The results add up to `total` exactly.
     public static func apportion(_ total: ExactDecimal, among parts: [ExactAmount]) -> [ExactDecimal] {
+        // Too large to hold: every part is refused where it is shown.
+        if total.isSaturated || parts.contains(where: \.isSaturated) {
+            return parts.map { $0.isSaturated ? ExactDecimal(units: $0.units) : total }
+        }
         let cent = ExactDecimal.unitsPerOne / 100
         let floors = parts.map { $0.floorCents() }
         var cents = floors.map(\.cents)

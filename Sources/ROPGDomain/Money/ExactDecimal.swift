@@ -3,9 +3,10 @@
 /// Money, rates and volumes all use it. Sums and differences are exact; a product or quotient
 /// keeps twelve decimal places (rounded half away from zero), which is far below anything shown
 /// at 0.01, so a unit cost of 8500/300 stays 28.333333333333 until it is displayed.
-/// The range is ±1.7 × 10²⁶; user input is capped at ±10¹⁵ (`NumberGrammar.largestInput`), so
-/// the products of two inputs cannot overflow. Results that would overflow saturate instead
-/// of trapping: a shell must not crash on absurd input.
+/// The range is ±1.7 × 10²⁶; user input is capped at ±10¹⁵ (`NumberGrammar.largestInput`).
+/// A result that would overflow saturates instead of trapping (a shell must not crash on absurd
+/// input), and a saturated value stays saturated through any further arithmetic, so that a
+/// report holding one is refused as "too large" where it is shown, never printed as a figure.
 public struct ExactDecimal: Hashable, Comparable, Sendable {
     /// The value times 10¹².
     public var units: Int128
@@ -30,54 +31,70 @@ public struct ExactDecimal: Hashable, Comparable, Sendable {
     public static let hundred = ExactDecimal(100)
 
     public var isZero: Bool { units == 0 }
+    /// True for a result too large to hold (an overflow, saturated at the range's end).
+    public var isSaturated: Bool { units == .max || units == .min }
     public var isNegative: Bool { units < 0 }
     public var magnitude: ExactDecimal { ExactDecimal(units: units < 0 ? -units : units) }
 
     public static func < (a: ExactDecimal, b: ExactDecimal) -> Bool { a.units < b.units }
 
     public static func + (a: ExactDecimal, b: ExactDecimal) -> ExactDecimal {
+        if a.isSaturated { return a }
+        if b.isSaturated { return b }
         let (sum, overflow) = a.units.addingReportingOverflow(b.units)
         return overflow ? saturated(positive: a.units > 0) : ExactDecimal(units: sum)
     }
     public static func - (a: ExactDecimal, b: ExactDecimal) -> ExactDecimal {
+        if a.isSaturated { return a }
+        if b.isSaturated { return saturated(positive: b.units < 0) }
         let (difference, overflow) = a.units.subtractingReportingOverflow(b.units)
         return overflow ? saturated(positive: a.units > 0) : ExactDecimal(units: difference)
     }
-    public static prefix func - (a: ExactDecimal) -> ExactDecimal { ExactDecimal(units: -a.units) }
+    public static prefix func - (a: ExactDecimal) -> ExactDecimal {
+        a.isSaturated ? saturated(positive: a.units < 0) : ExactDecimal(units: -a.units)
+    }
     public static func += (a: inout ExactDecimal, b: ExactDecimal) { a = a + b }
     public static func -= (a: inout ExactDecimal, b: ExactDecimal) { a = a - b }
 
     public static func * (a: ExactDecimal, b: ExactDecimal) -> ExactDecimal {
-        ExactDecimal(units: multiplyDivide(a.units, b.units, unitsPerOne))
+        if a.isSaturated || b.isSaturated {
+            return a.isZero || b.isZero ? .zero : saturated(positive: (a.units < 0) == (b.units < 0))
+        }
+        return ExactDecimal(units: multiplyDivide(a.units, b.units, unitsPerOne))
     }
     public static func *= (a: inout ExactDecimal, b: ExactDecimal) { a = a * b }
 
     /// Multiplication by a whole number is exact (no rounding at the twelfth place).
     public static func * (a: ExactDecimal, b: Int) -> ExactDecimal {
-        ExactDecimal(units: saturatingMultiply(a.units, Int128(b)))
+        if a.isSaturated { return b == 0 ? .zero : saturated(positive: (a.units < 0) == (b < 0)) }
+        return ExactDecimal(units: saturatingMultiply(a.units, Int128(b)))
     }
 
     /// `a / b`, or nil when `b` is zero.
     public func divided(by divisor: ExactDecimal) -> ExactDecimal? {
         guard divisor.units != 0 else { return nil }
+        if isSaturated { return Self.saturated(positive: (units < 0) == (divisor.units < 0)) }
+        if divisor.isSaturated { return .zero }
         return ExactDecimal(units: Self.multiplyDivide(units, Self.unitsPerOne, divisor.units))
     }
 
     /// `a / n` for a whole number n > 0, rounded at the twelfth place.
     public func divided(by n: Int) -> ExactDecimal {
         precondition(n != 0, "division by a zero count is a programming error")
+        if isSaturated { return Self.saturated(positive: (units < 0) == (n < 0)) }
         return ExactDecimal(units: Self.divideRounded(units, by: Int128(n)))
     }
 
     /// Rounded half away from zero (四舍五入) to `places` decimal places.
     public func rounded(places: Int = 2) -> ExactDecimal {
-        guard places < Self.fractionDigits else { return self }
+        guard places < Self.fractionDigits, !isSaturated else { return self }
         let step = Self.powerOfTen(Self.fractionDigits - places)
         return ExactDecimal(units: Self.saturatingMultiply(Self.divideRounded(units, by: step), step))
     }
 
     /// Rounded up (towards +∞) to a whole number: visitors and orders needed are never fractional.
     public func ceilingWhole() -> ExactDecimal {
+        if isSaturated { return self }
         let (quotient, remainder) = units.quotientAndRemainder(dividingBy: Self.unitsPerOne)
         let whole = remainder > 0 ? quotient + 1 : quotient
         return ExactDecimal(units: Self.saturatingMultiply(whole, Self.unitsPerOne))
@@ -85,6 +102,7 @@ public struct ExactDecimal: Hashable, Comparable, Sendable {
 
     /// Rounded down (towards −∞) to a whole number.
     public func floorWhole() -> ExactDecimal {
+        if isSaturated { return self }
         let (quotient, remainder) = units.quotientAndRemainder(dividingBy: Self.unitsPerOne)
         let whole = remainder < 0 ? quotient - 1 : quotient
         return ExactDecimal(units: Self.saturatingMultiply(whole, Self.unitsPerOne))

@@ -4,7 +4,11 @@
 
 extension ExactDecimal {
     /// Money as shown: thousands separators, `places` decimals, half away from zero: "1,234,567.50".
+    /// What a saturated value (docs: `ExactDecimal.isSaturated`) shows as, wherever it is written.
+    public static let tooLargeText = "(too large)"
+
     public func formatted(places: Int = 2, grouping: Bool = true) -> String {
+        if isSaturated { return Self.tooLargeText }
         let places = min(max(places, 0), Self.fractionDigits)
         let mantissa = Self.divideRounded(units, by: Self.powerOfTen(Self.fractionDigits - places))
         return Self.text(mantissa: mantissa, places: places, grouping: grouping)
@@ -12,6 +16,7 @@ extension ExactDecimal {
 
     /// A rate as a percentage: 0.51996 → "52.00%" with two places.
     public func percentText(places: Int = 2) -> String {
+        if isSaturated { return Self.tooLargeText }
         // Rounding the rate at places + 2 and moving the point two places is exactly rounding the
         // percentage at `places`, without the multiplication.
         let places = min(max(places, 0), Self.fractionDigits - 2)
@@ -24,6 +29,7 @@ extension ExactDecimal {
 
     /// A count as shown: "277,778"; fractional counts keep their decimals.
     public var countText: String {
+        if isSaturated { return Self.tooLargeText }
         let places = significantPlaces(atLeast: 0)
         return Self.text(mantissa: units / Self.powerOfTen(Self.fractionDigits - places), places: places, grouping: true)
     }

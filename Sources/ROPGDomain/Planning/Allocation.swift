@@ -61,16 +61,18 @@ public enum Allocation {
     /// The same, adding up to a given rounded total (one already shown elsewhere).
     public static func roundedParts(_ parts: [ExactDecimal], total: ExactDecimal) -> [ExactDecimal] {
         guard !parts.isEmpty else { return [] }
+        // A part too large to hold stays too large: the report is refused where it is shown.
+        if total.isSaturated || parts.contains(where: \.isSaturated) { return parts.map { $0.isSaturated ? $0 : total } }
         let cent = ExactDecimal.unitsPerOne / 100
-        var floors = parts.map { part -> Int128 in
+        var floors: [Int128] = []
+        var remainders: [Int128] = []
+        for part in parts {
             let (quotient, remainder) = part.units.quotientAndRemainder(dividingBy: cent)
-            return remainder < 0 ? quotient - 1 : quotient
+            floors.append(remainder < 0 ? quotient - 1 : quotient)
+            remainders.append(remainder < 0 ? remainder + cent : remainder)
         }
-        let left = total.units / cent &- floors.reduce(0, &+)  // wrapping: absurd saturated sums must not trap
-        let order = parts.indices.sorted { a, b in
-            let ra = parts[a].units - floors[a] * cent, rb = parts[b].units - floors[b] * cent
-            return ra != rb ? ra > rb : a < b
-        }
+        let left = total.units / cent &- floors.reduce(0, &+)  // wrapping: absurd sums must not trap
+        let order = parts.indices.sorted { a, b in remainders[a] != remainders[b] ? remainders[a] > remainders[b] : a < b }
         // Settle the difference in one step: an even number of cents for every part, then one more
         // for the largest remainders (or one less for the smallest). Saturated sums can leave a
         // difference far larger than the number of parts.

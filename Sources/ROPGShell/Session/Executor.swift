@@ -41,6 +41,13 @@ extension Session {
             let (words, wanted) = try Session.takeTableKey(Array(line.words.dropFirst()))
             let arguments = Arguments(words)
             var blocks = try command.run(arguments, in: self)
+            if Session.holdsTooLarge(blocks) {
+                // Saturated arithmetic (ExactDecimal) reached a figure: refuse the report rather than
+                // print the end of the range as if it were money, and keep the workspace as it was.
+                if undoSteps.last?.id != stepBefore, undo() != nil { redoSteps.removeLast() }
+                throw CommandError("a result is too large to work out (beyond ±10²⁶): check the amounts, quantities and volumes "
+                                   + "given (each input is at most 10¹⁵, but their products can go beyond what ropg holds)")
+            }
             if isWhatIfOpen, Session.comparesWithPlan(command, arguments) {
                 blocks = compareWithPlan(command, arguments, whatIfBlocks: blocks)
             }
@@ -64,6 +71,14 @@ extension Session {
         } catch {
             reportError(error.message)
             return false
+        }
+    }
+
+    /// True when a table holds a figure too large to hold (saturated).
+    static func holdsTooLarge(_ blocks: [Block]) -> Bool {
+        blocks.contains { block in
+            guard case .table(let table) = block else { return false }
+            return (table.rows + table.footerRows).contains { row in row.contains { $0.figure?.value.isSaturated ?? false } }
         }
     }
 
