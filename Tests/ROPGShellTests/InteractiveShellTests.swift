@@ -88,4 +88,50 @@ import Testing
         #expect(history.contains("帆布包"))
         #expect(history.contains("product\\040show\\040BG-9"))
     }
+
+    /// Quitting never loses work (issue 12): Ctrl-C inside a Ctrl-R search does not quit; after
+    /// cancelling the save question, the next Ctrl-D asks again; Ctrl-C at the question cancels.
+    @Test(.enabled(if: tmuxAvailable, "needs tmux (scripts/setup --test installs it)"))
+    func quittingAlwaysAsks() throws {
+        let folder = try TestSupport.scratchCopy()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let tmux = Tmux()
+        defer { _ = try? tmux.run(["kill-server"]) }
+        let command = "cd '\(folder.path)' && HOME='\(folder.path)' NO_COLOR=1 LANG=C.UTF-8 '\(TestSupport.binary.path)' workspaces/demo.json; echo LEFT-THE-SHELL"
+        try tmux.run(["new-session", "-d", "-s", "t", "-x", "150", "-y", "50", "bash", "-c", command + "; sleep 30"])
+        _ = try tmux.waitFor("demo>")
+        try tmux.type("product set TS-001 price=70")
+        try tmux.type("Enter")
+        _ = try tmux.waitFor("demo*>")
+
+        // Ctrl-R starts a search; Ctrl-C there leaves the search, not the shell.
+        try tmux.type("C-r")
+        try tmux.type("prod")
+        try tmux.type("C-c")
+        Thread.sleep(forTimeInterval: 0.3)
+        #expect(!(try tmux.screen()).contains("Save them before quitting"), "Ctrl-C in a search is not a quit:\n\(try tmux.screen())")
+        try tmux.type("info")
+        try tmux.type("Enter")
+        _ = try tmux.waitFor("state")
+        #expect(!(try tmux.screen()).contains("LEFT-THE-SHELL"))
+
+        // Ctrl-D asks; c cancels; the next Ctrl-D asks again.
+        try tmux.type("C-d")
+        _ = try tmux.waitFor("Save them before quitting? [y/n/c]")
+        try tmux.type("c")
+        try tmux.type("Enter")
+        _ = try tmux.waitFor("cancelled; nothing changed")
+        try tmux.type("C-d")
+        let again = try tmux.waitFor("cancelled; nothing changed")
+        let questions = again.components(separatedBy: "Save them before quitting?").count - 1
+        #expect(questions >= 2 || again.hasSuffix("[y/n/c] \n"), "the second Ctrl-D asks again:\n\(again)")
+        // Ctrl-C at the question cancels too.
+        try tmux.type("C-c")
+        _ = try tmux.waitFor("demo*>")
+        #expect(!(try tmux.screen()).contains("LEFT-THE-SHELL"))
+        #expect(!(try tmux.screen()).contains("left without saving"))
+        try tmux.type("quit discard=yes")
+        try tmux.type("Enter")
+        _ = try tmux.waitFor("LEFT-THE-SHELL")
+    }
 }

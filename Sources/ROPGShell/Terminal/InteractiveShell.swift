@@ -1,5 +1,6 @@
 import Foundation
 import ROPGDomain
+import ROPGStorage
 import ROPGTables
 
 /// The interactive loop: prompt, read a line with libedit, run it, until quit or Ctrl-D.
@@ -22,33 +23,56 @@ enum InteractiveShell {
             }
             return failures == 0 ? 0 : 1
         }
-        session.ask = { question in editor.ask(question) }
+        // Whether the last question met the end of input too (Ctrl-D, or a terminal that closed).
+        var questionMetEnd = false
+        session.ask = { question in
+            let answer = editor.ask(question)
+            questionMetEnd = answer == nil
+            return answer
+        }
         let workspace = session.workspace
         session.console.write("ropg \(ShellMain.version) — \(workspace.name)" +
                               (session.path.map { " (\($0))" } ?? "") +
                               ": \(workspace.summary). Type help, or quit.\n")
-        var endsInARow = 0
+        var unanswered = 0
         while !session.quitRequested {
             let prompt = session.prompt
             switch editor.readLine(prompt: prompt) {
             case .line(let line):
-                endsInARow = 0
+                unanswered = 0
                 editor.addToHistory(line)
                 session.execute(line: line)
             case .interrupted:
-                continue
+                continue  // Ctrl-C clears the line; it never quits
             case .endOfInput:
-                endsInARow += 1
-                if endsInARow >= 2 {
-                    // Ctrl-D twice (or a closed terminal): leave without saving, as asked.
-                    session.say("left without saving")
+                // Ctrl-D quits as `quit` does: with unsaved changes it asks, every time.
+                questionMetEnd = false
+                session.execute(line: "quit")
+                guard !session.quitRequested, questionMetEnd else { unanswered = 0; continue }
+                // The question met the end of input as well. Twice in a row means nobody can
+                // answer (the terminal closed): keep the work in a copy rather than lose it.
+                unanswered += 1
+                if unanswered >= 2 {
+                    keepUnsavedWork(session)
                     session.quitRequested = true
-                } else {
-                    session.execute(line: "quit")
                 }
             }
         }
         editor.saveHistory()
         return 0
+    }
+
+    /// Writes the unsaved workspace to a new file beside it (never over another), so that input
+    /// that ends with nobody to answer loses nothing; says where.
+    static func keepUnsavedWork(_ session: Session) {
+        let base = session.path.map { $0.hasSuffix(".json") ? String($0.dropLast(5)) : $0 } ?? "untitled"
+        let stamp = Int(Date().timeIntervalSince1970)
+        let copy = "\(base).unsaved-\(stamp)-\(getpid()).json"
+        do {
+            try WorkspaceWriter.save(session.workspace, to: copy)
+            session.console.writeError("input ended with unsaved changes and no answer: they are kept in \(copy) (open it, or copy it over the workspace)\n")
+        } catch {
+            session.console.writeError("input ended with unsaved changes and no answer, and they could not be kept in \(copy): \(error)\n")
+        }
     }
 }

@@ -115,9 +115,10 @@ public final class LineEditor {
         var count: Int32 = 0
         guard let wide = el_wgets(editLine, &count) else {
             ropg_write_stdout("\n")
-            // count -1 with our flag set: read() failed with EINTR because of Ctrl-C.
-            // Anything else (count 0: Ctrl-D on an empty line; -1 without SIGINT: EIO...) ends input.
-            if count == -1 && ropg_sigint_take() != 0 {
+            // Our flag set: Ctrl-C, at the prompt (count -1, read() failed with EINTR) or inside
+            // an incremental search (Ctrl-R), where libedit gives up with count 0. Ctrl-C never
+            // ends input. Anything else (Ctrl-D on an empty line; EIO) does.
+            if ropg_sigint_take() != 0 {
                 return .interrupted
             }
             return .endOfInput
