@@ -15,6 +15,8 @@ public struct WorkspaceReader {
     private let reader: JSONReader
     private let fileName: String
     private var expectedCosts = 0
+    /// Off for journal fragments, which hold one change's parts, not a whole workspace.
+    private var validates = true
 
     /// Reads and validates the workspace at `path`. Opening never changes the file.
     public static func load(path: String) throws(WorkspaceLoadError) -> Workspace {
@@ -36,6 +38,14 @@ public struct WorkspaceReader {
     /// Reads a workspace from bytes (tests, and files already in memory).
     public static func decode(_ bytes: [UInt8], fileName: String) throws(WorkspaceLoadError) -> Workspace {
         try WorkspaceReader(reader: JSONReader(bytes: bytes), fileName: fileName).read()
+    }
+
+    /// Reads a fragment: a workspace holding only the parts of one change (the journal's records),
+    /// which need not be a valid workspace on its own (a cost entry of a product it does not hold).
+    static func decodeFragment(_ bytes: [UInt8], fileName: String) throws(WorkspaceLoadError) -> Workspace {
+        var reader = WorkspaceReader(reader: JSONReader(bytes: bytes), fileName: fileName)
+        reader.validates = false
+        return try reader.read()
     }
 
     private init(reader: JSONReader, fileName: String) {
@@ -194,7 +204,7 @@ public struct WorkspaceReader {
                 workspace.lastCostNumber[entry.category] = max(workspace.lastCostNumber[entry.category] ?? 0, entry.id.number)
             }
         }
-        let issues = Validation.issues(in: workspace)
+        let issues = validates ? Validation.issues(in: workspace) : []
         if !issues.isEmpty {
             let shown = issues.prefix(20).map { "  \($0)" }.joined(separator: "\n")
             let more = issues.count > 20 ? "\n  … and \(issues.count - 20) more" : ""

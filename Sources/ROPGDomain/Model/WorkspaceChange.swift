@@ -18,6 +18,21 @@ public enum WorkspaceChange: Equatable, Sendable {
     case setName(String)
     case setLastCostNumber(Int32, for: CostCategory)
 
+    /// Whether the change fits the workspace: the position it names is there. A change re-applied
+    /// to another state of the workspace (a journal replayed, a reload) is checked first, so
+    /// that it can be reported instead of trapping.
+    public func fits(_ workspace: Workspace) -> Bool {
+        switch self {
+        case .insertProduct(_, let index): return (0...workspace.products.count).contains(index)
+        case .removeProduct(let index), .replaceProduct(_, let index): return workspace.products.indices.contains(index)
+        case .insertCost(_, let index): return (0...workspace.costs.count).contains(index)
+        case .removeCost(let index), .replaceCost(_, let index): return workspace.costs.indices.contains(index)
+        case .insertGoal(_, let index): return (0...workspace.goals.count).contains(index)
+        case .removeGoal(let index), .replaceGoal(_, let index): return workspace.goals.indices.contains(index)
+        case .setSettings, .setSplits, .setProfiles, .setActuals, .setHitPlans, .setName, .setLastCostNumber: return true
+        }
+    }
+
     /// Applies the change and returns the change that undoes it.
     @discardableResult
     public func apply(to workspace: inout Workspace) -> WorkspaceChange {
@@ -91,6 +106,19 @@ public struct Edit: Sendable {
     public init(description: String, changes: [WorkspaceChange]) {
         self.description = description
         self.changes = changes
+    }
+
+    /// Applies the edit when every change fits in turn; the workspace is left as it was otherwise.
+    /// Returns the inverse, or nil when a change did not fit.
+    public func applyIfFits(to workspace: inout Workspace) -> Edit? {
+        var trial = workspace
+        var inverses: [WorkspaceChange] = []
+        for change in changes {
+            guard change.fits(trial) else { return nil }
+            inverses.append(change.apply(to: &trial))
+        }
+        workspace = trial
+        return Edit(description: description, changes: inverses.reversed())
     }
 
     /// Applies every change in order; returns the edit that undoes them all.

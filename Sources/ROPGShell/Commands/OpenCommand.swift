@@ -26,6 +26,7 @@ public enum OpenCommand: Command {
         try confirmDiscard(session, arguments, doing: "opening \(path)")
         session.replaceWorkspace(workspace, path: path)
         session.markSaved(to: path)
+        session.lookForJournal()
         if session.interactive { session.prepareReports() }
         return [.message("opened \(workspace.name) from \(path): \(workspace.summary)")]
     }

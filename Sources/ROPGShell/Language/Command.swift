@@ -55,7 +55,7 @@ extension Command {
 /// Every command the shell knows, in the order `help` lists them.
 public enum CommandRegistry {
     public static let all: [any Command.Type] = [
-        InfoCommand.self, OpenCommand.self, NewCommand.self, SaveCommand.self, QuitCommand.self,
+        InfoCommand.self, OpenCommand.self, NewCommand.self, SaveCommand.self, RecoverCommand.self, QuitCommand.self,
         ProductCommand.self, CostCommand.self, GoalCommand.self, ProfileCommand.self, ActualCommand.self, CheckCommand.self,
         CostsCommand.self, PnlCommand.self, WhyCommand.self,
         MarginCommand.self, PriceCommand.self, BreakevenCommand.self, DiscountCommand.self, LadderCommand.self,

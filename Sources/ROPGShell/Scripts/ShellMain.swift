@@ -67,6 +67,8 @@ public enum ShellMain {
             return 1
         }
         session.format = options.format
+        // Unsaved changes an earlier session left: a person is asked once the shell is up.
+        if !interactive { session.lookForJournal() }
 
         if interactive {
             session.prepareReports()
@@ -92,6 +94,8 @@ public enum ShellMain {
                 }
             }
         }
+        // The script ran to its end: what it did not save, it chose not to keep.
+        session.endJournal()
         return failures == 0 ? 0 : 1
     }
 

@@ -2,6 +2,7 @@ import Foundation
 import ROPGDomain
 import ROPGTables
 import ROPGReports
+import ROPGStorage
 
 /// What a command prints: lines of text, or a table the chosen format renders.
 public enum Block: Sendable {
@@ -73,10 +74,18 @@ public final class Session {
     /// report gets it from here through `context` (docs/DOMAIN.md §12).
     public let today: Day
 
+    /// The changes since the last save, written beside the file as they are made (crash recovery,
+    /// docs: `Journal`); nil without a file, or while an earlier session's journal waits for `recover`.
+    private(set) var journal: Journal?
+    /// An earlier session's journal found at open: its edits wait for `recover replay` or `recover discard`.
+    var foundJournal: Journal.Found?
+    private var journalWarned = false
+
     public init(workspace: Workspace, path: String?, console: Console, interactive: Bool,
                 today: Day = Session.today(in: ProcessInfo.processInfo.environment)) {
         self.workspace = workspace
         self.today = today
+        defer { startJournal() }
         self.path = path
         self.console = console
         self.interactive = interactive
@@ -101,6 +110,7 @@ public final class Session {
         guard !edit.changes.isEmpty else { return }
         let inverse = edit.apply(to: &workspace)
         revision += 1
+        journalEdit(edit)
         appendStep(description: edit.description, forward: edit, inverse: inverse)
         redoSteps.removeAll()
     }
@@ -127,6 +137,7 @@ public final class Session {
         guard let step = undoSteps.popLast() else { return nil }
         _ = step.inverse.apply(to: &workspace)
         revision += 1
+        journalEdit(Edit(description: "undo: " + step.description, changes: step.inverse.changes))
         redoSteps.append(step)
         return step.description
     }
@@ -136,6 +147,7 @@ public final class Session {
         guard let step = redoSteps.popLast() else { return nil }
         _ = step.forward.apply(to: &workspace)
         revision += 1
+        journalEdit(Edit(description: "redo: " + step.description, changes: step.forward.changes))
         undoSteps.append(step)
         return step.description
     }
@@ -149,6 +161,7 @@ public final class Session {
         undoSteps.removeAll()
         redoSteps.removeAll()
         savedStepID = nil
+        startJournal()
     }
 
     /// Records that the workspace as it is now was written to `path`.
@@ -156,5 +169,35 @@ public final class Session {
         self.path = path
         // With a what-if open, the plan was saved: the last step before the what-if.
         savedStepID = whatIf.map { open in undoSteps.last { $0.id < open.firstStepID }?.id } ?? undoSteps.last?.id
+        // The file now holds every change but an open what-if's: a fresh journal holds those.
+        journal?.remove()
+        startJournal()
+        for step in whatIfSteps { journalEdit(step.forward) }
+    }
+
+    /// The session ended as the user chose (quit, the end of a script): its journal goes.
+    public func endJournal() {
+        journal?.remove()
+        journal = nil
+    }
+
+    /// A journal for the file, unless an earlier session's journal is waiting for `recover`.
+    func startJournal() {
+        journal = nil
+        guard let path, foundJournal == nil else { return }
+        journal = Journal(workspacePath: path)
+    }
+
+    /// Writes an edit to the journal; a journal that cannot be written is said once, and the
+    /// shell goes on (the changes are still in memory and can be saved).
+    func journalEdit(_ edit: Edit) {
+        if journal == nil, foundJournal != nil, !journalWarned {
+            journalWarned = true
+            console.writeError("note: unsaved changes of an earlier session are waiting (recover replay or recover discard); new changes are not journaled until then\n")
+        }
+        do throws(Journal.Failure) { try journal?.append(edit) } catch {
+            if !journalWarned { console.writeError("warning: \(error.message); changes are not protected against a crash until you save\n") }
+            journalWarned = true
+        }
     }
 }

@@ -63,6 +63,8 @@ extension Session {
     func dropWhatIf() -> Int {
         guard let open = whatIf else { return 0 }
         let count = whatIfSteps.count
+        // The journal takes the what-if's changes back as their inverses, newest first.
+        journalEdit(Edit(description: "drop the what-if (\(counted(count, "change")))", changes: whatIfSteps.reversed().flatMap(\.inverse.changes)))
         undoSteps.removeAll { $0.id >= open.firstStepID }
         redoSteps = open.stashedRedo
         whatIf = nil

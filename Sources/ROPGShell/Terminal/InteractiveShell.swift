@@ -34,6 +34,7 @@ enum InteractiveShell {
         session.console.write("ropg \(ShellMain.version) — \(workspace.name)" +
                               (session.path.map { " (\($0))" } ?? "") +
                               ": \(workspace.summary). Type help, or quit.\n")
+        session.lookForJournal()
         var unanswered = 0
         while !session.quitRequested {
             let prompt = session.prompt
@@ -54,10 +55,13 @@ enum InteractiveShell {
                 unanswered += 1
                 if unanswered >= 2 {
                     keepUnsavedWork(session)
-                    session.quitRequested = true
+                    editor.saveHistory()
+                    return 0  // the journal stays as well: the next open offers it
                 }
             }
         }
+        // Left by quit: whatever was not saved, the person chose not to keep.
+        session.endJournal()
         editor.saveHistory()
         return 0
     }
