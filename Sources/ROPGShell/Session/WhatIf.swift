@@ -63,6 +63,10 @@ extension Session {
     func dropWhatIf() -> Int {
         guard let open = whatIf else { return 0 }
         let count = whatIfSteps.count
+        // The plan is put back whole (below); the log records it as each change taken back.
+        for step in whatIfSteps.reversed() {
+            log(LoggedEdit(description: "drop " + step.description, forward: step.inverse, inverse: step.forward, stepID: step.id, isUndo: true))
+        }
         undoSteps.removeAll { $0.id >= open.firstStepID }
         redoSteps = open.stashedRedo
         whatIf = nil
