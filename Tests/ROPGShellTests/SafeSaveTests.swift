@@ -162,6 +162,17 @@ enum ScratchMount {
         }
     }
 
+    @Test func saveCompletesReloadForceAndFileNames() {
+        let session = Session(workspace: Workspace(name: "x"), path: nil, console: Console(capturing: ()), interactive: false)
+        #expect(Completion.candidates(for: "save re", in: session).1.contains("reload"))
+        #expect(Completion.candidates(for: "save --", in: session).1 == ["--force"])
+        let folder = makeFolder()
+        defer { removeFolder(folder) }
+        #expect(Completion.candidates(for: "save \(folder)/", in: session).1.isEmpty)
+        _ = try? AtomicFile.write(Array("{}".utf8), to: folder + "/plan.json")
+        #expect(Completion.candidates(for: "save \(folder)/p", in: session).1 == ["\(folder)/plan.json"])
+    }
+
     @Test func contentHashIsTheSameHoweverTheBytesArrive() {
         var random = SplitMix(seed: 12)
         let bytes = (0..<10_000).map { _ in UInt8(random.next(256)) }
