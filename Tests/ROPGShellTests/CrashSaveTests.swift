@@ -75,9 +75,15 @@ import Darwin
             // WIFSIGNALED / WTERMSIG, spelled out (the C macros are not imported).
             if status & 0x7F == SIGKILL {
                 killed += 1
-                if wasMidSave { midSave += 1 }
+                if wasMidSave {
+                    midSave += 1
+                    saveWindow *= 1.02
+                }
             } else {
                 finished += 1
+                // The save took less than the wait (the machine is less busy than when measured):
+                // aim shorter, so the next kills still land inside the save.
+                if attempts > 1 { saveWindow = max(0.002, saveWindow * 0.75) }
             }
 
             let now = try AtomicFile.readAll(path: path)

@@ -158,7 +158,13 @@ import ROPGDomain
         #expect(saved.products[1].name == "冰丝T恤二代")
         #expect(InfoCommand.state(a) == "saved")
         #expect(InfoCommand.state(b) == "the file changed on disk since ropg last saved it: open it again to see it")
-        // B has no changes: it is not dirty, and reopening shows A's save.
+        // B has no changes: save reload just reads A's save (and writes nothing).
+        let before = try FileFingerprint.read(path).get()
+        #expect(b.execute(line: "save reload"))
+        #expect(b.console.takeCaptured() == "reloaded \(path) as it is on disk; you had no changes to re-apply\n")
+        #expect(b.workspace == saved)
+        #expect(InfoCommand.state(b) == "saved")
+        #expect(try FileFingerprint.read(path).get() == before)
         run(b, ["open \(path)"])
         #expect(b.workspace == saved)
         a.forgetFile()

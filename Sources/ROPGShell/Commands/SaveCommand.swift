@@ -131,6 +131,11 @@ public enum SaveCommand: Command {
         session.adopt(opened)
         session.takeRebased(rebase)
         var lines = opened.notes
+        guard !log.isEmpty else {
+            // Nothing of ours to add: the file as it is is the workspace now, and needs no save.
+            lines.append("reloaded \(path) as it is on disk; you had no changes to re-apply")
+            return lines.map { .message($0) }
+        }
         let applied = log.count - rebase.failedEdits
         lines.append("reloaded \(path) as it is on disk and re-applied \(applied == log.count ? "your" : "\(applied) of your") \(counted(log.count, "change"))")
         lines += rebase.notes.map { "  note: \($0)" }
