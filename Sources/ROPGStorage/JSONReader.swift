@@ -128,6 +128,10 @@ public final class JSONReader {
     private var sourceBytes: [UInt8] = []
     private var sourceOffset = 0
     private var exhausted = false
+    /// The file's identity and times when it was opened, and the hash of every byte read: the
+    /// fingerprint of exactly the bytes parsed (see `fingerprint`).
+    private var openedInfo: stat?
+    private var hasher = ContentHash()
 
     // Lines and columns.
     private var line = 1
@@ -190,16 +194,30 @@ public final class JSONReader {
         self.cache = .allocate(capacity: 1 << JSONReader.cacheBits)
         self.cache.initialize(repeating: CachedString(), count: 1 << JSONReader.cacheBits)
         self.keyPrints = .allocate(capacity: keyCapacity)
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer forever. The
+        // type is checked on the descriptor itself, so nothing can be swapped in between.
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         if descriptor < 0 {
             let message = "cannot open \(path): \(JSONReader.errnoText())"
             throw JSONFileError(message: message)  // deinit frees the buffers
         }
         fd = descriptor
         var info = stat()
-        if fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
-            throw JSONFileError(message: "cannot read \(path): Is a directory")
+        if fstat(descriptor, &info) == 0 {
+            let kind = FileKind(info)
+            if kind == .folder { throw JSONFileError(message: "cannot read \(path): Is a directory") }
+            if kind != .regular { throw JSONFileError(message: "cannot read \(path): \(kind.phrase), not a file") }
+            openedInfo = info
         }
+        // Reads of a regular file never block; clear the flag all the same, so reads behave as usual.
+        _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
+    }
+
+    /// The fingerprint of the file read, once it has been read to its end (after `finish()`);
+    /// nil for bytes in memory or a file not read to the end.
+    public var fingerprint: FileFingerprint? {
+        guard exhausted, let openedInfo else { return nil }
+        return FileFingerprint(openedInfo, hash: hasher.value)
     }
 
     /// Reads from bytes in memory.
@@ -588,6 +606,7 @@ public final class JSONReader {
             while true {
                 let n = read(fd, buf + end, chunkSize)
                 if n > 0 {
+                    hasher.update(UnsafeRawBufferPointer(start: buf + end, count: n))
                     end += n
                     return true
                 }

@@ -20,6 +20,12 @@ public struct WorkspaceReader {
 
     /// Reads and validates the workspace at `path`. Opening never changes the file.
     public static func load(path: String) throws(WorkspaceLoadError) -> Workspace {
+        try loadWithFingerprint(path: path).workspace
+    }
+
+    /// Reads and validates the workspace at `path`, with the fingerprint of the bytes it read:
+    /// a later save compares the file with it to find changes made by someone else meanwhile.
+    public static func loadWithFingerprint(path: String) throws(WorkspaceLoadError) -> (workspace: Workspace, fingerprint: FileFingerprint) {
         let reader: JSONReader
         do {
             reader = try JSONReader(path: path)
@@ -32,7 +38,13 @@ public struct WorkspaceReader {
         if let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int {
             workspaceReader.expectedCosts = min(size / 100, 20_000_000)
         }
-        return try workspaceReader.read()
+        let workspace = try workspaceReader.read()
+        if let fingerprint = reader.fingerprint { return (workspace, fingerprint) }
+        // Not expected (read() reads to the end of the file); a second read gives the fingerprint.
+        switch FileFingerprint.read(path) {
+        case .success(let fingerprint): return (workspace, fingerprint)
+        case .failure(let error): throw WorkspaceLoadError(error.message)
+        }
     }
 
     /// Reads a workspace from bytes (tests, and files already in memory).

@@ -12,9 +12,11 @@ public enum WorkspaceWriter {
     }
 
     /// Saves atomically, streaming the JSON to the file a megabyte at a time: the same bytes as
-    /// `encode`, without a second copy of a large workspace in memory.
-    public static func save(_ workspace: Workspace, to path: String) throws {
-        try AtomicFile.write(to: path) { sink in
+    /// `encode`, without a second copy of a large workspace in memory. A read-only file is
+    /// refused unless `replacingReadOnly`. Returns the fingerprint of the file written.
+    @discardableResult
+    public static func save(_ workspace: Workspace, to path: String, replacingReadOnly: Bool = false) throws -> FileFingerprint {
+        try AtomicFile.write(to: path, replacingReadOnly: replacingReadOnly) { sink in
             var out = JSONWriter(reservingCapacity: flushSize + 64 * 1024)
             try write(workspace, to: &out) { bytes in
                 try sink.write(bytes)

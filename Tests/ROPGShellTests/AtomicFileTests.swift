@@ -9,7 +9,7 @@ import Glibc
 import Darwin
 #endif
 
-private func makeFolder() -> String {
+func makeFolder() -> String {
     var template = Array("/tmp/ropg-atomic-test-XXXXXX".utf8CString)
     return template.withUnsafeMutableBufferPointer { buffer -> String in
         guard let base = buffer.baseAddress, mkdtemp(base) != nil else { return "/tmp" }
@@ -18,7 +18,7 @@ private func makeFolder() -> String {
 }
 
 /// Removes a folder and everything in it (no symbolic links are followed).
-private func removeFolder(_ path: String) {
+func removeFolder(_ path: String) {
     var info = stat()
     guard lstat(path, &info) == 0 else { return }
     if (info.st_mode & S_IFMT) == S_IFDIR {
@@ -39,7 +39,14 @@ private func removeFolder(_ path: String) {
     }
 }
 
-private func listFolder(_ path: String) -> [String] {
+/// The files in a folder, less a journal of unsaved changes (`.NAME.json.journal`): that one is
+/// there by design while changes are unsaved (crash recovery), and the tests here are about the
+/// saved file and temporary files.
+func listFolder(_ path: String) -> [String] {
+    listFolder(path, withJournals: true).filter { !$0.hasSuffix(".journal") }
+}
+
+func listFolder(_ path: String, withJournals: Bool) -> [String] {
     guard let dir = opendir(path) else { return [] }
     defer { closedir(dir) }
     var names: [String] = []
@@ -52,13 +59,13 @@ private func listFolder(_ path: String) -> [String] {
     return names.sorted()
 }
 
-private func mode(_ path: String) -> mode_t? {
+func mode(_ path: String) -> mode_t? {
     var info = stat()
     guard stat(path, &info) == 0 else { return nil }
     return info.st_mode & 0o7777
 }
 
-private func currentUmask() -> mode_t {
+func currentUmask() -> mode_t {
     // Read it without changing it (tests run in parallel).
     guard let text = try? AtomicFile.readAll(path: "/proc/self/status") else { return 0o022 }
     let status = String(decoding: text, as: UTF8.self)
@@ -115,7 +122,7 @@ private func currentUmask() -> mode_t {
         let old = Array("old".utf8)
         try AtomicFile.write(old, to: path)
         let target = folder + "/missing/w.json"
-        #expect(throws: FileError(message: "cannot write \(target): No such file or directory")) {
+        #expect(throws: FileError(message: "cannot write \(target): No such file or directory (there is no folder \(folder)/missing); create it first, or save elsewhere")) {
             try AtomicFile.write(Array("new".utf8), to: target)
         }
         #expect(try AtomicFile.readAll(path: path) == old)

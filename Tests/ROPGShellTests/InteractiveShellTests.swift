@@ -15,23 +15,34 @@ import Testing
             try TestSupport.spawn(["/usr/bin/tmux", "-L", socket] + arguments)
         }
 
-        func screen() throws -> String { try run(["capture-pane", "-p", "-t", "t"]) }
+        func screen(_ target: String = "t") throws -> String { try run(["capture-pane", "-p", "-J", "-t", target]) }
 
-        /// Waits until the screen shows `text` (up to 10 s); returns the screen.
-        func waitFor(_ text: String) throws -> String {
+        /// Waits until the screen of `target` shows `text` (up to 10 s); returns the screen.
+        @discardableResult
+        func waitFor(_ text: String, in target: String = "t") throws -> String {
             var screen = ""
             for _ in 0..<100 {
-                screen = try self.screen()
+                screen = try self.screen(target)
                 if screen.contains(text) { return screen }
                 Thread.sleep(forTimeInterval: 0.1)
             }
-            Issue.record("the screen never showed \(text.debugDescription); it shows:\n\(screen)")
+            Issue.record("the screen of \(target) never showed \(text.debugDescription); it shows:\n\(screen)")
             return screen
         }
 
         func type(_ keys: String...) throws {
-            try run(["send-keys", "-t", "t"] + keys)
+            try type(in: "t", keys)
+        }
+
+        func type(in target: String, _ keys: [String]) throws {
+            try run(["send-keys", "-t", target] + keys)
             Thread.sleep(forTimeInterval: 0.15)
+        }
+
+        /// Types a line and Enter in `target`.
+        func enter(_ line: String, in target: String) throws {
+            try type(in: target, [line])
+            try type(in: target, ["Enter"])
         }
     }
 
@@ -134,5 +145,71 @@ import Testing
         try tmux.type("quit discard=yes")
         try tmux.type("Enter")
         _ = try tmux.waitFor("LEFT-THE-SHELL")
+    }
+
+    /// Two shells on one workspace, as two people would have them: the second is told about the
+    /// first; after the first saves, the second's save is refused and its `info` does not say
+    /// saved; `save reload` keeps both changes. Then the second shell is killed (kill -9), and a
+    /// third takes over the lock it left, saying so.
+    @Test(.enabled(if: tmuxAvailable, "needs tmux (scripts/setup --test installs it)"))
+    func twoShellsOnOneWorkspace() throws {
+        let folder = try TestSupport.scratchCopy()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("workspaces/demo.json").path
+        let lock = folder.appendingPathComponent("workspaces/.demo.json.lock").path
+        let tmux = Tmux()
+        defer { _ = try? tmux.run(["kill-server"]) }
+        func start(_ name: String) throws {
+            let command = "cd '\(folder.path)' && env HOME='\(folder.path)' NO_COLOR=1 LANG=C.UTF-8 '\(TestSupport.binary.path)' workspaces/demo.json"
+            try tmux.run(["new-session", "-d", "-s", name, "-x", "200", "-y", "50", "bash", "-c", command])
+        }
+        try start("a")
+        try tmux.waitFor("demo>", in: "a")
+        let holderA = String(decoding: try AtomicFile.readAll(path: lock), as: UTF8.self)
+        try start("b")
+        let screenB = try tmux.waitFor("demo>", in: "b")
+        #expect(screenB.contains("another ropg (pid "))
+        #expect(screenB.contains("has workspaces/demo.json open"))
+        #expect(holderA.hasPrefix("pid="))
+
+        try tmux.enter("product set TS-001 price=69", in: "a")
+        try tmux.enter("save", in: "a")
+        try tmux.waitFor("saved demo to workspaces/demo.json", in: "a")
+
+        try tmux.enter("product set TS-002 name=冰丝二代", in: "b")
+        try tmux.enter("save", in: "b")
+        try tmux.waitFor("changed on disk since it was opened", in: "b")
+        try tmux.waitFor("save reload        read it again", in: "b")
+        try tmux.enter("info", in: "b")
+        try tmux.waitFor("│ state           │ unsaved changes; the file changed on disk", in: "b")
+        try tmux.enter("save reload", in: "b")
+        try tmux.waitFor("re-applied your 1 change", in: "b")
+        let reloaded = try tmux.waitFor("saved demo to workspaces/demo.json", in: "b")
+        #expect(!reloaded.contains("not applied"))
+        try tmux.enter("info", in: "a")
+        try tmux.waitFor("the file changed on disk since ropg last saved it", in: "a")
+        let both = try WorkspaceReader.load(path: path)
+        #expect(both.products[0].price.description == "69" && both.products[1].name == "冰丝二代")
+
+        // A has nothing unsaved: quit leaves at once, and its lock goes. B saved, so it takes the lock.
+        try tmux.enter("quit", in: "a")
+        #expect(eventually { (try? tmux.run(["has-session", "-t", "a"]))?.isEmpty == false })
+        try tmux.enter("info", in: "b")
+        try tmux.enter("save", in: "b")
+        #expect(eventually { ((try? AtomicFile.readAll(path: lock)).map { String(decoding: $0, as: UTF8.self) } ?? holderA) != holderA })
+        let holderB = String(decoding: try AtomicFile.readAll(path: lock), as: UTF8.self)
+        let pidB = holderB.split(separator: "\n").first.map { String($0.dropFirst("pid=".count)) } ?? ""
+        #expect(Int32(pidB) != nil, "\(holderB)")
+
+        // B is killed: its lock file stays, and the next shell takes it over, saying so once.
+        if let pid = Int32(pidB) { kill(pid, SIGKILL) }
+        #expect(eventually { (try? tmux.run(["has-session", "-t", "b"]))?.isEmpty == false })
+        #expect(FileManager.default.fileExists(atPath: lock))
+        try start("c")
+        let screenC = try tmux.waitFor("demo>", in: "c")
+        #expect(screenC.contains("took over the lock on workspaces/demo.json from ropg pid \(pidB), since "))
+        #expect(screenC.contains("which is no longer running"))
+        try tmux.enter("quit", in: "c")
+        #expect(eventually { !FileManager.default.fileExists(atPath: lock) })
     }
 }

@@ -88,3 +88,51 @@ struct SplitMix {
         return Int((z ^ (z >> 31)) % UInt64(bound))
     }
 }
+
+/// A `ropg` started and left running: its standard input stays open until `finish`, so a test
+/// can let it open its workspace, do something else meanwhile, and then give it commands.
+final class RunningShell {
+    let process = Process()
+    private let input = Pipe()
+    private let output = Pipe()
+
+    init(_ arguments: [String], in directory: URL, environment extra: [String: String] = [:]) throws {
+        process.executableURL = TestSupport.binary
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        var environment = ["PATH": "/usr/bin:/bin", "HOME": directory.path, "NO_COLOR": "1", "LANG": "C.UTF-8", "ROPG_TODAY": "2026-03-16"]
+        for (key, value) in extra { environment[key] = value }
+        process.environment = environment
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+    }
+
+    var pid: Int32 { process.processIdentifier }
+
+    /// Sends `text` as standard input, closes it, waits for the exit; returns what it printed.
+    func finish(_ text: String) throws -> TestSupport.Result {
+        input.fileHandleForWriting.write(Data(text.utf8))
+        try input.fileHandleForWriting.close()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return TestSupport.Result(output: String(decoding: data, as: UTF8.self), status: process.terminationStatus)
+    }
+
+    /// Kills it at once (SIGKILL) and waits for it.
+    func kill9() {
+        kill(pid, SIGKILL)
+        process.waitUntilExit()
+    }
+}
+
+/// Waits up to `seconds` for `condition`, looking every `interval` seconds; returns whether it came true.
+func eventually(_ seconds: Double = 10, every interval: Double = 0.01, _ condition: () -> Bool) -> Bool {
+    let end = Date().addingTimeInterval(seconds)
+    while Date() < end {
+        if condition() { return true }
+        Thread.sleep(forTimeInterval: interval)
+    }
+    return condition()
+}

@@ -20,7 +20,7 @@ public enum InfoCommand: Command {
         let rows: [(String, Cell)] = [
             ("name", .text(workspace.name)),
             ("file", .text(session.path ?? "(not saved yet)")),
-            ("state", .text(session.isDirty ? "unsaved changes" : session.path == nil ? "never saved" : "saved")),
+            ("state", .text(state(session))),
             ("products", .count(workspace.products.count)),
             ("cost entries", .count(workspace.costs.count)),
             ("by category", .text(categories)),
@@ -36,5 +36,26 @@ public enum InfoCommand: Command {
             ("schema", .count(Workspace.schemaVersion)),
         ]
         return [.table(propertyTable(title: nil, rows))]
+    }
+
+    /// Whether the workspace is saved: "saved" only when nothing changed here since the last
+    /// save and the file on disk is still what was saved.
+    static func state(_ session: Session) -> String {
+        let dirty = session.isDirty
+        switch session.diskState {
+        case .noFile:
+            return dirty ? "unsaved changes" : "never saved"
+        case .new:
+            return dirty ? "unsaved changes; new, never saved" : "new, never saved"
+        case .unchanged:
+            return dirty ? "unsaved changes" : "saved"
+        case .changed:
+            return dirty ? "unsaved changes; the file changed on disk \(session.sinceRead) (see help save)"
+                : "the file changed on disk \(session.sinceRead): open it again to see it"
+        case .removed:
+            return "the file was removed from disk" + (dirty ? "; unsaved changes" : "") + ": save writes it anew"
+        case .unreadable(let why):
+            return (dirty ? "unsaved changes; " : "") + "the file cannot be read (\(why))"
+        }
     }
 }

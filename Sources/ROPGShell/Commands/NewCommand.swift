@@ -18,6 +18,7 @@ public enum NewCommand: Command {
         guard let name = arguments.positional(0), !name.isEmpty else { throw CommandError("new needs a name, e.g. new 2027计划") }
         try OpenCommand.confirmDiscard(session, arguments, doing: "starting \(name)")
         session.replaceWorkspace(Workspace(name: name), path: nil)
+        session.forgetFile()
         return [.message("new workspace \(name)")]
     }
 }

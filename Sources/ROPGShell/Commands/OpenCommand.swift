@@ -17,18 +17,15 @@ public enum OpenCommand: Command {
         try arguments.checkKeys(allowed: ["discard"], command: "open")
         try arguments.checkPositionals(max: 1, usage: usage[0])
         guard let path = arguments.positional(0) else { throw CommandError("open needs a file, e.g. open workspaces/demo.json") }
-        let workspace: Workspace
-        do {
-            workspace = try WorkspaceReader.load(path: path)
-        } catch {
-            throw CommandError(error.message)
-        }
+        // Read (and locked) before asking about unsaved changes, so that a file that cannot be
+        // opened costs nothing; if the question is cancelled, the new lock goes with `opened`.
+        let opened = try WorkspaceFile.open(path, allowNew: false, currentLock: session.fileLock)
+        guard let workspace = opened.workspace else { throw CommandError("cannot open \(path): No such file or directory") }
         try confirmDiscard(session, arguments, doing: "opening \(path)")
-        session.replaceWorkspace(workspace, path: path)
-        session.markSaved(to: path)
+        session.adopt(opened)
         session.lookForJournal()
         if session.interactive { session.prepareReports() }
-        return [.message("opened \(workspace.name) from \(path): \(workspace.summary)")]
+        return opened.allNotes.map { .message($0) } + [.message("opened \(workspace.name) from \(path): \(workspace.summary)")]
     }
 
     /// Before unsaved changes are thrown away: asks a person, or refuses in a script.

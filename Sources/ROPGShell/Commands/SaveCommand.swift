@@ -3,41 +3,157 @@ import ROPGDomain
 import ROPGStorage
 import ROPGTables
 
-/// `save [PATH]`: writes the workspace atomically.
+/// `save [PATH]`, `save reload`, `save --force`: writes the workspace atomically, and never over
+/// what someone else saved meanwhile unless told to.
 public enum SaveCommand: Command {
     public static let name = "save"
     public static let topic = HelpTopic.workspace
     public static let summary = "save the workspace (to its file, or to PATH)"
-    public static let usage = ["save [PATH]"]
-    public static let examples = ["save", "save plans/2026.json"]
+    public static let usage = ["save [PATH]", "save reload", "save --force [PATH]"]
+    public static let examples = ["save", "save plans/2026.json", "save reload"]
     public static let details = """
         Saving is atomic: a crash mid-save leaves the old file whole. The same workspace always saves to the
         same bytes, so the file diffs well in git. Without PATH it saves to the file it was opened from;
-        with PATH it saves there and that file becomes the workspace's file.
+        with PATH it saves there and that file becomes the workspace's file. Through a symbolic link, the
+        file the link points to is replaced and the link is kept.
+
+        A save never overwrites someone else's work by accident. When the file changed on disk since this
+        shell opened or last saved it (another ropg, an editor, git), save refuses and offers:
+          save reload        read the file again and re-apply your changes since the last save on top of
+                             it; saves when every change still applies, else says which do not (check, then save)
+          save OTHER.json    save your version elsewhere
+          save --force       overwrite the file with your version, on purpose
+        A read-only file (no write permission) is not replaced either: make it writable, or save --force.
+        Temporary files left by saves that were killed are removed, and reported, at the next open or save.
         """
 
     public static func run(_ arguments: Arguments, in session: Session) throws(CommandError) -> [Block] {
         try arguments.checkKeys(allowed: [], command: "save")
-        try arguments.checkPositionals(max: 1, usage: usage[0])
-        return [.message(try save(session, to: arguments.positional(0)))]
+        // `--force` and `reload` count only as typed bare: a quoted "reload" would be a path.
+        let words = arguments.positionals
+        if let option = words.first(where: { !$0.wasQuoted && $0.text.hasPrefix("--") && $0.text != "--force" }) {
+            throw CommandError("save has no option \(option.text); it takes --force (see help save)")
+        }
+        let force = words.contains { !$0.wasQuoted && $0.text == "--force" }
+        let rest = words.filter { $0.wasQuoted || $0.text != "--force" }
+        guard rest.count <= 1 else { throw CommandError("unexpected \"\(rest[1].text)\"; usage: \(usage.joined(separator: " | "))") }
+        if let word = rest.first, !word.wasQuoted, word.text == "reload" {
+            if force { throw CommandError("save reload keeps the file's changes and --force overwrites them: choose one") }
+            return try reload(session)
+        }
+        return [.message(try save(session, to: rest.first?.text, force: force))]
     }
 
-    /// Saves to `target` or the session's file; returns what to tell the user.
-    static func save(_ session: Session, to target: String?) throws(CommandError) -> String {
+    /// Saves to `target` or the session's file; returns what to tell the user. Refuses to
+    /// overwrite a file changed on disk since this session read or wrote it, a read-only file,
+    /// or a file another ropg has open (when saving elsewhere), unless `force`.
+    static func save(_ session: Session, to target: String?, force: Bool = false) throws(CommandError) -> String {
         guard let path = target ?? session.path ?? defaultPath(session) else {
             throw CommandError("the workspace has no file yet; give one: save PATH.json")
         }
         guard path.hasSuffix(".json") else { throw CommandError("\(path): a workspace file ends in .json") }
+        var said: [String] = []
+        let ownFile = session.path.map { sameFile(path, $0) } ?? false
+        if ownFile && !force {
+            switch session.diskState {
+            case .changed:
+                throw conflict(session, path)
+            case .unreadable(let why):
+                throw CommandError("cannot read \(path) to check that nobody changed it since (\(why)); nothing was saved. Save elsewhere (save OTHER.json), or overwrite it with save --force")
+            case .removed:
+                said.append("\(path) had been removed \(session.sinceRead); writing it anew")
+            case .noFile, .new, .unchanged:
+                break
+            }
+        } else if !ownFile && !force, let holder = WorkspaceLock.holder(of: path), holder.pid != getpid() {
+            throw CommandError("another ropg (\(holder)) has \(path) open; saving over it would overwrite its work. Save elsewhere, or overwrite it on purpose with save --force \(path)")
+        }
+        let removed = AtomicFile.removeStaleTemporaryFiles(beside: path)
+        if removed > 0 { said.append(WorkspaceFile.removedText(removed)) }
+        let fingerprint: FileFingerprint
         do {
-            try WorkspaceWriter.save(session.plan, to: path)
+            fingerprint = try WorkspaceWriter.save(session.plan, to: path, replacingReadOnly: force)
+        } catch let error as FileError where error.reason == .readOnly {
+            throw CommandError("\(error.message); make it writable (chmod u+w \(path)), or replace it on purpose with save --force")
         } catch {
             throw CommandError((error as? FileError)?.message ?? "cannot save \(path): \(error)")
         }
-        session.markSaved(to: path)
-        if session.isWhatIfOpen {
-            return "saved the plan of \(session.plan.name) to \(path), without the open what-if (\(counted(session.whatIfSteps.count, "change"))): keep it to make it part of the plan"
+        // The lock follows the file: saving elsewhere moves it; a file whose lock another shell
+        // had at open is taken now if that shell has gone.
+        if !ownFile || session.fileLock == nil {
+            let (lock, note) = WorkspaceFile.takeLock(path, currentLock: session.fileLock)
+            if lock !== session.fileLock {
+                session.fileLock?.release()
+                session.fileLock = lock
+            }
+            if let note, !ownFile { said.append(note) }
         }
-        return "saved \(session.workspace.name) to \(path)"
+        session.markSaved(to: path, fingerprint: fingerprint)
+        if session.isWhatIfOpen {
+            said.append("saved the plan of \(session.plan.name) to \(path), without the open what-if (\(counted(session.whatIfSteps.count, "change"))): keep it to make it part of the plan")
+        } else {
+            said.append("saved \(session.workspace.name) to \(path)")
+        }
+        return said.joined(separator: "\n")
+    }
+
+    /// The refusal when the file changed on disk: what happened and the three ways on.
+    private static func conflict(_ session: Session, _ path: String) -> CommandError {
+        let changes = counted(session.changesSinceSave.count, "change")
+        let whatIf = session.isWhatIfOpen ? " (keep or drop the open what-if first)" : ""
+        return CommandError("""
+            \(path) changed on disk \(session.sinceRead) (another ropg, an editor or git wrote it); nothing was saved. Choose one:
+              save reload        read it again and re-apply your \(changes) on top\(whatIf)
+              save OTHER.json    save your version elsewhere
+              save --force       overwrite it with your version
+            """)
+    }
+
+    /// `save reload`: reads the file as someone else saved it, re-applies this session's changes
+    /// since its last save on top (see `Rebase`), and saves when every change still applies.
+    static func reload(_ session: Session) throws(CommandError) -> [Block] {
+        if session.isWhatIfOpen { throw CommandError("a what-if is open: keep or drop it first, then save reload") }
+        guard let path = session.path else { throw CommandError("the workspace has no file to reload; give one: save PATH.json") }
+        switch session.diskState {
+        case .noFile, .new, .unchanged:
+            return [.message("\(path) has not changed on disk; nothing to reload"), .message(try save(session, to: nil))]
+        case .removed:
+            throw CommandError("\(path) is gone from disk: there is nothing to reload; save writes your version anew")
+        case .unreadable(let why):
+            throw CommandError("cannot read \(path) (\(why)); nothing was reloaded")
+        case .changed:
+            break
+        }
+        let opened = try WorkspaceFile.open(path, allowNew: false, currentLock: session.fileLock)
+        guard let theirs = opened.workspace else { throw CommandError("cannot open \(path): No such file or directory") }
+        let log = session.changesSinceSave
+        let rebase = Rebase(log, onto: theirs)
+        session.adopt(opened)
+        session.takeRebased(rebase)
+        var lines = opened.notes
+        guard !log.isEmpty else {
+            // Nothing of ours to add: the file as it is is the workspace now, and needs no save.
+            lines.append("reloaded \(path) as it is on disk; you had no changes to re-apply")
+            return lines.map { .message($0) }
+        }
+        let applied = log.count - rebase.failedEdits
+        lines.append("reloaded \(path) as it is on disk and re-applied \(applied == log.count ? "your" : "\(applied) of your") \(counted(log.count, "change"))")
+        lines += rebase.notes.map { "  note: \($0)" }
+        lines += rebase.problems.map { "  not applied: \($0)" }
+        guard rebase.problems.isEmpty else {
+            lines.append("not saved yet: check the workspace (undo takes the re-applied changes back one by one), then save")
+            return lines.map { .message($0) }
+        }
+        lines.append(try save(session, to: nil))
+        return lines.map { .message($0) }
+    }
+
+    /// Whether two paths name one file (the same device and inode), or are the same text.
+    static func sameFile(_ a: String, _ b: String) -> Bool {
+        if a == b { return true }
+        var one = stat(), two = stat()
+        guard stat(a, &one) == 0, stat(b, &two) == 0 else { return false }
+        return one.st_dev == two.st_dev && one.st_ino == two.st_ino
     }
 
     /// A workspace made with `new NAME` saves to NAME.json, unless that file is someone else's.

@@ -138,23 +138,22 @@ public enum ShellMain {
     struct OpenError: Error { var message: String }
 
     /// Opens the workspace named on the command line; a file that does not exist yet is a new
-    /// workspace that the first save creates.
+    /// workspace that the first save creates (its folder must exist). What the opening found
+    /// (a new file, leftovers of a killed save, another ropg on the file) goes to standard error.
     static func openSession(_ options: Options, console: Console, interactive: Bool, today: Day) throws(OpenError) -> Session {
         guard let path = options.workspacePath else {
             return Session(workspace: Workspace(name: "untitled"), path: nil, console: console, interactive: interactive, today: today)
         }
         guard path.hasSuffix(".json") else { throw OpenError(message: "\(path): a workspace file ends in .json") }
-        if FileManager.default.fileExists(atPath: path) {
-            do {
-                let workspace = try WorkspaceReader.load(path: path)
-                let session = Session(workspace: workspace, path: path, console: console, interactive: interactive, today: today)
-                session.markSaved(to: path)
-                return session
-            } catch {
-                throw OpenError(message: error.message)
-            }
+        let opened: WorkspaceFile.Opened
+        do {
+            opened = try WorkspaceFile.open(path, allowNew: true)
+        } catch {
+            throw OpenError(message: error.message)
         }
-        let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-        return Session(workspace: Workspace(name: name), path: path, console: console, interactive: interactive)
+        let session = Session(workspace: Workspace(name: "untitled"), path: nil, console: console, interactive: interactive, today: today)
+        session.adopt(opened)
+        for note in opened.allNotes { console.writeError(note + "\n") }
+        return session
     }
 }

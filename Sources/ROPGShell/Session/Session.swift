@@ -18,6 +18,31 @@ struct UndoStep {
     var inverse: Edit
 }
 
+/// A change made to the workspace since it was last opened or saved, with what undoes it, change
+/// by change. Undoing a step is logged too (as the step's inverse), so the log replayed on the
+/// file as it was saved gives the workspace as it is: `save reload` replays it on the file as
+/// someone else saved it (see `Rebase`).
+struct LoggedEdit {
+    struct Pair {
+        var forward: WorkspaceChange
+        var inverse: WorkspaceChange
+    }
+    var description: String
+    /// In the order they were applied; each with the change that takes it back.
+    var pairs: [Pair]
+    /// The undo step it belongs to, and whether it was that step undone.
+    var stepID: Int
+    var isUndo: Bool
+
+    /// `forward` applied gave `inverse` (in the reversed order `Edit.apply` returns).
+    init(description: String, forward: Edit, inverse: Edit, stepID: Int, isUndo: Bool) {
+        self.description = description
+        pairs = zip(forward.changes, inverse.changes.reversed()).map { Pair(forward: $0, inverse: $1) }
+        self.stepID = stepID
+        self.isUndo = isUndo
+    }
+}
+
 /// The open workspace and everything that goes with it between commands: the file it came
 /// from, the undo history, the output format, and how to reach the user.
 public final class Session {
@@ -26,6 +51,15 @@ public final class Session {
     var lastHitPlan: HitPlanSpec?
     /// The file the workspace is saved to; nil for a workspace never saved.
     public private(set) var path: String?
+    /// The file as this session last read or wrote it; nil when there was no file then (a new
+    /// workspace). A save compares the file with it, to refuse overwriting someone else's save.
+    var fileFingerprint: FileFingerprint?
+    /// The lock on `path` while this session holds it (see `WorkspaceLock`).
+    var fileLock: WorkspaceLock?
+    /// True once this session has written its file (for "since it was opened / last saved").
+    var savedSinceOpen = false
+    /// The changes since the workspace was opened or last saved, as they were made.
+    var changesSinceSave: [LoggedEdit] = []
     public var format: OutputFormat = .text
     public let console: Console
     /// True when a person is typing at a terminal (prompts and questions are allowed).
@@ -113,6 +147,17 @@ public final class Session {
         journalEdit(edit)
         appendStep(description: edit.description, forward: edit, inverse: inverse)
         redoSteps.removeAll()
+        log(LoggedEdit(description: edit.description, forward: edit, inverse: inverse, stepID: nextStepID - 1, isUndo: false))
+    }
+
+    /// Adds to `changesSinceSave`; a step undone right after it was made (or redone right after
+    /// it was undone) cancels out instead, so that the log stays as short as the real difference.
+    func log(_ entry: LoggedEdit) {
+        if let last = changesSinceSave.last, last.stepID == entry.stepID, last.isUndo != entry.isUndo {
+            changesSinceSave.removeLast()
+        } else {
+            changesSinceSave.append(entry)
+        }
     }
 
     /// Records a change already made as the newest undo step.
@@ -135,25 +180,28 @@ public final class Session {
         // An open what-if's undo stops at its first change: the plan is not changed from inside it.
         if let open = whatIf, let last = undoSteps.last, last.id < open.firstStepID { return nil }
         guard let step = undoSteps.popLast() else { return nil }
-        _ = step.inverse.apply(to: &workspace)
+        let redo = step.inverse.apply(to: &workspace)
         revision += 1
         journalEdit(Edit(description: "undo: " + step.description, changes: step.inverse.changes))
         redoSteps.append(step)
+        log(LoggedEdit(description: "undo " + step.description, forward: step.inverse, inverse: redo, stepID: step.id, isUndo: true))
         return step.description
     }
 
     /// Makes the latest undone change again; returns its description, or nil.
     func redo() -> String? {
         guard let step = redoSteps.popLast() else { return nil }
-        _ = step.forward.apply(to: &workspace)
+        let undo = step.forward.apply(to: &workspace)
         revision += 1
         journalEdit(Edit(description: "redo: " + step.description, changes: step.forward.changes))
         undoSteps.append(step)
+        log(LoggedEdit(description: step.description, forward: step.forward, inverse: undo, stepID: step.id, isUndo: false))
         return step.description
     }
 
-    /// Replaces the workspace (after `open` or `new`): the undo history starts afresh.
-    func replaceWorkspace(_ workspace: Workspace, path: String?) {
+    /// Replaces the workspace (after `open` or `new`): the undo history starts afresh. The
+    /// file's fingerprint is that of the file just read (nil: no file yet).
+    func replaceWorkspace(_ workspace: Workspace, path: String?, fingerprint: FileFingerprint? = nil) {
         whatIf = nil
         self.workspace = workspace
         self.path = path
@@ -161,14 +209,21 @@ public final class Session {
         undoSteps.removeAll()
         redoSteps.removeAll()
         savedStepID = nil
+        fileFingerprint = fingerprint
+        savedSinceOpen = false
+        changesSinceSave.removeAll()
         startJournal()
     }
 
-    /// Records that the workspace as it is now was written to `path`.
-    func markSaved(to path: String) {
+    /// Records that the workspace as it is now was written to `path`, which now has `fingerprint`.
+    func markSaved(to path: String, fingerprint: FileFingerprint?) {
         self.path = path
-        // With a what-if open, the plan was saved: the last step before the what-if.
+        fileFingerprint = fingerprint
+        savedSinceOpen = true
+        // With a what-if open, the plan was saved: the last step before the what-if, and the
+        // what-if's own changes are what the file does not have yet.
         savedStepID = whatIf.map { open in undoSteps.last { $0.id < open.firstStepID }?.id } ?? undoSteps.last?.id
+        changesSinceSave = whatIfSteps.map { LoggedEdit(description: $0.description, forward: $0.forward, inverse: $0.inverse, stepID: $0.id, isUndo: false) }
         // The file now holds every change but an open what-if's: a fresh journal holds those.
         journal?.remove()
         startJournal()
@@ -183,6 +238,8 @@ public final class Session {
 
     /// A journal for the file, unless an earlier session's journal is waiting for `recover`.
     func startJournal() {
+        // The journal this session wrote goes with the state it described (saved, or replaced).
+        journal?.remove()
         journal = nil
         guard let path, foundJournal == nil else { return }
         journal = Journal(workspacePath: path)

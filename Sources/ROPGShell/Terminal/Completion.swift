@@ -41,8 +41,11 @@ enum Completion {
         }
         var result = command.keys
         switch command.name {
-        case "open", "save", "source":
+        case "open", "source":
             return files(matching: word)
+        case "save":
+            // Not sub-commands (those would hide the file names): offered beside them.
+            return (previous.count == 1 ? ["reload", "--force"] : []) + files(matching: word)
         case "cost":
             if previous.count == 2 && previous[1] == "add" { return CostCategory.allCases.map(\.rawValue) }
             if previous.count >= 2 && ["set", "rm", "show"].contains(previous[1]) {
