@@ -33,7 +33,7 @@ let package = Package(
         // Benchmarks: generates a large workspace and times open, save, reports.
         .executableTarget(name: "ropg-bench", dependencies: ["ROPGShell", "ROPGReports", "ROPGTables", "ROPGStorage", "ROPGDomain"]),
         .testTarget(name: "ROPGDomainTests", dependencies: ["ROPGDomain"]),
-        // The reports called in-process on the demo workspace.
+        // The reports called in process on the demo workspace, against figures worked out by hand.
         .testTarget(name: "ROPGReportsTests", dependencies: ["ROPGReports", "ROPGStorage", "ROPGDomain"]),
         .testTarget(name: "ROPGShellTests", dependencies: ["ROPGShell", "ROPGReports", "ROPGTables", "ROPGStorage", "ROPGDomain", "ropg"]),
     ],

@@ -22,10 +22,12 @@ public final class ReportContext: @unchecked Sendable {
     private var ledgers: [String: Ledger] = [:]
     private let prepared: PreparedIndex?
 
-    public init(workspace: Workspace, today: Day, prepared: PreparedIndex? = nil) {
+    /// `index`: the workspace's cost entries already folded (a trial workspace that shares them).
+    public init(workspace: Workspace, today: Day, prepared: PreparedIndex? = nil, index: CostIndex? = nil) {
         self.workspace = workspace
         self.today = today
         self.prepared = prepared
+        self.index = index
     }
 
     /// The cost entries folded for fast reports (waits for the background fold if one is running).

@@ -25,6 +25,8 @@ public struct UnitEconomics: Equatable, Sendable {
     public var fees: ExactDecimal { price * feeRate }
     /// u = P·(1 − f) − C − v, before ads.
     public var contribution: ExactDecimal { price - fees - goodsCost - otherPerUnit }
+    /// The variable cost of a unit, C + v + P·f: a price at or below it earns nothing (u = P − it).
+    public var variableCost: ExactDecimal { goodsCost + otherPerUnit + fees }
     /// u ÷ P; nil for a free product.
     public var contributionMargin: ExactDecimal? { contribution.divided(by: price) }
     /// (P − C) ÷ P.
@@ -102,13 +104,23 @@ public struct UnitEconomics: Equatable, Sendable {
     }
 
     /// Break-even ROAS: revenue per yuan of ads at which ads eat the whole contribution, 1 / cm.
-    public var breakEvenROAS: ExactDecimal? {
-        guard let margin = contributionMargin, margin > .zero else { return nil }
+    public var breakEvenROAS: ExactDecimal? { Self.breakEvenROAS(margin: contributionMargin) }
+
+    /// Break-even ACoS: the share of revenue ads may take, the contribution margin.
+    public var breakEvenACoS: ExactDecimal? { Self.breakEvenACoS(margin: contributionMargin) }
+
+    /// Break-even ROAS at a contribution margin (one product's or a mix's): 1 / cm; nil unless
+    /// the margin is above 0 (without a margin, no ads pay for themselves).
+    public static func breakEvenROAS(margin: ExactDecimal?) -> ExactDecimal? {
+        guard let margin, margin > .zero else { return nil }
         return ExactDecimal.one.divided(by: margin)
     }
 
-    /// Break-even ACoS: the share of revenue ads may take, the contribution margin.
-    public var breakEvenACoS: ExactDecimal? { contributionMargin }
+    /// Break-even ACoS at a contribution margin: the margin itself; nil unless it is above 0.
+    public static func breakEvenACoS(margin: ExactDecimal?) -> ExactDecimal? {
+        guard let margin, margin > .zero else { return nil }
+        return margin
+    }
 
     /// The volume factor that keeps the same contribution at `other`'s price: u / u′; nil when
     /// the other earns nothing per unit.

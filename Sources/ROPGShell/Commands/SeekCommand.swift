@@ -311,10 +311,18 @@ public enum SeekCommand: Command {
                        breakevenPeriod: Period, shown: Bool) throws(CommandError) -> ExactDecimal? {
         switch figure {
         case .margin(let product), .contribution(let product), .breakeven(let product):
-            let unit = UnitCostRates(workspace, index: index, on: day).economics(of: workspace.products[product], at: product)
-            if case .margin = figure { return unit.contributionMargin }
-            if case .contribution = figure { return unit.contribution }
-            return unit.breakEvenUnits(fixed: index.fixedCosts(in: breakevenPeriod))
+            // The reports `margin` and `breakeven` show, on the trial workspace.
+            let context = ReportContext(workspace: workspace, today: day, index: index)
+            do {
+                if case .breakeven = figure {
+                    return try BreakevenReport.breakeven(context, product: product, period: breakevenPeriod, on: day).units
+                }
+                let row = try MarginReport.margin(context, products: [product], on: day).rows[0]
+                if case .margin = figure { return row.contributionMargin }
+                return row.contribution
+            } catch {
+                throw CommandError(error.message)
+            }
         case .profit(let period), .periodMargin(let period):
             guard let model else { return nil }
             if !shown {

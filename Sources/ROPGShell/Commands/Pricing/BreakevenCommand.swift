@@ -1,4 +1,5 @@
 import ROPGDomain
+import ROPGReports
 import ROPGTables
 
 /// `breakeven [SKU] [PERIOD]`: the units and revenue that cover a period's fixed costs, and the most
@@ -37,90 +38,83 @@ public enum BreakevenCommand: Command {
             }
         }
         let period = try PricingContext.period(periodText, session)
-        let context = try PricingContext(session, arguments, fallback: period.firstDay)
-        let fixed = context.fixedCosts(period)
+        let day = try PricingContext.day(arguments)
         if let sku {
-            return [.table(try product(try ProductCommand.existing(sku, in: session), period: period, fixed: fixed, context))]
+            let index = try ProductCommand.existing(sku, in: session)
+            let report = try PricingContext.report { () throws(ReportError) in
+                try BreakevenReport.breakeven(session.context, product: index, period: period, on: day)
+            }
+            return [.table(product(report, session.workspace.products[index]))]
         }
-        return try shop(period: period, fixed: fixed, context)
+        let report = try PricingContext.report { () throws(ReportError) in
+            try MixBreakevenReport.breakeven(session.context, period: period, on: day)
+        }
+        return shop(report, session.workspace)
     }
 
-    static func product(_ index: Int, period: Period, fixed: ExactDecimal, _ context: PricingContext) throws(CommandError) -> Table {
-        let product = context.session.workspace.products[index]
-        let unit = context.economics(index)
-        let units = unit.breakEvenUnits(fixed: fixed)
+    static func product(_ report: BreakevenReport, _ product: Product) -> Table {
+        let unit = report.economics, period = report.period
         var rows: [(String, Cell)] = [
             ("product", .text("\(product.sku) \(product.name)")),
             ("price", .money(unit.price)),
             ("unit contribution", .money(unit.contribution)),
             ("contribution margin", .rateOrEmpty(unit.contributionMargin)),
-            ("fixed costs \(period.text)", .money(fixed)),
+            ("fixed costs \(period.text)", .money(report.fixed)),
         ]
         if unit.adsPerUnit != .zero {
             rows.append(("ads per unit (cpc=plan)", .optional(unit.adsPerUnit) { .money($0) }))
             rows.append(("contribution after ads", .optional(unit.contributionAfterAds) { .money($0) }))
         }
         rows += [
-            ("break-even units", .optional(units) { .count($0) }),
-            ("break-even units a day", .optional(units) { .count(($0.divided(by: period.dayCount)).rounded(places: 1)) }),
-            ("break-even revenue", .optional(units) { .money($0 * unit.price) }),
+            ("break-even units", .optional(report.units) { .count($0) }),
+            ("break-even units a day", .optional(report.unitsPerDay) { .count($0.rounded(places: 1)) }),
+            ("break-even revenue", .optional(report.revenue) { .money($0) }),
         ]
-        rows += clickFigures(contribution: unit.contribution, margin: unit.contributionMargin, context)
-        var notes = [context.workingNote]
-        if units == nil { notes.append("\(product.sku) earns nothing on a unit (after ads), so no number of units covers the fixed costs") }
+        rows += clickRows(report.clicks)
+        var notes = [PricingContext.workingNote(report.rates)]
+        if report.units == nil { notes.append("\(product.sku) earns nothing on a unit (after ads), so no number of units covers the fixed costs") }
         return propertyTable(title: "break-even \(product.sku) \(period.text)", rows, notes: notes)
     }
 
     /// Break-even CPC at the conversion rate, ROAS and ACoS.
-    static func clickFigures(contribution: ExactDecimal?, margin: ExactDecimal?, _ context: PricingContext) -> [(String, Cell)] {
-        let rates = context.rates
+    static func clickRows(_ clicks: ClickFigures) -> [(String, Cell)] {
         var rows: [(String, Cell)] = []
-        if let cvr = rates.cvr, let contribution {
-            let cpc = UnitEconomics.breakEvenCPC(contribution: contribution, cvr: cvr, unitsPerOrder: rates.unitsPerOrder)
+        if let cvr = clicks.cvr, let cpc = clicks.cpc {
             rows.append(("break-even CPC at cvr \(cvr.percentText())", .money(cpc)))
         } else {
             rows.append(("break-even CPC", .text("set cvr= to know it")))
         }
-        let positive = margin.flatMap { $0 > .zero ? $0 : nil }
-        rows.append(("break-even ROAS", .optional(positive.flatMap { ExactDecimal.one.divided(by: $0) }) { .count($0.rounded()) }))
-        rows.append(("break-even ACoS", .optional(positive) { .rate($0) }))
+        rows.append(("break-even ROAS", .optional(clicks.roas) { .count($0.rounded()) }))
+        rows.append(("break-even ACoS", .optional(clicks.acos) { .rate($0) }))
         return rows
     }
 
-    static func shop(period: Period, fixed: ExactDecimal, _ context: PricingContext) throws(CommandError) -> [Block] {
-        let workspace = context.session.workspace
-        guard !workspace.products.isEmpty else { throw CommandError("no products yet: breakeven needs products with prices and costs") }
-        let mix = MixBreakEven(workspace, rates: context.rates, fixed: fixed)
-        guard !mix.items.isEmpty else { throw CommandError("no product has a price and a share of GMV") }
-        let revenues = mix.revenue.map { _ in Allocation.roundedParts(mix.items.map { $0.revenue ?? .zero }) }
-        var rows: [[Cell]] = []
-        var totalUnits = ExactDecimal.zero
-        for (position, item) in mix.items.enumerated() {
-            let product = workspace.products[item.index]
-            totalUnits += item.units ?? .zero
-            rows.append([.text(product.sku), .text(product.name), .rate(item.share), .rateOrEmpty(item.economics.contributionMargin),
-                         .optional(revenues?[position]) { .money($0) }, .optional(item.units) { .count($0) }])
+    static func shop(_ report: MixBreakevenReport, _ workspace: Workspace) -> [Block] {
+        let period = report.period
+        let rows: [[Cell]] = report.rows.map { row in
+            let product = workspace.products[row.product]
+            return [.text(product.sku), .text(product.name), .rate(row.share), .rateOrEmpty(row.contributionMargin),
+                    .optional(row.revenue) { .money($0) }, .optional(row.units) { .count($0) }]
         }
-        let footer: [[Cell]] = [[.text("shop"), .text(""), .rate(mix.items.reduce(.zero) { $0 + $1.share }), .rate(mix.margin),
-                                 .optional(revenues.map { $0.reduce(.zero, +) }) { .money($0) }, mix.revenue == nil ? .empty : .count(totalUnits)]]
-        var notes = [context.workingNote, "each product's units are rounded up; the mix is each product's share= of GMV (an even part of the rest without one)"]
-        // Shown to 4 places, as the shares are: an even split's last-digit rounding is not a gap.
-        if mix.carriedShare.rounded(places: 4) < .one {
-            notes.append("the products' shares of GMV add up to \(mix.carriedShare.percentText()) (free products carry none); "
+        let footer: [[Cell]] = [[.text("shop"), .text(""), .rate(report.share), .rate(report.margin),
+                                 .optional(report.revenue) { .money($0) }, .optional(report.units) { .count($0) }]]
+        var notes = [PricingContext.workingNote(report.rates), "each product's units are rounded up; the mix is each product's share= of GMV (an even part of the rest without one)"]
+        if report.sharesFallShort {
+            notes.append("the products' shares of GMV add up to \(report.carriedShare.percentText()) (free products carry none); "
                          + "each is taken as its part of that")
         }
-        if mix.revenue == nil { notes.append("the mix earns nothing per yuan of revenue (after ads), so no revenue covers the fixed costs") }
+        if report.revenue == nil { notes.append("the mix earns nothing per yuan of revenue (after ads), so no revenue covers the fixed costs") }
         let table = Table(name: "breakeven_mix", title: "break-even \(period.text), the whole shop at the planned mix",
                           columns: [.text("SKU", key: "sku"), .text("name", key: "name"), .number("share", key: "share"),
                                     .number("margin", key: "contribution_margin"), .number("revenue", key: "revenue"), .number("units", key: "units")],
                           rows: rows, footerRows: footer, notes: notes, compare: ["revenue", "units"])
-        var summary: [(String, Cell)] = [("fixed costs \(period.text)", .money(fixed)), ("contribution margin of the mix", .rate(mix.margin))]
-        if mix.adsPerRevenue != .zero {
-            summary.append(("ads per yuan of revenue (cpc=plan)", .optional(mix.adsPerRevenue) { .rate($0) }))
+        var summary: [(String, Cell)] = [("fixed costs \(period.text)", .money(report.fixed)), ("contribution margin of the mix", .rate(report.margin))]
+        if report.adsPerRevenue != .zero {
+            summary.append(("ads per yuan of revenue (cpc=plan)", .optional(report.adsPerRevenue) { .rate($0) }))
         }
-        summary += [("break-even revenue", .optional(revenues.map { $0.reduce(.zero, +) }) { .money($0) }),
-                    ("break-even units", mix.revenue == nil ? .empty : .count(totalUnits))]
-        summary += clickFigures(contribution: mix.averageContribution, margin: mix.margin, context)
+        summary += [("break-even revenue", .optional(report.revenue) { .money($0) }),
+                    ("break-even units", .optional(report.units) { .count($0) })]
+        summary += clickRows(report.clicks)
         return [.table(propertyTable(name: "breakeven", title: "break-even \(period.text)", summary)), .table(table)]
     }
 }

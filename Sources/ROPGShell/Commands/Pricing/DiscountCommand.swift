@@ -1,4 +1,5 @@
 import ROPGDomain
+import ROPGReports
 import ROPGTables
 
 /// `discount SKU 20%`: what a discount does to a unit's contribution, and how much more must sell.
@@ -21,62 +22,48 @@ public enum DiscountCommand: Command {
         try arguments.checkPositionals(max: 2, usage: usage[0])
         guard let sku = arguments.positional(0) else { throw CommandError("discount needs a SKU; usage: \(usage[0])") }
         let index = try ProductCommand.existing(sku, in: session)
-        let context = try PricingContext(session, arguments)
-        let now = context.economics(index)
-        guard now.price > .zero else { throw CommandError("\(sku) is free: there is no price to discount") }
-        let price: ExactDecimal
+        let day = try PricingContext.day(arguments)
+        let cut: DiscountReport.Cut
         switch (arguments.positional(1), try arguments.amount("to")) {
         case (let text?, nil):
             let rate: ExactDecimal
             do { rate = try NumberGrammar.rate(text) } catch { throw CommandError("\(text): \(error.message)") }
             guard rate > .zero, rate < .one else { throw CommandError("\(text): a discount is between 0% and 100%") }
-            price = (now.price * (.one - rate)).rounded()
+            cut = .rate(rate)
         case (nil, let target?):
-            guard target > .zero, target < now.price else {
-                throw CommandError("to=\(target.formatted()): a discounted price is above 0 and below the price now, \(now.price.formatted())")
-            }
-            price = target
+            cut = .price(target)
         default:
             throw CommandError("give the discount (20%) or the new price (to=63.2), one of them; usage: \(usage[0])")
         }
-        let then = now.at(price: price)
-        guard then.contribution > .zero else {
-            throw CommandError("at \(price.formatted()) \(sku) loses \(then.contribution.magnitude.formatted()) on every unit: goods "
-                + "\(then.goodsCost.formatted()) + other \(then.otherPerUnit.formatted()) + fees \(then.feeRate.exactPercentText) of "
-                + "\(price.formatted()) (\(then.fees.formatted())) = \(( then.goodsCost + then.otherPerUnit + then.fees).formatted()) of variable "
-                + "cost; no volume makes that up. The lowest price that covers it is \(((try? now.price(for: .profit(.zero))) ?? .zero).rounded().formatted())")
+        let report = try PricingContext.report { () throws(ReportError) in
+            try DiscountReport.discount(session.context, product: index, cut: cut, on: day)
         }
-        // The table and the sentence under it show these numbers, each worked out once: the
-        // contribution falls by the cut less the fees it saves, and the volume grows by u ÷ u′.
-        let factor = now.volumeFactor(to: then) ?? .zero
-        // The factor at the table's 4 places.
-        let shown = factor.rounded(places: 4)
-        let cut = now.price - price
-        let feesDelta = then.fees - now.fees
-        let contributionDelta = then.contribution - now.contribution
-        let contributionRate = now.contributionChange(to: then)
-        let contributionChange = contributionRate.map { "\(Wording.signed(contributionDelta)) (\(Wording.signedPercent($0)))" }
-            ?? Wording.signed(contributionDelta)
+        // The table and the sentence under it show the same numbers, each worked out once in the
+        // report: the contribution falls by the cut less the fees it saves, and the volume grows by u ÷ u′.
+        let now = report.now, then = report.then, price = report.price
+        let shown = report.shownVolumeFactor
+        let contributionChange = report.contributionChangeRate.map { "\(Wording.signed(report.contributionChange)) (\(Wording.signedPercent($0)))" }
+            ?? Wording.signed(report.contributionChange)
         func row(_ label: String, _ before: Cell, _ after: Cell, _ change: String) -> [Cell] { [.text(label), before, after, .text(change)] }
         var rows: [[Cell]] = [
             row("price", .money(now.price), .money(price), Wording.change(price, from: now.price)),
-            row("fees", .money(now.fees), .money(then.fees), Wording.signed(feesDelta)),
+            row("fees", .money(now.fees), .money(then.fees), Wording.signed(report.feesChange)),
             row("unit contribution", .money(now.contribution), .money(then.contribution), contributionChange),
             row("contribution margin", .rateOrEmpty(now.contributionMargin), .rateOrEmpty(then.contributionMargin),
-                "\(Wording.signed(((then.contributionMargin ?? .zero) - (now.contributionMargin ?? .zero)) * .hundred)) pp"),
-            row("volume for the same contribution", .count(.one), .count(shown), Wording.signedPercent(factor - .one)),
+                "\(Wording.signed(report.marginChangePoints)) pp"),
+            row("volume for the same contribution", .count(.one), .count(shown), Wording.signedPercent(report.volumeGrowth)),
         ]
         if let ads = now.adsPerUnit, !ads.isZero, let after = now.contributionAfterAds, let thenAfter = then.contributionAfterAds {
             rows.insert(row("contribution after ads", .money(after), .money(thenAfter), Wording.change(thenAfter, from: after)), at: 3)
         }
-        let taken = contributionRate.map { " (\($0.magnitude.percentText()))" } ?? ""
+        let taken = report.contributionChangeRate.map { " (\($0.magnitude.percentText()))" } ?? ""
         let notes = [
-            "a cut of \(cut.formatted()) in the price"
-                + (feesDelta.rounded().isZero ? "" : ", less the \(feesDelta.magnitude.formatted()) of fees it saves,")
-                + " takes \(contributionDelta.magnitude.formatted())\(taken) of each unit's contribution; to earn the same, sales must be "
-                + "\(shown.countText) times today's (\(Wording.signedPercent(factor - .one))): every 100 units sold now must become "
-                + "\((shown * 100).countText) (\((factor * 100).ceilingWhole().countText) in whole units, rounded up)",
-            context.workingNote,
+            "a cut of \(report.cut.formatted()) in the price"
+                + (report.feesChange.rounded().isZero ? "" : ", less the \(report.feesChange.magnitude.formatted()) of fees it saves,")
+                + " takes \(report.contributionChange.magnitude.formatted())\(taken) of each unit's contribution; to earn the same, sales must be "
+                + "\(shown.countText) times today's (\(Wording.signedPercent(report.volumeGrowth))): every 100 units sold now must become "
+                + "\(report.unitsForHundred.countText) (\(report.wholeUnitsForHundred.countText) in whole units, rounded up)",
+            PricingContext.workingNote(report.rates),
         ]
         return [.table(Table(title: "discount \(sku) \(now.price.formatted()) → \(price.formatted())",
                              columns: [.text("figure", key: "figure"), .number("now", key: "now"), .number("discounted", key: "discounted"),

@@ -1,4 +1,5 @@
 import ROPGDomain
+import ROPGReports
 import ROPGTables
 
 /// `ladder SKU from=59 to=99 step=5`: a price ladder, each step's contribution, margin and break-even.
@@ -14,7 +15,6 @@ public enum LadderCommand: Command {
         The row at today's price is marked.
         """
     public static let keys = ["from=", "to=", "step=", "on="]
-    static let maximumRows = 500
 
     public static func run(_ arguments: Arguments, in session: Session) throws(CommandError) -> [Block] {
         try arguments.checkKeys(allowed: ["from", "to", "step", "on"], command: name)
@@ -24,36 +24,29 @@ public enum LadderCommand: Command {
         guard let from = try arguments.amount("from"), let to = try arguments.amount("to"), let step = try arguments.amount("step") else {
             throw CommandError("ladder needs from=, to= and step=, e.g. ladder \(sku) from=59 to=99 step=5")
         }
-        guard from > .zero, to >= from else { throw CommandError("from=\(from.formatted()) to=\(to.formatted()): give prices above 0, from the lower to the higher") }
-        guard step > .zero else { throw CommandError("step=\(step.formatted()): the step must be above 0") }
-        let count = ((to - from).divided(by: step) ?? .zero).floorWhole().exactInt.map { $0 + 1 } ?? Int.max
-        guard count <= maximumRows else {
-            throw CommandError("from=\(from.formatted()) to=\(to.formatted()) step=\(step.formatted()) makes \(count) rows; at most \(maximumRows): take a larger step")
-        }
+        let steps = try PricingContext.report { () throws(ReportError) in try LadderReport.Steps(from: from, to: to, step: step) }
         let period = try PricingContext.period(arguments.positional(1), session)
-        let context = try PricingContext(session, arguments, fallback: period.firstDay)
-        let fixed = context.fixedCosts(period)
-        let base = context.economics(index)
-        let showAds = base.adsPerUnit != .zero
-        var rows: [[Cell]] = []
-        for step_ in 0..<count {
-            let price = from + step * step_
-            let unit = base.at(price: price)
-            var row: [Cell] = [.money(price), .money(unit.contribution), .rateOrEmpty(unit.contributionMargin)]
-            if showAds { row.append(.optional(unit.contributionAfterAds) { .money($0) }) }
-            row += [.optional(unit.breakEvenUnits(fixed: fixed)) { .count($0) },
-                    .optional(context.rates.cvr) { .money(unit.breakEvenCPC(cvr: $0, unitsPerOrder: context.rates.unitsPerOrder)) },
-                    .text(price == base.price ? "← now" : "")]
-            rows.append(row)
+        let day = try PricingContext.day(arguments)
+        let report = try PricingContext.report { () throws(ReportError) in
+            try LadderReport.ladder(session.context, product: index, steps: steps, period: period, on: day)
+        }
+        let showAds = report.showsAds, cvr = report.rates.cvr
+        let rows: [[Cell]] = report.rows.map { row in
+            let unit = row.economics
+            var cells: [Cell] = [.money(row.price), .money(unit.contribution), .rateOrEmpty(unit.contributionMargin)]
+            if showAds { cells.append(.optional(unit.contributionAfterAds) { .money($0) }) }
+            cells += [.optional(row.breakEvenUnits) { .count($0) }, .optional(row.breakEvenCPC) { .money($0) },
+                      .text(row.isNow ? "← now" : "")]
+            return cells
         }
         var columns: [Column] = [.number("price", key: "price"), .number("contribution", key: "unit_contribution"), .number("margin", key: "contribution_margin")]
         if showAds { columns.append(.number("after ads", key: "contribution_after_ads")) }
         columns += [.number("break-even units", key: "break_even_units"),
-                    .number("break-even CPC" + (context.rates.cvr.map { " at \($0.percentText())" } ?? ""), key: "break_even_cpc"),
+                    .number("break-even CPC" + (cvr.map { " at \($0.percentText())" } ?? ""), key: "break_even_cpc"),
                     .text("", key: "mark")]
-        return [.table(Table(title: "price ladder \(sku) \(session.workspace.products[index].name), fixed costs \(period.text) \(fixed.formatted())",
+        return [.table(Table(title: "price ladder \(sku) \(session.workspace.products[index].name), fixed costs \(period.text) \(report.fixed.formatted())",
                              columns: columns, rows: rows,
-                             notes: [context.workingNote, "a blank break-even: at that price a unit earns nothing (after ads)"],
+                             notes: [PricingContext.workingNote(report.rates), "a blank break-even: at that price a unit earns nothing (after ads)"],
                              compare: ["unit_contribution", "break_even_units"]))]
     }
 }

@@ -1,4 +1,5 @@
 import ROPGDomain
+import ROPGReports
 import ROPGTables
 
 /// `margin [SKU…]`: what each unit of each product really earns after fees, packaging and shipping.
@@ -21,56 +22,41 @@ public enum MarginCommand: Command {
     public static func run(_ arguments: Arguments, in session: Session) throws(CommandError) -> [Block] {
         try arguments.checkKeys(allowed: ["on"], command: name)
         let workspace = session.workspace
-        guard !workspace.products.isEmpty else { throw CommandError("no products yet: add one with product add SKU price=… cost=…") }
+        guard !workspace.products.isEmpty else { throw CommandError(ReportError.noProducts.message) }
         var named: [Int] = []
         for position in 0..<arguments.positionals.count {
             guard let sku = arguments.positional(position) else { continue }
             named.append(try ProductCommand.existing(sku, in: session))
         }
-        let indices = named.isEmpty ? Array(workspace.products.indices) : named
-        let context = try PricingContext(session, arguments)
-        let rates = context.rates, products = workspace.products
-        let units = mapInPieces(indices.count) { rates.economics(of: products[indices[$0]], at: indices[$0]) }
-        let margins = units.map(\.contributionMargin)
-        // Best margin first; free products (no margin) last; ties in workspace order. Positions
-        // are sorted rather than the economics themselves, which are large to move, on one
-        // integer key each.
-        let keys = margins.map { $0?.units ?? Int128.min }
-        let order = indices.indices.sorted { a, b in
-            keys[a] != keys[b] ? keys[a] > keys[b] : indices[a] < indices[b]
+        let day = try PricingContext.day(arguments)
+        let report = try PricingContext.report { () throws(ReportError) in
+            try MarginReport.margin(session.context, products: named.isEmpty ? nil : named, on: day)
         }
-        let showAds = units.contains { $0.adsPerUnit != .zero }
-        // Which products lose money, before any row is built, so that each row is built once at
-        // its final length (100,000 rows are common).
-        let contributions = units.map(\.contribution)
-        let losing = contributions.count { $0.rounded().isNegative }
-        let losingAfterAds = showAds ? zip(units, contributions).count { unit, contribution in
-            !contribution.rounded().isNegative && unit.adsPerUnit.map { (contribution - $0).rounded().isNegative } == true
-        } : 0
-        let showFlags = losing + losingAfterAds > 0
+        let rates = report.rates, products = workspace.products
+        let showAds = report.showsAds
+        let showFlags = report.losing + report.losingAfterAds > 0
         let roleCells = ProductRole.allCases.map { Cell.text("\($0.rawValue) \($0.chineseName)") }
-        let rows = mapInPieces(order.count) { place -> [Cell] in
-                let position = order[place]
-                let index = indices[position], unit = units[position], contribution = contributions[position]
-                let after = unit.adsPerUnit.map { contribution - $0 }
-                let role = products[index].role.flatMap { role in ProductRole.allCases.firstIndex(of: role).map { roleCells[$0] } }
+        // 100,000 rows are common: built side by side, each once at its final length.
+        let rows = mapInPieces(report.rows.count) { place -> [Cell] in
+                let row = report.rows[place], unit = row.economics, product = products[row.product]
+                let role = product.role.flatMap { role in ProductRole.allCases.firstIndex(of: role).map { roleCells[$0] } }
                 var flag = Cell.empty
-                if contribution.rounded().isNegative {
-                    flag = Cell.text("⚠ loses " + contribution.magnitude.formatted() + " a unit").emphasized(.negative)
-                } else if showAds, let after, after.rounded().isNegative {
-                    flag = Cell.text("⚠ loses " + after.magnitude.formatted() + " a unit after ads").emphasized(.negative)
+                switch row.loss {
+                case .perUnit(let loss): flag = Cell.text("⚠ loses " + loss.formatted() + " a unit").emphasized(.negative)
+                case .afterAds(let loss): flag = Cell.text("⚠ loses " + loss.formatted() + " a unit after ads").emphasized(.negative)
+                case nil: break
                 }
-                var row: [Cell] = [
-                    .text(products[index].sku), .text(products[index].name), role ?? .empty,
+                var cells: [Cell] = [
+                    .text(product.sku), .text(product.name), role ?? .empty,
                     .money(unit.price), .money(unit.goodsCost), .money(unit.otherPerUnit), .rate(unit.feeRate),
-                    .money(contribution), .rateOrEmpty(margins[position]), .rateOrEmpty(unit.grossMargin), .rateOrEmpty(unit.markup),
-                    showAds ? .optional(unit.adsPerUnit) { .money($0) } : .empty, showAds ? .optional(after) { .money($0) } : .empty,
+                    .money(row.contribution), .rateOrEmpty(row.contributionMargin), .rateOrEmpty(unit.grossMargin), .rateOrEmpty(unit.markup),
+                    showAds ? .optional(unit.adsPerUnit) { .money($0) } : .empty, showAds ? .optional(row.contributionAfterAds) { .money($0) } : .empty,
                     flag,
                 ]
                 // The literal is built at full length; unshown columns come off the end, in place.
-                if !showFlags { row.removeLast() }
-                if !showAds { row.removeSubrange(11...12) }
-                return row
+                if !showFlags { cells.removeLast() }
+                if !showAds { cells.removeSubrange(11...12) }
+                return cells
         }
         var columns: [Column] = [.text("SKU", key: "sku"), .text("name", key: "name"), .text("role", key: "role"),
                                  .number("price", key: "price"), .number("goods", key: "goods_cost"), .number("other/unit", key: "other_per_unit"),
@@ -79,14 +65,15 @@ public enum MarginCommand: Command {
                                  .number("markup", key: "markup")]
         if showAds { columns += [.number("ads/unit", key: "ads_per_unit"), .number("after ads", key: "contribution_after_ads")] }
         if showFlags { columns.append(.text("flag", key: "flag")) }
-        var notes = [context.workingNote]
+        var notes = [PricingContext.workingNote(rates)]
         if showAds {
-            notes.append("ads/unit: cpc=plan entries' share of paid clicks × cpc \(context.rates.cpc?.formatted() ?? "?") × paid share "
-                         + "\(context.rates.paidFraction.percentText()) ÷ (cvr \(context.rates.cvr?.percentText() ?? "?") × units per order)")
+            notes.append("ads/unit: cpc=plan entries' share of paid clicks × cpc \(rates.cpc?.formatted() ?? "?") × paid share "
+                         + "\(rates.paidFraction.percentText()) ÷ (cvr \(rates.cvr?.percentText() ?? "?") × units per order)")
         }
+        let losing = report.losing, losingAfterAds = report.losingAfterAds
         if losing > 0 { notes.append("\(counted(losing, "product")) \(losing == 1 ? "loses" : "lose") money on every unit sold") }
         if losingAfterAds > 0 { notes.append("\(counted(losingAfterAds, losing > 0 ? "more product" : "product")) \(losingAfterAds == 1 ? "loses" : "lose") money once ads are paid") }
-        let title = "unit economics" + (indices.count == 1 ? " \(workspace.products[indices[0]].sku)" : "")
+        let title = "unit economics" + (report.rows.count == 1 ? " \(products[report.rows[0].product].sku)" : "")
         return [.table(Table(title: title, columns: columns, rows: rows, notes: notes, compare: ["unit_contribution", "contribution_margin"]))]
     }
 }

@@ -1,4 +1,5 @@
 import ROPGDomain
+import ROPGReports
 import ROPGTables
 
 /// `price SKU margin=30%`: the price that earns a target contribution margin, markup or unit profit.
@@ -42,18 +43,16 @@ public enum PriceCommand: Command {
             target = .profit(profit)
             wanted = "a contribution of \(profit.formatted()) a unit"
         }
-        let context = try PricingContext(session, arguments)
-        let now = context.economics(index)
-        if case .markup = target, now.goodsCost.isZero { throw CommandError("\(sku) has no goods cost, so a markup on it says nothing") }
-        let exact: ExactDecimal
-        do { exact = try now.price(for: target) } catch { throw CommandError("\(sku): \(error.message)") }
-        let price = exact.rounded()
-        let then = now.at(price: price)
+        let day = try PricingContext.day(arguments)
+        let report = try PricingContext.report { () throws(ReportError) in
+            try PriceReport.price(session.context, product: index, target: target, on: day)
+        }
+        let now = report.now, then = report.then, price = report.price
         let rows: [(String, Cell)] = [
             ("product", .text("\(sku) \(session.workspace.products[index].name)")),
             ("target", .text(wanted)),
             ("price", .money(price)),
-            ("exact price", .text(exact.rounded(places: 6).description)),
+            ("exact price", .text(report.exactPrice.rounded(places: 6).description)),
             ("price now", .money(now.price)),
             ("change", .text(Wording.change(price, from: now.price))),
             ("unit contribution", .money(then.contribution)),
@@ -62,7 +61,7 @@ public enum PriceCommand: Command {
             ("markup", .rateOrEmpty(then.markup)),
         ]
         return [.table(propertyTable(title: "price for \(wanted): \(sku)", rows, notes: [
-            context.workingNote + " (goods \(now.goodsCost.formatted()), other \(now.otherPerUnit.formatted()), fees \(now.feeRate.exactPercentText))",
+            PricingContext.workingNote(report.rates) + " (goods \(now.goodsCost.formatted()), other \(now.otherPerUnit.formatted()), fees \(now.feeRate.exactPercentText))",
             "to use it: product set \(sku) price=\(price.plainText(minimumPlaces: 2)), or whatif product set \(sku) price=\(price.plainText(minimumPlaces: 2)) to compare first",
         ]))]
     }

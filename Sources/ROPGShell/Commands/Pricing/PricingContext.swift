@@ -13,32 +13,27 @@ extension Session {
     }
 }
 
-/// What the pricing commands share: the day whose cost entries and assumptions apply, the rates
-/// read for that day, and the fixed costs of a period.
+/// What the pricing commands share in the shell: reading `on=` and the period, and wording how the
+/// fees and other unit costs were made up. The figures come from the reports; an instance holds
+/// the `PricingBasis` of the day `on=` names, for commands that read unit economics directly.
 struct PricingContext {
-    let session: Session
-    let day: Day
-    let rates: UnitCostRates
+    let basis: PricingBasis
 
     /// `on=DAY` or, failing that, `fallback` (a period's first day) or today.
     init(_ session: Session, _ arguments: Arguments, fallback: Day? = nil) throws(CommandError) {
-        self.session = session
-        var chosen = fallback ?? session.today
-        if let text = arguments.value("on") {
-            guard let day = Day(isoText: text) else { throw CommandError("on=\(text): give a day such as 2026-03-15") }
-            chosen = day
-        }
-        day = chosen
-        rates = UnitCostRates(session.workspace, index: session.context.costIndex(), on: chosen)
+        basis = PricingBasis(session.context, on: try Self.day(arguments) ?? fallback ?? session.today)
     }
 
-    func economics(_ index: Int) -> UnitEconomics {
-        rates.economics(of: session.workspace.products[index], at: index)
-    }
+    var day: Day { basis.day }
+    var rates: UnitCostRates { basis.rates }
 
-    /// The fixed costs of a period: the entries that do not follow sales, deposits left out.
-    func fixedCosts(_ period: Period) -> ExactDecimal {
-        session.context.costIndex().fixedCosts(in: period)
+    func economics(_ index: Int) -> UnitEconomics { basis.economics(index) }
+
+    /// The day of `on=DAY`, if given.
+    static func day(_ arguments: Arguments) throws(CommandError) -> Day? {
+        guard let text = arguments.value("on") else { return nil }
+        guard let day = Day(isoText: text) else { throw CommandError("on=\(text): give a day such as 2026-03-15") }
+        return day
     }
 
     /// The period a command is about: `text` if given, else the month of today.
@@ -46,14 +41,18 @@ struct PricingContext {
         if let text {
             do { return try Period.parse(text) } catch { throw CommandError(error.message) }
         }
-        let today = session.today
-        return .month(year: today.year, month: today.month)
+        return session.context.month
     }
 
-    /// How the fees and other unit costs were made up, for a report's notes.
-    var workingNote: String {
+    /// A report worked out, its failure as the command's.
+    static func report<T>(_ work: () throws(ReportError) -> T) throws(CommandError) -> T {
+        do { return try work() } catch { throw CommandError(error.message) }
+    }
+
+    /// How the fees and other unit costs of `rates`' day were made up, for a report's notes.
+    static func workingNote(_ rates: UnitCostRates) -> String {
         let perOrder = rates.unitsPerOrder == .one ? "per-order costs" : "per-order costs ÷ \(rates.unitsPerOrder.description) units per order"
-        return "on \(day.isoText): fees = percent entries + CPS (rate × share of sales) + payment fee \(rates.paymentFee.exactPercentText); "
+        return "on \(rates.day.isoText): fees = percent entries + CPS (rate × share of sales) + payment fee \(rates.paymentFee.exactPercentText); "
             + "other = per-unit entries + \(perOrder); entries tied to a product count for it alone"
     }
 }
