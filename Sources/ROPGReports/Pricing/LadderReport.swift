@@ -19,11 +19,17 @@ public struct LadderReport: Sendable {
                 throw ReportError("from=\(from.formatted()) to=\(to.formatted()): give prices above 0, from the lower to the higher")
             }
             guard step > .zero else { throw ReportError("step=\(step.formatted()): the step must be above 0") }
-            let count = ((to - from).divided(by: step) ?? .zero).floorWhole().exactInt.map { $0 + 1 } ?? Int.max
-            guard count <= Self.maximumRows else {
-                throw ReportError("from=\(from.formatted()) to=\(to.formatted()) step=\(step.formatted()) makes \(count) rows; "
+            // The count of steps can be far beyond an Int (a 10⁻¹² step over millions): compared
+            // as a decimal first, so that no count is formed that cannot be held.
+            let steps = ((to - from).divided(by: step) ?? .zero).floorWhole()
+            guard steps < ExactDecimal(Self.maximumRows), let whole = steps.exactInt else {
+                let rows = steps.isSaturated ? "more than 10²⁶" : (steps + .one).countText
+                // As typed when cents would hide it (a step of 10⁻¹²), else as money is shown.
+                func shown(_ value: ExactDecimal) -> String { value.rounded() == value ? value.formatted() : value.plainText(minimumPlaces: 2) }
+                throw ReportError("from=\(shown(from)) to=\(shown(to)) step=\(shown(step)) makes \(rows) rows; "
                                   + "at most \(Self.maximumRows): take a larger step")
             }
+            let count = whole + 1
             self.from = from
             self.to = to
             self.step = step
