@@ -53,7 +53,7 @@ public enum WhatIfCommand: Command {
             do throws(CommandError) {
                 let output = try command.run(arguments, in: session)
                 if position == commands.count - 1 {
-                    guard Session.comparesWithPlan(command, arguments) else {
+                    guard command.comparedInWhatIf(arguments) else {
                         throw CommandError("the last part is the report to compare: pnl, costs, margin, breakeven, ladder or goal drivers")
                     }
                     // The report's tables keep the names they have on their own (`pnl`), not `whatif`.

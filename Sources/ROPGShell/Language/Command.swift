@@ -30,6 +30,9 @@ public protocol Command: Sendable {
     /// `key=` names, for completion.
     static var keys: [String] { get }
     static func run(_ arguments: Arguments, in session: Session) throws(CommandError) -> [Block]
+    /// Whether, while a what-if is open, this report is set beside the same report on the plan
+    /// (plan | what-if | Δ | Δ%). Reports say so themselves; changes and session commands don't.
+    static func comparedInWhatIf(_ arguments: Arguments) -> Bool
 }
 
 extension Command {
@@ -37,6 +40,7 @@ extension Command {
     public static var details: String { "" }
     public static var subcommands: [String] { [] }
     public static var keys: [String] { [] }
+    public static func comparedInWhatIf(_ arguments: Arguments) -> Bool { false }
 
     /// The verb of a noun-verb command, checked against `subcommands`.
     static func verb(_ arguments: Arguments) throws(CommandError) -> String {

@@ -48,7 +48,7 @@ extension Session {
                 throw CommandError("a result is too large to work out (beyond ±10²⁶): check the amounts, quantities and volumes "
                                    + "given (each input is at most 10¹⁵, but their products can go beyond what ropg holds)")
             }
-            if isWhatIfOpen, Session.comparesWithPlan(command, arguments) {
+            if isWhatIfOpen, command.comparedInWhatIf(arguments) {
                 blocks = compareWithPlan(command, arguments, whatIfBlocks: blocks)
             }
             blocks = Session.named(blocks, defaultName: Session.defaultTableName(command, arguments))

@@ -15,15 +15,6 @@ struct WhatIf {
 }
 
 extension Session {
-    /// Commands whose reports are set side by side with the plan while a what-if is open.
-    static func comparesWithPlan(_ command: any Command.Type, _ arguments: Arguments) -> Bool {
-        switch command.name {
-        case PnlCommand.name, CostsCommand.name, MarginCommand.name, BreakevenCommand.name, LadderCommand.name: return true
-        case GoalCommand.name: return arguments.positional(0) == "drivers"
-        default: return false
-        }
-    }
-
     /// The plan: the workspace without the open what-if's changes.
     public var plan: Workspace { whatIf?.plan ?? workspace }
 

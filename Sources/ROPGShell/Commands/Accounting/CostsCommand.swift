@@ -17,6 +17,7 @@ public enum CostsCommand: Command {
         are listed apart. Shares are of total cost and of net revenue; the lines add up exactly to the total.
         """
     public static let keys = ["by=", "category=", "source=", "view="]
+    public static func comparedInWhatIf(_ arguments: Arguments) -> Bool { true }
 
     public static func run(_ arguments: Arguments, in session: Session) throws(CommandError) -> [Block] {
         try arguments.checkKeys(allowed: ["by", "category"] + AccountingOptions.keys, command: "costs")

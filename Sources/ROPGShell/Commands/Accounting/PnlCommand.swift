@@ -16,6 +16,7 @@ public enum PnlCommand: Command {
         alloc=even equally). The parts of every row add up exactly to its total. why pnl PERIOD LINE shows the working.
         """
     public static let keys = ["by=", "alloc=", "source=", "view="]
+    public static func comparedInWhatIf(_ arguments: Arguments) -> Bool { true }
 
     public static func run(_ arguments: Arguments, in session: Session) throws(CommandError) -> [Block] {
         try arguments.checkKeys(allowed: ["by", "alloc"] + AccountingOptions.keys, command: "pnl")

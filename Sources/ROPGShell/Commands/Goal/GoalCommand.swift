@@ -38,6 +38,8 @@ public enum GoalCommand: Command {
         """
     public static let subcommands = ["set", "rm", "list", "split", "show", "tree", "drivers"]
     public static let keys = GoalMetric.allCases.map { "\($0.rawValue)=" } + ["metric=", "to=", "by=", "metrics="]
+    /// Only the driver tree compares: goals themselves are what a what-if changes.
+    public static func comparedInWhatIf(_ arguments: Arguments) -> Bool { arguments.positional(0) == "drivers" }
 
     public static func run(_ arguments: Arguments, in session: Session) throws(CommandError) -> [Block] {
         switch try verb(arguments) {

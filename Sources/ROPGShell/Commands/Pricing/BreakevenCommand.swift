@@ -21,6 +21,7 @@ public enum BreakevenCommand: Command {
         the period's first day (on=DAY for another).
         """
     public static let keys = ["on="]
+    public static func comparedInWhatIf(_ arguments: Arguments) -> Bool { true }
 
     public static func run(_ arguments: Arguments, in session: Session) throws(CommandError) -> [Block] {
         try arguments.checkKeys(allowed: ["on"], command: name)

@@ -15,6 +15,7 @@ public enum LadderCommand: Command {
         The row at today's price is marked.
         """
     public static let keys = ["from=", "to=", "step=", "on="]
+    public static func comparedInWhatIf(_ arguments: Arguments) -> Bool { true }
 
     public static func run(_ arguments: Arguments, in session: Session) throws(CommandError) -> [Block] {
         try arguments.checkKeys(allowed: ["from", "to", "step", "on"], command: name)

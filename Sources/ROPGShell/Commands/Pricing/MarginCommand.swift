@@ -18,6 +18,7 @@ public enum MarginCommand: Command {
         too. Entries and assumptions are those of today (on=DAY for another day).
         """
     public static let keys = ["on="]
+    public static func comparedInWhatIf(_ arguments: Arguments) -> Bool { true }
 
     public static func run(_ arguments: Arguments, in session: Session) throws(CommandError) -> [Block] {
         try arguments.checkKeys(allowed: ["on"], command: name)
