@@ -71,6 +71,12 @@ enum TestSupport {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         for name in ["workspaces", "examples"] {
             try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+            // A lock or journal a ropg run by hand left in the tree is not part of the examples.
+            let copied = folder.appendingPathComponent(name)
+            for file in (try? FileManager.default.contentsOfDirectory(atPath: copied.path)) ?? []
+            where file.hasPrefix(".") && (file.hasSuffix(".lock") || file.hasSuffix(".journal") || file.contains(".tmp-")) {
+                try? FileManager.default.removeItem(at: copied.appendingPathComponent(file))
+            }
         }
         return folder
     }

@@ -58,7 +58,7 @@ public struct MarginReport: Sendable {
         for index in indices { _ = try basis.checked(index) }
         let rates = basis.rates, all = workspace.products
         // Worked out side by side: each row once, at its final size.
-        let storage = mapInParallel(indices.count) { position -> Row in
+        let storage = mapInPieces(indices.count, minimumPiece: 4_096) { position -> Row in
             let index = indices[position]
             let unit = rates.economics(of: all[index], at: index)
             let contribution = unit.contribution, after = unit.contributionAfterAds

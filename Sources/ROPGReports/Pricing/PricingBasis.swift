@@ -50,21 +50,3 @@ extension ReportError {
     public static let noProducts = ReportError("no products yet: add one with product add SKU price=… cost=…")
 }
 
-/// `make` over 0..<count, the results in order; with many items, in pieces side by side on the
-/// machine's cores (`DispatchQueue.concurrentPerform` runs as many at once as there are cores,
-/// and small pieces keep them evenly busy). Reports over 100,000 products work out their figures
-/// with it.
-func mapInParallel<T: Sendable>(_ count: Int, piece: Int = 4_096, _ make: @Sendable (Int) -> T) -> [T] {
-    let pieces = min(count / max(1, piece), 256)
-    guard pieces > 1 else { return (0..<count).map(make) }
-    return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
-        // Each piece initializes only its own range.
-        nonisolated(unsafe) let target = buffer
-        DispatchQueue.concurrentPerform(iterations: pieces) { part in
-            for position in count * part / pieces..<count * (part + 1) / pieces {
-                (target.baseAddress! + position).initialize(to: make(position))
-            }
-        }
-        initialized = count
-    }
-}

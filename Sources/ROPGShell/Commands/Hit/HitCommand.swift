@@ -1,4 +1,5 @@
 import ROPGDomain
+import ROPGReports
 import ROPGTables
 
 /// `hit rank|plan|save|list|show|rm`: choosing a product to push and planning the push (爆款, DOMAIN §5).
@@ -46,9 +47,10 @@ public enum HitCommand: Command {
             try arguments.checkKeys(allowed: HitPlanning.keys + ["by"], command: "hit plan")
             try arguments.checkPositionals(max: 2, usage: usage[1])
             let spec = try HitPlanning.spec(arguments, skuAt: 1, defaults: .shop(session))
-            let plan = try HitPlanning.plan(spec, session)
+            let grain = try HitReport.grain(arguments)
+            let report = try HitPlanning.report(spec, by: grain, session)
             session.lastHitPlan = spec
-            return try HitReport.blocks(plan, title: "hit plan \(spec.sku)", by: arguments.value("by") ?? "phase", session)
+            return HitReport.blocks(report, title: "hit plan \(spec.sku)")
                 + [.message("hit save NAME keeps this plan; its revenue, goods and ads then count in pnl, costs and goal show")]
         case "save": return try save(arguments, session)
         case "list": return try list(arguments, session)
@@ -56,8 +58,9 @@ public enum HitCommand: Command {
             try arguments.checkKeys(allowed: ["by"], command: "hit show")
             try arguments.checkPositionals(max: 2, usage: usage[4])
             let saved = try existing(arguments, session, usage: usage[4])
-            let plan = try HitPlanning.plan(saved.spec, session)
-            return try HitReport.blocks(plan, title: "hit plan \(saved.name): \(saved.spec.sku)", by: arguments.value("by") ?? "phase", session)
+            let grain = try HitReport.grain(arguments)
+            let report = try HitPlanning.report(saved.spec, by: grain, session)
+            return HitReport.blocks(report, title: "hit plan \(saved.name): \(saved.spec.sku)")
                 + [.message("plan: \(saved.spec.text)")]
         default:
             try arguments.checkKeys(allowed: [], command: "hit rm")

@@ -98,4 +98,9 @@ enum HitPlanning {
     static func plan(_ spec: HitPlanSpec, _ session: Session) throws(CommandError) -> HitPlan {
         do { return try HitPlan.of(spec, session.workspace, index: session.context.costIndex()) } catch { throw CommandError(error.message) }
     }
+
+    /// The plan as `hit plan` and `hit show` show it, by `grain`.
+    static func report(_ spec: HitPlanSpec, by grain: HitPlanGrain, _ session: Session) throws(CommandError) -> HitPlanReport {
+        do { return try HitPlanReport.of(spec, by: grain, in: session.context) } catch { throw CommandError(error.message) }
+    }
 }

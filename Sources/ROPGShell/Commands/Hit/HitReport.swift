@@ -1,117 +1,107 @@
 import ROPGDomain
+import ROPGReports
 import ROPGTables
 
-/// How `hit plan` and `hit show` print a plan: the table at the chosen grain, a summary, and
-/// warnings.
+/// How `hit plan` and `hit show` print a plan (its figures: `HitPlanReport`): the table at the
+/// chosen grain, a summary, and warnings.
 enum HitReport {
-    static func blocks(_ plan: HitPlan, title: String, by grain: String, _ session: Session) throws(CommandError) -> [Block] {
-        [.table(try table(plan, title: title, by: grain)), .table(summary(plan, session))]
+    /// `by=day|week|phase`, phase when not given.
+    static func grain(_ arguments: Arguments) throws(CommandError) -> HitPlanGrain {
+        let text = arguments.value("by") ?? HitPlanGrain.phase.rawValue
+        guard let grain = HitPlanGrain(rawValue: text) else { throw CommandError("by=\(text): use day, week or phase") }
+        return grain
     }
 
-    /// The plan's days grouped by day, ISO week or phase.
-    static func groups(_ plan: HitPlan, by grain: String) throws(CommandError) -> [(label: String, phases: String, figures: HitFigures)] {
-        var groups: [(label: String, phases: [HitPhase], figures: HitFigures)] = []
-        for day in plan.days {
-            let label: String
-            switch grain {
-            case "day": label = day.day.isoText
-            case "week": label = Period.isoWeek(of: day.day).text
-            case "phase": label = day.phase.rawValue
-            default: throw CommandError("by=\(grain): use day, week or phase")
-            }
-            if let last = groups.last, last.label == label {
-                groups[groups.count - 1].figures = last.figures + day.figures
-                if last.phases.last != day.phase { groups[groups.count - 1].phases.append(day.phase) }
-            } else {
-                groups.append((label, [day.phase], day.figures))
-            }
-        }
-        return groups.map { ($0.label, $0.phases.map(\.rawValue).joined(separator: "→"), $0.figures) }
+    static func blocks(_ report: HitPlanReport, title: String) -> [Block] {
+        [.table(table(report, title: title)), .table(summary(report))]
     }
 
-    static func table(_ plan: HitPlan, title: String, by grain: String) throws(CommandError) -> Table {
-        let groups = try groups(plan, by: grain)
-        // Money and orders are rounded so that the rows add up exactly to the totals shown.
-        let orders = Allocation.roundedParts(groups.map(\.figures.orders))
-        let adSpend = Allocation.roundedParts(groups.map(\.figures.adSpend))
-        let revenue = Allocation.roundedParts(groups.map(\.figures.revenue))
-        let related = Allocation.roundedParts(groups.map(\.figures.relatedRevenue))
-        let contribution = Allocation.roundedParts(groups.map(\.figures.contribution))
-        var cumulative = ExactDecimal.zero
-        var rows: [[Cell]] = []
-        for (position, group) in groups.enumerated() {
-            cumulative += contribution[position]
-            rows.append([.text(group.label), .text(grain == "phase" ? "" : group.phases), .count(group.figures.units), .count(orders[position]),
-                         .count(group.figures.visitors), .count(group.figures.paidClicks), .money(adSpend[position]),
-                         .money(revenue[position]), .money(related[position]), .money(contribution[position]), .money(cumulative)])
+    /// What a row covers, as its first cell says it.
+    static func label(_ key: HitPlanReport.Key) -> String {
+        switch key {
+        case .day(let day): day.isoText
+        case .week(let week): week.text
+        case .phase(let phase): phase.rawValue
         }
-        let total = plan.total
-        let footer: [Cell] = [.text("total"), .text("\(plan.days.count) days"), .count(total.units), .count(orders.reduce(.zero, +)),
-                              .count(total.visitors), .count(total.paidClicks), .money(adSpend.reduce(.zero, +)),
-                              .money(revenue.reduce(.zero, +)), .money(related.reduce(.zero, +)), .money(cumulative), .empty]
-        var columns: [Column] = [.text(grain, key: grain), .text("phase", key: "phase"), .number("units", key: "units"),
-                                 .number("orders", key: "orders"), .number("visitors", key: "visitors"),
-                                 .number("paid clicks", key: "paid_clicks"), .number("ad spend", key: "ad_spend"),
-                                 .number("revenue", key: "revenue"), .number("related", key: "related_revenue"),
-                                 .number("contribution", key: "contribution"), .number("cumulative", key: "cumulative")]
-        var table = Table(name: "hit_plan", title: title, columns: columns, rows: rows, footerRows: [footer],
-                          notes: ["contribution = units × unit contribution \(plan.inputs.unitContribution.formatted()) + related revenue × "
-                                  + "the shop's contribution margin \(plan.inputs.shopContributionMargin.percentText()) − ad spend"])
-        if grain == "phase" {
-            columns.remove(at: 1)
-            table.columns = columns
-            table.rows = rows.map { row in var row = row; row.remove(at: 1); return row }
-            table.footerRows = [{ var row = footer; row[0] = .text("total, \(plan.days.count) days"); row.remove(at: 1); return row }()]
-        }
-        return table
     }
 
-    static func summary(_ plan: HitPlan, _ session: Session) -> Table {
-        let spec = plan.spec, inputs = plan.inputs, total = plan.total
-        var notes: [String] = []
+    static func table(_ report: HitPlanReport, title: String) -> Table {
+        let grain = report.grain, inputs = report.plan.inputs
+        let byPhase = grain == .phase
+        let rows: [[Cell]] = report.rows.map { row in
+            let figures = row.figures
+            var cells: [Cell] = []
+            cells.reserveCapacity(11)
+            cells.append(.text(label(row.key)))
+            if !byPhase { cells.append(.text(row.phases.map(\.rawValue).joined(separator: "→"))) }
+            cells.append(.count(figures.units))
+            cells.append(.count(figures.orders))
+            cells.append(.count(figures.visitors))
+            cells.append(.count(figures.paidClicks))
+            cells.append(.money(figures.adSpend))
+            cells.append(.money(figures.revenue))
+            cells.append(.money(figures.relatedRevenue))
+            cells.append(.money(figures.contribution))
+            cells.append(.money(row.cumulative))
+            return cells
+        }
+        let total = report.total, days = "\(report.dayCount) days"
+        let footer: [Cell] = (byPhase ? [.text("total, " + days)] : [.text("total"), .text(days)])
+            + [.count(total.units), .count(total.orders), .count(total.visitors), .count(total.paidClicks), .money(total.adSpend),
+               .money(total.revenue), .money(total.relatedRevenue), .money(total.contribution), .empty]
+        let columns: [Column] = [.text(grain.rawValue, key: grain.rawValue)] + (byPhase ? [] : [.text("phase", key: "phase")])
+            + [.number("units", key: "units"), .number("orders", key: "orders"), .number("visitors", key: "visitors"),
+               .number("paid clicks", key: "paid_clicks"), .number("ad spend", key: "ad_spend"), .number("revenue", key: "revenue"),
+               .number("related", key: "related_revenue"), .number("contribution", key: "contribution"),
+               .number("cumulative", key: "cumulative")]
+        return Table(name: "hit_plan", title: title, columns: columns, rows: rows, footerRows: [footer],
+                     notes: ["contribution = units × unit contribution \(inputs.unitContribution.formatted()) + related revenue × "
+                             + "the shop's contribution margin \(inputs.shopContributionMargin.percentText()) − ad spend"])
+    }
+
+    static func summary(_ report: HitPlanReport) -> Table {
+        let spec = report.plan.spec, inputs = report.plan.inputs, total = report.total
         var rows: [(String, Cell)] = [
-            ("days", .text("\(spec.start.isoText) to \(spec.lastDay.isoText), \(plan.days.count) days (test \(spec.phaseDays[0]), ramp \(spec.phaseDays[1]), peak \(spec.phaseDays[2]), hold \(spec.phaseDays[3]))")),
+            ("days", .text("\(spec.start.isoText) to \(spec.lastDay.isoText), \(report.dayCount) days (test \(spec.phaseDays[0]), ramp \(spec.phaseDays[1]), peak \(spec.phaseDays[2]), hold \(spec.phaseDays[3]))")),
             ("units", .count(total.units)),
             ("revenue", .money(total.revenue)),
             ("related revenue", .money(total.relatedRevenue)),
             ("ad spend", .money(total.adSpend)),
             ("contribution after ads", .money(total.contribution)),
-            ("ROI", .optional(plan.roi) { .text($0.formatted() + " (contribution after ads ÷ ad spend)") }),
+            ("ROI", .optional(report.roi) { .text($0.formatted() + " (contribution after ads ÷ ad spend)") }),
         ]
-        if let payback = plan.paybackDay {
-            let dayNumber = spec.start.distance(to: payback) + 1
+        if let payback = report.paybackDay, let dayNumber = report.paybackDayNumber {
             rows.append(("pays back", .text("\(payback.isoText) (day \(dayNumber))")))
         } else {
             rows.append(("pays back", Cell.text("does not pay back within the plan").emphasized(.negative)))
         }
-        if let peak = plan.days.max(by: { $0.figures.adSpend < $1.figures.adSpend }) {
-            rows.append(("peak daily ad budget", .text("\(peak.figures.adSpend.formatted()) on \(peak.day.isoText)")))
+        if let peak = report.peak {
+            rows.append(("peak daily ad budget", .text("\(peak.adSpend.formatted()) on \(peak.day.isoText)")))
         }
-        let breakEven = inputs.breakEvenCPC
-        rows.append(("cpc / break-even CPC", .text("\(spec.cpc.formatted()) / \(breakEven.formatted()) (CVR \(inputs.cvr.percentText()) × units per order \(inputs.unitsPerOrder.description) × u \(inputs.unitContribution.formatted()))")))
-        if spec.cpc > breakEven.rounded() {
-            notes.append("⚠ cpc \(spec.cpc.formatted()) is above the break-even CPC \(breakEven.formatted()): every paid click loses money on the product itself")
-        }
-        rows.append(("stock needed", .text("\(plan.stockNeeded.countText) (units × \((ExactDecimal.one + spec.safety).percentText(places: 0)))")))
+        rows.append(("cpc / break-even CPC", .text("\(spec.cpc.formatted()) / \(report.breakEvenCPC.formatted()) (CVR \(inputs.cvr.percentText()) × units per order \(inputs.unitsPerOrder.description) × u \(inputs.unitContribution.formatted()))")))
+        rows.append(("stock needed", .text("\(report.stockNeeded.countText) (units × \((ExactDecimal.one + spec.safety).percentText(places: 0)))")))
         rows.append(("stock on hand", .text(inputs.stock.map { ExactDecimal($0).countText } ?? "not set (product set \(spec.sku) stock=…)")))
-        if let stockOut = plan.stockOutDay, let reorder = plan.reorderDay {
-            rows.append(("stock runs out", Cell.date(stockOut).emphasized(.negative)))
+        switch report.stock {
+        case .runsOut(let day, let reorder):
+            rows.append(("stock runs out", Cell.date(day).emphasized(.negative)))
             rows.append(("reorder by", .text("\(reorder.isoText) (lead time \(spec.leadTime) days)")))
-            notes.append("⚠ the stock on hand runs out on \(stockOut.isoText), inside the plan: reorder by \(reorder.isoText)"
-                         + (reorder < spec.start ? ", which is before the plan starts" : ""))
-        } else if let stock = inputs.stock, ExactDecimal(stock) < plan.stockNeeded {
-            rows.append(("stock runs out", .text("lasts the plan, but is below the stock needed with the safety margin")))
-        } else if inputs.stock != nil {
-            rows.append(("stock runs out", .text("lasts the plan")))
+        case .lastsWithoutSafety: rows.append(("stock runs out", .text("lasts the plan, but is below the stock needed with the safety margin")))
+        case .lasts: rows.append(("stock runs out", .text("lasts the plan")))
+        case .unknown: break
         }
-        for goal in session.workspace.goals where goal.metric == .adspend {
-            let days = max(goal.period.firstDay, spec.start)...min(goal.period.lastDay, spec.lastDay)
-            guard days.lowerBound <= days.upperBound else { continue }
-            let spend = plan.figures(in: days).adSpend
-            if spend > goal.value {
-                notes.append("⚠ ad spend in \(goal.period.text) is \(spend.formatted()) on this plan alone, above the adspend goal \(goal.value.formatted())")
-            }
+        return propertyTable(name: "hit_plan_summary", title: "summary", rows, notes: report.warnings.map(sentence))
+    }
+
+    /// A warning in words.
+    static func sentence(_ warning: HitPlanReport.Warning) -> String {
+        switch warning {
+        case .cpcAboveBreakEven(let cpc, let breakEven):
+            "⚠ cpc \(cpc.formatted()) is above the break-even CPC \(breakEven.formatted()): every paid click loses money on the product itself"
+        case .stockRunsOut(let day, let reorder, let beforeStart):
+            "⚠ the stock on hand runs out on \(day.isoText), inside the plan: reorder by \(reorder.isoText)"
+                + (beforeStart ? ", which is before the plan starts" : "")
+        case .adSpendAboveGoal(let period, let spend, let goal):
+            "⚠ ad spend in \(period.text) is \(spend.formatted()) on this plan alone, above the adspend goal \(goal.formatted())"
         }
-        return propertyTable(name: "hit_plan_summary", title: "summary", rows, notes: notes)
     }
 }

@@ -1,0 +1,27 @@
+import Dispatch
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// `make` over 0..<count, cut into ranges that run side by side on the machine's cores, each
+/// range written in place into the result. Below `minimumPiece` items a core, it all runs on
+/// this thread. Reports over 100,000 products work out their figures with it. (The reports
+/// target's own, without Foundation; the tables target has one for its renderers.)
+func mapInPieces<T: Sendable>(_ count: Int, minimumPiece: Int = 20_000, _ make: @Sendable (Int) -> T) -> [T] {
+    let cores = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+    let pieces = min(cores, count / max(1, minimumPiece))
+    guard pieces > 1 else { return (0..<count).map(make) }
+    // Each piece initializes only its own range of the result, in place.
+    return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+        nonisolated(unsafe) let base = buffer.baseAddress
+        DispatchQueue.concurrentPerform(iterations: pieces) { piece in
+            guard let base else { return }
+            for index in count * piece / pieces..<count * (piece + 1) / pieces { (base + index).initialize(to: make(index)) }
+        }
+        initialized = count
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+@testable import ROPGShell
+
+/// A stateful command fuzzer: random sequences of commands carried across one session of the
+/// built `ropg`, so that what one command leaves (a product at 10¹⁵, a what-if, a saved hit plan)
+/// is what the next one works on. The commands are every command's own `help` examples, with
+/// their numbers, periods and keys swapped for hostile ones. A trap (exit 132/134, a signal, or
+/// "Fatal error") fails the test and names the seed and the script to replay.
+@Suite(.serialized) struct CommandFuzzTests {
+    static let hostileNumbers = ["0", "-1", "1e3", "0.000000000001", "999999999999999", "1000000000000000", "9223372.036854775808",
+                                 "100000000000/day", "1亿", "10w", "¥79", "79元", "5%", "100%", "-50%", "abc", "", "1,2,3", "0.5", "3",
+                                 "123456789012345678901234567890", "NaN"]
+    static let hostilePeriods = ["2026", "2026-Q1", "2026-02-29", "2028-02-29", "2026-W53", "2026-W01", "9999", "0001-01-01",
+                                 "2026-13", "2026-03..2025-01", "2026-01..2026-12", "1900-01-01..2100-12-31", "2026-11-11"]
+    static let extraWords = ["undo", "redo", "whatif", "keep", "drop", "save", "history", "info", "hit save 试", "hit rm 试",
+                             "product set TS-001 price=0", "product set TS-001 cost=1000000000000000",
+                             "product add Z price=1 cost=1000000000000000", "set cvr=0%", "set aov=0", "set units-per-order=0",
+                             "goal set 2026-03 adspend=1000", "goal set 2026 gmv=999999999999999",
+                             "cost add R \"x\" 999999999999999/day qty=999999999999999"]
+
+    /// The three traps found by hand, kept as they were found.
+    static let reproducers = [
+        "goal set 2026-03 adspend=1000; hit plan TS-001 start=2026-06-01",
+        "product add Z price=1 cost=1000000000000000; hit plan Z peak-units=100000000000/day",
+        "ladder TS-001 from=0.000000000001 to=9223372.036854775808 step=0.000000000001",
+    ]
+
+    func run(_ script: String, in directory: URL) throws -> TestSupport.Result {
+        let demo = TestSupport.repositoryRoot.appendingPathComponent("workspaces/demo.json")
+        let workspace = directory.appendingPathComponent("fuzz.json")
+        try? FileManager.default.removeItem(at: workspace)
+        try FileManager.default.copyItem(at: demo, to: workspace)
+        let file = directory.appendingPathComponent("fuzz.ropg")
+        try Data(script.utf8).write(to: file)
+        return try TestSupport.run(["fuzz.json", "-f", "fuzz.ropg"], in: directory, environment: ["SWIFT_BACKTRACE": "enable=no"])
+    }
+
+    func trapped(_ result: TestSupport.Result) -> Bool {
+        !(result.status == 0 || result.status == 1) || result.output.contains("Fatal error")
+    }
+
+    func scratch() throws -> URL {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ropg-fuzz-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        return directory
+    }
+
+    @Test(arguments: reproducers) func foundTrapsAreClearErrors(_ line: String) throws {
+        let directory = try scratch()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let result = try run(line.replacingOccurrences(of: "; ", with: "\n") + "\n", in: directory)
+        #expect(!trapped(result), "exit \(result.status): \(result.output.suffix(600))")
+        // An adspend goal outside the plan is simply not compared; the other two are too large.
+        let expected = line.contains("adspend") ? "hit plan TS-001" : "error:"
+        #expect(result.output.contains(expected), "\(result.output.suffix(600))")
+    }
+
+    /// One random line: a command's example with words swapped, or a state-changing line.
+    static func line(_ mix: inout SplitMix, _ examples: [String]) -> String {
+        if mix.next(5) == 0 { return extraWords[mix.next(extraWords.count)] }
+        let example = examples[mix.next(examples.count)]
+        let words = example.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        var out: [String] = []
+        for (position, word) in words.enumerated() {
+            guard position > 0, mix.next(3) == 0 else { out.append(word); continue }
+            if let equals = word.firstIndex(of: "=") {
+                out.append(String(word[...equals]) + hostileNumbers[mix.next(hostileNumbers.count)])
+            } else if word.first?.isNumber == true {
+                out.append(mix.next(2) == 0 ? hostilePeriods[mix.next(hostilePeriods.count)] : hostileNumbers[mix.next(hostileNumbers.count)])
+            } else {
+                out.append(word)
+            }
+        }
+        return out.joined(separator: " ")
+    }
+
+    /// Sessions of random lines. Bounded: 12 sessions of 40 lines run in a few seconds.
+    @Test func randomSessionsNeverTrap() throws {
+        let examples = CommandRegistry.all.flatMap { $0.examples }.filter { !$0.hasPrefix("quit") && !$0.hasPrefix("exit") && !$0.hasPrefix("open") }
+        let directory = try scratch()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let seeds = Int(ProcessInfo.processInfo.environment["ROPG_FUZZ_SESSIONS"] ?? "") ?? 12
+        for seed in 1...seeds {
+            var mix = SplitMix(seed: UInt64(seed) &* 0x9E3779B97F4A7C15)
+            let lines = (0..<40).map { _ in Self.line(&mix, examples) }
+            let script = lines.joined(separator: "\n") + "\n"
+            let result = try run(script, in: directory)
+            #expect(!trapped(result), "seed \(seed) trapped (exit \(result.status)); replay this script on a copy of the demo:\n\(script)\n\(result.output.suffix(800))")
+        }
+    }
+}
