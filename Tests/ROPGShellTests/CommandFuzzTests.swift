@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ROPGShell
+@testable import ROPGStorage
 
 /// A stateful command fuzzer: random sequences of commands carried across one session of the
 /// built `ropg`, so that what one command leaves (a product at 10¹⁵, a what-if, a saved hit plan)
@@ -88,5 +89,48 @@ import Testing
             let result = try run(script, in: directory)
             #expect(!trapped(result), "seed \(seed) trapped (exit \(result.status)); replay this script on a copy of the demo:\n\(script)\n\(result.output.suffix(800))")
         }
+    }
+}
+
+/// The workspace-file fuzzer: the demo file with bytes flipped, cut, repeated or swapped for
+/// hostile ones, read in process. Every one is read or refused with an error; none traps (a trap
+/// would end the test run) and none hangs.
+@Suite struct WorkspaceFileFuzzTests {
+    static let hostile: [[UInt8]] = ["\"", "\\", "{", "}", "[", "]", ",", ":", "-", "0", "9", "e", ".", "\u{0}", "\u{1B}", "\"999999999999999999999999\"",
+                                     "null", "true", "\u{FEFF}", "\\u0000", "\\ud800", "1e400", "\"2026-02-30\"", "\"-0\""].map { Array($0.utf8) }
+
+    @Test func mutatedFilesAreReadOrRefused() throws {
+        let demo = try AtomicFile.readAll(path: TestSupport.repositoryRoot.appendingPathComponent("workspaces/demo.json").path)
+        var mix = SplitMix(seed: 0x5EED_F11E)
+        var read = 0, refused = 0
+        let rounds = Int(ProcessInfo.processInfo.environment["ROPG_FUZZ_FILES"] ?? "") ?? 1_500
+        for _ in 0..<rounds {
+            var bytes = demo
+            for _ in 0..<(1 + mix.next(4)) {
+                let at = mix.next(bytes.count)
+                switch mix.next(5) {
+                case 0: bytes[at] = UInt8(truncatingIfNeeded: mix.next(256))
+                case 1: bytes.removeSubrange(at..<min(bytes.count, at + 1 + mix.next(40)))
+                case 2: bytes.insert(contentsOf: Self.hostile[mix.next(Self.hostile.count)], at: at)
+                case 3: bytes = Array(bytes[..<at])
+                default:
+                    let length = min(bytes.count - at, 1 + mix.next(200))
+                    bytes.insert(contentsOf: bytes[at..<(at + length)], at: at)
+                }
+                if bytes.isEmpty { break }
+            }
+            do {
+                let workspace = try WorkspaceReader.decode(bytes, fileName: "fuzz.json")
+                // What is read must write and read back to itself.
+                let again = try WorkspaceReader.decode(WorkspaceWriter.encode(workspace), fileName: "again.json")
+                #expect(again == workspace)
+                read += 1
+            } catch {
+                #expect(!error.message.isEmpty)
+                refused += 1
+            }
+        }
+        #expect(read + refused == rounds)
+        #expect(refused > 0 && read > 0, "the mutations should both break and keep files: \(read) read, \(refused) refused")
     }
 }
