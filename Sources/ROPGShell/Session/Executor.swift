@@ -157,7 +157,7 @@ extension Session {
                 case .message(let text):
                     console.write(text.hasSuffix("\n") ? text : text + "\n")
                 case .table(let table):
-                    console.write(render(table, as: format, color: console.color))
+                    console.write(rendered: render(table, as: format, color: console.color))
                 }
             }
         case .json:
@@ -166,7 +166,7 @@ extension Session {
                 for message in document.messages { console.writeError(message + "\n") }
                 return
             }
-            console.write(JSONTableRenderer().render(document))
+            console.write(rendered: JSONTableRenderer().render(document))
         case .csv:
             let tables = blocks.compactMap { block -> Table? in
                 if case .table(let table) = block { return table }
@@ -180,7 +180,7 @@ extension Session {
                     console.writeError(text.hasSuffix("\n") ? text : text + "\n")
                 case .table(let table):
                     // Table by table, so that its notes follow it (on standard error) as in text.
-                    console.write(tables.count > 1 ? renderer.section(table, first: position == 0) : renderer.render(table))
+                    console.write(rendered: tables.count > 1 ? renderer.section(table, first: position == 0) : renderer.render(table))
                     for note in table.notes { console.writeError(note + "\n") }
                     position += 1
                 }

@@ -37,7 +37,10 @@ extension Session {
         case .text, .md:
             for block in blocks {
                 switch block {
-                case .message(let message): text += message.hasSuffix("\n") ? message : message + "\n"
+                case .message(let message):
+                    // Escaped as on the terminal: the file is read with cat and less too.
+                    let safe = escapingControlCharacters(message, keeping: .lineFeed)
+                    text += safe.hasSuffix("\n") ? safe : safe + "\n"
                 case .table(let table): text += render(table, as: fileFormat, color: false)
                 }
             }
