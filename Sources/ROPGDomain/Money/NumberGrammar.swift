@@ -2,7 +2,7 @@
 public struct NumberError: Error, Equatable, Sendable {
     public var text: String
     public var reason: String
-    public var message: String { reason.isEmpty ? "\"\(text)\" is not a number" : "\"\(text)\" is not a number: \(reason)" }
+    public var message: String { reason.isEmpty ? "\(text.quotedExcerpt) is not a number" : "\(text.quotedExcerpt) is not a number: \(reason)" }
 }
 
 /// A number as typed, once read: its value and whether it was written as a percentage.
@@ -19,8 +19,15 @@ public enum NumberGrammar {
     /// inside `ExactDecimal`'s range.
     public static let largestInput = ExactDecimal(mantissa: 1, places: -15)
 
+    /// The most bytes a number may be written with: room for 30 digits, grouping commas, 12
+    /// decimals, spaces around it and a sign and suffix in full-width forms.
+    public static let longestText = 256
+
     /// Reads an amount, a count or a rate written either way (`5%` or `0.05`).
     public static func parse(_ raw: String) throws(NumberError) -> TypedNumber {
+        // No number the grammar reads is this long (30 digits, their commas, a sign, a suffix):
+        // refused before any pass over the text, so a 16 MB word costs nothing.
+        guard raw.utf8.count <= longestText else { throw NumberError(text: raw, reason: "too long for a number") }
         let text = normalizedWidth(raw).trimmingSpaces()
         guard !text.isEmpty else { throw NumberError(text: raw, reason: "nothing was written") }
         var scalars = Substring.UnicodeScalarView(text.unicodeScalars)

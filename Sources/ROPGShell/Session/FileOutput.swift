@@ -14,7 +14,7 @@ extension Session {
         case "csv": format = .csv
         case "json": format = .json
         default:
-            throw CommandError("cannot tell the format of \"\(target)\": end the name in .txt, .md, .csv or .json")
+            throw CommandError("cannot tell the format of \(target.quotedExcerpt): end the name in .txt, .md, .csv or .json")
         }
         if let workspacePath = path, Session.samePath(workspacePath, target) {
             throw CommandError("\(target) is the open workspace file; write the output somewhere else")
