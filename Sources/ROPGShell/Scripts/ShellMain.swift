@@ -99,6 +99,7 @@ public enum ShellMain {
                 }
             }
         }
+        session.warnOfUnsavedChanges()
         return failures == 0 ? 0 : 1
     }
 
