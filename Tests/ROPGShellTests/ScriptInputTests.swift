@@ -193,6 +193,9 @@ import ROPGDomain
             "product set TS-001 price=" + String(repeating: "9", count: megabytes16),
             "product add " + String(repeating: "A", count: megabytes16) + " price=1 cost=x",
             "product add A name=\"" + String(repeating: "纯 ", count: megabytes16 / 4) + "\" price=1 cost=x",
+            // 4 million words, and a space at the end (trimming it went scalar by scalar).
+            "product add " + String(repeating: "a b ", count: megabytes16 / 4),
+            String(repeating: " ", count: megabytes16) + "nonsense" + String(repeating: "\t", count: megabytes16),
         ]
         let session = SafeInputSupport.session(Workspace(name: "shop", products: [Product(sku: "TS-001", name: "t", price: ExactDecimal(1), cost: ExactDecimal(1))]))
         for line in lines {
@@ -214,6 +217,25 @@ import ROPGDomain
             #expect(Suggestions.nearest(to: "prodcut", among: [String(repeating: "p", count: 1_000_000), "product"]) == ["product"])
         }
         #expect(elapsed < .milliseconds(500))
+    }
+
+    @Test func aCommandOfMoreThanTenThousandWordsIsRefused() throws {
+        let words = Array(repeating: "a", count: Tokenizer.mostWords)
+        #expect(try Tokenizer.commands(in: words.joined(separator: " ")).first?.words.count == Tokenizer.mostWords)
+        #expect(throws: SyntaxError(message: "more than 10000 words in one command (at column 20001); a command takes a few words, and lists go in one word, e.g. by=1,2,3", column: 20001)) {
+            try Tokenizer.commands(in: (words + ["b"]).joined(separator: " "))
+        }
+        // Each command of a line counts on its own.
+        #expect(try Tokenizer.commands(in: words.joined(separator: " ") + ";" + words.joined(separator: " ")).count == 2)
+    }
+
+    @Test func trimmingSpacesCutsOnlySpacesAndTabs() {
+        #expect("  a b \t".trimmingSpaces() == "a b")
+        #expect(" \t ".trimmingSpaces() == "")
+        #expect("".trimmingSpaces() == "")
+        #expect("\t纯棉 T恤　 ".trimmingSpaces() == "纯棉 T恤　")  // U+3000 is not trimmed here
+        #expect(" e\u{301} ".trimmingSpaces() == "e\u{301}")
+        #expect("x".trimmingSpaces() == "x")
     }
 
     @Test func tokenizerColumnsAndKeysAreUnchangedByTheByteScan() throws {

@@ -101,12 +101,12 @@ public enum Tokenizer {
                     quoteStart = index
                     index += 1
                 } else if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") {
-                    finishWord()
-                    index += 1
+                    try finishWord()
+                    index = skip(from: index + 1, while: Tokenizer.blanks)  // a run of them at once
                 } else if byte == 0xE3 && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x80 {
                     // U+3000, the ideographic space a Chinese input method types. (The NUL after
                     // the line keeps both reads inside the array: a 0x80 is never that NUL.)
-                    finishWord()
+                    try finishWord()
                     index += 3
                 } else if byte == UInt8(ascii: ";") {
                     try finishCommand(upTo: index)
@@ -169,14 +169,29 @@ public enum Tokenizer {
             return start + length
         }
 
+        /// The index of the first byte from `start` that is not among `skipped`.
+        func skip(from start: Int, while skipped: [CChar]) -> Int {
+            start + bytes.withUnsafeBufferPointer { buffer in
+                buffer.baseAddress.map { base in
+                    base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { strspn($0 + start, skipped) }
+                } ?? 0
+            }
+        }
+
         mutating func startWord(at index: Int) {
             guard !inWord else { return }
             inWord = true
             wordStart = index
         }
 
-        mutating func finishWord() {
+        mutating func finishWord() throws(SyntaxError) {
             guard inWord else { return }
+            guard words.count < Tokenizer.mostWords else {
+                // No command takes this many words: a file pasted by mistake. Refused here, before
+                // millions of words are held (16 MB of "a b " is 8 million of them).
+                let column = columns.column(at: wordStart)
+                throw SyntaxError(message: "more than \(Tokenizer.mostWords) words in one command (at column \(column)); a command takes a few words, and lists go in one word, e.g. by=1,2,3", column: column)
+            }
             let text = String(decoding: current, as: UTF8.self)
             var word = Word(text: text, key: nil, value: nil, wasQuoted: quoted, column: columns.column(at: wordStart))
             if let keyLength {
@@ -192,7 +207,7 @@ public enum Tokenizer {
         }
 
         mutating func finishCommand(upTo end: Int) throws(SyntaxError) {
-            finishWord()
+            try finishWord()
             if !words.isEmpty {
                 let source = String(decoding: bytes[segmentStart..<end], as: UTF8.self).trimmingSpaces()
                 result.append(try splitRedirect(words, source: source))
@@ -203,12 +218,17 @@ public enum Tokenizer {
 
     static let doubleQuote = UInt8(ascii: "\""), singleQuote = UInt8(ascii: "'")
 
+    /// The most words one command may have.
+    static let mostWords = 10_000
+
     /// C strings of the bytes each scan stops at (a NUL, the line's end included, always stops it).
     static let doubleQuoteStops = cString("\"")
     static let singleQuoteStops = cString("'")
     /// What ends a plain stretch of a word: a space, a tab, a quote, `;`, and 0xE3, which may
     /// start U+3000 (the scan then looks at it byte by byte).
     static let wordStops: [CChar] = " \t\"';".utf8.map { CChar(bitPattern: $0) } + [CChar(bitPattern: 0xE3), 0]
+    /// Spaces and tabs, which part words.
+    static let blanks = cString(" \t")
     /// The bytes that go on a key name after its first letter.
     static let keyBytes = cString("abcdefghijklmnopqrstuvwxyz0123456789-")
 
