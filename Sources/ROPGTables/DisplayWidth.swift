@@ -88,13 +88,21 @@ public func pad(_ s: String, toWidth width: Int, alignRight: Bool) -> String {
 /// the line and paragraph separators (U+2028, U+2029) and the bidi embedding, override and
 /// isolate controls (U+202A–U+202E, U+2066–U+2069).
 ///
+/// This is the one place that decides what may reach a terminal: the table renderers, CSV, and
+/// the console (messages, errors, notes, prompts, the banner) all call it, so that a crafted
+/// product name such as "\u{1B}]0;pwned\u{07}" shows as `\u{1B}]0;pwned\u{7}` everywhere and
+/// never retitles or clears the terminal. `keeping` names the few controls a caller writes as
+/// they are: the console keeps line feeds (a message may span lines), CSV keeps tab, CR and LF
+/// (they are data inside quoted fields).
+///
 /// Backslashes are left alone: this is for showing data safely, not for reading it back.
-public func escapingControlCharacters(_ s: String) -> String {
-    guard s.unicodeScalars.contains(where: needsVisibleEscape) else { return s }
+public func escapingControlCharacters(_ s: String, keeping kept: KeptControls = []) -> String {
+    func escapes(_ scalar: Unicode.Scalar) -> Bool { needsVisibleEscape(scalar) && !kept.keeps(scalar) }
+    guard s.unicodeScalars.contains(where: escapes) else { return s }
     var out = ""
     out.reserveCapacity(s.utf8.count + 8)
     for scalar in s.unicodeScalars {
-        guard needsVisibleEscape(scalar) else {
+        guard escapes(scalar) else {
             out.unicodeScalars.append(scalar)
             continue
         }
@@ -106,6 +114,27 @@ public func escapingControlCharacters(_ s: String) -> String {
         }
     }
     return out
+}
+
+/// The control characters `escapingControlCharacters(_:keeping:)` may leave as they are.
+public struct KeptControls: OptionSet, Sendable {
+    public let rawValue: UInt8
+    public init(rawValue: UInt8) { self.rawValue = rawValue }
+    /// LF: a console message that spans lines.
+    public static let lineFeed = KeptControls(rawValue: 1)
+    /// CR: data in a quoted CSV field (and CSV's own CRLF line ends).
+    public static let carriageReturn = KeptControls(rawValue: 2)
+    /// Tab: data in a CSV field.
+    public static let tab = KeptControls(rawValue: 4)
+
+    func keeps(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "\n": contains(.lineFeed)
+        case "\r": contains(.carriageReturn)
+        case "\t": contains(.tab)
+        default: false
+        }
+    }
 }
 
 // MARK: - Internals

@@ -11,12 +11,21 @@ public struct ValidationIssue: Equatable, Sendable, CustomStringConvertible {
 
 /// The rules every workspace obeys, whether it was typed or loaded.
 public enum Validation {
+    /// A NUL in a name or SKU: it cuts C strings short (file names, terminals, other programs
+    /// reading an export) and no one types it on purpose, so it is refused, typed or loaded.
+    static func nulIssue(path: String, _ text: String) -> ValidationIssue? {
+        guard text.utf8.contains(0) else { return nil }
+        return .init(path: path, message: "\(text.quotedExcerpt) holds a NUL character (\\u{0}); remove it")
+    }
+
     public static func issues(in product: Product) -> [ValidationIssue] {
         var issues: [ValidationIssue] = []
         if product.sku.isEmpty { issues.append(.init(path: "sku", message: "a product needs a SKU")) }
         if product.sku.contains(where: { $0.isWhitespace }) {
-            issues.append(.init(path: "sku", message: "\"\(product.sku)\" has a space; a SKU is one word"))
+            issues.append(.init(path: "sku", message: "\(product.sku.quotedExcerpt) has a space; a SKU is one word"))
         }
+        if let issue = nulIssue(path: "sku", product.sku) { issues.append(issue) }
+        if let issue = nulIssue(path: "name", product.name) { issues.append(issue) }
         if product.price.isNegative { issues.append(.init(path: "price", message: "\(product.price) is negative")) }
         if product.cost.isNegative { issues.append(.init(path: "cost", message: "\(product.cost) is negative")) }
         if let stock = product.stock, stock < 0 { issues.append(.init(path: "stock", message: "\(stock) is negative")) }
@@ -34,6 +43,7 @@ public enum Validation {
     public static func issues(in entry: CostEntry, products: Set<String>) -> [ValidationIssue] {
         var issues: [ValidationIssue] = []
         if entry.name.isEmpty { issues.append(.init(path: "name", message: "a cost entry needs a name")) }
+        if let issue = nulIssue(path: "name", entry.name) { issues.append(issue) }
         if entry.amount.isNegative { issues.append(.init(path: "amount", message: "\(entry.amount) is negative")) }
         if entry.quantity.isNegative || entry.quantity.isZero {
             issues.append(.init(path: "qty", message: "\(entry.quantity) must be above 0"))

@@ -2,7 +2,7 @@
 public struct NumberError: Error, Equatable, Sendable {
     public var text: String
     public var reason: String
-    public var message: String { reason.isEmpty ? "\"\(text)\" is not a number" : "\"\(text)\" is not a number: \(reason)" }
+    public var message: String { reason.isEmpty ? "\(text.quotedExcerpt) is not a number" : "\(text.quotedExcerpt) is not a number: \(reason)" }
 }
 
 /// A number as typed, once read: its value and whether it was written as a percentage.
@@ -19,8 +19,15 @@ public enum NumberGrammar {
     /// inside `ExactDecimal`'s range.
     public static let largestInput = ExactDecimal(mantissa: 1, places: -15)
 
+    /// The most bytes a number may be written with: room for 30 digits, grouping commas, 12
+    /// decimals, spaces around it and a sign and suffix in full-width forms.
+    public static let longestText = 256
+
     /// Reads an amount, a count or a rate written either way (`5%` or `0.05`).
     public static func parse(_ raw: String) throws(NumberError) -> TypedNumber {
+        // No number the grammar reads is this long (30 digits, their commas, a sign, a suffix):
+        // refused before any pass over the text, so a 16 MB word costs nothing.
+        guard raw.utf8.count <= longestText else { throw NumberError(text: raw, reason: "too long for a number") }
         let text = normalizedWidth(raw).trimmingSpaces()
         guard !text.isEmpty else { throw NumberError(text: raw, reason: "nothing was written") }
         var scalars = Substring.UnicodeScalarView(text.unicodeScalars)
@@ -149,9 +156,40 @@ extension String {
     public func trimmingSpaces() -> String {
         let isSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x09 }
         if let first = utf8.first, let last = utf8.last, !isSpace(first), !isSpace(last) { return self }
-        var scalars = Substring.UnicodeScalarView(unicodeScalars)
-        while let first = scalars.first, first == " " || first == "\t" { scalars.removeFirst() }
-        while let last = scalars.last, last == " " || last == "\t" { scalars.removeLast() }
-        return String(scalars)
+        // Found on the bytes and cut once: removing scalars one by one from a
+        // Substring.UnicodeScalarView went through a generic per-scalar path that took a minute
+        // on a 16 MB line ending in a space. Spaces and tabs are ASCII, so the cuts fall
+        // between scalars.
+        // Offsets found on the contiguous bytes (a native string always has them): a plain loop
+        // over a buffer, cheap even in a debug build.
+        let found = utf8.withContiguousStorageIfAvailable { bytes -> (Int, Int)? in
+            // Eight at a time while they are all spaces or all tabs (a pasted file can start or
+            // end with megabytes of them), then byte by byte.
+            let raw = UnsafeRawBufferPointer(bytes)
+            func allBlank(at offset: Int) -> Bool {
+                let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                return word == 0x2020_2020_2020_2020 || word == 0x0909_0909_0909_0909
+            }
+            var first = 0
+            while first + 8 <= raw.count && allBlank(at: first) { first += 8 }
+            while first < raw.count && isSpace(raw[first]) { first += 1 }
+            guard first < raw.count else { return nil }
+            var end = raw.count
+            while end - 8 >= first && allBlank(at: end - 8) { end -= 8 }
+            while isSpace(raw[end - 1]) { end -= 1 }
+            return (first, end)
+        }
+        let offsets: (Int, Int)?
+        if let found {
+            offsets = found
+        } else {
+            // A bridged string without contiguous UTF-8: the same, through the view.
+            let bytes = Array(utf8)
+            guard let first = bytes.firstIndex(where: { !isSpace($0) }),
+                  let last = bytes.lastIndex(where: { !isSpace($0) }) else { return "" }
+            offsets = (first, last + 1)
+        }
+        guard let (first, end) = offsets else { return "" }
+        return String(unicodeScalars[utf8.index(startIndex, offsetBy: first)..<utf8.index(startIndex, offsetBy: end)])
     }
 }

@@ -2,12 +2,17 @@
 public struct PeriodError: Error, Equatable, Sendable {
     public var text: String
     public var reason: String
-    public var message: String { "\"\(text)\" is not a period: \(reason)" }
+    public var message: String { "\(text.quotedExcerpt) is not a period: \(reason)" }
 }
 
 extension Period {
     /// Reads `2026`, `2026-Q1`, `2026-03`, `2026-W11`, `2026-03-14` and ranges `2026-03..2026-06`.
     public static func parse(_ raw: String) throws(PeriodError) -> Period {
+        // The longest period is a range of two days written in full-width digits: anything much
+        // longer is refused before a pass over it, so a 16 MB word costs nothing.
+        guard raw.utf8.count <= 128 else {
+            throw PeriodError(text: raw, reason: "too long; write 2026, 2026-Q1, 2026-03, 2026-W11, 2026-03-14 or a range FROM..TO")
+        }
         let text = NumberGrammar.normalizedWidth(raw).trimmingSpaces()
         if let separator = text.firstRange(of: "..") {
             let fromText = String(text[..<separator.lowerBound])

@@ -56,8 +56,10 @@ enum ActualImport {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw CommandError("cannot read \(path): no such file or not readable")
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw CommandError("\(path) is not UTF-8 text (save the export as CSV UTF-8)")
+        // Exports are often UTF-16 ("Unicode text") or another encoding: say which when it can.
+        let text: String
+        do { text = try InputText.decode(Array(data), name: path) } catch {
+            throw CommandError(error.message + " (in Excel: save as \"CSV UTF-8\")")
         }
         let records: [CSVReader.Record]
         do { records = try CSVReader.records(in: text) } catch { throw CommandError("\(path): \(error.message)") }
@@ -102,7 +104,7 @@ enum ActualImport {
             }
             let dateText = record.fields[dateColumn].trimmingSpaces()
             guard let day = parseDate(dateText) else {
-                problems.append("line \(record.line): \"\(dateText)\" is not a date (2026-03-14, 2026/3/14 or 20260314)")
+                problems.append("line \(record.line): \(dateText.quotedExcerpt) is not a date (2026-03-14, 2026/3/14 or 20260314)")
                 continue
             }
             if let earlier = seen[day] { rowProblems.append("\(day.isoText) is already on line \(earlier)") }

@@ -49,14 +49,14 @@ public enum CostCommand: Command {
 
     private static func category(_ text: String) throws(CommandError) -> CostCategory {
         guard let category = CostCategory(text: text) else {
-            throw CommandError("\"\(text)\" is not a cost category; use R (platform), O (operating), P (people) or G (goods)")
+            throw CommandError("\(text.quotedExcerpt) is not a cost category; use R (platform), O (operating), P (people) or G (goods)")
         }
         return category
     }
 
     private static func existing(_ text: String?, _ verb: String, in session: Session) throws(CommandError) -> Int {
         guard let text else { throw CommandError("cost \(verb) needs an entry ID, e.g. cost \(verb) R1 (see cost list)") }
-        guard let id = CostID(text: text) else { throw CommandError("\"\(text)\" is not a cost ID; IDs look like R1, O2, P3, G4") }
+        guard let id = CostID(text: text) else { throw CommandError("\(text.quotedExcerpt) is not a cost ID; IDs look like R1, O2, P3, G4") }
         guard let index = session.workspace.costIndex(id: id) else { throw CommandError("no cost entry \(id) (see cost list)") }
         return index
     }

@@ -84,7 +84,7 @@ enum CostSpec {
             let value = try number(key, String(parts[0]))
             guard parts.count == 2 else { return (value, nil) }
             let unit = String(parts[1]).trimmingSpaces()
-            guard !unit.isEmpty else { throw CommandError("\(key)=\(text): say what the amount is per, e.g. /month, /unit, /order") }
+            guard !unit.isEmpty else { throw CommandError("\(key)=\(text.excerpt): say what the amount is per, e.g. /month, /unit, /order") }
             return (value, unit)
         }
         func moneyAmount(_ key: String, _ value: TypedNumber) throws(CommandError) -> ExactDecimal {
@@ -92,9 +92,9 @@ enum CostSpec {
             return value.value
         }
         func timeUnit(_ key: String, _ unit: String?, _ text: String) throws(CommandError) -> TimeUnit {
-            guard let unit else { throw CommandError("\(key)=\(text): say how often, e.g. \(text)/month") }
+            guard let unit else { throw CommandError("\(key)=\(text.excerpt): say how often, e.g. \(text.excerpt)/month") }
             guard let timeUnit = TimeUnit(text: unit) else {
-                throw CommandError("\(key)=\(text): \"\(unit)\" is not day, week, month, quarter or year")
+                throw CommandError("\(key)=\(text.excerpt): \(unit.quotedExcerpt) is not day, week, month, quarter or year")
             }
             return timeUnit
         }
@@ -105,7 +105,7 @@ enum CostSpec {
         var start = try day("start", last: false)
         let end = try day("end", last: true)
         let product = given("product")
-        if let sku = product, !products.contains(sku) { throw CommandError("product=: no product \(sku)") }
+        if let sku = product, !products.contains(sku) { throw CommandError("product=: no product \(sku.excerpt)") }
         let explicitBasis = given("basis")
         if let explicitBasis, !CostBasis.allNames.contains(explicitBasis) {
             let near = Suggestions.nearest(to: explicitBasis, among: CostBasis.allNames)

@@ -24,7 +24,7 @@ public enum FormatCommand: Command {
         try arguments.checkPositionals(max: 1, usage: usage[0])
         guard let text = arguments.positional(0) else { return [.message("format \(session.format.rawValue)")] }
         guard let format = OutputFormat(rawValue: text.lowercased()) else {
-            throw CommandError("\"\(text)\" is not a format; use text, md, csv or json")
+            throw CommandError("\(text.quotedExcerpt) is not a format; use text, md, csv or json")
         }
         session.format = format
         return [.message("format \(format.rawValue)")]

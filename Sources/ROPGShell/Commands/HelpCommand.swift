@@ -16,7 +16,7 @@ public enum HelpCommand: Command {
         guard let name = arguments.positional(0) else { return [.message(overview())] }
         guard let command = CommandRegistry.command(named: name) else {
             let near = Suggestions.nearest(to: name, among: CommandRegistry.allNames)
-            throw CommandError("no command \"\(name)\"" + (near.isEmpty ? "; type help for the list" : "; did you mean \(near.joined(separator: " or "))?"))
+            throw CommandError("no command \(name.quotedExcerpt)" + (near.isEmpty ? "; type help for the list" : "; did you mean \(near.joined(separator: " or "))?"))
         }
         return [.message(page(for: command))]
     }

@@ -46,7 +46,7 @@ public enum ProductCommand: Command {
     static func existing(_ sku: String, in session: Session) throws(CommandError) -> Int {
         guard let index = session.workspace.productIndex(sku: sku) else {
             let near = Suggestions.nearest(to: sku, among: session.workspace.products.map(\.sku))
-            throw CommandError("no product \(sku)" + (near.isEmpty ? "" : "; did you mean \(near.joined(separator: " or "))?"))
+            throw CommandError("no product \(sku.excerpt)" + (near.isEmpty ? "" : "; did you mean \(near.joined(separator: " or "))?"))
         }
         return index
     }

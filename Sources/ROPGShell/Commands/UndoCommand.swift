@@ -26,7 +26,7 @@ public enum UndoCommand: Command {
 
     static func stepCount(_ arguments: Arguments) throws(CommandError) -> Int {
         guard let text = arguments.positional(0) else { return 1 }
-        guard let count = Int(text), count >= 1 else { throw CommandError("\"\(text)\" is not a number of steps") }
+        guard let count = Int(text), count >= 1 else { throw CommandError("\(text.quotedExcerpt) is not a number of steps") }
         return count
     }
 }

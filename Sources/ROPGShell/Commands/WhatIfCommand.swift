@@ -41,7 +41,7 @@ public enum WhatIfCommand: Command {
         var commands: [(any Command.Type, Arguments)] = []
         for part in parts {
             guard let command = CommandRegistry.command(named: part[0].text), part[0].key == nil, !part[0].wasQuoted else {
-                throw CommandError("whatif: unknown command \"\(part[0].text)\"")
+                throw CommandError("whatif: unknown command \(part[0].text.quotedExcerpt)")
             }
             guard !notChanges.contains(command.name) else { throw CommandError("whatif: \(command.name) does not go inside a one-line what-if") }
             commands.append((command, Arguments(Array(part.dropFirst()))))

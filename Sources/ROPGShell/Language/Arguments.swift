@@ -37,9 +37,9 @@ public struct Arguments: Sendable {
                 let near = Suggestions.nearest(to: key, among: allowed)
                 let hint = near.isEmpty ? " (\(command) takes: \(allowed.map { "\($0)=" }.joined(separator: " ")))"
                     : "; did you mean \(near.map { "\($0)=" }.joined(separator: " or "))?"
-                throw CommandError("\(command) has no key \(key)=\(hint)")
+                throw CommandError("\(command) has no key \(key.excerpt)=\(hint)")
             }
-            guard seen.insert(key).inserted else { throw CommandError("\(key)= is given twice") }
+            guard seen.insert(key).inserted else { throw CommandError("\(key.excerpt)= is given twice") }
         }
     }
 
@@ -47,7 +47,7 @@ public struct Arguments: Sendable {
     public func checkPositionals(max count: Int, usage: String) throws(CommandError) {
         if positionals.count > count {
             let extra = positionals[count].text
-            throw CommandError("unexpected \"\(extra)\"; usage: \(usage)")
+            throw CommandError("unexpected \(extra.quotedExcerpt); usage: \(usage)")
         }
     }
 

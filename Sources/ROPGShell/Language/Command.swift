@@ -50,7 +50,7 @@ extension Command {
         guard subcommands.contains(verb) else {
             let near = Suggestions.nearest(to: verb, among: subcommands)
             let hint = near.isEmpty ? "it takes \(subcommands.joined(separator: ", "))" : "did you mean \(near.map { "\(name) \($0)" }.joined(separator: " or "))?"
-            throw CommandError("\(name) has no sub-command \"\(verb)\"; \(hint)")
+            throw CommandError("\(name) has no sub-command \(verb.quotedExcerpt); \(hint)")
         }
         return verb
     }

@@ -20,8 +20,13 @@ public struct Script: Sendable {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw LoadError(message: "cannot read \(path): no such file or not readable")
         }
-        guard let text = String(data: data, encoding: .utf8) else { throw LoadError(message: "\(path) is not UTF-8 text") }
-        return Script(name: path, text: text)
+        return Script(name: path, text: try InputText.decode(Array(data), name: path))
+    }
+
+    /// A script from bytes read elsewhere (standard input): refused unless UTF-8, as a file is.
+    /// `describedAs` names them in that refusal ("standard input").
+    public static func read(_ bytes: [UInt8], name: String, describedAs description: String) throws(LoadError) -> Script {
+        Script(name: name, text: try InputText.decode(bytes, name: description))
     }
 
     public init(name: String, text: String) {
@@ -32,10 +37,16 @@ public struct Script: Sendable {
         var number = 0
         var body = Substring(text)
         if body.hasPrefix("\u{FEFF}") { body = body.dropFirst() }
-        for raw in body.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Split the bytes at LF, not the Characters: "\r\n" is one Character, so a Windows
+        // (CRLF) script split by Characters was one long line, and going by Characters or
+        // scalars took seconds on a 16 MB line.
+        let bytes = Array(body.utf8)
+        for range in InputText.lineRanges(bytes) {
             number += 1
-            var line = String(raw)
-            if line.hasSuffix("\r") { line.removeLast() }
+            var raw = bytes[range]
+            // The CR of a CRLF line end is layout, not part of the last word.
+            if raw.last == 0x0D { raw = raw.dropLast() }
+            var line = String(decoding: raw, as: UTF8.self)
             if pending.isEmpty {
                 pendingStart = number
             } else {

@@ -77,8 +77,15 @@ public enum ShellMain {
         }
         var failures = 0
         if options.sources.isEmpty {
-            let text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
-            failures += session.run(Script(name: "<stdin>", text: text), bail: options.bail, echo: options.echo)
+            // Checked as a file is: bytes that are not UTF-8 used to become U+FFFD and be saved.
+            let bytes = Array(FileHandle.standardInput.readDataToEndOfFile())
+            do {
+                let script = try Script.read(bytes, name: "<stdin>", describedAs: "standard input")
+                failures += session.run(script, bail: options.bail, echo: options.echo)
+            } catch {
+                session.reportError(error.message)
+                failures += 1
+            }
         }
         for source in options.sources {
             if session.quitRequested || (options.bail && failures > 0) { break }
@@ -94,6 +101,7 @@ public enum ShellMain {
                 }
             }
         }
+        session.warnOfUnsavedChanges()
         // The script ran to its end: what it did not save, it chose not to keep.
         session.endJournal()
         return failures == 0 ? 0 : 1

@@ -45,15 +45,30 @@ public final class Console: @unchecked Sendable {
         capturedErrors = ""
     }
 
+    /// Writes words for the person (messages, the banner, help, echoes) on standard output.
+    ///
+    /// Every control character but the line feed is shown escaped (`\u{1B}`, see
+    /// `escapingControlCharacters`): messages quote names, SKUs and typed words, and a name read
+    /// from a crafted workspace must not retitle, clear or recolour the terminal. Renderers' output,
+    /// which escapes its own text and may hold colour codes of ours, goes through `write(rendered:)`.
     public func write(_ text: String) {
-        if captured != nil { captured? += text; return }
-        Console.writeAll(text, to: outputDescriptor)
+        write(rendered: escapingControlCharacters(text, keeping: .lineFeed))
     }
 
+    /// Writes errors, notes and questions on standard error, escaped as `write(_:)` does.
     public func writeError(_ text: String) {
-        if capturedErrors != nil { capturedErrors? += text; return }
+        let safe = escapingControlCharacters(text, keeping: .lineFeed)
+        if capturedErrors != nil { capturedErrors? += safe; return }
+        if captured != nil { captured? += safe; return }
+        Console.writeAll(safe, to: errorDescriptor)
+    }
+
+    /// Writes a renderer's output as it is: a table, CSV or JSON. The renderers have already
+    /// escaped every text they were given; what is left are their own colour codes and CSV's
+    /// CRLF line ends, which a scan for control characters would break.
+    public func write(rendered text: String) {
         if captured != nil { captured? += text; return }
-        Console.writeAll(text, to: errorDescriptor)
+        Console.writeAll(text, to: outputDescriptor)
     }
 
     public func takeCaptured() -> String {

@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import ROPGDomain
 import ROPGTables
 
@@ -30,7 +31,7 @@ extension Session {
         guard let command = CommandRegistry.command(named: first.text), !first.wasQuoted, first.key == nil else {
             let near = Suggestions.nearest(to: first.text, among: CommandRegistry.allNames)
             let hint = near.isEmpty ? "type help for the list" : "did you mean \(near.joined(separator: " or "))?"
-            reportError("unknown command \"\(first.text)\"; \(hint)")
+            reportError("unknown command \(first.text.quotedExcerpt); \(hint)")
             return false
         }
         let stepBefore = undoSteps.last?.id
@@ -126,7 +127,7 @@ extension Session {
         guard !names.isEmpty else { throw CommandError("table=\(name): this command prints no table to pick") }
         guard names.contains(name) else {
             let near = Suggestions.nearest(to: name, among: names)
-            throw CommandError("no table \"\(name)\" in this output; it has \(names.joined(separator: ", "))"
+            throw CommandError("no table \(name.quotedExcerpt) in this output; it has \(names.joined(separator: ", "))"
                                + (near.isEmpty ? "" : " (did you mean \(near.joined(separator: " or "))?)"))
         }
         return blocks.filter { block in
@@ -172,7 +173,7 @@ extension Session {
                 case .message(let text):
                     console.write(text.hasSuffix("\n") ? text : text + "\n")
                 case .table(let table):
-                    console.write(render(table, as: format, color: console.color))
+                    console.write(rendered: render(table, as: format, color: console.color))
                 }
             }
         case .json:
@@ -181,7 +182,7 @@ extension Session {
                 for message in document.messages { console.writeError(message + "\n") }
                 return
             }
-            console.write(JSONTableRenderer().render(document))
+            console.write(rendered: JSONTableRenderer().render(document))
         case .csv:
             let tables = blocks.compactMap { block -> Table? in
                 if case .table(let table) = block { return table }
@@ -195,7 +196,7 @@ extension Session {
                     console.writeError(text.hasSuffix("\n") ? text : text + "\n")
                 case .table(let table):
                     // Table by table, so that its notes follow it (on standard error) as in text.
-                    console.write(tables.count > 1 ? renderer.section(table, first: position == 0) : renderer.render(table))
+                    console.write(rendered: tables.count > 1 ? renderer.section(table, first: position == 0) : renderer.render(table))
                     for note in table.notes { console.writeError(note + "\n") }
                     position += 1
                 }
@@ -229,6 +230,87 @@ extension Session {
 
     public func reportError(_ message: String) {
         let location = errorLocation.map { "\($0): " } ?? ""
-        console.writeError("error: \(location)\(message)\n")
+        console.writeError("error: \(location)\(Session.shortened(message))\n")
+    }
+
+    /// The longest run of bytes without a space an error shows whole; a longer one is cut to
+    /// `String.excerptLimit` characters and "…".
+    static let longestErrorWord = 120
+    /// The most bytes of one error line shown.
+    static let longestErrorLine = 2_000
+
+    /// A safety net for errors: errors quote what was typed through `excerpt`, but a message
+    /// that forgot to would print a 16 MB token back. Here a run of more than
+    /// `longestErrorWord` bytes without a space is cut to its first `String.excerptLimit`
+    /// characters and "…", and a line is cut after `longestErrorLine` bytes. It works on the
+    /// bytes and finds spaces and line breaks with `memchr`, each byte looked at once, so a huge
+    /// message costs little even in a debug build; cuts fall between characters.
+    static func shortened(_ message: String) -> String {
+        guard message.utf8.count > longestErrorWord else { return message }
+        let bytes = Array(message.utf8)
+        var spaces = ByteFinder(bytes, UInt8(ascii: " "))
+        var lineBreaks = ByteFinder(bytes, UInt8(ascii: "\n"))
+        var out: [UInt8] = []
+        var lineBytes = 0
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\n") {
+                out.append(byte)
+                lineBytes = 0
+                index += 1
+            } else if lineBytes >= longestErrorLine {
+                out += "…".utf8  // the rest of the line is dropped
+                index = lineBreaks.next(from: index)
+            } else if byte == UInt8(ascii: " ") {
+                out.append(byte)
+                lineBytes += 1
+                index += 1
+            } else {
+                let end = min(spaces.next(from: index), lineBreaks.next(from: index))
+                var word = bytes[index..<end]
+                if word.count > longestErrorWord {
+                    // Enough bytes for the excerpt's characters, cut back to a scalar's first byte.
+                    var cut = min(end, index + String.excerptLimit * 4 + 4)
+                    while cut > index && cut < end && bytes[cut] & 0xC0 == 0x80 { cut -= 1 }
+                    let excerpt = String(decoding: bytes[index..<cut], as: UTF8.self).excerpt
+                    word = ArraySlice((excerpt.hasSuffix("…") ? excerpt : excerpt + "…").utf8)
+                }
+                if lineBytes + word.count > longestErrorLine {
+                    var cut = word.startIndex + longestErrorLine - lineBytes
+                    while cut > word.startIndex && word[cut] & 0xC0 == 0x80 { cut -= 1 }
+                    word = word[..<cut]
+                }
+                out += word
+                lineBytes += word.count
+                index = end
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Finds the next place of one byte, asked with increasing starts: `memchr` runs again only
+    /// once the start has passed the last place found, so all the asking reads the bytes once.
+    struct ByteFinder {
+        let bytes: [UInt8]
+        let byte: UInt8
+        private var found = -1
+
+        init(_ bytes: [UInt8], _ byte: UInt8) {
+            self.bytes = bytes
+            self.byte = byte
+        }
+
+        /// The index of the first `byte` at or after `start`, or the end.
+        mutating func next(from start: Int) -> Int {
+            if found >= start { return found }
+            found = bytes.withUnsafeBufferPointer { buffer in
+                guard let base = buffer.baseAddress, start < buffer.count,
+                      let at = memchr(base + start, Int32(byte), buffer.count - start)
+                else { return buffer.count }
+                return UnsafeRawPointer(at) - UnsafeRawPointer(base)
+            }
+            return found
+        }
     }
 }

@@ -14,7 +14,7 @@ extension Session {
         case "csv": format = .csv
         case "json": format = .json
         default:
-            throw CommandError("cannot tell the format of \"\(target)\": end the name in .txt, .md, .csv or .json")
+            throw CommandError("cannot tell the format of \(target.quotedExcerpt): end the name in .txt, .md, .csv or .json")
         }
         if let workspacePath = path, Session.samePath(workspacePath, target) {
             throw CommandError("\(target) is the open workspace file; write the output somewhere else")
@@ -37,7 +37,10 @@ extension Session {
         case .text, .md:
             for block in blocks {
                 switch block {
-                case .message(let message): text += message.hasSuffix("\n") ? message : message + "\n"
+                case .message(let message):
+                    // Escaped as on the terminal: the file is read with cat and less too.
+                    let safe = escapingControlCharacters(message, keeping: .lineFeed)
+                    text += safe.hasSuffix("\n") ? safe : safe + "\n"
                 case .table(let table): text += render(table, as: fileFormat, color: false)
                 }
             }

@@ -166,7 +166,10 @@ public final class LineEditor {
     // MARK: - libedit plumbing
 
     /// libedit's prompt cannot contain a line break: print everything up to the last "\n" first.
+    /// The prompt holds the workspace's name and questions quote names from the file, so it is
+    /// escaped as the console escapes messages (no raw ESC reaches the terminal this way either).
     private func setPrompt(_ prompt: String) {
+        let prompt = escapingControlCharacters(prompt, keeping: .lineFeed)
         var lastLine = prompt
         if let newline = prompt.lastIndex(of: "\n") {
             ropg_write_stdout(String(prompt[...newline]))
@@ -204,7 +207,9 @@ public final class LineEditor {
             return UInt8(CC_REFRESH)
         }
         if !edit.list.isEmpty {
-            let lines = Self.formatCandidateList(edit.list, terminalWidth: Int(ropg_terminal_columns()))
+            // Candidates are SKUs and names from the workspace: shown escaped, like every output.
+            let shown = edit.list.map { escapingControlCharacters($0) }
+            let lines = Self.formatCandidateList(shown, terminalWidth: Int(ropg_terminal_columns()))
             ropg_write_stdout("\n" + lines.joined(separator: "\n") + "\n")
             return UInt8(CC_REDISPLAY)   // redraws prompt and line below the list
         }

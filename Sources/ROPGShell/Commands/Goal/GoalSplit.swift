@@ -16,7 +16,7 @@ extension GoalCommand {
             session.perform(Edit(description: "goal split \(period.text) clear", changes: [.setSplits(splits)]))
             return [.message("\(period.text) spreads by calendar days again")]
         }
-        if let extra = arguments.positional(2) { throw CommandError("unexpected \"\(extra)\"; usage: \(usage[3])") }
+        if let extra = arguments.positional(2) { throw CommandError("unexpected \(extra.quotedExcerpt); usage: \(usage[3])") }
         guard let grainText = arguments.value("to") else { throw CommandError("goal split needs to=quarter, to=month or to=day") }
         guard let grain = [PeriodGrain.quarter, .month, .day].first(where: { $0.name == grainText }) else {
             throw CommandError("to=\(grainText): split to quarter, month or day")

@@ -76,7 +76,7 @@ public enum HitCommand: Command {
         guard let name = arguments.positional(1) else { throw CommandError("usage: \(usage)") }
         guard let saved = session.workspace.hitPlans.first(where: { $0.name == name }) else {
             let names = session.workspace.hitPlans.map(\.name)
-            throw CommandError("no hit plan \"\(name)\"" + (names.isEmpty ? "; none is saved yet" : "; saved: \(names.joined(separator: ", "))"))
+            throw CommandError("no hit plan \(name.quotedExcerpt)" + (names.isEmpty ? "; none is saved yet" : "; saved: \(names.joined(separator: ", "))"))
         }
         return saved
     }

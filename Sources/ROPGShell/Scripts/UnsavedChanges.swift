@@ -1,0 +1,33 @@
+extension Session {
+    /// How many changes lie between the workspace as it is and as it was last opened or saved:
+    /// the undo steps made since then, or the steps undone past it. Nil when the history no
+    /// longer reaches back that far (over `undoLimit` changes); 0 when nothing is unsaved.
+    var unsavedChangeCount: Int? {
+        guard isDirty else { return 0 }
+        guard let saved = savedStepID else {
+            // Nothing saved since the workspace was opened: every step counts, unless the oldest
+            // ones were already dropped from the history.
+            return undoSteps.count >= Session.undoLimit ? nil : undoSteps.count
+        }
+        if let index = undoSteps.lastIndex(where: { $0.id == saved }) { return undoSteps.count - 1 - index }
+        // Undone past the save: the saved step and those undone after it wait on the redo stack
+        // (the latest change is first there, the oldest undone last).
+        if let index = redoSteps.lastIndex(where: { $0.id == saved }) { return redoSteps.count - index }
+        return nil
+    }
+
+    /// A script (-f, -c, standard input) that ends with changes it did not save loses them
+    /// silently unless told: says so on standard error, with what to add. The exit status is
+    /// left alone: every command did what it was asked.
+    public func warnOfUnsavedChanges() {
+        guard isDirty else { return }
+        let changes = unsavedChangeCount.map { $0 == 1 ? "1 change" : "\($0) changes" } ?? "more than \(Session.undoLimit) changes"
+        let plural = unsavedChangeCount != 1
+        guard path != nil else {
+            // Nothing was opened from a file, so there is no last save to speak of.
+            console.writeError("unsaved changes: \(changes) \(plural ? "were" : "was") not saved (the workspace has no file); add `save FILE.json` to the script\n")
+            return
+        }
+        console.writeError("unsaved changes: \(changes) since the last save \(plural ? "were" : "was") not saved; add `save` to the script\n")
+    }
+}
