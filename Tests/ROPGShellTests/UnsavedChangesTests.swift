@@ -34,6 +34,15 @@ import ROPGDomain
         #expect(untitled.err == "unsaved changes: 1 change was not saved (the workspace has no file); add `save FILE.json` to the script\n")
     }
 
+    /// `quit discard=yes` throws the changes away on purpose: no warning.
+    @Test func quitDiscardYesEndsQuietly() throws {
+        let folder = try TestSupport.scratchCopy()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try SafeInputSupport.run(["workspaces/demo.json", "-c", "product set TS-001 price=70; quit discard=yes"], in: folder)
+        #expect(result.status == 0)
+        #expect(!result.err.contains("unsaved changes"), "\(result.err)")
+    }
+
     @Test func unsavedChangesAreCountedFromTheLastSave() throws {
         let folder = try TestSupport.scratchCopy()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -16,6 +16,7 @@ public enum QuitCommand: Command {
         try arguments.checkKeys(allowed: ["discard"], command: "quit")
         try arguments.checkPositionals(max: 0, usage: usage[0])
         if session.ask != nil { try OpenCommand.confirmDiscard(session, arguments, doing: "quitting") }
+        if arguments.value("discard") == "yes" { session.discardChosen = true }
         session.quitRequested = true
         return []
     }

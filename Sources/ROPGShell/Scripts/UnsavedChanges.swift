@@ -20,7 +20,7 @@ extension Session {
     /// silently unless told: says so on standard error, with what to add. The exit status is
     /// left alone: every command did what it was asked.
     public func warnOfUnsavedChanges() {
-        guard isDirty else { return }
+        guard isDirty, !discardChosen else { return }
         let changes = unsavedChangeCount.map { $0 == 1 ? "1 change" : "\($0) changes" } ?? "more than \(Session.undoLimit) changes"
         let plural = unsavedChangeCount != 1
         guard path != nil else {

@@ -114,6 +114,9 @@ public final class Session {
     /// An earlier session's journal found at open: its edits wait for `recover replay` or `recover discard`.
     var foundJournal: Journal.Found?
     private var journalWarned = false
+    /// Set by `quit discard=yes`: the unsaved changes were thrown away on purpose, so a script
+    /// that ends that way is not warned about them.
+    var discardChosen = false
 
     public init(workspace: Workspace, path: String?, console: Console, interactive: Bool,
                 today: Day = Session.today(in: ProcessInfo.processInfo.environment)) {
