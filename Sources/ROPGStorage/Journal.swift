@@ -17,7 +17,8 @@ public final class Journal: @unchecked Sendable {
     public let path: String
     private var descriptor: Int32 = -1
     /// The saved file the edits apply to (size and a hash), and the workspace's mode.
-    private let base: Fingerprint
+    private var base: Fingerprint?
+    private let workspacePath: String
     private let mode: mode_t
 
     /// What identifies the file the journal's edits start from.
@@ -31,13 +32,22 @@ public final class Journal: @unchecked Sendable {
             return of(bytes)
         }
 
+        /// The same hash `FileFingerprint` takes while a file is read, so the two compare.
         public static func of(_ bytes: [UInt8]) -> Fingerprint {
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a
-            for byte in bytes {
-                hash ^= UInt64(byte)
-                hash = hash &* 0x0000_0100_0000_01B3
-            }
-            return Fingerprint(size: bytes.count, hash: hash)
+            var hash = ContentHash()
+            hash.update(bytes)
+            return Fingerprint(size: bytes.count, hash: hash.value)
+        }
+
+        /// Of a file as it was read or saved (no second read of a large file).
+        public init(_ file: FileFingerprint) {
+            size = Int(file.size)
+            hash = file.hash
+        }
+
+        public init(size: Int, hash: UInt64) {
+            self.size = size
+            self.hash = hash
         }
     }
 
@@ -62,9 +72,12 @@ public final class Journal: @unchecked Sendable {
 
     /// Starts a journal for the workspace at `workspacePath`, whose file (if any) is the base.
     /// Writes nothing until the first edit: opening a workspace never creates files.
-    public init(workspacePath: String) {
+    /// `base` is the file as the session read or saved it; without it (a new file, a file the
+    /// session never read) it is taken at the first edit.
+    public init(workspacePath: String, base: Fingerprint? = nil) {
         path = Self.path(for: workspacePath)
-        base = Fingerprint.of(path: workspacePath)
+        self.workspacePath = workspacePath
+        self.base = base
         var info = stat()
         mode = stat(workspacePath, &info) == 0 ? info.st_mode & 0o777 : 0o600
     }
@@ -100,6 +113,8 @@ public final class Journal: @unchecked Sendable {
         let opened = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC, mode & 0o600)
         guard opened >= 0 else { throw Failure(message: "cannot write the journal \(path): \(String(cString: strerror(errno)))") }
         descriptor = opened
+        let base = self.base ?? Fingerprint.of(path: workspacePath)
+        self.base = base
         let header = "ropg-journal 1\nbase \(base.size) \(String(base.hash, radix: 16))\npid \(getpid())\nstarted \(Int(Date().timeIntervalSince1970))\n"
         try write(Array(header.utf8))
     }

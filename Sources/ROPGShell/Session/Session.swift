@@ -245,7 +245,7 @@ public final class Session {
         journal?.remove()
         journal = nil
         guard let path, foundJournal == nil else { return }
-        journal = Journal(workspacePath: path)
+        journal = Journal(workspacePath: path, base: fileFingerprint.map(Journal.Fingerprint.init))
     }
 
     /// Writes an edit to the journal; a journal that cannot be written is said once, and the
