@@ -28,14 +28,14 @@ public enum CostsCommand: Command {
             return category
         }
         let by = arguments.value("by") ?? "category"
-        let book = try options.book(options.period, perEntry: by == "entry", byProduct: by == "product")
+        let book = try options.book(options.period, perEntry: by == "entry")
         let shown = try options.figures(options.period, lines: by == "entry")
         var notes = options.notes(book, session)
         let table: Table
         switch by {
         case "category": table = byCategory(shown, only: category)
         case "entry": table = byEntry(book, shown, only: category, options, session)
-        case "product": table = byProduct(book, shown, only: category, session)
+        case "product": table = try byProduct(options, only: category, session)
         case "month", "quarter", "week", "day":
             let grain = try GoalCommand.grain(by, for: options.period)
             table = try byPeriod(options, grain: grain, only: category, session)
@@ -112,24 +112,16 @@ public enum CostsCommand: Command {
                      notes: ["net revenue \(revenue.formatted())"])
     }
 
-    private static func byProduct(_ book: CostBook, _ figures: PeriodFigures, only: CostCategory?, _ session: Session) -> Table {
+    private static func byProduct(_ options: AccountingOptions, only: CostCategory?, _ session: Session) throws(CommandError) -> Table {
         let workspace = session.workspace
-        let products = book.productDirect.keys.sorted()
-        var parts = products.map { index in
-            ExactAmount((book.productDirect[index] ?? [:]).reduce(ExactDecimal.zero) { only == nil || $1.key == only ? $0 + $1.value : $0 })
-        }
-        let direct = parts.reduce(ExactAmount.zero, +)
-        parts.append(book.exactTotal(only) - direct)
-        // The same total as costs by=category and pnl.
-        let categoryTotal = CostCategory.allCases.filter { only == nil || $0 == only }.reduce(ExactDecimal.zero) { $0 + figures.cost($1) }
-        let shown = ExactAmount.apportion(categoryTotal, among: parts)
-        let total = categoryTotal
-        let revenue = figures.netRevenue
-        var rows: [[Cell]] = zip(products, shown).map { index, amount in
+        let split: ProductSplit.DirectCosts
+        do { split = try ProductSplit.directCosts(options.ledger, options.period, only: only) } catch { throw CommandError(error.message) }
+        let revenue = try options.figures(options.period).netRevenue
+        let total = split.total
+        var rows: [[Cell]] = split.products.map { index, amount in
             [.text(workspace.products[index].sku), .text(workspace.products[index].name), .money(amount), share(amount, of: total), share(amount, of: revenue)]
         }
-        rows.append([.empty, .text("shared (not tied to a product)"), .money(shown[shown.count - 1]),
-                     share(shown[shown.count - 1], of: total), share(shown[shown.count - 1], of: revenue)])
+        rows.append([.empty, .text("shared (not tied to a product)"), .money(split.shared), share(split.shared, of: total), share(split.shared, of: revenue)])
         return Table(columns: [.text("SKU", key: "sku"), .text("name", key: "name"), .number("direct costs", key: "amount")] + shareColumns,
                      rows: rows, footerRows: [[.empty, .text("total cost"), .money(total), share(total, of: total), share(total, of: revenue)]],
                      notes: ["a product's direct costs: its goods (net units × goods cost) and the entries tied to it; pnl by=product shares out the rest"])

@@ -24,7 +24,7 @@ public enum PnlCommand: Command {
         let options = try AccountingOptions(arguments, command: "pnl", usage: usage[0], session: session)
         let by = arguments.value("by")
         if arguments.value("alloc") != nil && by != "product" { throw CommandError("alloc= goes with by=product") }
-        let whole = try options.book(options.period, byProduct: by == "product")
+        let whole = try options.book(options.period)
         let total = try options.figures(options.period)
         var notes = options.notes(whole, session)
         var rows: [(label: String, figures: PeriodFigures)] = []
@@ -32,9 +32,14 @@ public enum PnlCommand: Command {
         case nil:
             rows = [(options.period.text, total)]
         case "product":
-            let (productRows, rule) = try byProduct(whole, shown: total, alloc: arguments.value("alloc") ?? "revenue", session)
-            rows = productRows
-            notes.insert(rule, at: 0)
+            let text = arguments.value("alloc") ?? "revenue"
+            guard let allocation = CostAllocation(rawValue: text) else { throw CommandError("alloc=\(text): use revenue, units or even") }
+            let split: ProductSplit
+            do { split = try ProductSplit.pnl(options.ledger, options.period, allocation: allocation) } catch { throw CommandError(error.message) }
+            rows = split.rows.map { row in
+                (row.product.map { "\(session.workspace.products[$0].sku) \(session.workspace.products[$0].name)" } ?? "not tied to a product", row.figures)
+            }
+            notes.insert(rule(allocation), at: 0)
         case let text?:
             guard ["month", "quarter", "week", "day"].contains(text) else {
                 throw CommandError("by=\(text): use month, quarter, week, day or product")
@@ -62,66 +67,12 @@ public enum PnlCommand: Command {
             + [.optional(figures.margin, { .rate($0, places: 2) })]
     }
 
-    /// Each product's own costs, and its share of the rest by the allocation rule; every column's
-    /// rows are shared out of the period's shown figure, so they add up to it exactly.
-    static func byProduct(_ book: CostBook, shown: PeriodFigures, alloc: String, _ session: Session) throws(CommandError)
-        -> ([(label: String, figures: PeriodFigures)], String) {
-        let workspace = session.workspace
-        let products = book.sales.products
-        guard !products.isEmpty else { throw CommandError("no products sell in \(book.period.text): add products (and goals) first") }
-        let weights: [ExactDecimal]
-        let rule: String
-        switch alloc {
-        case "revenue":
-            weights = products.map(\.netRevenue)
-            rule = "shared costs are shared out in proportion to each product's net revenue (alloc=revenue)"
-        case "units":
-            weights = products.map(\.units)
-            rule = "shared costs are shared out in proportion to the units each product sells (alloc=units)"
-        case "even":
-            weights = products.map { _ in .one }
-            rule = "shared costs are shared out equally among the products that sell (alloc=even)"
-        default:
-            throw CommandError("alloc=\(alloc): use revenue, units or even")
+    /// The note that says how shared costs were shared out.
+    static func rule(_ allocation: CostAllocation) -> String {
+        switch allocation {
+        case .revenue: return "shared costs are shared out in proportion to each product's net revenue (alloc=revenue)"
+        case .units: return "shared costs are shared out in proportion to the units each product sells (alloc=units)"
+        case .even: return "shared costs are shared out equally among the products that sell (alloc=even)"
         }
-        let weightTotal = weights.reduce(ExactDecimal.zero, +)
-        let categories = CostCategory.allCases
-        var direct = Array(repeating: ExactDecimal.zero, count: categories.count)
-        for product in products {
-            for (index, category) in categories.enumerated() { direct[index] += book.productDirect[product.index]?[category] ?? .zero }
-        }
-        let shared = categories.enumerated().map { index, category in book.total(category) - direct[index] }
-        // Exact parts per column: GMV, refunds, then R, O, P, G.
-        var columns: [[ExactAmount]] = Array(repeating: [], count: 2 + categories.count)
-        var labels: [String] = []
-        for (position, product) in products.enumerated() {
-            let weight = weightTotal.isZero ? .zero : (weights[position].divided(by: weightTotal) ?? .zero)
-            columns[0].append(ExactAmount(product.gmv))
-            columns[1].append(ExactAmount(product.gmv - product.netRevenue))
-            for (index, category) in categories.enumerated() {
-                columns[2 + index].append(ExactAmount((book.productDirect[product.index]?[category] ?? .zero) + shared[index] * weight))
-            }
-            labels.append("\(workspace.products[product.index].sku) \(workspace.products[product.index].name)")
-        }
-        let assignedGMV = products.reduce(ExactDecimal.zero) { $0 + $1.gmv }
-        // What no product carries (shares adding to less than 100%); not the last cent of rounding.
-        if book.sales.gmv - assignedGMV > ExactDecimal(mantissa: 1, places: 2) || weightTotal.isZero {
-            let gmv = book.sales.gmv - assignedGMV
-            let net = book.sales.netRevenue - products.reduce(ExactDecimal.zero) { $0 + $1.netRevenue }
-            columns[0].append(ExactAmount(gmv))
-            columns[1].append(ExactAmount(gmv - net))
-            for index in categories.indices { columns[2 + index].append(weightTotal.isZero ? ExactAmount(shared[index]) : .zero) }
-            labels.append("not tied to a product")
-        }
-        let totals = [shown.gmv, shown.refunds] + shown.categories
-        let parts = zip(totals, columns).map { ExactAmount.apportion($0, among: $1) }
-        let rows = labels.enumerated().map { position, label in
-            var figures = PeriodFigures()
-            figures.gmv = parts[0][position]
-            figures.refunds = parts[1][position]
-            figures.categories = categories.indices.map { parts[2 + $0][position] }
-            return (label, figures)
-        }
-        return (rows, rule)
     }
 }

@@ -1,0 +1,109 @@
+import ROPGDomain
+
+/// How `pnl by=product` shares the costs no product carries by itself.
+public enum CostAllocation: String, Sendable, CaseIterable {
+    /// In proportion to each product's net revenue (the default).
+    case revenue
+    /// In proportion to the units each product sells.
+    case units
+    /// Equally among the products that sell.
+    case even
+}
+
+/// A period's figures product by product (docs/DOMAIN.md §7.6): each product's own goods and the
+/// entries tied to it, plus its share of the rest by the allocation rule; every column's rows are
+/// shared out of the period's shown figure by the largest remainder, so they add up to it exactly.
+public struct ProductSplit: Sendable {
+    public struct Row: Sendable {
+        /// The product's index in the workspace; nil for the part no product carries.
+        public var product: Int?
+        public var figures: PeriodFigures
+    }
+
+    public var rows: [Row]
+    public var allocation: CostAllocation
+
+    /// Costs by product for `costs by=product`: each product's direct costs (of one category or
+    /// all), and what is shared, out of the shown total.
+    public struct DirectCosts: Sendable {
+        public var products: [(index: Int, amount: ExactDecimal)]
+        public var shared: ExactDecimal
+        public var total: ExactDecimal
+    }
+
+    public static func pnl(_ ledger: Ledger, _ period: Period, allocation: CostAllocation) throws(ReportError) -> ProductSplit {
+        let book: CostBook
+        let shown: PeriodFigures
+        do {
+            book = try ledger.book(period, byProduct: true)
+            shown = try ledger.figures(period)
+        } catch { throw ReportError(error.message) }
+        let products = book.sales.products
+        guard !products.isEmpty else { throw ReportError("no products sell in \(period.text): add products (and goals) first") }
+        let weights: [ExactDecimal] = switch allocation {
+        case .revenue: products.map(\.netRevenue)
+        case .units: products.map(\.units)
+        case .even: products.map { _ in .one }
+        }
+        let weightTotal = weights.reduce(ExactDecimal.zero, +)
+        let categories = CostCategory.allCases
+        var direct = Array(repeating: ExactDecimal.zero, count: categories.count)
+        for product in products {
+            for (index, category) in categories.enumerated() { direct[index] += book.productDirect[product.index]?[category] ?? .zero }
+        }
+        let shared = categories.enumerated().map { index, category in book.total(category) - direct[index] }
+        // Exact parts per column: GMV, refunds, then R, O, P, G.
+        var columns: [[ExactAmount]] = Array(repeating: [], count: 2 + categories.count)
+        var owners: [Int?] = []
+        for (position, product) in products.enumerated() {
+            let weight = weightTotal.isZero ? .zero : (weights[position].divided(by: weightTotal) ?? .zero)
+            columns[0].append(ExactAmount(product.gmv))
+            columns[1].append(ExactAmount(product.gmv - product.netRevenue))
+            for (index, category) in categories.enumerated() {
+                columns[2 + index].append(ExactAmount((book.productDirect[product.index]?[category] ?? .zero) + shared[index] * weight))
+            }
+            owners.append(product.index)
+        }
+        let assignedGMV = products.reduce(ExactDecimal.zero) { $0 + $1.gmv }
+        // What no product carries (shares adding to less than 100%); not the last cent of rounding.
+        if book.sales.gmv - assignedGMV > ExactDecimal(mantissa: 1, places: 2) || weightTotal.isZero {
+            let gmv = book.sales.gmv - assignedGMV
+            let net = book.sales.netRevenue - products.reduce(ExactDecimal.zero) { $0 + $1.netRevenue }
+            columns[0].append(ExactAmount(gmv))
+            columns[1].append(ExactAmount(gmv - net))
+            for index in categories.indices { columns[2 + index].append(weightTotal.isZero ? ExactAmount(shared[index]) : .zero) }
+            owners.append(nil)
+        }
+        let totals = [shown.gmv, shown.refunds] + shown.categories
+        let parts = zip(totals, columns).map { ExactAmount.apportion($0, among: $1) }
+        let rows = owners.enumerated().map { position, owner in
+            var figures = PeriodFigures()
+            figures.gmv = parts[0][position]
+            figures.refunds = parts[1][position]
+            figures.categories = categories.indices.map { parts[2 + $0][position] }
+            return Row(product: owner, figures: figures)
+        }
+        return ProductSplit(rows: rows, allocation: allocation)
+    }
+
+    /// Each product's direct costs (its goods and the entries tied to it) and the shared rest,
+    /// shared out of the shown total of the categories asked for.
+    public static func directCosts(_ ledger: Ledger, _ period: Period, only: CostCategory?) throws(ReportError) -> DirectCosts {
+        let book: CostBook
+        let shown: PeriodFigures
+        do {
+            book = try ledger.book(period, byProduct: true)
+            shown = try ledger.figures(period)
+        } catch { throw ReportError(error.message) }
+        let indices = book.productDirect.keys.sorted()
+        var parts = indices.map { index in
+            ExactAmount((book.productDirect[index] ?? [:]).reduce(ExactDecimal.zero) { only == nil || $1.key == only ? $0 + $1.value : $0 })
+        }
+        let direct = parts.reduce(ExactAmount.zero, +)
+        parts.append(book.exactTotal(only) - direct)
+        let total = CostCategory.allCases.filter { only == nil || $0 == only }.reduce(ExactDecimal.zero) { $0 + shown.cost($1) }
+        let amounts = ExactAmount.apportion(total, among: parts)
+        return DirectCosts(products: Array(zip(indices, amounts.dropLast())).map { (index: $0.0, amount: $0.1) },
+                           shared: amounts.last ?? .zero, total: total)
+    }
+}
