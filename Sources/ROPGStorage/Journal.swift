@@ -8,7 +8,8 @@ import Glibc
 /// vim's swap file or SQLite's journal), so that a crash, a `kill -9`, a closed terminal or a
 /// power cut loses no change: the next open finds them and offers to replay them.
 ///
-/// `.NAME.json.journal` beside `NAME.json`: a header, then one record per edit, each appended and
+/// `.NAME.json.PID.journal` beside `NAME.json`, one per shell (two shells on one file each keep
+/// their own): a header, then one record per edit, each appended and
 /// fsynced before the shell goes on. Records are structural (the edit's `WorkspaceChange`s, their
 /// data written as small workspace fragments), so replaying them is exact. A record cut short by
 /// a crash is ignored; the ones before it stand. Saving or discarding removes the file.
@@ -64,10 +65,10 @@ public final class Journal: @unchecked Sendable {
 
     public struct Failure: Error, Sendable { public var message: String }
 
-    /// `.NAME.json.journal` beside the workspace.
-    public static func path(for workspacePath: String) -> String {
+    /// `.NAME.json.PID.journal` beside the workspace: this process's journal of it.
+    public static func path(for workspacePath: String, pid: Int32 = getpid()) -> String {
         let url = URL(fileURLWithPath: workspacePath)
-        return url.deletingLastPathComponent().appendingPathComponent("." + url.lastPathComponent + ".journal").path
+        return url.deletingLastPathComponent().appendingPathComponent("." + url.lastPathComponent + ".\(pid).journal").path
     }
 
     /// Starts a journal for the workspace at `workspacePath`, whose file (if any) is the base.
@@ -188,9 +189,23 @@ public final class Journal: @unchecked Sendable {
         }
     }
 
-    /// Reads the journal left beside a workspace, if there is one.
-    public static func find(for workspacePath: String) throws(Failure) -> Found? {
-        let path = Self.path(for: workspacePath)
+    /// Every journal beside a workspace (one per shell that had unsaved changes), oldest first.
+    public static func findAll(for workspacePath: String) -> (found: [Found], unreadable: [Failure]) {
+        let url = URL(fileURLWithPath: workspacePath)
+        let folder = url.deletingLastPathComponent()
+        let prefix = "." + url.lastPathComponent + "."
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { name in
+            name.hasPrefix(prefix) && name.hasSuffix(".journal") && Int32(name.dropFirst(prefix.count).dropLast(".journal".count)) != nil
+        }
+        var found: [Found] = [], unreadable: [Failure] = []
+        for name in names.sorted() {
+            do throws(Failure) { try read(folder.appendingPathComponent(name).path).map { found.append($0) } } catch { unreadable.append(error) }
+        }
+        return (found.sorted { ($0.started, $0.pid) < ($1.started, $1.pid) }, unreadable)
+    }
+
+    /// Reads one journal file.
+    static func read(_ path: String) throws(Failure) -> Found? {
         guard FileManager.default.fileExists(atPath: path) else { return nil }
         let bytes: [UInt8]
         do { bytes = try AtomicFile.readAll(path: path) } catch { throw Failure(message: "cannot read the journal \(path): \(error)") }

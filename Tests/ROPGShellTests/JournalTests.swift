@@ -6,6 +6,11 @@ import ROPGDomain
 
 /// Crash recovery: the journal of changes since the last save (issue 12).
 @Suite(.serialized) struct JournalTests {
+    /// The journals beside the demo in a folder (`.demo.json.PID.journal`, one per shell).
+    func journals(in folder: URL) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasPrefix(".demo.json.") && $0.hasSuffix(".journal") }
+    }
+
     func scratch() throws -> URL {
         let folder = try TestSupport.scratchCopy()
         return folder.appendingPathComponent("workspaces")
@@ -41,7 +46,7 @@ import ROPGDomain
             _ = edit.apply(to: &edited)
             try journal.append(edit)
         }
-        let found = try #require(try Journal.find(for: path))
+        let found = try #require(Journal.findAll(for: path).found.first)
         #expect(found.edits.count == changes.count && !found.cutShort)
         #expect(found.base == Journal.Fingerprint.of(path: path))
         var replayed = original
@@ -51,11 +56,10 @@ import ROPGDomain
         // A crash while writing: the last record is cut short.
         let bytes = try AtomicFile.readAll(path: found.path)
         try Data(bytes.dropLast(40)).write(to: URL(fileURLWithPath: found.path))
-        let torn = try #require(try Journal.find(for: path))
+        let torn = try #require(Journal.findAll(for: path).found.first)
         #expect(torn.edits.count == changes.count - 1 && torn.cutShort)
         Journal.discard(torn)
-        let left = try Journal.find(for: path)
-        #expect(left == nil)
+        #expect(Journal.findAll(for: path).found.isEmpty)
     }
 
     /// A replayed change that no longer fits the file is reported, never applied out of range.
@@ -72,49 +76,99 @@ import ROPGDomain
         defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
         let result = try TestSupport.run(["demo.json", "-c", "product set TS-001 price=70; info"], in: folder)
         #expect(result.status == 0, "\(result.output)")
-        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent(".demo.json.journal").path))
+        #expect(journals(in: folder).isEmpty)
     }
 
-    /// Change things in the interactive shell, `kill -9` it, reopen, replay: the workspace equals
-    /// what an uninterrupted session saves.
+    /// Change things in the interactive shell, `kill -9` it; reopen, replay and change more, and
+    /// `kill -9` it again; then replay: the workspace equals what an uninterrupted session saves.
     @Test(.enabled(if: InteractiveShellTests.tmuxAvailable, "needs tmux (scripts/setup --test installs it)"))
     func crashAndRecover() throws {
         let folder = try scratch()
         defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
         let fm = FileManager.default
         try fm.copyItem(at: folder.appendingPathComponent("demo.json"), to: folder.appendingPathComponent("expected.json"))
-        let commands = ["product set TS-001 price=70", "cost add O \"主播\" 8000/month", "whatif", "product set TS-002 price=1", "drop",
-                        "set cvr=3.5%", "goal set 2026-03 gmv=120万", "undo", "redo", "product add BG-9 name=\"帆布包\" price=88 cost=30"]
+        let first = ["product set TS-001 price=70", "cost add O \"主播\" 8000/month", "whatif", "product set TS-002 price=1", "drop",
+                     "set cvr=3.5%", "goal set 2026-03 gmv=120万", "undo", "redo", "product add BG-9 name=\"帆布包\" price=88 cost=30"]
+        let second = ["product set SK-001 price=20", "cost add P \"新客服\" 5000/month"]
         // The same changes, uninterrupted and saved.
-        let reference = try TestSupport.run(["expected.json", "-c", (commands + ["save"]).joined(separator: "; ")], in: folder)
+        let reference = try TestSupport.run(["expected.json", "-c", (first + second + ["save"]).joined(separator: "; ")], in: folder)
         #expect(reference.status == 0, "\(reference.output)")
 
         let tmux = InteractiveShellTests.Tmux()
         defer { _ = try? tmux.run(["kill-server"]) }
         let command = "cd '\(folder.path)' && exec env HOME='\(folder.path)' NO_COLOR=1 LANG=C.UTF-8 ROPG_TODAY=2026-03-16 '\(TestSupport.binary.path)' demo.json"
+        func crash(_ session: String) throws {
+            let pid = try tmux.run(["list-panes", "-t", session, "-F", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+            let killed = try TestSupport.spawn(["/bin/kill", "-9", pid])
+            #expect(killed.isEmpty, "\(killed)")
+            Thread.sleep(forTimeInterval: 0.3)
+        }
         try tmux.run(["new-session", "-d", "-s", "t", "-x", "150", "-y", "50", "bash", "-c", command])
         _ = try tmux.waitFor("demo>")
-        for line in commands {
+        for line in first {
             try tmux.type(line)
             try tmux.type("Enter")
         }
         _ = try tmux.waitFor("added product BG-9")
-        let pid = try tmux.run(["list-panes", "-t", "t", "-F", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
-        let killed = try TestSupport.spawn(["/bin/kill", "-9", pid])
-        #expect(killed.isEmpty, "\(killed)")
-        Thread.sleep(forTimeInterval: 0.3)
-        #expect(fm.fileExists(atPath: folder.appendingPathComponent(".demo.json.journal").path))
+        try crash("t")
+        #expect(journals(in: folder).count == 1)
+
+        // Reopened: it offers the changes; y replays them; more changes follow; a second crash.
+        Thread.sleep(forTimeInterval: 0.3)  // the killed pane's session ends; the name is free again
+        try tmux.run(["new-session", "-d", "-s", "t", "-x", "150", "-y", "50", "bash", "-c", command])
+        _ = try tmux.waitFor("Replay them?")
+        try tmux.type("y")
+        try tmux.type("Enter")
+        _ = try tmux.waitFor("replayed 9 changes")
+        for line in second {
+            try tmux.type(line)
+            try tmux.type("Enter")
+        }
+        _ = try tmux.waitFor("新客服")
+        try crash("t")
+        #expect(journals(in: folder).count == 1, "the replayed changes and the new ones are in one journal: \(journals(in: folder))")
 
         // The script is told; it replays and saves.
         let recovered = try TestSupport.run(["demo.json", "-c", "recover replay; save"], in: folder)
         #expect(recovered.status == 0, "\(recovered.output)")
         #expect(recovered.output.contains("unsaved changes left by a ropg session that ended without saving"))
-        #expect(recovered.output.contains("replayed 9 changes"), "\(recovered.output)")
+        #expect(recovered.output.contains("replayed 11 changes"), "\(recovered.output)")
         let got = try Data(contentsOf: folder.appendingPathComponent("demo.json"))
-        var expected = try Data(contentsOf: folder.appendingPathComponent("expected.json"))
-        // The saved name is the file's own; the rest must be the same bytes.
-        expected = Data(String(decoding: expected, as: UTF8.self).utf8)
+        let expected = try Data(contentsOf: folder.appendingPathComponent("expected.json"))
         #expect(String(decoding: got, as: UTF8.self) == String(decoding: expected, as: UTF8.self))
-        #expect(!fm.fileExists(atPath: folder.appendingPathComponent(".demo.json.journal").path), "saving removes the journal")
+        #expect(journals(in: folder).isEmpty, "saving removes the journal")
+    }
+
+    /// Two shells on one file keep a journal each: both crash, and both shells' changes come back.
+    @Test(.enabled(if: InteractiveShellTests.tmuxAvailable, "needs tmux (scripts/setup --test installs it)"))
+    func twoShellsKeepTheirOwnJournals() throws {
+        let folder = try scratch()
+        defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
+        let tmux = InteractiveShellTests.Tmux()
+        defer { _ = try? tmux.run(["kill-server"]) }
+        let command = "cd '\(folder.path)' && exec env HOME='\(folder.path)' NO_COLOR=1 LANG=C.UTF-8 ROPG_TODAY=2026-03-16 '\(TestSupport.binary.path)' demo.json"
+        for (session, line) in [("a", "product set TS-001 price=71"), ("b", "product set TS-002 price=72")] {
+            try tmux.run(["new-session", "-d", "-s", session, "-x", "150", "-y", "50", "bash", "-c", command])
+            Thread.sleep(forTimeInterval: 0.5)
+            try tmux.run(["send-keys", "-t", session, line, "Enter"])
+            Thread.sleep(forTimeInterval: 0.5)
+        }
+        #expect(eventuallyCount(2, in: folder), "\(journals(in: folder))")
+        for session in ["a", "b"] {
+            let pid = try tmux.run(["list-panes", "-t", session, "-F", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+            _ = try TestSupport.spawn(["/bin/kill", "-9", pid])
+        }
+        Thread.sleep(forTimeInterval: 0.3)
+        let recovered = try TestSupport.run(["demo.json", "-c", "recover replay; product show TS-001; product show TS-002"], in: folder)
+        #expect(recovered.output.contains("replayed 2 changes"), "\(recovered.output)")
+        #expect(recovered.output.contains("71.00") && recovered.output.contains("72.00"), "\(recovered.output)")
+    }
+
+    func eventuallyCount(_ count: Int, in folder: URL) -> Bool {
+        for _ in 0..<50 {
+            if journals(in: folder).count == count { return true }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        return false
     }
 }

@@ -23,7 +23,8 @@ public enum RecoverCommand: Command {
     public static func run(_ arguments: Arguments, in session: Session) throws(CommandError) -> [Block] {
         try arguments.checkPositionals(max: 1, usage: usage.joined(separator: " | "))
         try arguments.checkKeys(allowed: [], command: name)
-        guard let found = session.foundJournal else {
+        let found = session.foundJournals
+        guard !found.isEmpty else {
             return [.message("nothing to recover: no journal of unsaved changes was found when \(session.path ?? "the workspace") was opened")]
         }
         let verb = arguments.positional(0) == nil ? "show" : try verb(arguments)
@@ -32,38 +33,43 @@ public enum RecoverCommand: Command {
             return [.message(describe(found, session))]
         case "replay":
             if session.isWhatIfOpen { throw CommandError("a what-if is open: keep or drop it first") }
-            session.foundJournal = nil
-            session.startJournal()
+            // The old journals go first: the new one (this process's) then holds them and what
+            // follows, so a second crash loses nothing either.
+            session.foundJournals = []
+            found.forEach(Journal.discard)
             var skipped: [String] = []
             var made = 0
-            for edit in found.edits {
+            for edit in found.flatMap(\.edits) {
                 var trial = session.workspace
                 guard edit.applyIfFits(to: &trial) != nil else { skipped.append(edit.description); continue }
                 session.perform(edit)
                 made += 1
             }
-            Journal.discard(found)
-            var text = "replayed \(counted(made, "change")) from the journal; they are unsaved: save to keep them"
+            session.rejournal()
+            var text = "replayed \(counted(made, "change")) from the journal; not saved yet: save to keep \(made == 1 ? "it" : "them")"
             if !skipped.isEmpty { text += "\n\(counted(skipped.count, "change")) no longer fit the file and were skipped:\n" + skipped.map { "  \($0)" }.joined(separator: "\n") }
             return [.message(text)]
         default:
-            session.foundJournal = nil
-            session.startJournal()
-            Journal.discard(found)
-            return [.message("discarded \(counted(found.edits.count, "unsaved change")) from the journal")]
+            session.foundJournals = []
+            found.forEach(Journal.discard)
+            session.rejournal()
+            return [.message("discarded \(counted(found.reduce(0) { $0 + $1.edits.count }, "unsaved change")) from the journal")]
         }
     }
 
     /// What was found: by whom, when, and each change.
-    static func describe(_ found: Journal.Found, _ session: Session) -> String {
-        let when = Date(timeIntervalSince1970: TimeInterval(found.started))
-        var text = "\(counted(found.edits.count, "unsaved change")) left by a ropg session that ended without saving (pid \(found.pid), started \(when)):\n"
-        text += found.edits.map { "  \($0.description)" }.joined(separator: "\n")
-        if let path = session.path, Journal.Fingerprint.of(path: path) != found.base {
-            text += "\n\(path) changed since those changes were made: replay reports any change that no longer fits"
+    static func describe(_ found: [Journal.Found], _ session: Session) -> String {
+        var lines: [String] = []
+        for journal in found {
+            let when = Date(timeIntervalSince1970: TimeInterval(journal.started))
+            lines.append("\(counted(journal.edits.count, "unsaved change")) left by a ropg session that ended without saving (pid \(journal.pid), started \(when)):")
+            lines += journal.edits.map { "  \($0.description)" }
+            if journal.cutShort { lines.append("  (its last record was cut short: the crash came while writing it; it is left out)") }
         }
-        if found.cutShort { text += "\nthe journal's last record was cut short (the crash came while writing it) and is left out" }
-        return text
+        if let path = session.path, found.contains(where: { Journal.Fingerprint.of(path: path) != $0.base }) {
+            lines.append("\(path) changed since those changes were made: replay reports any change that no longer fits")
+        }
+        return lines.joined(separator: "\n")
     }
 }
 
@@ -81,28 +87,31 @@ extension Session {
     /// person is asked at once; a script is told how to act (nothing changes on its own).
     func lookForJournal() {
         guard let path else { return }
-        let found: Journal.Found?
-        do { found = try Journal.find(for: path) } catch {
-            console.writeError("warning: \(error.message)\n")
-            return
+        let (all, unreadable) = Journal.findAll(for: path)
+        for failure in unreadable { console.writeError("warning: \(failure.message)\n") }
+        var found: [Journal.Found] = []
+        for journal in all where journal.pid != getpid() {
+            // A journal whose shell is still running belongs to that shell.
+            if Session.isRunning(journal.pid) {
+                console.writeError("note: another ropg (pid \(journal.pid)) is working on \(path) and has unsaved changes\n")
+            } else if journal.edits.isEmpty {
+                Journal.discard(journal)  // no whole change in it: nothing to lose
+            } else {
+                found.append(journal)
+            }
         }
-        guard let found, found.pid != getpid() else { return }
-        // A journal whose shell is still running belongs to that shell.
-        if Self.isRunning(found.pid) {
-            console.writeError("note: another ropg (pid \(found.pid)) is working on \(path) and has unsaved changes\n")
-            return
-        }
-        guard !found.edits.isEmpty else {
-            Journal.discard(found)  // a journal with no whole change holds nothing to lose
-            return
-        }
-        foundJournal = found
+        guard !found.isEmpty else { return }
+        foundJournals = found
         startJournal()
         console.writeError(RecoverCommand.describe(found, self) + "\n")
         if let ask {
-            let answer = ask("Replay them? [y = replay, n = discard, Enter = decide later with recover] ")?.lowercased()
-            let verb = answer == "y" || answer == "yes" ? "replay" : answer == "n" || answer == "no" ? "discard" : nil
-            if let verb { execute(line: "recover \(verb)") }
+            let answer = ask("Replay them? [y = replay, n = discard, Enter = decide later with recover] ")?.lowercased() ?? ""
+            switch answer {
+            case "y", "yes": execute(line: "recover replay")
+            case "n", "no": execute(line: "recover discard")
+            case "": console.writeError("they wait: recover replay or recover discard when you are ready\n")
+            default: console.writeError("\"\(answer)\" is not y or n; nothing was run: the changes wait for recover replay or recover discard\n")
+            }
         } else {
             console.writeError("recover replay makes them again; recover discard throws them away (help recover)\n")
         }

@@ -112,7 +112,7 @@ public final class Session {
     /// docs: `Journal`); nil without a file, or while an earlier session's journal waits for `recover`.
     private(set) var journal: Journal?
     /// An earlier session's journal found at open: its edits wait for `recover replay` or `recover discard`.
-    var foundJournal: Journal.Found?
+    var foundJournals: [Journal.Found] = []
     private var journalWarned = false
     /// Set by `quit discard=yes`: the unsaved changes were thrown away on purpose, so a script
     /// that ends that way is not warned about them.
@@ -244,14 +244,21 @@ public final class Session {
         // The journal this session wrote goes with the state it described (saved, or replaced).
         journal?.remove()
         journal = nil
-        guard let path, foundJournal == nil else { return }
+        guard let path, foundJournals.isEmpty else { return }
         journal = Journal(workspacePath: path, base: fileFingerprint.map(Journal.Fingerprint.init))
+    }
+
+    /// A fresh journal holding every change since the last save (after a replay, or once an earlier
+    /// session's journal is decided on): what the file lacks, in the order it was made.
+    func rejournal() {
+        startJournal()
+        for entry in changesSinceSave { journalEdit(Edit(description: entry.description, changes: entry.pairs.map(\.forward))) }
     }
 
     /// Writes an edit to the journal; a journal that cannot be written is said once, and the
     /// shell goes on (the changes are still in memory and can be saved).
     func journalEdit(_ edit: Edit) {
-        if journal == nil, foundJournal != nil, !journalWarned {
+        if journal == nil, !foundJournals.isEmpty, !journalWarned {
             journalWarned = true
             console.writeError("note: unsaved changes of an earlier session are waiting (recover replay or recover discard); new changes are not journaled until then\n")
         }
