@@ -124,4 +124,25 @@ import ROPGReports
         #expect(values.contains(whatIfProfit), "\(row)")
         #expect(values.contains(whatIfProfit - planProfit), "\(row)")
     }
+
+    /// `whatif keep` and `whatif drop` do what `keep` and `drop` do.
+    @Test func whatIfKeepAndDropAreUnderstood() throws {
+        let session = try demo()
+        run(session, "whatif")
+        run(session, "product set TS-001 price=70")
+        run(session, "whatif drop")
+        #expect(!session.isWhatIfOpen && price(session) == ExactDecimal(79))
+        run(session, "whatif")
+        run(session, "product set TS-001 price=70")
+        run(session, "whatif keep")
+        #expect(!session.isWhatIfOpen && price(session) == ExactDecimal(70))
+    }
+
+    /// A script that ends with a what-if open is told that save leaves the what-if out.
+    @Test func aScriptEndingInAWhatIfIsToldToKeepOrDrop() throws {
+        let folder = try TestSupport.scratchCopy()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try TestSupport.run(["workspaces/demo.json", "-c", "seek cvr until profit:2026-11=800000"], in: folder)
+        #expect(result.output.contains("a what-if is open: add `keep` before `save`"), "\(result.output)")
+    }
 }

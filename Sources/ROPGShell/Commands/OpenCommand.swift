@@ -32,7 +32,10 @@ public enum OpenCommand: Command {
     static func confirmDiscard(_ session: Session, _ arguments: Arguments, doing action: String) throws(CommandError) {
         guard session.isDirty, arguments.value("discard") != "yes" else { return }
         if let ask = session.ask {
-            let answer = ask("\(session.workspace.name) has unsaved changes. Save them before \(action)? [y/n/c] ")?.lowercased()
+            // A what-if is never saved: say so, so that "y" is not taken to keep it.
+            let whatIf = session.isWhatIfOpen
+                ? " (the open what-if's \(counted(session.whatIfSteps.count, "change")) are not saved: keep makes them part of the plan first)" : ""
+            let answer = ask("\(session.workspace.name) has unsaved changes\(whatIf). Save \(whatIf.isEmpty ? "them" : "the plan") before \(action)? [y/n/c] ")?.lowercased()
             switch answer {
             case "y", "yes":
                 session.say(try SaveCommand.save(session, to: nil))

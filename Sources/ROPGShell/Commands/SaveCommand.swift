@@ -116,7 +116,9 @@ public enum SaveCommand: Command {
         guard let path = session.path else { throw CommandError("the workspace has no file to reload; give one: save PATH.json") }
         switch session.diskState {
         case .noFile, .new, .unchanged:
-            return [.message("\(path) has not changed on disk; nothing to reload"), .message(try save(session, to: nil))]
+            let note = Block.message("\(path) has not changed on disk; nothing to reload")
+            // Nothing of ours to write either: the file is left as it is.
+            return session.isDirty ? [note, .message(try save(session, to: nil))] : [note]
         case .removed:
             throw CommandError("\(path) is gone from disk: there is nothing to reload; save writes your version anew")
         case .unreadable(let why):

@@ -31,6 +31,10 @@ public enum WhatIfCommand: Command {
             guard !steps.isEmpty else { return [.message("the what-if is open and holds no changes yet")] }
             return [.message("the what-if holds \(counted(steps.count, "change")):\n" + steps.map { "  \($0.description)" }.joined(separator: "\n"))]
         }
+        // `whatif keep` and `whatif drop` read as the user means them.
+        if arguments.words.count == 1, let word = arguments.positional(0), word == "keep" || word == "drop" {
+            return word == "keep" ? try KeepCommand.run(Arguments([]), in: session) : try DropCommand.run(Arguments([]), in: session)
+        }
         guard !session.isWhatIfOpen else {
             throw CommandError("a what-if is already open: make the change and run the report in it, or keep or drop it first")
         }

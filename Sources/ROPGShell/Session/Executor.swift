@@ -46,8 +46,8 @@ extension Session {
                 // Saturated arithmetic (ExactDecimal) reached a figure: refuse the report rather than
                 // print the end of the range as if it were money, and keep the workspace as it was.
                 if undoSteps.last?.id != stepBefore, undo() != nil { redoSteps.removeLast() }
-                throw CommandError("a result is too large to work out (beyond ±10²⁶): check the amounts, quantities and volumes "
-                                   + "given (each input is at most 10¹⁵, but their products can go beyond what ropg holds)")
+                throw CommandError("a result is too large to work out exactly: check the amounts, quantities and volumes given "
+                                   + "(each input is at most 10¹⁵, but a cost spread over days is held exactly only up to about 10¹⁹ a year)")
             }
             if isWhatIfOpen, command.comparedInWhatIf(arguments) {
                 blocks = compareWithPlan(command, arguments, whatIfBlocks: blocks)
