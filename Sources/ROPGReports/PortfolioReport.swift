@@ -40,7 +40,7 @@ public struct PortfolioReport: Equatable, Sendable {
         public var sku: String
         public var name: String
         public var role: ProductRole?
-        /// Its planned share of GMV (the mix).
+        /// Its share of the period's planned GMV (the mix, and saved hit plans inside the goal).
         public var gmvShare: ExactDecimal
         /// Planned net units in the period.
         public var units: ExactDecimal
@@ -149,8 +149,13 @@ public struct PortfolioReport: Equatable, Sendable {
         let sales = model.sales(in: period.firstDay...period.lastDay, perProduct: true)
         let rates = UnitCostRates(workspace, index: context.costIndex(), on: period.firstDay)
         let shopCVR = workspace.settings.value(.cvr, on: period.firstDay)
-        let products = workspace.products, shares = model.shares
+        let products = workspace.products
         let count = products.count
+        // Each product's share of the period's planned GMV: the mix, moved by the saved hit plans
+        // inside the goal (the same parts pnl by=product shows); the mix when nothing sells.
+        var gmvByProduct = [ExactDecimal](repeating: .zero, count: count)
+        for part in sales.products { gmvByProduct[part.index] = part.gmv }
+        let shares = sales.gmv.isZero ? model.shares : gmvByProduct.map { $0.divided(by: sales.gmv) ?? .zero }
 
         // Per product: units, visitors, contribution and margin.
         var unitsByProduct = [ExactDecimal](repeating: .zero, count: count)
