@@ -210,4 +210,25 @@ import ROPGReports
         #expect(report.visitorsShareMedian == nil && report.marginMedian == nil)
         #expect(report.notes == [.noPlannedSales])
     }
+
+    /// With a saved hit plan, a product's GMV share in the portfolio is its part of the period's
+    /// GMV in pnl by=product: one figure, whichever report shows it.
+    @Test func portfolioSharesFollowSavedHitPlans() throws {
+        var workspace = try Self.demo()
+        let day = Day(isoText: "2026-10-15") ?? Day(number: 0)
+        var spec = HitPlanSpec(sku: "JN-001", start: day, cpc: ExactDecimal(mantissa: 8, places: 1),
+                               paidShares: Array(repeating: ExactDecimal(mantissa: 5, places: 1), count: 4))
+        spec.peakUnits = ExactDecimal(300)
+        workspace.hitPlans = [SavedHitPlan(name: "双11", spec: spec)]
+        let context = Self.context(workspace)
+        let november = try Period.parse("2026-11")
+        let portfolio = try PortfolioReport.of(november, in: context)
+        let split = try ProductSplit.pnl(try context.ledger(.plan, .accrual), november, allocation: .revenue)
+        let total = split.rows.reduce(ExactDecimal.zero) { $0 + $1.figures.gmv }
+        let jeans = try #require(workspace.productIndex(sku: "JN-001"))
+        let row = try #require(portfolio.rows.first { $0.productIndex == jeans })
+        let pnlShare = try #require(split.rows.first { $0.product == jeans }?.figures.gmv.divided(by: total))
+        #expect(row.gmvShare.percentText() == pnlShare.percentText())
+        #expect(row.gmvShare > ExactDecimal(mantissa: 8, places: 1), "the hit brings most of November")
+    }
 }
