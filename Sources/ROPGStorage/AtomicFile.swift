@@ -192,7 +192,7 @@ public enum AtomicFile {
             let rest = entryName.dropFirst(prefix.count)
             guard let dash = rest.firstIndex(of: "-"), let pid = pid_t(rest[..<dash]), pid > 0,
                   rest[rest.index(after: dash)...].allSatisfy(\.isHexDigit) else { continue }
-            if pid == getpid() || kill(pid, 0) == 0 || errno == EPERM { continue }  // alive (EPERM: someone else's)
+            if pid == getpid() || AtomicFile.isRunning(pid) { continue }
             stale.append(folder + "/" + entryName)
         }
         closedir(dir)
@@ -293,4 +293,16 @@ public enum AtomicFile {
 /// `write(2)` (the name is taken inside `AtomicFile`).
 private func systemWrite(_ fd: Int32, _ p: UnsafePointer<UInt8>, _ count: Int) -> Int {
     write(fd, p, count)
+}
+
+extension AtomicFile {
+    /// Whether a process is running: it exists (EPERM: someone else's) and is not a zombie (killed,
+    /// not yet reaped). Temporary files and journals of processes that are not are left over.
+    public static func isRunning(_ pid: pid_t) -> Bool {
+        guard kill(pid, 0) == 0 || errno == EPERM else { return false }
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return true }
+        let state = stat[stat.index(after: close)...].split(separator: " ").first
+        return state != "Z" && state != "X"
+    }
 }

@@ -58,33 +58,10 @@ public enum Allocation {
         roundedParts(parts, total: parts.reduce(ExactDecimal.zero, +).rounded())
     }
 
-    /// The same, adding up to a given rounded total (one already shown elsewhere).
+    /// The same, adding up to a given rounded total (one already shown elsewhere): the one
+    /// largest-remainder rule of shown figures, `ExactAmount.apportion`.
     public static func roundedParts(_ parts: [ExactDecimal], total: ExactDecimal) -> [ExactDecimal] {
-        guard !parts.isEmpty else { return [] }
-        // A part too large to hold stays too large: the report is refused where it is shown.
-        if total.isSaturated || parts.contains(where: \.isSaturated) { return parts.map { $0.isSaturated ? $0 : total } }
-        let cent = ExactDecimal.unitsPerOne / 100
-        var floors: [Int128] = []
-        var remainders: [Int128] = []
-        for part in parts {
-            let (quotient, remainder) = part.units.quotientAndRemainder(dividingBy: cent)
-            floors.append(remainder < 0 ? quotient - 1 : quotient)
-            remainders.append(remainder < 0 ? remainder + cent : remainder)
-        }
-        let left = total.units / cent &- floors.reduce(0, &+)  // wrapping: absurd sums must not trap
-        let order = parts.indices.sorted { a, b in remainders[a] != remainders[b] ? remainders[a] > remainders[b] : a < b }
-        // Settle the difference in one step: an even number of cents for every part, then one more
-        // for the largest remainders (or one less for the smallest). Saturated sums can leave a
-        // difference far larger than the number of parts.
-        let count = Int128(order.count)
-        let (each, extra) = left.quotientAndRemainder(dividingBy: count)
-        if each != 0 { floors = floors.map { $0 &+ each } }
-        if extra > 0 {
-            for index in order.prefix(Int(extra)) { floors[index] += 1 }
-        } else if extra < 0 {
-            for index in order.suffix(Int(-extra)) { floors[index] -= 1 }
-        }
-        return floors.map { ExactDecimal(units: ExactDecimal.saturatingMultiply($0, cent)) }
+        ExactAmount.apportion(total, among: parts.map(ExactAmount.init))
     }
 
     /// The largest power of ten dividing every weight's units (at most 10¹²), so that

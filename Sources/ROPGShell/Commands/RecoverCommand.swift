@@ -74,15 +74,6 @@ public enum RecoverCommand: Command {
 }
 
 extension Session {
-    /// Whether a process is running: it exists and is not a zombie (killed, not yet reaped).
-    static func isRunning(_ pid: Int32) -> Bool {
-        guard kill(pid, 0) == 0 || errno == EPERM else { return false }
-        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-              let close = stat.lastIndex(of: ")") else { return true }
-        let state = stat[stat.index(after: close)...].split(separator: " ").first
-        return state != "Z" && state != "X"
-    }
-
     /// After a workspace is opened: finds a journal an earlier session left beside it. A
     /// person is asked at once; a script is told how to act (nothing changes on its own).
     func lookForJournal() {
@@ -92,7 +83,7 @@ extension Session {
         var found: [Journal.Found] = []
         for journal in all where journal.pid != getpid() {
             // A journal whose shell is still running belongs to that shell.
-            if Session.isRunning(journal.pid) {
+            if AtomicFile.isRunning(journal.pid) {
                 console.writeError("note: another ropg (pid \(journal.pid)) is working on \(path) and has unsaved changes\n")
             } else if journal.edits.isEmpty {
                 Journal.discard(journal)  // no whole change in it: nothing to lose

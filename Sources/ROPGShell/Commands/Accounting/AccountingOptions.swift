@@ -10,7 +10,6 @@ struct AccountingOptions {
     var view: CostView
     /// Where every shown figure comes from (docs/DOMAIN.md §7).
     var ledger: Ledger
-    var model: SalesModel { ledger.model }
 
     static let keys = ["source", "view"]
 
