@@ -524,9 +524,15 @@ public struct WorkspaceReader {
                     guard values.count == expected else { throw failure("\(path()).\(key)", "needs \(expected) weights, has \(values.count)") }
                     if key == "months" { profile.monthWeights = values } else { profile.weekdayWeights = values }
                 case "events":
+                    // Dated events are keyed YYYY-MM-DD, yearly ones MM-DD (docs/DOMAIN.md §4.3).
                     try object("\(path()).events") { (date) throws(WorkspaceLoadError) in
-                        guard let day = Day(isoText: date) else { throw failure("\(path()).events", "\"\(date)\" is not a day written YYYY-MM-DD") }
-                        profile.events[day] = try decimal("\(path()).events.\(date)")
+                        if let day = Day(isoText: date) {
+                            profile.events[day] = try decimal("\(path()).events.\(date)")
+                        } else if let monthDay = MonthDay(text: date), date.utf8.count == 5 {
+                            profile.yearlyEvents[monthDay] = try decimal("\(path()).events.\(date)")
+                        } else {
+                            throw failure("\(path()).events", "\"\(date)\" is not a day written YYYY-MM-DD or, for every year, MM-DD")
+                        }
                     }
                 default: throw unknownKey(key, path(), allowed: keys)
                 }

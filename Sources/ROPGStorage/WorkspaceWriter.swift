@@ -220,13 +220,22 @@ public enum WorkspaceWriter {
         }
         list("months", profile.monthWeights)
         list("weekdays", profile.weekdayWeights)
+        // Yearly events (MM-DD) first, then dated ones (YYYY-MM-DD), each in calendar order.
         out.raw(", \"events\": {")
-        for (index, day) in profile.events.keys.sorted().enumerated() {
-            out.raw(index == 0 ? "\"" : ", \"")
-            day.appendISO(to: &out.bytes)
+        var first = true
+        func event(_ key: (inout [UInt8]) -> Void, _ multiplier: ExactDecimal) {
+            out.raw(first ? "\"" : ", \"")
+            first = false
+            key(&out.bytes)
             out.raw("\": \"")
-            (profile.events[day] ?? .one).appendPlainText(to: &out.bytes)
+            multiplier.appendPlainText(to: &out.bytes)
             out.byte(UInt8(ascii: "\""))
+        }
+        for monthDay in profile.yearlyEvents.keys.sorted() {
+            event({ $0.append(contentsOf: monthDay.text.utf8) }, profile.yearlyEvents[monthDay] ?? .one)
+        }
+        for day in profile.events.keys.sorted() {
+            event({ day.appendISO(to: &$0) }, profile.events[day] ?? .one)
         }
         out.raw("}")
     }

@@ -129,7 +129,7 @@ public enum Validation {
             }
         }
         for (index, profile) in workspace.profiles.enumerated() {
-            let weights = profile.monthWeights + profile.weekdayWeights + Array(profile.events.values)
+            let weights = profile.monthWeights + profile.weekdayWeights + Array(profile.events.values) + Array(profile.yearlyEvents.values)
             if weights.contains(where: { $0.isNegative || $0 > Profile.largestWeight }) {
                 issues.append(.init(path: "profiles[\(index)]", message: "weights are between 0 and \(Profile.largestWeight.countText)"))
             }

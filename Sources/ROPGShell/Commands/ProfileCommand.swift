@@ -8,21 +8,26 @@ public enum ProfileCommand: Command {
     public static let topic = HelpTopic.plan
     public static let summary = "seasonal profiles: month, weekday and event-day weights for spreading goals"
     public static let usage = [
-        "profile set NAME [jan=W … dec=W] [mon=W … sun=W] [event=DAYxMULTIPLIER …]",
-        "profile set NAME event=DAY:none",
+        "profile set NAME [jan=W … dec=W] [mon=W … sun=W] [event=MM-DDxMULTIPLIER …] [event=DAYxMULTIPLIER …]",
+        "profile set NAME event=MM-DD:none | event=DAY:none",
         "profile list",
         "profile show NAME",
         "profile rm NAME",
     ]
     public static let examples = [
         "profile set 电商 jun=1.3 nov=1.9 dec=1.2 feb=0.6",
-        "profile set 电商 sat=1.1 sun=1.15 event=2026-11-11x6 event=2026-06-18x3",
+        "profile set 电商 sat=1.1 sun=1.15 event=11-11x6 event=06-18x3 event=12-12x2.5",
+        "profile set 电商 event=2027-01-20x1.5",
         "goal split 2026 to=month by=profile:电商",
     ]
     public static let details = """
         Weights are relative: a month of weight 2 gets twice the share of a month of weight 1; weights not given
         stay as they were (1 for a new profile). Splitting to days, a day's share of its month follows its
-        weekday weight times its event multiplier (2026-11-11x6: 双11 counts as six ordinary days).
+        weekday weight times its event multiplier (11-11x6: 双11 counts as six ordinary days).
+        An event written MM-DD (11-11x6, 06-18x3, 12-12x2.5) applies on that day of every year; 02-29 counts in leap
+        years only. An event written with its year (2027-01-20x1.5) applies on that one day, and on a day that has
+        both, the dated one wins. Holidays whose dates move each year (春节, 年货节, 元宵) stay dated: add them
+        year by year. event=11-11:none or event=2027-01-20:none takes an event off.
         """
     public static let subcommands = ["set", "list", "show", "rm"]
     public static let keys = (Profile.monthKeys + Profile.weekdayKeys + ["event"]).map { "\($0)=" }
@@ -75,11 +80,22 @@ public enum ProfileCommand: Command {
                 profile.weekdayWeights[weekday] = try weight(key, text)
             } else {
                 let separator = text.lastIndex(where: { $0 == "x" || $0 == "X" || $0 == "×" || $0 == ":" })
-                guard let separator else { throw CommandError("event=\(text): write the day and its multiplier, e.g. event=2026-11-11x6") }
+                guard let separator else { throw CommandError("event=\(text): write the day and its multiplier, e.g. event=11-11x6 (every year) or event=2026-11-11x6 (one day)") }
                 let dayText = String(text[..<separator])
-                let day: Day
-                do { day = try Period.parseDay(dayText) } catch { throw CommandError("event=: \(error.message)") }
                 let multiplierText = String(text[text.index(after: separator)...])
+                if dayText.split(separator: "-", omittingEmptySubsequences: false).count == 2 {
+                    guard let monthDay = MonthDay(text: dayText) else {
+                        throw CommandError("event=\(text.excerpt): \(dayText.quotedExcerpt) is not a month and day; write MM-DD, e.g. 11-11 or 06-18")
+                    }
+                    if multiplierText == "none" {
+                        guard profile.yearlyEvents.removeValue(forKey: monthDay) != nil else { throw CommandError("\(name) has no yearly event on \(monthDay.text)") }
+                    } else {
+                        profile.yearlyEvents[monthDay] = try weight("event", multiplierText)
+                    }
+                    continue
+                }
+                let day: Day
+                do { day = try Period.parseDay(dayText) } catch { throw CommandError("event=: \(error.message); or MM-DD for every year, e.g. event=11-11x6") }
                 if multiplierText == "none" {
                     guard profile.events.removeValue(forKey: day) != nil else { throw CommandError("\(name) has no event on \(day)") }
                 } else {
@@ -106,7 +122,7 @@ public enum ProfileCommand: Command {
             columns: [.text("name", key: "name")] + Profile.monthKeys.map { .number($0, key: $0) } + [.text("events", key: "events"), .text("used by", key: "used_by")],
             rows: profiles.map { profile in
                 [.text(profile.name)] + profile.monthWeights.map { Cell(text: $0.description, plain: $0.description, kind: .decimal, alignment: .right, emphasis: .none) }
-                    + [.count(profile.events.count),
+                    + [.count(profile.events.count + profile.yearlyEvents.count),
                        .text(session.workspace.splits.filter { $0.method == .profile(profile.name) }.map(\.period.text).joined(separator: ", "))]
             },
             notes: profiles.isEmpty ? ["no profiles yet; make one with profile set 电商 nov=1.9 jun=1.3"] : [])
@@ -139,7 +155,9 @@ public enum ProfileCommand: Command {
             return [.text(Profile.monthKeys[index]), .count(weight), .optional(weight.divided(by: total), { .rate($0, places: 1) })]
         }
         var notes = ["weekdays: " + zip(Profile.weekdayKeys, profile.weekdayWeights).map { "\($0) \($1)" }.joined(separator: "  ")]
-        notes.append("events: " + (profile.events.isEmpty ? "none"
+        notes.append("events every year: " + (profile.yearlyEvents.isEmpty ? "none"
+            : profile.yearlyEvents.keys.sorted().map { "\($0.text)×\(profile.yearlyEvents[$0] ?? .one)" }.joined(separator: "  ")))
+        notes.append("dated events: " + (profile.events.isEmpty ? "none"
             : profile.events.keys.sorted().map { "\($0.isoText)×\(profile.events[$0] ?? .one)" }.joined(separator: "  ")))
         return [.table(Table(title: "profile \(profile.name)",
                              columns: [.text("month", key: "month"), .number("weight", key: "weight"), .number("share of year", key: "share")],
