@@ -252,3 +252,57 @@ struct SplitMix {
         #expect(edges.map(\.verdict) == [.fail, .good, .pass])
     }
 }
+
+@Suite struct GapDecompositionTests {
+    typealias Figures = (visitors: ExactDecimal, orders: ExactDecimal, gmv: ExactDecimal)
+    let plan: Figures = (dec("5000"), dec("100"), dec("10000"))
+
+    func split(_ actual: Figures, _ plan: Figures? = nil) throws -> GapDecomposition {
+        try #require(GapDecomposition(plan: plan ?? self.plan, actual: actual))
+    }
+
+    @Test func mostlyTraffic() throws {
+        // 4,000 visitors at 2.1% and 100: traffic −1,000 × (2 + 2.1) ÷ 2, conversion 0.1% × 100 × 4,500.
+        let gap = try split((dec("4000"), dec("84"), dec("8400")))
+        #expect(gap.gap == dec("-1600"))
+        #expect(gap.traffic == dec("-2050") && gap.conversion == dec("450") && gap.orderValue == .zero)
+        #expect(gap.mainCause == .traffic)
+    }
+
+    @Test func mostlyConversion() throws {
+        let gap = try split((dec("5200"), dec("78"), dec("7800")))
+        #expect(gap.traffic == dec("350") && gap.conversion == dec("-2550") && gap.orderValue == .zero)
+        #expect(gap.mainCause == .conversion)
+    }
+
+    @Test func mostlyOrderValue() throws {
+        let gap = try split((dec("5000"), dec("102"), dec("8160")))
+        #expect(gap.traffic == .zero && gap.conversion == dec("180") && gap.orderValue == dec("-2020"))
+        #expect(gap.mainCause == .orderValue)
+    }
+
+    @Test func partsAddUpExactlyAndAgreeWithTheFormula() throws {
+        // 15,000 → 14,200 visitors, 300 → 264 orders, 30,000 → 24,360: Python fractions give
+        // −1,484.7460520699…, −1,977.6141698676…, −2,177.6397780623…
+        let gap = try split((dec("14200"), dec("264"), dec("24360")), (dec("15000"), dec("300"), dec("30000")))
+        #expect(gap.traffic + gap.conversion + gap.orderValue == dec("-5640"))
+        #expect(gap.traffic.rounded(places: 6) == dec("-1484.746052"))
+        #expect(gap.conversion.rounded(places: 6) == dec("-1977.614170"))
+        #expect(gap.orderValue.rounded(places: 6) == dec("-2177.639778"))
+        #expect(gap.mainCause == .orderValue)
+    }
+
+    @Test func ahead() throws {
+        let gap = try split((dec("6000"), dec("120"), dec("12000")))
+        #expect(gap.traffic == dec("2000") && gap.conversion == .zero && gap.orderValue == .zero && gap.mainCause == .traffic)
+    }
+
+    @Test func nothingSoldFallsToTrafficAndConversion() throws {
+        // No orders: the order value cannot be compared and is taken as planned.
+        let gap = try split((dec("3000"), .zero, .zero))
+        #expect(gap.orderValue == .zero && gap.traffic + gap.conversion == dec("-10000"))
+        let none = try split((.zero, .zero, .zero))
+        #expect(none.traffic == dec("-10000") && none.conversion == .zero && none.mainCause == .traffic)
+        #expect(GapDecomposition(plan: (.zero, .zero, .zero), actual: (dec("1"), dec("1"), dec("1"))) == nil)
+    }
+}

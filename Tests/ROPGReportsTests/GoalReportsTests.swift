@@ -189,8 +189,9 @@ func sum(_ values: [ExactDecimal]) -> ExactDecimal { values.reduce(.zero, +) }
 }
 
 @Suite struct CheckReportTests {
-    @Test func withoutActualsThereIsNoDayToCheck() throws {
-        #expect(throws: GoalReportError.noActuals) { try CheckReport.of(context(try demo()), day: nil) }
+    @Test func withoutADayTheCheckIsOfToday() throws {
+        let report = try CheckReport.of(context(try demo()), day: nil)
+        #expect(report.day == context(try demo()).today && report.lines.isEmpty && !report.recordedOnDay)
     }
 
     @Test func achievementGapAndRunRate() throws {
@@ -200,7 +201,7 @@ func sum(_ values: [ExactDecimal]) -> ExactDecimal { values.reduce(.zero, +) }
         workspace.actuals[13].bounceRate = dec("0.65")
         workspace.actuals[13].visitDepth = dec("3.6")
         workspace.actuals[13].inquiryConversion = dec("0.45")
-        let report = try CheckReport.of(context(workspace), day: nil)
+        let report = try CheckReport.of(context(workspace), day: day("2026-03-14"))
         #expect(report.day == day("2026-03-14"))
         #expect(report.goalsCoverDay && report.recordedOnDay)
         #expect(report.lines.map(\.scope) == [.day, .monthToDate, .quarterToDate, .yearToDate])
@@ -217,10 +218,18 @@ func sum(_ values: [ExactDecimal]) -> ExactDecimal { values.reduce(.zero, +) }
         #expect(report.health.map(\.figure) == [.bounceRate, .visitDepth, .inquiryConversion])
         #expect(report.health.map(\.verdict) == [.pass, .good, .fail])
 
-        // A day with no record of its own counts as 0, and has no health figures.
+        // Days with no record are missing, not 0: the goal to date covers the 14 recorded days only,
+        // and the run-rate counts the missing days at their goal.
         let later = try CheckReport.of(context(workspace), day: day("2026-03-16"))
         #expect(!later.recordedOnDay && later.health.isEmpty)
-        #expect(later.lines.first { $0.scope == .monthToDate }?.actualToDate == dec("420000"))
+        let laterMonth = try #require(later.lines.first { $0.scope == .monthToDate })
+        #expect(laterMonth.actualToDate == dec("420000") && laterMonth.goalToDate == goalToDate)
+        #expect(laterMonth.recordedDays.count == 14 && laterMonth.missingDays == [day("2026-03-15"), day("2026-03-16")])
+        let missingGoal = try #require(plan.value(of: .range(from: .day(day("2026-03-15")), to: .day(day("2026-03-16")))))
+        #expect(laterMonth.missingGoal == missingGoal && laterMonth.remainingDays == 15)
+        #expect(laterMonth.neededPerDay == (monthGoal - dec("420000") - missingGoal).divided(by: 15))
+        let laterDay = try #require(later.lines.first { $0.scope == .day })
+        #expect(laterDay.recordedDays.isEmpty && laterDay.achievement == nil && laterDay.goalToDate == .zero)
         // A day no goal covers.
         #expect(try !CheckReport.of(context(workspace), day: day("2027-01-05")).goalsCoverDay)
     }
@@ -229,14 +238,43 @@ func sum(_ values: [ExactDecimal]) -> ExactDecimal { values.reduce(.zero, +) }
         var workspace = try demo()
         workspace.goals.append(Goal(period: .month(year: 2026, month: 3), metric: .orders, value: dec("1000")))
         workspace.actuals = [Actual(day: day("2026-03-01"), values: [.orders: dec("10")])]
-        let report = try CheckReport.of(context(workspace), day: nil)
+        let report = try CheckReport.of(context(workspace), day: day("2026-03-01"))
         let month = try #require(report.lines.first { $0.metric == .orders && $0.scope == .monthToDate })
         #expect(month.neededPerDay == dec("33"))  // (1,000 − 10) ÷ 30
         let first = try #require(report.lines.first { $0.metric == .orders && $0.scope == .day })
         #expect(first.remainingDays == 0 && first.shownNeededPerDay == nil)
         // 990 ÷ 30 is whole; a count that is not rounds up.
         workspace.actuals = [Actual(day: day("2026-03-01"), values: [.orders: dec("11")])]
-        let odd = try #require(try CheckReport.of(context(workspace), day: nil).lines.first { $0.metric == .orders && $0.scope == .monthToDate })
+        let odd = try #require(try CheckReport.of(context(workspace), day: day("2026-03-01")).lines.first { $0.metric == .orders && $0.scope == .monthToDate })
         #expect(odd.shownNeededPerDay == dec("33"))  // 989 ÷ 30 = 32.97 → 33
+    }
+}
+
+@Suite struct CheckGapTests {
+    /// The shown parts add up to the shown gap to the cent, over random days of the demo.
+    @Test func shownPartsAddUpToTheShownGap() throws {
+        var workspace = try demo()
+        var generator = SystemRandomNumberGenerator()
+        for offset in 0..<20 {
+            let visitors = Int.random(in: 3000...12000, using: &generator)
+            let orders = Int.random(in: 50...400, using: &generator)
+            let gmv = ExactDecimal(Int.random(in: 5000...60000, using: &generator)) + ExactDecimal(mantissa: Int128(Int.random(in: 0...99, using: &generator)), places: 2)
+            workspace.actuals.append(Actual(day: day("2026-04-01").advanced(by: offset),
+                                            values: [.gmv: gmv, .uv: ExactDecimal(visitors), .orders: ExactDecimal(orders)]))
+        }
+        let report = try CheckReport.of(context(workspace), day: day("2026-04-20"))
+        #expect(report.gaps.map(\.scope) == [.day, .monthToDate, .quarterToDate, .yearToDate])
+        for gap in report.gaps {
+            let shown = gap.shownParts
+            #expect(shown.traffic + shown.conversion + shown.orderValue == shown.gap)
+            #expect(shown.gap == gap.split.actualGMV.rounded() - gap.split.planGMV.rounded())
+            // Each shown part is within a cent of its exact value.
+            for (part, exact) in [(shown.traffic, gap.split.traffic), (shown.conversion, gap.split.conversion), (shown.orderValue, gap.split.orderValue)] {
+                #expect((part - exact).magnitude <= ExactDecimal(mantissa: 1, places: 2))
+            }
+        }
+        let month = try #require(report.lines.first { $0.scope == .monthToDate && $0.metric == .gmv })
+        let monthGap = try #require(report.gaps.first { $0.scope == .monthToDate })
+        #expect(monthGap.split.gap == month.gap && monthGap.days == 20)
     }
 }

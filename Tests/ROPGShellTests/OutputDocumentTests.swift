@@ -23,7 +23,7 @@ import ROPGDomain
         Case(command: "hit show 双11", tables: ["hit_plan", "hit_plan_summary"]),
         Case(command: "portfolio 2026", tables: ["portfolio", "portfolio_abc", "portfolio_matrix"]),
         Case(command: "settings", tables: ["settings", "settings_overrides"]),
-        Case(command: "check 2026-03-14", tables: ["check", "check_health"]),
+        Case(command: "check 2026-03-14", tables: ["check", "check_gap", "check_drivers", "check_health"]),
     ]
 
     /// The demo with an actual for `check` to judge and a saved hit plan for `hit show`.

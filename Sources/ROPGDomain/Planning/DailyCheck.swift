@@ -1,21 +1,30 @@
-/// The morning check (达标, DOMAIN §4 and §6): the day, month, quarter and year to date against
-/// their goals, and what daily run-rate the rest of each period now needs.
+/// The morning check (达标, DOMAIN §4.6 and §6): the day, month, quarter and year to date against
+/// their goals, over the days that have actuals, and what daily run-rate the days left now need.
 public struct CheckLine: Equatable, Sendable {
     public enum Scope: String, Sendable, CaseIterable { case day, monthToDate = "month to date", quarterToDate = "quarter to date", yearToDate = "year to date" }
     public var scope: Scope
     public var period: Period
     public var metric: GoalMetric
-    /// The goal for the days up to and including the check day.
+    /// Days from the period's first day to the check day, and which of them have the metric recorded.
+    public var daysToDate: Int
+    public var recordedDays: [Day]
+    /// Days to date with no record of the metric: missing, never counted as zero.
+    public var missingDays: [Day]
+    /// The goal over the recorded days only.
     public var goalToDate: ExactDecimal
     public var actualToDate: ExactDecimal
-    /// actual ÷ goal to date; nil when the goal to date is zero.
+    /// actual ÷ goal over the recorded days; nil when that goal is zero or nothing is recorded.
     public var achievement: ExactDecimal?
-    /// actual − goal to date.
+    /// actual − goal over the recorded days.
     public var gap: ExactDecimal
     /// The whole period's goal.
     public var periodGoal: ExactDecimal
+    /// The goal of the missing days: they count at their goal until recorded.
+    public var missingGoal: ExactDecimal
+    /// Days of the period after the check day.
     public var remainingDays: Int
-    /// What each remaining day must bring for the period's goal; nil when no day remains.
+    /// What each remaining day must bring for the period's goal: (period goal − actual − goal of
+    /// the missing days) ÷ days left; nil when no day remains.
     public var neededPerDay: ExactDecimal?
     public var onTarget: Bool { actualToDate >= goalToDate }
 }
@@ -49,27 +58,45 @@ public struct HealthLine: Equatable, Sendable {
 }
 
 public enum DailyCheck {
+    /// The scopes of a check on `day`: the day, its month, quarter and year to date.
+    public static func scopes(of day: Day) -> [(CheckLine.Scope, Period)] {
+        [(.day, .day(day)),
+         (.monthToDate, .month(year: day.year, month: day.month)),
+         (.quarterToDate, .quarter(year: day.year, quarter: (day.month - 1) / 3 + 1)),
+         (.yearToDate, .year(day.year))]
+    }
+
     /// The check lines for every metric that has goals covering the scope and recorded actuals.
+    /// Only days with the metric recorded are compared; the others are listed as missing.
     public static func lines(on day: Day, plans: [GoalPlan], actuals: [Actual]) -> [CheckLine] {
-        let scopes: [(CheckLine.Scope, Period)] = [
-            (.day, .day(day)),
-            (.monthToDate, .month(year: day.year, month: day.month)),
-            (.quarterToDate, .quarter(year: day.year, quarter: (day.month - 1) / 3 + 1)),
-            (.yearToDate, .year(day.year)),
-        ]
         var lines: [CheckLine] = []
+        let byDay = Dictionary(actuals.map { ($0.day, $0) }, uniquingKeysWith: { _, last in last })
         for plan in plans {
             guard actuals.contains(where: { $0.values[plan.metric] != nil }) else { continue }
-            for (scope, period) in scopes {
+            for (scope, period) in scopes(of: day) {
                 let toDate = Period.range(from: .day(period.firstDay), to: .day(day))
-                guard let goalToDate = plan.value(of: toDate), let periodGoal = plan.value(of: period) else { continue }
-                var actual = ExactDecimal.zero
-                for record in actuals where toDate.contains(record.day) { actual += record.values[plan.metric] ?? .zero }
+                guard plan.value(of: toDate) != nil, let periodGoal = plan.value(of: period) else { continue }
+                var actual = ExactDecimal.zero, goal = ExactDecimal.zero, missingGoal = ExactDecimal.zero
+                var recorded: [Day] = [], missing: [Day] = []
+                var current = period.firstDay
+                while current <= day {
+                    let dayGoal = plan.days[current] ?? .zero
+                    if let value = byDay[current]?.values[plan.metric] {
+                        actual += value
+                        goal += dayGoal
+                        recorded.append(current)
+                    } else {
+                        missingGoal += dayGoal
+                        missing.append(current)
+                    }
+                    current = current.advanced(by: 1)
+                }
                 let remaining = day.distance(to: period.lastDay)
-                let needed = remaining > 0 ? (periodGoal - actual).divided(by: remaining) : nil
-                lines.append(CheckLine(scope: scope, period: period, metric: plan.metric, goalToDate: goalToDate,
-                                       actualToDate: actual, achievement: actual.divided(by: goalToDate), gap: actual - goalToDate,
-                                       periodGoal: periodGoal, remainingDays: remaining, neededPerDay: needed))
+                let needed = remaining > 0 ? (periodGoal - actual - missingGoal).divided(by: remaining) : nil
+                lines.append(CheckLine(scope: scope, period: period, metric: plan.metric, daysToDate: recorded.count + missing.count,
+                                       recordedDays: recorded, missingDays: missing, goalToDate: goal, actualToDate: actual,
+                                       achievement: recorded.isEmpty ? nil : actual.divided(by: goal), gap: actual - goal,
+                                       periodGoal: periodGoal, missingGoal: missingGoal, remainingDays: remaining, neededPerDay: needed))
             }
         }
         return lines

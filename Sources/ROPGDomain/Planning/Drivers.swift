@@ -39,6 +39,46 @@ public enum Drivers {
         public var message: String
     }
 
+    /// What one day's GMV needs, exactly (nothing rounded): the driver tree of DOMAIN §4.2 with
+    /// the day's assumptions. `cpc` is nil when no CPC is set for the day.
+    public struct DayNeeds: Equatable, Sendable {
+        public var gmv: ExactDecimal
+        public var visitors: ExactDecimal
+        public var orders: ExactDecimal
+        public var units: ExactDecimal
+        public var paidClicks: ExactDecimal
+        public var cpc: ExactDecimal?
+        /// paid clicks × cpc, exact; nil without a CPC.
+        public var adSpend: ExactDecimal? { cpc.map { paidClicks * $0 } }
+    }
+
+    /// The driver tree of one day's GMV `gmv` with the assumptions of `day`; `seen` is called with
+    /// each assumption's value as it is read (to tell whether they vary over a period).
+    public static func needs(on day: Day, gmv: ExactDecimal, settings: Settings,
+                             seen: (Assumption, ExactDecimal?) -> Void = { _, _ in }) throws(Failure) -> DayNeeds {
+        func value(_ assumption: Assumption) -> ExactDecimal? {
+            let value = settings.value(assumption, on: day)
+            seen(assumption, value)
+            return value
+        }
+        guard let aov = value(.aov), let cvr = value(.cvr) else {
+            throw Failure(message: "the driver tree needs aov= and cvr= (for \(day.isoText)); set them with set aov=120 cvr=3%")
+        }
+        guard aov > .zero, cvr > .zero else {
+            throw Failure(message: "aov and cvr must be above 0 (on \(day.isoText) they are \(aov) and \(cvr.exactPercentText))")
+        }
+        let orders = gmv.divided(by: aov) ?? .zero
+        let visitors = orders.divided(by: cvr) ?? .zero
+        let paid: ExactDecimal
+        if let share = value(.paidShare) {
+            paid = visitors * share
+        } else {
+            paid = visitors.divided(by: .one + (value(.naturalPerPaid) ?? .one)) ?? .zero
+        }
+        return DayNeeds(gmv: gmv, visitors: visitors, orders: orders, units: orders * (value(.unitsPerOrder) ?? .one),
+                        paidClicks: paid, cpc: value(.cpc))
+    }
+
     /// The figures the GMV goals of `period` need, worked out day by day with the assumptions of
     /// each day and rounded once for the period; nil when some day of the period has no GMV goal.
     public static func figures(for period: Period, gmv plan: GoalPlan, settings: Settings) throws(Failure) -> DriverFigures? {
@@ -51,33 +91,17 @@ public enum Drivers {
         var day = period.firstDay
         while day <= period.lastDay {
             guard let dayGMV = plan.days[day] else { return nil }
-            func value(_ assumption: Assumption) -> ExactDecimal? {
-                let value = settings.value(assumption, on: day)
+            let needs = try Drivers.needs(on: day, gmv: dayGMV, settings: settings) { assumption, value in
                 if let seen = first[assumption] { if seen != value { varies = true } } else { first[assumption] = value }
-                return value
             }
-            guard let aov = value(.aov), let cvr = value(.cvr) else {
-                throw Failure(message: "the driver tree needs aov= and cvr= (for \(day.isoText)); set them with set aov=120 cvr=3%")
-            }
-            guard aov > .zero, cvr > .zero else {
-                throw Failure(message: "aov and cvr must be above 0 (on \(day.isoText) they are \(aov) and \(cvr.exactPercentText))")
-            }
-            let dayOrders = dayGMV.divided(by: aov) ?? .zero
-            let dayVisitors = dayOrders.divided(by: cvr) ?? .zero
-            let dayPaid: ExactDecimal
-            if let share = value(.paidShare) {
-                dayPaid = dayVisitors * share
-            } else {
-                dayPaid = dayVisitors.divided(by: .one + (value(.naturalPerPaid) ?? .one)) ?? .zero
-            }
-            gmv += dayGMV
-            orders += dayOrders
-            visitors += dayVisitors
-            units += dayOrders * (value(.unitsPerOrder) ?? .one)
-            paid += dayPaid
-            if let cpc = value(.cpc) {
+            gmv += needs.gmv
+            orders += needs.orders
+            visitors += needs.visitors
+            units += needs.units
+            paid += needs.paidClicks
+            if let cpc = needs.cpc, let daySpend = needs.adSpend {
                 cpcs.insert(cpc)
-                spend += dayPaid * cpc
+                spend += daySpend
             } else {
                 missingCPC = true
             }

@@ -10,10 +10,16 @@ public enum CheckCommand: Command {
     public static let usage = ["check [DATE]"]
     public static let examples = ["check", "check 2026-03-14"]
     public static let details = """
-        DATE defaults to the last day with actuals. For each metric with goals and actuals: the goal and the
-        actual up to DATE, achievement, the gap, the whole period's goal, and the run-rate each remaining day now
-        needs. Bounce rate, visit depth and inquiry conversion recorded on DATE are held against the thresholds
-        of the seeds: bounce < 70% (good < 60%), depth ≥ 2.5 (good ≥ 3.5), inquiry conversion ≥ 50%.
+        DATE defaults to today. For each metric with goals and actuals: the goal and the actual over the days
+        recorded up to DATE (days with nothing recorded are missing, never zero; they are counted and listed),
+        achievement, the gap, the whole period's goal, and the run-rate each day left after DATE now needs (the
+        missing days count at their goal until recorded). Where GMV, visitors (uv=) and orders are recorded, the
+        GMV gap is split into traffic (visitors), conversion (CVR) and order value (AOV) against the driver tree
+        of the GMV goal on the same days; the three parts add up to the gap to the cent (Shapley split, see
+        docs/DOMAIN.md §4.7) and the largest is marked as the main cause, with the seeds' advice. Ad spend
+        recorded is set against the adspend goal, or else the driver tree's spend (paid clicks × cpc). Bounce
+        rate, visit depth and inquiry conversion recorded on DATE are held against the seeds' thresholds:
+        bounce < 70% (good < 60%), depth ≥ 2.5 (good ≥ 3.5), inquiry conversion ≥ 50%, with their advice.
         """
 
     public static func run(_ arguments: Arguments, in session: Session) throws(CommandError) -> [Block] {
@@ -36,26 +42,36 @@ public enum CheckCommand: Command {
             let rows: [[Cell]] = lines.map { line in
                 let show = { (value: ExactDecimal) in GoalCommand.cell(value, line.metric) }
                 let needed: Cell = line.shownNeededPerDay.map(show) ?? .empty
-                return [.text(line.scope.rawValue), .text(line.period.text), .text(line.metric.rawValue), show(line.goalToDate),
-                        show(line.actualToDate), .optional(line.achievement, { .rate($0, places: 1) }), show(line.gap),
+                let recorded = line.recordedDays.count
+                let status: String = recorded == 0 ? "not recorded" : line.onTarget ? "on target" : "behind"
+                return [.text(line.scope.rawValue), .text(line.period.text), .text(line.metric.rawValue),
+                        Cell(text: "\(recorded) of \(line.daysToDate)", plain: String(recorded), kind: .count, alignment: .right),
+                        recorded == 0 ? .empty : show(line.goalToDate), recorded == 0 ? .text("missing") : show(line.actualToDate),
+                        .optional(line.achievement, { .rate($0, places: 1) }), recorded == 0 ? .empty : show(line.gap),
                         show(line.periodGoal), .count(line.remainingDays), needed,
-                        Cell(text: line.onTarget ? "on target" : "behind", plain: line.onTarget ? "on target" : "behind", kind: .text,
-                             alignment: .left, emphasis: line.onTarget ? .none : .negative)]
+                        Cell(text: status, plain: status, kind: .text, alignment: .left, emphasis: status == "behind" ? .negative : .none)]
             }
+            var notes = ["goal to date, actual and gap cover only the days recorded; days recorded: recorded of the days to date",
+                         "needed per day: (period goal − actual − the missing days' goal) ÷ the days left after \(day.isoText)"]
+            notes += missingNotes(lines)
             blocks.append(.table(Table(
                 name: "check",
                 title: "check \(day.isoText) \(["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][day.weekday - 1])",
                 columns: [.text("scope", key: "scope"), .text("period", key: "period"), .text("metric", key: "metric"),
+                          .number("days recorded", key: "days_recorded"),
                           .number("goal to date", key: "goal_to_date"), .number("actual", key: "actual"),
                           .number("achieved", key: "achieved"), .number("gap", key: "gap"), .number("period goal", key: "period_goal"),
                           .number("days left", key: "days_left"), .number("needed per day", key: "needed_per_day"),
                           .text("status", key: "status")],
                 rows: rows,
-                notes: ["needed per day: what each remaining day of the period must bring to reach its goal"])))
+                notes: notes)))
         }
         if !lines.isEmpty && !report.recordedOnDay {
-            blocks.append(.message("nothing is recorded for \(day.isoText) itself: its actual counts as 0"))
+            blocks.append(.message("nothing is recorded for \(day.isoText) itself: it is missing, not counted as 0 (actual add \(day.isoText) gmv=… uv=… orders=…)"))
         }
+        if !report.gaps.isEmpty { blocks += gapBlocks(report.gaps) }
+        if let why = report.gapUnavailable { blocks.append(.message("the GMV gap cannot be split: \(why)")) }
+        if !report.adSpend.isEmpty { blocks.append(adSpendBlock(report.adSpend)) }
         if !report.health.isEmpty {
             blocks.append(.table(Table(
                 name: "check_health",
@@ -67,9 +83,118 @@ public enum CheckCommand: Command {
                      Cell(text: line.verdict.rawValue, plain: line.verdict.rawValue, kind: .text, alignment: .left,
                           emphasis: line.verdict == .fail ? .negative : .none),
                      .text(rule(line))]
-                })))
+                },
+                notes: healthAdvice(report.health))))
         }
         return blocks
+    }
+
+    /// "month to date: 2026-03-01..2026-03-09, 2026-03-12 missing" per scope with missing days
+    /// (the widest scope per metric that adds days, so no list repeats).
+    static func missingNotes(_ lines: [CheckLine]) -> [String] {
+        var notes: [String] = []
+        for metric in GoalMetric.allCases {
+            var listed = 0
+            for line in lines where line.metric == metric && line.missingDays.count > listed {
+                let count = line.missingDays.count
+                notes.append("\(metric.rawValue) \(line.scope.rawValue): \(counted(count, "day")) missing: \(dayRanges(line.missingDays))")
+                listed = count
+            }
+        }
+        return notes
+    }
+
+    /// Days as runs: "2026-03-01..2026-03-09, 2026-03-12"; after eight runs, "… and N more days".
+    static func dayRanges(_ days: [Day]) -> String {
+        var runs: [(Day, Day)] = []
+        for day in days {
+            if let last = runs.last, last.1.advanced(by: 1) == day { runs[runs.count - 1].1 = day } else { runs.append((day, day)) }
+        }
+        let shown = runs.prefix(8).map { $0.0 == $0.1 ? $0.0.isoText : "\($0.0.isoText)..\($0.1.isoText)" }
+        let rest = runs.dropFirst(8).reduce(0) { $0 + $1.0.distance(to: $1.1) + 1 }
+        return shown.joined(separator: ", ") + (rest > 0 ? " and \(rest) more days" : "")
+    }
+
+    /// The gap split (docs/DOMAIN.md §4.7) and the drivers behind it, per scope.
+    static func gapBlocks(_ gaps: [CheckGap]) -> [Block] {
+        let causeName: [GapDecomposition.Factor: String] = [.traffic: "traffic 流量", .conversion: "conversion 转化", .orderValue: "order value 客单价"]
+        let rows: [[Cell]] = gaps.map { gap in
+            let shown = gap.shownParts
+            let cause = gap.split.mainCause
+            func part(_ value: ExactDecimal, _ factor: GapDecomposition.Factor) -> Cell {
+                .money(value).emphasized(factor == cause && value.isNegative ? .negative : .none)
+            }
+            return [.text(gap.scope.rawValue), .text(gap.period.text), .count(ExactDecimal(gap.days)),
+                    .money(gap.split.planGMV), .money(gap.split.actualGMV), .money(shown.gap),
+                    part(shown.traffic, .traffic), part(shown.conversion, .conversion), part(shown.orderValue, .orderValue),
+                    .text(cause.map { causeName[$0] ?? $0.rawValue } ?? "")]
+        }
+        let drivers: [[Cell]] = gaps.map { gap in
+            [.text(gap.scope.rawValue), .count(gap.planVisitors.ceilingWhole()), .count(gap.actualVisitors),
+             .optional(gap.planCVR, { .rate($0, places: 2) }), .optional(gap.actualCVR, { .rate($0, places: 2) }),
+             .optional(gap.planAOV, { .money($0) }), .optional(gap.actualAOV, { .money($0) })]
+        }
+        var notes = ["the gap split: GMV = visitors × CVR × AOV; each part is that factor's Shapley share (the average over the six orders of changing one factor at a time), so the parts add up to the gap exactly (docs/DOMAIN.md §4.7)",
+                     "plan: the driver tree of the GMV goal over the days counted (those with GMV, visitors and orders recorded)"]
+        // The seeds' advice for the day's main cause, or the nearest scope's.
+        if let behind = gaps.first(where: { $0.split.gap.isNegative }), let cause = behind.split.mainCause {
+            notes.append("main cause (\(behind.scope.rawValue)) \(causeName[cause] ?? cause.rawValue): " + advice(cause))
+        }
+        return [.table(Table(name: "check_gap", title: "why GMV is off: traffic, conversion, order value",
+                             columns: [.text("scope", key: "scope"), .text("period", key: "period"), .number("days", key: "days"),
+                                       .number("plan GMV", key: "plan_gmv"), .number("actual GMV", key: "actual_gmv"), .number("gap", key: "gap"),
+                                       .number("traffic", key: "traffic"), .number("conversion", key: "conversion"),
+                                       .number("order value", key: "order_value"), .text("main cause", key: "main_cause")],
+                             rows: rows, notes: notes)),
+                .table(Table(name: "check_drivers", title: "the drivers, plan and actual",
+                             columns: [.text("scope", key: "scope"), .number("visitors plan", key: "visitors_plan"),
+                                       .number("visitors", key: "visitors"), .number("CVR plan", key: "cvr_plan"), .number("CVR", key: "cvr"),
+                                       .number("AOV plan", key: "aov_plan"), .number("AOV", key: "aov")],
+                             rows: drivers, notes: ["visitors plan rounded up (docs/DOMAIN.md §4.2); CVR = orders ÷ visitors, AOV = GMV ÷ orders"]))]
+    }
+
+    /// What the seeds tell an operator to look at when this factor is the main cause.
+    static func advice(_ cause: GapDecomposition.Factor) -> String {
+        switch cause {
+        case .traffic:
+            "推广 answers for traffic: which source fell short, how much to add and at what budget; if traffic falls, look at ranking and test the main picture's click-through (测主图点击)"
+        case .conversion:
+            "check the main product every day for same-style listings (同款) that take its orders and for bad reviews (中差评); then the detail page (美工) and customer service (客服)"
+        case .orderValue:
+            "related sales (关联销售): the store-wide AOV should be at least 1.3× the main product's (good: 1.5×); if not, adjust the page"
+        }
+    }
+
+    /// The seeds' advice for each threshold crossed.
+    static func healthAdvice(_ lines: [HealthLine]) -> [String] {
+        var notes: [String] = []
+        let failed = Set(lines.filter { $0.verdict == .fail }.map(\.figure))
+        let page = [HealthLine.Figure.bounceRate, .visitDepth].filter(failed.contains).map { $0 == .bounceRate ? "bounce rate 跳失率 is 70% or more" : "visit depth 访问深度 is below 2.5" }
+        if !page.isEmpty {
+            notes.append(page.joined(separator: " and ") + ": adjust the page before adding promotion (the seeds: below these, more paid traffic only loses money); check them weekly, and mind that both depend on where the traffic comes from")
+        }
+        if failed.contains(.inquiryConversion) {
+            notes.append("inquiry conversion below 50%: customer service needs training (客服培训)")
+        }
+        return notes
+    }
+
+    /// Ad spend recorded against its budget, per scope.
+    static func adSpendBlock(_ lines: [AdSpendLine]) -> Block {
+        let rows: [[Cell]] = lines.map { line in
+            let status = line.overBudget ? "over budget" : "within budget"
+            return [.text(line.scope.rawValue), .text(line.period.text), .count(ExactDecimal(line.days)), .money(line.budget),
+                    .text(line.fromGoal ? "adspend goal" : "driver tree"), .money(line.actual), .money(line.variance),
+                    .optional(line.variance.divided(by: line.budget), { .rate($0, places: 1) }),
+                    Cell(text: status, plain: status, kind: .text, alignment: .left, emphasis: line.overBudget ? .negative : .none)]
+        }
+        return .table(Table(name: "check_adspend", title: "ad spend 推广花费 against its budget",
+                            columns: [.text("scope", key: "scope"), .text("period", key: "period"), .number("days", key: "days"),
+                                      .number("budget", key: "budget"), .text("from", key: "from"), .number("actual", key: "actual"),
+                                      .number("variance", key: "variance"), .number("variance %", key: "variance_rate"),
+                                      .text("status", key: "status")],
+                            rows: rows,
+                            notes: ["over the days with ad spend recorded; the budget is the adspend goal of those days, else the driver tree's paid clicks × cpc on their GMV goal"]))
     }
 
     static func name(_ figure: HealthLine.Figure) -> String {
