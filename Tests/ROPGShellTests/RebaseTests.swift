@@ -89,7 +89,7 @@ import ROPGDomain
         #expect(rebase.notes.contains { $0.contains("your cost G7 is now G8") })
         // DR-001 is gone from their file: my change to it is reported, not applied.
         #expect(result.productIndex(sku: "DR-001") == nil)
-        #expect(rebase.problems == ["product set DR-001: product DR-001 is gone from the file; not applied"])
+        #expect(rebase.problems == ["product set DR-001 price=499: product DR-001 is gone from the file; not applied"])
         #expect(rebase.failedEdits == 1)
         // Settings merge key by key; both new products are there, mine after theirs.
         #expect(result.settings[.aov] == ExactDecimal(140) && result.settings[.cvr] == ExactDecimal(mantissa: 4, places: 2))
@@ -106,8 +106,8 @@ import ROPGDomain
         let rebase = Rebase(mine.changesSinceSave, onto: theirs.workspace)
         #expect(rebase.workspace.products[0].price == ExactDecimal(59))
         #expect(rebase.problems.isEmpty)
-        #expect(rebase.notes == ["product set TS-001: the file changed TS-001 price too; yours kept",
-                                 "goal set 2026: the file changed goal 2026 gmv too; yours kept"])
+        #expect(rebase.notes == ["product set TS-001 price=59: the file changed TS-001 price too; yours kept",
+                                 "goal set 2026 gmv=1500万: the file changed goal 2026 gmv too; yours kept"])
     }
 
     @Test func anEditThatWouldMakeTheWorkspaceInvalidIsLeftOutWhole() throws {
@@ -121,7 +121,7 @@ import ROPGDomain
         #expect(!rebase.workspace.costs.contains { $0.name == "镭射吊牌" })
         #expect(rebase.workspace.lastCostNumber[.G] == base.lastCostNumber[.G], "the whole edit is left out, its counter too")
         #expect(rebase.workspace.products[0].price == ExactDecimal(75))
-        #expect(rebase.problems.count == 1 && rebase.problems[0].hasPrefix("cost add G7 镭射吊牌: no longer applies ("), "\(rebase.problems)")
+        #expect(rebase.problems.count == 1 && rebase.problems[0].hasPrefix("cost add G7 镭射吊牌 2/unit product=DR-001: no longer applies ("), "\(rebase.problems)")
     }
 
     /// Two sessions on one file, in process: B saves first; A's save is refused, `info` does not

@@ -63,7 +63,7 @@ public enum ActualCommand: Command {
         if let existing { actuals[existing] = actual } else {
             actuals.insert(actual, at: actuals.firstIndex { $0.day > day } ?? actuals.count)
         }
-        session.perform(Edit(description: "actual add \(day)", changes: [.setActuals(actuals)]))
+        session.perform(Edit(description: arguments.described("actual add \(day)"), changes: [.setActuals(actuals)]))
         return [.message("\(existing == nil ? "recorded" : "updated") \(day.isoText): \(describe(actual))")]
     }
 

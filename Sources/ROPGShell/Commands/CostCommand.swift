@@ -78,7 +78,7 @@ public enum CostCommand: Command {
         }
         let id = session.workspace.nextCostID(in: category)
         let entry = try CostSpec.build(id: id, values: values, products: Set(session.workspace.products.map(\.sku)))
-        session.perform(Edit(description: "cost add \(id) \(name)", changes: [
+        session.perform(Edit(description: arguments.described("cost add \(id) \(Arguments.quotedIfNeeded(name))" + (arguments.positional(3).map { " " + $0 } ?? "")), changes: [
             .insertCost(entry, at: session.workspace.costs.count),
             .setLastCostNumber(id.number, for: category),
         ]))
@@ -101,7 +101,7 @@ public enum CostCommand: Command {
         }
         for option in arguments.options { if let key = option.key { values[key] = option.value } }
         let entry = try CostSpec.build(id: old.id, values: values, products: Set(session.workspace.products.map(\.sku)))
-        session.perform(Edit(description: "cost set \(old.id)", changes: [.replaceCost(entry, at: index)]))
+        session.perform(Edit(description: arguments.described("cost set \(old.id)"), changes: [.replaceCost(entry, at: index)]))
         return [.message("changed \(old.id) \(entry.name): \(CostSpec.describe(entry))\(quantityText(entry))")]
     }
 

@@ -78,7 +78,7 @@ public enum ProductCommand: Command {
                                           role: try role(arguments) ?? nil, stock: try arguments.wholeCount("stock"),
                                           share: try arguments.rate("share"), ctr: try arguments.rate("ctr"), cvr: try arguments.rate("cvr")))
         try checkShares(session.workspace.products + [product])
-        session.perform(Edit(description: "product add \(sku)",
+        session.perform(Edit(description: arguments.described("product add \(sku)"),
                              changes: [.insertProduct(product, at: session.workspace.products.count)]))
         return [.message("added product \(sku) \(product.name)")]
     }
@@ -124,7 +124,7 @@ public enum ProductCommand: Command {
         products[index] = product
         try checkShares(products)
         changes.insert(.replaceProduct(product, at: index), at: 0)
-        session.perform(Edit(description: "product set \(sku)", changes: changes))
+        session.perform(Edit(description: arguments.described("product set \(sku)"), changes: changes))
         return [.message("changed product \(product.sku): \(describe(product))")]
     }
 

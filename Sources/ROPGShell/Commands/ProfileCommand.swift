@@ -109,7 +109,7 @@ public enum ProfileCommand: Command {
         for metric in GoalMetric.allCases where workspace.goals.contains(where: { $0.metric == metric }) {
             _ = try GoalCommand.plan(workspace, metric)
         }
-        session.perform(Edit(description: "profile set \(name)", changes: [.setProfiles(profiles)]))
+        session.perform(Edit(description: arguments.described("profile set \(name)"), changes: [.setProfiles(profiles)]))
         return [.message("\(index == nil ? "made" : "changed") profile \(name)")] + describe(profile)
     }
 

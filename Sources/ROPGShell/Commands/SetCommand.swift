@@ -53,7 +53,7 @@ public enum SetCommand: Command {
                 said.append("\(key) \(SettingsCommand.show(value, assumption))")
             }
         }
-        session.perform(Edit(description: "set \(arguments.options.compactMap(\.key).filter { $0 != "period" }.joined(separator: " "))" + (period.map { " for \($0.text)" } ?? ""),
+        session.perform(Edit(description: arguments.described("set", skipping: ["period"]) + (period.map { " for \($0.text)" } ?? ""),
                              changes: [.setSettings(settings)]))
         return [.message("set \(said.joined(separator: ", "))")]
     }

@@ -23,6 +23,27 @@ public struct Arguments: Sendable {
 
     public func has(_ key: String) -> Bool { options.contains { $0.key == key } }
 
+    /// The `key=value` words as typed (without `skipping`), each value quoted again where it needs
+    /// it: how `history` and the what-if listing show a change with its values.
+    public func typedOptions(skipping skipped: Set<String> = []) -> String {
+        options.compactMap { option in
+            guard let key = option.key, !skipped.contains(key) else { return nil }
+            return key + "=" + Self.quotedIfNeeded(option.value ?? "")
+        }.joined(separator: " ")
+    }
+
+    /// `text`, in quotes when a space, quote, `;` or `#` in it would split or end the word.
+    public static func quotedIfNeeded(_ text: String) -> String {
+        guard text.isEmpty || text.contains(where: { " \t\u{3000};#\"'".contains($0) }) else { return text }
+        return text.contains("\"") ? "'" + text + "'" : "\"" + text + "\""
+    }
+
+    /// `prefix` and the typed options, for a change's description.
+    public func described(_ prefix: String, skipping skipped: Set<String> = []) -> String {
+        let options = typedOptions(skipping: skipped)
+        return options.isEmpty ? prefix : prefix + " " + options
+    }
+
     /// The positional word at `index`, or nil.
     public func positional(_ index: Int) -> String? {
         index < positionals.count ? positionals[index].text : nil

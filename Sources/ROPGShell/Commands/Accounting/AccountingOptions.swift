@@ -13,9 +13,16 @@ struct AccountingOptions {
 
     static let keys = ["source", "view"]
 
-    init(_ arguments: Arguments, command: String, usage: String, session: Session) throws(CommandError) {
-        guard let text = arguments.positional(0) else { throw CommandError("\(command) needs a period, e.g. \(command) 2026-03; usage: \(usage)") }
-        do { period = try Period.parse(text) } catch { throw CommandError(error.message) }
+    /// With `defaultsToThisMonth`, no period means the month of today (docs/DOMAIN.md §12).
+    init(_ arguments: Arguments, command: String, usage: String, session: Session, defaultsToThisMonth: Bool = false) throws(CommandError) {
+        if let text = arguments.positional(0) {
+            do { period = try Period.parse(text) } catch { throw CommandError(error.message) }
+        } else if defaultsToThisMonth {
+            let today = session.context.today
+            period = .month(year: today.year, month: today.month)
+        } else {
+            throw CommandError("\(command) needs a period, e.g. \(command) 2026-03; usage: \(usage)")
+        }
         let sourceText = arguments.value("source") ?? "plan"
         guard let source = SalesSource(rawValue: sourceText) else { throw CommandError("source=\(sourceText): use plan or actual") }
         self.source = source

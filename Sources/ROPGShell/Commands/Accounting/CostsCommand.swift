@@ -7,10 +7,10 @@ public enum CostsCommand: Command {
     public static let name = "costs"
     public static let topic = HelpTopic.reports
     public static let summary = "what a period costs, by category, entry, product or period (ROPG)"
-    public static let usage = ["costs PERIOD [by=category|entry|product|month|quarter|week|day] [category=R|O|P|G] [source=plan|actual] [view=accrual|cash]"]
-    public static let examples = ["costs 2026-03", "costs 2026-03 by=entry", "costs 2026 by=month", "costs 2026-Q4 by=entry category=O source=actual"]
+    public static let usage = ["costs [PERIOD] [by=category|entry|product|month|quarter|week|day] [category=R|O|P|G] [source=plan|actual] [view=accrual|cash]"]
+    public static let examples = ["costs", "costs 2026-03", "costs 2026-03 by=entry", "costs 2026 by=month", "costs 2026-Q4 by=entry category=O source=actual"]
     public static let details = """
-        Calendar costs accrue over the period (a yearly amount 1/12 a month, evenly over each month's days; amortized
+        PERIOD defaults to this month. Calendar costs accrue over the period (a yearly amount 1/12 a month, evenly over each month's days; amortized
         purchases 1/N a month); per-unit, per-order, percent and CPS costs follow the period's sales: the plan
         (GMV goals, orders from AOV, units from the product mix) or, with source=actual, the recorded actuals.
         view=cash counts one-off and amortized purchases on the day they are paid. Deposits are not costs: they
@@ -22,7 +22,7 @@ public enum CostsCommand: Command {
     public static func run(_ arguments: Arguments, in session: Session) throws(CommandError) -> [Block] {
         try arguments.checkKeys(allowed: ["by", "category"] + AccountingOptions.keys, command: "costs")
         try arguments.checkPositionals(max: 1, usage: usage[0])
-        let options = try AccountingOptions(arguments, command: "costs", usage: usage[0], session: session)
+        let options = try AccountingOptions(arguments, command: "costs", usage: usage[0], session: session, defaultsToThisMonth: true)
         let category = try arguments.value("category").map { (text) throws(CommandError) -> CostCategory in
             guard let category = CostCategory(text: text) else { throw CommandError("category=\(text): use R, O, P or G") }
             return category

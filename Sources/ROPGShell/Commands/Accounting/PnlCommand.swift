@@ -7,10 +7,10 @@ public enum PnlCommand: Command {
     public static let name = "pnl"
     public static let topic = HelpTopic.reports
     public static let summary = "profit and loss: revenue, R O P G costs, profit and margin, by period or product"
-    public static let usage = ["pnl PERIOD [by=month|quarter|week|day|product] [alloc=revenue|units|even] [source=plan|actual] [view=accrual|cash]"]
-    public static let examples = ["pnl 2026-03", "pnl 2026 by=month", "pnl 2026-Q4 by=product", "pnl 2026-03 source=actual", "pnl 2026 by=quarter view=cash"]
+    public static let usage = ["pnl [PERIOD] [by=month|quarter|week|day|product] [alloc=revenue|units|even] [source=plan|actual] [view=accrual|cash]"]
+    public static let examples = ["pnl", "pnl 2026-03", "pnl 2026 by=month", "pnl 2026-Q4 by=product", "pnl 2026-03 source=actual", "pnl 2026 by=quarter view=cash"]
     public static let details = """
-        GMV less refunds (refund-rate) is net revenue; less the R, O, P and G costs it is profit; margin is profit ÷ net
+        PERIOD defaults to this month. GMV less refunds (refund-rate) is net revenue; less the R, O, P and G costs it is profit; margin is profit ÷ net
         revenue. R includes the payment fee (payment-fee) on net revenue. Deposits are not costs: they are shown apart. by=product gives each product its own goods and the
         entries tied to it, and shares out the other costs in proportion to net revenue (alloc=units by units sold,
         alloc=even equally). The parts of every row add up exactly to its total. why pnl PERIOD LINE shows the working.
@@ -21,7 +21,7 @@ public enum PnlCommand: Command {
     public static func run(_ arguments: Arguments, in session: Session) throws(CommandError) -> [Block] {
         try arguments.checkKeys(allowed: ["by", "alloc"] + AccountingOptions.keys, command: "pnl")
         try arguments.checkPositionals(max: 1, usage: usage[0])
-        let options = try AccountingOptions(arguments, command: "pnl", usage: usage[0], session: session)
+        let options = try AccountingOptions(arguments, command: "pnl", usage: usage[0], session: session, defaultsToThisMonth: true)
         let by = arguments.value("by")
         if arguments.value("alloc") != nil && by != "product" { throw CommandError("alloc= goes with by=product") }
         let whole = try options.book(options.period)

@@ -99,7 +99,7 @@ public enum GoalCommand: Command {
         for metric in Set(arguments.options.compactMap { $0.key.flatMap(GoalMetric.init(rawValue:)) }) {
             _ = try plan(workspace, metric)
         }
-        session.perform(Edit(description: "goal set \(period.text)", changes: changes))
+        session.perform(Edit(description: arguments.described("goal set \(period.text)"), changes: changes))
         return [.message("goal \(period.text): \(said.joined(separator: ", "))")]
     }
 
