@@ -1,5 +1,5 @@
 import ROPGDomain
-import ROPGReports
+@testable import ROPGReports
 import ROPGStorage
 import Testing
 
@@ -276,5 +276,37 @@ func sum(_ values: [ExactDecimal]) -> ExactDecimal { values.reduce(.zero, +) }
         let month = try #require(report.lines.first { $0.scope == .monthToDate && $0.metric == .gmv })
         let monthGap = try #require(report.gaps.first { $0.scope == .monthToDate })
         #expect(monthGap.split.gap == month.gap && monthGap.days == 20)
+    }
+}
+
+@Suite struct PlanActualReportTests {
+    /// vs=actual shows the same figures as pnl and pnl source=actual over the recorded days, and a
+    /// missing day is left out of both sides, never counted as zero.
+    @Test func agreesWithPnlOfEachSourceOverTheRecordedDays() throws {
+        var workspace = try demo()
+        let recorded = (1...14).filter { $0 != 5 }.map { day("2026-03-" + ($0 < 10 ? "0" : "") + String($0)) }
+        workspace.actuals = recorded.map { Actual(day: $0, values: [.gmv: dec("31000"), .orders: dec("250")]) }
+        let context = context(workspace)
+        let report = try PlanActualReport.of(context, period: .month(year: 2026, month: 3), grain: .day, view: .accrual)
+        let plan = try context.ledger(.plan, .accrual), actual = try context.ledger(.actual, .accrual)
+        var planSum = PeriodFigures(), actualSum = PeriodFigures()
+        for recordedDay in recorded {
+            planSum = planSum + (try plan.figures(.day(recordedDay)))
+            actualSum = actualSum + (try actual.figures(.day(recordedDay)))
+        }
+        #expect(report.total.plan == planSum && report.total.actual == actualSum)
+        #expect(report.total.recordedDays == 13 && report.total.days == 31)
+        #expect(report.missingDays.first == day("2026-03-05") && report.missingDays.count == 18)
+        let fifth = try #require(report.rows.first { $0.period == .day(day("2026-03-05")) })
+        #expect(fifth.isMissing && fifth.plan == nil && fifth.actual == nil)
+        // A run of recorded days is the same figure asked as a period.
+        let first = Period.range(from: .day(day("2026-03-01")), to: .day(day("2026-03-04")))
+        let firstRows = report.rows.prefix(4).compactMap(\.actual).reduce(PeriodFigures(), +)
+        #expect(firstRows == (try actual.figures(first)))
+        // Fully recorded: the whole period's figure of each source.
+        let week = try PlanActualReport.of(context, period: .range(from: .day(day("2026-03-06")), to: .day(day("2026-03-12"))), grain: nil, view: .accrual)
+        #expect(week.total.plan == (try plan.figures(.range(from: .day(day("2026-03-06")), to: .day(day("2026-03-12"))))))
+        #expect(week.total.actual == (try actual.figures(.range(from: .day(day("2026-03-06")), to: .day(day("2026-03-12"))))))
+        #expect(week.missingDays.isEmpty)
     }
 }

@@ -7,21 +7,24 @@ public enum CostsCommand: Command {
     public static let name = "costs"
     public static let topic = HelpTopic.reports
     public static let summary = "what a period costs, by category, entry, product or period (ROPG)"
-    public static let usage = ["costs [PERIOD] [by=category|entry|product|month|quarter|week|day] [category=R|O|P|G] [source=plan|actual] [view=accrual|cash]"]
-    public static let examples = ["costs", "costs 2026-03", "costs 2026-03 by=entry", "costs 2026 by=month", "costs 2026-Q4 by=entry category=O source=actual"]
+    public static let usage = ["costs [PERIOD] [by=category|entry|product|month|quarter|week|day] [category=R|O|P|G] [source=plan|actual] [view=accrual|cash]",
+                               "costs [PERIOD] vs=actual [by=month|quarter|week|day] [view=accrual|cash]"]
+    public static let examples = ["costs", "costs 2026-03", "costs 2026-03 by=entry", "costs 2026 by=month", "costs 2026-Q4 by=entry category=O source=actual", "costs 2026-03 vs=actual"]
     public static let details = """
         PERIOD defaults to this month. Calendar costs accrue over the period (a yearly amount 1/12 a month, evenly over each month's days; amortized
         purchases 1/N a month); per-unit, per-order, percent and CPS costs follow the period's sales: the plan
         (GMV goals, orders from AOV, units from the product mix) or, with source=actual, the recorded actuals.
         view=cash counts one-off and amortized purchases on the day they are paid. Deposits are not costs: they
         are listed apart. Shares are of total cost and of net revenue; the lines add up exactly to the total.
+        vs=actual sets the plan's R, O, P, G and total beside the actuals' over the days with GMV recorded (see help pnl).
         """
-    public static let keys = ["by=", "category=", "source=", "view="]
-    public static func comparedInWhatIf(_ arguments: Arguments) -> Bool { true }
+    public static let keys = ["by=", "category=", "source=", "view=", "vs="]
+    public static func comparedInWhatIf(_ arguments: Arguments) -> Bool { !arguments.has("vs") }
 
     public static func run(_ arguments: Arguments, in session: Session) throws(CommandError) -> [Block] {
-        try arguments.checkKeys(allowed: ["by", "category"] + AccountingOptions.keys, command: "costs")
+        try arguments.checkKeys(allowed: ["by", "category", "vs"] + AccountingOptions.keys, command: "costs")
         try arguments.checkPositionals(max: 1, usage: usage[0])
+        if arguments.has("vs") { return try PlanAgainstActual.run(.costs, arguments, session, command: "costs", usage: usage[1]) }
         let options = try AccountingOptions(arguments, command: "costs", usage: usage[0], session: session, defaultsToThisMonth: true)
         let category = try arguments.value("category").map { (text) throws(CommandError) -> CostCategory in
             guard let category = CostCategory(text: text) else { throw CommandError("category=\(text): use R, O, P or G") }

@@ -7,20 +7,26 @@ public enum PnlCommand: Command {
     public static let name = "pnl"
     public static let topic = HelpTopic.reports
     public static let summary = "profit and loss: revenue, R O P G costs, profit and margin, by period or product"
-    public static let usage = ["pnl [PERIOD] [by=month|quarter|week|day|product] [alloc=revenue|units|even] [source=plan|actual] [view=accrual|cash]"]
-    public static let examples = ["pnl", "pnl 2026-03", "pnl 2026 by=month", "pnl 2026-Q4 by=product", "pnl 2026-03 source=actual", "pnl 2026 by=quarter view=cash"]
+    public static let usage = ["pnl [PERIOD] [by=month|quarter|week|day|product] [alloc=revenue|units|even] [source=plan|actual] [view=accrual|cash]",
+                               "pnl [PERIOD] vs=actual [by=month|quarter|week|day] [view=accrual|cash]"]
+    public static let examples = ["pnl", "pnl 2026-03", "pnl 2026 by=month", "pnl 2026-Q4 by=product", "pnl 2026-03 source=actual", "pnl 2026 by=quarter view=cash", "pnl 2026-03 vs=actual", "pnl 2026-03 vs=actual by=day"]
     public static let details = """
         PERIOD defaults to this month. GMV less refunds (refund-rate) is net revenue; less the R, O, P and G costs it is profit; margin is profit ÷ net
         revenue. R includes the payment fee (payment-fee) on net revenue. Deposits are not costs: they are shown apart. by=product gives each product its own goods and the
         entries tied to it, and shares out the other costs in proportion to net revenue (alloc=units by units sold,
         alloc=even equally). The parts of every row add up exactly to its total. why pnl PERIOD LINE shows the working.
+        vs=actual sets the plan beside the recorded actuals: plan | actual | variance | variance %, over the days with
+        GMV recorded (the others are missing, never zero, and are named); the actual's sales-linked costs follow the
+        recorded sales. Without by= every figure is compared, and profit, orders and ad-spend goals where they exist;
+        by=month|quarter|week|day compares GMV and profit row by row.
         """
-    public static let keys = ["by=", "alloc=", "source=", "view="]
-    public static func comparedInWhatIf(_ arguments: Arguments) -> Bool { true }
+    public static let keys = ["by=", "alloc=", "source=", "view=", "vs="]
+    public static func comparedInWhatIf(_ arguments: Arguments) -> Bool { !arguments.has("vs") }
 
     public static func run(_ arguments: Arguments, in session: Session) throws(CommandError) -> [Block] {
-        try arguments.checkKeys(allowed: ["by", "alloc"] + AccountingOptions.keys, command: "pnl")
+        try arguments.checkKeys(allowed: ["by", "alloc", "vs"] + AccountingOptions.keys, command: "pnl")
         try arguments.checkPositionals(max: 1, usage: usage[0])
+        if arguments.has("vs") { return try PlanAgainstActual.run(.pnl, arguments, session, command: "pnl", usage: usage[1]) }
         let options = try AccountingOptions(arguments, command: "pnl", usage: usage[0], session: session, defaultsToThisMonth: true)
         let by = arguments.value("by")
         if arguments.value("alloc") != nil && by != "product" { throw CommandError("alloc= goes with by=product") }

@@ -13,7 +13,7 @@ public enum GoalCommand: Command {
         "goal list [PERIOD] [metric=METRIC]",
         "goal split PERIOD to=quarter|month|day [by=days|even|weights:W,W,…|profile:NAME|prior]",
         "goal split PERIOD clear",
-        "goal show PERIOD [by=quarter|month|week|day] [metrics=gmv,uv,…]",
+        "goal show PERIOD [by=quarter|month|week|day] [metrics=gmv,uv,…] [vs=actual]",
         "goal tree PERIOD [metrics=…]",
         "goal drivers PERIOD [by=quarter|month|week|day]",
     ]
@@ -23,6 +23,7 @@ public enum GoalCommand: Command {
         "goal set 2026-11 gmv=250万",
         "goal show 2026 by=month",
         "goal show 2026-W45 by=day",
+        "goal show 2026-03 by=week vs=actual",
         "goal drivers 2026-11 by=week",
         "goal rm 2026-11 gmv",
     ]
@@ -35,9 +36,11 @@ public enum GoalCommand: Command {
         pins its days, which may lie in two months; those months re-spread their other days around them.
         goal drivers works out the visitors, orders, units, paid clicks and ad spend a GMV goal needs from
         the assumptions (set cvr= aov= cpc= paid-share= units-per-order=, also per period with period=).
+        goal show PERIOD vs=actual sets each metric's goal beside what was recorded, row by row, over the days
+        with that metric recorded (profit: the actual P&L); days with nothing recorded are missing, never zero.
         """
     public static let subcommands = ["set", "rm", "list", "split", "show", "tree", "drivers"]
-    public static let keys = GoalMetric.allCases.map { "\($0.rawValue)=" } + ["metric=", "to=", "by=", "metrics="]
+    public static let keys = GoalMetric.allCases.map { "\($0.rawValue)=" } + ["metric=", "to=", "by=", "metrics=", "vs="]
     /// Only the driver tree compares: goals themselves are what a what-if changes.
     public static func comparedInWhatIf(_ arguments: Arguments) -> Bool { arguments.positional(0) == "drivers" }
 

@@ -5,12 +5,46 @@ import ROPGTables
 /// `goal show` and `goal tree`: the goals of a period spread over its children.
 extension GoalCommand {
     static func show(_ arguments: Arguments, _ session: Session) throws(CommandError) -> [Block] {
-        try arguments.checkKeys(allowed: ["by", "metrics"], command: "goal show")
+        try arguments.checkKeys(allowed: ["by", "metrics", "vs"], command: "goal show")
         try arguments.checkPositionals(max: 2, usage: usage[5])
         let period = try period(arguments.positional(1), "show")
         let grain = try grain(arguments.value("by"), for: period)
         let metrics = try metrics(arguments.value("metrics"))
+        if let vs = arguments.value("vs") {
+            guard vs == "actual" else { throw CommandError("vs=\(vs.excerpt): only vs=actual compares, e.g. goal show 2026-03 vs=actual") }
+            return try againstActual(period, grain: grain, metrics: metrics, session)
+        }
         return try showTable(period, grain: grain, metrics: metrics, session)
+    }
+
+    /// `goal show PERIOD vs=actual`: per row and metric, the goal over the days recorded against
+    /// the actual; days not recorded are missing, never zero.
+    static func againstActual(_ period: Period, grain: PeriodGrain, metrics: [GoalMetric]?, _ session: Session) throws(CommandError) -> [Block] {
+        let report: GoalActualReport
+        do { report = try GoalActualReport.of(session.context, period: period, grain: grain, metrics: metrics) } catch { throw failure(error) }
+        func cells(_ row: GoalActualReport.Row, label: String) -> [[Cell]] {
+            row.cells.map { item in
+                let days = Cell(text: "\(item.recordedDays) of \(item.days)", plain: String(item.recordedDays), kind: .count, alignment: .right)
+                guard item.recordedDays > 0 else { return [.text(label), .text(item.metric.rawValue), days, .empty, .text("missing"), .empty, .empty] }
+                let variance = item.variance
+                return [.text(label), .text(item.metric.rawValue), days, cell(item.goal, item.metric), cell(item.actual, item.metric),
+                        cell(variance, item.metric),
+                        .optional(variance.flatMap { value in item.goal.flatMap { value.divided(by: $0.magnitude) } }, { .rate($0, places: 1) })]
+            }
+        }
+        var notes = ["goal and actual over the days with the metric recorded (profit: the actual P&L over the days with GMV recorded); days recorded: of the row's days",
+                     "a row with no day recorded is missing, never zero; variance = actual − goal; a blank goal: no goal covers every recorded day"]
+        if report.total.cells.contains(where: { $0.recordedDays < $0.days }) {
+            notes.append("missing days are left out of both goal and actual, so a part-recorded period compares like with like")
+        }
+        let table = Table(
+            name: "goal_show_vs_actual", title: "goals \(period.text) against actual",
+            columns: [.text(grain.name, key: "period"), .text("metric", key: "metric"), .number("days recorded", key: "days_recorded"),
+                      .number("goal", key: "goal"), .number("actual", key: "actual"), .number("variance", key: "variance"),
+                      .number("variance %", key: "variance_rate")],
+            rows: report.rows.flatMap { cells($0, label: label($0.period, shown: $0.shown)) },
+            footerRows: cells(report.total, label: "total \(period.text)"), notes: notes)
+        return [.table(table)]
     }
 
     /// The children table: one row per child, its value per metric, which are pinned, and the

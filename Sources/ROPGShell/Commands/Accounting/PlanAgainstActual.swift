@@ -1,0 +1,103 @@
+import ROPGDomain
+import ROPGReports
+import ROPGTables
+
+/// `pnl|costs PERIOD vs=actual [by=GRAIN]`: plan | actual | variance | variance %, from
+/// `PlanActualReport`. Missing days are shown as missing, never as zero.
+enum PlanAgainstActual {
+    enum Kind { case pnl, costs }
+
+    /// The figures one kind of report compares: a label and how to read it off the figures.
+    static func figures(_ kind: Kind) -> [(label: String, key: String, value: (PeriodFigures) -> ExactDecimal?)] {
+        let categories: [(String, String, (PeriodFigures) -> ExactDecimal?)] = CostCategory.allCases.map { category in
+            (AccountingOptions.categoryLabel(category), category.rawValue, { $0.cost(category) })
+        }
+        switch kind {
+        case .pnl:
+            return [("GMV", "gmv", { $0.gmv }), ("refunds", "refunds", { $0.refunds }), ("net revenue", "net_revenue", { $0.netRevenue })]
+                + categories + [("total cost", "total_cost", { $0.totalCost }), ("profit", "profit", { $0.profit })]
+        case .costs:
+            return categories + [("total cost", "total_cost", { $0.totalCost })]
+        }
+    }
+
+    static func run(_ kind: Kind, _ arguments: Arguments, _ session: Session, command: String, usage: String) throws(CommandError) -> [Block] {
+        guard arguments.value("vs") == "actual" else {
+            throw CommandError("vs=\(arguments.value("vs")?.excerpt ?? ""): only vs=actual compares, e.g. \(command) 2026-03 vs=actual")
+        }
+        if arguments.has("source") { throw CommandError("vs=actual sets the plan beside the actuals: leave out source=") }
+        for key in ["alloc", "category"] where arguments.has(key) { throw CommandError("\(key)= does not go with vs=actual") }
+        let options = try AccountingOptions(arguments, command: command, usage: usage, session: session, defaultsToThisMonth: true)
+        let period = options.period
+        var grain: PeriodGrain?
+        if let by = arguments.value("by") {
+            guard ["month", "quarter", "week", "day"].contains(by) else { throw CommandError("by=\(by.excerpt): with vs=actual use month, quarter, week or day") }
+            grain = try GoalCommand.grain(by, for: period)
+        }
+        let report: PlanActualReport
+        do { report = try PlanActualReport.of(session.context, period: period, grain: grain, view: options.view) } catch { throw CommandError(error.message) }
+        var notes = ["plan and actual over the same days: those with GMV recorded (\(report.total.recordedDays) of \(report.total.days) days of \(period.text)); "
+                     + "the actual's sales-linked costs follow the recorded sales, its calendar costs are the same as the plan's",
+                     "variance = actual − plan; variance % = variance ÷ plan" + (kind == .pnl && grain == nil ? "; the margin's variance is in percentage points; goals are over the same days" : "")]
+        if !report.missingDays.isEmpty {
+            notes.append("missing, never counted as zero: \(counted(report.missingDays.count, "day")) with no GMV recorded: \(CheckCommand.dayRanges(report.missingDays))")
+        }
+        if options.view == .cash { notes.append("view=cash: one-off and amortized purchases on their payment day") }
+        let name = kind == .pnl ? "pnl_vs_actual" : "costs_vs_actual"
+        let title = "\(kind == .pnl ? "profit and loss" : "costs") \(period.text): plan against actual"
+        if grain == nil {
+            return [.table(Table(name: name, title: title,
+                                 columns: [.text("figure", key: "figure"), .number("plan", key: "plan"), .number("actual", key: "actual"),
+                                           .number("variance", key: "variance"), .number("variance %", key: "variance_rate")],
+                                 rows: singleRows(kind, report.total), notes: notes))]
+        }
+        let shown = kind == .pnl ? figures(kind).filter { ["gmv", "profit"].contains($0.key) } : figures(kind).filter { $0.key == "total_cost" }
+        func cells(_ row: PlanActualReport.Row, label: String) -> [Cell] {
+            var cells: [Cell] = [.text(label), Cell(text: "\(row.recordedDays) of \(row.days)", plain: String(row.recordedDays), kind: .count, alignment: .right)]
+            for figure in shown {
+                guard let plan = row.plan, let actual = row.actual else {
+                    cells += [.empty, .text("missing"), .empty, .empty]
+                    continue
+                }
+                cells += compared(figure.value(plan), figure.value(actual))
+            }
+            return cells
+        }
+        var columns: [Column] = [.text(grain?.name ?? "period", key: "period"), .number("days recorded", key: "days_recorded")]
+        for figure in shown {
+            columns += [.number("\(figure.label) plan", key: "\(figure.key)_plan"), .number("\(figure.label) actual", key: "\(figure.key)_actual"),
+                        .number("variance", key: "\(figure.key)_variance"), .number("variance %", key: "\(figure.key)_variance_rate")]
+        }
+        notes.insert("by=\(grain?.name ?? ""): a row with no day recorded is missing; \(command) \(period.text) vs=actual (without by=) compares every figure and the goals", at: 2)
+        return [.table(Table(name: name, title: title, columns: columns,
+                             rows: report.rows.map { cells($0, label: GoalCommand.label($0.period, shown: $0.shown)) },
+                             footerRows: [cells(report.total, label: "total \(period.text)")], notes: notes))]
+    }
+
+    /// One row per figure, then the goals compared, for a period without by=.
+    static func singleRows(_ kind: Kind, _ row: PlanActualReport.Row) -> [[Cell]] {
+        guard let plan = row.plan, let actual = row.actual else {
+            return figures(kind).map { [.text($0.label), .empty, .text("missing"), .empty, .empty] }
+        }
+        var rows: [[Cell]] = figures(kind).map { figure in [.text(figure.label)] + compared(figure.value(plan), figure.value(actual)) }
+        if kind == .pnl {
+            rows.append([.text("margin"), .optional(plan.margin, { .rate($0, places: 2) }), .optional(actual.margin, { .rate($0, places: 2) }),
+                         .optional(plan.margin.flatMap { p in actual.margin.map { $0 - p } }, { .rate($0, places: 2) }), .empty])
+        }
+        for goal in row.goals where kind == .pnl {
+            let show = { (value: ExactDecimal) in GoalCommand.cell(value, goal.metric) }
+            let label = goal.metric == .profit ? "profit against its goal" : "\(goal.metric.label) against its goal"
+            rows.append([.text(label), show(goal.goal), show(goal.actual), show(goal.variance),
+                         .optional(goal.variance.divided(by: goal.goal.magnitude), { .rate($0, places: 1) })])
+        }
+        return rows
+    }
+
+    /// plan | actual | variance | variance %, money to the cent.
+    static func compared(_ plan: ExactDecimal?, _ actual: ExactDecimal?) -> [Cell] {
+        guard let plan, let actual else { return [.optional(plan, { .money($0) }), .optional(actual, { .money($0) }), .empty, .empty] }
+        let variance = actual - plan
+        return [.money(plan), .money(actual), .money(variance),
+                .optional(variance.divided(by: plan.magnitude), { .rate($0, places: 1) })]
+    }
+}
