@@ -16,8 +16,8 @@ public enum ActualCommand: Command {
     public static let examples = [
         "actual add 2026-03-14 gmv=3.2万 uv=9800 orders=268 units=281 adspend=3650 bounce=62% depth=2.8",
         "actual list 2026-03",
-        "actual import 生意参谋-2026-03.csv",
-        "actual import export.csv map=成交额:gmv,流量:uv",
+        "actual import examples/data/生意参谋-2026-03.csv",
+        "actual import examples/data/2025-daily.csv",
     ]
     public static let details = """
         actual add on a day already recorded changes only the figures given. actual import reads a CSV with a

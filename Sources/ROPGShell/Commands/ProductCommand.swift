@@ -15,7 +15,7 @@ public enum ProductCommand: Command {
         "product show SKU",
     ]
     public static let examples = [
-        "product add TS-001 name=\"纯棉T恤\" price=79 cost=28 role=hit stock=1200",
+        "product add PT-001 name=\"休闲短裤\" price=99 cost=35 role=profit stock=600",
         "product set TS-001 price=89",
         "product list role=hit",
     ]

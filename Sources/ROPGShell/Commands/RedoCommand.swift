@@ -8,6 +8,7 @@ public enum RedoCommand: Command {
     public static let summary = "make the latest undone change again"
     public static let usage = ["redo [COUNT]"]
     public static let examples = ["redo"]
+    public static let exampleSetup = ["product set TS-001 price=89", "undo"]
 
     public static func run(_ arguments: Arguments, in session: Session) throws(CommandError) -> [Block] {
         try arguments.checkKeys(allowed: [], command: "redo")

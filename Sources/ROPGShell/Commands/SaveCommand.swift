@@ -10,7 +10,7 @@ public enum SaveCommand: Command {
     public static let topic = HelpTopic.workspace
     public static let summary = "save the workspace (to its file, or to PATH)"
     public static let usage = ["save [PATH]", "save reload", "save --force [PATH]"]
-    public static let examples = ["save", "save plans/2026.json", "save reload"]
+    public static let examples = ["save", "save demo-2027.json", "save reload"]
     public static let details = """
         Saving is atomic: a crash mid-save leaves the old file whole. The same workspace always saves to the
         same bytes, so the file diffs well in git. Without PATH it saves to the file it was opened from;

@@ -8,7 +8,7 @@ public enum SourceCommand: Command {
     public static let topic = HelpTopic.session
     public static let summary = "run the commands in a script file"
     public static let usage = ["source FILE [bail=yes] [echo=yes]"]
-    public static let examples = ["source examples/demo-tour.ropg"]
+    public static let examples = ["source examples/morning-routine.ropg"]
     public static let details = "A script holds one command per line; # starts a comment; \\ at the end of a line continues it."
     public static let keys = ["bail=", "echo="]
 

@@ -8,6 +8,7 @@ public enum UndoCommand: Command {
     public static let summary = "take back the latest change (up to \(Session.undoLimit))"
     public static let usage = ["undo [COUNT]"]
     public static let examples = ["undo", "undo 3"]
+    public static let exampleSetup = ["product set TS-001 price=89", "product set TS-002 price=65", "set cvr=3.2%", "product set TS-001 stock=1500"]
 
     public static func run(_ arguments: Arguments, in session: Session) throws(CommandError) -> [Block] {
         try arguments.checkKeys(allowed: [], command: "undo")

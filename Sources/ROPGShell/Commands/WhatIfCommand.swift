@@ -8,8 +8,8 @@ public enum WhatIfCommand: Command {
     public static let topic = HelpTopic.pricing
     public static let summary = "try changes apart from the plan and compare reports side by side (keep or drop)"
     public static let usage = ["whatif", "whatif CHANGE [then CHANGE…] then REPORT"]
-    public static let examples = ["whatif", "whatif product set TS-001 price=69 then pnl 2026-03",
-                                  "whatif set cpc=1.0 then cost add P \"主播\" 8000/month then pnl 2026 by=quarter"]
+    public static let examples = ["whatif product set TS-001 price=69 then pnl 2026-03",
+                                  "whatif set cpc=1.0 then cost add P \"主播\" 8000/month then pnl 2026 by=quarter", "whatif"]
     public static let details = """
         After whatif, every change (product, cost, goal, set …) is made in the what-if only; the prompt shows it with
         its number of changes. While it is open, pnl, costs, margin, breakeven, ladder and goal drivers show the plan,
@@ -40,7 +40,7 @@ public enum WhatIfCommand: Command {
         }
         let parts = split(arguments.words)
         guard parts.count >= 2, parts.allSatisfy({ !$0.isEmpty }) else {
-            throw CommandError("write whatif CHANGE then REPORT, e.g. \(examples[1])")
+            throw CommandError("write whatif CHANGE then REPORT, e.g. \(examples[0])")
         }
         var commands: [(any Command.Type, Arguments)] = []
         for part in parts {
@@ -91,6 +91,7 @@ public enum KeepCommand: Command {
     public static let summary = "make the open what-if's changes part of the plan (one undo step)"
     public static let usage = ["keep"]
     public static let examples = ["keep"]
+    public static let exampleSetup = ["whatif", "product set TS-001 price=69"]
 
     public static func run(_ arguments: Arguments, in session: Session) throws(CommandError) -> [Block] {
         try arguments.checkPositionals(max: 0, usage: usage[0])
@@ -108,6 +109,7 @@ public enum DropCommand: Command {
     public static let summary = "throw away the open what-if's changes"
     public static let usage = ["drop"]
     public static let examples = ["drop"]
+    public static let exampleSetup = ["whatif", "product set TS-001 price=69"]
 
     public static func run(_ arguments: Arguments, in session: Session) throws(CommandError) -> [Block] {
         try arguments.checkPositionals(max: 0, usage: usage[0])

@@ -21,8 +21,11 @@ public protocol Command: Sendable {
     static var summary: String { get }
     /// Usage lines, e.g. "product add SKU price=… cost=… [name=…]".
     static var usage: [String] { get }
-    /// At least one line a user can type as it is.
+    /// At least one line a user can type as it is. A test runs them in order on the demo workspace,
+    /// after `exampleSetup`.
     static var examples: [String] { get }
+    /// What the examples need done first on the demo (an open what-if for `keep`); not shown.
+    static var exampleSetup: [String] { get }
     /// Further explanation, may be empty.
     static var details: String { get }
     /// Sub-commands (verbs), for completion and "did you mean".
@@ -38,6 +41,7 @@ public protocol Command: Sendable {
 extension Command {
     public static var aliases: [String] { [] }
     public static var details: String { "" }
+    public static var exampleSetup: [String] { [] }
     public static var subcommands: [String] { [] }
     public static var keys: [String] { [] }
     public static func comparedInWhatIf(_ arguments: Arguments) -> Bool { false }

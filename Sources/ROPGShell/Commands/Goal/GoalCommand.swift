@@ -19,7 +19,7 @@ public enum GoalCommand: Command {
     ]
     public static let examples = [
         "goal set 2026 gmv=1200万",
-        "goal split 2026 to=month by=profile:ecommerce",
+        "goal split 2026 to=month by=profile:电商",
         "goal set 2026-11 gmv=250万",
         "goal show 2026 by=month",
         "goal show 2026-W45 by=day",
