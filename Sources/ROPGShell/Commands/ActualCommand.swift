@@ -26,9 +26,13 @@ public enum ActualCommand: Command {
         map= names other columns. A file with any bad row imports nothing and lists every bad row.
         Days in the file replace the same days already recorded.
         """
-    public static let subcommands = ["add", "rm", "list", "import"]
     static let figureKeys = GoalMetric.allCases.map(\.rawValue) + ["bounce", "depth", "inquiry-cvr"]
-    public static let keys = figureKeys.map { "\($0)=" } + ["map="]
+    public static let syntax = Syntax([
+        Verb("add", words: [.day], required: 1, keys: Key.all(GoalMetric.allCases.map(\.rawValue) + ["bounce", "depth"], .amount) + [Key("inquiry-cvr", .rate)]),
+        Verb("rm", words: [.day], required: 1, repeatsLast: true),
+        Verb("list", words: [.period]),
+        Verb("import", words: [.file], required: 1, keys: [Key("map", .text)]),
+    ])
 
     public static func run(_ arguments: Arguments, in session: Session) throws(CommandError) -> [Block] {
         switch try verb(arguments) {
@@ -45,7 +49,7 @@ public enum ActualCommand: Command {
     }
 
     private static func add(_ arguments: Arguments, _ session: Session) throws(CommandError) -> [Block] {
-        try arguments.checkKeys(allowed: figureKeys, command: "actual add")
+        try arguments.checkKeys(of: Self.self, verb: "add")
         try arguments.checkPositionals(max: 2, usage: usage[0])
         let day = try day(arguments.positional(1), "add")
         guard !arguments.options.isEmpty else { throw CommandError("actual add \(day) needs figures, e.g. gmv=3.2万 uv=9800") }
@@ -68,7 +72,7 @@ public enum ActualCommand: Command {
     }
 
     private static func remove(_ arguments: Arguments, _ session: Session) throws(CommandError) -> [Block] {
-        try arguments.checkKeys(allowed: [], command: "actual rm")
+        try arguments.checkKeys(of: Self.self, verb: "rm")
         let texts = arguments.positionals.dropFirst().map(\.text)
         guard !texts.isEmpty else { throw CommandError("actual rm needs a day, e.g. actual rm 2026-03-14") }
         var actuals = session.workspace.actuals
@@ -82,7 +86,7 @@ public enum ActualCommand: Command {
     }
 
     private static func list(_ arguments: Arguments, _ session: Session) throws(CommandError) -> [Block] {
-        try arguments.checkKeys(allowed: [], command: "actual list")
+        try arguments.checkKeys(of: Self.self, verb: "list")
         try arguments.checkPositionals(max: 2, usage: usage[2])
         let period = try arguments.positional(1).map { (text) throws(CommandError) in try GoalCommand.period(text, "list") }
         let actuals = session.workspace.actuals.filter { period?.contains($0.day) ?? true }
@@ -108,7 +112,7 @@ public enum ActualCommand: Command {
     }
 
     private static func importFile(_ arguments: Arguments, _ session: Session) throws(CommandError) -> [Block] {
-        try arguments.checkKeys(allowed: ["map"], command: "actual import")
+        try arguments.checkKeys(of: Self.self, verb: "import")
         try arguments.checkPositionals(max: 2, usage: usage[3])
         guard let path = arguments.positional(1) else { throw CommandError("actual import needs a CSV file, e.g. actual import march.csv") }
         let result = try ActualImport.read(path: path, map: arguments.value("map"))

@@ -9,6 +9,7 @@ public enum CheckCommand: Command {
     public static let summary = "the morning check: day, month, quarter and year to date against their goals"
     public static let usage = ["check [DATE]"]
     public static let examples = ["check", "check 2026-03-14"]
+    public static let syntax = Syntax(words: [.day])
     public static let details = """
         DATE defaults to today. For each metric with goals and actuals: the goal and the actual over the days
         recorded up to DATE (days with nothing recorded are missing, never zero; they are counted and listed),
@@ -23,7 +24,7 @@ public enum CheckCommand: Command {
         """
 
     public static func run(_ arguments: Arguments, in session: Session) throws(CommandError) -> [Block] {
-        try arguments.checkKeys(allowed: [], command: "check")
+        try arguments.checkKeys(of: Self.self)
         try arguments.checkPositionals(max: 1, usage: usage[0])
         var asked: Day?
         if let text = arguments.positional(0) {

@@ -34,8 +34,13 @@ public enum CostCommand: Command {
         (basis=deposit, not an expense). start= and end= bound any entry; qty= multiplies it; product=SKU ties a
         per-unit, per-order, percent, CPS or cpc=plan entry to one product. Each entry gets a short ID (R1, O2…) that never changes.
         """
-    public static let subcommands = ["add", "set", "rm", "list", "show"]
-    public static let keys = CostSpec.keys.map { "\($0)=" } + ["category="]
+    public static let syntax = Syntax([
+        Verb("add", words: [.category, .text, .amount], required: 2, keys: CostSpec.syntax.filter { $0.name != "name" }),
+        Verb("set", words: [.costID], required: 1, keys: CostSpec.syntax),
+        Verb("rm", words: [.costID], required: 1, repeatsLast: true),
+        Verb("list", keys: [Key("category", .category), Key("product", .sku), Key("basis", .choice(CostBasis.allNames))]),
+        Verb("show", words: [.costID], required: 1),
+    ])
 
     public static func run(_ arguments: Arguments, in session: Session) throws(CommandError) -> [Block] {
         switch try verb(arguments) {
@@ -62,7 +67,7 @@ public enum CostCommand: Command {
     }
 
     private static func add(_ arguments: Arguments, _ session: Session) throws(CommandError) -> [Block] {
-        try arguments.checkKeys(allowed: CostSpec.keys.filter { $0 != "name" }, command: "cost add")
+        try arguments.checkKeys(of: Self.self, verb: "add")
         guard let categoryText = arguments.positional(1) else { throw CommandError("cost add needs a category: R, O, P or G; usage: \(usage[0])") }
         let category = try category(categoryText)
         guard let name = arguments.positional(2) else { throw CommandError("cost add needs a name, e.g. cost add \(category.rawValue) \"快递\" 4/order") }
@@ -86,7 +91,7 @@ public enum CostCommand: Command {
     }
 
     private static func set(_ arguments: Arguments, _ session: Session) throws(CommandError) -> [Block] {
-        try arguments.checkKeys(allowed: CostSpec.keys, command: "cost set")
+        try arguments.checkKeys(of: Self.self, verb: "set")
         try arguments.checkPositionals(max: 2, usage: usage[1])
         let index = try existing(arguments.positional(1), "set", in: session)
         guard !arguments.options.isEmpty else { throw CommandError("cost set needs something to change, e.g. amount=5000/month") }
@@ -106,7 +111,7 @@ public enum CostCommand: Command {
     }
 
     private static func remove(_ arguments: Arguments, _ session: Session) throws(CommandError) -> [Block] {
-        try arguments.checkKeys(allowed: [], command: "cost rm")
+        try arguments.checkKeys(of: Self.self, verb: "rm")
         let texts = arguments.positionals.dropFirst().map(\.text)
         guard !texts.isEmpty else { throw CommandError("cost rm needs an entry ID, e.g. cost rm R1") }
         var indices: [Int] = []
@@ -118,7 +123,7 @@ public enum CostCommand: Command {
     }
 
     private static func list(_ arguments: Arguments, _ session: Session) throws(CommandError) -> [Block] {
-        try arguments.checkKeys(allowed: ["category", "product", "basis"], command: "cost list")
+        try arguments.checkKeys(of: Self.self, verb: "list")
         try arguments.checkPositionals(max: 1, usage: usage[3])
         let category = try arguments.value("category").map { (text) throws(CommandError) in try self.category(text) }
         let product = arguments.value("product")
@@ -145,7 +150,7 @@ public enum CostCommand: Command {
     }
 
     private static func show(_ arguments: Arguments, _ session: Session) throws(CommandError) -> [Block] {
-        try arguments.checkKeys(allowed: [], command: "cost show")
+        try arguments.checkKeys(of: Self.self, verb: "show")
         try arguments.checkPositionals(max: 2, usage: usage[4])
         let entry = session.workspace.costs[try existing(arguments.positional(1), "show", in: session)]
         var rows: [(String, Cell)] = [

@@ -10,6 +10,20 @@ import ROPGTables
 enum CostSpec {
     static let keys = ["amount", "basis", "of", "date", "amortize", "start", "end", "qty", "product", "cpc", "clicks",
                        "cpm", "impressions", "cpt", "cps", "share", "name"]
+    /// The keys with the kinds of their values, for `cost add` and `cost set`'s declarations.
+    static let syntax: [Key] = keys.map { key in
+        switch key {
+        case "basis": Key(key, .choice(CostBasis.allNames))
+        case "of": Key(key, .choice(["revenue"]))
+        case "date": Key(key, .day)
+        case "start", "end": Key(key, .period)
+        case "product": Key(key, .sku)
+        case "amortize": Key(key, .count)
+        case "cps", "share": Key(key, .rate)
+        case "name": Key(key, .text)
+        default: Key(key, .amount)
+        }
+    }
 
     static let hint = "write an amount such as 60000/year, 4500/month, 5% of=revenue, 1.5/unit, 4/order, " +
         "12000 date=2026-01-05, 12000 amortize=12 start=2026-01, 50000 basis=deposit, cpc=0.8 clicks=20000/month, cpc=plan, " +

@@ -8,7 +8,7 @@ public enum FormatCommand: Command {
     public static let summary = "print tables as text, md (Markdown), csv or json"
     public static let usage = ["format [text|md|csv|json]"]
     public static let examples = ["format json", "format text"]
-    public static let subcommands = OutputFormat.allCases.map(\.rawValue)
+    public static let syntax = Syntax(words: [.choice(OutputFormat.allCases.map(\.rawValue))])
     public static let details = """
         csv and json keep standard output for data (docs/OUTPUT.md): json prints one document per command, its
         tables by name with their notes and messages; csv prints plain CSV, or with several tables a line
@@ -20,7 +20,7 @@ public enum FormatCommand: Command {
         """
 
     public static func run(_ arguments: Arguments, in session: Session) throws(CommandError) -> [Block] {
-        try arguments.checkKeys(allowed: [], command: "format")
+        try arguments.checkKeys(of: Self.self)
         try arguments.checkPositionals(max: 1, usage: usage[0])
         guard let text = arguments.positional(0) else { return [.message("format \(session.format.rawValue)")] }
         guard let format = OutputFormat(rawValue: text.lowercased()) else {

@@ -9,10 +9,10 @@ public enum HelpCommand: Command {
     public static let summary = "list the commands, or explain one"
     public static let usage = ["help [COMMAND]"]
     public static let examples = ["help", "help cost"]
-    public static var subcommands: [String] { CommandRegistry.all.map { $0.name } }
+    public static let syntax = Syntax(words: [.command])
 
     public static func run(_ arguments: Arguments, in session: Session) throws(CommandError) -> [Block] {
-        try arguments.checkKeys(allowed: [], command: "help")
+        try arguments.checkKeys(of: Self.self)
         guard let name = arguments.positional(0) else { return [.message(overview())] }
         guard let command = CommandRegistry.command(named: name) else {
             let near = Suggestions.nearest(to: name, among: CommandRegistry.allNames)
@@ -46,6 +46,14 @@ public enum HelpCommand: Command {
         text += command.usage.map { "  \($0)\n" }.joined()
         if !command.details.isEmpty {
             text += "\n" + command.details.split(separator: "\n", omittingEmptySubsequences: false).map { "  \($0)" }.joined(separator: "\n") + "\n"
+        }
+        let keyed = command.syntax.verbs.filter { !$0.keys.isEmpty }
+        if !keyed.isEmpty {
+            // From the declaration the key check and completion read, so help names what they accept.
+            text += "\nKeys:\n" + keyed.map { verb in
+                let keys = verb.keys.map { "\($0.name)=\($0.kind.label)" }.joined(separator: " ")
+                return "  " + (verb.name.isEmpty ? "" : "\(command.name) \(verb.name): ") + keys + "\n"
+            }.joined()
         }
         text += "\nExamples:\n" + command.examples.map { "  \($0)\n" }.joined()
         return text

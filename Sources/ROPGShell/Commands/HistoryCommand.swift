@@ -10,7 +10,7 @@ public enum HistoryCommand: Command {
     public static let examples = ["history"]
 
     public static func run(_ arguments: Arguments, in session: Session) throws(CommandError) -> [Block] {
-        try arguments.checkKeys(allowed: [], command: "history")
+        try arguments.checkKeys(of: Self.self)
         try arguments.checkPositionals(max: 0, usage: usage[0])
         var rows: [[Cell]] = []
         for (offset, step) in session.undoSteps.enumerated() {

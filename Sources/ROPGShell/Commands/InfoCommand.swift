@@ -10,7 +10,7 @@ public enum InfoCommand: Command {
     public static let examples = ["info"]
 
     public static func run(_ arguments: Arguments, in session: Session) throws(CommandError) -> [Block] {
-        try arguments.checkKeys(allowed: [], command: "info")
+        try arguments.checkKeys(of: Self.self)
         try arguments.checkPositionals(max: 0, usage: usage[0])
         let workspace = session.workspace
         var perCategory: [CostCategory: Int] = [:]

@@ -9,11 +9,11 @@ public enum NewCommand: Command {
     public static let usage = ["new NAME [discard=yes]"]
     public static let examples = ["new 2027计划"]
     public static let details = "The new workspace is saved to NAME.json by save, or anywhere with save PATH."
-    public static let keys = ["discard="]
+    public static let syntax = Syntax(words: [.text], keys: [Key("discard", .choice(["yes"]))])
 
     public static func run(_ arguments: Arguments, in session: Session) throws(CommandError) -> [Block] {
         if session.isWhatIfOpen { throw CommandError("a what-if is open: keep or drop it first") }
-        try arguments.checkKeys(allowed: ["discard"], command: "new")
+        try arguments.checkKeys(of: Self.self)
         try arguments.checkPositionals(max: 1, usage: usage[0])
         guard let name = arguments.positional(0), !name.isEmpty else { throw CommandError("new needs a name, e.g. new 2027计划") }
         try OpenCommand.confirmDiscard(session, arguments, doing: "starting \(name)")

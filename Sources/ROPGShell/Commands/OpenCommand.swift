@@ -10,11 +10,11 @@ public enum OpenCommand: Command {
     public static let usage = ["open PATH [discard=yes]"]
     public static let examples = ["open workspaces/demo.json"]
     public static let details = "With unsaved changes, open asks first (or, in a script, refuses unless discard=yes)."
-    public static let keys = ["discard="]
+    public static let syntax = Syntax(words: [.file], required: 1, keys: [Key("discard", .choice(["yes"]))])
 
     public static func run(_ arguments: Arguments, in session: Session) throws(CommandError) -> [Block] {
         if session.isWhatIfOpen { throw CommandError("a what-if is open: keep or drop it first") }
-        try arguments.checkKeys(allowed: ["discard"], command: "open")
+        try arguments.checkKeys(of: Self.self)
         try arguments.checkPositionals(max: 1, usage: usage[0])
         guard let path = arguments.positional(0) else { throw CommandError("open needs a file, e.g. open workspaces/demo.json") }
         // Read (and locked) before asking about unsaved changes, so that a file that cannot be

@@ -20,10 +20,10 @@ public enum PortfolioCommand: Command {
         traffic at a low margin, a hit that brings little traffic. Products are listed best contribution first, the first
         50 unless top=N or all is given.
         """
-    public static let keys = ["top="]
+    public static let syntax = Syntax(words: [.period], keys: [Key("top", .count)])
 
     public static func run(_ arguments: Arguments, in session: Session) throws(CommandError) -> [Block] {
-        try arguments.checkKeys(allowed: ["top"], command: name)
+        try arguments.checkKeys(of: Self.self)
         let words = arguments.positionals.map(\.text)
         let showAll = words.contains("all")
         let periodWords = words.filter { $0 != "all" }

@@ -25,8 +25,15 @@ public enum ProductCommand: Command {
         share is the product's planned part of the shop's GMV (share=40%); products without one share what is left
         evenly. Renaming a SKU with sku= also renames it in the cost entries that belong to it.
         """
-    public static let subcommands = ["add", "set", "rm", "list", "show"]
-    public static let keys = ["name=", "price=", "cost=", "role=", "stock=", "share=", "ctr=", "cvr=", "sku="]
+    static let productKeys = [Key("name", .text), Key("price", .amount), Key("cost", .amount), Key("role", .choice(ProductRole.allCases.map(\.rawValue) + ["none"])),
+                              Key("stock", .count), Key("share", .rate), Key("ctr", .rate), Key("cvr", .rate)]
+    public static let syntax = Syntax([
+        Verb("add", words: [.text], required: 1, keys: productKeys),
+        Verb("set", words: [.sku], required: 1, keys: productKeys + [Key("sku", .text)]),
+        Verb("rm", words: [.sku], required: 1, repeatsLast: true),
+        Verb("list", keys: [Key("role", .choice(ProductRole.allCases.map(\.rawValue) + ["none"]))]),
+        Verb("show", words: [.sku], required: 1),
+    ])
 
     public static func run(_ arguments: Arguments, in session: Session) throws(CommandError) -> [Block] {
         switch try verb(arguments) {
@@ -66,7 +73,7 @@ public enum ProductCommand: Command {
     }
 
     private static func add(_ arguments: Arguments, _ session: Session) throws(CommandError) -> [Block] {
-        try arguments.checkKeys(allowed: ["name", "price", "cost", "role", "stock", "share", "ctr", "cvr"], command: "product add")
+        try arguments.checkKeys(of: Self.self, verb: "add")
         try arguments.checkPositionals(max: 2, usage: usage[0])
         let sku = try sku(arguments, "add")
         if session.workspace.productIndex(sku: sku) != nil {
@@ -84,7 +91,7 @@ public enum ProductCommand: Command {
     }
 
     private static func set(_ arguments: Arguments, _ session: Session) throws(CommandError) -> [Block] {
-        try arguments.checkKeys(allowed: ["name", "price", "cost", "role", "stock", "share", "ctr", "cvr", "sku"], command: "product set")
+        try arguments.checkKeys(of: Self.self, verb: "set")
         try arguments.checkPositionals(max: 2, usage: usage[1])
         let sku = try sku(arguments, "set")
         let index = try existing(sku, in: session)
@@ -129,7 +136,7 @@ public enum ProductCommand: Command {
     }
 
     private static func remove(_ arguments: Arguments, _ session: Session) throws(CommandError) -> [Block] {
-        try arguments.checkKeys(allowed: [], command: "product rm")
+        try arguments.checkKeys(of: Self.self, verb: "rm")
         let skus = arguments.positionals.dropFirst().map(\.text)
         guard !skus.isEmpty else { throw CommandError("product rm needs a SKU, e.g. product rm TS-001") }
         var indices: [Int] = []
@@ -152,7 +159,7 @@ public enum ProductCommand: Command {
     }
 
     private static func list(_ arguments: Arguments, _ session: Session) throws(CommandError) -> [Block] {
-        try arguments.checkKeys(allowed: ["role"], command: "product list")
+        try arguments.checkKeys(of: Self.self, verb: "list")
         try arguments.checkPositionals(max: 1, usage: usage[3])
         let wanted = try role(arguments) ?? nil
         let products = session.workspace.products.filter { wanted == nil || $0.role == wanted }
@@ -170,7 +177,7 @@ public enum ProductCommand: Command {
     }
 
     private static func show(_ arguments: Arguments, _ session: Session) throws(CommandError) -> [Block] {
-        try arguments.checkKeys(allowed: [], command: "product show")
+        try arguments.checkKeys(of: Self.self, verb: "show")
         try arguments.checkPositionals(max: 2, usage: usage[4])
         let product = session.workspace.products[try existing(try sku(arguments, "show"), in: session)]
         let entries = session.workspace.costs.filter { $0.product == product.sku }.map(\.id.description)

@@ -29,8 +29,12 @@ public enum ProfileCommand: Command {
         both, the dated one wins. Holidays whose dates move each year (春节, 年货节, 元宵) stay dated: add them
         year by year. event=11-11:none or event=2027-01-20:none takes an event off.
         """
-    public static let subcommands = ["set", "list", "show", "rm"]
-    public static let keys = (Profile.monthKeys + Profile.weekdayKeys + ["event"]).map { "\($0)=" }
+    public static let syntax = Syntax([
+        Verb("set", words: [.profile], required: 1, keys: Key.all(Profile.monthKeys + Profile.weekdayKeys, .amount) + [Key("event", .text, repeatable: true)]),
+        Verb("list"),
+        Verb("show", words: [.profile], required: 1),
+        Verb("rm", words: [.profile], required: 1),
+    ])
 
     public static func run(_ arguments: Arguments, in session: Session) throws(CommandError) -> [Block] {
         switch try verb(arguments) {
@@ -55,10 +59,7 @@ public enum ProfileCommand: Command {
     }
 
     private static func set(_ arguments: Arguments, _ session: Session) throws(CommandError) -> [Block] {
-        let allowed = Profile.monthKeys + Profile.weekdayKeys + ["event"]
-        for option in arguments.options where !allowed.contains(option.key ?? "") {
-            try Arguments([option]).checkKeys(allowed: allowed, command: "profile set")
-        }
+        try arguments.checkKeys(of: Self.self, verb: "set")
         try arguments.checkPositionals(max: 2, usage: usage[0])
         let name = try name(arguments, "set")
         guard !arguments.options.isEmpty else { throw CommandError("profile set \(name) needs weights, e.g. nov=1.9 or sat=1.1 or event=2026-11-11x6") }
@@ -114,7 +115,7 @@ public enum ProfileCommand: Command {
     }
 
     private static func list(_ arguments: Arguments, _ session: Session) throws(CommandError) -> [Block] {
-        try arguments.checkKeys(allowed: [], command: "profile list")
+        try arguments.checkKeys(of: Self.self, verb: "list")
         try arguments.checkPositionals(max: 1, usage: usage[2])
         let profiles = session.workspace.profiles
         let table = Table(
@@ -130,13 +131,13 @@ public enum ProfileCommand: Command {
     }
 
     private static func show(_ arguments: Arguments, _ session: Session) throws(CommandError) -> [Block] {
-        try arguments.checkKeys(allowed: [], command: "profile show")
+        try arguments.checkKeys(of: Self.self, verb: "show")
         try arguments.checkPositionals(max: 2, usage: usage[3])
         return describe(session.workspace.profiles[try existing(try name(arguments, "show"), session)])
     }
 
     private static func remove(_ arguments: Arguments, _ session: Session) throws(CommandError) -> [Block] {
-        try arguments.checkKeys(allowed: [], command: "profile rm")
+        try arguments.checkKeys(of: Self.self, verb: "rm")
         try arguments.checkPositionals(max: 2, usage: usage[4])
         let name = try name(arguments, "rm")
         let index = try existing(name, session)

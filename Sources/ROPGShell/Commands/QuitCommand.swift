@@ -10,10 +10,10 @@ public enum QuitCommand: Command {
     public static let usage = ["quit [discard=yes]"]
     public static let examples = ["quit"]
     public static let details = "In a script, quit ends the script; unsaved changes are not saved unless the script saves them."
-    public static let keys = ["discard="]
+    public static let syntax = Syntax(keys: [Key("discard", .choice(["yes"]))])
 
     public static func run(_ arguments: Arguments, in session: Session) throws(CommandError) -> [Block] {
-        try arguments.checkKeys(allowed: ["discard"], command: "quit")
+        try arguments.checkKeys(of: Self.self)
         try arguments.checkPositionals(max: 0, usage: usage[0])
         if session.ask != nil { try OpenCommand.confirmDiscard(session, arguments, doing: "quitting") }
         if arguments.value("discard") == "yes" { session.discardChosen = true }

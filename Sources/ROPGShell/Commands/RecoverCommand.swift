@@ -18,11 +18,11 @@ public enum RecoverCommand: Command {
         (a change that no longer fits the file, because the file changed since, is reported and skipped); recover
         discard throws them away. In the interactive shell, open asks right away.
         """
-    public static let subcommands = ["show", "replay", "discard"]
+    public static let syntax = Syntax([Verb("show"), Verb("replay"), Verb("discard")])
 
     public static func run(_ arguments: Arguments, in session: Session) throws(CommandError) -> [Block] {
         try arguments.checkPositionals(max: 1, usage: usage.joined(separator: " | "))
-        try arguments.checkKeys(allowed: [], command: name)
+        try arguments.checkKeys(of: Self.self, verb: arguments.positional(0) ?? "show")
         let found = session.foundJournals
         guard !found.isEmpty else {
             return [.message("nothing to recover: no journal of unsaved changes was found when \(session.path ?? "the workspace") was opened")]

@@ -8,10 +8,11 @@ public enum RedoCommand: Command {
     public static let summary = "make the latest undone change again"
     public static let usage = ["redo [COUNT]"]
     public static let examples = ["redo"]
+    public static let syntax = Syntax(words: [.count])
     public static let exampleSetup = ["product set TS-001 price=89", "undo"]
 
     public static func run(_ arguments: Arguments, in session: Session) throws(CommandError) -> [Block] {
-        try arguments.checkKeys(allowed: [], command: "redo")
+        try arguments.checkKeys(of: Self.self)
         try arguments.checkPositionals(max: 1, usage: usage[0])
         let count = try UndoCommand.stepCount(arguments)
         var done: [String] = []

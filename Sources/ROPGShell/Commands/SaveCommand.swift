@@ -11,6 +11,7 @@ public enum SaveCommand: Command {
     public static let summary = "save the workspace (to its file, or to PATH)"
     public static let usage = ["save [PATH]", "save reload", "save --force [PATH]"]
     public static let examples = ["save", "save demo-2027.json", "save reload"]
+    public static let syntax = Syntax(words: [.fileOr(["reload", "--force"]), .file])
     public static let details = """
         Saving is atomic: a crash mid-save leaves the old file whole. The same workspace always saves to the
         same bytes, so the file diffs well in git. Without PATH it saves to the file it was opened from;
@@ -28,7 +29,7 @@ public enum SaveCommand: Command {
         """
 
     public static func run(_ arguments: Arguments, in session: Session) throws(CommandError) -> [Block] {
-        try arguments.checkKeys(allowed: [], command: "save")
+        try arguments.checkKeys(of: Self.self)
         // `--force` and `reload` count only as typed bare: a quoted "reload" would be a path.
         let words = arguments.positionals
         if let option = words.first(where: { !$0.wasQuoted && $0.text.hasPrefix("--") && $0.text != "--force" }) {

@@ -21,7 +21,7 @@ public enum SeekCommand: Command {
         in the range reaches the target, seek says so and shows what the figure ranges over. The answer opens a what-if
         holding it: compare with pnl or margin, then keep or drop.
         """
-    public static let keys = ["from=", "to=", "on="]
+    public static let syntax = Syntax(words: [.text, .choice(["until"]), .text], required: 3, keys: [Key("from", .amount), Key("to", .amount), Key("on", .day)])
 
     enum Input {
         case product(index: Int, field: String)
@@ -70,7 +70,7 @@ public enum SeekCommand: Command {
             throw CommandError("write seek INPUT until FIGURE=TARGET, e.g. \(examples[0])")
         }
         let options = Arguments(Array(words.dropFirst(3)))
-        try options.checkKeys(allowed: ["from", "to", "on"], command: name)
+        try options.checkKeys(of: Self.self)
         try options.checkPositionals(max: 0, usage: usage[0])
         let workspace = session.workspace
         let inputText = words[0].text

@@ -12,10 +12,10 @@ public enum SetCommand: Command {
     public static var details: String {
         Assumption.allCases.map { "\($0.rawValue): \($0.meaning)" }.joined(separator: "\n")
     }
-    public static let keys = Assumption.allCases.map { "\($0.rawValue)=" } + ["period="]
+    public static let syntax = Syntax(keys: Key.all(Assumption.allCases.map(\.rawValue), .amount) + [Key("period", .period)])
 
     public static func run(_ arguments: Arguments, in session: Session) throws(CommandError) -> [Block] {
-        try arguments.checkKeys(allowed: Assumption.allCases.map(\.rawValue) + ["period"], command: "set")
+        try arguments.checkKeys(of: Self.self)
         let period = try arguments.period("period")
         try arguments.checkPositionals(max: 0, usage: usage[0])
         guard arguments.options.contains(where: { $0.key != "period" }) else { throw CommandError("set needs KEY=VALUE, e.g. set cvr=3%; see settings for the keys") }

@@ -10,7 +10,7 @@ public enum SettingsCommand: Command {
     public static let examples = ["settings"]
 
     public static func run(_ arguments: Arguments, in session: Session) throws(CommandError) -> [Block] {
-        try arguments.checkKeys(allowed: [], command: "settings")
+        try arguments.checkKeys(of: Self.self)
         try arguments.checkPositionals(max: 0, usage: usage[0])
         let settings = session.workspace.settings
         let table = Table(

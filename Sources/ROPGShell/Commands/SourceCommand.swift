@@ -10,10 +10,10 @@ public enum SourceCommand: Command {
     public static let usage = ["source FILE [bail=yes] [echo=yes]"]
     public static let examples = ["source examples/morning-routine.ropg"]
     public static let details = "A script holds one command per line; # starts a comment; \\ at the end of a line continues it."
-    public static let keys = ["bail=", "echo="]
+    public static let syntax = Syntax(words: [.file], required: 1, keys: [Key("bail", .choice(["yes"])), Key("echo", .choice(["yes"]))])
 
     public static func run(_ arguments: Arguments, in session: Session) throws(CommandError) -> [Block] {
-        try arguments.checkKeys(allowed: ["bail", "echo"], command: "source")
+        try arguments.checkKeys(of: Self.self)
         try arguments.checkPositionals(max: 1, usage: usage[0])
         guard let path = arguments.positional(0) else { throw CommandError("source needs a file, e.g. source plan.ropg") }
         let canonical = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path

@@ -8,10 +8,11 @@ public enum UndoCommand: Command {
     public static let summary = "take back the latest change (up to \(Session.undoLimit))"
     public static let usage = ["undo [COUNT]"]
     public static let examples = ["undo", "undo 3"]
+    public static let syntax = Syntax(words: [.count])
     public static let exampleSetup = ["product set TS-001 price=89", "product set TS-002 price=65", "set cvr=3.2%", "product set TS-001 stock=1500"]
 
     public static func run(_ arguments: Arguments, in session: Session) throws(CommandError) -> [Block] {
-        try arguments.checkKeys(allowed: [], command: "undo")
+        try arguments.checkKeys(of: Self.self)
         try arguments.checkPositionals(max: 1, usage: usage[0])
         let count = try stepCount(arguments)
         var done: [String] = []

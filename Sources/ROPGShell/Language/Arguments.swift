@@ -49,21 +49,6 @@ public struct Arguments: Sendable {
         index < positionals.count ? positionals[index].text : nil
     }
 
-    /// Refuses keys the command does not know, naming the nearest ones it does, and keys given twice.
-    public func checkKeys(allowed: [String], command: String) throws(CommandError) {
-        var seen = Set<String>()
-        for option in options {
-            guard let key = option.key else { continue }
-            guard allowed.contains(key) else {
-                let near = Suggestions.nearest(to: key, among: allowed)
-                let hint = near.isEmpty ? " (\(command) takes: \(allowed.map { "\($0)=" }.joined(separator: " ")))"
-                    : "; did you mean \(near.map { "\($0)=" }.joined(separator: " or "))?"
-                throw CommandError("\(command) has no key \(key.excerpt)=\(hint)")
-            }
-            guard seen.insert(key).inserted else { throw CommandError("\(key.excerpt)= is given twice") }
-        }
-    }
-
     /// Refuses positional words beyond `count`.
     public func checkPositionals(max count: Int, usage: String) throws(CommandError) {
         if positionals.count > count {

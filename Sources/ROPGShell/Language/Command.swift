@@ -28,10 +28,9 @@ public protocol Command: Sendable {
     static var exampleSetup: [String] { get }
     /// Further explanation, may be empty.
     static var details: String { get }
-    /// Sub-commands (verbs), for completion and "did you mean".
-    static var subcommands: [String] { get }
-    /// `key=` names, for completion.
-    static var keys: [String] { get }
+    /// The verbs, words and `key=` names the command takes, with the kinds of their values: the
+    /// one declaration that the key check, completion and help read (Language/Syntax.swift).
+    static var syntax: Syntax { get }
     static func run(_ arguments: Arguments, in session: Session) throws(CommandError) -> [Block]
     /// Whether, while a what-if is open, this report is set beside the same report on the plan
     /// (plan | what-if | Δ | Δ%). Reports say so themselves; changes and session commands don't.
@@ -42,8 +41,9 @@ extension Command {
     public static var aliases: [String] { [] }
     public static var details: String { "" }
     public static var exampleSetup: [String] { [] }
-    public static var subcommands: [String] { [] }
-    public static var keys: [String] { [] }
+    public static var syntax: Syntax { Syntax() }
+    /// Sub-commands (verbs), from the declaration: for "did you mean" and completion.
+    public static var subcommands: [String] { syntax.verbNames }
     public static func comparedInWhatIf(_ arguments: Arguments) -> Bool { false }
 
     /// The verb of a noun-verb command, checked against `subcommands`.

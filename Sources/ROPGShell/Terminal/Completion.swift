@@ -2,94 +2,149 @@ import Foundation
 import ROPGDomain
 import ROPGTables
 
-/// Tab completion: command names, sub-commands, `key=` names, values of known keys, product
-/// SKUs, cost IDs, period literals and file names, depending on where the cursor is.
+/// Tab completion: only what can come at the cursor, read from the command's declaration
+/// (`Command.syntax`): the command, then its verb, then the words and `key=` names that verb
+/// takes, and a key's values by their kind (closed sets, periods, SKUs, cost IDs, profiles, hit
+/// plans, scenarios, file names). A file name after `>`.
 enum Completion {
     static func candidates(for textBeforeCursor: String, in session: Session) -> (wordStart: Int, candidates: [String]) {
         let characters = Array(textBeforeCursor)
-        // The word under the cursor starts after the last space that is not inside quotes.
+        // The words before the cursor's word, quotes kept out of them, and where that word starts.
         var wordStart = 0
         var quote: Character?
-        var commandStart = 0
+        var previous: [String] = []
+        var current = ""
         for (index, character) in characters.enumerated() {
             if let open = quote {
-                if character == open { quote = nil }
+                if character == open { quote = nil } else { current.append(character) }
             } else if character == "\"" || character == "'" {
                 quote = character
-            } else if character == " " || character == "\t" {
+            } else if character == " " || character == "\t" || character == "\u{3000}" {
+                if !current.isEmpty { previous.append(current) }
+                current = ""
                 wordStart = index + 1
             } else if character == ";" {
+                previous = []
+                current = ""
                 wordStart = index + 1
-                commandStart = index + 1
+            } else {
+                current.append(character)
             }
         }
         let word = String(characters[wordStart...])
-        let before = String(characters[commandStart..<wordStart])
-        let previous = before.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
-        return (wordStart, candidates(word: word, previous: previous, session: session).filter { $0.hasPrefix(word) })
+        let found = candidates(word: word, previous: previous, session: session)
+        return (wordStart, found.filter { $0.hasPrefix(word) })
     }
 
     static func candidates(word: String, previous: [String], session: Session) -> [String] {
+        // `… > FILE`: a file name.
+        if previous.last == ">" { return files(matching: word) }
+        if word.hasPrefix(">") { return files(matching: String(word.dropFirst())).map { ">" + $0 } }
         guard let commandName = previous.first else { return CommandRegistry.allNames.sorted() }
         guard let command = CommandRegistry.command(named: commandName) else { return [] }
-        if previous.count == 1 && !command.subcommands.isEmpty {
-            return command.subcommands
+        // `whatif CHANGE then CHANGE then REPORT`: after each `then` a command of its own.
+        if command.name == WhatIfCommand.name, let then = previous.lastIndex(of: "then") {
+            return candidates(word: word, previous: Array(previous[(then + 1)...]), session: session)
         }
-        if let equals = word.firstIndex(of: "=") {
-            let key = String(word[..<equals])
-            return values(for: key, session: session).map { "\(key)=\($0)" }
-        }
-        var result = command.keys
-        switch command.name {
-        case "open", "source":
-            return files(matching: word)
-        case "save":
-            // Not sub-commands (those would hide the file names): offered beside them.
-            return (previous.count == 1 ? ["reload", "--force"] : []) + files(matching: word)
-        case "cost":
-            if previous.count == 2 && previous[1] == "add" { return CostCategory.allCases.map(\.rawValue) }
-            if previous.count >= 2 && ["set", "rm", "show"].contains(previous[1]) {
-                result += session.workspace.costs.prefix(10_000).map(\.id.description)
+        let syntax = command.syntax
+        var rest = Array(previous.dropFirst())
+        let verb: Verb
+        if syntax.verbNames.isEmpty {
+            guard let only = syntax.verb(nil) else { return [] }
+            verb = only
+        } else {
+            guard let name = rest.first else {
+                // The verb itself; a command whose verb may be left out (recover) also takes keys here.
+                return syntax.verbNames
             }
-        default:
-            break
+            guard let named = syntax.verb(name) else { return [] }
+            verb = named
+            rest.removeFirst()
         }
-        result += skus(session)
-        if let first = word.first, first.isASCIIDigit { result += periodLiterals(startingWith: word) }
+        if let equals = word.firstIndex(of: "="), isKeyName(word[..<equals]) {
+            let name = String(word[..<equals])
+            guard let key = verb.key(name) else { return [] }
+            let value = String(word[word.index(after: equals)...])
+            return values(key.kind, prefix: value, session: session).map { "\(name)=\($0)" }
+        }
+        let given = rest.compactMap { word -> String? in
+            guard let equals = word.firstIndex(of: "="), isKeyName(word[..<equals]) else { return nil }
+            return String(word[..<equals])
+        }
+        let position = rest.count - given.count
+        var result: [String] = []
+        if let kind = verb.word(at: position) { result = values(kind, prefix: word, session: session) }
+        // Where a word must come first (`product set SKU`), only that word; else the keys not yet given.
+        if position >= verb.required {
+            result += verb.keys.filter { $0.repeatable || !given.contains($0.name) }.map { "\($0.name)=" }
+        }
         return result
     }
 
-    static func values(for key: String, session: Session) -> [String] {
-        switch key {
-        case "role": return ProductRole.allCases.map(\.rawValue) + ["none"]
-        case "category": return CostCategory.allCases.map(\.rawValue)
-        case "product": return skus(session)
-        case "basis": return CostBasis.allNames
-        case "metric": return GoalMetric.allCases.map(\.rawValue)
-        case "of": return ["revenue"]
-        case "discard", "bail", "echo": return ["yes"]
-        case "start", "end", "date", "period": return periodLiterals(startingWith: "")
-        default: return []
+    /// `cvr`, `inquiry-cvr`: what may stand before `=` in a key.
+    static func isKeyName(_ text: Substring) -> Bool {
+        guard let first = text.first, first.isASCII, first.isLowercase else { return false }
+        return text.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }
+    }
+
+    /// What may stand for a value of `kind` starting with `prefix`.
+    static func values(_ kind: ValueKind, prefix: String, session: Session) -> [String] {
+        let workspace = session.workspace
+        switch kind {
+        case .period: return periodLiterals(startingWith: prefix, today: session.today)
+        case .day: return dayLiterals(startingWith: prefix, today: session.today)
+        case .sku: return skus(session)
+        case .costID: return workspace.costs.prefix(10_000).map(\.id.description)
+        case .category: return CostCategory.allCases.map(\.rawValue)
+        case .profile: return workspace.profiles.map(\.name)
+        case .hitPlan: return workspace.hitPlans.map(\.name)
+        case .scenario: return scenarioNames(session)
+        case .file: return files(matching: prefix)
+        case .fileOr(let words): return words + files(matching: prefix)
+        case .command: return CommandRegistry.all.map { $0.name }
+        case .choice(let words): return words
+        case .splitMethod: return ["days", "even", "prior", "weights:"] + workspace.profiles.map { "profile:\($0.name)" }
+        case .amount, .rate, .count, .text: return []
         }
     }
+
+    /// The workspace's named scenarios, for `scenario=` and the scenario commands: none yet (the
+    /// scenarios of issue 14 list their names here).
+    static func scenarioNames(_ session: Session) -> [String] { [] }
 
     static func skus(_ session: Session) -> [String] {
         // A shop with 100,000 SKUs: offer the first ten thousand; typing more of the SKU narrows it.
         session.workspace.products.prefix(10_000).map(\.sku)
     }
 
-    /// Years around now, their quarters, months and ISO weeks.
-    static func periodLiterals(startingWith prefix: String) -> [String] {
-        let year = Calendar(identifier: .gregorian).component(.year, from: Date())
+    /// Years around today, their quarters and months; with a prefix, ISO weeks too, and the days of
+    /// the month `YYYY-MM-` names.
+    static func periodLiterals(startingWith prefix: String, today: Day) -> [String] {
         var literals: [String] = []
-        for y in (year - 1)...(year + 1) {
+        for y in (today.year - 1)...(today.year + 1) {
             literals.append(String(y))
             literals += (1...4).map { "\(y)-Q\($0)" }
-            literals += (1...12).map { "\(y)-\($0 < 10 ? "0" : "")\($0)" }
-            literals += (1...Period.isoWeeks(in: y)).map { "\(y)-W\($0 < 10 ? "0" : "")\($0)" }
+            literals += (1...12).map { "\(y)-\(twoDigits($0))" }
+            if !prefix.isEmpty { literals += (1...Period.isoWeeks(in: y)).map { "\(y)-W\(twoDigits($0))" } }
         }
-        return literals.filter { $0.hasPrefix(prefix) }
+        return literals.filter { $0.hasPrefix(prefix) } + days(in: prefix)
     }
+
+    /// The days of the month a prefix names (`2026-03-`, `2026-03-1`), else of today's month.
+    static func dayLiterals(startingWith prefix: String, today: Day) -> [String] {
+        let named = days(in: prefix)
+        if !named.isEmpty { return named }
+        return days(in: "\(today.year)-\(twoDigits(today.month))-")
+    }
+
+    private static func days(in prefix: String) -> [String] {
+        let parts = prefix.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, let year = Int(parts[0]), parts[0].count == 4, let month = Int(parts[1]), (1...12).contains(month),
+              (1...9999).contains(year) else { return [] }
+        return (1...Day.daysIn(year: year, month: month)).map { "\(year)-\(twoDigits(month))-\(twoDigits($0))" }
+    }
+
+    private static func twoDigits(_ n: Int) -> String { (n < 10 ? "0" : "") + String(n) }
 
     static func files(matching word: String) -> [String] {
         let directory = word.contains("/") ? String(word[..<(word.lastIndex(of: "/") ?? word.endIndex)]) + "/" : ""

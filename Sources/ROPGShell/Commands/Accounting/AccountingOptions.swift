@@ -11,8 +11,6 @@ struct AccountingOptions {
     /// Where every shown figure comes from (docs/DOMAIN.md §7).
     var ledger: Ledger
 
-    static let keys = ["source", "view"]
-
     /// With `defaultsToThisMonth`, no period means the month of today (docs/DOMAIN.md §12).
     init(_ arguments: Arguments, command: String, usage: String, session: Session, defaultsToThisMonth: Bool = false) throws(CommandError) {
         if let text = arguments.positional(0) {

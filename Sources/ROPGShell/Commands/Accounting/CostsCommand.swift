@@ -18,11 +18,14 @@ public enum CostsCommand: Command {
         are listed apart. Shares are of total cost and of net revenue; the lines add up exactly to the total.
         vs=actual sets the plan's R, O, P, G and total beside the actuals' over the days with GMV recorded (see help pnl).
         """
-    public static let keys = ["by=", "category=", "source=", "view=", "vs="]
+    public static let syntax = Syntax(words: [.period], keys: [
+        Key("by", .choice(["category", "entry", "product", "month", "quarter", "week", "day"])), Key("category", .category),
+        Key("source", .choice(["plan", "actual"])), Key("view", .choice(["accrual", "cash"])), Key("vs", .choice(["actual"])),
+    ])
     public static func comparedInWhatIf(_ arguments: Arguments) -> Bool { !arguments.has("vs") }
 
     public static func run(_ arguments: Arguments, in session: Session) throws(CommandError) -> [Block] {
-        try arguments.checkKeys(allowed: ["by", "category", "vs"] + AccountingOptions.keys, command: "costs")
+        try arguments.checkKeys(of: Self.self)
         try arguments.checkPositionals(max: 1, usage: usage[0])
         if arguments.has("vs") { return try PlanAgainstActual.run(.costs, arguments, session, command: "costs", usage: usage[1]) }
         let options = try AccountingOptions(arguments, command: "costs", usage: usage[0], session: session, defaultsToThisMonth: true)

@@ -20,11 +20,14 @@ public enum PnlCommand: Command {
         recorded sales. Without by= every figure is compared, and profit, orders and ad-spend goals where they exist;
         by=month|quarter|week|day compares GMV and profit row by row.
         """
-    public static let keys = ["by=", "alloc=", "source=", "view=", "vs="]
+    public static let syntax = Syntax(words: [.period], keys: [
+        Key("by", .choice(["month", "quarter", "week", "day", "product"])), Key("alloc", .choice(["revenue", "units", "even"])),
+        Key("source", .choice(["plan", "actual"])), Key("view", .choice(["accrual", "cash"])), Key("vs", .choice(["actual"])),
+    ])
     public static func comparedInWhatIf(_ arguments: Arguments) -> Bool { !arguments.has("vs") }
 
     public static func run(_ arguments: Arguments, in session: Session) throws(CommandError) -> [Block] {
-        try arguments.checkKeys(allowed: ["by", "alloc", "vs"] + AccountingOptions.keys, command: "pnl")
+        try arguments.checkKeys(of: Self.self)
         try arguments.checkPositionals(max: 1, usage: usage[0])
         if arguments.has("vs") { return try PlanAgainstActual.run(.pnl, arguments, session, command: "pnl", usage: usage[1]) }
         let options = try AccountingOptions(arguments, command: "pnl", usage: usage[0], session: session, defaultsToThisMonth: true)

@@ -12,11 +12,13 @@ public enum WhyCommand: Command {
         "why costs PERIOD ENTRY-ID [source=…] [view=…]",
     ]
     public static let examples = ["why pnl 2026-03 R", "why pnl 2026-03 profit", "why costs 2026-03 R2", "why pnl 2026 G source=actual"]
-    public static let subcommands = ["pnl", "costs"]
-    public static let keys = ["source=", "view="]
+    public static let syntax = Syntax([
+        Verb("pnl", words: [.period, .choice(["gmv", "refunds", "revenue", "R", "O", "P", "G", "cost", "profit"])], required: 2, keys: [Key("source", .choice(["plan", "actual"])), Key("view", .choice(["accrual", "cash"]))]),
+        Verb("costs", words: [.period, .costID], required: 2, keys: [Key("source", .choice(["plan", "actual"])), Key("view", .choice(["accrual", "cash"]))]),
+    ])
 
     public static func run(_ arguments: Arguments, in session: Session) throws(CommandError) -> [Block] {
-        try arguments.checkKeys(allowed: AccountingOptions.keys, command: "why")
+        try arguments.checkKeys(of: Self.self, verb: arguments.positional(0) == "costs" ? "costs" : "pnl")
         try arguments.checkPositionals(max: 3, usage: usage[0])
         let what = try verb(arguments)
         let rest = Arguments(Array(arguments.positionals.dropFirst()) + arguments.options)

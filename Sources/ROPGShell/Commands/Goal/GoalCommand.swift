@@ -39,8 +39,15 @@ public enum GoalCommand: Command {
         goal show PERIOD vs=actual sets each metric's goal beside what was recorded, row by row, over the days
         with that metric recorded (profit: the actual P&L); days with nothing recorded are missing, never zero.
         """
-    public static let subcommands = ["set", "rm", "list", "split", "show", "tree", "drivers"]
-    public static let keys = GoalMetric.allCases.map { "\($0.rawValue)=" } + ["metric=", "to=", "by=", "metrics=", "vs="]
+    public static let syntax = Syntax([
+        Verb("set", words: [.period], required: 1, keys: GoalMetric.allCases.map { Key($0.rawValue, $0.isMoney ? .amount : .count) }),
+        Verb("rm", words: [.period, .choice(GoalMetric.allCases.map(\.rawValue))], required: 1, repeatsLast: true),
+        Verb("list", words: [.period], keys: [Key("metric", .choice(GoalMetric.allCases.map(\.rawValue)))]),
+        Verb("split", words: [.period, .choice(["clear"])], required: 1, keys: [Key("to", .choice(["quarter", "month", "day"])), Key("by", .splitMethod)]),
+        Verb("show", words: [.period], required: 1, keys: [Key("by", .choice(["quarter", "month", "week", "day"])), Key("metrics", .choice(GoalMetric.allCases.map(\.rawValue))), Key("vs", .choice(["actual"]))]),
+        Verb("tree", words: [.period], required: 1, keys: [Key("metrics", .choice(GoalMetric.allCases.map(\.rawValue)))]),
+        Verb("drivers", words: [.period], required: 1, keys: [Key("by", .choice(["quarter", "month", "week", "day"]))]),
+    ])
     /// Only the driver tree compares: goals themselves are what a what-if changes.
     public static func comparedInWhatIf(_ arguments: Arguments) -> Bool { arguments.positional(0) == "drivers" }
 
@@ -71,7 +78,7 @@ public enum GoalCommand: Command {
     }
 
     private static func set(_ arguments: Arguments, _ session: Session) throws(CommandError) -> [Block] {
-        try arguments.checkKeys(allowed: GoalMetric.allCases.map(\.rawValue), command: "goal set")
+        try arguments.checkKeys(of: Self.self, verb: "set")
         try arguments.checkPositionals(max: 2, usage: usage[0])
         let period = try period(arguments.positional(1), "set")
         if case .range = period {
@@ -107,7 +114,7 @@ public enum GoalCommand: Command {
     }
 
     private static func remove(_ arguments: Arguments, _ session: Session) throws(CommandError) -> [Block] {
-        try arguments.checkKeys(allowed: [], command: "goal rm")
+        try arguments.checkKeys(of: Self.self, verb: "rm")
         let period = try period(arguments.positional(1), "rm")
         let metrics = try arguments.positionals.dropFirst(2).map { (word) throws(CommandError) in try metric(word.text) }
         let indices = session.workspace.goals.indices.filter { index in
@@ -134,7 +141,7 @@ public enum GoalCommand: Command {
     }
 
     private static func list(_ arguments: Arguments, _ session: Session) throws(CommandError) -> [Block] {
-        try arguments.checkKeys(allowed: ["metric"], command: "goal list")
+        try arguments.checkKeys(of: Self.self, verb: "list")
         try arguments.checkPositionals(max: 2, usage: usage[2])
         let within = try arguments.positional(1).map { (text) throws(CommandError) in try period(text, "list") }
         let metric = try arguments.value("metric").map { (text) throws(CommandError) in try self.metric(text) }

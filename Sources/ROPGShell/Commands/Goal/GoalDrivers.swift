@@ -5,7 +5,7 @@ import ROPGTables
 /// `goal drivers PERIOD`: what the GMV goals need in visitors, orders, units, clicks and ad money.
 extension GoalCommand {
     static func drivers(_ arguments: Arguments, _ session: Session) throws(CommandError) -> [Block] {
-        try arguments.checkKeys(allowed: ["by"], command: "goal drivers")
+        try arguments.checkKeys(of: Self.self, verb: "drivers")
         try arguments.checkPositionals(max: 2, usage: usage[7])
         let period = try period(arguments.positional(1), "drivers")
         let grain = try grain(arguments.value("by"), for: period)

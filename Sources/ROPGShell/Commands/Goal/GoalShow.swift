@@ -5,7 +5,7 @@ import ROPGTables
 /// `goal show` and `goal tree`: the goals of a period spread over its children.
 extension GoalCommand {
     static func show(_ arguments: Arguments, _ session: Session) throws(CommandError) -> [Block] {
-        try arguments.checkKeys(allowed: ["by", "metrics", "vs"], command: "goal show")
+        try arguments.checkKeys(of: Self.self, verb: "show")
         try arguments.checkPositionals(max: 2, usage: usage[5])
         let period = try period(arguments.positional(1), "show")
         let grain = try grain(arguments.value("by"), for: period)
@@ -88,7 +88,7 @@ extension GoalCommand {
     }
 
     static func tree(_ arguments: Arguments, _ session: Session) throws(CommandError) -> [Block] {
-        try arguments.checkKeys(allowed: ["metrics"], command: "goal tree")
+        try arguments.checkKeys(of: Self.self, verb: "tree")
         try arguments.checkPositionals(max: 2, usage: usage[6])
         let period = try period(arguments.positional(1), "tree")
         let metrics = try metrics(arguments.value("metrics"))

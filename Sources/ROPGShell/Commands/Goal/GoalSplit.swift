@@ -4,7 +4,7 @@ import ROPGTables
 /// `goal split PERIOD to=GRAIN by=METHOD`: how a parent's goals spread over its children.
 extension GoalCommand {
     static func split(_ arguments: Arguments, _ session: Session) throws(CommandError) -> [Block] {
-        try arguments.checkKeys(allowed: ["to", "by"], command: "goal split")
+        try arguments.checkKeys(of: Self.self, verb: "split")
         try arguments.checkPositionals(max: 3, usage: usage[3])
         let period = try period(arguments.positional(1), "split")
         guard [.year, .quarter, .month].contains(period.grain) else {

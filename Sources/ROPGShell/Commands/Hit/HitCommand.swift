@@ -37,14 +37,28 @@ public enum HitCommand: Command {
         save keeps the last plan shown under a name: saved plans are part of the plan in pnl and costs (their revenue, their
         goods as G and their ad spend as O, each on a line of its own) and goal show says how much of each GMV goal they cover.
         """
-    public static let subcommands = ["rank", "plan", "save", "list", "show", "rm"]
-    public static let keys = HitPlanning.keys.map { $0 + "=" } + ["by="]
+    static let grains = Key("by", .choice(["day", "week", "phase"]))
+    public static let syntax = Syntax([
+        Verb("rank", words: [.sku], repeatsLast: true, keys: [Key("on", .day)]),
+        Verb("plan", words: [.sku], required: 1, keys: HitPlanning.keys.map { key in
+            switch key {
+            case "start": Key(key, .day)
+            case "test", "ramp", "peak", "hold", "lead-time": Key(key, .count)
+            case "hold-level", "paid-share", "safety": Key(key, .rate)
+            default: Key(key, .amount)
+            }
+        } + [grains]),
+        Verb("save", words: [.text], required: 1),
+        Verb("list"),
+        Verb("show", words: [.hitPlan], required: 1, keys: [grains]),
+        Verb("rm", words: [.hitPlan], required: 1),
+    ])
 
     public static func run(_ arguments: Arguments, in session: Session) throws(CommandError) -> [Block] {
         switch try verb(arguments) {
         case "rank": return try HitRank.run(arguments, session)
         case "plan":
-            try arguments.checkKeys(allowed: HitPlanning.keys + ["by"], command: "hit plan")
+            try arguments.checkKeys(of: Self.self, verb: "plan")
             try arguments.checkPositionals(max: 2, usage: usage[1])
             let spec = try HitPlanning.spec(arguments, skuAt: 1, defaults: .shop(session))
             let grain = try HitReport.grain(arguments)
@@ -55,7 +69,7 @@ public enum HitCommand: Command {
         case "save": return try save(arguments, session)
         case "list": return try list(arguments, session)
         case "show":
-            try arguments.checkKeys(allowed: ["by"], command: "hit show")
+            try arguments.checkKeys(of: Self.self, verb: "show")
             try arguments.checkPositionals(max: 2, usage: usage[4])
             let saved = try existing(arguments, session, usage: usage[4])
             let grain = try HitReport.grain(arguments)
@@ -63,7 +77,7 @@ public enum HitCommand: Command {
             return HitReport.blocks(report, title: "hit plan \(saved.name): \(saved.spec.sku)")
                 + [.message("plan: \(saved.spec.text)")]
         default:
-            try arguments.checkKeys(allowed: [], command: "hit rm")
+            try arguments.checkKeys(of: Self.self, verb: "rm")
             try arguments.checkPositionals(max: 2, usage: usage[5])
             let saved = try existing(arguments, session, usage: usage[5])
             session.perform(Edit(description: "hit rm \(saved.name)",
@@ -82,7 +96,7 @@ public enum HitCommand: Command {
     }
 
     private static func save(_ arguments: Arguments, _ session: Session) throws(CommandError) -> [Block] {
-        try arguments.checkKeys(allowed: [], command: "hit save")
+        try arguments.checkKeys(of: Self.self, verb: "save")
         try arguments.checkPositionals(max: 2, usage: usage[2])
         guard let name = arguments.positional(1) else { throw CommandError("hit save needs a name, e.g. hit save 双11") }
         guard let spec = session.lastHitPlan else { throw CommandError("no plan to save yet: show one with hit plan SKU …, then hit save \(name)") }
@@ -95,7 +109,7 @@ public enum HitCommand: Command {
     }
 
     private static func list(_ arguments: Arguments, _ session: Session) throws(CommandError) -> [Block] {
-        try arguments.checkKeys(allowed: [], command: "hit list")
+        try arguments.checkKeys(of: Self.self, verb: "list")
         try arguments.checkPositionals(max: 1, usage: usage[3])
         var rows: [[Cell]] = []
         for saved in session.workspace.hitPlans {

@@ -6,7 +6,7 @@ import ROPGTables
 /// impressions are worth on each (the figures: `HitRankReport`).
 enum HitRank {
     static func run(_ arguments: Arguments, _ session: Session) throws(CommandError) -> [Block] {
-        try arguments.checkKeys(allowed: ["on"], command: "hit rank")
+        try arguments.checkKeys(of: HitCommand.self, verb: "rank")
         guard !session.workspace.products.isEmpty else { throw CommandError("no products yet: add one with product add SKU price=… cost=…") }
         var indices: [Int] = []
         for position in 1..<max(1, arguments.positionals.count) {

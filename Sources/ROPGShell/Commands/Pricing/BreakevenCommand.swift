@@ -20,11 +20,11 @@ public enum BreakevenCommand: Command {
         none), each product's units rounded up. PERIOD defaults to this month; unit costs and assumptions are those of
         the period's first day (on=DAY for another).
         """
-    public static let keys = ["on="]
+    public static let syntax = Syntax(words: [.sku, .period], keys: [Key("on", .day)])
     public static func comparedInWhatIf(_ arguments: Arguments) -> Bool { true }
 
     public static func run(_ arguments: Arguments, in session: Session) throws(CommandError) -> [Block] {
-        try arguments.checkKeys(allowed: ["on"], command: name)
+        try arguments.checkKeys(of: Self.self)
         try arguments.checkPositionals(max: 2, usage: usage[0])
         var sku: String?
         var periodText: String?

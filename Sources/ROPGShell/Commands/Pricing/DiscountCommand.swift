@@ -15,10 +15,10 @@ public enum DiscountCommand: Command {
         costs and the fees on the new price) is refused with the numbers: no volume makes it up. Platforms punish more
         than two price changes in 24 hours, so planned price moves are better made as discounts.
         """
-    public static let keys = ["to=", "on="]
+    public static let syntax = Syntax(words: [.sku, .rate], required: 1, keys: [Key("to", .amount), Key("on", .day)])
 
     public static func run(_ arguments: Arguments, in session: Session) throws(CommandError) -> [Block] {
-        try arguments.checkKeys(allowed: ["to", "on"], command: name)
+        try arguments.checkKeys(of: Self.self)
         try arguments.checkPositionals(max: 2, usage: usage[0])
         guard let sku = arguments.positional(0) else { throw CommandError("discount needs a SKU; usage: \(usage[0])") }
         let index = try ProductCommand.existing(sku, in: session)

@@ -14,11 +14,11 @@ public enum LadderCommand: Command {
         the fixed costs of PERIOD (this month by default) with that product alone; break-even CPC is at the shop's cvr.
         The row at today's price is marked.
         """
-    public static let keys = ["from=", "to=", "step=", "on="]
+    public static let syntax = Syntax(words: [.sku, .period], required: 1, keys: [Key("from", .amount), Key("to", .amount), Key("step", .amount), Key("on", .day)])
     public static func comparedInWhatIf(_ arguments: Arguments) -> Bool { true }
 
     public static func run(_ arguments: Arguments, in session: Session) throws(CommandError) -> [Block] {
-        try arguments.checkKeys(allowed: ["from", "to", "step", "on"], command: name)
+        try arguments.checkKeys(of: Self.self)
         try arguments.checkPositionals(max: 2, usage: usage[0])
         guard let sku = arguments.positional(0) else { throw CommandError("ladder needs a SKU; usage: \(usage[0])") }
         let index = try ProductCommand.existing(sku, in: session)

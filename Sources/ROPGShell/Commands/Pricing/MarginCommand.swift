@@ -17,11 +17,11 @@ public enum MarginCommand: Command {
         each unit takes (share × cpc × paid-share ÷ (cvr × units-per-order)) and the contribution after them are shown
         too. Entries and assumptions are those of today (on=DAY for another day).
         """
-    public static let keys = ["on="]
+    public static let syntax = Syntax(words: [.sku], repeatsLast: true, keys: [Key("on", .day)])
     public static func comparedInWhatIf(_ arguments: Arguments) -> Bool { true }
 
     public static func run(_ arguments: Arguments, in session: Session) throws(CommandError) -> [Block] {
-        try arguments.checkKeys(allowed: ["on"], command: name)
+        try arguments.checkKeys(of: Self.self)
         let workspace = session.workspace
         guard !workspace.products.isEmpty else { throw CommandError(ReportError.noProducts.message) }
         var named: [Int] = []

@@ -15,10 +15,10 @@ public enum PriceCommand: Command {
         ÷ (1 − f). The price is rounded half-up to the cent and shown with what it earns; apply it with product set, or
         try it first with whatif product set SKU price=….
         """
-    public static let keys = ["margin=", "markup=", "profit=", "on="]
+    public static let syntax = Syntax(words: [.sku], required: 1, keys: [Key("margin", .rate), Key("markup", .rate), Key("profit", .amount), Key("on", .day)])
 
     public static func run(_ arguments: Arguments, in session: Session) throws(CommandError) -> [Block] {
-        try arguments.checkKeys(allowed: ["margin", "markup", "profit", "on"], command: name)
+        try arguments.checkKeys(of: Self.self)
         try arguments.checkPositionals(max: 1, usage: usage[0])
         guard let sku = arguments.positional(0) else { throw CommandError("price needs a SKU; usage: \(usage[0])") }
         let index = try ProductCommand.existing(sku, in: session)
