@@ -13,6 +13,7 @@
 #ifndef ROPG_CEDITLINE_SHIM_H
 #define ROPG_CEDITLINE_SHIM_H
 
+#include <errno.h>
 #include <histedit.h>
 #include <langinfo.h>
 #include <locale.h>
@@ -155,6 +156,21 @@ static inline int ropg_el_set_getcfn(EditLine *el, el_rfunc_t fn) {
 
 static inline int ropg_el_refresh(EditLine *el) {
     return el_wset(el, EL_REFRESH);
+}
+
+/* Editing in the middle of a line that holds double-width characters (Chinese) left libedit
+   3.1's redraw one column off: the text was right, but the cursor was drawn one column to the
+   right of where it is (deleting 恤 from "ab纯棉T恤价格cd" with the cursor before 价, or typing X
+   there). The slip is in its quick path that inserts and deletes characters on the terminal
+   (the termcap capabilities dc, DC, ic, IC, im, ei), which counts columns as characters. With
+   those capabilities taken away, libedit redraws the rest of the line instead, and counts right. */
+static inline int ropg_el_redraw_instead_of_inserting(EditLine *el) {
+    static const char *const names[] = { "dc", "DC", "ic", "IC", "im", "ei", "ip" };
+    int failed = 0;
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        failed |= el_set(el, EL_SETTC, names[i], "", (const char *)NULL);
+    }
+    return failed;
 }
 
 /* Reads $EDITRC or ~/.editrc if present. */

@@ -212,4 +212,111 @@ import Testing
         try tmux.enter("quit", in: "c")
         #expect(eventually { !FileManager.default.fileExists(atPath: lock) })
     }
+
+    /// Starts the shell on a scratch copy of the demo in tmux; returns the folder and the tmux.
+    func startDemo(width: Int = 150) throws -> (URL, Tmux) {
+        let folder = try TestSupport.scratchCopy()
+        let tmux = Tmux()
+        let command = "cd '\(folder.path)' && HOME='\(folder.path)' NO_COLOR=1 LANG=C.UTF-8 ROPG_TODAY=2026-03-16 '\(TestSupport.binary.path)' workspaces/demo.json"
+        try tmux.run(["new-session", "-d", "-s", "t", "-x", String(width), "-y", "50", "bash", "-c", command])
+        _ = try tmux.waitFor("demo>")
+        return (folder, tmux)
+    }
+
+    /// The line the prompt is on, as the screen shows it.
+    func promptLine(_ tmux: Tmux) throws -> String {
+        let line = try tmux.screen().split(separator: "\n").last { $0.hasPrefix("demo") }.map(String.init) ?? ""
+        return String(line.reversed().drop { $0 == " " }.reversed())
+    }
+
+    /// Completion at each kind of position: a verb, a required word (a period, not keys), a closed
+    /// set after key=, a profile inside by=, a SKU, and a file name after >.
+    @Test(.enabled(if: tmuxAvailable, "needs tmux (scripts/setup --test installs it)"))
+    func completionOffersWhatFitsAtTheCursor() throws {
+        let (folder, tmux) = try startDemo()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        defer { _ = try? tmux.run(["kill-server"]) }
+        try Data("x".utf8).write(to: folder.appendingPathComponent("利润表.csv"))
+
+        try tmux.type("goal sp")
+        try tmux.type("Tab")
+        _ = try tmux.waitFor("demo> goal split ")
+        // A period comes first: Tab lists periods, never metric keys or SKUs.
+        try tmux.type("2026-Q")
+        try tmux.type("Tab")
+        let listed = try tmux.waitFor("2026-Q4")
+        #expect(listed.contains("2026-Q1") && !listed.contains("gmv=") && !listed.contains("TS-001"), "\(listed)")
+        try tmux.type("BSpace", "BSpace")
+        try tmux.type(" to=m")
+        try tmux.type("Tab")
+        _ = try tmux.waitFor("demo> goal split 2026 to=month ")
+        try tmux.type("by=prof")
+        try tmux.type("Tab")
+        _ = try tmux.waitFor("demo> goal split 2026 to=month by=profile:电商 ")
+        try tmux.type("C-u")
+        try tmux.type("pnl 2026-03 by=q")
+        try tmux.type("Tab")
+        _ = try tmux.waitFor("demo> pnl 2026-03 by=quarter ")
+        try tmux.type("source=a")
+        try tmux.type("Tab")
+        _ = try tmux.waitFor("demo> pnl 2026-03 by=quarter source=actual ")
+        try tmux.type("C-u")
+        try tmux.type("product set TS-00")
+        try tmux.type("Tab")
+        let skus = try tmux.waitFor("TS-002")
+        #expect(skus.contains("TS-001"))
+        try tmux.type("1 ro")
+        try tmux.type("Tab")
+        _ = try tmux.waitFor("demo> product set TS-001 role=")
+        try tmux.type("C-u")
+        try tmux.type("pnl 2026-03 > 利")
+        try tmux.type("Tab")
+        _ = try tmux.waitFor("demo> pnl 2026-03 > 利润表.csv ")
+        try tmux.type("Enter")
+        _ = try tmux.waitFor("wrote")
+        try tmux.type("quit discard=yes")
+        try tmux.type("Enter")
+    }
+
+    /// The cursor is drawn where it is after editing beside double-width characters: deleting
+    /// and typing in the middle of a line with Chinese in it (libedit drew it one column right).
+    @Test(.enabled(if: tmuxAvailable, "needs tmux (scripts/setup --test installs it)"))
+    func cursorAfterEditingChineseMidLine() throws {
+        let (folder, tmux) = try startDemo()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        defer { _ = try? tmux.run(["kill-server"]) }
+        func cursor() throws -> Int { Int(try tmux.run(["display", "-p", "-t", "t", "#{cursor_x}"]).trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1 }
+        // "demo> " is 6 columns; a Chinese character is 2.
+        try tmux.type("ab纯棉T恤价格cd")
+        #expect(try cursor() == 6 + 15)
+        try tmux.type("Left", "Left", "Left", "Left")
+        #expect(try cursor() == 6 + 9)                        // before 价
+        try tmux.type("BSpace")                               // 恤 goes
+        #expect(try promptLine(tmux) == "demo> ab纯棉T价格cd")
+        #expect(try cursor() == 6 + 7)
+        try tmux.type("Left")
+        try tmux.type("DC")                                   // T goes
+        #expect(try promptLine(tmux) == "demo> ab纯棉价格cd")
+        #expect(try cursor() == 6 + 6)
+        try tmux.type("X")
+        #expect(try cursor() == 6 + 7)
+        try tmux.type("新")
+        #expect(try promptLine(tmux) == "demo> ab纯棉X新价格cd")
+        #expect(try cursor() == 6 + 9)
+        try tmux.type("C-a", "Right", "Right", "Right")      // after 纯
+        try tmux.type("BSpace")
+        #expect(try promptLine(tmux) == "demo> ab棉X新价格cd")
+        #expect(try cursor() == 6 + 2)
+        // The line that runs is the one shown.
+        try tmux.type("C-a")
+        try tmux.type("C-k")
+        try tmux.type("product add BG-9 name=\"帆x布包\" price=88 cost=30")
+        try tmux.type(in: "t", Array(repeating: "Left", count: 20))   // after x
+        try tmux.type("BSpace")
+        #expect(try promptLine(tmux) == "demo> product add BG-9 name=\"帆布包\" price=88 cost=30")
+        try tmux.type("Enter")
+        _ = try tmux.waitFor("added product BG-9 帆布包")
+        try tmux.type("quit discard=yes")
+        try tmux.type("Enter")
+    }
 }

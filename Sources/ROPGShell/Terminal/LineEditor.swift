@@ -96,6 +96,9 @@ public final class LineEditor {
             var command = Self.wide(binding.command)
             _ = ropg_el_bind(editLine, &key, &command)
         }
+        // Redraw rather than insert or delete characters on the terminal, so that the cursor
+        // stays right after editing beside Chinese text (shim.h says why).
+        _ = ropg_el_redraw_instead_of_inserting(editLine)
         _ = ropg_el_source_default(editLine)   // ~/.editrc, after ours so the user's choices win
     }
 
