@@ -13,11 +13,14 @@ let package = Package(
     targets: [
         // The pure domain: money, periods, the model, validation. No I/O, no Foundation.
         .target(name: "ROPGDomain"),
+        // The catalogue: everything ropg says to a person, in English and Chinese, keyed by message.
+        // Pure text; the layers that phrase (reports, tables, the shell) depend on it, the domain does not.
+        .target(name: "ROPGText", dependencies: ["ROPGDomain"]),
         // Reports: pure functions from a workspace and a context (today, caches) to typed figures.
         // Every command that shows a figure gets it here, so the figure is the same everywhere.
-        .target(name: "ROPGReports", dependencies: ["ROPGDomain"]),
+        .target(name: "ROPGReports", dependencies: ["ROPGDomain", "ROPGText"]),
         // Tables and their renderers: the table model, text, Markdown, CSV and JSON, display width.
-        .target(name: "ROPGTables", dependencies: ["ROPGDomain"]),
+        .target(name: "ROPGTables", dependencies: ["ROPGDomain", "ROPGText"]),
         // Storage: the JSON reader and writer, atomic files, the workspace file.
         .target(name: "ROPGStorage", dependencies: ["ROPGDomain"]),
         // libedit, wrapped with non-variadic shims (see Sources/CEditLine/shim.h).
@@ -27,7 +30,7 @@ let package = Package(
             providers: [.apt(["libedit-dev"])]
         ),
         // The shell: command language, tables and renderers, persistence, scripts, line editing.
-        .target(name: "ROPGShell", dependencies: ["ROPGDomain", "ROPGReports", "ROPGTables", "ROPGStorage", "CEditLine"]),
+        .target(name: "ROPGShell", dependencies: ["ROPGDomain", "ROPGText", "ROPGReports", "ROPGTables", "ROPGStorage", "CEditLine"]),
         // The thin executable.
         .executableTarget(name: "ropg", dependencies: ["ROPGShell"]),
         // Benchmarks: generates a large workspace and times open, save, reports.
@@ -35,7 +38,7 @@ let package = Package(
         .testTarget(name: "ROPGDomainTests", dependencies: ["ROPGDomain"]),
         // The reports called in process on the demo workspace, against figures worked out by hand.
         .testTarget(name: "ROPGReportsTests", dependencies: ["ROPGReports", "ROPGStorage", "ROPGDomain"]),
-        .testTarget(name: "ROPGShellTests", dependencies: ["ROPGShell", "ROPGReports", "ROPGTables", "ROPGStorage", "ROPGDomain", "ropg"]),
+        .testTarget(name: "ROPGShellTests", dependencies: ["ROPGShell", "ROPGText", "ROPGReports", "ROPGTables", "ROPGStorage", "ROPGDomain", "ropg"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -228,8 +228,16 @@ public struct WorkspaceReader {
     private func readSettings() throws(WorkspaceLoadError) -> Settings {
         var settings = Settings()
         try object("settings") { (key) throws(WorkspaceLoadError) in
+            if key == Settings.languageKey {
+                let code = try string("settings.\(key)")
+                guard let language = Language(rawValue: code) else {
+                    throw failure("settings.\(key)", "\(code.quotedExcerpt) is not a language; use \(Language.allCases.map(\.rawValue).joined(separator: " or "))")
+                }
+                settings.language = language
+                return
+            }
             guard let assumption = Assumption(rawValue: key) else {
-                throw unknownKey(key, "settings", allowed: Assumption.allCases.map(\.rawValue))
+                throw unknownKey(key, "settings", allowed: Assumption.allCases.map(\.rawValue) + [Settings.languageKey])
             }
             settings[assumption] = try decimal("settings.\(key)")
         }

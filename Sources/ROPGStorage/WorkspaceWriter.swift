@@ -46,6 +46,14 @@ public enum WorkspaceWriter {
             out.raw(": ")
             out.string(value.description)
         }
+        // The team's language, when set, after the assumptions; a file without it opens as before.
+        if let language = workspace.settings.language {
+            out.raw(first ? "\n    " : ",\n    ")
+            first = false
+            out.string(Settings.languageKey)
+            out.raw(": ")
+            out.string(language.rawValue)
+        }
         out.raw(first ? "}" : "\n  }")
 
         try writeArray("overrides", workspace.settings.overrides, to: &out, flush: flush) { override, out in

@@ -1,4 +1,5 @@
 import ROPGDomain
+import ROPGText
 
 /// "1 product", "9 products", "1 entry", "21 entries".
 public func counted(_ count: Int, _ singular: String, _ plural: String? = nil) -> String {
@@ -8,7 +9,9 @@ public func counted(_ count: Int, _ singular: String, _ plural: String? = nil) -
 extension Workspace {
     /// "9 products, 21 cost entries, 1 goal".
     public var summary: String {
-        "\(counted(products.count, "product")), \(counted(costs.count, "cost entry", "cost entries")), \(counted(goals.count, "goal"))"
+        phrase("{products}, {costs}, {goals}", ["products": phrase(count: products.count, "{count} product", "{count} products"),
+                                                "costs": phrase(count: costs.count, "{count} cost entry", "{count} cost entries"),
+                                                "goals": phrase(count: goals.count, "{count} goal", "{count} goals")])
     }
 }
 

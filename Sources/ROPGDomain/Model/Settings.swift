@@ -66,6 +66,11 @@ public struct Settings: Equatable, Sendable {
     public private(set) var values: [Assumption: ExactDecimal] = [:]
     /// Values for particular periods, in the order they were set.
     public var overrides: [AssumptionOverride] = []
+    /// The team's language (`set lang=zh`), when the workspace names one; else the shell's own
+    /// choice (`--lang`, the locale) holds.
+    public var language: Language?
+    /// The language's key in `set` and in the workspace file's settings.
+    public static let languageKey = "lang"
 
     public init() {}
 

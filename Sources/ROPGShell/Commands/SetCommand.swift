@@ -1,4 +1,5 @@
 import ROPGDomain
+import ROPGText
 import ROPGTables
 
 /// `set KEY=VALUE…`: the planning assumptions.
@@ -6,21 +7,38 @@ public enum SetCommand: Command {
     public static let name = "set"
     public static let topic = HelpTopic.settings
     public static let summary = "set planning assumptions (conversion rate, order value, CPC, fees…)"
-    public static let usage = ["set KEY=VALUE [KEY=VALUE…] [period=PERIOD]", "set KEY=default [period=PERIOD]"]
+    public static let usage = ["set KEY=VALUE [KEY=VALUE…] [period=PERIOD]", "set KEY=default [period=PERIOD]", "set lang=zh|en|default"]
     public static let examples = ["set cvr=3% aov=120 cpc=0.8 paid-share=50% units-per-order=1 payment-fee=0.6%",
-                                  "set cvr=4.5% cpc=1.2 period=2026-11-11", "set refund-rate=default", "set cvr=default period=2026-11-11"]
+                                  "set cvr=4.5% cpc=1.2 period=2026-11-11", "set refund-rate=default", "set cvr=default period=2026-11-11",
+                                  "set lang=zh", "set lang=en"]
     public static var details: String {
-        Assumption.allCases.map { "\($0.rawValue): \($0.meaning)" }.joined(separator: "\n")
+        (Assumption.allCases.map { "\($0.rawValue): \(phrase($0.meaning))" }
+            + ["\(Settings.languageKey): \(phrase("the language ropg speaks to this workspace's team, kept in the file: zh (中文) or en (English); default follows --lang or the locale"))"])
+            .joined(separator: "\n")
     }
-    public static let syntax = Syntax(keys: Key.all(Assumption.allCases.map(\.rawValue), .amount) + [Key("period", .period)])
+    public static let syntax = Syntax(keys: Key.all(Assumption.allCases.map(\.rawValue), .amount) + [Key("period", .period)]
+                                      + [Key(Settings.languageKey, .choice(Language.allCases.map(\.rawValue) + ["default"]))])
 
     public static func run(_ arguments: Arguments, in session: Session) throws(CommandError) -> [Block] {
         try arguments.checkKeys(of: Self.self)
         let period = try arguments.period("period")
         try arguments.checkPositionals(max: 0, usage: usage[0])
-        guard arguments.options.contains(where: { $0.key != "period" }) else { throw CommandError("set needs KEY=VALUE, e.g. set cvr=3%; see settings for the keys") }
+        guard arguments.options.contains(where: { $0.key != "period" }) else { throw CommandError(phrase("set needs KEY=VALUE, e.g. set cvr=3%; see settings for the keys")) }
         var settings = session.workspace.settings
         var said: [String] = []
+        if let text = arguments.value(Settings.languageKey) {
+            guard period == nil else { throw CommandError(phrase("lang= holds for the whole workspace; it takes no period=")) }
+            if text == "default" || text == "none" {
+                settings.language = nil
+            } else {
+                guard let language = Language(code: text) else {
+                    throw CommandError(phrase("lang={word}: use zh (中文), en (English) or default", ["word": text.excerpt]))
+                }
+                settings.language = language
+            }
+            // This session's own choice gives way: the team's language now holds.
+            session.languageGivenOnCommandLine = false
+        }
         for option in arguments.options {
             guard let key = option.key, let text = option.value, let assumption = Assumption(rawValue: key) else { continue }
             if text == "default" || text == "none" {
@@ -55,6 +73,13 @@ public enum SetCommand: Command {
         }
         session.perform(Edit(description: arguments.described("set", skipping: ["period"]) + (period.map { " for \($0.text)" } ?? ""),
                              changes: [.setSettings(settings)]))
-        return [.message("set \(said.joined(separator: ", "))")]
+        let language = session.language
+        if arguments.value(Settings.languageKey) != nil {
+            said.append(settings.language == nil
+                ? Interface.$language.withValue(language) { phrase("lang {name} (default)", ["name": language.rawValue]) }
+                : "lang \(language.rawValue)")
+        }
+        // Said in the language just chosen.
+        return [.message(Interface.$language.withValue(language) { phrase("set {what}", ["what": said.joined(separator: ", ")]) })]
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import ROPGDomain
+import ROPGText
 import ROPGStorage
 import ROPGTables
 
@@ -20,6 +21,7 @@ public enum ShellMain {
           --bail                stop at the first command that fails
           --echo                print each command before its output
           --format FORMAT       text (default), md, csv or json
+          --lang zh|en          the language ropg speaks (default: the workspace's, else LC_ALL/LANG)
           --version             print the version
           -h, --help            print this help
 
@@ -35,22 +37,31 @@ public enum ShellMain {
         var bail = false
         var echo = false
         var format = OutputFormat.text
+        var language: Language?
     }
 
     struct UsageError: Error { var message: String }
 
     /// Runs the command line; returns the process's exit status.
     public static func run(arguments: [String], environment: [String: String]) -> Int32 {
+        // Until the workspace is open, the language is --lang's or the locale's.
+        let chosen = (try? parse(arguments))?.language
+        return Interface.$language.withValue(chosen ?? Language.fromLocale(environment)) {
+            runSpeaking(arguments: arguments, environment: environment)
+        }
+    }
+
+    private static func runSpeaking(arguments: [String], environment: [String: String]) -> Int32 {
         let console = Console(environment: environment)
         let options: Options
         do {
             options = try parse(arguments)
         } catch {
-            console.writeError("ropg: \(error.message)\nTry ropg --help.\n")
+            console.writeError("ropg: \(error.message)\n\(phrase("Try ropg --help."))\n")
             return 2
         }
         if arguments.contains("--help") || arguments.contains("-h") {
-            console.write(helpText + "\n")
+            console.write(phrase(helpText) + "\n")
             return 0
         }
         if arguments.contains("--version") {
@@ -63,10 +74,17 @@ public enum ShellMain {
         do {
             session = try openSession(options, console: console, interactive: interactive, today: Session.today(in: environment))
         } catch {
-            console.writeError("error: \(error.message)\n")
+            console.writeError(phrase("error: {message}", ["message": error.message]) + "\n")
             return 1
         }
         session.format = options.format
+        session.startLanguage = options.language ?? Language.fromLocale(environment)
+        session.languageGivenOnCommandLine = options.language != nil
+        return session.speaking { runOpened(session, options, console: console, environment: environment, interactive: interactive) }
+    }
+
+    /// The rest of a run, once the workspace is open, in the session's language.
+    private static func runOpened(_ session: Session, _ options: Options, console: Console, environment: [String: String], interactive: Bool) -> Int32 {
         // Unsaved changes an earlier session left: a person is asked once the shell is up.
         if !interactive { session.lookForJournal() }
 
@@ -112,7 +130,7 @@ public enum ShellMain {
         var index = 0
         func value(_ flag: String) throws(UsageError) -> String {
             index += 1
-            guard index < arguments.count else { throw UsageError(message: "\(flag) needs a value") }
+            guard index < arguments.count else { throw UsageError(message: phrase("{flag} needs a value", ["flag": flag])) }
             return arguments[index]
         }
         while index < arguments.count {
@@ -122,19 +140,25 @@ public enum ShellMain {
             case "-f": options.sources.append(.file(try value("-f")))
             case "--bail": options.bail = true
             case "--echo": options.echo = true
+            case "--lang":
+                let text = try value("--lang")
+                guard let language = Language(code: text) else {
+                    throw UsageError(message: phrase("--lang {word}: use zh or en", ["word": text]))
+                }
+                options.language = language
             case "--format":
                 let text = try value("--format")
                 guard let format = OutputFormat(rawValue: text) else {
-                    throw UsageError(message: "--format \(text): use text, md, csv or json")
+                    throw UsageError(message: phrase("--format {word}: use text, md, csv or json", ["word": text]))
                 }
                 options.format = format
             case "--version", "--help", "-h": break
             default:
                 if argument.hasPrefix("-") && argument != "-" {
-                    throw UsageError(message: "unknown option \(argument)")
+                    throw UsageError(message: phrase("unknown option {option}", ["option": argument]))
                 }
                 guard options.workspacePath == nil else {
-                    throw UsageError(message: "one workspace at a time (got \(options.workspacePath ?? "") and \(argument))")
+                    throw UsageError(message: phrase("one workspace at a time (got {first} and {second})", ["first": options.workspacePath ?? "", "second": argument]))
                 }
                 options.workspacePath = argument
             }
@@ -152,7 +176,7 @@ public enum ShellMain {
         guard let path = options.workspacePath else {
             return Session(workspace: Workspace(name: "untitled"), path: nil, console: console, interactive: interactive, today: today)
         }
-        guard path.hasSuffix(".json") else { throw OpenError(message: "\(path): a workspace file ends in .json") }
+        guard path.hasSuffix(".json") else { throw OpenError(message: phrase("{path}: a workspace file ends in .json", ["path": path])) }
         let opened: WorkspaceFile.Opened
         do {
             opened = try WorkspaceFile.open(path, allowNew: true)

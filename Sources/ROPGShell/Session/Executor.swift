@@ -1,12 +1,17 @@
 import Dispatch
 import Foundation
 import ROPGDomain
+import ROPGText
 import ROPGTables
 
 extension Session {
     /// Runs every command on a line; returns false when any failed.
     @discardableResult
     public func execute(line: String, echo: Bool = false, bail: Bool = false) -> Bool {
+        speaking { executeSpeaking(line: line, echo: echo, bail: bail) }
+    }
+
+    private func executeSpeaking(line: String, echo: Bool, bail: Bool) -> Bool {
         let commands: [ParsedLine]
         do {
             commands = try Tokenizer.commands(in: line)
@@ -27,11 +32,16 @@ extension Session {
     /// Runs one command; returns false when it failed (the error has been reported).
     @discardableResult
     public func execute(_ line: ParsedLine) -> Bool {
+        // Bound per command: `set lang=zh` changes what the next one speaks.
+        speaking { executeSpeaking(line) }
+    }
+
+    private func executeSpeaking(_ line: ParsedLine) -> Bool {
         guard let first = line.words.first else { return true }
         guard let command = CommandRegistry.command(named: first.text), !first.wasQuoted, first.key == nil else {
             let near = Suggestions.nearest(to: first.text, among: CommandRegistry.allNames)
-            let hint = near.isEmpty ? "type help for the list" : "did you mean \(near.joined(separator: " or "))?"
-            reportError("unknown command \(first.text.quotedExcerpt); \(hint)")
+            let hint = near.isEmpty ? phrase("type help for the list") : phrase("did you mean {names}?", ["names": orList(near)])
+            reportError(phrase("unknown command {word}; {hint}", ["word": first.text.quotedExcerpt, "hint": hint]))
             return false
         }
         let stepBefore = undoSteps.last?.id
@@ -46,8 +56,7 @@ extension Session {
                 // Saturated arithmetic (ExactDecimal) reached a figure: refuse the report rather than
                 // print the end of the range as if it were money, and keep the workspace as it was.
                 if undoSteps.last?.id != stepBefore, undo() != nil { redoSteps.removeLast() }
-                throw CommandError("a result is too large to work out exactly: check the amounts, quantities and volumes given "
-                                   + "(each input is at most 10¹⁵, but a cost spread over days is held exactly only up to about 10¹⁹ a year)")
+                throw CommandError(phrase("a result is too large to work out exactly: check the amounts, quantities and volumes given (each input is at most 10¹⁵, but a cost spread over days is held exactly only up to about 10¹⁹ a year)"))
             }
             if isWhatIfOpen, command.comparedInWhatIf(arguments) {
                 blocks = compareWithPlan(command, arguments, whatIfBlocks: blocks)
@@ -87,8 +96,8 @@ extension Session {
     static func takeTableKey(_ words: [Word]) throws(CommandError) -> (words: [Word], table: String?) {
         let keyed = words.filter { $0.key == "table" }
         guard let last = keyed.last else { return (words, nil) }
-        guard keyed.count == 1 else { throw CommandError("table= is given twice") }
-        guard let name = last.value, !name.isEmpty else { throw CommandError("table= needs a name, e.g. table=breakeven_mix") }
+        guard keyed.count == 1 else { throw CommandError(phrase("{key}= is given twice", ["key": "table"])) }
+        guard let name = last.value, !name.isEmpty else { throw CommandError(phrase("table= needs a name, e.g. table=breakeven_mix")) }
         return (words.filter { $0.key != "table" }, name)
     }
 
@@ -173,7 +182,7 @@ extension Session {
                 case .message(let text):
                     console.write(text.hasSuffix("\n") ? text : text + "\n")
                 case .table(let table):
-                    console.write(rendered: render(table, as: format, color: console.color))
+                    console.write(rendered: render(table.showingMoney(in: moneyUnit), as: format, color: console.color))
                 }
             }
         case .json:
@@ -230,7 +239,7 @@ extension Session {
 
     public func reportError(_ message: String) {
         let location = errorLocation.map { "\($0): " } ?? ""
-        console.writeError("error: \(location)\(Session.shortened(message))\n")
+        console.writeError(speaking { phrase("error: {message}", ["message": location + Session.shortened(message)]) } + "\n")
     }
 
     /// The longest run of bytes without a space an error shows whole; a longer one is cut to

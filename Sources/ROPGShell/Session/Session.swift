@@ -1,5 +1,6 @@
 import Foundation
 import ROPGDomain
+import ROPGText
 import ROPGTables
 import ROPGReports
 import ROPGStorage
@@ -107,6 +108,26 @@ public final class Session {
     /// Today, as the executable was told it (`ROPG_TODAY`) or read it from the clock once; every
     /// report gets it from here through `context` (docs/DOMAIN.md §12).
     public let today: Day
+
+    /// The language this shell was started in: `--lang`, else the locale. The workspace's own
+    /// (`set lang=`) takes over once it is set, unless `--lang` said otherwise for this run.
+    public var startLanguage: Language = .en
+    /// True when `--lang` chose the language for this run: it then beats the workspace's until a
+    /// `set lang=` in this session chooses again.
+    public var languageGivenOnCommandLine = false
+    /// How money columns are shown on screen (`format money=万`); files keep full precision.
+    public var moneyUnit: MoneyUnit = .plain
+
+    /// The language everything a person reads is in now (docs/DOMAIN.md, "Language").
+    public var language: Language {
+        if languageGivenOnCommandLine { return startLanguage }
+        return workspace.settings.language ?? startLanguage
+    }
+
+    /// Runs `body` with the session's language bound for everything it phrases.
+    public func speaking<T>(_ body: () throws -> T) rethrows -> T {
+        try Interface.$language.withValue(language, operation: body)
+    }
 
     /// The changes since the last save, written beside the file as they are made (crash recovery,
     /// docs: `Journal`); nil without a file, or while an earlier session's journal waits for `recover`.

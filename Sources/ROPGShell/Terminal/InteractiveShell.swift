@@ -1,5 +1,6 @@
 import Foundation
 import ROPGDomain
+import ROPGText
 import ROPGStorage
 import ROPGTables
 
@@ -31,9 +32,10 @@ enum InteractiveShell {
             return answer
         }
         let workspace = session.workspace
-        session.console.write("ropg \(ShellMain.version) — \(workspace.name)" +
-                              (session.path.map { " (\($0))" } ?? "") +
-                              ": \(workspace.summary). Type help, or quit.\n")
+        session.console.write(session.speaking {
+            phrase("ropg {version} — {name}{path}: {summary}. Type help, or quit.",
+                   ["version": ShellMain.version, "name": workspace.name, "path": session.path.map { " (\($0))" } ?? "", "summary": workspace.summary])
+        } + "\n")
         session.lookForJournal()
         var unanswered = 0
         while !session.quitRequested {

@@ -1,0 +1,90 @@
+import ROPGDomain
+import ROPGText
+
+/// How money columns are shown to people (`format money=万`): in yuan as they are, or scaled to
+/// 万 (10⁴) or 亿 (10⁸) with the unit in the header, as Chinese reports write large sums
+/// (1,884,297.52 reads as 188.43万). Only what people read on screen is scaled; CSV, JSON and
+/// files keep full precision.
+public enum MoneyUnit: String, CaseIterable, Sendable {
+    case plain
+    case wan = "万"
+    case yi = "亿"
+
+    /// `万`, `w`, `wan`, `亿`, `yi`, `plain`, `元`, `yuan`; nil for anything else.
+    public init?(word: String) {
+        switch word.lowercased() {
+        case "万", "w", "wan", "万元": self = .wan
+        case "亿", "yi", "亿元": self = .yi
+        case "plain", "元", "yuan": self = .plain
+        default: return nil
+        }
+    }
+
+    /// What one shown unit is worth in yuan.
+    public var size: ExactDecimal {
+        switch self {
+        case .plain: .one
+        case .wan: ExactDecimal(10_000)
+        case .yi: ExactDecimal(100_000_000)
+        }
+    }
+}
+
+extension Table {
+    /// The table with its money columns in `unit`: each money figure divided by the unit's size
+    /// and shown to 0.01, the unit named in the column's header. Where the table's one totals row
+    /// is the sum of the rows above it, the scaled rows are apportioned to the scaled total by the
+    /// largest-remainder rule (`ExactAmount.apportion`), so the parts shown still add up to the
+    /// total shown. A column is a money column when every value in it is money (blanks aside).
+    public func showingMoney(in unit: MoneyUnit) -> Table {
+        guard unit != .plain else { return self }
+        var table = self
+        table.rows = rows.map(normalized)
+        table.footerRows = footerRows.map(normalized)
+        for column in columns.indices where isMoneyColumn(column, in: table) {
+            let shown = { (cell: Cell) -> ExactDecimal? in
+                if case .money(let value)? = cell.figure { return value }
+                return nil
+            }
+            let bodyValues = table.rows.map { shown($0[column]) }
+            let scaledRows: [ExactDecimal?]
+            if table.footerRows.count == 1, let total = shown(table.footerRows[0][column]),
+               bodyValues.allSatisfy({ $0 != nil }), bodyValues.compactMap({ $0 }).reduce(.zero, +) == total {
+                let shownTotal = total.divided(by: unit.size)?.rounded() ?? total
+                let parts = bodyValues.compactMap { $0?.divided(by: unit.size) }.map(ExactAmount.init)
+                scaledRows = ExactAmount.apportion(shownTotal, among: parts)
+                table.footerRows[0][column] = scaledCell(table.footerRows[0][column], shownTotal)
+            } else {
+                scaledRows = bodyValues.map { $0.flatMap { $0.divided(by: unit.size)?.rounded() } }
+                for index in table.footerRows.indices {
+                    if let value = shown(table.footerRows[index][column]) {
+                        table.footerRows[index][column] = scaledCell(table.footerRows[index][column], value.divided(by: unit.size)?.rounded() ?? value)
+                    }
+                }
+            }
+            for index in table.rows.indices {
+                if let value = scaledRows[index] { table.rows[index][column] = scaledCell(table.rows[index][column], value) }
+            }
+            table.columns[column].title = phrase("{title} ({unit} yuan)", ["title": columns[column].title, "unit": unit.rawValue])
+        }
+        return table
+    }
+
+    private func isMoneyColumn(_ column: Int, in table: Table) -> Bool {
+        var sawMoney = false
+        for row in table.rows + table.footerRows {
+            let cell = row[column]
+            if case .money? = cell.figure { sawMoney = true; continue }
+            if cell.kind == .empty { continue }
+            return false
+        }
+        return sawMoney
+    }
+
+    /// `cell` showing `value` instead, keeping its emphasis unless the sign decides it.
+    private func scaledCell(_ cell: Cell, _ value: ExactDecimal) -> Cell {
+        var scaled = Cell.money(value)
+        if cell.emphasis != .negative && cell.emphasis != .none { scaled.emphasis = cell.emphasis }
+        return scaled
+    }
+}

@@ -1,0 +1,46 @@
+import ROPGDomain
+
+/// The language text is phrased in while a command runs. The session binds it around each
+/// command (`Interface.$language.withValue`), so reports, tables and errors built during the
+/// command read it without a language passed through every call; outside a binding it is English.
+/// A task-local value, not global state: each binding holds only for the code it wraps.
+public enum Interface {
+    @TaskLocal public static var language: Language = .en
+}
+
+/// The text the catalogue holds for `message` in the current language, with its `{name}`
+/// parameters filled in from `parameters`. The message is its own key: the English text, with
+/// the parameters by name, so the English output is the key read back and the Chinese is looked
+/// up by it (Catalogue.swift). Phrases built of phrases pass the inner one as a parameter, never
+/// by joining text, so each language orders the parts its own way.
+public func phrase(_ message: String, _ parameters: KeyValuePairs<String, String> = [:]) -> String {
+    phrase(message, parameters, in: Interface.language)
+}
+
+/// `phrase` in a given language, for code running where the task-local binding does not reach
+/// (worker threads of a large report).
+public func phrase(_ message: String, _ parameters: KeyValuePairs<String, String> = [:], in language: Language) -> String {
+    let template: String
+    switch language {
+    case .en: template = message
+    case .zh: template = Catalogue.chinese[message] ?? message
+    }
+    guard !parameters.isEmpty else { return template }
+    return Catalogue.fill(template, parameters)
+}
+
+/// "1 product" or "9 products" in English, "9 个商品" in Chinese: the catalogue keys both English
+/// forms, `{count} product` and `{count} products`.
+public func phrase(count: Int, _ singular: String, _ plural: String) -> String {
+    phrase(count == 1 ? singular : plural, ["count": String(count)])
+}
+
+extension Language {
+    /// The language's own name, for messages: "English", "中文".
+    public var ownName: String {
+        switch self {
+        case .en: "English"
+        case .zh: "中文"
+        }
+    }
+}
