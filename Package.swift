@@ -22,7 +22,7 @@ let package = Package(
         // Tables and their renderers: the table model, text, Markdown, CSV and JSON, display width.
         .target(name: "ROPGTables", dependencies: ["ROPGDomain", "ROPGText"]),
         // Storage: the JSON reader and writer, atomic files, the workspace file.
-        .target(name: "ROPGStorage", dependencies: ["ROPGDomain"]),
+        .target(name: "ROPGStorage", dependencies: ["ROPGDomain", "ROPGText"]),
         // libedit, wrapped with non-variadic shims (see Sources/CEditLine/shim.h).
         .systemLibrary(
             name: "CEditLine",
@@ -35,7 +35,7 @@ let package = Package(
         .executableTarget(name: "ropg", dependencies: ["ROPGShell"]),
         // Benchmarks: generates a large workspace and times open, save, reports.
         .executableTarget(name: "ropg-bench", dependencies: ["ROPGShell", "ROPGReports", "ROPGTables", "ROPGStorage", "ROPGDomain"]),
-        .testTarget(name: "ROPGDomainTests", dependencies: ["ROPGDomain"]),
+        .testTarget(name: "ROPGDomainTests", dependencies: ["ROPGDomain", "ROPGText"]),
         // The reports called in process on the demo workspace, against figures worked out by hand.
         .testTarget(name: "ROPGReportsTests", dependencies: ["ROPGReports", "ROPGStorage", "ROPGDomain"]),
         .testTarget(name: "ROPGShellTests", dependencies: ["ROPGShell", "ROPGText", "ROPGReports", "ROPGTables", "ROPGStorage", "ROPGDomain", "ropg"]),

@@ -1,4 +1,5 @@
 import ROPGDomain
+import ROPGText
 
 /// Reads the one-line form earlier files kept a saved hit plan in — exactly what
 /// `HitPlanSpec.text` wrote: "SKU start=DAY test=N ramp=N peak=N hold=N test-units=N/day

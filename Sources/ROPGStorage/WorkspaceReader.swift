@@ -1,5 +1,6 @@
 import Foundation
 import ROPGDomain
+import ROPGText
 
 /// Why a workspace file could not be opened: where, and what to fix. For a bad value:
 /// `demo.json:12:34: products[3].price: "7x9" is not a number`.

@@ -1,4 +1,5 @@
 import ROPGDomain
+import ROPGText
 
 /// Cells for the domain's values, so that every table shows money, rates and counts alike.
 extension Cell {
@@ -45,17 +46,45 @@ extension Cell {
 }
 
 extension Column {
-    public static func text(_ title: String, key: String) -> Column { Column(title: title, key: key, alignment: .left) }
-    public static func number(_ title: String, key: String) -> Column { Column(title: title, key: key, alignment: .right) }
+    /// A column of words. The title is phrased in the current language (the catalogue is keyed by
+    /// the English header); the key machines read stays as it is.
+    public static func text(_ title: String, key: String) -> Column { Column(title: phrase(title), key: key, alignment: .left) }
+    /// A column of figures, its title phrased as `text`'s is.
+    public static func number(_ title: String, key: String) -> Column { Column(title: phrase(title), key: key, alignment: .right) }
 }
 
 /// A two-column table of names and values, for `info`, `settings` and `show` commands, so that
-/// they too work in every output format.
+/// they too work in every output format. The field names are phrased in the current language.
 public func propertyTable(name: String? = nil, title: String?, _ rows: [(String, Cell)], notes: [String] = []) -> Table {
     Table(name: name, title: title, columns: [.text("field", key: "field"), .text("value", key: "value")],
           rows: rows.map { row in
               var value = row.1
               value.alignment = .left  // one value per line: left-aligned reads best
-              return [Cell.text(row.0), value]
+              return [Cell.text(phrase(row.0)), value]
           }, notes: notes)
+}
+
+extension CostCategory {
+    /// "R platform" in English, "R 平台成本" in Chinese: how tables head and label a category.
+    public var label: String {
+        switch self {
+        case .R: phrase("R platform")
+        case .O: phrase("O operating")
+        case .P: phrase("P people")
+        case .G: phrase("G goods")
+        }
+    }
+}
+
+extension ProductRole {
+    /// "hit 爆款" in English, "爆款" in Chinese.
+    public var label: String {
+        switch self {
+        case .traffic: phrase("traffic 引流款")
+        case .profit: phrase("profit 利润款")
+        case .image: phrase("image 形象款")
+        case .custom: phrase("custom 定制款")
+        case .hit: phrase("hit 爆款")
+        }
+    }
 }

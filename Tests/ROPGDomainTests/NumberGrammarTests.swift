@@ -1,5 +1,6 @@
 import Testing
 @testable import ROPGDomain
+import ROPGText
 
 @Suite struct NumberGrammarTests {
     @Test(arguments: [
@@ -27,12 +28,21 @@ import Testing
         ("99999999999999999", "too large"), ("0.0000000000001", "more than 12 decimal places"), ("--5", ""), ("5-", ""),
     ])
     func refusesBadForms(text: String, reason: String) {
-        #expect(throws: NumberError(text: text, reason: reason)) { try NumberGrammar.parse(text) }
+        // The typed reason, as the catalogue phrases it in English.
+        let expected = reason.isEmpty ? "\(text.quotedExcerpt) is not a number" : "\(text.quotedExcerpt) is not a number: \(reason)"
+        do {
+            _ = try NumberGrammar.parse(text)
+            Issue.record("\(text) was read")
+        } catch {
+            #expect(error.text == text)
+            #expect(error.message == expected)
+        }
     }
 
     @Test func errorMessagesNameTheText() {
-        #expect(NumberError(text: "7x9", reason: "").message == "\"7x9\" is not a number")
-        #expect(NumberError(text: "1,23", reason: "why").message == "\"1,23\" is not a number: why")
+        #expect(NumberError(text: "7x9", reason: .unreadable).message == "\"7x9\" is not a number")
+        #expect(NumberError(text: "1,23", reason: .badGrouping).message == "\"1,23\" is not a number: commas must separate groups of three digits")
+        #expect(Interface.$language.withValue(.zh) { NumberError(text: "1,23", reason: .badGrouping).message } == "\"1,23\" 不是数字：逗号必须每三位分隔一组")
     }
 
     @Test func percentIsNotAnAmount() {

@@ -7,6 +7,8 @@ import Testing
 /// (`ropg --echo -f examples/NAME.ropg`, after any arguments on a first line `# args: …`) in a
 /// scratch folder, and its output must equal examples/NAME.out byte for byte.
 /// `ROPG_RECORD=1 swift test` writes the .out files anew; review the diff before committing.
+/// A script named NAME.zh.ropg runs with LANG=zh_CN.UTF-8, so the Chinese interface has golden
+/// transcripts of its own; every other script runs with LANG=C.UTF-8 (English).
 @Suite struct TranscriptTests {
     static func exampleNames() -> [String] {
         let folder = TestSupport.repositoryRoot.appendingPathComponent("examples")
@@ -29,7 +31,8 @@ import Testing
         arguments += ["--echo", "-f", "examples/\(name).ropg"]
         let folder = try TestSupport.scratchCopy()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let result = try TestSupport.run(arguments, in: folder)
+        let locale = name.hasSuffix(".zh") ? "zh_CN.UTF-8" : "C.UTF-8"
+        let result = try TestSupport.run(arguments, in: folder, environment: ["LANG": locale])
         var transcript = result.output
         if result.status != 0 { transcript += "[exit \(result.status)]\n" }
         let expectedURL = examples.appendingPathComponent("\(name).out")

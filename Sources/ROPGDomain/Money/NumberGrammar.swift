@@ -1,8 +1,23 @@
 /// A number a user typed that could not be read, and why.
 public struct NumberError: Error, Equatable, Sendable {
     public var text: String
-    public var reason: String
-    public var message: String { reason.isEmpty ? "\(text.quotedExcerpt) is not a number" : "\(text.quotedExcerpt) is not a number: \(reason)" }
+    public var reason: Reason
+    /// What was wrong; the catalogue phrases it (ROPGText, `NumberError.message`).
+    public enum Reason: Equatable, Sendable {
+        case tooLong
+        case empty
+        case noDigits
+        case tooManyDigits
+        case commaAfterDecimalPoint
+        case badGrouping
+        case twoDecimalPoints
+        case unreadable
+        case noDigitsAfterDecimalPoint
+        case tooManyPlaces(most: Int)
+        case tooLarge
+        case percentageForAmount
+        case wholeNumberExpected
+    }
 }
 
 /// A number as typed, once read: its value and whether it was written as a percentage.
@@ -27,9 +42,9 @@ public enum NumberGrammar {
     public static func parse(_ raw: String) throws(NumberError) -> TypedNumber {
         // No number the grammar reads is this long (30 digits, their commas, a sign, a suffix):
         // refused before any pass over the text, so a 16 MB word costs nothing.
-        guard raw.utf8.count <= longestText else { throw NumberError(text: raw, reason: "too long for a number") }
+        guard raw.utf8.count <= longestText else { throw NumberError(text: raw, reason: .tooLong) }
         let text = normalizedWidth(raw).trimmingSpaces()
-        guard !text.isEmpty else { throw NumberError(text: raw, reason: "nothing was written") }
+        guard !text.isEmpty else { throw NumberError(text: raw, reason: .empty) }
         var scalars = Substring.UnicodeScalarView(text.unicodeScalars)
 
         var negative = false
@@ -57,7 +72,7 @@ public enum NumberGrammar {
         }
 
         let body = Array(String(scalars).utf8)
-        guard !body.isEmpty else { throw NumberError(text: raw, reason: "no digits") }
+        guard !body.isEmpty else { throw NumberError(text: raw, reason: .noDigits) }
         var mantissa: Int128 = 0
         var places = 0
         var sawDot = false
@@ -67,38 +82,38 @@ public enum NumberGrammar {
         for byte in body {
             switch byte {
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
-                guard mantissa < Int128(10).power(30) else { throw NumberError(text: raw, reason: "too many digits") }
+                guard mantissa < Int128(10).power(30) else { throw NumberError(text: raw, reason: .tooManyDigits) }
                 mantissa = mantissa * 10 + Int128(byte - UInt8(ascii: "0"))
                 if sawDot { places += 1 } else { digitsBeforeDot += 1 }
                 if groupLength >= 0 && !sawDot { groupLength += 1 }
             case UInt8(ascii: ","):
-                guard !sawDot else { throw NumberError(text: raw, reason: "a comma after the decimal point") }
+                guard !sawDot else { throw NumberError(text: raw, reason: .commaAfterDecimalPoint) }
                 if sawComma {
-                    guard groupLength == 3 else { throw NumberError(text: raw, reason: "commas must separate groups of three digits") }
+                    guard groupLength == 3 else { throw NumberError(text: raw, reason: .badGrouping) }
                 } else {
-                    guard (1...3).contains(digitsBeforeDot) else { throw NumberError(text: raw, reason: "commas must separate groups of three digits") }
+                    guard (1...3).contains(digitsBeforeDot) else { throw NumberError(text: raw, reason: .badGrouping) }
                 }
                 sawComma = true
                 groupLength = 0
             case UInt8(ascii: "."):
-                guard !sawDot else { throw NumberError(text: raw, reason: "two decimal points") }
+                guard !sawDot else { throw NumberError(text: raw, reason: .twoDecimalPoints) }
                 sawDot = true
             default:
-                throw NumberError(text: raw, reason: "")
+                throw NumberError(text: raw, reason: .unreadable)
             }
         }
         if sawComma && groupLength != 3 {
-            throw NumberError(text: raw, reason: "commas must separate groups of three digits")
+            throw NumberError(text: raw, reason: .badGrouping)
         }
-        if digitsBeforeDot == 0 && places == 0 { throw NumberError(text: raw, reason: "no digits") }
-        if sawDot && places == 0 { throw NumberError(text: raw, reason: "no digits after the decimal point") }
+        if digitsBeforeDot == 0 && places == 0 { throw NumberError(text: raw, reason: .noDigits) }
+        if sawDot && places == 0 { throw NumberError(text: raw, reason: .noDigitsAfterDecimalPoint) }
 
         let exponentPlaces = places - multiplierPower + (isPercent ? 2 : 0)
         guard exponentPlaces <= ExactDecimal.fractionDigits else {
-            throw NumberError(text: raw, reason: "more than \(ExactDecimal.fractionDigits) decimal places")
+            throw NumberError(text: raw, reason: .tooManyPlaces(most: ExactDecimal.fractionDigits))
         }
         var value = ExactDecimal(mantissa: mantissa, places: exponentPlaces)
-        guard value <= largestInput else { throw NumberError(text: raw, reason: "too large") }
+        guard value <= largestInput else { throw NumberError(text: raw, reason: .tooLarge) }
         if negative { value = -value }
         return TypedNumber(value: value, isPercent: isPercent)
     }
@@ -106,7 +121,7 @@ public enum NumberGrammar {
     /// Reads an amount or count; a percentage is refused.
     public static func amount(_ raw: String) throws(NumberError) -> ExactDecimal {
         let number = try parse(raw)
-        guard !number.isPercent else { throw NumberError(text: raw, reason: "a percentage where an amount is expected") }
+        guard !number.isPercent else { throw NumberError(text: raw, reason: .percentageForAmount) }
         return number.value
     }
 
@@ -118,7 +133,7 @@ public enum NumberGrammar {
     /// Reads a whole count such as a quantity of stock; `1.2万` is fine, `1.5` is not.
     public static func wholeCount(_ raw: String) throws(NumberError) -> Int {
         let value = try amount(raw)
-        guard let whole = value.exactInt else { throw NumberError(text: raw, reason: "a whole number is expected") }
+        guard let whole = value.exactInt else { throw NumberError(text: raw, reason: .wholeNumberExpected) }
         return whole
     }
 

@@ -1,8 +1,22 @@
 /// A period a user typed that could not be read, and why.
 public struct PeriodError: Error, Equatable, Sendable {
     public var text: String
-    public var reason: String
-    public var message: String { "\(text.quotedExcerpt) is not a period: \(reason)" }
+    public var reason: Reason
+    /// What was wrong, with the values the user needs to fix it; the catalogue phrases it
+    /// (ROPGText, `PeriodError.message`).
+    public enum Reason: Equatable, Sendable {
+        case tooLong
+        case rangeNeedsBothEnds
+        case rangeEndsBeforeStart(start: Day, end: Day)
+        case dayExpected
+        case notAPeriod
+        case yearOutOfRange(lowest: Int, highest: Int)
+        case quarterOutOfRange
+        case weekOutOfRange
+        case noSuchWeek(year: Int, weeks: Int, week: Int)
+        case monthOutOfRange
+        case noSuchDay(year: Int, month: Int, days: Int)
+    }
 }
 
 extension Period {
@@ -11,19 +25,19 @@ extension Period {
         // The longest period is a range of two days written in full-width digits: anything much
         // longer is refused before a pass over it, so a 16 MB word costs nothing.
         guard raw.utf8.count <= 128 else {
-            throw PeriodError(text: raw, reason: "too long; write 2026, 2026-Q1, 2026-03, 2026-W11, 2026-03-14 or a range FROM..TO")
+            throw PeriodError(text: raw, reason: .tooLong)
         }
         let text = NumberGrammar.normalizedWidth(raw).trimmingSpaces()
         if let separator = text.firstRange(of: "..") {
             let fromText = String(text[..<separator.lowerBound])
             let toText = String(text[separator.upperBound...])
             guard !fromText.isEmpty, !toText.isEmpty else {
-                throw PeriodError(text: raw, reason: "a range needs a start and an end, e.g. 2026-03..2026-06")
+                throw PeriodError(text: raw, reason: .rangeNeedsBothEnds)
             }
             let from = try parseSingle(fromText, whole: raw)
             let to = try parseSingle(toText, whole: raw)
             guard from.firstDay <= to.lastDay else {
-                throw PeriodError(text: raw, reason: "the range ends (\(to.lastDay)) before it starts (\(from.firstDay))")
+                throw PeriodError(text: raw, reason: .rangeEndsBeforeStart(start: from.firstDay, end: to.lastDay))
             }
             return .range(from: from, to: to)
         }
@@ -34,7 +48,7 @@ extension Period {
     public static func parseDay(_ raw: String) throws(PeriodError) -> Day {
         let period = try parse(raw)
         guard case .day(let day) = period else {
-            throw PeriodError(text: raw, reason: "a day is expected, written like 2026-03-14")
+            throw PeriodError(text: raw, reason: .dayExpected)
         }
         return day
     }
@@ -43,12 +57,11 @@ extension Period {
 
     private static func parseSingle(_ text: String, whole raw: String) throws(PeriodError) -> Period {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
-        let shapes = "write 2026, 2026-Q1, 2026-03, 2026-W11 or 2026-03-14"
         guard let yearText = parts.first, yearText.count == 4, let year = Int(yearText), yearText.allSatisfy(\.isASCIIDigit) else {
-            throw PeriodError(text: raw, reason: shapes)
+            throw PeriodError(text: raw, reason: .notAPeriod)
         }
         guard validYears.contains(year) else {
-            throw PeriodError(text: raw, reason: "the year must be between \(validYears.lowerBound) and \(validYears.upperBound)")
+            throw PeriodError(text: raw, reason: .yearOutOfRange(lowest: validYears.lowerBound, highest: validYears.upperBound))
         }
         switch parts.count {
         case 1:
@@ -57,34 +70,34 @@ extension Period {
             let second = parts[1]
             if let first = second.first, first == "Q" || first == "q" {
                 guard let quarter = smallNumber(second.dropFirst()), (1...4).contains(quarter) else {
-                    throw PeriodError(text: raw, reason: "a quarter is Q1 to Q4")
+                    throw PeriodError(text: raw, reason: .quarterOutOfRange)
                 }
                 return .quarter(year: year, quarter: quarter)
             }
             if let first = second.first, first == "W" || first == "w" {
                 guard let week = smallNumber(second.dropFirst()), week >= 1 else {
-                    throw PeriodError(text: raw, reason: "a week is W01 to W52 or W53")
+                    throw PeriodError(text: raw, reason: .weekOutOfRange)
                 }
                 let weeks = isoWeeks(in: year)
                 guard week <= weeks else {
-                    throw PeriodError(text: raw, reason: "\(year) has \(weeks) ISO weeks, so there is no week \(week)")
+                    throw PeriodError(text: raw, reason: .noSuchWeek(year: year, weeks: weeks, week: week))
                 }
                 return .week(isoYear: year, week: week)
             }
-            guard let month = smallNumber(Substring(second)) else { throw PeriodError(text: raw, reason: shapes) }
-            guard (1...12).contains(month) else { throw PeriodError(text: raw, reason: "a month is 01 to 12") }
+            guard let month = smallNumber(Substring(second)) else { throw PeriodError(text: raw, reason: .notAPeriod) }
+            guard (1...12).contains(month) else { throw PeriodError(text: raw, reason: .monthOutOfRange) }
             return .month(year: year, month: month)
         case 3:
             guard let month = smallNumber(Substring(parts[1])), let dayOfMonth = smallNumber(Substring(parts[2])) else {
-                throw PeriodError(text: raw, reason: shapes)
+                throw PeriodError(text: raw, reason: .notAPeriod)
             }
-            guard (1...12).contains(month) else { throw PeriodError(text: raw, reason: "a month is 01 to 12") }
+            guard (1...12).contains(month) else { throw PeriodError(text: raw, reason: .monthOutOfRange) }
             guard let day = Day(year: year, month: month, day: dayOfMonth) else {
-                throw PeriodError(text: raw, reason: "\(year)-\(Day.padded(month, 2)) has \(Day.daysIn(year: year, month: month)) days")
+                throw PeriodError(text: raw, reason: .noSuchDay(year: year, month: month, days: Day.daysIn(year: year, month: month)))
             }
             return .day(day)
         default:
-            throw PeriodError(text: raw, reason: shapes)
+            throw PeriodError(text: raw, reason: .notAPeriod)
         }
     }
 

@@ -208,7 +208,7 @@ public enum ProductCommand: Command {
 
     static func roleCell(_ role: ProductRole?) -> Cell {
         guard let role else { return .empty }
-        return .text("\(role.rawValue) \(role.chineseName)")
+        return .text(role.label)
     }
 
     /// (price − cost) ÷ price; nil for a free product.

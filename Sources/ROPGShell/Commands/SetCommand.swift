@@ -45,7 +45,7 @@ public enum SetCommand: Command {
                 if let period {
                     let before = settings.overrides.count
                     settings.overrides.removeAll { $0.period == period && $0.assumption == assumption }
-                    guard settings.overrides.count < before else { throw CommandError("\(key) has no value of its own for \(period.text)") }
+                    guard settings.overrides.count < before else { throw CommandError(phrase("{key} has no value of its own for {period}", ["key": key, "period": period.text])) }
                     said.append("\(key) for \(period.text) back to \(SettingsCommand.show(settings[assumption], assumption))")
                     continue
                 }
@@ -57,10 +57,10 @@ public enum SetCommand: Command {
             do {
                 value = assumption.kind == .rate ? try NumberGrammar.rate(text) : try NumberGrammar.amount(text)
             } catch {
-                throw CommandError("\(key)=: \(error.message)")
+                throw CommandError(phrase("{key}=: {problem}", ["key": key, "problem": error.message]))
             }
             if let problem = assumption.problem(with: value) {
-                throw CommandError("\(key)=\(text): \(key) \(problem)")
+                throw CommandError(phrase("{key}={value}: {key} {problem}", ["key": key, "value": text, "problem": phrase(problem)]))
             }
             if let period {
                 settings.overrides.removeAll { $0.period == period && $0.assumption == assumption }

@@ -1,4 +1,5 @@
 import ROPGDomain
+import ROPGText
 import ROPGTables
 
 /// The words after a command's name: positional words, and `key=value` options taken by name.
@@ -53,7 +54,7 @@ public struct Arguments: Sendable {
     public func checkPositionals(max count: Int, usage: String) throws(CommandError) {
         if positionals.count > count {
             let extra = positionals[count].text
-            throw CommandError("unexpected \(extra.quotedExcerpt); usage: \(usage)")
+            throw CommandError(phrase("unexpected {word}; usage: {usage}", ["word": extra.quotedExcerpt, "usage": usage]))
         }
     }
 
@@ -61,22 +62,22 @@ public struct Arguments: Sendable {
 
     public func amount(_ key: String) throws(CommandError) -> ExactDecimal? {
         guard let text = value(key) else { return nil }
-        do { return try NumberGrammar.amount(text) } catch { throw CommandError("\(key)=: \(error.message)") }
+        do { return try NumberGrammar.amount(text) } catch { throw CommandError(phrase("{key}=: {problem}", ["key": key, "problem": error.message])) }
     }
 
     public func rate(_ key: String) throws(CommandError) -> ExactDecimal? {
         guard let text = value(key) else { return nil }
-        do { return try NumberGrammar.rate(text) } catch { throw CommandError("\(key)=: \(error.message)") }
+        do { return try NumberGrammar.rate(text) } catch { throw CommandError(phrase("{key}=: {problem}", ["key": key, "problem": error.message])) }
     }
 
     public func wholeCount(_ key: String) throws(CommandError) -> Int? {
         guard let text = value(key) else { return nil }
-        do { return try NumberGrammar.wholeCount(text) } catch { throw CommandError("\(key)=: \(error.message)") }
+        do { return try NumberGrammar.wholeCount(text) } catch { throw CommandError(phrase("{key}=: {problem}", ["key": key, "problem": error.message])) }
     }
 
     public func period(_ key: String) throws(CommandError) -> Period? {
         guard let text = value(key) else { return nil }
-        do { return try Period.parse(text) } catch { throw CommandError("\(key)=: \(error.message)") }
+        do { return try Period.parse(text) } catch { throw CommandError(phrase("{key}=: {problem}", ["key": key, "problem": error.message])) }
     }
 }
 

@@ -1,4 +1,5 @@
 import ROPGDomain
+import ROPGText
 import ROPGTables
 
 /// The topics `help` groups commands under.
@@ -49,12 +50,13 @@ extension Command {
     /// The verb of a noun-verb command, checked against `subcommands`.
     static func verb(_ arguments: Arguments) throws(CommandError) -> String {
         guard let verb = arguments.positional(0) else {
-            throw CommandError("\(name) needs one of: \(subcommands.joined(separator: ", ")); see help \(name)")
+            throw CommandError(phrase("{command} needs one of: {verbs}; see help {command}", ["command": name, "verbs": subcommands.joined(separator: ", ")]))
         }
         guard subcommands.contains(verb) else {
             let near = Suggestions.nearest(to: verb, among: subcommands)
-            let hint = near.isEmpty ? "it takes \(subcommands.joined(separator: ", "))" : "did you mean \(near.map { "\(name) \($0)" }.joined(separator: " or "))?"
-            throw CommandError("\(name) has no sub-command \(verb.quotedExcerpt); \(hint)")
+            throw CommandError(near.isEmpty
+                ? phrase("{command} has no sub-command {word}; it takes {verbs}", ["command": name, "word": verb.quotedExcerpt, "verbs": subcommands.joined(separator: ", ")])
+                : phrase("{command} has no sub-command {word}; did you mean {names}?", ["command": name, "word": verb.quotedExcerpt, "names": orList(near.map { "\(name) \($0)" })]))
         }
         return verb
     }

@@ -1,4 +1,5 @@
 import ROPGDomain
+import ROPGText
 
 /// What a command takes, declared once beside its code: its verbs (sub-commands), the words each
 /// takes in order, and its `key=` names with the kind of value each holds. The key check
@@ -138,12 +139,15 @@ extension Arguments {
             guard let key = option.key else { continue }
             guard allowed.contains(key) else {
                 let near = Suggestions.nearest(to: key, among: allowed)
-                let hint = near.isEmpty ? (allowed.isEmpty ? " (\(label) takes no key=)" : " (\(label) takes: \(allowed.map { "\($0)=" }.joined(separator: " ")))")
-                    : "; did you mean \(near.map { "\($0)=" }.joined(separator: " or "))?"
-                throw CommandError("\(label) has no key \(key.excerpt)=\(hint)")
+                let word = key.excerpt
+                if !near.isEmpty {
+                    throw CommandError(phrase("{label} has no key {key}=; did you mean {names}?", ["label": label, "key": word, "names": orList(near.map { "\($0)=" })]))
+                }
+                throw CommandError(allowed.isEmpty ? phrase("{label} has no key {key}= ({label} takes no key=)", ["label": label, "key": word])
+                    : phrase("{label} has no key {key}= ({label} takes: {keys})", ["label": label, "key": word, "keys": allowed.map { "\($0)=" }.joined(separator: " ")]))
             }
             if keys.first(where: { $0.name == key })?.repeatable != true {
-                guard seen.insert(key).inserted else { throw CommandError("\(key.excerpt)= is given twice") }
+                guard seen.insert(key).inserted else { throw CommandError(phrase("{key}= is given twice", ["key": key.excerpt])) }
             }
         }
     }

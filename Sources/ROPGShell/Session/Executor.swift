@@ -133,11 +133,11 @@ extension Session {
             if case .table(let table) = block { return table.name }
             return nil
         }
-        guard !names.isEmpty else { throw CommandError("table=\(name): this command prints no table to pick") }
+        guard !names.isEmpty else { throw CommandError(phrase("table={name}: this command prints no table to pick", ["name": name])) }
         guard names.contains(name) else {
             let near = Suggestions.nearest(to: name, among: names)
-            throw CommandError("no table \(name.quotedExcerpt) in this output; it has \(names.joined(separator: ", "))"
-                               + (near.isEmpty ? "" : " (did you mean \(near.joined(separator: " or "))?)"))
+            throw CommandError(near.isEmpty ? phrase("no table {name} in this output; it has {names}", ["name": name.quotedExcerpt, "names": names.joined(separator: ", ")])
+                : phrase("no table {name} in this output; it has {names} (did you mean {near}?)", ["name": name.quotedExcerpt, "names": names.joined(separator: ", "), "near": orList(near)]))
         }
         return blocks.filter { block in
             guard case .table(let table) = block else { return true }

@@ -145,7 +145,7 @@ public enum CostsCommand: Command {
         // Every period is the sum of its days, so the rows add up to the period's own figures.
         let whole = try options.figures(options.period)
         let totals = categories.map { whole.cost($0) }
-        return Table(columns: [.text(grain.name, key: "period")] + categories.map { .number($0.rawValue + " " + $0.englishName, key: $0.rawValue) }
+        return Table(columns: [.text(grain.name, key: "period")] + categories.map { .number($0.label, key: $0.rawValue) }
                         + [.number("total cost", key: "total")],
                      rows: rows, footerRows: [[.text("total \(options.period.text)")] + (totals + [totals.reduce(.zero, +)]).map { .money($0) }])
     }

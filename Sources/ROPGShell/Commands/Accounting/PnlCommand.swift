@@ -64,7 +64,7 @@ public enum PnlCommand: Command {
         if rows.count > 1 { footer = [[.text("total \(options.period.text)")] + figureCells(total)] }
         let columns: [Column] = [.text(by ?? "period", key: "period"), .number("GMV", key: "gmv"), .number("refunds", key: "refunds"),
                                  .number("net revenue", key: "net_revenue")]
-            + CostCategory.allCases.map { .number("\($0.rawValue) \($0.englishName)", key: $0.rawValue) }
+            + CostCategory.allCases.map { .number($0.label, key: $0.rawValue) }
             + [.number("total cost", key: "total_cost"), .number("profit", key: "profit"), .number("margin", key: "margin")]
         return [.table(Table(title: "profit and loss \(options.period.text)", columns: columns, rows: cells, footerRows: footer, notes: notes,
                              compare: ["net_revenue", "profit"]))]

@@ -36,7 +36,7 @@ public enum MarginCommand: Command {
         let rates = report.rates, products = workspace.products
         let showAds = report.showsAds
         let showFlags = report.losing + report.losingAfterAds > 0
-        let roleCells = ProductRole.allCases.map { Cell.text("\($0.rawValue) \($0.chineseName)") }
+        let roleCells = ProductRole.allCases.map { Cell.text($0.label) }
         // 100,000 rows are common: built side by side, each once at its final length.
         let rows = mapInPieces(report.rows.count) { place -> [Cell] in
                 let row = report.rows[place], unit = row.economics, product = products[row.product]
