@@ -29,6 +29,15 @@ public func phrase(_ message: String, _ parameters: KeyValuePairs<String, String
     return Catalogue.fill(template, parameters)
 }
 
+/// `message` where the same English means different things: looked up as "CONTEXT|message" (the
+/// way gettext's msgctxt works), shown as `message` in English. Column "margin" is profit ÷ net
+/// revenue (利润率) in pnl but the contribution margin (贡献毛利率) in margin and breakeven.
+public func phrase(in context: String, _ message: String, _ parameters: KeyValuePairs<String, String> = [:]) -> String {
+    let language = Interface.language
+    guard language == .zh, let template = Catalogue.chinese[context + "|" + message] else { return phrase(message, parameters, in: language) }
+    return parameters.isEmpty ? template : Catalogue.fill(template, parameters)
+}
+
 /// "1 product" or "9 products" in English, "9 个商品" in Chinese: the catalogue keys both English
 /// forms, `{count} product` and `{count} products`.
 public func phrase(count: Int, _ singular: String, _ plural: String) -> String {

@@ -155,7 +155,7 @@ public enum CostCommand: Command {
         let entry = session.workspace.costs[try existing(arguments.positional(1), "show", in: session)]
         var rows: [(String, Cell)] = [
             ("ID", .text(entry.id.description)),
-            ("category", .text("\(entry.category.rawValue) \(entry.category.englishName) \(entry.category.chineseName)")),
+            ("category", .text(AccountingOptions.categoryLabel(entry.category))),
             ("name", .text(entry.name)),
             ("basis", .text(entry.basis.name)),
             ("amount", .text(CostSpec.describe(entry))),

@@ -1,4 +1,5 @@
 import ROPGDomain
+import ROPGText
 import ROPGTables
 import ROPGReports
 
@@ -19,13 +20,13 @@ struct AccountingOptions {
             let today = session.context.today
             period = .month(year: today.year, month: today.month)
         } else {
-            throw CommandError("\(command) needs a period, e.g. \(command) 2026-03; usage: \(usage)")
+            throw CommandError(phrase("{command} needs a period, e.g. {command} 2026-03; usage: {usage}", ["command": command, "usage": usage]))
         }
         let sourceText = arguments.value("source") ?? "plan"
-        guard let source = SalesSource(rawValue: sourceText) else { throw CommandError("source=\(sourceText): use plan or actual") }
+        guard let source = SalesSource(rawValue: sourceText) else { throw CommandError(phrase("{key}={value}: use {choices}", ["key": "source", "value": sourceText, "choices": orList(["plan", "actual"])])) }
         self.source = source
         let viewText = arguments.value("view") ?? "accrual"
-        guard let view = CostView(rawValue: viewText) else { throw CommandError("view=\(viewText): use accrual or cash") }
+        guard let view = CostView(rawValue: viewText) else { throw CommandError(phrase("{key}={value}: use {choices}", ["key": "view", "value": viewText, "choices": orList(["accrual", "cash"])])) }
         self.view = view
         do { ledger = try session.context.ledger(source, view) } catch { throw CommandError(error.message) }
     }
@@ -71,30 +72,36 @@ struct AccountingOptions {
     /// The notes every report carries: where revenue came from, the view, deposits, gaps.
     func notes(_ book: CostBook, _ session: Session) -> [String] {
         var notes: [String] = []
-        notes.append(source == .plan ? "sales-linked costs follow the plan: GMV goals and the driver tree (source=actual for recorded actuals)"
-                                     : "sales-linked costs follow the recorded actuals (source=actual)")
-        if view == .cash { notes.append("view=cash: one-off and amortized purchases on their payment day") }
+        notes.append(source == .plan ? phrase("sales-linked costs follow the plan: GMV goals and the driver tree (source=actual for recorded actuals)")
+                                     : phrase("sales-linked costs follow the recorded actuals (source=actual)"))
+        if view == .cash { notes.append(phrase("view=cash: one-off and amortized purchases on their payment day")) }
         if !book.sales.refunds.isZero {
-            notes.append("refunds (refund-rate, day by day: overall \(Self.refundRate(book.sales))): revenue, units, goods and percent costs are net of refunds; per-order costs follow gross orders")
+            notes.append(phrase("refunds (refund-rate, day by day: overall {rate}): revenue, units, goods and percent costs are net of refunds; per-order costs follow gross orders",
+                                ["rate": Self.refundRate(book.sales)]))
         }
         if book.depositsHeld > .zero || book.depositTotal > .zero {
-            notes.append("deposits (capital tied up, not a cost): \(book.depositsHeld.formatted()) held at the end of \(period.text)"
-                         + (book.depositTotal > .zero ? ", \(book.depositTotal.formatted()) of it paid in \(period.text)" : ""))
+            notes.append(book.depositTotal > .zero
+                ? phrase("deposits (capital tied up, not a cost): {held} held at the end of {period}, {paid} of it paid in {period}",
+                         ["held": book.depositsHeld.formatted(), "period": period.text, "paid": book.depositTotal.formatted()])
+                : phrase("deposits (capital tied up, not a cost): {held} held at the end of {period}", ["held": book.depositsHeld.formatted(), "period": period.text]))
         }
         for (index, figures) in book.sales.hitPlans.sorted(by: { $0.key < $1.key }) {
             let saved = session.workspace.hitPlans[index]
-            notes.append("hit plan \(saved.name) (\(saved.spec.sku)) is inside the GMV goal: revenue \(figures.revenue.formatted()), "
-                         + "\(figures.units.countText) units, ad spend \(figures.adSpend.formatted()) in O; it bears fees, goods and unit costs like every sale")
+            notes.append(phrase("hit plan {name} ({sku}) is inside the GMV goal: revenue {revenue}, {units} units, ad spend {adspend} in O; it bears fees, goods and unit costs like every sale",
+                                ["name": saved.name, "sku": saved.spec.sku, "revenue": figures.revenue.formatted(), "units": figures.units.countText, "adspend": figures.adSpend.formatted()]))
         }
         if !book.sales.hitRevenue.isZero {
             let rest = book.sales.gmv - book.sales.hitRevenue
-            notes.append("hit plans bring \(book.sales.hitRevenue.formatted()) of GMV \(book.sales.gmv.formatted()); the rest of the shop brings \(rest.formatted())")
+            notes.append(phrase("hit plans bring {hits} of GMV {gmv}; the rest of the shop brings {rest}",
+                                ["hits": book.sales.hitRevenue.formatted(), "gmv": book.sales.gmv.formatted(), "rest": rest.formatted()]))
         }
         if !book.sales.goalExceededBy.isZero {
-            notes.append("⚠ the hit plans bring \(book.sales.goalExceededBy.formatted()) more than the GMV goal on their days: the plan's GMV there is the hits' revenue")
+            notes.append(phrase("⚠ the hit plans bring {amount} more than the GMV goal on their days: the plan's GMV there is the hits' revenue", ["amount": book.sales.goalExceededBy.formatted()]))
         }
         if book.sales.daysWithoutRevenue > 0 {
-            notes.append("\(counted(book.sales.daysWithoutRevenue, "day")) of \(period.text) \(source == .plan ? "have no GMV goal" : "have no recorded GMV"): no revenue counted there")
+            let days = phrase(count: book.sales.daysWithoutRevenue, "{count} day", "{count} days")
+            notes.append(source == .plan ? phrase("{days} of {period} have no GMV goal: no revenue counted there", ["days": days, "period": period.text])
+                                         : phrase("{days} of {period} have no recorded GMV: no revenue counted there", ["days": days, "period": period.text]))
         }
         return notes
     }
@@ -149,16 +156,21 @@ struct AccountingOptions {
     }
 
     static func categoryLabel(_ category: CostCategory) -> String {
-        "\(category.rawValue) \(category.englishName) \(category.chineseName)"
+        switch category {
+        case .R: phrase("R platform 平台固定成本")
+        case .O: phrase("O operating 运营成本")
+        case .P: phrase("P people 人员成本")
+        case .G: phrase("G goods 货品成本")
+        }
     }
 
     /// The name a cost line goes by.
     static func name(_ line: CostLine, _ workspace: Workspace) -> (id: String, name: String) {
         switch line.source {
         case .entry(let index): return (workspace.costs[index].id.description, workspace.costs[index].name)
-        case .goods: return ("", "goods (products) 货品成本")
-        case .paymentFee: return ("", "payment fee 支付手续费")
-        case .hitAds(let index): return ("", "ad spend: hit plan \(workspace.hitPlans[index].name) 爆款计划")
+        case .goods: return ("", phrase("goods (products) 货品成本"))
+        case .paymentFee: return ("", phrase("payment fee 支付手续费"))
+        case .hitAds(let index): return ("", phrase("ad spend: hit plan {name} 爆款计划", ["name": workspace.hitPlans[index].name]))
         }
     }
 }

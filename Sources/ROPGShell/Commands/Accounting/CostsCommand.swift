@@ -1,4 +1,5 @@
 import ROPGDomain
+import ROPGText
 import ROPGTables
 import ROPGReports
 
@@ -30,7 +31,7 @@ public enum CostsCommand: Command {
         if arguments.has("vs") { return try PlanAgainstActual.run(.costs, arguments, session, command: "costs", usage: usage[1]) }
         let options = try AccountingOptions(arguments, command: "costs", usage: usage[0], session: session, defaultsToThisMonth: true)
         let category = try arguments.value("category").map { (text) throws(CommandError) -> CostCategory in
-            guard let category = CostCategory(text: text) else { throw CommandError("category=\(text): use R, O, P or G") }
+            guard let category = CostCategory(text: text) else { throw CommandError(phrase("{key}={value}: use {choices}", ["key": "category", "value": text, "choices": orList(["R", "O", "P", "G"])])) }
             return category
         }
         let by = arguments.value("by") ?? "category"
@@ -46,10 +47,10 @@ public enum CostsCommand: Command {
             let grain = try GoalCommand.grain(by, for: options.period)
             table = try byPeriod(options, grain: grain, only: category, session)
         default:
-            throw CommandError("by=\(by): use category, entry, product, month, quarter, week or day")
+            throw CommandError(phrase("{key}={value}: use {choices}", ["key": "by", "value": by, "choices": orList(["category", "entry", "product", "month", "quarter", "week", "day"])]))
         }
-        if let category { notes.insert("only \(AccountingOptions.categoryLabel(category))", at: 0) }
-        var result = Table(title: "costs \(options.period.text)", columns: table.columns, rows: table.rows,
+        if let category { notes.insert(phrase("only {category}", ["category": AccountingOptions.categoryLabel(category)]), at: 0) }
+        var result = Table(title: phrase("costs {period}", ["period": options.period.text]), columns: table.columns, rows: table.rows,
                            footerRows: table.footerRows, notes: table.notes + notes,
                            compare: table.columns.contains { $0.key == "amount" } ? ["amount"] : ["total"])
         if by == "entry" { result.rowKey = ["id", "name"] }
@@ -73,8 +74,8 @@ public enum CostsCommand: Command {
             [.text(AccountingOptions.categoryLabel(category)), .money(amount), share(amount, of: allCosts), share(amount, of: revenue)]
         }
         return Table(columns: [.text("category", key: "category"), .number("amount", key: "amount")] + shareColumns,
-                     rows: rows, footerRows: [[.text(only == nil ? "total cost" : "total shown"), .money(total), share(total, of: allCosts), share(total, of: revenue)]],
-                     notes: ["net revenue \(revenue.formatted())"])
+                     rows: rows, footerRows: [[.text(phrase(only == nil ? "total cost" : "total shown")), .money(total), share(total, of: allCosts), share(total, of: revenue)]],
+                     notes: [phrase("net revenue {amount}", ["amount": revenue.formatted()])])
     }
 
     private static func byEntry(_ book: CostBook, _ figures: PeriodFigures, only: CostCategory?, _ options: AccountingOptions, _ session: Session) -> Table {
@@ -109,13 +110,13 @@ public enum CostsCommand: Command {
             let subtotal = figures.cost(category)
             total += subtotal
             guard !members.isEmpty || !subtotal.isZero else { continue }
-            rows.append([.empty, .text(category.rawValue), .text("subtotal \(category.englishName)").emphasized(.strong), .empty,
+            rows.append([.empty, .text(category.rawValue), .text(phrase("subtotal {category}", ["category": phrase(category.englishName)])).emphasized(.strong), .empty,
                          Cell.money(subtotal).emphasized(.strong), share(subtotal, of: allCosts), share(subtotal, of: revenue)])
         }
         return Table(columns: [.text("ID", key: "id"), .text("cat", key: "category"), .text("name", key: "name"),
                                .text("working", key: "working"), .number("amount", key: "amount")] + shareColumns,
-                     rows: rows, footerRows: [[.empty, .empty, .text(only == nil ? "total cost" : "total shown"), .empty, .money(total), share(total, of: allCosts), share(total, of: revenue)]],
-                     notes: ["net revenue \(revenue.formatted())"])
+                     rows: rows, footerRows: [[.empty, .empty, .text(phrase(only == nil ? "total cost" : "total shown")), .empty, .money(total), share(total, of: allCosts), share(total, of: revenue)]],
+                     notes: [phrase("net revenue {amount}", ["amount": revenue.formatted()])])
     }
 
     private static func byProduct(_ options: AccountingOptions, only: CostCategory?, _ session: Session) throws(CommandError) -> Table {
@@ -127,10 +128,10 @@ public enum CostsCommand: Command {
         var rows: [[Cell]] = split.products.map { index, amount in
             [.text(workspace.products[index].sku), .text(workspace.products[index].name), .money(amount), share(amount, of: total), share(amount, of: revenue)]
         }
-        rows.append([.empty, .text("shared (not tied to a product)"), .money(split.shared), share(split.shared, of: total), share(split.shared, of: revenue)])
+        rows.append([.empty, .text(phrase("shared (not tied to a product)")), .money(split.shared), share(split.shared, of: total), share(split.shared, of: revenue)])
         return Table(columns: [.text("SKU", key: "sku"), .text("name", key: "name"), .number("direct costs", key: "amount")] + shareColumns,
-                     rows: rows, footerRows: [[.empty, .text("total cost"), .money(total), share(total, of: total), share(total, of: revenue)]],
-                     notes: ["a product's direct costs: its goods (net units × goods cost) and the entries tied to it; pnl by=product shares out the rest"])
+                     rows: rows, footerRows: [[.empty, .text(phrase("total cost")), .money(total), share(total, of: total), share(total, of: revenue)]],
+                     notes: [phrase("a product's direct costs: its goods (net units × goods cost) and the entries tied to it; pnl by=product shares out the rest")])
     }
 
     private static func byPeriod(_ options: AccountingOptions, grain: PeriodGrain, only: CostCategory?, _ session: Session) throws(CommandError) -> Table {
@@ -147,6 +148,6 @@ public enum CostsCommand: Command {
         let totals = categories.map { whole.cost($0) }
         return Table(columns: [.text(grain.name, key: "period")] + categories.map { .number($0.label, key: $0.rawValue) }
                         + [.number("total cost", key: "total")],
-                     rows: rows, footerRows: [[.text("total \(options.period.text)")] + (totals + [totals.reduce(.zero, +)]).map { .money($0) }])
+                     rows: rows, footerRows: [[.text(phrase("total {period}", ["period": options.period.text]))] + (totals + [totals.reduce(.zero, +)]).map { .money($0) }])
     }
 }

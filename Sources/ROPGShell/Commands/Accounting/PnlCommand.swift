@@ -1,4 +1,5 @@
 import ROPGDomain
+import ROPGText
 import ROPGTables
 import ROPGReports
 
@@ -32,7 +33,7 @@ public enum PnlCommand: Command {
         if arguments.has("vs") { return try PlanAgainstActual.run(.pnl, arguments, session, command: "pnl", usage: usage[1]) }
         let options = try AccountingOptions(arguments, command: "pnl", usage: usage[0], session: session, defaultsToThisMonth: true)
         let by = arguments.value("by")
-        if arguments.value("alloc") != nil && by != "product" { throw CommandError("alloc= goes with by=product") }
+        if arguments.value("alloc") != nil && by != "product" { throw CommandError(phrase("alloc= goes with by=product")) }
         let whole = try options.book(options.period)
         let total = try options.figures(options.period)
         var notes = options.notes(whole, session)
@@ -42,16 +43,16 @@ public enum PnlCommand: Command {
             rows = [(options.period.text, total)]
         case "product":
             let text = arguments.value("alloc") ?? "revenue"
-            guard let allocation = CostAllocation(rawValue: text) else { throw CommandError("alloc=\(text): use revenue, units or even") }
+            guard let allocation = CostAllocation(rawValue: text) else { throw CommandError(phrase("{key}={value}: use {choices}", ["key": "alloc", "value": text, "choices": orList(["revenue", "units", "even"])])) }
             let split: ProductSplit
             do { split = try ProductSplit.pnl(options.ledger, options.period, allocation: allocation) } catch { throw CommandError(error.message) }
             rows = split.rows.map { row in
-                (row.product.map { "\(session.workspace.products[$0].sku) \(session.workspace.products[$0].name)" } ?? "not tied to a product", row.figures)
+                (row.product.map { "\(session.workspace.products[$0].sku) \(session.workspace.products[$0].name)" } ?? phrase("not tied to a product"), row.figures)
             }
             notes.insert(rule(allocation), at: 0)
         case let text?:
             guard ["month", "quarter", "week", "day"].contains(text) else {
-                throw CommandError("by=\(text): use month, quarter, week, day or product")
+                throw CommandError(phrase("{key}={value}: use {choices}", ["key": "by", "value": text, "choices": orList(["month", "quarter", "week", "day", "product"])]))
             }
             let grain = try GoalCommand.grain(text, for: options.period)
             for child in try GoalCommand.rows(of: options.period, by: grain) {
@@ -61,12 +62,12 @@ public enum PnlCommand: Command {
         }
         let cells = rows.map { [.text($0.label)] + figureCells($0.figures) }
         var footer: [[Cell]] = []
-        if rows.count > 1 { footer = [[.text("total \(options.period.text)")] + figureCells(total)] }
+        if rows.count > 1 { footer = [[.text(phrase("total {period}", ["period": options.period.text]))] + figureCells(total)] }
         let columns: [Column] = [.text(by ?? "period", key: "period"), .number("GMV", key: "gmv"), .number("refunds", key: "refunds"),
                                  .number("net revenue", key: "net_revenue")]
             + CostCategory.allCases.map { .number($0.label, key: $0.rawValue) }
             + [.number("total cost", key: "total_cost"), .number("profit", key: "profit"), .number("margin", key: "margin")]
-        return [.table(Table(title: "profit and loss \(options.period.text)", columns: columns, rows: cells, footerRows: footer, notes: notes,
+        return [.table(Table(title: phrase("profit and loss {period}", ["period": options.period.text]), columns: columns, rows: cells, footerRows: footer, notes: notes,
                              compare: ["net_revenue", "profit"]))]
     }
 
@@ -79,9 +80,9 @@ public enum PnlCommand: Command {
     /// The note that says how shared costs were shared out.
     static func rule(_ allocation: CostAllocation) -> String {
         switch allocation {
-        case .revenue: return "shared costs are shared out in proportion to each product's net revenue (alloc=revenue)"
-        case .units: return "shared costs are shared out in proportion to the units each product sells (alloc=units)"
-        case .even: return "shared costs are shared out equally among the products that sell (alloc=even)"
+        case .revenue: return phrase("shared costs are shared out in proportion to each product's net revenue (alloc=revenue)")
+        case .units: return phrase("shared costs are shared out in proportion to the units each product sells (alloc=units)")
+        case .even: return phrase("shared costs are shared out equally among the products that sell (alloc=even)")
         }
     }
 }
