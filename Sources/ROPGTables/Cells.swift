@@ -88,3 +88,11 @@ extension ProductRole {
         }
     }
 }
+
+extension Cell {
+    /// A word from a closed set (a status, a scope, a verdict): people read it in their language,
+    /// CSV and JSON keep the English word, so programs see the same value in every language.
+    public static func word(_ english: String, context: String? = nil, emphasis: Emphasis = .none) -> Cell {
+        Cell(text: context.map { phrase(in: $0, english) } ?? phrase(english), plain: english, kind: .text, alignment: .left, emphasis: emphasis)
+    }
+}

@@ -5,6 +5,7 @@ extension Catalogue {
         "error: {message}": "错误：{message}",
         " or ": " 或 ",
         ", ": "、",
+        "{first} or {last}": "{first} 或 {last}",
         "type help for the list": "输入 help 查看命令列表",
         "did you mean {names}?": "你是想输入 {names} 吗？",
         "unknown command {word}; {hint}": "未知命令 {word}；{hint}",

@@ -7,3 +7,9 @@ public func orList(_ items: [String]) -> String {
 public func commaList(_ items: [String]) -> String {
     items.joined(separator: phrase(", "))
 }
+
+/// "a, b or c" in English, "a、b 或 c" in Chinese: the words a key takes, in an error.
+public func choiceList(_ items: [String]) -> String {
+    guard items.count > 1 else { return items.first ?? "" }
+    return phrase("{first} or {last}", ["first": commaList(Array(items.dropLast())), "last": items[items.count - 1]])
+}

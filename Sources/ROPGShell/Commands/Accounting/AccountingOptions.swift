@@ -23,10 +23,10 @@ struct AccountingOptions {
             throw CommandError(phrase("{command} needs a period, e.g. {command} 2026-03; usage: {usage}", ["command": command, "usage": usage]))
         }
         let sourceText = arguments.value("source") ?? "plan"
-        guard let source = SalesSource(rawValue: sourceText) else { throw CommandError(phrase("{key}={value}: use {choices}", ["key": "source", "value": sourceText, "choices": orList(["plan", "actual"])])) }
+        guard let source = SalesSource(rawValue: sourceText) else { throw CommandError(phrase("{key}={value}: use {choices}", ["key": "source", "value": sourceText, "choices": choiceList(["plan", "actual"])])) }
         self.source = source
         let viewText = arguments.value("view") ?? "accrual"
-        guard let view = CostView(rawValue: viewText) else { throw CommandError(phrase("{key}={value}: use {choices}", ["key": "view", "value": viewText, "choices": orList(["accrual", "cash"])])) }
+        guard let view = CostView(rawValue: viewText) else { throw CommandError(phrase("{key}={value}: use {choices}", ["key": "view", "value": viewText, "choices": choiceList(["accrual", "cash"])])) }
         self.view = view
         do { ledger = try session.context.ledger(source, view) } catch { throw CommandError(error.message) }
     }

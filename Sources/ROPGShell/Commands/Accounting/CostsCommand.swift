@@ -31,7 +31,7 @@ public enum CostsCommand: Command {
         if arguments.has("vs") { return try PlanAgainstActual.run(.costs, arguments, session, command: "costs", usage: usage[1]) }
         let options = try AccountingOptions(arguments, command: "costs", usage: usage[0], session: session, defaultsToThisMonth: true)
         let category = try arguments.value("category").map { (text) throws(CommandError) -> CostCategory in
-            guard let category = CostCategory(text: text) else { throw CommandError(phrase("{key}={value}: use {choices}", ["key": "category", "value": text, "choices": orList(["R", "O", "P", "G"])])) }
+            guard let category = CostCategory(text: text) else { throw CommandError(phrase("{key}={value}: use {choices}", ["key": "category", "value": text, "choices": choiceList(["R", "O", "P", "G"])])) }
             return category
         }
         let by = arguments.value("by") ?? "category"
@@ -47,7 +47,7 @@ public enum CostsCommand: Command {
             let grain = try GoalCommand.grain(by, for: options.period)
             table = try byPeriod(options, grain: grain, only: category, session)
         default:
-            throw CommandError(phrase("{key}={value}: use {choices}", ["key": "by", "value": by, "choices": orList(["category", "entry", "product", "month", "quarter", "week", "day"])]))
+            throw CommandError(phrase("{key}={value}: use {choices}", ["key": "by", "value": by, "choices": choiceList(["category", "entry", "product", "month", "quarter", "week", "day"])]))
         }
         if let category { notes.insert(phrase("only {category}", ["category": AccountingOptions.categoryLabel(category)]), at: 0) }
         var result = Table(title: phrase("costs {period}", ["period": options.period.text]), columns: table.columns, rows: table.rows,

@@ -43,7 +43,7 @@ public enum PnlCommand: Command {
             rows = [(options.period.text, total)]
         case "product":
             let text = arguments.value("alloc") ?? "revenue"
-            guard let allocation = CostAllocation(rawValue: text) else { throw CommandError(phrase("{key}={value}: use {choices}", ["key": "alloc", "value": text, "choices": orList(["revenue", "units", "even"])])) }
+            guard let allocation = CostAllocation(rawValue: text) else { throw CommandError(phrase("{key}={value}: use {choices}", ["key": "alloc", "value": text, "choices": choiceList(["revenue", "units", "even"])])) }
             let split: ProductSplit
             do { split = try ProductSplit.pnl(options.ledger, options.period, allocation: allocation) } catch { throw CommandError(error.message) }
             rows = split.rows.map { row in
@@ -52,7 +52,7 @@ public enum PnlCommand: Command {
             notes.insert(rule(allocation), at: 0)
         case let text?:
             guard ["month", "quarter", "week", "day"].contains(text) else {
-                throw CommandError(phrase("{key}={value}: use {choices}", ["key": "by", "value": text, "choices": orList(["month", "quarter", "week", "day", "product"])]))
+                throw CommandError(phrase("{key}={value}: use {choices}", ["key": "by", "value": text, "choices": choiceList(["month", "quarter", "week", "day", "product"])]))
             }
             let grain = try GoalCommand.grain(text, for: options.period)
             for child in try GoalCommand.rows(of: options.period, by: grain) {
