@@ -105,6 +105,8 @@ extension Catalogue {
         csv and json keep standard output for data (docs/OUTPUT.md): json prints one document per command, its
         tables by name with their notes and messages; csv prints plain CSV, or with several tables a line
         "# table: NAME" before each. Messages, csv notes and --echo go to standard error.
+        format money=万|亿|plain shows money columns on screen in 万 or 亿 yuan, the unit in the header, totals still
+        adding up to their parts as shown; files keep full precision.
         Any command takes table=NAME to keep one of its tables, e.g. breakeven table=breakeven_mix. Names: the
         command (pnl, product_list, hit_rank), or for reports of several tables: breakeven, breakeven_mix;
         hit_plan, hit_plan_summary; portfolio, portfolio_abc, portfolio_matrix; settings, settings_overrides;
@@ -178,8 +180,12 @@ extension Catalogue {
             "打开的工作区里有什么、在哪里、是否已保存",
         "start a new, empty workspace":
             "开始一个新的空工作区",
+        "The new workspace is saved to NAME.json by save, or anywhere with save PATH.":
+            "新工作区用 save 保存到 NAME.json，或用 save PATH 保存到任意位置。",
         "open another workspace file":
             "打开另一个工作区文件",
+        "With unsaved changes, open asks first (or, in a script, refuses unless discard=yes).":
+            "有未保存的修改时，open 会先询问（在脚本中则拒绝，除非给出 discard=yes）。",
         "the product line: ABC by contribution, traffic × margin matrix, roles against numbers":
             "货品结构：按贡献毛利的 ABC、流量 × 毛利矩阵、角色与数字对照",
         """
@@ -305,6 +311,8 @@ extension Catalogue {
             """,
         "leave ropg (asks to save unsaved changes)":
             "退出 ropg（有未保存的修改时会询问是否保存）",
+        "In a script, quit ends the script; unsaved changes are not saved unless the script saves them.":
+            "在脚本中，quit 结束脚本；未保存的修改不会保存，除非脚本自己保存。",
         "unsaved changes a session left when it ended without saving: show, replay or discard them":
             "会话未保存就结束时留下的修改：查看、重放或丢弃",
         """
@@ -379,6 +387,8 @@ extension Catalogue {
             "显示计划假设",
         "run the commands in a script file":
             "运行脚本文件中的命令",
+        "A script holds one command per line; # starts a comment; \\ at the end of a line continues it.":
+            "脚本每行一条命令；# 开始注释；行末的 \\ 表示续行。",
         "try changes apart from the plan and compare reports side by side (keep or drop)":
             "在计划之外尝试修改，并排比较报表（keep 或 drop）",
         """

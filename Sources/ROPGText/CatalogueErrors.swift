@@ -39,7 +39,6 @@ extension Catalogue {
         "{command} has no sub-command {word}; it takes {verbs}": "{command} 没有子命令 {word}；可用的有 {verbs}",
         "{command} has no sub-command {word}; did you mean {names}?": "{command} 没有子命令 {word}；你是想输入 {names} 吗？",
         "{key}={value}: use {choices}": "{key}={value}：请用 {choices}",
-        "alloc= goes with by=product": "alloc= 要和 by=product 一起用",
         "table={name}: this command prints no table to pick": "table={name}：这条命令不输出可选的表",
         "no table {name} in this output; it has {names}": "输出中没有表 {name}；有的是 {names}",
         "no table {name} in this output; it has {names} (did you mean {near}?)": "输出中没有表 {name}；有的是 {names}（你是想输入 {near} 吗？）",

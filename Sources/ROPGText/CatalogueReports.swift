@@ -142,5 +142,271 @@ extension Catalogue {
             "日",
         "product":
             "商品",
+        "plan":
+            "计划",
+        "line":
+            "行",
+        "bounce":
+            "跳失率",
+        "depth":
+            "访问深度",
+        "inquiry cvr":
+            "询单转化率",
+        "goal":
+            "目标",
+        "grain":
+            "粒度",
+        "GMV goal":
+            "销售额目标",
+        "ad spend":
+            "推广费",
+        "paid clicks":
+            "付费点击",
+        "beyond goal":
+            "超出目标",
+        "pinned":
+            "锁定",
+        "rest of shop":
+            "店铺其余",
+        "split":
+            "分解方式",
+        "contribution":
+            "贡献毛利",
+        "pays back":
+            "回本",
+        "revenue":
+            "收入",
+        "to":
+            "至",
+        "phase":
+            "阶段",
+        "ABC":
+            "ABC",
+        "GMV share":
+            "销售额占比",
+        "class":
+            "类别",
+        "flag":
+            "提示",
+        "matrix":
+            "矩阵",
+        "meaning":
+            "含义",
+        "products":
+            "商品数",
+        "quadrant":
+            "象限",
+        "role":
+            "角色",
+        "share":
+            "占比",
+        "change":
+            "变化",
+        "discounted":
+            "折后",
+        "now":
+            "现在",
+        "after ads":
+            "扣推广后",
+        "break-even units":
+            "保本件数",
+        "price":
+            "价格",
+        "ads/unit":
+            "每件推广费",
+        "fees":
+            "费用",
+        "gross":
+            "毛利率",
+        "markup":
+            "加价率",
+        "other/unit":
+            "其他/件",
+        "Δ":
+            "Δ",
+        "Δ%":
+            "Δ%",
+        "field":
+            "项目",
+        "#":
+            "#",
+        "break-even CPC":
+            "保本 CPC",
+        "cost":
+            "成本",
+        "covered":
+            "已覆盖",
+        "cumulative":
+            "累计",
+        "gross margin":
+            "毛利率",
+        "hit plans":
+            "爆款计划",
+        "per 1000 impressions":
+            "每千次展现",
+        "per visitor":
+            "每访客",
+        "qty":
+            "数量",
+        "related":
+            "关联",
+        "share of year":
+            "全年占比",
+        "stock":
+            "库存",
+        "unit contribution":
+            "单件贡献毛利",
+        "weight":
+            "权重",
+        "CTR":
+            "点击率",
+        "basis":
+            "方式",
+        "end":
+            "结束",
+        "start":
+            "开始",
+        "events":
+            "活动",
+        "key":
+            "键",
+        "done":
+            "已完成",
+        "source":
+            "来源",
+        "state":
+            "状态",
+        "total":
+            "合计",
+        "undone (redo)":
+            "已撤销（可重做）",
+        "used by":
+            "使用者",
+        "margin|margin":
+            "贡献毛利率",
+        "rates":
+            "费率来源",
+        "⚠ loses {amount} a unit":
+            "⚠ 每件亏 {amount}",
+        "⚠ loses {amount} a unit after ads":
+            "⚠ 扣推广后每件亏 {amount}",
+        "ads/unit: cpc=plan entries' share of paid clicks × cpc {cpc} × paid share {share} ÷ (cvr {cvr} × units per order)":
+            "每件推广费：cpc=plan 条目的付费点击份额 × cpc {cpc} × 付费占比 {share} ÷（转化率 {cvr} × 每单件数）",
+        "{count} product loses money on every unit sold":
+            "{count} 个商品每卖一件都亏钱",
+        "{count} products lose money on every unit sold":
+            "{count} 个商品每卖一件都亏钱",
+        "{count} more product loses money once ads are paid":
+            "另有 {count} 个商品算上推广费后亏钱",
+        "{count} more products lose money once ads are paid":
+            "另有 {count} 个商品算上推广费后亏钱",
+        "{count} product loses money once ads are paid":
+            "{count} 个商品算上推广费后亏钱",
+        "{count} products lose money once ads are paid":
+            "{count} 个商品算上推广费后亏钱",
+        "unit economics {sku}":
+            "单件经济 {sku}",
+        "unit economics":
+            "单件经济",
+        "per-order costs":
+            "按单成本",
+        "per-order costs ÷ {units} units per order":
+            "按单成本 ÷ 每单 {units} 件",
+        "on {day}: fees = percent entries + CPS (rate × share of sales) + payment fee {fee}; other = per-unit entries + {perOrder}; entries tied to a product count for it alone":
+            "{day} 的口径：费率 = 按比例条目 + CPS（费率 × 销售占比）+ 支付手续费 {fee}；其他 = 按件条目 + {perOrder}；归属于某商品的条目只计入该商品",
+        "give one period; usage: {usage}":
+            "只给一个期间；用法：{usage}",
+        "give one SKU (or none for the whole shop); usage: {usage}":
+            "只给一个 SKU（或不给，表示整个店铺）；用法：{usage}",
+        "fixed costs {period}":
+            "固定成本 {period}",
+        "break-even CPC at cvr {cvr}":
+            "转化率 {cvr} 时的保本 CPC",
+        "set cvr= to know it":
+            "设定 cvr= 后才能算出",
+        "shop":
+            "全店",
+        "each product's units are rounded up; the mix is each product's share= of GMV (an even part of the rest without one)":
+            "每个商品的件数向上取整；结构为各商品在销售额中的 share=（没有设定的平分其余部分）",
+        "the products' shares of GMV add up to {share} (free products carry none); each is taken as its part of that":
+            "各商品的销售额占比合计 {share}（免费商品不承担）；每个按其在其中的比例计",
+        "the mix earns nothing per yuan of revenue (after ads), so no revenue covers the fixed costs":
+            "这个结构每元收入（扣推广后）不赚钱，所以多少收入都覆盖不了固定成本",
+        "break-even {period}, the whole shop at the planned mix":
+            "保本 {period}：整个店铺按计划商品结构",
+        "break-even {period}":
+            "保本 {period}",
+        "break-even {sku} {period}":
+            "保本 {sku} {period}",
+        "contribution margin":
+            "贡献毛利率",
+        "ads per unit (cpc=plan)":
+            "每件推广费（cpc=plan）",
+        "contribution after ads":
+            "扣推广后贡献毛利",
+        "break-even units a day":
+            "每日保本件数",
+        "break-even revenue":
+            "保本收入",
+        "contribution margin of the mix":
+            "商品结构的贡献毛利率",
+        "ads per yuan of revenue (cpc=plan)":
+            "每元收入的推广费（cpc=plan）",
+        "target":
+            "目标",
+        "exact price":
+            "精确价格",
+        "price now":
+            "现价",
+        "volume for the same contribution":
+            "保持同样贡献毛利所需销量",
+        "{sku} earns nothing on a unit (after ads), so no number of units covers the fixed costs":
+            "{sku} 每件（扣推广后）不赚钱，所以多少件都覆盖不了固定成本",
+        "break-even ROAS":
+            "保本 ROAS",
+        "break-even ACoS":
+            "保本 ACoS",
+        "give one target: margin=30%, markup=150% or profit=20 (usage: {usage})":
+            "给出一个目标：margin=30%、markup=150% 或 profit=20（用法：{usage}）",
+        "margin={value}: a contribution margin is below 100%":
+            "margin={value}：贡献毛利率必须低于 100%",
+        "a {rate} contribution margin":
+            "贡献毛利率 {rate}",
+        "a {rate} markup":
+            "加价率 {rate}",
+        "a contribution of {amount} a unit":
+            "每件贡献毛利 {amount}",
+        "{working} (goods {goods}, other {other}, fees {fees})":
+            "{working}（货品 {goods}，其他 {other}，费率 {fees}）",
+        "to use it: product set {sku} price={price}, or whatif product set {sku} price={price} to compare first":
+            "应用它：product set {sku} price={price}，或先用 whatif product set {sku} price={price} 比较",
+        "price for {target}: {sku}":
+            "{target} 的价格：{sku}",
+        "{points} pp":
+            "{points} 个百分点",
+        "{amount} ({rate})":
+            "{amount}（{rate}）",
+        "a cut of {cut} in the price":
+            "价格降低 {cut}",
+        "a cut of {cut} in the price, less the {fees} of fees it saves,":
+            "价格降低 {cut}，减去由此省下的 {fees} 费用，",
+        "{cut} takes {taken} of each unit's contribution; to earn the same, sales must be {times} times today's ({growth}): every 100 units sold now must become {units} ({whole} in whole units, rounded up)":
+            "{cut}每件贡献毛利减少 {taken}；要赚同样多，销量必须是现在的 {times} 倍（{growth}）：现在每卖 100 件要变成 {units} 件（整件向上取整为 {whole}）",
+        "discount {sku} {now} → {price}":
+            "折扣 {sku} {now} → {price}",
+        "ladder needs a SKU; usage: {usage}":
+            "ladder 需要一个 SKU；用法：{usage}",
+        "ladder needs from=, to= and step=, e.g. ladder {sku} from=59 to=99 step=5":
+            "ladder 需要 from=、to= 和 step=，例如 ladder {sku} from=59 to=99 step=5",
+        "← now":
+            "← 现价",
+        "break-even CPC at {cvr}":
+            "保本 CPC（转化率 {cvr}）",
+        "price ladder {sku} {name}, fixed costs {period} {amount}":
+            "价格阶梯 {sku} {name}，固定成本 {period} {amount}",
+        "a blank break-even: at that price a unit earns nothing (after ads)":
+            "保本为空：在该价格下每件（扣推广后）不赚钱",
+        "margin|fees":
+            "费率",
     ]
 }

@@ -1,4 +1,5 @@
 import ROPGDomain
+import ROPGText
 import ROPGReports
 import ROPGTables
 
@@ -31,10 +32,10 @@ public enum BreakevenCommand: Command {
         for position in 0..<arguments.positionals.count {
             guard let word = arguments.positional(position) else { continue }
             if session.workspace.productIndex(sku: word) == nil, (try? Period.parse(word)) != nil {
-                guard periodText == nil else { throw CommandError("give one period; usage: \(usage[0])") }
+                guard periodText == nil else { throw CommandError(phrase("give one period; usage: {usage}", ["usage": usage[0]])) }
                 periodText = word
             } else {
-                guard sku == nil else { throw CommandError("give one SKU (or none for the whole shop); usage: \(usage[0])") }
+                guard sku == nil else { throw CommandError(phrase("give one SKU (or none for the whole shop); usage: {usage}", ["usage": usage[0]])) }
                 sku = word
             }
         }
@@ -60,7 +61,7 @@ public enum BreakevenCommand: Command {
             ("price", .money(unit.price)),
             ("unit contribution", .money(unit.contribution)),
             ("contribution margin", .rateOrEmpty(unit.contributionMargin)),
-            ("fixed costs \(period.text)", .money(report.fixed)),
+            (phrase("fixed costs {period}", ["period": period.text]), .money(report.fixed)),
         ]
         if unit.adsPerUnit != .zero {
             rows.append(("ads per unit (cpc=plan)", .optional(unit.adsPerUnit) { .money($0) }))
@@ -73,17 +74,17 @@ public enum BreakevenCommand: Command {
         ]
         rows += clickRows(report.clicks)
         var notes = [PricingContext.workingNote(report.rates)]
-        if report.units == nil { notes.append("\(product.sku) earns nothing on a unit (after ads), so no number of units covers the fixed costs") }
-        return propertyTable(title: "break-even \(product.sku) \(period.text)", rows, notes: notes)
+        if report.units == nil { notes.append(phrase("{sku} earns nothing on a unit (after ads), so no number of units covers the fixed costs", ["sku": product.sku])) }
+        return propertyTable(title: phrase("break-even {sku} {period}", ["sku": product.sku, "period": period.text]), rows, notes: notes)
     }
 
     /// Break-even CPC at the conversion rate, ROAS and ACoS.
     static func clickRows(_ clicks: ClickFigures) -> [(String, Cell)] {
         var rows: [(String, Cell)] = []
         if let cvr = clicks.cvr, let cpc = clicks.cpc {
-            rows.append(("break-even CPC at cvr \(cvr.percentText())", .money(cpc)))
+            rows.append((phrase("break-even CPC at cvr {cvr}", ["cvr": cvr.percentText()]), .money(cpc)))
         } else {
-            rows.append(("break-even CPC", .text("set cvr= to know it")))
+            rows.append(("break-even CPC", .text(phrase("set cvr= to know it"))))
         }
         rows.append(("break-even ROAS", .optional(clicks.roas) { .count($0.rounded()) }))
         rows.append(("break-even ACoS", .optional(clicks.acos) { .rate($0) }))
@@ -97,25 +98,24 @@ public enum BreakevenCommand: Command {
             return [.text(product.sku), .text(product.name), .rate(row.share), .rateOrEmpty(row.contributionMargin),
                     .optional(row.revenue) { .money($0) }, .optional(row.units) { .count($0) }]
         }
-        let footer: [[Cell]] = [[.text("shop"), .text(""), .rate(report.share), .rate(report.margin),
+        let footer: [[Cell]] = [[.text(phrase("shop")), .text(""), .rate(report.share), .rate(report.margin),
                                  .optional(report.revenue) { .money($0) }, .optional(report.units) { .count($0) }]]
-        var notes = [PricingContext.workingNote(report.rates), "each product's units are rounded up; the mix is each product's share= of GMV (an even part of the rest without one)"]
+        var notes = [PricingContext.workingNote(report.rates), phrase("each product's units are rounded up; the mix is each product's share= of GMV (an even part of the rest without one)")]
         if report.sharesFallShort {
-            notes.append("the products' shares of GMV add up to \(report.carriedShare.percentText()) (free products carry none); "
-                         + "each is taken as its part of that")
+            notes.append(phrase("the products' shares of GMV add up to {share} (free products carry none); each is taken as its part of that", ["share": report.carriedShare.percentText()]))
         }
-        if report.revenue == nil { notes.append("the mix earns nothing per yuan of revenue (after ads), so no revenue covers the fixed costs") }
-        let table = Table(name: "breakeven_mix", title: "break-even \(period.text), the whole shop at the planned mix",
+        if report.revenue == nil { notes.append(phrase("the mix earns nothing per yuan of revenue (after ads), so no revenue covers the fixed costs")) }
+        let table = Table(name: "breakeven_mix", title: phrase("break-even {period}, the whole shop at the planned mix", ["period": period.text]),
                           columns: [.text("SKU", key: "sku"), .text("name", key: "name"), .number("share", key: "share"),
-                                    .number("margin", key: "contribution_margin"), .number("revenue", key: "revenue"), .number("units", key: "units")],
+                                    Column(title: phrase(in: "margin", "margin"), key: "contribution_margin", alignment: .right), .number("revenue", key: "revenue"), .number("units", key: "units")],
                           rows: rows, footerRows: footer, notes: notes, compare: ["revenue", "units"])
-        var summary: [(String, Cell)] = [("fixed costs \(period.text)", .money(report.fixed)), ("contribution margin of the mix", .rate(report.margin))]
+        var summary: [(String, Cell)] = [(phrase("fixed costs {period}", ["period": period.text]), .money(report.fixed)), ("contribution margin of the mix", .rate(report.margin))]
         if report.adsPerRevenue != .zero {
             summary.append(("ads per yuan of revenue (cpc=plan)", .optional(report.adsPerRevenue) { .rate($0) }))
         }
         summary += [("break-even revenue", .optional(report.revenue) { .money($0) }),
                     ("break-even units", .optional(report.units) { .count($0) })]
         summary += clickRows(report.clicks)
-        return [.table(propertyTable(name: "breakeven", title: "break-even \(period.text)", summary)), .table(table)]
+        return [.table(propertyTable(name: "breakeven", title: phrase("break-even {period}", ["period": period.text]), summary)), .table(table)]
     }
 }

@@ -1,4 +1,5 @@
 import ROPGDomain
+import ROPGText
 import ROPGReports
 import ROPGTables
 
@@ -44,28 +45,29 @@ public enum DiscountCommand: Command {
         let shown = report.shownVolumeFactor
         let contributionChange = report.contributionChangeRate.map { "\(Wording.signed(report.contributionChange)) (\(Wording.signedPercent($0)))" }
             ?? Wording.signed(report.contributionChange)
-        func row(_ label: String, _ before: Cell, _ after: Cell, _ change: String) -> [Cell] { [.text(label), before, after, .text(change)] }
+        func row(_ label: String, _ before: Cell, _ after: Cell, _ change: String) -> [Cell] { [.word(label), before, after, .text(change)] }
         var rows: [[Cell]] = [
             row("price", .money(now.price), .money(price), Wording.change(price, from: now.price)),
             row("fees", .money(now.fees), .money(then.fees), Wording.signed(report.feesChange)),
             row("unit contribution", .money(now.contribution), .money(then.contribution), contributionChange),
             row("contribution margin", .rateOrEmpty(now.contributionMargin), .rateOrEmpty(then.contributionMargin),
-                "\(Wording.signed(report.marginChangePoints)) pp"),
+                phrase("{points} pp", ["points": Wording.signed(report.marginChangePoints)])),
             row("volume for the same contribution", .count(.one), .count(shown), Wording.signedPercent(report.volumeGrowth)),
         ]
         if let ads = now.adsPerUnit, !ads.isZero, let after = now.contributionAfterAds, let thenAfter = then.contributionAfterAds {
             rows.insert(row("contribution after ads", .money(after), .money(thenAfter), Wording.change(thenAfter, from: after)), at: 3)
         }
-        let taken = report.contributionChangeRate.map { " (\($0.magnitude.percentText()))" } ?? ""
+        let taken = report.contributionChangeRate.map { phrase("{amount} ({rate})", ["amount": report.contributionChange.magnitude.formatted(), "rate": $0.magnitude.percentText()]) }
+            ?? report.contributionChange.magnitude.formatted()
+        let cutText = report.feesChange.rounded().isZero ? phrase("a cut of {cut} in the price", ["cut": report.cut.formatted()])
+            : phrase("a cut of {cut} in the price, less the {fees} of fees it saves,", ["cut": report.cut.formatted(), "fees": report.feesChange.magnitude.formatted()])
         let notes = [
-            "a cut of \(report.cut.formatted()) in the price"
-                + (report.feesChange.rounded().isZero ? "" : ", less the \(report.feesChange.magnitude.formatted()) of fees it saves,")
-                + " takes \(report.contributionChange.magnitude.formatted())\(taken) of each unit's contribution; to earn the same, sales must be "
-                + "\(shown.countText) times today's (\(Wording.signedPercent(report.volumeGrowth))): every 100 units sold now must become "
-                + "\(report.unitsForHundred.countText) (\(report.wholeUnitsForHundred.countText) in whole units, rounded up)",
+            phrase("{cut} takes {taken} of each unit's contribution; to earn the same, sales must be {times} times today's ({growth}): every 100 units sold now must become {units} ({whole} in whole units, rounded up)",
+                   ["cut": cutText, "taken": taken, "times": shown.countText, "growth": Wording.signedPercent(report.volumeGrowth),
+                    "units": report.unitsForHundred.countText, "whole": report.wholeUnitsForHundred.countText]),
             PricingContext.workingNote(report.rates),
         ]
-        return [.table(Table(title: "discount \(sku) \(now.price.formatted()) → \(price.formatted())",
+        return [.table(Table(title: phrase("discount {sku} {now} → {price}", ["sku": sku, "now": now.price.formatted(), "price": price.formatted()]),
                              columns: [.text("figure", key: "figure"), .number("now", key: "now"), .number("discounted", key: "discounted"),
                                        .number("change", key: "change")],
                              rows: rows, notes: notes, compare: ["discounted"]))]

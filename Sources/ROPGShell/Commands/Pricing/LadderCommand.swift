@@ -1,4 +1,5 @@
 import ROPGDomain
+import ROPGText
 import ROPGReports
 import ROPGTables
 
@@ -20,10 +21,10 @@ public enum LadderCommand: Command {
     public static func run(_ arguments: Arguments, in session: Session) throws(CommandError) -> [Block] {
         try arguments.checkKeys(of: Self.self)
         try arguments.checkPositionals(max: 2, usage: usage[0])
-        guard let sku = arguments.positional(0) else { throw CommandError("ladder needs a SKU; usage: \(usage[0])") }
+        guard let sku = arguments.positional(0) else { throw CommandError(phrase("ladder needs a SKU; usage: {usage}", ["usage": usage[0]])) }
         let index = try ProductCommand.existing(sku, in: session)
         guard let from = try arguments.amount("from"), let to = try arguments.amount("to"), let step = try arguments.amount("step") else {
-            throw CommandError("ladder needs from=, to= and step=, e.g. ladder \(sku) from=59 to=99 step=5")
+            throw CommandError(phrase("ladder needs from=, to= and step=, e.g. ladder {sku} from=59 to=99 step=5", ["sku": sku]))
         }
         let steps = try PricingContext.report { () throws(ReportError) in try LadderReport.Steps(from: from, to: to, step: step) }
         let period = try PricingContext.period(arguments.positional(1), session)
@@ -37,17 +38,18 @@ public enum LadderCommand: Command {
             var cells: [Cell] = [.money(row.price), .money(unit.contribution), .rateOrEmpty(unit.contributionMargin)]
             if showAds { cells.append(.optional(unit.contributionAfterAds) { .money($0) }) }
             cells += [.optional(row.breakEvenUnits) { .count($0) }, .optional(row.breakEvenCPC) { .money($0) },
-                      .text(row.isNow ? "← now" : "")]
+                      .text(row.isNow ? phrase("← now") : "")]
             return cells
         }
-        var columns: [Column] = [.number("price", key: "price"), .number("contribution", key: "unit_contribution"), .number("margin", key: "contribution_margin")]
+        var columns: [Column] = [.number("price", key: "price"), .number("contribution", key: "unit_contribution"), Column(title: phrase(in: "margin", "margin"), key: "contribution_margin", alignment: .right)]
         if showAds { columns.append(.number("after ads", key: "contribution_after_ads")) }
         columns += [.number("break-even units", key: "break_even_units"),
-                    .number("break-even CPC" + (cvr.map { " at \($0.percentText())" } ?? ""), key: "break_even_cpc"),
+                    Column(title: cvr.map { phrase("break-even CPC at {cvr}", ["cvr": $0.percentText()]) } ?? phrase("break-even CPC"), key: "break_even_cpc", alignment: .right),
                     .text("", key: "mark")]
-        return [.table(Table(title: "price ladder \(sku) \(session.workspace.products[index].name), fixed costs \(period.text) \(report.fixed.formatted())",
+        return [.table(Table(title: phrase("price ladder {sku} {name}, fixed costs {period} {amount}", ["sku": sku, "name": session.workspace.products[index].name,
+                                                                                                         "period": period.text, "amount": report.fixed.formatted()]),
                              columns: columns, rows: rows,
-                             notes: [PricingContext.workingNote(report.rates), "a blank break-even: at that price a unit earns nothing (after ads)"],
+                             notes: [PricingContext.workingNote(report.rates), phrase("a blank break-even: at that price a unit earns nothing (after ads)")],
                              compare: ["unit_contribution", "break_even_units"]))]
     }
 }

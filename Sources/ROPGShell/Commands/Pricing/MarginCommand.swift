@@ -1,4 +1,5 @@
 import ROPGDomain
+import ROPGText
 import ROPGReports
 import ROPGTables
 
@@ -37,14 +38,16 @@ public enum MarginCommand: Command {
         let showAds = report.showsAds
         let showFlags = report.losing + report.losingAfterAds > 0
         let roleCells = ProductRole.allCases.map { Cell.text($0.label) }
+        // The rows are built on worker threads, where the task's language does not reach.
+        let language = Interface.language
         // 100,000 rows are common: built side by side, each once at its final length.
         let rows = mapInPieces(report.rows.count) { place -> [Cell] in
                 let row = report.rows[place], unit = row.economics, product = products[row.product]
                 let role = product.role.flatMap { role in ProductRole.allCases.firstIndex(of: role).map { roleCells[$0] } }
                 var flag = Cell.empty
                 switch row.loss {
-                case .perUnit(let loss): flag = Cell.text("⚠ loses " + loss.formatted() + " a unit").emphasized(.negative)
-                case .afterAds(let loss): flag = Cell.text("⚠ loses " + loss.formatted() + " a unit after ads").emphasized(.negative)
+                case .perUnit(let loss): flag = Cell.text(phrase("⚠ loses {amount} a unit", ["amount": loss.formatted()], in: language)).emphasized(.negative)
+                case .afterAds(let loss): flag = Cell.text(phrase("⚠ loses {amount} a unit after ads", ["amount": loss.formatted()], in: language)).emphasized(.negative)
                 case nil: break
                 }
                 var cells: [Cell] = [
@@ -61,20 +64,24 @@ public enum MarginCommand: Command {
         }
         var columns: [Column] = [.text("SKU", key: "sku"), .text("name", key: "name"), .text("role", key: "role"),
                                  .number("price", key: "price"), .number("goods", key: "goods_cost"), .number("other/unit", key: "other_per_unit"),
-                                 .number("fees", key: "fee_rate"), .number("contribution", key: "unit_contribution"),
-                                 .number("margin", key: "contribution_margin"), .number("gross", key: "gross_margin"),
+                                 Column(title: phrase(in: "margin", "fees"), key: "fee_rate", alignment: .right), .number("contribution", key: "unit_contribution"),
+                                 Column(title: phrase(in: "margin", "margin"), key: "contribution_margin", alignment: .right), .number("gross", key: "gross_margin"),
                                  .number("markup", key: "markup")]
         if showAds { columns += [.number("ads/unit", key: "ads_per_unit"), .number("after ads", key: "contribution_after_ads")] }
         if showFlags { columns.append(.text("flag", key: "flag")) }
         var notes = [PricingContext.workingNote(rates)]
         if showAds {
-            notes.append("ads/unit: cpc=plan entries' share of paid clicks × cpc \(rates.cpc?.formatted() ?? "?") × paid share "
-                         + "\(rates.paidFraction.percentText()) ÷ (cvr \(rates.cvr?.percentText() ?? "?") × units per order)")
+            notes.append(phrase("ads/unit: cpc=plan entries' share of paid clicks × cpc {cpc} × paid share {share} ÷ (cvr {cvr} × units per order)",
+                                ["cpc": rates.cpc?.formatted() ?? "?", "share": rates.paidFraction.percentText(), "cvr": rates.cvr?.percentText() ?? "?"]))
         }
         let losing = report.losing, losingAfterAds = report.losingAfterAds
-        if losing > 0 { notes.append("\(counted(losing, "product")) \(losing == 1 ? "loses" : "lose") money on every unit sold") }
-        if losingAfterAds > 0 { notes.append("\(counted(losingAfterAds, losing > 0 ? "more product" : "product")) \(losingAfterAds == 1 ? "loses" : "lose") money once ads are paid") }
-        let title = "unit economics" + (report.rows.count == 1 ? " \(products[report.rows[0].product].sku)" : "")
+        if losing > 0 { notes.append(phrase(losing == 1 ? "{count} product loses money on every unit sold" : "{count} products lose money on every unit sold", ["count": String(losing)])) }
+        if losingAfterAds > 0 {
+            let message = losing > 0 ? (losingAfterAds == 1 ? "{count} more product loses money once ads are paid" : "{count} more products lose money once ads are paid")
+                : (losingAfterAds == 1 ? "{count} product loses money once ads are paid" : "{count} products lose money once ads are paid")
+            notes.append(phrase(message, ["count": String(losingAfterAds)]))
+        }
+        let title = report.rows.count == 1 ? phrase("unit economics {sku}", ["sku": products[report.rows[0].product].sku]) : phrase("unit economics")
         return [.table(Table(title: title, columns: columns, rows: rows, notes: notes, compare: ["unit_contribution", "contribution_margin"]))]
     }
 }

@@ -1,4 +1,5 @@
 import ROPGDomain
+import ROPGText
 import ROPGReports
 import ROPGTables
 
@@ -24,24 +25,24 @@ public enum PriceCommand: Command {
         let index = try ProductCommand.existing(sku, in: session)
         let targets = ["margin", "markup", "profit"].filter { arguments.has($0) }
         guard targets.count == 1 else {
-            throw CommandError("give one target: margin=30%, markup=150% or profit=20 (usage: \(usage[0]))")
+            throw CommandError(phrase("give one target: margin=30%, markup=150% or profit=20 (usage: {usage})", ["usage": usage[0]]))
         }
         let target: UnitEconomics.Target
         let wanted: String
         switch targets[0] {
         case "margin":
             let margin = try arguments.rate("margin") ?? .zero
-            guard margin < .one else { throw CommandError("margin=\(margin.percentText()): a contribution margin is below 100%") }
+            guard margin < .one else { throw CommandError(phrase("margin={value}: a contribution margin is below 100%", ["value": margin.percentText()])) }
             target = .margin(margin)
-            wanted = "a \(margin.percentText()) contribution margin"
+            wanted = phrase("a {rate} contribution margin", ["rate": margin.percentText()])
         case "markup":
             let markup = try arguments.rate("markup") ?? .zero
             target = .markup(markup)
-            wanted = "a \(markup.percentText()) markup"
+            wanted = phrase("a {rate} markup", ["rate": markup.percentText()])
         default:
             let profit = try arguments.amount("profit") ?? .zero
             target = .profit(profit)
-            wanted = "a contribution of \(profit.formatted()) a unit"
+            wanted = phrase("a contribution of {amount} a unit", ["amount": profit.formatted()])
         }
         let day = try PricingContext.day(arguments)
         let report = try PricingContext.report { () throws(ReportError) in
@@ -60,9 +61,10 @@ public enum PriceCommand: Command {
             ("gross margin", .rateOrEmpty(then.grossMargin)),
             ("markup", .rateOrEmpty(then.markup)),
         ]
-        return [.table(propertyTable(title: "price for \(wanted): \(sku)", rows, notes: [
-            PricingContext.workingNote(report.rates) + " (goods \(now.goodsCost.formatted()), other \(now.otherPerUnit.formatted()), fees \(now.feeRate.exactPercentText))",
-            "to use it: product set \(sku) price=\(price.plainText(minimumPlaces: 2)), or whatif product set \(sku) price=\(price.plainText(minimumPlaces: 2)) to compare first",
+        return [.table(propertyTable(title: phrase("price for {target}: {sku}", ["target": wanted, "sku": sku]), rows, notes: [
+            phrase("{working} (goods {goods}, other {other}, fees {fees})", ["working": PricingContext.workingNote(report.rates), "goods": now.goodsCost.formatted(),
+                                                                         "other": now.otherPerUnit.formatted(), "fees": now.feeRate.exactPercentText]),
+            phrase("to use it: product set {sku} price={price}, or whatif product set {sku} price={price} to compare first", ["sku": sku, "price": price.plainText(minimumPlaces: 2)]),
         ]))]
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import ROPGDomain
+import ROPGText
 import ROPGReports
 import ROPGTables
 
@@ -51,9 +52,10 @@ struct PricingContext {
 
     /// How the fees and other unit costs of `rates`' day were made up, for a report's notes.
     static func workingNote(_ rates: UnitCostRates) -> String {
-        let perOrder = rates.unitsPerOrder == .one ? "per-order costs" : "per-order costs ÷ \(rates.unitsPerOrder.description) units per order"
-        return "on \(rates.day.isoText): fees = percent entries + CPS (rate × share of sales) + payment fee \(rates.paymentFee.exactPercentText); "
-            + "other = per-unit entries + \(perOrder); entries tied to a product count for it alone"
+        let perOrder = rates.unitsPerOrder == .one ? phrase("per-order costs")
+            : phrase("per-order costs ÷ {units} units per order", ["units": rates.unitsPerOrder.description])
+        return phrase("on {day}: fees = percent entries + CPS (rate × share of sales) + payment fee {fee}; other = per-unit entries + {perOrder}; entries tied to a product count for it alone",
+                      ["day": rates.day.isoText, "fee": rates.paymentFee.exactPercentText, "perOrder": perOrder])
     }
 }
 
