@@ -79,6 +79,8 @@ public final class Session {
     var nextStepID = 1
     /// The open what-if, if any (see `WhatIf`).
     var whatIf: WhatIf?
+    /// Sessions over the plan with a scenario laid on top, by scenario and volume rule (see `Scenarios`).
+    var scenarioCache: [String: (revision: Int, scenario: Scenario, session: Session, outcome: ScenarioOutcome)] = [:]
     /// The scripts being sourced, outermost first, to refuse a script that sources itself.
     var sourceStack: [String] = []
     /// Where the running command comes from ("plan.ropg:12"), for error messages.
@@ -136,7 +138,7 @@ public final class Session {
     public var prompt: String {
         guard let open = whatIf else { return "\(displayName)\(isDirty ? "*" : "")> " }
         let planDirty = undoSteps.last { $0.id < open.firstStepID }?.id != savedStepID
-        return "\(displayName)\(planDirty ? "*" : "") [what-if \(whatIfSteps.count)]> "
+        return "\(displayName)\(planDirty ? "*" : "") [\(open.scenario.map { "scenario \($0)" } ?? "what-if") \(whatIfSteps.count)]> "
     }
 
     /// The short name shown in the prompt.
