@@ -122,6 +122,21 @@ import ROPGReports
         #expect(outcome.problems == ["product TS-003 price -=10%: no product TS-003 in the plan"])
     }
 
+    /// A scenario that changes no cost entry reuses the plan's folded entries (refolding only the
+    /// product-tied ones): its figures equal those of the same workspace folded from scratch.
+    @Test func aReusedCostIndexGivesTheSameFigures() throws {
+        let session = try demo()
+        for line in ["scenario new 调价", "product set TS-001 price-=15% share=30%", "set units-per-order=2 cvr=2.5%", "keep"] { run(session, line) }
+        let (derived, outcome) = try session.scenarioSession("调价")
+        #expect(derived.givenIndex != nil)
+        let fresh = Session(workspace: outcome.workspace, path: nil, console: Console(capturing: ()), interactive: false, today: today)
+        for period in ["2026-03", "2026-11", "2026"] {
+            let reused = try derived.context.ledger(.plan, .accrual).figures(try Period.parse(period))
+            let folded = try fresh.context.ledger(.plan, .accrual).figures(try Period.parse(period))
+            #expect(reused.profit == folded.profit && reused.totalCost == folded.totalCost, "\(period)")
+        }
+    }
+
     @Test func anUnknownScenarioGetsADidYouMean() throws {
         let session = try story()
         #expect(throws: CommandError.self) { try session.scenario(named: "激近") }

@@ -137,6 +137,39 @@ public struct ScenarioOutcome: Sendable {
     public var volumeNote: String?
     /// Why the volume rule could not be applied (the workspace then holds GMV).
     public var volumeFailure: String?
+    /// Whether a change that applied touched the cost entries, or added or removed a product
+    /// (so that an index of the plan's entries no longer fits).
+    public var costsChanged = false
+    public var productsMoved = false
+}
+
+/// Finds products and cost entries by key while a scenario's changes apply: built once, so a
+/// scenario of 20,000 price changes over 100,000 products is not 20,000 searches of them.
+public struct ScenarioLookup {
+    public init() {}
+    private var skus: [String: Int]?
+    private var ids: [CostID: Int]?
+    private var skuSet: Set<String>?
+
+    public mutating func product(_ sku: String, in workspace: Workspace) -> Int? {
+        if skus == nil { skus = Dictionary(workspace.products.enumerated().map { ($1.sku, $0) }, uniquingKeysWith: { first, _ in first }) }
+        return skus?[sku]
+    }
+
+    public mutating func cost(_ id: CostID, in workspace: Workspace) -> Int? {
+        if ids == nil { ids = Dictionary(workspace.costs.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first }) }
+        return ids?[id]
+    }
+
+    public mutating func allSKUs(in workspace: Workspace) -> Set<String> {
+        if let skuSet { return skuSet }
+        let made = Set(workspace.products.map(\.sku))
+        skuSet = made
+        return made
+    }
+
+    /// After a change that adds or removes products or entries: positions are found afresh.
+    public mutating func forget() { self = ScenarioLookup() }
 }
 
 extension Scenario {
@@ -145,15 +178,23 @@ extension Scenario {
         var workspace = plan
         var problems: [String] = []
         var applied: [Bool] = []
+        var lookup = ScenarioLookup()
+        var costsChanged = false, productsMoved = false
         for change in changes {
-            if let problem = change.apply(to: &workspace) {
+            if let problem = change.apply(to: &workspace, lookup: &lookup) {
                 problems.append("\(change.subject) \(change.how): \(problem)")
                 applied.append(false)
             } else {
                 applied.append(true)
+                switch change {
+                case .cost, .replaceCost, .addCost, .removeCost: costsChanged = true
+                case .addProduct, .removeProduct: productsMoved = true
+                default: break
+                }
             }
         }
-        var outcome = ScenarioOutcome(workspace: workspace, problems: problems, applied: applied, volumeNote: nil, volumeFailure: nil)
+        var outcome = ScenarioOutcome(workspace: workspace, problems: problems, applied: applied, volumeNote: nil, volumeFailure: nil,
+                                      costsChanged: costsChanged, productsMoved: productsMoved)
         do throws(VolumeAdjustment.Failure) {
             outcome.volumeNote = try VolumeAdjustment.apply(rule ?? volume, plan: plan, to: &outcome.workspace)
         } catch {
@@ -166,6 +207,25 @@ extension Scenario {
 extension ScenarioChange {
     /// Applies the change; returns why it does not apply (the workspace is then unchanged).
     public func apply(to workspace: inout Workspace) -> String? {
+        var lookup = ScenarioLookup()
+        return apply(to: &workspace, lookup: &lookup)
+    }
+
+    /// `apply(to:)` with positions found through `lookup`, kept across a scenario's changes.
+    public func apply(to workspace: inout Workspace, lookup: inout ScenarioLookup) -> String? {
+        let problem = applyOne(to: &workspace, lookup: &lookup)
+        if problem == nil, movesRows { lookup.forget() }
+        return problem
+    }
+
+    private var movesRows: Bool {
+        switch self {
+        case .addProduct, .removeProduct, .addCost, .removeCost: return true
+        default: return false
+        }
+    }
+
+    private func applyOne(to workspace: inout Workspace, lookup: inout ScenarioLookup) -> String? {
         switch self {
         case .assumption(let assumption, let change):
             if change == .to(nil) {
@@ -179,7 +239,7 @@ extension ScenarioChange {
             }
             workspace.settings[assumption] = settled
         case .product(let sku, let figure, let change):
-            guard let index = workspace.productIndex(sku: sku) else { return "no product \(sku) in the plan" }
+            guard let index = lookup.product(sku, in: workspace) else { return "no product \(sku) in the plan" }
             var product = workspace.products[index]
             guard let value = change.applied(to: figure.value(of: product)) else { return "\(sku) has no \(figure.label) of its own" }
             if value.isNegative { return "would make the \(figure.label) of \(sku) negative (\(value.formatted()))" }
@@ -192,40 +252,40 @@ extension ScenarioChange {
                 return "the GMV shares would add up to more than 100%"
             }
         case .productName(let sku, let name):
-            guard let index = workspace.productIndex(sku: sku) else { return "no product \(sku) in the plan" }
+            guard let index = lookup.product(sku, in: workspace) else { return "no product \(sku) in the plan" }
             workspace.products[index].name = name
         case .productRole(let sku, let role):
-            guard let index = workspace.productIndex(sku: sku) else { return "no product \(sku) in the plan" }
+            guard let index = lookup.product(sku, in: workspace) else { return "no product \(sku) in the plan" }
             workspace.products[index].role = role
         case .addProduct(let product):
-            guard workspace.productIndex(sku: product.sku) == nil else { return "the plan has a product \(product.sku) of its own" }
+            guard lookup.product(product.sku, in: workspace) == nil else { return "the plan has a product \(product.sku) of its own" }
             workspace.products.append(product)
             if Self.sharesExceedWhole(workspace.products) {
                 workspace.products.removeLast()
                 return "the GMV shares would add up to more than 100%"
             }
         case .removeProduct(let sku):
-            guard let index = workspace.productIndex(sku: sku) else { return "no product \(sku) in the plan" }
+            guard let index = lookup.product(sku, in: workspace) else { return "no product \(sku) in the plan" }
             if let user = workspace.costs.first(where: { $0.product == sku }) { return "the plan's cost \(user.id) belongs to \(sku)" }
             if let plan = workspace.hitPlans.first(where: { $0.spec.sku == sku }) { return "the plan's hit plan \(plan.name) is for \(sku)" }
             workspace.products.remove(at: index)
         case .cost(let id, let figure, let change):
-            guard let index = workspace.costIndex(id: id) else { return "no cost entry \(id) in the plan" }
+            guard let index = lookup.cost(id, in: workspace) else { return "no cost entry \(id) in the plan" }
             var entry = workspace.costs[index]
             guard let value = change.applied(to: figure.value(of: entry)) else { return "\(id) has no \(figure.rawValue)" }
             if value.isNegative { return "would make the \(figure.rawValue) of \(id) negative (\(value.formatted()))" }
             figure.set(value, on: &entry)
-            if let issue = Validation.issues(in: entry, products: Set(workspace.products.map(\.sku))).first { return "\(id) \(issue.path): \(issue.message)" }
+            if let issue = Validation.issues(in: entry, products: lookup.allSKUs(in: workspace)).first { return "\(id) \(issue.path): \(issue.message)" }
             workspace.costs[index] = entry
         case .replaceCost(let entry):
-            guard let index = workspace.costIndex(id: entry.id) else { return "no cost entry \(entry.id) in the plan" }
-            if let sku = entry.product, workspace.productIndex(sku: sku) == nil { return "no product \(sku) in the plan" }
+            guard let index = lookup.cost(entry.id, in: workspace) else { return "no cost entry \(entry.id) in the plan" }
+            if let sku = entry.product, lookup.product(sku, in: workspace) == nil { return "no product \(sku) in the plan" }
             workspace.costs[index] = entry
         case .addCost(var entry):
-            if let sku = entry.product, workspace.productIndex(sku: sku) == nil { return "no product \(sku) in the plan" }
+            if let sku = entry.product, lookup.product(sku, in: workspace) == nil { return "no product \(sku) in the plan" }
             let used = max(workspace.lastCostNumber[entry.category] ?? 0,
                            workspace.costs.reduce(Int32(0)) { $1.category == entry.category ? max($0, $1.id.number) : $0 })
-            if workspace.costIndex(id: entry.id) != nil || entry.id.number <= used {
+            if lookup.cost(entry.id, in: workspace) != nil || entry.id.number <= used {
                 // The plan has numbered entries of its own since: this one takes the next free ID.
                 guard used < Int32.max else { return "category \(entry.category.rawValue) has used up its entry numbers" }
                 entry.id = CostID(category: entry.category, number: used + 1)
@@ -233,7 +293,7 @@ extension ScenarioChange {
             workspace.costs.append(entry)
             workspace.lastCostNumber[entry.category] = max(workspace.lastCostNumber[entry.category] ?? 0, entry.id.number)
         case .removeCost(let id):
-            guard let index = workspace.costIndex(id: id) else { return "no cost entry \(id) in the plan" }
+            guard let index = lookup.cost(id, in: workspace) else { return "no cost entry \(id) in the plan" }
             workspace.costs.remove(at: index)
         case .goal(let period, let metric, let value):
             let index = workspace.goalIndex(period: period, metric: metric)
@@ -246,7 +306,7 @@ extension ScenarioChange {
             case (nil, nil): return "the plan has no \(metric.rawValue) goal for \(period.text)"
             }
         case .hitPlan(let saved):
-            guard workspace.productIndex(sku: saved.spec.sku) != nil else { return "no product \(saved.spec.sku) in the plan" }
+            guard lookup.product(saved.spec.sku, in: workspace) != nil else { return "no product \(saved.spec.sku) in the plan" }
             if let index = workspace.hitPlans.firstIndex(where: { $0.name == saved.name }) {
                 workspace.hitPlans[index] = saved
             } else {
@@ -285,10 +345,12 @@ public enum ScenarioDelta {
         guard unsupported.isEmpty else { throw Unsupported(parts: unsupported) }
 
         var changes: [ScenarioChange] = []
+        var typedByKey: [String: [ScenarioChange]] = [:]
+        for change in typed { typedByKey[change.key, default: []].append(change) }
         func figure(_ key: String, from old: ExactDecimal?, to new: ExactDecimal?, settle: (ExactDecimal) -> ExactDecimal?,
                     absolute: (FigureChange) -> ScenarioChange) {
             guard old != new else { return }
-            let mine = typed.filter { $0.key == key }
+            let mine = typedByKey[key] ?? []
             // The relative changes since the last absolute one, if replaying them gives `new`.
             let lastAbsolute = mine.lastIndex { !$0.figureChange.isRelative }
             let run = Array(mine[((lastAbsolute ?? -1) + 1)...])

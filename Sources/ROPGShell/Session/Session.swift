@@ -92,11 +92,13 @@ public final class Session {
     public var context: ReportContext {
         if let cache = contextCache, cache.revision == revision { return cache.context }
         let prepared = preparedIndex.flatMap { $0.revision == revision ? $0.index : nil }
-        let context = ReportContext(workspace: workspace, today: today, prepared: prepared)
+        let context = ReportContext(workspace: workspace, today: today, prepared: prepared, index: revision == 0 ? givenIndex : nil)
         contextCache = (revision, context)
         return context
     }
     private var contextCache: (revision: Int, context: ReportContext)?
+    /// The cost index of this workspace as it was made, when it was worked out already (a scenario's, from the plan's).
+    var givenIndex: CostIndex?
     private var preparedIndex: (revision: Int, index: PreparedIndex)?
 
     /// Starts folding the cost entries on another thread, so that the first report on a

@@ -140,11 +140,12 @@ public enum ScenarioCommand: Command {
         try arguments.checkPositionals(max: 2, usage: usage[4])
         let scenario = try session.scenario(named: try name(arguments, "show"))
         var workspace = session.plan
+        var lookup = ScenarioLookup()
         var rows: [[Cell]] = []
         for (position, change) in scenario.changes.enumerated() {
-            let before = figure(of: change, in: workspace)
-            let problem = change.apply(to: &workspace)
-            let after = problem == nil ? figure(of: change, in: workspace) : nil
+            let before = figure(of: change, in: workspace, &lookup)
+            let problem = change.apply(to: &workspace, lookup: &lookup)
+            let after = problem == nil ? figure(of: change, in: workspace, &lookup) : nil
             rows.append([.count(ExactDecimal(position + 1)), .text(change.subject), .text(change.how),
                          before.map { .text($0) } ?? .empty, after.map { .text($0) } ?? .empty,
                          problem.map { Cell.text("no longer applies: \($0)").emphasized(.warning) } ?? .text("applies")])
@@ -159,12 +160,12 @@ public enum ScenarioCommand: Command {
     }
 
     /// The figure a change touches, as shown: "69.00", "2.5%", "8,000.00/month".
-    static func figure(of change: ScenarioChange, in workspace: Workspace) -> String? {
+    static func figure(of change: ScenarioChange, in workspace: Workspace, _ lookup: inout ScenarioLookup) -> String? {
         switch change {
         case .assumption(let assumption, _):
             return workspace.settings[assumption].map { SettingsCommand.show($0, assumption) }
         case .product(let sku, let figure, _):
-            guard let product = workspace.productIndex(sku: sku).map({ workspace.products[$0] }) else { return nil }
+            guard let product = lookup.product(sku, in: workspace).map({ workspace.products[$0] }) else { return nil }
             guard let value = figure.value(of: product) else { return "none" }
             switch figure {
             case .price, .cost: return value.formatted()
@@ -172,11 +173,11 @@ public enum ScenarioCommand: Command {
             case .share, .ctr, .cvr: return value.exactPercentText
             }
         case .productName(let sku, _):
-            return workspace.productIndex(sku: sku).map { workspace.products[$0].name }
+            return lookup.product(sku, in: workspace).map { workspace.products[$0].name }
         case .productRole(let sku, _):
-            return workspace.productIndex(sku: sku).map { workspace.products[$0].role?.rawValue ?? "none" }
+            return lookup.product(sku, in: workspace).map { workspace.products[$0].role?.rawValue ?? "none" }
         case .cost(let id, let figure, _):
-            guard let entry = workspace.costIndex(id: id).map({ workspace.costs[$0] }) else { return nil }
+            guard let entry = lookup.cost(id, in: workspace).map({ workspace.costs[$0] }) else { return nil }
             return figure == .amount ? CostSpec.describe(entry) : entry.quantity.countText
         case .replaceCost(let entry), .addCost(let entry):
             return workspace.costs.last(where: { $0.id.category == entry.category && $0.name == entry.name }).map { CostSpec.describe($0) }
@@ -185,11 +186,11 @@ public enum ScenarioCommand: Command {
         case .hitPlan(let saved):
             return workspace.hitPlans.first { $0.name == saved.name }.map { "\($0.spec.sku) from \($0.spec.start.isoText)" }
         case .addProduct(let product):
-            return workspace.productIndex(sku: product.sku).map { "price \(workspace.products[$0].price.formatted())" }
+            return lookup.product(product.sku, in: workspace).map { "price \(workspace.products[$0].price.formatted())" }
         case .removeProduct(let sku):
-            return workspace.productIndex(sku: sku) == nil ? nil : "in the plan"
+            return lookup.product(sku, in: workspace) == nil ? nil : "in the plan"
         case .removeCost(let id):
-            return workspace.costIndex(id: id) == nil ? nil : "in the plan"
+            return lookup.cost(id, in: workspace) == nil ? nil : "in the plan"
         case .removeHitPlan(let name):
             return workspace.hitPlans.contains { $0.name == name } ? "in the plan" : nil
         }
