@@ -137,6 +137,21 @@ import ROPGReports
         }
     }
 
+    /// A change to the scenarios is journaled like any change: read back, it is the same change.
+    @Test func scenariosSurviveTheJournal() throws {
+        let session = try story()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ropg-scenario-journal-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let workspacePath = folder.appendingPathComponent("w.json").path
+        let journal = Journal(workspacePath: workspacePath, base: Journal.Fingerprint(size: 0, hash: 0))
+        let edit = Edit(description: "scenario 激进", changes: [.setScenarios(session.workspace.scenarios)])
+        try journal.append(edit)
+        let found = try #require(try Journal.read(journal.path))
+        #expect(found.edits.first?.changes == edit.changes)
+        journal.remove()
+    }
+
     @Test func anUnknownScenarioGetsADidYouMean() throws {
         let session = try story()
         #expect(throws: CommandError.self) { try session.scenario(named: "激近") }
