@@ -152,6 +152,22 @@ import ROPGReports
         journal.remove()
     }
 
+    /// A scenario and a what-if with the same changes show the same figures.
+    @Test func aScenarioAgreesWithTheSameWhatIf() throws {
+        let session = try story()
+        run(session, "whatif")
+        for line in ["product set role:traffic price-=10%", "cost add P \"主播\" 8000/month",
+                     "hit plan TS-001 start=2026-10-01 peak-units=500/day cpc=0.9 paid-share=80%,60%,50%,30%", "hit save 双11"] {
+            run(session, line)
+        }
+        let scenario = Session(workspace: try session.scenarioSession("激进").outcome.workspace, path: nil, console: Console(capturing: ()),
+                               interactive: false, today: today)
+        for period in ["2026-03", "2026-11", "2026-Q4", "2026"] {
+            #expect(try profit(session, period) == (try profit(scenario, period)), "\(period)")
+        }
+        run(session, "drop")
+    }
+
     @Test func anUnknownScenarioGetsADidYouMean() throws {
         let session = try story()
         #expect(throws: CommandError.self) { try session.scenario(named: "激近") }
