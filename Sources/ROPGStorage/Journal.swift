@@ -158,6 +158,7 @@ public final class Journal: @unchecked Sendable {
         case .setProfiles(let profiles): op = "setProfiles"; fragment.profiles = profiles
         case .setActuals(let actuals): op = "setActuals"; fragment.actuals = actuals
         case .setHitPlans(let plans): op = "setHitPlans"; fragment.hitPlans = plans
+        case .setScenarios(let scenarios): op = "setScenarios"; fragment.scenarios = scenarios
         case .setName(let name): op = "setName"; fragment.name = name
         case .setLastCostNumber(let number, let category):
             op = "setLastCostNumber"; at = Int(number); fragment.name = category.rawValue
@@ -181,6 +182,7 @@ public final class Journal: @unchecked Sendable {
         case "setProfiles": return .setProfiles(fragment.profiles)
         case "setActuals": return .setActuals(fragment.actuals)
         case "setHitPlans": return .setHitPlans(fragment.hitPlans)
+        case "setScenarios": return .setScenarios(fragment.scenarios)
         case "setName": return .setName(fragment.name)
         case "setLastCostNumber":
             guard let category = CostCategory(rawValue: fragment.name), let number = Int32(exactly: at) else { return nil }

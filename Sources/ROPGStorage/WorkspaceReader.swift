@@ -185,7 +185,7 @@ public struct WorkspaceReader {
             throw failure("schemaVersion", "the file was written by a newer ropg (schema \(version)); this one reads schema \(Workspace.schemaVersion) and older. Upgrade ropg to open it")
         }
         guard version >= 1 else { throw failure("schemaVersion", "\(version) is not a schema version") }
-        let keys = ["name", "settings", "overrides", "products", "costs", "profiles", "goals", "splits", "actuals", "hitPlans", "lastCostIds"]
+        let keys = ["name", "settings", "overrides", "products", "costs", "profiles", "goals", "splits", "actuals", "hitPlans", "scenarios", "lastCostIds"]
         var overrides: [AssumptionOverride] = []
         while let key = try json({ try reader.nextKey() }) {
             switch key {
@@ -201,6 +201,7 @@ public struct WorkspaceReader {
             case "splits": workspace.splits = try readSplits()
             case "actuals": workspace.actuals = try readActuals()
             case "hitPlans": workspace.hitPlans = try readHitPlans()
+            case "scenarios": workspace.scenarios = try readScenarios()
             case "lastCostIds":
                 workspace.lastCostNumber = try readLastIDs()
                 sawLastIDs = true
@@ -668,5 +669,114 @@ public struct WorkspaceReader {
             actuals.append(actual)
         }
         return actuals
+    }
+}
+
+// MARK: - Scenarios
+
+extension WorkspaceReader {
+    /// Scenarios, one line per change (`WorkspaceWriter.writeScenarioLine`): a first line per
+    /// scenario with its volume rule, then its changes in order, each naming its scenario.
+    /// Products, cost entries and hit plans a change carries whole are read as those arrays are.
+    fileprivate func readScenarios() throws(WorkspaceLoadError) -> [Scenario] {
+        var scenarios: [Scenario] = []
+        var nested = self
+        nested.expectedCosts = 0  // a change's one entry, not the workspace's million
+        nested.validates = false
+        let keys = ["scenario", "volume", "set", "product", "field", "cost", "goal", "metric", "to", "by",
+                    "addProduct", "removeProduct", "replaceCost", "addCost", "removeCost", "hitPlan", "removeHitPlan"]
+        try array("scenarios") { (index) throws(WorkspaceLoadError) in
+            let path = { "scenarios[\(index)]" }
+            var values: [String: String] = [:]
+            var products: [Product] = [], costs: [CostEntry] = [], plans: [SavedHitPlan] = []
+            try object(path()) { (key) throws(WorkspaceLoadError) in
+                switch key {
+                case "addProduct": products = try nested.readProducts()
+                case "replaceCost", "addCost": costs = try nested.readCosts()
+                case "hitPlan": plans = try nested.readHitPlans()
+                default:
+                    guard keys.contains(key) else { throw unknownKey(key, path(), allowed: keys) }
+                    values[key] = try string("\(path()).\(key)")
+                }
+                if ["addProduct", "replaceCost", "addCost", "hitPlan"].contains(key) { values[key] = "" }
+            }
+            guard let name = values["scenario"] else { throw failure(path(), "a scenario line needs \"scenario\"") }
+            if let problem = Scenario.problem(withName: name) { throw failure("\(path()).scenario", problem) }
+            func figureChange() throws(WorkspaceLoadError) -> FigureChange {
+                if let text = values["by"] {
+                    guard let change = FigureChange(storedText: text) else { throw failure("\(path()).by", "\"\(text)\" is not a change such as \"-10%\", \"+5\" or \"*1.1\"") }
+                    return change
+                }
+                guard let text = values["to"] else { throw failure(path(), "a change needs \"to\" or \"by\"") }
+                if text == "none" { return .to(nil) }
+                guard let value = ExactDecimal(plainText: text) else { throw failure("\(path()).to", "\"\(text)\" is not a number") }
+                return .to(value)
+            }
+            func one<T>(_ items: [T], _ key: String) throws(WorkspaceLoadError) -> T {
+                guard items.count == 1, let item = items.first else { throw failure("\(path()).\(key)", "holds exactly one element") }
+                return item
+            }
+            func costID(_ key: String) throws(WorkspaceLoadError) -> CostID {
+                let text = values[key] ?? ""
+                guard let id = CostID(text: text) else { throw failure("\(path()).\(key)", "\"\(text)\" is not a cost ID such as R1") }
+                return id
+            }
+            let change: ScenarioChange?
+            if let text = values["set"] {
+                guard let assumption = Assumption(rawValue: text) else { throw failure("\(path()).set", "\"\(text)\" is not an assumption") }
+                change = .assumption(assumption, try figureChange())
+            } else if let sku = values["product"] {
+                let field = values["field"] ?? ""
+                if field == "name" {
+                    change = .productName(sku: sku, values["to"] ?? "")
+                } else if field == "role" {
+                    let text = values["to"] ?? ""
+                    guard text == "none" || ProductRole(rawValue: text) != nil else { throw failure("\(path()).to", "\"\(text)\" is not a role") }
+                    change = .productRole(sku: sku, ProductRole(rawValue: text))
+                } else {
+                    guard let figure = ProductFigure(rawValue: field) else { throw failure("\(path()).field", "\"\(field)\" is not a product figure") }
+                    change = .product(sku: sku, figure, try figureChange())
+                }
+            } else if values["cost"] != nil {
+                let field = values["field"] ?? ""
+                guard let figure = CostFigure(rawValue: field) else { throw failure("\(path()).field", "\"\(field)\" is not amount or qty") }
+                change = .cost(id: try costID("cost"), figure, try figureChange())
+            } else if let text = values["goal"] {
+                let period: Period
+                do throws(PeriodError) { period = try Period.parse(text) } catch { throw failure("\(path()).goal", error.message) }
+                guard let metric = GoalMetric(rawValue: values["metric"] ?? "") else { throw failure("\(path()).metric", "needs a goal metric") }
+                let value = try figureChange()
+                guard case .to(let target) = value else { throw failure("\(path()).by", "a goal is changed with \"to\"") }
+                change = .goal(period, metric, target)
+            } else if values["addProduct"] != nil {
+                change = .addProduct(try one(products, "addProduct"))
+            } else if let sku = values["removeProduct"] {
+                change = .removeProduct(sku: sku)
+            } else if values["replaceCost"] != nil {
+                change = .replaceCost(try one(costs, "replaceCost"))
+            } else if values["addCost"] != nil {
+                change = .addCost(try one(costs, "addCost"))
+            } else if values["removeCost"] != nil {
+                change = .removeCost(id: try costID("removeCost"))
+            } else if values["hitPlan"] != nil {
+                change = .hitPlan(try one(plans, "hitPlan"))
+            } else if let plan = values["removeHitPlan"] {
+                change = .removeHitPlan(name: plan)
+            } else {
+                change = nil
+            }
+            if let change {
+                guard let last = scenarios.indices.last, scenarios[last].name == name else {
+                    throw failure(path(), "a change of scenario \(name) must follow its first line ({\"scenario\": \"\(name)\", \"volume\": …})")
+                }
+                scenarios[last].changes.append(change)
+            } else {
+                guard !scenarios.contains(where: { $0.name == name }) else { throw failure("\(path()).scenario", "scenario \(name) appears twice") }
+                let text = values["volume"] ?? "hold-gmv"
+                guard let rule = VolumeRule.parse(text) else { throw failure("\(path()).volume", "\"\(text)\" is not \(VolumeRule.help)") }
+                scenarios.append(Scenario(name: name, volume: rule))
+            }
+        }
+        return scenarios
     }
 }

@@ -74,6 +74,9 @@ public enum WorkspaceWriter {
         if !workspace.hitPlans.isEmpty {  // left out when there are none, so older files keep their bytes
             try writeArray("hitPlans", workspace.hitPlans, to: &out, flush: flush, element: writeHitPlan)
         }
+        if !workspace.scenarios.isEmpty {  // left out when there are none, as hit plans are
+            try writeArray("scenarios", ScenarioLines.lines(of: workspace.scenarios), to: &out, flush: flush, element: writeScenarioLine)
+        }
 
         out.raw(",\n  \"lastCostIds\": {")
         first = true
@@ -263,5 +266,75 @@ public enum WorkspaceWriter {
         if let bounce = actual.bounceRate { member("bounce", decimal: bounce, &out) }
         if let depth = actual.visitDepth { member("depth", decimal: depth, &out) }
         if let inquiry = actual.inquiryConversion { member("inquiry-cvr", decimal: inquiry, &out) }
+    }
+}
+
+// MARK: - Scenarios
+
+/// A scenario as lines of the file: its first line (name and volume rule), then one per change.
+enum ScenarioLines {
+    struct Line {
+        var scenario: Scenario
+        var change: ScenarioChange?
+    }
+
+    static func lines(of scenarios: [Scenario]) -> [Line] {
+        scenarios.flatMap { scenario in [Line(scenario: scenario, change: nil)] + scenario.changes.map { Line(scenario: scenario, change: $0) } }
+    }
+}
+
+extension WorkspaceWriter {
+    /// One scenario line: `{"scenario": "激进", "product": "TS-002", "field": "price", "by": "-10%"}`;
+    /// a product, cost entry or hit plan carried whole is written as in its own array, as one element.
+    fileprivate static func writeScenarioLine(_ line: ScenarioLines.Line, _ out: inout JSONWriter) {
+        member("scenario", line.scenario.name, &out, first: true)
+        func figure(_ change: FigureChange) {
+            if let text = change.storedText {
+                member("by", text, &out)
+            } else if case .to(let value) = change {
+                member("to", value?.description ?? "none", &out)
+            }
+        }
+        func nested(_ key: String, _ write: (inout JSONWriter) -> Void) {
+            out.raw(", \"\(key)\": [{")
+            write(&out)
+            out.raw("}]")
+        }
+        guard let change = line.change else {
+            member("volume", line.scenario.volume.typed, &out)
+            return
+        }
+        switch change {
+        case .assumption(let assumption, let change):
+            member("set", assumption.rawValue, &out)
+            figure(change)
+        case .product(let sku, let field, let change):
+            member("product", sku, &out)
+            member("field", field.rawValue, &out)
+            figure(change)
+        case .productName(let sku, let name):
+            member("product", sku, &out)
+            member("field", "name", &out)
+            member("to", name, &out)
+        case .productRole(let sku, let role):
+            member("product", sku, &out)
+            member("field", "role", &out)
+            member("to", role?.rawValue ?? "none", &out)
+        case .addProduct(let product): nested("addProduct") { writeProduct(product, &$0) }
+        case .removeProduct(let sku): member("removeProduct", sku, &out)
+        case .cost(let id, let field, let change):
+            member("cost", id.description, &out)
+            member("field", field.rawValue, &out)
+            figure(change)
+        case .replaceCost(let entry): nested("replaceCost") { writeCost(entry, &$0) }
+        case .addCost(let entry): nested("addCost") { writeCost(entry, &$0) }
+        case .removeCost(let id): member("removeCost", id.description, &out)
+        case .goal(let period, let metric, let value):
+            member("goal", period.text, &out)
+            member("metric", metric.rawValue, &out)
+            figure(.to(value))
+        case .hitPlan(let saved): nested("hitPlan") { writeHitPlan(saved, &$0) }
+        case .removeHitPlan(let name): member("removeHitPlan", name, &out)
+        }
     }
 }

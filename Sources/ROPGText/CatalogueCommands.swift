@@ -90,6 +90,12 @@ extension Catalogue {
         driver tree needs — visitors × paid-share — at that day's cpc), CPM (cpm=PRICE-PER-1000 impressions=N/month), CPT (cpt=PRICE/day), deposit
         (basis=deposit, not an expense). start= and end= bound any entry; qty= multiplies it; product=SKU ties a
         per-unit, per-order, percent, CPS or cpc=plan entry to one product. Each entry gets a short ID (R1, O2…) that never changes.
+        An entry is named by its ID or by its name when no other entry has it (an ambiguous name lists the IDs).
+        Relative changes: amount+=10%, amount-=500, amount*=1.1, qty+=1 (money kept to the cent; a percentage fee
+        stays exact). Bulk: instead of an ID, a filter changes every entry that matches as one undo step and says how
+        many: a category (O or category:O), name:工资 (a name containing the text), basis:cpc, product:TS-001, all;
+        several filters must all match. In the interactive shell a change of more than 20 entries asks first.
+        cost list takes the same filters, and name=.
         """:
             """
             计提方式：一次性（date=）、周期性（AMOUNT/day|week|month|quarter|year）、摊销（amortize=MONTHS start=MONTH）、
@@ -98,6 +104,11 @@ extension Catalogue {
             乘以当天的 cpc）、CPM（cpm=每千次展现价格 impressions=N/month）、CPT（cpt=PRICE/day）、保证金
             （basis=deposit，不是费用）。start= 和 end= 限定任何条目的起止；qty= 乘以数量；product=SKU 把按件、按单、按比例、CPS 或
             cpc=plan 条目归属到一个商品。每个条目有一个永不改变的短编号（R1、O2…）。
+            条目用编号指定，没有重名时也可用名称（名称有歧义时会列出编号）。
+            相对修改：amount+=10%、amount-=500、amount*=1.1、qty+=1（金额保留到分；百分比费用保持精确）。批量：用筛选条件代替编号，
+            一次修改所有匹配的条目，作为一个撤销步骤，并说明改了多少：类别（O 或 category:O）、name:工资（名称包含该文字）、basis:cpc、
+            product:TS-001、all；多个筛选条件必须同时满足。在交互式 shell 中，一次修改超过 20 个条目会先询问。
+            cost list 接受同样的筛选条件，以及 name=。
             """,
         "print tables as text, md (Markdown), csv or json":
             "把表格输出为 text、md（Markdown）、csv 或 json",
@@ -284,12 +295,27 @@ extension Catalogue {
         role: traffic 引流款, profit 利润款, image 形象款, custom 定制款, hit 爆款.
         share is the product's planned part of the shop's GMV (share=40%); products without one share what is left
         evenly. Renaming a SKU with sku= also renames it in the cost entries that belong to it.
+        Relative changes: price-=10% (10% less: 79 becomes 71.10), price+=5 (5 more), cost*=1.1 (times 1.1); the
+        same for cost, stock, share, ctr and cvr. A percentage after += or -= is a share of the figure itself (cvr+=10%
+        takes 3% to 3.3%), a plain number an amount (cvr+=0.005 takes 3% to 3.5%). Money is kept to the cent
+        (half up), stock to whole units; a change that would make a figure negative is refused, naming the product.
+        In a scenario, a relative change is kept relative, so it follows the plan's price.
+        Bulk: instead of a SKU, a filter changes every product that matches, as one undo step, and says how many:
+        all, role:traffic, name:T恤 (name or SKU containing the text); several filters must all match. In the
+        interactive shell a change of more than 20 products asks first. product list takes the same filters, and name=.
         """:
             """
             price 是每件售价，cost 是每件货品净成本。
             role：traffic 引流款、profit 利润款、image 形象款、custom 定制款、hit 爆款。
             share 是商品在店铺销售额中的计划占比（share=40%）；没有设定的商品平分剩余部分。
             用 sku= 改 SKU 时，属于它的成本条目中的 SKU 也一起改。
+            相对修改：price-=10%（减少 10%：79 变成 71.10）、price+=5（增加 5）、cost*=1.1（乘以 1.1）；cost、stock、share、ctr 和 cvr 同样适用。
+            += 或 -= 后的百分比是该数字本身的比例（cvr+=10% 把 3% 变成 3.3%），普通数字是数量（cvr+=0.005 把 3% 变成 3.5%）。
+            金额保留到分（四舍五入），库存保留整件；会让数字变成负数的修改会被拒绝，并指出是哪个商品。
+            在情景中，相对修改保持为相对的，所以会跟随计划的价格。
+            批量：用筛选条件代替 SKU，一次修改所有匹配的商品，作为一个撤销步骤，并说明改了多少：all、role:traffic、
+            name:T恤（名称或 SKU 包含该文字）；多个筛选条件必须同时满足。在交互式 shell 中，一次修改超过 20 个商品会先询问。
+            product list 接受同样的筛选条件，以及 name=。
             """,
         "seasonal profiles: month, weekday and event-day weights for spreading goals":
             "季节性配置：分解目标用的月份、星期和活动日权重",
@@ -360,6 +386,41 @@ extension Catalogue {
             只读文件（没有写权限）也不会被替换：让它可写，或用 save --force。
             被中断的保存留下的临时文件会在下次打开或保存时删除并报告。
             """,
+        "named versions of the plan (保守, 激进) kept in the workspace and compared side by side":
+            "计划的命名版本（保守、激进），保存在工作区中并排比较",
+        """
+        scenario new NAME opens a what-if that belongs to NAME: change products, costs, goals, assumptions and hit
+        plans as usual (product set role:traffic price-=10%, set cpc+=20%, cost add P "主播" 8000/month, hit save 双11),
+        then keep stores the changes in the scenario (the plan is unchanged) or drop throws them away. scenario save
+        NAME turns an open what-if into a scenario; scenario open NAME edits one, and keep stores the edits back.
+        A scenario is a delta on the plan as it is now: when the plan changes, its changes still apply on top (a
+        relative change such as price-=10% follows the plan's price); a change whose product or entry is gone is
+        reported by name and the rest still apply. Scenarios are saved in the workspace file, one line per change.
+        scenario compare REPORT shows the report for the plan and every scenario (or those named) side by side,
+        each with Δ and Δ% against the plan: pnl, costs, margin, breakeven, goal show, goal drivers, hit plan,
+        portfolio and any other report, at any grain they take; > FILE and every format work. REPORT scenario=NAME
+        shows any report under one scenario.
+        Volume that answers price (every comparison says which rule it used): hold-gmv, the default, keeps the
+        goals' GMV, so a cheaper product sells more units; hold-units keeps each product's units, so its GMV moves
+        with its price; elasticity:E changes its units by E × the price change (elasticity:-1.5 and a 10% cut sell
+        15% more). Set it per scenario (scenario new NAME volume=hold-units, scenario volume NAME RULE) or for one
+        comparison (scenario compare … volume=RULE).
+        """:
+            """
+            scenario new NAME 打开一个属于 NAME 的假设分析：照常修改商品、成本、目标、假设和爆款计划
+            （product set role:traffic price-=10%、set cpc+=20%、cost add P "主播" 8000/month、hit save 双11），
+            然后 keep 把修改存入情景（计划不变），或 drop 丢弃它们。scenario save NAME 把打开的假设分析存为情景；
+            scenario open NAME 编辑一个情景，keep 把修改存回去。
+            情景是相对当前计划的增量：计划变化时，它的修改仍叠加在上面（price-=10% 这样的相对修改跟随计划的价格）；
+            商品或条目已不存在的修改会按名称报告，其余的仍然适用。情景保存在工作区文件中，每个修改一行。
+            scenario compare REPORT 把计划和每个情景（或指定的情景）的报表并排显示，各自带有相对计划的 Δ 和 Δ%：
+            pnl、costs、margin、breakeven、goal show、goal drivers、hit plan、portfolio 以及任何其他报表，可用它们支持的任何粒度；
+            > FILE 和各种格式都可用。REPORT scenario=NAME 显示某个情景下的任何报表。
+            销量如何响应价格（每个比较都会说明用的规则）：hold-gmv（默认）保持目标的销售额，所以降价的商品卖出更多件数；
+            hold-units 保持每个商品的件数，所以销售额随价格变化；elasticity:E 按 E × 价格变化改变件数
+            （elasticity:-1.5 时降价 10% 多卖 15%）。可按情景设定（scenario new NAME volume=hold-units、scenario volume NAME RULE），
+            或只用于一次比较（scenario compare … volume=RULE）。
+            """,
         "goal seek: the value of one input that makes a figure hit a target (opens a what-if)":
             "单变量求解：让某个数字达到目标的某个输入值（打开一个假设分析）",
         """
@@ -395,14 +456,19 @@ extension Catalogue {
         After whatif, every change (product, cost, goal, set …) is made in the what-if only; the prompt shows it with
         its number of changes. While it is open, pnl, costs, margin, breakeven, ladder and goal drivers show the plan,
         the what-if, Δ and Δ% side by side. keep makes the changes part of the plan as one undo step; drop throws them
-        away. undo takes back the what-if's changes one by one, never the plan's. save saves the plan without the
+        away. undo takes back the what-if's changes one by one, never the plan's. Every comparison says how volume
+        answers a price change: hold GMV by default (the goals' GMV stays, a cheaper product sells more units);
+        whatif volume=hold-units keeps each product's units (GMV moves with price), whatif volume=elasticity:-1.5
+        changes units by −1.5 × the price change (docs/DOMAIN.md §13). save saves the plan without the
         what-if, and says so. whatif again lists the changes it holds. The one-line form opens a what-if, makes the
         changes, shows the report beside the plan and drops it: nothing changes.
         """:
             """
             whatif 之后，每个修改（product、cost、goal、set …）只在假设分析中进行；提示符显示它及其修改数。打开期间，
             pnl、costs、margin、breakeven、ladder 和 goal drivers 把计划、假设、Δ 和 Δ% 并排显示。keep 把修改作为一个撤销步骤并入计划；
-            drop 丢弃它们。undo 逐个撤销假设分析中的修改，绝不撤销计划的。save 保存不含假设分析的计划，并会说明。
+            drop 丢弃它们。undo 逐个撤销假设分析中的修改，绝不撤销计划的。每个比较都会说明销量如何响应价格变化：默认保持销售额
+            （目标的销售额不变，降价的商品卖出更多件数）；whatif volume=hold-units 保持每个商品的件数（销售额随价格变化），
+            whatif volume=elasticity:-1.5 按 −1.5 × 价格变化改变件数（docs/DOMAIN.md §13）。save 保存不含假设分析的计划，并会说明。
             再次输入 whatif 列出其中的修改。单行形式打开一个假设分析，做出修改，把报表与计划并排显示，然后丢弃：什么都不会改变。
             """,
         "make the open what-if's changes part of the plan (one undo step)":

@@ -16,6 +16,11 @@ extension Catalogue {
         "too large": "太大",
         "a percentage where an amount is expected": "这里需要金额，而不是百分比",
         "a whole number is expected": "这里需要整数",
+        "write the amount without a sign; the operator says up or down": "写金额时不要带正负号；运算符表示增减",
+        "*= takes a factor such as 1.1; for a percentage use += or -=": "*= 需要一个系数，例如 1.1；百分比请用 += 或 -=",
+        "{key} is changed twice; give one of {key}=, {key}+=, {key}-= or {key}*=": "{key} 改了两次；请只给 {key}=、{key}+=、{key}-= 或 {key}*= 之一",
+        "Relative: cpc+=20% (20% more), aov-=5 (5 less), cvr*=0.9; money is kept to the cent. In a scenario, a relative change stays relative.":
+            "相对修改：cpc+=20%（增加 20%）、aov-=5（减少 5）、cvr*=0.9；金额保留到分。在情景中，相对修改保持为相对的。",
         "{word} is not a period: {reason}": "{word} 不是期间：{reason}",
         "too long; write 2026, 2026-Q1, 2026-03, 2026-W11, 2026-03-14 or a range FROM..TO":
             "太长；请写 2026、2026-Q1、2026-03、2026-W11、2026-03-14 或范围 起..止",

@@ -18,13 +18,15 @@ extension Catalogue {
         Numbers: 1,234.56  ¥79  79元  1200万  10w  3亿  12k  5%  0.05
         Periods: 2026  2026-Q1  2026-03  2026-W11  2026-03-14  2026-03..2026-06
         Output:  end a command with > FILE.csv (or .md, .json, .txt) to write its table to a file;
-                 table=NAME keeps one of a report's tables (help format names them)
+                 table=NAME keeps one of a report's tables (help format names them);
+                 scenario=NAME shows any report under a named scenario (help scenario)
         """:
             """
             数字：1,234.56  ¥79  79元  1200万  10w  3亿  12k  5%  0.05
             期间：2026  2026-Q1  2026-03  2026-W11  2026-03-14  2026-03..2026-06
             输出：命令末尾加 > 文件.csv（或 .md、.json、.txt）把表格写入文件；
-                  table=NAME 只保留报表中的一张表（help format 列出表名）
+                  table=NAME 只保留报表中的一张表（help format 列出表名）；
+                  scenario=NAME 在某个命名情景下显示任何报表（help scenario）
             """,
         """
         usage: ropg [WORKSPACE.json] [options]

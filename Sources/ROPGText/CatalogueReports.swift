@@ -408,5 +408,15 @@ extension Catalogue {
             "保本为空：在该价格下每件（扣推广后）不赚钱",
         "margin|fees":
             "费率",
+        "changes":
+            "修改",
+        "how":
+            "方式",
+        "on the plan":
+            "相对计划",
+        "scenario":
+            "情景",
+        "volume":
+            "销量规则",
     ]
 }

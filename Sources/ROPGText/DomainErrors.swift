@@ -28,6 +28,8 @@ extension NumberError {
         case .tooLarge: phrase("too large")
         case .percentageForAmount: phrase("a percentage where an amount is expected")
         case .wholeNumberExpected: phrase("a whole number is expected")
+        case .signedRelativeChange: phrase("write the amount without a sign; the operator says up or down")
+        case .percentageForFactor: phrase("*= takes a factor such as 1.1; for a percentage use += or -=")
         }
     }
 }

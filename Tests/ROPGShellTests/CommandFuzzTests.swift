@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ROPGDomain
 @testable import ROPGShell
 @testable import ROPGStorage
 
@@ -18,7 +19,16 @@ import Testing
                              "product set TS-001 price=0", "product set TS-001 cost=1000000000000000",
                              "product add Z price=1 cost=1000000000000000", "set cvr=0%", "set aov=0", "set units-per-order=0",
                              "goal set 2026-03 adspend=1000", "goal set 2026 gmv=999999999999999",
-                             "cost add R \"x\" 999999999999999/day qty=999999999999999"]
+                             "cost add R \"x\" 999999999999999/day qty=999999999999999",
+                             // Scenarios, relative and bulk edits, volume rules.
+                             "scenario new 试", "scenario new 试 volume=elasticity:-99", "scenario save 试", "scenario open 试",
+                             "scenario rm 试", "scenario rename 试 试2", "scenario volume 试 hold-units", "scenario volume 试 elasticity:-1000",
+                             "scenario compare pnl 2026-03", "scenario compare 试 margin volume=hold-units", "pnl 2026 scenario=试",
+                             "scenario compare 试 试 hit plan TS-001", "whatif volume=elasticity:-50", "whatif volume=hold-units",
+                             "product set role:traffic price-=10%", "product set all price*=999999999999999", "product set all cost-=100%",
+                             "product set name:T price+=1000000000000000", "product set TS-001 stock*=0.5 cvr+=99%",
+                             "cost set all amount*=1000000000000000", "cost set O amount-=10%", "cost set 客服工资 qty+=999999999999999",
+                             "set cpc+=20%", "set cvr*=999", "set aov-=100%"]
 
     /// The three traps found by hand, kept as they were found.
     static let reproducers = [
@@ -99,8 +109,24 @@ import Testing
     static let hostile: [[UInt8]] = ["\"", "\\", "{", "}", "[", "]", ",", ":", "-", "0", "9", "e", ".", "\u{0}", "\u{1B}", "\"999999999999999999999999\"",
                                      "null", "true", "\u{FEFF}", "\\u0000", "\\ud800", "1e400", "\"2026-02-30\"", "\"-0\""].map { Array($0.utf8) }
 
-    @Test func mutatedFilesAreReadOrRefused() throws {
-        let demo = try AtomicFile.readAll(path: TestSupport.repositoryRoot.appendingPathComponent("workspaces/demo.json").path)
+    /// The demo, and the demo with scenarios of every kind of change (their lines are mutated too).
+    static func demoWithScenarios() throws -> [UInt8] {
+        let path = TestSupport.repositoryRoot.appendingPathComponent("workspaces/demo.json").path
+        let session = Session(workspace: try WorkspaceReader.load(path: path), path: nil, console: Console(capturing: ()), interactive: false,
+                              today: Day(number: 20_528))
+        for line in ["scenario new 保守 volume=elasticity:-1.5", "set cvr=2.5% cpc+=20%", "product set role:traffic price-=10% cvr=4%",
+                     "product set TS-001 name=新 role=none", "cost add P \"主播\" 8000/month", "cost set O2 amount*=1.1", "cost set P1 name=客服",
+                     "cost rm G6", "product add ZZ price=10 cost=1", "goal set 2026-11 gmv=2000000",
+                     "hit plan TS-001 start=2026-10-01", "hit save 双11", "keep"] {
+            session.execute(line: line)
+        }
+        #expect(session.workspace.scenarios.first?.changes.count ?? 0 >= 10, "\(session.console.takeCaptured())")
+        return WorkspaceWriter.encode(session.workspace)
+    }
+
+    @Test(arguments: [false, true]) func mutatedFilesAreReadOrRefused(withScenarios: Bool) throws {
+        let demo = withScenarios ? try Self.demoWithScenarios()
+            : try AtomicFile.readAll(path: TestSupport.repositoryRoot.appendingPathComponent("workspaces/demo.json").path)
         var mix = SplitMix(seed: 0x5EED_F11E)
         var read = 0, refused = 0
         let rounds = Int(ProcessInfo.processInfo.environment["ROPG_FUZZ_FILES"] ?? "") ?? 1_500

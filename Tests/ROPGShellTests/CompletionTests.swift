@@ -89,4 +89,18 @@ import ROPGDomain
             }
         }
     }
+
+    @Test func scenarioNamesWhereAScenarioIsExpected() throws {
+        let session = try Self.demo()
+        // No scenarios yet: scenario= is not offered on a report.
+        #expect(!complete("pnl 2026 ", session).contains("scenario="))
+        session.perform(Edit(description: "scenarios", changes: [.setScenarios([Scenario(name: "保守", changes: [], volume: .holdGMV),
+                                                                                Scenario(name: "激进", changes: [], volume: .holdUnits)])]))
+        #expect(complete("scenario show ", session) == ["保守", "激进"])
+        #expect(complete("scenario rename 激", session) == ["激进"])
+        #expect(complete("pnl 2026 ", session).contains("scenario="))
+        #expect(complete("pnl 2026 scenario=", session) == ["scenario=保守", "scenario=激进"])
+        // `scenario compare NAME REPORT …`: the report's own keys after its name.
+        #expect(complete("scenario compare 保守 pnl 2026 by=q", session) == ["by=quarter"])
+    }
 }

@@ -101,6 +101,16 @@ public struct CostIndex: Sendable {
         foldProductGroups(workspace)
     }
 
+    /// This index for a workspace with the same cost entries and the same products in the same
+    /// order, whose prices, shares or units per order may differ (a scenario): only the
+    /// product-tied coefficients are folded again, not the million entries.
+    public func refolded(for workspace: Workspace) -> CostIndex {
+        var copy = self
+        copy.foldedProductGroups = []
+        copy.foldProductGroups(workspace)
+        return copy
+    }
+
     /// Folds the product-tied sales-linked groups into per-net-revenue coefficients.
     private mutating func foldProductGroups(_ workspace: Workspace) {
         let shares = SalesModel.shares(of: workspace.products)

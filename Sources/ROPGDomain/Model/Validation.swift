@@ -183,6 +183,14 @@ public enum Validation {
                 issues.append(.init(path: "hitPlans[\(index)].name", message: saved.name.isEmpty ? "is empty" : "\(saved.name) appears twice"))
             }
         }
+        var scenarioNames = Set<String>()
+        for (index, scenario) in workspace.scenarios.enumerated() {
+            if let problem = Scenario.problem(withName: scenario.name) {
+                issues.append(.init(path: "scenarios[\(index)]", message: problem))
+            } else if !scenarioNames.insert(scenario.name).inserted {
+                issues.append(.init(path: "scenarios[\(index)]", message: "scenario \(scenario.name) appears twice"))
+            }
+        }
         var skus = Set<String>()
         for (index, product) in workspace.products.enumerated() {
             let prefix = "products[\(index)]"

@@ -20,6 +20,8 @@ public struct Workspace: Equatable, Sendable {
     public var actuals: [Actual] = []
     /// Saved hit-product plans (`hit save`), by name: part of the plan in `pnl`, `costs` and `goal show`.
     public var hitPlans: [SavedHitPlan] = []
+    /// Named versions of the plan (`scenario`), by name: changes laid over the plan, never part of it.
+    public var scenarios: [Scenario] = []
 
     public init(name: String, settings: Settings = Settings(), products: [Product] = [], costs: [CostEntry] = [],
                 goals: [Goal] = [], lastCostNumber: [CostCategory: Int32] = [:]) {
@@ -45,6 +47,7 @@ public struct Workspace: Equatable, Sendable {
     public func profile(named name: String) -> Profile? { profiles.first { $0.name == name } }
     public func split(of period: Period) -> GoalSplit? { splits.first { $0.period == period } }
     public func actualIndex(day: Day) -> Int? { actuals.firstIndex { $0.day == day } }
+    public func scenario(named name: String) -> Scenario? { scenarios.first { $0.name == name } }
 
     /// Where a goal belongs in the chronological order.
     public func goalInsertionIndex(for goal: Goal) -> Int {

@@ -15,6 +15,7 @@ public enum WorkspaceChange: Equatable, Sendable {
     case setProfiles([Profile])
     case setActuals([Actual])
     case setHitPlans([SavedHitPlan])
+    case setScenarios([Scenario])
     case setName(String)
     case setLastCostNumber(Int32, for: CostCategory)
 
@@ -29,7 +30,7 @@ public enum WorkspaceChange: Equatable, Sendable {
         case .removeCost(let index), .replaceCost(_, let index): return workspace.costs.indices.contains(index)
         case .insertGoal(_, let index): return (0...workspace.goals.count).contains(index)
         case .removeGoal(let index), .replaceGoal(_, let index): return workspace.goals.indices.contains(index)
-        case .setSettings, .setSplits, .setProfiles, .setActuals, .setHitPlans, .setName, .setLastCostNumber: return true
+        case .setSettings, .setSplits, .setProfiles, .setActuals, .setHitPlans, .setScenarios, .setName, .setLastCostNumber: return true
         }
     }
 
@@ -83,6 +84,10 @@ public enum WorkspaceChange: Equatable, Sendable {
             let old = workspace.hitPlans
             workspace.hitPlans = plans
             return .setHitPlans(old)
+        case .setScenarios(let scenarios):
+            let old = workspace.scenarios
+            workspace.scenarios = scenarios
+            return .setScenarios(old)
         case .setActuals(let actuals):
             let old = workspace.actuals
             workspace.actuals = actuals

@@ -17,6 +17,10 @@ public struct NumberError: Error, Equatable, Sendable {
         case tooLarge
         case percentageForAmount
         case wholeNumberExpected
+        /// `price-=-5`: the operator gives the direction.
+        case signedRelativeChange
+        /// `price*=10%`.
+        case percentageForFactor
     }
 }
 

@@ -8,9 +8,9 @@ public enum CostCommand: Command {
     public static let summary = "add, change, remove and list cost entries (R platform, O operating, P people, G goods)"
     public static let usage = [
         "cost add R|O|P|G NAME AMOUNT [key=value…]",
-        "cost set ID [amount=…] [name=…] [qty=…] [start=…] [end=…] [product=…] [date=…] [cpc=…] [clicks=…] …",
+        "cost set ID|NAME|FILTER [amount=…] [name=…] [qty=…] [start=…] [end=…] [product=…] [date=…] [cpc=…] [clicks=…] …",
         "cost rm ID [ID…]",
-        "cost list [category=R|O|P|G] [product=SKU] [basis=BASIS]",
+        "cost list [category=R|O|P|G] [product=SKU] [basis=BASIS] [name=TEXT]",
         "cost show ID",
     ]
     public static let examples = [
@@ -20,11 +20,14 @@ public enum CostCommand: Command {
         "cost add O \"ERP\" 12000 amortize=12 start=2026-01",
         "cost add O \"直通车\" cpc=0.8 clicks=20000/month",
         "cost add O \"万相台\" cpc=plan share=80%",
-        "cost add P \"客服工资\" 4500/month qty=2",
+        "cost add P \"运营助理\" 4500/month qty=2",
         "cost add P \"美工提成\" 1/unit product=TS-001",
         "cost add G \"快递\" 4/order",
         "cost set P1 amount=5000/month",
+        "cost set 客服工资 amount+=10%",
+        "cost set O amount*=1.1",
         "cost list category=R",
+        "cost list name=工资",
     ]
     public static let details = """
         Bases: once (date=), recurring (AMOUNT/day|week|month|quarter|year), amortized (amortize=MONTHS start=MONTH),
@@ -33,12 +36,21 @@ public enum CostCommand: Command {
         driver tree needs — visitors × paid-share — at that day's cpc), CPM (cpm=PRICE-PER-1000 impressions=N/month), CPT (cpt=PRICE/day), deposit
         (basis=deposit, not an expense). start= and end= bound any entry; qty= multiplies it; product=SKU ties a
         per-unit, per-order, percent, CPS or cpc=plan entry to one product. Each entry gets a short ID (R1, O2…) that never changes.
+        An entry is named by its ID or by its name when no other entry has it (an ambiguous name lists the IDs).
+        Relative changes: amount+=10%, amount-=500, amount*=1.1, qty+=1 (money kept to the cent; a percentage fee
+        stays exact). Bulk: instead of an ID, a filter changes every entry that matches as one undo step and says how
+        many: a category (O or category:O), name:工资 (a name containing the text), basis:cpc, product:TS-001, all;
+        several filters must all match. In the interactive shell a change of more than 20 entries asks first.
+        cost list takes the same filters, and name=.
         """
     public static let syntax = Syntax([
         Verb("add", words: [.category, .text, .amount], required: 2, keys: CostSpec.syntax.filter { $0.name != "name" }),
-        Verb("set", words: [.costID], required: 1, keys: CostSpec.syntax),
+        // A cost ID, a unique name or filter words (`O name:工资`), then the figures to change.
+        Verb("set", words: [.costID], required: 1, repeatsLast: true,
+             keys: CostSpec.syntax.map { key in var key = key; key.relative = CostFigure(rawValue: key.name) != nil; return key }),
         Verb("rm", words: [.costID], required: 1, repeatsLast: true),
-        Verb("list", keys: [Key("category", .category), Key("product", .sku), Key("basis", .choice(CostBasis.allNames))]),
+        Verb("list", words: [.text], repeatsLast: true,
+             keys: [Key("category", .category), Key("product", .sku), Key("basis", .choice(CostBasis.allNames)), Key("name", .text)]),
         Verb("show", words: [.costID], required: 1),
     ])
 
@@ -59,11 +71,22 @@ public enum CostCommand: Command {
         return category
     }
 
+    /// The entry named by its ID (`P1`) or by its name when only one entry has it; an ambiguous
+    /// name lists the IDs that have it.
     private static func existing(_ text: String?, _ verb: String, in session: Session) throws(CommandError) -> Int {
-        guard let text else { throw CommandError("cost \(verb) needs an entry ID, e.g. cost \(verb) R1 (see cost list)") }
-        guard let id = CostID(text: text) else { throw CommandError("\(text.quotedExcerpt) is not a cost ID; IDs look like R1, O2, P3, G4") }
-        guard let index = session.workspace.costIndex(id: id) else { throw CommandError("no cost entry \(id) (see cost list)") }
-        return index
+        guard let text else { throw CommandError("cost \(verb) needs an entry ID or name, e.g. cost \(verb) R1 (see cost list)") }
+        let costs = session.workspace.costs
+        if let id = CostID(text: text) {
+            guard let index = session.workspace.costIndex(id: id) else { throw CommandError("no cost entry \(id) (see cost list)") }
+            return index
+        }
+        let named = costs.indices.filter { costs[$0].name == text }
+        if named.count == 1, let index = named.first { return index }
+        if named.count > 1 {
+            throw CommandError("\(named.count) cost entries are named \(text.excerpt): \(named.map { costs[$0].id.description }.joined(separator: ", ")); name one by its ID")
+        }
+        let near = Suggestions.nearest(to: text, among: costs.count <= 10_000 ? costs.map(\.name) : [])
+        throw CommandError("no cost entry \(text.quotedExcerpt): name one by its ID (R1, O2 …) or its name" + (near.isEmpty ? " (see cost list)" : "; did you mean \(near.joined(separator: " or "))?"))
     }
 
     private static func add(_ arguments: Arguments, _ session: Session) throws(CommandError) -> [Block] {
@@ -92,10 +115,43 @@ public enum CostCommand: Command {
 
     private static func set(_ arguments: Arguments, _ session: Session) throws(CommandError) -> [Block] {
         try arguments.checkKeys(of: Self.self, verb: "set")
+        let targets = arguments.positionals.dropFirst().map(\.text)
+        guard !targets.isEmpty else { throw CommandError("cost set needs an entry ID, a name or a filter, e.g. cost set P1 amount=5000/month or cost set name:工资 amount+=10%") }
+        guard !arguments.options.isEmpty else { throw CommandError("cost set needs something to change, e.g. amount=5000/month or amount*=1.1") }
+        if let filter = try RowFilter(targets, keys: RowFilter.costKeys, categoryWords: true) {
+            return try setMany(filter, arguments, session)
+        }
         try arguments.checkPositionals(max: 2, usage: usage[1])
-        let index = try existing(arguments.positional(1), "set", in: session)
-        guard !arguments.options.isEmpty else { throw CommandError("cost set needs something to change, e.g. amount=5000/month") }
+        let index = try existing(targets[0], "set", in: session)
         let old = session.workspace.costs[index]
+        let (entry, typed) = try changed(old, arguments, session)
+        session.perform(Edit(description: arguments.described("cost set \(old.id)"), changes: [.replaceCost(entry, at: index)]))
+        session.noteTyped(typed)
+        return [.message("changed \(old.id) \(entry.name): \(CostSpec.describe(entry))\(quantityText(entry))")]
+    }
+
+    /// `cost set FILTER …`: the same change to every entry that matches, as one undo step.
+    private static func setMany(_ filter: RowFilter, _ arguments: Arguments, _ session: Session) throws(CommandError) -> [Block] {
+        if arguments.has("name") { throw CommandError("name= changes one entry at a time: cost set ID name=…") }
+        var changes: [WorkspaceChange] = []
+        var typed: [ScenarioChange] = []
+        var ids: [String] = []
+        for (index, old) in session.workspace.costs.enumerated() where try filter.matches(old) {
+            let (entry, notes) = try changed(old, arguments, session)
+            changes.append(.replaceCost(entry, at: index))
+            typed += notes
+            ids.append(old.id.description)
+        }
+        guard !changes.isEmpty else { return [.message("no cost entry matches \(filter.text); nothing was changed")] }
+        try session.confirmBulk(changes.count, "cost entries")
+        session.perform(Edit(description: arguments.described("cost set \(filter.text)") + " (\(counted(changes.count, "entry", "entries")))", changes: changes))
+        session.noteTyped(typed)
+        let shown = ids.count <= 10 ? ids.joined(separator: ", ") : ids.prefix(10).joined(separator: ", ") + " …"
+        return [.message("changed \(counted(changes.count, "cost entry", "cost entries")) (\(shown)); undo takes them back in one step")]
+    }
+
+    /// An entry with the typed changes made, and its figure changes as typed (for a scenario).
+    private static func changed(_ old: CostEntry, _ arguments: Arguments, _ session: Session) throws(CommandError) -> (CostEntry, [ScenarioChange]) {
         var values = CostSpec.values(of: old)
         // A new amount replaces every key of the old form, so a recurring entry can become a per-unit one.
         if arguments.options.contains(where: { ["amount", "cpc", "cpm", "cpt", "cps", "basis"].contains($0.key ?? "") }) {
@@ -104,10 +160,24 @@ public enum CostCommand: Command {
                 values[key] = nil
             }
         }
-        for option in arguments.options { if let key = option.key { values[key] = option.value } }
-        let entry = try CostSpec.build(id: old.id, values: values, products: Set(session.workspace.products.map(\.sku)))
-        session.perform(Edit(description: arguments.described("cost set \(old.id)"), changes: [.replaceCost(entry, at: index)]))
-        return [.message("changed \(old.id) \(entry.name): \(CostSpec.describe(entry))\(quantityText(entry))")]
+        for option in arguments.options {
+            if let key = option.key, !"+-*".contains(key.last ?? " ") { values[key] = option.value }
+        }
+        var entry = try CostSpec.build(id: old.id, values: values, products: Set(session.workspace.products.map(\.sku)))
+        var typed: [ScenarioChange] = []
+        for figure in CostFigure.allCases {
+            guard let change = try arguments.relativeChange(figure.rawValue) else { continue }
+            guard let value = change.applied(to: figure.value(of: entry)) else { continue }
+            guard !value.isNegative else {
+                throw CommandError("\(figure.rawValue)\(change.typed) would make the \(figure.rawValue) of \(old.id) \(old.name) negative (\(value.formatted())); nothing was changed")
+            }
+            figure.set(value, on: &entry)
+            typed.append(.cost(id: old.id, figure, change))
+        }
+        if let issue = Validation.issues(in: entry, products: Set(session.workspace.products.map(\.sku))).first {
+            throw CommandError("\(old.id): \(issue.path)=: \(issue.message)")
+        }
+        return (entry, typed)
     }
 
     private static func remove(_ arguments: Arguments, _ session: Session) throws(CommandError) -> [Block] {
@@ -124,7 +194,10 @@ public enum CostCommand: Command {
 
     private static func list(_ arguments: Arguments, _ session: Session) throws(CommandError) -> [Block] {
         try arguments.checkKeys(of: Self.self, verb: "list")
-        try arguments.checkPositionals(max: 1, usage: usage[3])
+        let words = arguments.positionals.dropFirst().map(\.text)
+        let filter = words.isEmpty ? nil : try RowFilter(words, keys: RowFilter.costKeys, categoryWords: true)
+        if !words.isEmpty, filter == nil { throw CommandError("unexpected \(words[0].quotedExcerpt); usage: \(usage[3])") }
+        let text = arguments.value("name")?.lowercased()
         let category = try arguments.value("category").map { (text) throws(CommandError) in try self.category(text) }
         let product = arguments.value("product")
         let basis = arguments.value("basis")
@@ -133,7 +206,8 @@ public enum CostCommand: Command {
         }
         let entries = session.workspace.costs.filter { entry in
             (category == nil || entry.category == category) && (product == nil || entry.product == product)
-                && (basis == nil || entry.basis.name == basis)
+                && (basis == nil || entry.basis.name == basis) && (text.map { entry.name.lowercased().contains($0) } ?? true)
+                && ((try? filter?.matches(entry)) ?? true) != false
         }.sorted { $0.id < $1.id }
         let table = Table(
             title: nil,

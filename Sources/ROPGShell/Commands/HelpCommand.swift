@@ -42,7 +42,8 @@ public enum HelpCommand: Command {
         Numbers: 1,234.56  ¥79  79元  1200万  10w  3亿  12k  5%  0.05
         Periods: 2026  2026-Q1  2026-03  2026-W11  2026-03-14  2026-03..2026-06
         Output:  end a command with > FILE.csv (or .md, .json, .txt) to write its table to a file;
-                 table=NAME keeps one of a report's tables (help format names them)
+                 table=NAME keeps one of a report's tables (help format names them);
+                 scenario=NAME shows any report under a named scenario (help scenario)
         """
 
     static func page(for command: any Command.Type) -> String {
@@ -56,7 +57,7 @@ public enum HelpCommand: Command {
         if !keyed.isEmpty {
             // From the declaration the key check and completion read, so help names what they accept.
             text += "\n\(phrase("Keys:"))\n" + keyed.map { verb in
-                let keys = verb.keys.map { "\($0.name)=\($0.kind.label)" }.joined(separator: " ")
+                let keys = verb.keys.map { "\($0.name)\($0.relative ? "[+-*]" : "")=\($0.kind.label)" }.joined(separator: " ")
                 return "  " + (verb.name.isEmpty ? "" : "\(command.name) \(verb.name): ") + keys + "\n"
             }.joined()
         }

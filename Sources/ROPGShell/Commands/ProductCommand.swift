@@ -9,14 +9,17 @@ public enum ProductCommand: Command {
     public static let summary = "add, change, remove and list products"
     public static let usage = [
         "product add SKU price=AMOUNT cost=AMOUNT [name=TEXT] [role=ROLE] [stock=COUNT] [share=PERCENT] [ctr=PERCENT] [cvr=PERCENT]",
-        "product set SKU [price=…] [cost=…] [name=…] [role=…|none] [stock=…|none] [share=…|none] [ctr=…|none] [cvr=…|none] [sku=NEW-SKU]",
+        "product set SKU|FILTER [price=…] [cost=…] [name=…] [role=…|none] [stock=…|none] [share=…|none] [ctr=…|none] [cvr=…|none] [sku=NEW-SKU]",
         "product rm SKU [SKU…]",
-        "product list [role=ROLE]",
+        "product list [role=ROLE] [name=TEXT]",
         "product show SKU",
     ]
     public static let examples = [
         "product add PT-001 name=\"休闲短裤\" price=99 cost=35 role=profit stock=600",
         "product set TS-001 price=89",
+        "product set TS-001 price-=10%",
+        "product set role:traffic price-=10%",
+        "product list name=T恤",
         "product list role=hit",
     ]
     public static let details = """
@@ -24,14 +27,24 @@ public enum ProductCommand: Command {
         role: traffic 引流款, profit 利润款, image 形象款, custom 定制款, hit 爆款.
         share is the product's planned part of the shop's GMV (share=40%); products without one share what is left
         evenly. Renaming a SKU with sku= also renames it in the cost entries that belong to it.
+        Relative changes: price-=10% (10% less: 79 becomes 71.10), price+=5 (5 more), cost*=1.1 (times 1.1); the
+        same for cost, stock, share, ctr and cvr. A percentage after += or -= is a share of the figure itself (cvr+=10%
+        takes 3% to 3.3%), a plain number an amount (cvr+=0.005 takes 3% to 3.5%). Money is kept to the cent
+        (half up), stock to whole units; a change that would make a figure negative is refused, naming the product.
+        In a scenario, a relative change is kept relative, so it follows the plan's price.
+        Bulk: instead of a SKU, a filter changes every product that matches, as one undo step, and says how many:
+        all, role:traffic, name:T恤 (name or SKU containing the text); several filters must all match. In the
+        interactive shell a change of more than 20 products asks first. product list takes the same filters, and name=.
         """
     static let productKeys = [Key("name", .text), Key("price", .amount), Key("cost", .amount), Key("role", .choice(ProductRole.allCases.map(\.rawValue) + ["none"])),
                               Key("stock", .count), Key("share", .rate), Key("ctr", .rate), Key("cvr", .rate)]
     public static let syntax = Syntax([
         Verb("add", words: [.text], required: 1, keys: productKeys),
-        Verb("set", words: [.sku], required: 1, keys: productKeys + [Key("sku", .text)]),
+        // A SKU or filter words (`role:traffic name:T恤`), then the figures to change.
+        Verb("set", words: [.sku], required: 1, repeatsLast: true,
+             keys: productKeys.map { key in var key = key; key.relative = ProductFigure(rawValue: key.name) != nil; return key } + [Key("sku", .text)]),
         Verb("rm", words: [.sku], required: 1, repeatsLast: true),
-        Verb("list", keys: [Key("role", .choice(ProductRole.allCases.map(\.rawValue) + ["none"]))]),
+        Verb("list", words: [.text], repeatsLast: true, keys: [Key("role", .choice(ProductRole.allCases.map(\.rawValue) + ["none"])), Key("name", .text)]),
         Verb("show", words: [.sku], required: 1),
     ])
 
@@ -92,27 +105,21 @@ public enum ProductCommand: Command {
 
     private static func set(_ arguments: Arguments, _ session: Session) throws(CommandError) -> [Block] {
         try arguments.checkKeys(of: Self.self, verb: "set")
+        let targets = arguments.positionals.dropFirst().map(\.text)
+        guard !targets.isEmpty else { throw CommandError("product set needs a SKU or a filter, e.g. product set TS-001 price=89 or product set role:traffic price-=10%") }
+        guard !arguments.options.isEmpty else { throw CommandError("product set \(targets.joined(separator: " ")) needs something to change, e.g. price=89 or price-=10%") }
+        if let filter = try RowFilter(targets, keys: RowFilter.productKeys, categoryWords: false) {
+            return try setMany(filter, arguments, session)
+        }
         try arguments.checkPositionals(max: 2, usage: usage[1])
-        let sku = try sku(arguments, "set")
+        let sku = targets[0]
         let index = try existing(sku, in: session)
-        guard !arguments.options.isEmpty else { throw CommandError("product set \(sku) needs something to change, e.g. price=89") }
-        var product = session.workspace.products[index]
-        if let name = arguments.value("name") { product.name = name }
-        if let price = try arguments.amount("price") { product.price = price }
-        if let cost = try arguments.amount("cost") { product.cost = cost }
-        if let role = try role(arguments) { product.role = role }
-        if let stock = arguments.value("stock") {
-            product.stock = stock == "none" ? nil : try arguments.wholeCount("stock")
-        }
-        if let share = arguments.value("share") {
-            product.share = share == "none" ? nil : try arguments.rate("share")
-        }
-        if let ctr = arguments.value("ctr") { product.ctr = ctr == "none" ? nil : try arguments.rate("ctr") }
-        if let cvr = arguments.value("cvr") { product.cvr = cvr == "none" ? nil : try arguments.rate("cvr") }
+        var (product, typed) = try changed(session.workspace.products[index], arguments)
         var changes: [WorkspaceChange] = []
         if let newSKU = arguments.value("sku"), newSKU != sku {
             if session.workspace.productIndex(sku: newSKU) != nil { throw CommandError("product \(newSKU) exists already") }
             product.sku = newSKU
+            typed = []
             for (costIndex, entry) in session.workspace.costs.enumerated() where entry.product == sku {
                 var renamed = entry
                 renamed.product = newSKU
@@ -132,7 +139,68 @@ public enum ProductCommand: Command {
         try checkShares(products)
         changes.insert(.replaceProduct(product, at: index), at: 0)
         session.perform(Edit(description: arguments.described("product set \(sku)"), changes: changes))
+        session.noteTyped(typed)
         return [.message("changed product \(product.sku): \(describe(product))")]
+    }
+
+    /// `product set FILTER …`: the same change to every product that matches, as one undo step.
+    private static func setMany(_ filter: RowFilter, _ arguments: Arguments, _ session: Session) throws(CommandError) -> [Block] {
+        for key in ["sku", "name"] where arguments.has(key) {
+            throw CommandError("\(key)= changes one product at a time: product set SKU \(key)=…")
+        }
+        var changes: [WorkspaceChange] = []
+        var typed: [ScenarioChange] = []
+        var products = session.workspace.products
+        for (index, product) in session.workspace.products.enumerated() where try filter.matches(product) {
+            let (new, notes) = try changed(product, arguments)
+            let product = try checked(new)
+            products[index] = product
+            changes.append(.replaceProduct(product, at: index))
+            typed += notes
+        }
+        guard !changes.isEmpty else { return [.message("no product matches \(filter.text); nothing was changed")] }
+        try checkShares(products)
+        try session.confirmBulk(changes.count, "products")
+        session.perform(Edit(description: arguments.described("product set \(filter.text)") + " (\(counted(changes.count, "product")))", changes: changes))
+        session.noteTyped(typed)
+        let skus = changes.compactMap { change -> String? in if case .replaceProduct(let product, _) = change { return product.sku } else { return nil } }
+        let shown = skus.count <= 10 ? skus.joined(separator: ", ") : skus.prefix(10).joined(separator: ", ") + " …"
+        return [.message("changed \(counted(changes.count, "product")) (\(shown)); undo takes them back in one step")]
+    }
+
+    /// A product with the typed changes made, and the figure changes as typed (for a scenario).
+    private static func changed(_ old: Product, _ arguments: Arguments) throws(CommandError) -> (Product, [ScenarioChange]) {
+        var product = old
+        var typed: [ScenarioChange] = []
+        if let name = arguments.value("name") { product.name = name }
+        if let price = try arguments.amount("price") { product.price = price }
+        if let cost = try arguments.amount("cost") { product.cost = cost }
+        if let role = try role(arguments) { product.role = role }
+        if let stock = arguments.value("stock") {
+            product.stock = stock == "none" ? nil : try arguments.wholeCount("stock")
+        }
+        if let share = arguments.value("share") {
+            product.share = share == "none" ? nil : try arguments.rate("share")
+        }
+        if let ctr = arguments.value("ctr") { product.ctr = ctr == "none" ? nil : try arguments.rate("ctr") }
+        if let cvr = arguments.value("cvr") { product.cvr = cvr == "none" ? nil : try arguments.rate("cvr") }
+        for figure in ProductFigure.allCases {
+            let relative = try arguments.relativeChange(figure.rawValue)
+            if arguments.has(figure.rawValue) {
+                typed.append(.product(sku: old.sku, figure, .to(figure.value(of: product))))
+                continue
+            }
+            guard let change = relative else { continue }
+            guard let value = change.applied(to: figure.value(of: product)) else {
+                throw CommandError("\(old.sku) has no \(figure.label) of its own to change by \(change.typed.dropFirst(2)); set one with \(figure.rawValue)=")
+            }
+            guard !value.isNegative else {
+                throw CommandError("\(figure.rawValue)\(change.typed) would make the \(figure.label) of \(old.sku) \(old.name) negative (\(value.formatted())); nothing was changed")
+            }
+            guard figure.set(value, on: &product) else { throw CommandError("\(figure.rawValue)\(change.typed): \(old.sku)'s \(figure.label) cannot be \(value.description)") }
+            typed.append(.product(sku: old.sku, figure, change))
+        }
+        return (product, typed)
     }
 
     private static func remove(_ arguments: Arguments, _ session: Session) throws(CommandError) -> [Block] {
@@ -160,9 +228,17 @@ public enum ProductCommand: Command {
 
     private static func list(_ arguments: Arguments, _ session: Session) throws(CommandError) -> [Block] {
         try arguments.checkKeys(of: Self.self, verb: "list")
-        try arguments.checkPositionals(max: 1, usage: usage[3])
         let wanted = try role(arguments) ?? nil
-        let products = session.workspace.products.filter { wanted == nil || $0.role == wanted }
+        let text = arguments.value("name")?.lowercased()
+        let words = arguments.positionals.dropFirst().map(\.text)
+        let filter = words.isEmpty ? nil : try RowFilter(words, keys: RowFilter.productKeys, categoryWords: false)
+        if !words.isEmpty, filter == nil { throw CommandError("unexpected \(words[0].quotedExcerpt); usage: \(usage[3])") }
+        var products: [Product] = []
+        for product in session.workspace.products where wanted == nil || product.role == wanted {
+            if let text, !product.name.lowercased().contains(text), !product.sku.lowercased().contains(text) { continue }
+            if let filter, !(try filter.matches(product)) { continue }
+            products.append(product)
+        }
         let table = Table(
             title: nil,
             columns: [.text("SKU", key: "sku"), .text("name", key: "name"), .text("role", key: "role"),

@@ -7,16 +7,18 @@ public enum SetCommand: Command {
     public static let name = "set"
     public static let topic = HelpTopic.settings
     public static let summary = "set planning assumptions (conversion rate, order value, CPC, fees…)"
-    public static let usage = ["set KEY=VALUE [KEY=VALUE…] [period=PERIOD]", "set KEY=default [period=PERIOD]", "set lang=zh|en|default"]
+    public static let usage = ["set KEY=VALUE [KEY=VALUE…] [period=PERIOD]", "set KEY+=CHANGE|KEY-=CHANGE|KEY*=FACTOR [period=PERIOD]", "set KEY=default [period=PERIOD]",
+                               "set lang=zh|en|default"]
     public static let examples = ["set cvr=3% aov=120 cpc=0.8 paid-share=50% units-per-order=1 payment-fee=0.6%",
-                                  "set cvr=4.5% cpc=1.2 period=2026-11-11", "set refund-rate=default", "set cvr=default period=2026-11-11",
+                                  "set cvr=4.5% cpc=1.2 period=2026-11-11", "set cpc+=20%", "set aov-=5", "set refund-rate=default", "set cvr=default period=2026-11-11",
                                   "set lang=zh", "set lang=en"]
     public static var details: String {
         (Assumption.allCases.map { "\($0.rawValue): \(phrase($0.meaning))" }
-            + ["\(Settings.languageKey): \(phrase("the language ropg speaks to this workspace's team, kept in the file: zh (中文) or en (English); default follows --lang or the locale"))"])
+            + ["\(Settings.languageKey): \(phrase("the language ropg speaks to this workspace's team, kept in the file: zh (中文) or en (English); default follows --lang or the locale"))",
+               phrase("Relative: cpc+=20% (20% more), aov-=5 (5 less), cvr*=0.9; money is kept to the cent. In a scenario, a relative change stays relative.")])
             .joined(separator: "\n")
     }
-    public static let syntax = Syntax(keys: Key.all(Assumption.allCases.map(\.rawValue), .amount) + [Key("period", .period)]
+    public static let syntax = Syntax(keys: Key.all(Assumption.allCases.map(\.rawValue), .amount, relative: true) + [Key("period", .period)]
                                       + [Key(Settings.languageKey, .choice(Language.allCases.map(\.rawValue) + ["default"]))])
 
     public static func run(_ arguments: Arguments, in session: Session) throws(CommandError) -> [Block] {
@@ -39,7 +41,26 @@ public enum SetCommand: Command {
             // This session's own choice gives way: the team's language now holds.
             session.languageGivenOnCommandLine = false
         }
+        var typed: [ScenarioChange] = []
         for option in arguments.options {
+            if let key = option.key, let assumption = Assumption(rawValue: String(key.dropLast())), let change = try arguments.relativeChange(assumption.rawValue) {
+                // `set cpc+=20%`: relative to the value in force (for a period, that period's).
+                let current = period.flatMap { period in settings.overrides.first { $0.period == period && $0.assumption == assumption }?.value } ?? settings[assumption]
+                guard let value = change.applied(to: current).map({ assumption.settled($0) }) else {
+                    throw CommandError("\(key)=: \(assumption.rawValue) is not set yet; set it first, e.g. set \(assumption.rawValue)=…")
+                }
+                if let problem = assumption.problem(with: value) { throw CommandError("\(key)=\(option.value ?? ""): \(assumption.rawValue) would be \(value.description), but it \(problem)") }
+                if let period {
+                    settings.overrides.removeAll { $0.period == period && $0.assumption == assumption }
+                    settings.overrides.append(AssumptionOverride(period: period, assumption: assumption, value: value))
+                    said.append("\(assumption.rawValue) \(SettingsCommand.show(value, assumption)) for \(period.text)")
+                } else {
+                    settings[assumption] = value
+                    typed.append(.assumption(assumption, change))
+                    said.append("\(assumption.rawValue) \(SettingsCommand.show(value, assumption))")
+                }
+                continue
+            }
             guard let key = option.key, let text = option.value, let assumption = Assumption(rawValue: key) else { continue }
             if text == "default" || text == "none" {
                 if let period {
@@ -73,6 +94,7 @@ public enum SetCommand: Command {
         }
         session.perform(Edit(description: arguments.described("set", skipping: ["period"]) + (period.map { " for \($0.text)" } ?? ""),
                              changes: [.setSettings(settings)]))
+        session.noteTyped(typed)
         let language = session.language
         if arguments.value(Settings.languageKey) != nil {
             said.append(settings.language == nil

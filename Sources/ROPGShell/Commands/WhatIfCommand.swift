@@ -7,21 +7,36 @@ public enum WhatIfCommand: Command {
     public static let name = "whatif"
     public static let topic = HelpTopic.pricing
     public static let summary = "try changes apart from the plan and compare reports side by side (keep or drop)"
-    public static let usage = ["whatif", "whatif CHANGE [then CHANGE…] then REPORT"]
+    public static let usage = ["whatif", "whatif volume=hold-gmv|hold-units|elasticity:E", "whatif CHANGE [then CHANGE…] then REPORT"]
     public static let examples = ["whatif product set TS-001 price=69 then pnl 2026-03",
-                                  "whatif set cpc=1.0 then cost add P \"主播\" 8000/month then pnl 2026 by=quarter", "whatif"]
+                                  "whatif set cpc=1.0 then cost add P \"主播\" 8000/month then pnl 2026 by=quarter", "whatif",
+                                  "whatif volume=hold-units"]
     public static let details = """
         After whatif, every change (product, cost, goal, set …) is made in the what-if only; the prompt shows it with
         its number of changes. While it is open, pnl, costs, margin, breakeven, ladder and goal drivers show the plan,
         the what-if, Δ and Δ% side by side. keep makes the changes part of the plan as one undo step; drop throws them
-        away. undo takes back the what-if's changes one by one, never the plan's. save saves the plan without the
+        away. undo takes back the what-if's changes one by one, never the plan's. Every comparison says how volume
+        answers a price change: hold GMV by default (the goals' GMV stays, a cheaper product sells more units);
+        whatif volume=hold-units keeps each product's units (GMV moves with price), whatif volume=elasticity:-1.5
+        changes units by −1.5 × the price change (docs/DOMAIN.md §13). save saves the plan without the
         what-if, and says so. whatif again lists the changes it holds. The one-line form opens a what-if, makes the
         changes, shows the report beside the plan and drops it: nothing changes.
         """
+    public static let syntax = Syntax(words: [.command], keys: [Key("volume", .choice(["hold-gmv", "hold-units", "elasticity:"]))])
     /// Commands that manage the session rather than change the plan: not inside a one-line what-if.
     static let notChanges: Set<String> = ["whatif", "keep", "drop", "save", "open", "new", "quit", "exit", "source", "undo", "redo"]
 
     public static func run(_ arguments: Arguments, in session: Session) throws(CommandError) -> [Block] {
+        if arguments.positionals.isEmpty, let text = arguments.value("volume") {
+            // `whatif volume=RULE`: how volume answers a price change in the what-if's comparisons.
+            try arguments.checkKeys(of: Self.self)
+            try arguments.checkPositionals(max: 0, usage: "whatif volume=RULE")
+            guard let rule = VolumeRule.parse(text) else { throw CommandError("volume=\(text.excerpt) is not a rule; use \(VolumeRule.help)") }
+            let opened = !session.isWhatIfOpen
+            session.openWhatIf()
+            session.whatIf?.volume = rule
+            return [.message((opened ? "what-if opened; " : "") + "volume in the what-if: \(rule.explained)")]
+        }
         if arguments.isEmpty {
             guard session.isWhatIfOpen else {
                 session.openWhatIf()
@@ -96,6 +111,10 @@ public enum KeepCommand: Command {
     public static func run(_ arguments: Arguments, in session: Session) throws(CommandError) -> [Block] {
         try arguments.checkPositionals(max: 0, usage: usage[0])
         guard session.isWhatIfOpen else { throw CommandError("no what-if is open; whatif opens one") }
+        if let name = session.whatIf?.scenario {
+            let scenario = try session.storeWhatIf(as: name, volume: nil)
+            return [.message("kept scenario \(name): \(counted(scenario.changes.count, "change")); the plan is unchanged (scenario show \(name) lists them)")]
+        }
         let count = session.whatIfSteps.count
         guard session.keepWhatIf() != nil else { return [.message("the what-if held no changes; it is closed")] }
         return [.message("kept the what-if: \(counted(count, "change")) \(count == 1 ? "is" : "are") now part of the plan (undo takes \(count == 1 ? "it" : "them") back in one step)")]

@@ -69,7 +69,7 @@ public enum CommandRegistry {
         ProductCommand.self, CostCommand.self, GoalCommand.self, ProfileCommand.self, ActualCommand.self, CheckCommand.self,
         CostsCommand.self, PnlCommand.self, WhyCommand.self,
         MarginCommand.self, PriceCommand.self, BreakevenCommand.self, DiscountCommand.self, LadderCommand.self,
-        WhatIfCommand.self, KeepCommand.self, DropCommand.self, SeekCommand.self,
+        WhatIfCommand.self, KeepCommand.self, DropCommand.self, ScenarioCommand.self, SeekCommand.self,
         HitCommand.self, PortfolioCommand.self,
         SetCommand.self, SettingsCommand.self,
         UndoCommand.self, RedoCommand.self, HistoryCommand.self, FormatCommand.self, SourceCommand.self,

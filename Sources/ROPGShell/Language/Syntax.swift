@@ -60,15 +60,24 @@ public struct Key: Sendable {
     public var kind: ValueKind
     /// May be given more than once (`profile set … event=11-11x6 event=06-18x3`).
     public var repeatable: Bool
+    /// May also be changed relative to its value: `price+=5`, `price-=10%`, `amount*=1.1`
+    /// (the tokenizer keeps the operator on the key: `price-`; see `Arguments.relativeChange`).
+    public var relative: Bool
 
-    public init(_ name: String, _ kind: ValueKind, repeatable: Bool = false) {
+    public init(_ name: String, _ kind: ValueKind, repeatable: Bool = false, relative: Bool = false) {
         self.name = name
         self.kind = kind
         self.repeatable = repeatable
+        self.relative = relative
     }
 
     /// Keys of one kind.
-    public static func all(_ names: [String], _ kind: ValueKind) -> [Key] { names.map { Key($0, kind) } }
+    public static func all(_ names: [String], _ kind: ValueKind, relative: Bool = false) -> [Key] {
+        names.map { Key($0, kind, relative: relative) }
+    }
+
+    /// The operators that change a relative key's figure: `+=`, `-=`, `*=`.
+    static let relativeOperators: Set<Character> = ["+", "-", "*"]
 }
 
 /// The kind of a word or of a key's value: what completion offers and what help says it is.
@@ -136,7 +145,11 @@ extension Arguments {
         let allowed = keys.map(\.name)
         var seen = Set<String>()
         for option in options {
-            guard let key = option.key else { continue }
+            guard var key = option.key else { continue }
+            // `price-=10%` is the relative form of `price=`, where the verb declares it so.
+            if let last = key.last, Key.relativeOperators.contains(last), keys.contains(where: { $0.relative && $0.name == String(key.dropLast()) }) {
+                key = String(key.dropLast())
+            }
             guard allowed.contains(key) else {
                 let near = Suggestions.nearest(to: key, among: allowed)
                 let word = key.excerpt
@@ -146,8 +159,12 @@ extension Arguments {
                 throw CommandError(allowed.isEmpty ? phrase("{label} has no key {key}= ({label} takes no key=)", ["label": label, "key": word])
                     : phrase("{label} has no key {key}= ({label} takes: {keys})", ["label": label, "key": word, "keys": allowed.map { "\($0)=" }.joined(separator: " ")]))
             }
-            if keys.first(where: { $0.name == key })?.repeatable != true {
-                guard seen.insert(key).inserted else { throw CommandError(phrase("{key}= is given twice", ["key": key.excerpt])) }
+            let declared = keys.first { $0.name == key }
+            if declared?.repeatable != true, !seen.insert(key).inserted {
+                if declared?.relative == true {
+                    throw CommandError(phrase("{key} is changed twice; give one of {key}=, {key}+=, {key}-= or {key}*=", ["key": key]))
+                }
+                throw CommandError(phrase("{key}= is given twice", ["key": key.excerpt]))
             }
         }
     }

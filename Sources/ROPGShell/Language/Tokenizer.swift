@@ -122,6 +122,11 @@ public enum Tokenizer {
                             keyLength = current.count
                             current.append(byte)
                             index += 1
+                        } else if (byte == UInt8(ascii: "+") || byte == UInt8(ascii: "*")) && !current.isEmpty && bytes[index + 1] == UInt8(ascii: "=") {
+                            // `price+=5`, `amount*=1.1`: the operator stays on the key (`price+`), as
+                            // `-` of `price-=10%` does, for the command to read as a relative change.
+                            current.append(byte)
+                            index += 1
                         } else {
                             currentIsKeyName = isKeyByte(byte, first: current.isEmpty)
                             current.append(byte)

@@ -7,49 +7,90 @@ enum Comparison {
     /// Rows beyond which rows that did not change are left out.
     static let unchangedRowLimit = 20
 
-    static func compare(plan: [Block], whatIf: [Block]) -> [Block] {
-        let planTables = plan.compactMap { block -> Table? in if case .table(let table) = block { return table } else { return nil } }
+    /// One version set beside the plan: "what-if", or a scenario's name.
+    struct Alternative {
+        var name: String
+        var blocks: [Block]
+    }
+
+    static func compare(plan: [Block], whatIf: [Block], note: String? = nil) -> [Block] {
+        compare(plan: plan, alternatives: [Alternative(name: "what-if", blocks: whatIf)], notes: note.map { [$0] } ?? [])
+    }
+
+    /// The first alternative's blocks, each table set beside the plan's and the other
+    /// alternatives' tables in the same position; `notes` go under every compared table.
+    static func compare(plan: [Block], alternatives: [Alternative], notes: [String]) -> [Block] {
+        func tables(_ blocks: [Block]) -> [Table] {
+            blocks.compactMap { block -> Table? in if case .table(let table) = block { return table } else { return nil } }
+        }
+        let planTables = tables(plan)
+        let others = alternatives.map { tables($0.blocks) }
+        guard let first = alternatives.first else { return plan }
         var position = 0
-        return whatIf.map { block in
-            guard case .table(let table) = block else { return block }
+        return first.blocks.map { block in
+            guard case .table = block else { return block }
             defer { position += 1 }
-            guard position < planTables.count else { return block }
-            return .table(compare(planTables[position], table))
+            guard position < planTables.count, others.allSatisfy({ position < $0.count }) else { return block }
+            var table = compare(planTables[position], zip(alternatives, others).map { ($0.name, $1[position]) })
+            table.notes += notes
+            return .table(table)
         }
     }
 
     static func compare(_ plan: Table, _ whatIf: Table) -> Table {
+        compare(plan, [("what-if", whatIf)])
+    }
+
+    static func compare(_ plan: Table, _ alternatives: [(name: String, table: Table)]) -> Table {
+        let whatIf = alternatives[0].table
+        let all = alternatives.flatMap { $0.table.rows + $0.table.footerRows } + plan.rows + plan.footerRows
         let figureColumns = whatIf.columns.indices.filter { column in
-            (whatIf.rows + whatIf.footerRows + plan.rows + plan.footerRows).contains { column < $0.count && $0[column].figure != nil }
+            all.contains { column < $0.count && $0[column].figure != nil }
         }
-        let single = whatIf.rows.count + whatIf.footerRows.count == 1 && plan.rows.count + plan.footerRows.count == 1
-        if single { return transposed(plan, whatIf, figureColumns) }
-        return sideBySide(plan, whatIf, figureColumns)
+        let single = alternatives.allSatisfy { $0.table.rows.count + $0.table.footerRows.count == 1 } && plan.rows.count + plan.footerRows.count == 1
+        if single { return transposed(plan, alternatives, figureColumns) }
+        return sideBySide(plan, alternatives, figureColumns)
+    }
+
+    /// "plan | what-if" or "plan | 保守 | 激进".
+    private static func heading(_ alternatives: [(name: String, table: Table)]) -> String {
+        (["plan"] + alternatives.map(\.name)).joined(separator: " | ")
     }
 
     /// A one-row report: a row per figure.
-    private static func transposed(_ plan: Table, _ whatIf: Table, _ figureColumns: [Int]) -> Table {
+    private static func transposed(_ plan: Table, _ alternatives: [(name: String, table: Table)], _ figureColumns: [Int]) -> Table {
+        let whatIf = alternatives[0].table
         let planRow = plan.normalized((plan.rows + plan.footerRows)[0])
-        let whatIfRow = whatIf.normalized((whatIf.rows + whatIf.footerRows)[0])
+        let rowsOf = alternatives.map { $0.table.normalized(($0.table.rows + $0.table.footerRows)[0]) }
         var rows: [[Cell]] = []
         for column in figureColumns {
-            let planColumn = plan.columns.firstIndex { $0.key == whatIf.columns[column].key }
+            let key = whatIf.columns[column].key
+            let planColumn = plan.columns.firstIndex { $0.key == key }
             let before = planColumn.map { planRow[$0] } ?? .empty
-            rows.append([.text(whatIf.columns[column].title)] + quartet(before, whatIfRow[column]))
+            var cells: [Cell] = [.text(whatIf.columns[column].title)]
+            for (index, alternative) in alternatives.enumerated() {
+                let at = alternative.table.columns.firstIndex { $0.key == key }
+                let after = at.map { rowsOf[index][$0] } ?? .empty
+                cells += index == 0 ? quartet(before, after) : Array(quartet(before, after).dropFirst())
+            }
+            rows.append(cells)
         }
-        let label = whatIfRow.first?.text ?? ""
-        return Table(name: whatIf.name, title: whatIf.title.map { "\($0) — plan | what-if" } ?? "plan | what-if", columns: [.text(label.isEmpty ? "figure" : label, key: "figure")] + quartetColumns(nil),
+        let label = rowsOf[0].first?.text ?? ""
+        let title = heading(alternatives)
+        return Table(name: whatIf.name, title: whatIf.title.map { "\($0) — \(title)" } ?? title,
+                     columns: [.text(label.isEmpty ? "figure" : label, key: "figure")] + quartetColumns(nil, alternatives.map(\.name)),
                      rows: rows, notes: whatIf.notes)
     }
 
     /// Many rows: the key columns, then plan | what-if | Δ | Δ% for each compared column.
-    private static func sideBySide(_ plan: Table, _ whatIf: Table, _ figureColumns: [Int]) -> Table {
+    private static func sideBySide(_ plan: Table, _ alternatives: [(name: String, table: Table)], _ figureColumns: [Int]) -> Table {
+        let whatIf = alternatives[0].table
         let keyKeys = whatIf.rowKey.isEmpty ? [whatIf.columns.first?.key ?? ""] : whatIf.rowKey
-        let keyColumns = keyKeys.compactMap { key in whatIf.columns.firstIndex { $0.key == key } }
-        let planKeyColumns = keyKeys.compactMap { key in plan.columns.firstIndex { $0.key == key } }
+        func keyColumns(_ table: Table) -> [Int] { keyKeys.compactMap { key in table.columns.firstIndex { $0.key == key } } }
         var compared = whatIf.compare.compactMap { key in whatIf.columns.firstIndex { $0.key == key } }
         if compared.isEmpty { compared = figureColumns }
-        let planCompared = compared.map { column in plan.columns.firstIndex { $0.key == whatIf.columns[column].key } }
+        let comparedKeys = compared.map { whatIf.columns[$0].key }
+        func comparedColumns(_ table: Table) -> [Int?] { comparedKeys.map { key in table.columns.firstIndex { $0.key == key } } }
 
         func keyed(_ rows: [[Cell]], _ columns: [Int]) -> [String] {
             var seen: [String: Int] = [:]
@@ -59,55 +100,77 @@ enum Comparison {
                 return "\(key)#\(seen[key] ?? 0)"
             }
         }
-        func match(_ planRows: [[Cell]], _ whatIfRows: [[Cell]]) -> (rows: [[Cell]], same: [Bool]) {
-            let planKeys = keyed(planRows, planKeyColumns), whatIfKeys = keyed(whatIfRows, keyColumns)
-            var planByKey: [String: [Cell]] = [:]
-            for (key, row) in zip(planKeys, planRows) { planByKey[key] = plan.normalized(row) }
+        /// Each version's rows by key, the order keys are met in (the what-if's first, then the
+        /// other versions', then the plan's), and the row each key's key cells come from.
+        func match(_ rowsOf: (Table) -> [[Cell]]) -> (rows: [[Cell]], same: [Bool]) {
+            let versions = alternatives.map(\.table) + [plan]
+            var byKey: [[String: [Cell]]] = []
+            var order: [String] = []
+            var keyCells: [String: [Cell]] = [:]
+            for table in versions {
+                let columns = keyColumns(table)
+                var rows: [String: [Cell]] = [:]
+                for (key, row) in zip(keyed(rowsOf(table), columns), rowsOf(table)) {
+                    let normalized = table.normalized(row)
+                    rows[key] = normalized
+                    if keyCells[key] == nil {
+                        order.append(key)
+                        keyCells[key] = columns.map { normalized[$0] }
+                    }
+                }
+                byKey.append(rows)
+            }
+            let planRows = byKey[byKey.count - 1]
+            let planCompared = comparedColumns(plan)
+            let alternativeCompared = alternatives.map { comparedColumns($0.table) }
             var out: [[Cell]] = []
             var sameRows: [Bool] = []
-            var used = Set<String>()
-            func emit(_ base: [Cell]?, _ now: [Cell]?, keyRow: [Cell], keyColumns: [Int]) {
-                var cells = keyColumns.map { keyRow[$0] }
+            for key in order {
+                var cells = keyCells[key] ?? []
                 var same = true
-                for (position, column) in compared.enumerated() {
-                    let before = base.flatMap { row in planCompared[position].map { row[$0] } } ?? .empty
-                    let after = now.map { $0[column] } ?? .empty
-                    if before.figure != after.figure || before.text != after.text { same = false }
-                    cells += quartet(before, after)
+                for position in comparedKeys.indices {
+                    let before = planRows[key].flatMap { row in planCompared[position].map { row[$0] } } ?? .empty
+                    for (index, columns) in alternativeCompared.enumerated() {
+                        let after = byKey[index][key].flatMap { row in columns[position].map { row[$0] } } ?? .empty
+                        if before.figure != after.figure || before.text != after.text { same = false }
+                        cells += index == 0 ? quartet(before, after) : Array(quartet(before, after).dropFirst())
+                    }
                 }
                 sameRows.append(same)
                 out.append(cells)
             }
-            for (key, row) in zip(whatIfKeys, whatIfRows) {
-                used.insert(key)
-                let now = whatIf.normalized(row)
-                emit(planByKey[key], now, keyRow: now, keyColumns: keyColumns)
-            }
-            for (key, row) in zip(planKeys, planRows) where !used.contains(key) {
-                let base = plan.normalized(row)
-                emit(base, nil, keyRow: base, keyColumns: planKeyColumns)
-            }
             return (out, sameRows)
         }
 
-        var (rows, same) = match(plan.rows, whatIf.rows)
-        let (footer, _) = match(plan.footerRows, whatIf.footerRows)
+        var (rows, same) = match(\.rows)
+        let (footer, _) = match(\.footerRows)
         var notes = whatIf.notes
         let unchanged = same.filter { $0 }.count
         if rows.count > unchangedRowLimit && unchanged > 0 {
             rows = zip(rows, same).filter { !$0.1 }.map(\.0)
-            notes.insert("\(counted(unchanged, "row")) the what-if does not change \(unchanged == 1 ? "is" : "are") left out", at: 0)
+            let who = alternatives.count > 1 ? "no scenario does" : alternatives[0].name == "what-if" ? "the what-if does" : "scenario \(alternatives[0].name) does"
+            notes.insert("\(counted(unchanged, "row")) \(who) not change \(unchanged == 1 ? "is" : "are") left out", at: 0)
         }
-        var columns = keyColumns.map { whatIf.columns[$0] }
-        for column in compared { columns += quartetColumns(compared.count == 1 ? nil : whatIf.columns[column]) }
-        return Table(name: whatIf.name, title: whatIf.title.map { "\($0) — plan | what-if" } ?? "plan | what-if", columns: columns, rows: rows, footerRows: footer, notes: notes)
+        var columns = keyColumns(whatIf).map { whatIf.columns[$0] }
+        for column in compared { columns += quartetColumns(compared.count == 1 ? nil : whatIf.columns[column], alternatives.map(\.name)) }
+        let title = heading(alternatives)
+        return Table(name: whatIf.name, title: whatIf.title.map { "\($0) — \(title)" } ?? title, columns: columns, rows: rows, footerRows: footer, notes: notes)
     }
 
-    private static func quartetColumns(_ of: Column?) -> [Column] {
+    /// plan, then each version with its Δ and Δ%: `what_if`, `change`, `change_percent` for the
+    /// what-if; a scenario's name, `NAME_change` and `NAME_change_percent` for scenarios.
+    private static func quartetColumns(_ of: Column?, _ names: [String]) -> [Column] {
         let prefix = of.map { "\($0.title) " } ?? ""
         let key = of.map { "\($0.key)_" } ?? ""
-        return [.number(prefix + "plan", key: key + "plan"), .number(prefix + "what-if", key: key + "what_if"),
-                .number("Δ", key: key + "change"), .number("Δ%", key: key + "change_percent")]
+        var columns: [Column] = [.number(prefix + "plan", key: key + "plan")]
+        if names == ["what-if"] {
+            return columns + [.number(prefix + "what-if", key: key + "what_if"), .number("Δ", key: key + "change"), .number("Δ%", key: key + "change_percent")]
+        }
+        for name in names {
+            let named = key + name.map { $0.isLetter || $0.isNumber ? $0 : "_" }.reduce(into: "") { $0.append($1) }
+            columns += [.number(prefix + name, key: named), .number("Δ", key: named + "_change"), .number("Δ%", key: named + "_change_percent")]
+        }
+        return columns
     }
 
     /// plan, what-if, Δ and Δ% for one figure: money and counts by difference and percentage,

@@ -49,16 +49,19 @@ extension Session {
             if let target = line.redirect { _ = try redirectFormat(for: target) }
             // `table=NAME` is the session's, not the command's: taken out before the command
             // reads its keys, so that every command accepts it.
-            let (words, wanted) = try Session.takeTableKey(Array(line.words.dropFirst()))
+            let (tableless, wanted) = try Session.takeTableKey(Array(line.words.dropFirst()))
+            // `scenario=NAME` too: any report under a scenario (see `Scenarios`).
+            let (words, scenario) = command == ScenarioCommand.self ? (tableless, nil) : try Session.takeScenarioKey(tableless)
             let arguments = Arguments(words)
-            var blocks = try command.run(arguments, in: self)
+            var blocks: [Block]
+            if let scenario { blocks = try runUnderScenario(command, arguments, scenario: scenario) } else { blocks = try command.run(arguments, in: self) }
             if Session.holdsTooLarge(blocks) {
                 // Saturated arithmetic (ExactDecimal) reached a figure: refuse the report rather than
                 // print the end of the range as if it were money, and keep the workspace as it was.
                 if undoSteps.last?.id != stepBefore, undo() != nil { redoSteps.removeLast() }
                 throw CommandError(phrase("a result is too large to work out exactly: check the amounts, quantities and volumes given (each input is at most 10¹⁵, but a cost spread over days is held exactly only up to about 10¹⁹ a year)"))
             }
-            if isWhatIfOpen, command.comparedInWhatIf(arguments) {
+            if isWhatIfOpen, scenario == nil, command.comparedInWhatIf(arguments) {
                 blocks = compareWithPlan(command, arguments, whatIfBlocks: blocks)
             }
             blocks = Session.named(blocks, defaultName: Session.defaultTableName(command, arguments))

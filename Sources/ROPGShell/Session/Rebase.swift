@@ -217,6 +217,8 @@ struct Rebase {
             return collection(before, after, workspace.profiles, key: \.name, name: { "profile \($0)" }, notes: &notes) { .setProfiles($0) }
         case (.setHitPlans(let after), .setHitPlans(let before)):
             return collection(before, after, workspace.hitPlans, key: \.name, name: { "hit plan \($0)" }, notes: &notes) { .setHitPlans($0) }
+        case (.setScenarios(let after), .setScenarios(let before)):
+            return collection(before, after, workspace.scenarios, key: \.name, name: { "scenario \($0)" }, notes: &notes) { .setScenarios($0) }
         case (.setActuals(let after), .setActuals(let before)):
             // Commands rely on actuals in date order (as the reader keeps them).
             return collection(before, after, workspace.actuals, key: \.day, name: { "the actuals of \($0.isoText)" }, notes: &notes) {

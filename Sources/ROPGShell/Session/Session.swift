@@ -80,6 +80,8 @@ public final class Session {
     var nextStepID = 1
     /// The open what-if, if any (see `WhatIf`).
     var whatIf: WhatIf?
+    /// Sessions over the plan with a scenario laid on top, by scenario and volume rule (see `Scenarios`).
+    var scenarioCache: [String: (revision: Int, scenario: Scenario, session: Session, outcome: ScenarioOutcome)] = [:]
     /// The scripts being sourced, outermost first, to refuse a script that sources itself.
     var sourceStack: [String] = []
     /// Where the running command comes from ("plan.ropg:12"), for error messages.
@@ -91,11 +93,13 @@ public final class Session {
     public var context: ReportContext {
         if let cache = contextCache, cache.revision == revision { return cache.context }
         let prepared = preparedIndex.flatMap { $0.revision == revision ? $0.index : nil }
-        let context = ReportContext(workspace: workspace, today: today, prepared: prepared)
+        let context = ReportContext(workspace: workspace, today: today, prepared: prepared, index: revision == 0 ? givenIndex : nil)
         contextCache = (revision, context)
         return context
     }
     private var contextCache: (revision: Int, context: ReportContext)?
+    /// The cost index of this workspace as it was made, when it was worked out already (a scenario's, from the plan's).
+    var givenIndex: CostIndex?
     private var preparedIndex: (revision: Int, index: PreparedIndex)?
 
     /// Starts folding the cost entries on another thread, so that the first report on a
@@ -157,7 +161,7 @@ public final class Session {
     public var prompt: String {
         guard let open = whatIf else { return "\(displayName)\(isDirty ? "*" : "")> " }
         let planDirty = undoSteps.last { $0.id < open.firstStepID }?.id != savedStepID
-        return "\(displayName)\(planDirty ? "*" : "") [what-if \(whatIfSteps.count)]> "
+        return "\(displayName)\(planDirty ? "*" : "") [\(open.scenario.map { "scenario \($0)" } ?? "what-if") \(whatIfSteps.count)]> "
     }
 
     /// The short name shown in the prompt.

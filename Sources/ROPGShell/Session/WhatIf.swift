@@ -12,6 +12,13 @@ struct WhatIf {
     var stashedRedo: [UndoStep]
     /// A session over the plan, so that reports on it keep their caches while the what-if lasts.
     var planSession: Session?
+    /// The scenario the what-if edits (`scenario new` or `scenario open`): `keep` stores it there.
+    var scenario: String?
+    /// How volume answers a price change in the what-if's reports (docs/DOMAIN.md §13).
+    var volume: VolumeRule = .holdGMV
+    /// Figure changes as typed (`price-=10%`), with the undo step they were made in, so that a
+    /// scenario keeps them relative.
+    var typed: [(stepID: Int, change: ScenarioChange)] = []
 }
 
 extension Session {
@@ -83,6 +90,22 @@ extension Session {
         } catch {
             return whatIfBlocks + [.message("(the plan cannot show this: \(error.message))")]
         }
-        return Comparison.compare(plan: planBlocks, whatIf: whatIfBlocks)
+        var whatIfBlocks = whatIfBlocks
+        let rule = whatIf?.volume ?? .holdGMV
+        var note = "volume: \(rule.explained)" + (rule == .holdGMV ? ", the default; whatif volume=hold-units or volume=elasticity:E changes it" : "")
+        if rule != .holdGMV {
+            // The what-if's own figures with its volume rule: worked out on a copy adjusted for it.
+            var adjusted = workspace
+            let said: String?
+            do throws(VolumeAdjustment.Failure) { said = try VolumeAdjustment.apply(rule, plan: plan, to: &adjusted) } catch {
+                return whatIfBlocks + [.message("(\(error.message))")]
+            }
+            if let said { note += ": " + said }
+            let session = Session(workspace: adjusted, path: nil, console: Console(capturing: ()), interactive: false, today: today)
+            do throws(CommandError) { whatIfBlocks = try command.run(arguments, in: session) } catch {
+                return whatIfBlocks + [.message("(the what-if cannot show this with volume \(rule.typed): \(error.message))")]
+            }
+        }
+        return Comparison.compare(plan: planBlocks, whatIf: whatIfBlocks, note: note)
     }
 }

@@ -46,6 +46,15 @@ enum Completion {
         if command.name == WhatIfCommand.name, let then = previous.lastIndex(of: "then") {
             return candidates(word: word, previous: Array(previous[(then + 1)...]), session: session)
         }
+        // `scenario compare [NAME…] REPORT …`: after the report's name, that report's own words and keys.
+        if command.name == ScenarioCommand.name, previous.count > 2, previous[1] == "compare",
+           let report = previous.dropFirst(2).firstIndex(where: { CommandRegistry.command(named: $0) != nil }) {
+            return candidates(word: word, previous: Array(previous[report...]), session: session)
+        }
+        // `scenario=NAME` on a report: the session takes it (like `table=`), so it is not in the report's syntax.
+        if word.hasPrefix("scenario="), reportsUnderScenario.contains(command.name) {
+            return scenarioNames(session).map { "scenario=\($0)" }
+        }
         let syntax = command.syntax
         var rest = Array(previous.dropFirst())
         let verb: Verb
@@ -77,6 +86,7 @@ enum Completion {
         // Where a word must come first (`product set SKU`), only that word; else the keys not yet given.
         if position >= verb.required {
             result += verb.keys.filter { $0.repeatable || !given.contains($0.name) }.map { "\($0.name)=" }
+            if reportsUnderScenario.contains(command.name), !given.contains("scenario"), !scenarioNames(session).isEmpty { result.append("scenario=") }
         }
         return result
     }
@@ -108,9 +118,13 @@ enum Completion {
         }
     }
 
-    /// The workspace's named scenarios, for `scenario=` and the scenario commands: none yet (the
-    /// scenarios of issue 14 list their names here).
-    static func scenarioNames(_ session: Session) -> [String] { [] }
+    /// The plan's named scenarios, for `scenario=` and the scenario commands.
+    static func scenarioNames(_ session: Session) -> [String] { session.plan.scenarios.map(\.name) }
+
+    /// The reports `scenario=NAME` is offered on (any report takes it; these are the ones people ask for).
+    static let reportsUnderScenario: Set<String> = [PnlCommand.name, CostsCommand.name, WhyCommand.name, MarginCommand.name, PriceCommand.name,
+                                                     BreakevenCommand.name, DiscountCommand.name, LadderCommand.name, GoalCommand.name,
+                                                     CheckCommand.name, HitCommand.name, PortfolioCommand.name]
 
     static func skus(_ session: Session) -> [String] {
         // A shop with 100,000 SKUs: offer the first ten thousand; typing more of the SKU narrows it.

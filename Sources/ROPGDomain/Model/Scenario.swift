@@ -1,0 +1,451 @@
+/// A named version of the plan (保守, 激进): a list of changes laid over the plan as it is now,
+/// like Causal's linked overrides. The plan can change underneath; each change is found again by
+/// its key (a product's SKU, a cost entry's ID, a goal's period and metric, an assumption, a hit
+/// plan's name), and one whose target is gone is reported by name while the rest still apply.
+public struct Scenario: Equatable, Sendable {
+    public var name: String
+    public var changes: [ScenarioChange]
+    /// How volume answers a price change in this scenario (docs/DOMAIN.md §13).
+    public var volume: VolumeRule
+
+    public init(name: String, changes: [ScenarioChange] = [], volume: VolumeRule = .holdGMV) {
+        self.name = name
+        self.changes = changes
+        self.volume = volume
+    }
+
+    /// Names are short words, Chinese welcome; not empty, no spaces or `=`, nothing a report's
+    /// words could be mistaken for.
+    public static func problem(withName name: String) -> String? {
+        if name.isEmpty { return "a scenario needs a name" }
+        if name.count > 40 { return "a scenario's name is at most 40 characters" }
+        if name.contains(where: { $0.isWhitespace || $0 == "=" || $0 == "," || $0 == "#" || $0 == ";" || $0.isNewline }) {
+            return "a scenario's name has no spaces, = , # or ;"
+        }
+        if name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) { return "a scenario's name has no control characters" }
+        return nil
+    }
+}
+
+/// One change a scenario makes, keyed so it can be found again on a changed plan.
+public enum ScenarioChange: Equatable, Sendable {
+    case assumption(Assumption, FigureChange)
+    case product(sku: String, ProductFigure, FigureChange)
+    case productName(sku: String, String)
+    case productRole(sku: String, ProductRole?)
+    case addProduct(Product)
+    case removeProduct(sku: String)
+    case cost(id: CostID, CostFigure, FigureChange)
+    /// The entry whole, by its ID (a change of basis, name, dates or product).
+    case replaceCost(CostEntry)
+    /// An entry the scenario adds; it takes the next free ID when the plan has used its own.
+    case addCost(CostEntry)
+    case removeCost(id: CostID)
+    /// A goal set (or removed, nil) by period and metric.
+    case goal(Period, GoalMetric, ExactDecimal?)
+    /// A saved hit plan added or replaced by name.
+    case hitPlan(SavedHitPlan)
+    case removeHitPlan(name: String)
+
+    /// What it changes, for lists and messages: "product TS-002 price", "cost P3 主播".
+    public var subject: String {
+        switch self {
+        case .assumption(let assumption, _): return "set \(assumption.rawValue)"
+        case .product(let sku, let figure, _): return "product \(sku) \(figure.rawValue)"
+        case .productName(let sku, _): return "product \(sku) name"
+        case .productRole(let sku, _): return "product \(sku) role"
+        case .addProduct(let product): return "product add \(product.sku)"
+        case .removeProduct(let sku): return "product rm \(sku)"
+        case .cost(let id, let figure, _): return "cost \(id) \(figure.rawValue)"
+        case .replaceCost(let entry): return "cost \(entry.id) \(entry.name)"
+        case .addCost(let entry): return "cost add \(entry.id) \(entry.name)"
+        case .removeCost(let id): return "cost rm \(id)"
+        case .goal(let period, let metric, _): return "goal \(period.text) \(metric.rawValue)"
+        case .hitPlan(let saved): return "hit plan \(saved.name)"
+        case .removeHitPlan(let name): return "hit rm \(name)"
+        }
+    }
+
+    /// The change itself, as typed after the subject: "-=10%", "=0.025", "added".
+    public var how: String {
+        switch self {
+        case .assumption(_, let change), .product(_, _, let change), .cost(_, _, let change): return change.typed
+        case .productName(_, let name): return "=\(name)"
+        case .productRole(_, let role): return "=\(role?.rawValue ?? "none")"
+        case .addProduct, .addCost, .hitPlan: return "added"
+        case .removeProduct, .removeCost, .removeHitPlan: return "removed"
+        case .replaceCost: return "replaced"
+        case .goal(_, _, let value): return "=" + (value?.description ?? "none")
+        }
+    }
+
+    /// The key the change is found by: two changes with the same key touch the same figure.
+    var key: String { subject }
+}
+
+/// How many units sell when a what-if or scenario changes a product's price (docs/DOMAIN.md §13).
+public enum VolumeRule: Equatable, Sendable {
+    /// The GMV the goals plan stays; the product's units move inversely to its price (the plan's own rule).
+    case holdGMV
+    /// The product's units stay; its revenue moves with the price, and the shop's GMV with it.
+    case holdUnits
+    /// Units change by the elasticity times the price change: −1.5 and a 10% cut sell 15% more.
+    case elasticity(ExactDecimal)
+
+    /// As typed after `volume=`.
+    public var typed: String {
+        switch self {
+        case .holdGMV: return "hold-gmv"
+        case .holdUnits: return "hold-units"
+        case .elasticity(let value): return "elasticity:\(value.description)"
+        }
+    }
+
+    /// For notes under a comparison.
+    public var explained: String {
+        switch self {
+        case .holdGMV: return "hold GMV (a new price sells the same GMV)"
+        case .holdUnits: return "hold units (a new price sells the same units)"
+        case .elasticity(let value): return "elasticity \(value.description) (units change by \(value.description) × the price change)"
+        }
+    }
+
+    public static let help = "volume=hold-gmv (the default), volume=hold-units or volume=elasticity:E (e.g. elasticity:-1.5)"
+
+    public static func parse(_ text: String) -> VolumeRule? {
+        switch text.lowercased() {
+        case "hold-gmv", "gmv": return .holdGMV
+        case "hold-units", "units": return .holdUnits
+        default:
+            let lowered = text.lowercased()
+            guard lowered.hasPrefix("elasticity:") else { return nil }
+            guard let value = try? NumberGrammar.parse(String(text.dropFirst("elasticity:".count))), !value.isPercent,
+                  value.value.magnitude <= ExactDecimal(100) else { return nil }
+            return .elasticity(value.value)
+        }
+    }
+}
+
+/// A scenario laid over a plan: the workspace it gives and what no longer applied.
+public struct ScenarioOutcome: Sendable {
+    public var workspace: Workspace
+    /// "product TS-009 price -=10%: no product TS-009 in the plan", one per change left out.
+    public var problems: [String]
+    /// The changes that applied, by position in the scenario.
+    public var applied: [Bool]
+    /// What the volume rule did, when it did something.
+    public var volumeNote: String?
+    /// Why the volume rule could not be applied (the workspace then holds GMV).
+    public var volumeFailure: String?
+    /// Whether a change that applied touched the cost entries, or added or removed a product
+    /// (so that an index of the plan's entries no longer fits).
+    public var costsChanged = false
+    public var productsMoved = false
+}
+
+/// Finds products and cost entries by key while a scenario's changes apply: built once, so a
+/// scenario of 20,000 price changes over 100,000 products is not 20,000 searches of them.
+public struct ScenarioLookup {
+    public init() {}
+    private var skus: [String: Int]?
+    private var ids: [CostID: Int]?
+    private var skuSet: Set<String>?
+
+    public mutating func product(_ sku: String, in workspace: Workspace) -> Int? {
+        if skus == nil { skus = Dictionary(workspace.products.enumerated().map { ($1.sku, $0) }, uniquingKeysWith: { first, _ in first }) }
+        return skus?[sku]
+    }
+
+    public mutating func cost(_ id: CostID, in workspace: Workspace) -> Int? {
+        if ids == nil { ids = Dictionary(workspace.costs.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first }) }
+        return ids?[id]
+    }
+
+    public mutating func allSKUs(in workspace: Workspace) -> Set<String> {
+        if let skuSet { return skuSet }
+        let made = Set(workspace.products.map(\.sku))
+        skuSet = made
+        return made
+    }
+
+    /// After a change that adds or removes products or entries: positions are found afresh.
+    public mutating func forget() { self = ScenarioLookup() }
+}
+
+extension Scenario {
+    /// The plan with this scenario's changes on top, then its volume rule (`rule` overrides it).
+    public func applied(to plan: Workspace, volume rule: VolumeRule? = nil) -> ScenarioOutcome {
+        var workspace = plan
+        var problems: [String] = []
+        var applied: [Bool] = []
+        var lookup = ScenarioLookup()
+        var costsChanged = false, productsMoved = false
+        for change in changes {
+            if let problem = change.apply(to: &workspace, lookup: &lookup) {
+                problems.append("\(change.subject) \(change.how): \(problem)")
+                applied.append(false)
+            } else {
+                applied.append(true)
+                switch change {
+                case .cost, .replaceCost, .addCost, .removeCost: costsChanged = true
+                case .addProduct, .removeProduct: productsMoved = true
+                default: break
+                }
+            }
+        }
+        var outcome = ScenarioOutcome(workspace: workspace, problems: problems, applied: applied, volumeNote: nil, volumeFailure: nil,
+                                      costsChanged: costsChanged, productsMoved: productsMoved)
+        do throws(VolumeAdjustment.Failure) {
+            outcome.volumeNote = try VolumeAdjustment.apply(rule ?? volume, plan: plan, to: &outcome.workspace)
+        } catch {
+            outcome.volumeFailure = error.message
+        }
+        return outcome
+    }
+}
+
+extension ScenarioChange {
+    /// Applies the change; returns why it does not apply (the workspace is then unchanged).
+    public func apply(to workspace: inout Workspace) -> String? {
+        var lookup = ScenarioLookup()
+        return apply(to: &workspace, lookup: &lookup)
+    }
+
+    /// `apply(to:)` with positions found through `lookup`, kept across a scenario's changes.
+    public func apply(to workspace: inout Workspace, lookup: inout ScenarioLookup) -> String? {
+        let problem = applyOne(to: &workspace, lookup: &lookup)
+        if problem == nil, movesRows { lookup.forget() }
+        return problem
+    }
+
+    private var movesRows: Bool {
+        switch self {
+        case .addProduct, .removeProduct, .addCost, .removeCost: return true
+        default: return false
+        }
+    }
+
+    private func applyOne(to workspace: inout Workspace, lookup: inout ScenarioLookup) -> String? {
+        switch self {
+        case .assumption(let assumption, let change):
+            if change == .to(nil) {
+                workspace.settings[assumption] = nil
+                return nil
+            }
+            guard let value = change.applied(to: workspace.settings[assumption]) else { return "\(assumption.rawValue) is not set in the plan" }
+            let settled = assumption.settled(value)
+            if let problem = assumption.problem(with: settled) {
+                return "\(assumption.rawValue) would be \(settled.description), but it \(problem)"
+            }
+            workspace.settings[assumption] = settled
+        case .product(let sku, let figure, let change):
+            guard let index = lookup.product(sku, in: workspace) else { return "no product \(sku) in the plan" }
+            var product = workspace.products[index]
+            guard let value = change.applied(to: figure.value(of: product)) else { return "\(sku) has no \(figure.label) of its own" }
+            if value.isNegative { return "would make the \(figure.label) of \(sku) negative (\(value.formatted()))" }
+            guard figure.set(value, on: &product) else { return "\(sku)'s \(figure.label) cannot be \(value.description)" }
+            if let issue = Validation.issues(in: product).first { return "\(sku) \(issue.path): \(issue.message)" }
+            let before = workspace.products[index]
+            workspace.products[index] = product
+            if figure == .share, Self.sharesExceedWhole(workspace.products) {
+                workspace.products[index] = before
+                return "the GMV shares would add up to more than 100%"
+            }
+        case .productName(let sku, let name):
+            guard let index = lookup.product(sku, in: workspace) else { return "no product \(sku) in the plan" }
+            workspace.products[index].name = name
+        case .productRole(let sku, let role):
+            guard let index = lookup.product(sku, in: workspace) else { return "no product \(sku) in the plan" }
+            workspace.products[index].role = role
+        case .addProduct(let product):
+            guard lookup.product(product.sku, in: workspace) == nil else { return "the plan has a product \(product.sku) of its own" }
+            workspace.products.append(product)
+            if Self.sharesExceedWhole(workspace.products) {
+                workspace.products.removeLast()
+                return "the GMV shares would add up to more than 100%"
+            }
+        case .removeProduct(let sku):
+            guard let index = lookup.product(sku, in: workspace) else { return "no product \(sku) in the plan" }
+            if let user = workspace.costs.first(where: { $0.product == sku }) { return "the plan's cost \(user.id) belongs to \(sku)" }
+            if let plan = workspace.hitPlans.first(where: { $0.spec.sku == sku }) { return "the plan's hit plan \(plan.name) is for \(sku)" }
+            workspace.products.remove(at: index)
+        case .cost(let id, let figure, let change):
+            guard let index = lookup.cost(id, in: workspace) else { return "no cost entry \(id) in the plan" }
+            var entry = workspace.costs[index]
+            guard let value = change.applied(to: figure.value(of: entry)) else { return "\(id) has no \(figure.rawValue)" }
+            if value.isNegative { return "would make the \(figure.rawValue) of \(id) negative (\(value.formatted()))" }
+            figure.set(value, on: &entry)
+            if let issue = Validation.issues(in: entry, products: lookup.allSKUs(in: workspace)).first { return "\(id) \(issue.path): \(issue.message)" }
+            workspace.costs[index] = entry
+        case .replaceCost(let entry):
+            guard let index = lookup.cost(entry.id, in: workspace) else { return "no cost entry \(entry.id) in the plan" }
+            if let sku = entry.product, lookup.product(sku, in: workspace) == nil { return "no product \(sku) in the plan" }
+            workspace.costs[index] = entry
+        case .addCost(var entry):
+            if let sku = entry.product, lookup.product(sku, in: workspace) == nil { return "no product \(sku) in the plan" }
+            let used = max(workspace.lastCostNumber[entry.category] ?? 0,
+                           workspace.costs.reduce(Int32(0)) { $1.category == entry.category ? max($0, $1.id.number) : $0 })
+            if lookup.cost(entry.id, in: workspace) != nil || entry.id.number <= used {
+                // The plan has numbered entries of its own since: this one takes the next free ID.
+                guard used < Int32.max else { return "category \(entry.category.rawValue) has used up its entry numbers" }
+                entry.id = CostID(category: entry.category, number: used + 1)
+            }
+            workspace.costs.append(entry)
+            workspace.lastCostNumber[entry.category] = max(workspace.lastCostNumber[entry.category] ?? 0, entry.id.number)
+        case .removeCost(let id):
+            guard let index = lookup.cost(id, in: workspace) else { return "no cost entry \(id) in the plan" }
+            workspace.costs.remove(at: index)
+        case .goal(let period, let metric, let value):
+            let index = workspace.goalIndex(period: period, metric: metric)
+            switch (value, index) {
+            case (let value?, let index?): workspace.goals[index].value = value
+            case (let value?, nil):
+                let goal = Goal(period: period, metric: metric, value: value)
+                workspace.goals.insert(goal, at: workspace.goalInsertionIndex(for: goal))
+            case (nil, let index?): workspace.goals.remove(at: index)
+            case (nil, nil): return "the plan has no \(metric.rawValue) goal for \(period.text)"
+            }
+        case .hitPlan(let saved):
+            guard lookup.product(saved.spec.sku, in: workspace) != nil else { return "no product \(saved.spec.sku) in the plan" }
+            if let index = workspace.hitPlans.firstIndex(where: { $0.name == saved.name }) {
+                workspace.hitPlans[index] = saved
+            } else {
+                workspace.hitPlans.append(saved)
+            }
+        case .removeHitPlan(let name):
+            guard let index = workspace.hitPlans.firstIndex(where: { $0.name == name }) else { return "no hit plan \(name) in the plan" }
+            workspace.hitPlans.remove(at: index)
+        }
+        return nil
+    }
+
+    static func sharesExceedWhole(_ products: [Product]) -> Bool {
+        products.reduce(ExactDecimal.zero) { $0 + ($1.share ?? .zero) } > .one
+    }
+}
+
+/// Works out a scenario's changes from a plan and the same plan changed (an open what-if): the
+/// difference, entity by entity, with the relative changes the user typed kept relative.
+public enum ScenarioDelta {
+    /// What a scenario cannot hold: changes to these are refused by name.
+    public struct Unsupported: Error, Equatable, Sendable {
+        public var parts: [String]
+    }
+
+    /// `typed` holds the figure changes as typed in the what-if, oldest first: where the last of
+    /// them for a figure, replayed on the plan, gives the changed figure, they are kept as they
+    /// are (so `price-=10%` stays a 10% cut); else the figure's new value is kept.
+    public static func between(_ plan: Workspace, _ changed: Workspace, typed: [ScenarioChange]) throws(Unsupported) -> [ScenarioChange] {
+        var unsupported: [String] = []
+        if plan.settings.overrides != changed.settings.overrides { unsupported.append("assumptions for one period (set … period=)") }
+        if plan.splits != changed.splits { unsupported.append("goal splits") }
+        if plan.profiles != changed.profiles { unsupported.append("profiles") }
+        if plan.actuals != changed.actuals { unsupported.append("actuals") }
+        if plan.name != changed.name { unsupported.append("the workspace's name") }
+        guard unsupported.isEmpty else { throw Unsupported(parts: unsupported) }
+
+        var changes: [ScenarioChange] = []
+        var typedByKey: [String: [ScenarioChange]] = [:]
+        for change in typed { typedByKey[change.key, default: []].append(change) }
+        func figure(_ key: String, from old: ExactDecimal?, to new: ExactDecimal?, settle: (ExactDecimal) -> ExactDecimal?,
+                    absolute: (FigureChange) -> ScenarioChange) {
+            guard old != new else { return }
+            let mine = typedByKey[key] ?? []
+            // The relative changes since the last absolute one, if replaying them gives `new`.
+            let lastAbsolute = mine.lastIndex { !$0.figureChange.isRelative }
+            let run = Array(mine[((lastAbsolute ?? -1) + 1)...])
+            var value: ExactDecimal? = lastAbsolute.map { mine[$0].figureChange.applied(to: old) } ?? old
+            for change in run { value = change.figureChange.applied(to: value).flatMap(settle) }
+            if !run.isEmpty, value == new {
+                if let lastAbsolute { changes.append(absolute(mine[lastAbsolute].figureChange)) }
+                changes += run
+                return
+            }
+            changes.append(absolute(.to(new)))
+        }
+
+        for assumption in Assumption.allCases {
+            let old = plan.settings.isSet(assumption) ? plan.settings[assumption] : nil
+            let new = changed.settings.isSet(assumption) ? changed.settings[assumption] : nil
+            figure("set \(assumption.rawValue)", from: old, to: new, settle: { assumption.settled($0) }) { .assumption(assumption, $0) }
+        }
+
+        let planProducts = Dictionary(plan.products.map { ($0.sku, $0) }, uniquingKeysWith: { first, _ in first })
+        let changedSKUs = Set(changed.products.map(\.sku))
+        for product in plan.products where !changedSKUs.contains(product.sku) { changes.append(.removeProduct(sku: product.sku)) }
+        for product in changed.products {
+            guard let old = planProducts[product.sku] else {
+                changes.append(.addProduct(product))
+                continue
+            }
+            guard old != product else { continue }
+            if old.name != product.name { changes.append(.productName(sku: product.sku, product.name)) }
+            if old.role != product.role { changes.append(.productRole(sku: product.sku, product.role)) }
+            for field in ProductFigure.allCases {
+                var probe = old
+                figure("product \(product.sku) \(field.rawValue)", from: field.value(of: old), to: field.value(of: product),
+                       settle: { field.set($0, on: &probe) ? field.value(of: probe) : nil }) { .product(sku: product.sku, field, $0) }
+            }
+        }
+
+        func costChanges(_ old: CostEntry, _ entry: CostEntry) {
+            var others = old
+            others.amount = entry.amount
+            others.quantity = entry.quantity
+            guard others == entry else {
+                changes.append(.replaceCost(entry))
+                return
+            }
+            for field in CostFigure.allCases {
+                var probe = old
+                figure("cost \(old.id) \(field.rawValue)", from: field.value(of: old), to: field.value(of: entry),
+                       settle: { field.set($0, on: &probe); return field.value(of: probe) }) { .cost(id: old.id, field, $0) }
+            }
+        }
+
+        // Cost entries by ID; the common case of a few changes among a million rows is found by
+        // comparing positions first.
+        var planCosts: [CostID: CostEntry] = [:]
+        let sameOrder = plan.costs.count == changed.costs.count && zip(plan.costs, changed.costs).allSatisfy { $0.id == $1.id }
+        if sameOrder {
+            for (old, entry) in zip(plan.costs, changed.costs) where old != entry { costChanges(old, entry) }
+        } else {
+            planCosts = Dictionary(plan.costs.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            let changedIDs = Set(changed.costs.map(\.id))
+            for entry in plan.costs where !changedIDs.contains(entry.id) { changes.append(.removeCost(id: entry.id)) }
+            for entry in changed.costs {
+                guard let old = planCosts[entry.id] else {
+                    changes.append(.addCost(entry))
+                    continue
+                }
+                if old != entry { costChanges(old, entry) }
+            }
+        }
+
+        struct GoalKey: Hashable { var period: Period; var metric: GoalMetric }
+        let planGoals = Dictionary(plan.goals.map { (GoalKey(period: $0.period, metric: $0.metric), $0.value) }, uniquingKeysWith: { first, _ in first })
+        let changedGoals = Dictionary(changed.goals.map { (GoalKey(period: $0.period, metric: $0.metric), $0.value) }, uniquingKeysWith: { first, _ in first })
+        for goal in changed.goals where planGoals[GoalKey(period: goal.period, metric: goal.metric)] != goal.value {
+            changes.append(.goal(goal.period, goal.metric, goal.value))
+        }
+        for goal in plan.goals where changedGoals[GoalKey(period: goal.period, metric: goal.metric)] == nil {
+            changes.append(.goal(goal.period, goal.metric, nil))
+        }
+
+        let changedPlans = Set(changed.hitPlans.map(\.name))
+        for saved in plan.hitPlans where !changedPlans.contains(saved.name) { changes.append(.removeHitPlan(name: saved.name)) }
+        for saved in changed.hitPlans where !plan.hitPlans.contains(saved) { changes.append(.hitPlan(saved)) }
+        return changes
+    }
+
+}
+
+extension ScenarioChange {
+    /// The figure change of an assumption, product or cost figure; `.to(nil)` for the others.
+    var figureChange: FigureChange {
+        switch self {
+        case .assumption(_, let change), .product(_, _, let change), .cost(_, _, let change): return change
+        default: return .to(nil)
+        }
+    }
+}

@@ -1,0 +1,59 @@
+/// How volume answers a price change in a what-if or scenario (docs/DOMAIN.md §13).
+///
+/// The plan sells its GMV goals, shared among products by GMV share, and a product's units are
+/// its revenue ÷ its price: a lower price sells more units for the same GMV (hold GMV, the plan's
+/// own rule and the default). For product p whose price goes from P to P′, the other rules want
+/// its GMV multiplied by g = (P′/P)·k, where k is the factor on its units: 1 to hold units, or
+/// 1 + e·(P′ − P)/P for an elasticity e. With s the effective GMV shares and u the share no
+/// product carries, the shop's GMV becomes F = Σ s·g + u times the plan's, so every GMV goal is
+/// multiplied by F and each share becomes s·g/F: product p then sells exactly g times its plan GMV
+/// and every other product what it sold. Orders and units goals, recorded actuals and saved hit
+/// plans (planned in units already) are left as they are.
+public enum VolumeAdjustment {
+    public struct Failure: Error, Equatable, Sendable { public var message: String }
+
+    /// Adjusts `workspace` (the plan with a scenario's changes) for `rule`; returns a note on
+    /// what it did, nil when no price changed or the rule holds GMV.
+    public static func apply(_ rule: VolumeRule, plan: Workspace, to workspace: inout Workspace) throws(Failure) -> String? {
+        guard rule != .holdGMV else { return nil }
+        let planPrices = Dictionary(plan.products.map { ($0.sku, $0.price) }, uniquingKeysWith: { first, _ in first })
+        var factors: [ExactDecimal] = []
+        var moved: [String] = []
+        for product in workspace.products {
+            guard let old = planPrices[product.sku], old != product.price, !old.isZero else {
+                factors.append(.one)
+                continue
+            }
+            guard let ratio = product.price.divided(by: old) else { factors.append(.one); continue }
+            var unitsFactor = ExactDecimal.one
+            if case .elasticity(let elasticity) = rule {
+                unitsFactor = .one + elasticity * (ratio - .one)
+                guard unitsFactor > .zero else {
+                    throw Failure(message: "elasticity \(elasticity.description) and \(product.sku)'s price change from \(old.formatted()) to \(product.price.formatted()) would sell no units; use a smaller elasticity")
+                }
+            }
+            factors.append(ratio * unitsFactor)
+            moved.append("\(product.sku) \(old.formatted()) → \(product.price.formatted()), units ×\(unitsFactor.rounded(places: 4).description)")
+        }
+        guard !moved.isEmpty else { return nil }
+        let shares = SalesModel.shares(of: workspace.products)
+        let carried = shares.reduce(ExactDecimal.zero, +)
+        let unassigned = carried < .one ? .one - carried : .zero
+        let total = zip(shares, factors).reduce(unassigned) { $0 + $1.0 * $1.1 }
+        guard total > .zero else { return nil }
+        var given = ExactDecimal.zero
+        for index in workspace.products.indices {
+            let share = (shares[index] * factors[index]).divided(by: total) ?? .zero
+            workspace.products[index].share = share
+            given += share
+        }
+        // Rounding at the twelfth place must not take the shares past the whole.
+        if given > .one, let last = workspace.products.indices.last, let share = workspace.products[last].share {
+            workspace.products[last].share = share - (given - .one)
+        }
+        for index in workspace.goals.indices where workspace.goals[index].metric == .gmv {
+            workspace.goals[index].value = workspace.goals[index].value * total
+        }
+        return "\(moved.joined(separator: "; ")); GMV goals ×\(total.rounded(places: 4).description)"
+    }
+}

@@ -1,0 +1,109 @@
+import ROPGDomain
+import ROPGTables
+
+/// `scenario compare [NAME…] REPORT …`: the report for the plan and each scenario side by side,
+/// each with Δ and Δ% against the plan (the what-if's comparison of typed report values, with
+/// one column group per scenario); and `REPORT scenario=NAME`, a report under one scenario.
+enum ScenarioComparison {
+    /// Commands that are not reports: they manage the session or change the plan.
+    static let notReports: Set<String> = WhatIfCommand.notChanges.union(["scenario", "recover", "format", "help", "history"])
+
+    static func run(_ arguments: Arguments, in session: Session) throws(CommandError) -> [Block] {
+        let rule = try ScenarioCommand.rule(arguments)
+        let words = Array(arguments.words.dropFirst()).filter { $0.key != "volume" }
+        var names: [String] = []
+        var position = 0
+        while position < words.count {
+            let word = words[position]
+            guard word.key == nil else { break }
+            if !word.wasQuoted, CommandRegistry.command(named: word.text) != nil { break }
+            guard session.plan.scenario(named: word.text) != nil else {
+                let near = Suggestions.nearest(to: word.text, among: session.plan.scenarios.map(\.name) + CommandRegistry.allNames)
+                throw CommandError("\(word.text.quotedExcerpt) is neither a scenario nor a report"
+                                   + (near.isEmpty ? "; scenario list shows the scenarios" : "; did you mean \(near.joined(separator: " or "))?"))
+            }
+            if !names.contains(word.text) { names.append(word.text) }
+            position += 1
+        }
+        guard position < words.count, let command = CommandRegistry.command(named: words[position].text) else {
+            throw CommandError("scenario compare needs a report after the scenarios, e.g. scenario compare pnl 2026-11")
+        }
+        guard !notReports.contains(command.name) else { throw CommandError("scenario compare takes a report such as pnl, costs or margin; \(command.name) is not one") }
+        if names.isEmpty { names = session.plan.scenarios.map(\.name) }
+        guard !names.isEmpty else { throw CommandError("there are no scenarios to compare yet; scenario new NAME makes one") }
+        let reportArguments = Arguments(Array(words[(position + 1)...]))
+
+        var alternatives: [Comparison.Alternative] = []
+        var notes: [String] = []
+        var rules: [(String, VolumeRule, String?)] = []
+        for name in names {
+            let (derived, outcome) = try session.scenarioSession(name, volume: rule)
+            let blocks = try report(command, reportArguments, in: derived, scenario: name)
+            alternatives.append(Comparison.Alternative(name: name, blocks: blocks))
+            notes += outcome.problems.map { "\(name): \($0) (left out; the rest applies)" }
+            rules.append((name, rule ?? (session.plan.scenario(named: name)?.volume ?? .holdGMV), outcome.volumeNote))
+        }
+        let planBlocks: [Block]
+        do throws(CommandError) {
+            planBlocks = try command.run(reportArguments, in: session.isWhatIfOpen ? session.planSession() : session)
+        } catch {
+            throw CommandError("\(command.name): \(error.message)")
+        }
+        notes.insert(contentsOf: volumeNotes(rules), at: 0)
+        let compared = Comparison.compare(plan: planBlocks, alternatives: alternatives, notes: notes)
+        return Session.named(compared, defaultName: Session.defaultTableName(command, reportArguments))
+    }
+
+    /// Which volume rule each comparison used, said once when they all used the same.
+    static func volumeNotes(_ rules: [(name: String, rule: VolumeRule, did: String?)]) -> [String] {
+        let distinct = Set(rules.map(\.rule.typed))
+        var notes: [String] = []
+        if distinct.count == 1, let rule = rules.first?.rule {
+            notes.append("volume: \(rule.explained)" + (rule == .holdGMV ? ", the default; volume=hold-units or volume=elasticity:E changes it" : ""))
+        } else {
+            notes += rules.map { "volume in \($0.name): \($0.rule.explained)" }
+        }
+        notes += rules.compactMap { rule in rule.did.map { "\(rule.name): \($0)" } }
+        return notes
+    }
+
+    /// Runs a report on a scenario's session; a command that would change it is refused.
+    static func report(_ command: any Command.Type, _ arguments: Arguments, in derived: Session, scenario: String) throws(CommandError) -> [Block] {
+        guard !notReports.contains(command.name) else {
+            throw CommandError("scenario=\(scenario) shows a report under the scenario; \(command.name) is not a report (scenario open \(scenario) edits it)")
+        }
+        let before = derived.undoSteps.count
+        let blocks: [Block]
+        do throws(CommandError) { blocks = try command.run(arguments, in: derived) } catch {
+            throw CommandError("\(command.name) under scenario \(scenario): \(error.message)")
+        }
+        if derived.undoSteps.count != before {
+            // Throw the derived session's change away: it is rebuilt from the plan next time.
+            derived.scenarioCache.removeAll()
+            _ = derived.undo()
+            throw CommandError("scenario=\(scenario) shows a report under the scenario; \(command.name) changes it instead (scenario open \(scenario) edits it)")
+        }
+        return blocks
+    }
+}
+
+extension Session {
+    /// `REPORT scenario=NAME`: the report worked out under the scenario, with what it says.
+    func runUnderScenario(_ command: any Command.Type, _ arguments: Arguments, scenario name: String) throws(CommandError) -> [Block] {
+        let (derived, outcome) = try scenarioSession(name)
+        var blocks = try ScenarioComparison.report(command, arguments, in: derived, scenario: name)
+        let scenario = try scenario(named: name)
+        var notes = ["under scenario \(name) (\(counted(scenario.changes.count, "change"))); volume: \(scenario.volume.explained)"]
+        if let did = outcome.volumeNote { notes.append(did) }
+        notes += outcome.problems.map { "\($0) (left out; the rest applies)" }
+        var noted = false
+        blocks = blocks.map { block in
+            guard case .table(var table) = block else { return block }
+            table.notes += notes
+            noted = true
+            return .table(table)
+        }
+        if !noted { blocks.append(.message(notes.joined(separator: "\n"))) }
+        return blocks
+    }
+}

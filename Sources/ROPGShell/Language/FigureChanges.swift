@@ -1,0 +1,104 @@
+import ROPGDomain
+
+/// Relative changes typed as `key+=VALUE`, `key-=VALUE` and `key*=FACTOR` (the tokenizer keeps
+/// the operator on the key: `price-`), beside the plain `key=VALUE`.
+extension Arguments {
+    /// The relative change typed for `figure`, if any; a figure given both ways is refused.
+    func relativeChange(_ figure: String) throws(CommandError) -> FigureChange? {
+        let typed = options.filter { option in
+            guard let key = option.key, key.count == figure.count + 1, key.hasPrefix(figure) else { return false }
+            return "+-*".contains(key.last ?? " ")
+        }
+        guard let option = typed.last, let key = option.key, let op = key.last else { return nil }
+        if typed.count > 1 || has(figure) { throw CommandError("\(figure) is changed twice; give one of \(figure)=, \(figure)+=, \(figure)-= or \(figure)*=") }
+        do { return try FigureChange.parse(operator: op, option.value ?? "") } catch { throw CommandError("\(key)=: \(error.message)") }
+    }
+}
+
+/// Which products or cost entries a bulk `product set` / `cost set` changes: words such as
+/// `all`, `role:traffic`, `name:T恤` (a name containing the text), and for cost entries a
+/// category (`O` or `category:O`), `basis:cpc` or `product:TS-001`. Several words must all match.
+struct RowFilter {
+    var words: [String]
+    var parts: [(key: String, value: String)]
+
+    static let productKeys = ["role", "name"]
+    static let costKeys = ["category", "name", "basis", "product"]
+
+    /// Reads filter words; nil when `words` is one plain name (a SKU or a cost ID / name).
+    init?(_ words: [String], keys: [String], categoryWords: Bool) throws(CommandError) {
+        self.words = words
+        parts = []
+        var filtering = false
+        for word in words {
+            if word == "all" {
+                filtering = true
+                continue
+            }
+            if categoryWords, word.count == 1, CostCategory(text: word) != nil {
+                parts.append(("category", word))
+                filtering = true
+                continue
+            }
+            guard let colon = word.firstIndex(of: ":"), keys.contains(String(word[..<colon])) else {
+                guard words.count == 1 else {
+                    throw CommandError("\(word.quotedExcerpt) is not a filter; filters are all, \(keys.map { "\($0):…" }.joined(separator: ", "))")
+                }
+                return nil
+            }
+            parts.append((String(word[..<colon]), String(word[word.index(after: colon)...])))
+            filtering = true
+        }
+        guard filtering else { return nil }
+    }
+
+    var text: String { words.joined(separator: " ") }
+
+    func matches(_ product: Product) throws(CommandError) -> Bool {
+        for (key, value) in parts {
+            switch key {
+            case "role":
+                guard let role = ProductRole(text: value) else {
+                    throw CommandError("role:\(value.excerpt) is not a role; use one of \(ProductRole.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                if product.role != role { return false }
+            default:
+                let wanted = value.lowercased()
+                if !product.name.lowercased().contains(wanted) && !product.sku.lowercased().contains(wanted) { return false }
+            }
+        }
+        return true
+    }
+
+    func matches(_ entry: CostEntry) throws(CommandError) -> Bool {
+        for (key, value) in parts {
+            switch key {
+            case "category":
+                guard let category = CostCategory(text: value) else { throw CommandError("category:\(value.excerpt) is not R, O, P or G") }
+                if entry.category != category { return false }
+            case "basis":
+                guard CostBasis.allNames.contains(value) else {
+                    throw CommandError("basis:\(value.excerpt) is not a basis; use one of \(CostBasis.allNames.joined(separator: ", "))")
+                }
+                if entry.basis.name != value { return false }
+            case "product":
+                if entry.product != value { return false }
+            default:
+                if !entry.name.lowercased().contains(value.lowercased()) { return false }
+            }
+        }
+        return true
+    }
+}
+
+extension Session {
+    /// A bulk change of more than this many rows asks first in the interactive shell.
+    static let bulkQuestionLimit = 20
+
+    /// Asks before a bulk change of many rows, when a person is there to answer; throws when they say no.
+    func confirmBulk(_ count: Int, _ what: String) throws(CommandError) {
+        guard interactive, count > Session.bulkQuestionLimit, let ask else { return }
+        let answer = ask("this changes \(count) \(what). Go ahead? [y/n] ")?.trimmingSpaces().lowercased()
+        guard answer == "y" || answer == "yes" else { throw CommandError("nothing was changed") }
+    }
+}
