@@ -418,5 +418,199 @@ extension Catalogue {
             "情景",
         "volume":
             "销量规则",
+        "paid share {share}":
+            "付费占比 {share}",
+        "{count} natural visitor per paid click":
+            "每次付费点击带来 {count} 个自然访客",
+        "not set":
+            "未设定",
+        "assumptions: cvr {cvr}, aov {aov}, {paid}, cpc {cpc}; some days have their own (set … period=)":
+            "假设：转化率 {cvr}，客单价 {aov}，{paid}，cpc {cpc}；有些日子有自己的值（set … period=）",
+        "assumptions: cvr {cvr}, aov {aov}, {paid}, cpc {cpc}":
+            "假设：转化率 {cvr}，客单价 {aov}，{paid}，cpc {cpc}",
+        "visitors, orders, units and clicks are rounded up in each row and in the total, so the rows may add to a little more":
+            "访客数、订单数、件数和点击在每行和合计中都向上取整，所以各行相加可能略多于合计",
+        "ad spend needs a CPC: set cpc=0.8":
+            "推广费需要 CPC：set cpc=0.8",
+        "hit plans: the saved hit plans' revenue inside the GMV goal ({plans}); covered: that ÷ the GMV goal; rest of shop: what the other products must bring":
+            "爆款计划：保存的爆款计划在销售额目标内的收入（{plans}）；已覆盖：它 ÷ 销售额目标；店铺其余：其他商品必须带来的部分",
+        "⚠ beyond goal: on some days the hit plans bring more than the GMV goal; pnl counts the hits' revenue there":
+            "⚠ 超出目标：有些日子爆款计划带来的多于销售额目标；pnl 在那些日子按爆款收入计",
+        "{period} is split to {grain}s by {method}":
+            "{period} 按 {method} 分解到{grain}",
+        "weeks that run past {period} show only their days inside it":
+            "超出 {period} 的周只显示其在期间内的日子",
+        "blank: no goal covers every day of that period":
+            "空白：没有目标覆盖该期间的每一天",
+        "to {grain} by {method}":
+            "按 {method} 分解到{grain}",
+        "goal and actual over the days with the metric recorded (profit: the actual P&L over the days with GMV recorded); days recorded: of the row's days":
+            "目标和实际覆盖记录了该指标的日子（利润：记录了销售额的日子的实际损益）；已记录天数：占该行天数",
+        "a row with no day recorded is missing, never zero; variance = actual − goal; a blank goal: no goal covers every recorded day":
+            "没有任何记录的行为缺失，绝不当作零；差异 = 实际 − 目标；目标为空：没有目标覆盖所有已记录的日子",
+        "missing days are left out of both goal and actual, so a part-recorded period compares like with like":
+            "缺失的日子在目标和实际中都不计，所以部分记录的期间也是同口径比较",
+        "goals {period} against actual":
+            "目标 {period} 对照实际",
+        "no goals touch {period}; set one with goal set {settable} gmv=…":
+            "没有目标涉及 {period}；用 goal set {settable} gmv=… 设一个",
+        "no GMV goal covers every day of {period}; set one with goal set {settable} gmv=…":
+            "没有销售额目标覆盖 {period} 的每一天；用 goal set {settable} gmv=… 设一个",
+        "no actuals recorded yet: actual add 2026-03-14 gmv=… or actual import FILE.csv, then check":
+            "还没有记录实际数据：actual add 2026-03-14 gmv=… 或 actual import FILE.csv，然后 check",
+        "goal {verb} needs a period, e.g. goal {verb} 2026":
+            "goal {verb} 需要一个期间，例如 goal {verb} 2026",
+        "goal {period}: {what}":
+            "目标 {period}：{what}",
+        "removed goal {period}: {what}":
+            "已删除目标 {period}：{what}",
+        "no goals yet; set one with goal set 2026 gmv=1200万":
+            "还没有目标；用 goal set 2026 gmv=1200万 设一个",
+        "these are the goals set by hand (pinned); goal show spreads them":
+            "这些是手工设定（锁定）的目标；goal show 显示分解结果",
+        "{period} spreads by calendar days again":
+            "{period} 恢复按日历天数分解",
+        "{period} spreads to {grain}s by {method}":
+            "{period} 按 {method} 分解到 {grain}",
+        "GMV 销售额":
+            "销售额",
+        "orders 订单数":
+            "订单数",
+        "units 件数":
+            "件数",
+        "visitors 访客数":
+            "访客数",
+        "profit 利润":
+            "利润",
+        "ad spend 推广花费":
+            "推广花费",
+        "year":
+            "年",
+        "no products yet: add one with product add SKU price=… cost=…":
+            "还没有商品：用 product add SKU price=… cost=… 添加",
+        "contribution = planned units in {period} × unit contribution on {day}; visitors = units ÷ units per order ÷ CVR":
+            "贡献毛利 = {period} 的计划件数 × {day} 的单件贡献毛利；访客数 = 件数 ÷ 每单件数 ÷ 转化率",
+        "showing the {shown} best of {count} products: top=N or all for more":
+            "显示 {count} 个商品中最好的 {shown} 个：用 top=N 或 all 查看更多",
+        "no planned sales in {period}: set a GMV goal (goal set {period} gmv=…) to weigh the products":
+            "{period} 没有计划销售：设定销售额目标（goal set {period} gmv=…）来衡量各商品",
+        "the shop's cvr is not set: products without their own CVR count no visitors":
+            "店铺的转化率未设定：没有自己转化率的商品不计访客",
+        "{count} product whose role the numbers contradict":
+            "{count} 个商品的角色与数字矛盾",
+        "{count} products whose role the numbers contradict":
+            "{count} 个商品的角色与数字矛盾",
+        "portfolio {period}":
+            "货品结构 {period}",
+        "ABC by contribution":
+            "按贡献毛利的 ABC",
+        "A: the {count} product making 80% of the contribution ({share} of the range)":
+            "A：贡献 80% 贡献毛利的 {count} 个商品（占商品数的 {share}）",
+        "A: the {count} products making 80% of the contribution ({share} of the range)":
+            "A：贡献 80% 贡献毛利的 {count} 个商品（占商品数的 {share}）",
+        "high traffic, low margin (引流)":
+            "高流量、低毛利（引流）",
+        "high traffic, high margin":
+            "高流量、高毛利",
+        "low traffic, high margin (利润)":
+            "低流量、高毛利（利润）",
+        "low traffic, low margin":
+            "低流量、低毛利",
+        "traffic × margin":
+            "流量 × 毛利",
+        "split at the medians: visitors share {visitors}, margin {margin}":
+            "按中位数划分：访客占比 {visitors}，毛利率 {margin}",
+        "traffic product with a top-half margin":
+            "引流款的毛利率在上半区",
+        "profit product loses money":
+            "利润款亏钱",
+        "profit product brings traffic at a low margin":
+            "利润款以低毛利带来流量",
+        "hit brings little traffic":
+            "爆款带来的流量很少",
+        "{rates} measured":
+            "{rates} 已实测",
+        "per visitor = CVR × units per order {units} × unit contribution; per 1000 impressions = per visitor × CTR × 1000; a paid click may cost at most what a visitor is worth (the break-even CPC)":
+            "每访客 = 转化率 × 每单件数 {units} × 单件贡献毛利；每千次展现 = 每访客 × 点击率 × 1000；一次付费点击最多可花一个访客的价值（保本 CPC）",
+        "products without a measured CVR need the shop's: set cvr=3% (or product set SKU cvr=…)":
+            "没有实测转化率的商品需要店铺的：set cvr=3%（或 product set SKU cvr=…）",
+        "products without a measured CTR need the shop's for the value per 1000 impressions: set ctr=2%":
+            "没有实测点击率的商品需要店铺的点击率来算每千次展现的价值：set ctr=2%",
+        "hit candidates":
+            "爆款候选",
+        "total, {days}":
+            "合计，{days}",
+        "contribution = units × unit contribution {unit} + related revenue × the shop's contribution margin {margin} − ad spend":
+            "贡献毛利 = 件数 × 单件贡献毛利 {unit} + 关联收入 × 店铺贡献毛利率 {margin} − 推广费",
+        "{roi} (contribution after ads ÷ ad spend)":
+            "{roi}（扣推广后贡献毛利 ÷ 推广费）",
+        "{day} (day {number})":
+            "{day}（第 {number} 天）",
+        "does not pay back within the plan":
+            "计划期内无法回本",
+        "{amount} on {day}":
+            "{day} 的 {amount}",
+        "not set (product set {sku} stock=…)":
+            "未设定（product set {sku} stock=…）",
+        "{day} (lead time {days} days)":
+            "{day}（备货周期 {days} 天）",
+        "lasts the plan, but is below the stock needed with the safety margin":
+            "够用到计划结束，但低于含安全余量的所需库存",
+        "lasts the plan":
+            "够用到计划结束",
+        "summary":
+            "汇总",
+        "⚠ cpc {cpc} is above the break-even CPC {breakEven}: every paid click loses money on the product itself":
+            "⚠ cpc {cpc} 高于保本 CPC {breakEven}：每次付费点击在这个商品本身上都亏钱",
+        "⚠ the stock on hand runs out on {day}, inside the plan: reorder by {reorder}, which is before the plan starts":
+            "⚠ 现有库存在计划期内的 {day} 用完：最晚 {reorder} 补货，这早于计划开始",
+        "⚠ the stock on hand runs out on {day}, inside the plan: reorder by {reorder}":
+            "⚠ 现有库存在计划期内的 {day} 用完：最晚 {reorder} 补货",
+        "⚠ ad spend in {period} is {spend} on this plan alone, above the adspend goal {goal}":
+            "⚠ 仅这个计划在 {period} 的推广费就是 {spend}，超过推广费目标 {goal}",
+        "set":
+            "已设定",
+        "default":
+            "默认",
+        "for particular periods":
+            "特定期间",
+        "related revenue":
+            "关联收入",
+        "ROI":
+            "ROI",
+        "peak daily ad budget":
+            "每日推广预算峰值",
+        "cpc / break-even CPC":
+            "cpc / 保本 CPC",
+        "stock needed":
+            "所需库存",
+        "stock on hand":
+            "现有库存",
+        "stock runs out":
+            "断货日",
+        "reorder by":
+            "最晚补货",
+        "file":
+            "文件",
+        "cost entries":
+            "成本条目",
+        "by category":
+            "按类别",
+        "goals":
+            "目标",
+        "goal periods":
+            "目标期间",
+        "goal splits":
+            "目标分解",
+        "profiles":
+            "季节配置",
+        "actuals":
+            "实际数据",
+        "assumptions set":
+            "已设假设",
+        "undo steps":
+            "撤销步数",
+        "schema":
+            "格式版本",
     ]
 }

@@ -1,4 +1,5 @@
 import ROPGDomain
+import ROPGText
 import ROPGReports
 import ROPGTables
 
@@ -29,7 +30,7 @@ public enum PortfolioCommand: Command {
         let periodWords = words.filter { $0 != "all" }
         guard periodWords.count <= 1 else { throw CommandError("usage: \(usage[0])") }
         let limit = showAll ? Int.max : (try arguments.wholeCount("top") ?? 50)
-        guard !session.workspace.products.isEmpty else { throw CommandError("no products yet: add one with product add SKU price=… cost=…") }
+        guard !session.workspace.products.isEmpty else { throw CommandError(phrase("no products yet: add one with product add SKU price=… cost=…")) }
         var period: Period?
         if let text = periodWords.first {
             do { period = try Period.parse(text) } catch { throw CommandError(error.message) }
@@ -45,7 +46,7 @@ public enum PortfolioCommand: Command {
             [.text(row.sku), .text(row.name), ProductCommand.roleCell(row.role), .rate(row.gmvShare), .rate(row.visitorsShare),
              .money(row.contribution), .optional(row.contributionShare) { .rate($0) }, .optional(row.margin) { .rate($0) },
              .text(row.abc.rawValue), .text(row.quadrant?.rawValue ?? ""),
-             row.flag.map { Cell.text("⚠ " + phrase($0)).emphasized(.warning) } ?? .empty]
+             row.flag.map { Cell.text("⚠ " + flagNote($0)).emphasized(.warning) } ?? .empty]
         }
         let columns: [Column] = [.text("SKU", key: "sku"), .text("name", key: "name"), .text("role", key: "role"),
                                  .number("GMV share", key: "gmv_share"), .number("visitors", key: "visitors_share"),
@@ -53,16 +54,16 @@ public enum PortfolioCommand: Command {
                                  .number("margin", key: "margin"), .text("ABC", key: "abc"), .text("matrix", key: "quadrant"),
                                  .text("flag", key: "flag")]
         let period = report.period
-        var notes = ["contribution = planned units in \(period.text) × unit contribution on \(report.day.isoText); visitors = units ÷ units per order ÷ CVR"]
-        if rows.count < report.rows.count { notes.append("showing the \(rows.count) best of \(report.rows.count) products: top=N or all for more") }
+        var notes = [phrase("contribution = planned units in {period} × unit contribution on {day}; visitors = units ÷ units per order ÷ CVR", ["period": period.text, "day": report.day.isoText])]
+        if rows.count < report.rows.count { notes.append(phrase("showing the {shown} best of {count} products: top=N or all for more", ["shown": String(rows.count), "count": String(report.rows.count)])) }
         for note in report.notes {
             switch note {
-            case .noPlannedSales: notes.append("no planned sales in \(period.text): set a GMV goal (goal set \(period.text) gmv=…) to weigh the products")
-            case .shopCVRNotSet: notes.append("the shop's cvr is not set: products without their own CVR count no visitors")
-            case .rolesContradicted(let count): notes.append("\(counted(count, "product")) whose role the numbers contradict")
+            case .noPlannedSales: notes.append(phrase("no planned sales in {period}: set a GMV goal (goal set {period} gmv=…) to weigh the products", ["period": period.text]))
+            case .shopCVRNotSet: notes.append(phrase("the shop's cvr is not set: products without their own CVR count no visitors"))
+            case .rolesContradicted(let count): notes.append(phrase(count == 1 ? "{count} product whose role the numbers contradict" : "{count} products whose role the numbers contradict", ["count": String(count)]))
             }
         }
-        return Table(name: "portfolio", title: "portfolio \(period.text)", columns: columns, rows: rows, notes: notes)
+        return Table(name: "portfolio", title: phrase("portfolio {period}", ["period": period.text]), columns: columns, rows: rows, notes: notes)
     }
 
     /// The ABC classes added up.
@@ -71,38 +72,39 @@ public enum PortfolioCommand: Command {
             [.text(total.abc.rawValue), .count(total.products), .money(total.contribution), .optional(total.share) { .rate($0) }]
         }
         let aCount = report.classes.first { $0.abc == .A }?.products ?? 0
-        return Table(name: "portfolio_abc", title: "ABC by contribution",
+        return Table(name: "portfolio_abc", title: phrase("ABC by contribution"),
                      columns: [.text("class", key: "class"), .number("products", key: "products"), .number("contribution", key: "contribution"),
                                .number("share", key: "share")],
                      rows: rows,
-                     notes: ["A: the \(counted(aCount, "product")) making 80% of the contribution (\(report.classAShareOfProducts?.percentText(places: 0) ?? "0") of the range)"])
+                     notes: [phrase(aCount == 1 ? "A: the {count} product making 80% of the contribution ({share} of the range)" : "A: the {count} products making 80% of the contribution ({share} of the range)",
+                                    ["count": String(aCount), "share": report.classAShareOfProducts?.percentText(places: 0) ?? "0"])])
     }
 
     /// The traffic × margin matrix added up by quadrant.
     static func matrix(_ report: PortfolioReport) -> Table {
         let rows: [[Cell]] = report.matrix.map { total in
             let meaning = switch total.quadrant {
-            case .traffic: "high traffic, low margin (引流)"
-            case .star: "high traffic, high margin"
-            case .profit: "low traffic, high margin (利润)"
-            case .question: "low traffic, low margin"
+            case .traffic: phrase("high traffic, low margin (引流)")
+            case .star: phrase("high traffic, high margin")
+            case .profit: phrase("low traffic, high margin (利润)")
+            case .question: phrase("low traffic, low margin")
             }
             return [.text(total.quadrant.rawValue), .text(meaning), .count(total.products), .rate(total.gmvShare), .money(total.contribution)]
         }
-        return Table(name: "portfolio_matrix", title: "traffic × margin",
+        return Table(name: "portfolio_matrix", title: phrase("traffic × margin"),
                      columns: [.text("quadrant", key: "quadrant"), .text("meaning", key: "meaning"), .number("products", key: "products"),
                                .number("GMV share", key: "gmv_share"), .number("contribution", key: "contribution")],
                      rows: rows,
-                     notes: ["split at the medians: visitors share \(report.visitorsShareMedian?.percentText() ?? "—"), margin \(report.marginMedian?.percentText() ?? "—")"])
+                     notes: [phrase("split at the medians: visitors share {visitors}, margin {margin}", ["visitors": report.visitorsShareMedian?.percentText() ?? "—", "margin": report.marginMedian?.percentText() ?? "—"])])
     }
 
     /// A role flag in words.
-    static func phrase(_ flag: PortfolioReport.RoleFlag) -> String {
+    static func flagNote(_ flag: PortfolioReport.RoleFlag) -> String {
         switch flag {
-        case .trafficWithTopHalfMargin: "traffic product with a top-half margin"
-        case .profitLosesMoney: "profit product loses money"
-        case .profitBringsTrafficAtLowMargin: "profit product brings traffic at a low margin"
-        case .hitBringsLittleTraffic: "hit brings little traffic"
+        case .trafficWithTopHalfMargin: phrase("traffic product with a top-half margin")
+        case .profitLosesMoney: phrase("profit product loses money")
+        case .profitBringsTrafficAtLowMargin: phrase("profit product brings traffic at a low margin")
+        case .hitBringsLittleTraffic: phrase("hit brings little traffic")
         }
     }
 }

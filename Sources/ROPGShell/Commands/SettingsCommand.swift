@@ -1,4 +1,5 @@
 import ROPGDomain
+import ROPGText
 import ROPGTables
 
 /// `settings`: every assumption, its value and where it comes from.
@@ -21,12 +22,12 @@ public enum SettingsCommand: Command {
             rows: Assumption.allCases.map { assumption in
                 let value = settings[assumption]
                 let source = settings.isSet(assumption) ? "set" : (value == nil ? "not set" : "default")
-                return [.text(assumption.rawValue), cell(value, assumption), .text(source), .text(assumption.meaning)]
+                return [.text(assumption.rawValue), cell(value, assumption), .word(source), .text(phrase(assumption.meaning))]
             })
         guard !settings.overrides.isEmpty else { return [.table(table)] }
         let overrides = Table(
             name: "settings_overrides",
-            title: "for particular periods",
+            title: phrase("for particular periods"),
             columns: [.text("period", key: "period"), .text("key", key: "key"), .number("value", key: "value")],
             rows: settings.overrides.sorted { $0.period != $1.period ? $0.period < $1.period : $0.assumption.rawValue < $1.assumption.rawValue }
                 .map { [.text($0.period.text), .text($0.assumption.rawValue), cell($0.value, $0.assumption)] })

@@ -1,4 +1,5 @@
 import ROPGDomain
+import ROPGText
 import ROPGTables
 
 /// `goal set|rm|list`: targets for any period and metric.
@@ -64,7 +65,7 @@ public enum GoalCommand: Command {
     }
 
     static func period(_ text: String?, _ verb: String) throws(CommandError) -> Period {
-        guard let text else { throw CommandError("goal \(verb) needs a period, e.g. goal \(verb) 2026") }
+        guard let text else { throw CommandError(phrase("goal {verb} needs a period, e.g. goal {verb} 2026", ["verb": verb])) }
         do { return try Period.parse(text) } catch { throw CommandError(error.message) }
     }
 
@@ -110,7 +111,7 @@ public enum GoalCommand: Command {
             _ = try plan(workspace, metric)
         }
         session.perform(Edit(description: arguments.described("goal set \(period.text)"), changes: changes))
-        return [.message("goal \(period.text): \(said.joined(separator: ", "))")]
+        return [.message(phrase("goal {period}: {what}", ["period": period.text, "what": said.joined(separator: ", ")]))]
     }
 
     private static func remove(_ arguments: Arguments, _ session: Session) throws(CommandError) -> [Block] {
@@ -126,7 +127,7 @@ public enum GoalCommand: Command {
         }
         let removed = indices.map { session.workspace.goals[$0].metric.rawValue }
         session.perform(Edit(description: "goal rm \(period.text)", changes: indices.sorted(by: >).map { .removeGoal(at: $0) }))
-        return [.message("removed goal \(period.text): \(removed.joined(separator: ", "))")]
+        return [.message(phrase("removed goal {period}: {what}", ["period": period.text, "what": removed.joined(separator: ", ")]))]
     }
 
     /// One metric's goals spread to days, or the reason they cannot be.
@@ -158,7 +159,7 @@ public enum GoalCommand: Command {
                  goal.metric.isMoney ? .money(goal.value) : .count(goal.value),
                  .text("\(goal.period.firstDay.isoText)..\(goal.period.lastDay.isoText)")]
             },
-                notes: goals.isEmpty ? ["no goals yet; set one with goal set 2026 gmv=1200万"] : ["these are the goals set by hand (pinned); goal show spreads them"])
+                notes: goals.isEmpty ? [phrase("no goals yet; set one with goal set 2026 gmv=1200万")] : [phrase("these are the goals set by hand (pinned); goal show spreads them")])
         return [.table(table)]
     }
 }

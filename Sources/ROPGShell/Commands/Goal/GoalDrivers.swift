@@ -1,4 +1,5 @@
 import ROPGDomain
+import ROPGText
 import ROPGReports
 import ROPGTables
 
@@ -17,21 +18,23 @@ extension GoalCommand {
                     .count(figures.units), .count(figures.paidClicks), .optional(figures.adSpend, { .money($0) })]
         }
         let whole = report.total
-        let total: [Cell] = [.text("total \(period.text)"), .optional(whole?.gmv, { .money($0) }), .optional(whole?.visitors, { .count($0) }),
+        let total: [Cell] = [.text(phrase("total {period}", ["period": period.text])), .optional(whole?.gmv, { .money($0) }), .optional(whole?.visitors, { .count($0) }),
                              .optional(whole?.orders, { .count($0) }), .optional(whole?.units, { .count($0) }),
                              .optional(whole?.paidClicks, { .count($0) }), .optional(whole?.adSpend, { .money($0) })]
         let assumptions = report.assumptions
         let cvr = assumptions.cvr.map(\.exactPercentText) ?? "—"
         let aov = assumptions.aov.map { $0.formatted() } ?? "—"
-        let paid = assumptions.paidShare.map { "paid share \($0.exactPercentText)" }
-            ?? "\(assumptions.naturalPerPaid?.description ?? "1") natural visitor per paid click"
-        var notes = ["assumptions: cvr \(cvr), aov \(aov), \(paid), cpc \(assumptions.cpc.map { $0.formatted() } ?? "not set")"
-                     + (report.assumptionsVary ? "; some days have their own (set … period=)" : "")]
+        let paid = assumptions.paidShare.map { phrase("paid share {share}", ["share": $0.exactPercentText]) }
+            ?? phrase("{count} natural visitor per paid click", ["count": assumptions.naturalPerPaid?.description ?? "1"])
+        let cpc = assumptions.cpc.map { $0.formatted() } ?? phrase("not set")
+        var notes = [report.assumptionsVary
+            ? phrase("assumptions: cvr {cvr}, aov {aov}, {paid}, cpc {cpc}; some days have their own (set … period=)", ["cvr": cvr, "aov": aov, "paid": paid, "cpc": cpc])
+            : phrase("assumptions: cvr {cvr}, aov {aov}, {paid}, cpc {cpc}", ["cvr": cvr, "aov": aov, "paid": paid, "cpc": cpc])]
         if rows.count > 1 {
-            notes.append("visitors, orders, units and clicks are rounded up in each row and in the total, so the rows may add to a little more")
+            notes.append(phrase("visitors, orders, units and clicks are rounded up in each row and in the total, so the rows may add to a little more"))
         }
-        notes += report.contradictions.map(phrase)
-        if !report.adSpendKnown { notes.append("ad spend needs a CPC: set cpc=0.8") }
+        notes += report.contradictions.map(contradictionNote)
+        if !report.adSpendKnown { notes.append(phrase("ad spend needs a CPC: set cpc=0.8")) }
         // A period shown as itself is one line: its total.
         let single = report.isSingle
         let table = Table(
@@ -44,7 +47,7 @@ extension GoalCommand {
     }
 
     /// "2026-06: the uv goal 200,000 does not fit the gmv goal, which needs 277,778 (-28.0%)".
-    static func phrase(_ contradiction: DriverContradiction) -> String {
+    static func contradictionNote(_ contradiction: DriverContradiction) -> String {
         let metric = contradiction.metric
         let show = { (value: ExactDecimal) in metric.isMoney ? value.formatted() : value.countText }
         let sign = contradiction.goal > contradiction.needed ? "+" : ""

@@ -1,4 +1,5 @@
 import ROPGDomain
+import ROPGText
 import ROPGReports
 import ROPGTables
 
@@ -24,26 +25,26 @@ extension GoalCommand {
         do { report = try GoalActualReport.of(session.context, period: period, grain: grain, metrics: metrics) } catch { throw failure(error) }
         func cells(_ row: GoalActualReport.Row, label: String) -> [[Cell]] {
             row.cells.map { item in
-                let days = Cell(text: "\(item.recordedDays) of \(item.days)", plain: String(item.recordedDays), kind: .count, alignment: .right)
-                guard item.recordedDays > 0 else { return [.text(label), .text(item.metric.rawValue), days, .empty, .text("missing"), .empty, .empty] }
+                let days = Cell(text: phrase("{recorded} of {days}", ["recorded": String(item.recordedDays), "days": String(item.days)]), plain: String(item.recordedDays), kind: .count, alignment: .right)
+                guard item.recordedDays > 0 else { return [.text(label), .word(item.metric.rawValue), days, .empty, .word("missing"), .empty, .empty] }
                 let variance = item.variance
                 return [.text(label), .text(item.metric.rawValue), days, cell(item.goal, item.metric), cell(item.actual, item.metric),
                         cell(variance, item.metric),
                         .optional(variance.flatMap { value in item.goal.flatMap { value.divided(by: $0.magnitude) } }, { .rate($0, places: 1) })]
             }
         }
-        var notes = ["goal and actual over the days with the metric recorded (profit: the actual P&L over the days with GMV recorded); days recorded: of the row's days",
-                     "a row with no day recorded is missing, never zero; variance = actual − goal; a blank goal: no goal covers every recorded day"]
+        var notes = [phrase("goal and actual over the days with the metric recorded (profit: the actual P&L over the days with GMV recorded); days recorded: of the row's days"),
+                     phrase("a row with no day recorded is missing, never zero; variance = actual − goal; a blank goal: no goal covers every recorded day")]
         if report.total.cells.contains(where: { $0.recordedDays < $0.days }) {
-            notes.append("missing days are left out of both goal and actual, so a part-recorded period compares like with like")
+            notes.append(phrase("missing days are left out of both goal and actual, so a part-recorded period compares like with like"))
         }
         let table = Table(
-            name: "goal_show_vs_actual", title: "goals \(period.text) against actual",
+            name: "goal_show_vs_actual", title: phrase("goals {period} against actual", ["period": period.text]),
             columns: [.text(grain.name, key: "period"), .text("metric", key: "metric"), .number("days recorded", key: "days_recorded"),
                       .number("goal", key: "goal"), .number("actual", key: "actual"), .number("variance", key: "variance"),
                       .number("variance %", key: "variance_rate")],
             rows: report.rows.flatMap { cells($0, label: label($0.period, shown: $0.shown)) },
-            footerRows: cells(report.total, label: "total \(period.text)"), notes: notes)
+            footerRows: cells(report.total, label: phrase("total {period}", ["period": period.text])), notes: notes)
         return [.table(table)]
     }
 
@@ -68,22 +69,22 @@ extension GoalCommand {
         if report.total.hits != nil {
             extraColumns = [.number("hit plans", key: "hit_plan_revenue"), .number("covered", key: "hit_plan_covered"),
                             .number("rest of shop", key: "rest_of_shop")]
-            notes.append("hit plans: the saved hit plans' revenue inside the GMV goal (\(report.hitPlans.joined(separator: ", "))); "
-                         + "covered: that ÷ the GMV goal; rest of shop: what the other products must bring")
+            notes.append(phrase("hit plans: the saved hit plans' revenue inside the GMV goal ({plans}); covered: that ÷ the GMV goal; rest of shop: what the other products must bring",
+                                ["plans": report.hitPlans.joined(separator: ", ")]))
             if report.anyBeyond {
                 extraColumns.append(.number("beyond goal", key: "hit_plan_beyond_goal"))
-                notes.append("⚠ beyond goal: on some days the hit plans bring more than the GMV goal; pnl counts the hits' revenue there")
+                notes.append(phrase("⚠ beyond goal: on some days the hit plans bring more than the GMV goal; pnl counts the hits' revenue there"))
             }
         }
-        if let rule = report.split { notes.append("\(period.text) is split to \(rule.grain.name)s by \(rule.method.text)") }
-        if report.anyClipped { notes.append("weeks that run past \(period.text) show only their days inside it") }
-        if report.anyBlank { notes.append("blank: no goal covers every day of that period") }
+        if let rule = report.split { notes.append(phrase("{period} is split to {grain}s by {method}", ["period": period.text, "grain": phrase(rule.grain.name), "method": rule.method.text])) }
+        if report.anyClipped { notes.append(phrase("weeks that run past {period} show only their days inside it", ["period": period.text])) }
+        if report.anyBlank { notes.append(phrase("blank: no goal covers every day of that period")) }
         let table = Table(
             title: nil,
             columns: [.text(grain.name, key: "period")] + report.metrics.map { .number($0.label, key: $0.rawValue) } + [.text("pinned", key: "pinned")]
                 + extraColumns,
             rows: report.rows.map { cells($0, label: label($0.period, shown: $0.shown)) },
-            footerRows: [cells(report.total, label: "total \(period.text)")], notes: notes)
+            footerRows: [cells(report.total, label: phrase("total {period}", ["period": period.text]))], notes: notes)
         return [.table(table)]
     }
 
@@ -103,7 +104,7 @@ extension GoalCommand {
             var row: [Cell] = [.text(branch + node.period.text)]
             for (metric, value) in zip(report.metrics, node.values) { row.append(cell(value, metric)) }
             row.append(.text(node.pinned.map(\.rawValue).joined(separator: ",")))
-            row.append(.text(node.split.map { "to \($0.grain.name) by \($0.method.text)" } ?? ""))
+            row.append(.text(node.split.map { phrase("to {grain} by {method}", ["grain": phrase($0.grain.name), "method": $0.method.text]) } ?? ""))
             return row
         }
         let table = Table(
@@ -118,10 +119,10 @@ extension GoalCommand {
     static func failure(_ error: GoalReportError) -> CommandError {
         switch error {
         case .tooManyRows(let rows): return tooMany(rows)
-        case .noGoals(let period): return CommandError("no goals touch \(period.text); set one with goal set \(settable(period)) gmv=…")
+        case .noGoals(let period): return CommandError(phrase("no goals touch {period}; set one with goal set {settable} gmv=…", ["period": period.text, "settable": settable(period)]))
         case .noGMVGoal(let period):
-            return CommandError("no GMV goal covers every day of \(period.text); set one with goal set \(settable(period)) gmv=…")
-        case .noActuals: return CommandError("no actuals recorded yet: actual add 2026-03-14 gmv=… or actual import FILE.csv, then check")
+            return CommandError(phrase("no GMV goal covers every day of {period}; set one with goal set {settable} gmv=…", ["period": period.text, "settable": settable(period)]))
+        case .noActuals: return CommandError(phrase("no actuals recorded yet: actual add 2026-03-14 gmv=… or actual import FILE.csv, then check"))
         case .failed(let message): return CommandError(message)
         }
     }
@@ -168,7 +169,7 @@ extension GoalCommand {
     static func label(_ child: Period, shown: Period) -> String {
         if case .day(let day) = child {
             let weekdays = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
-            return "\(day.isoText) \(weekdays[day.weekday - 1])"
+            return "\(day.isoText) \(phrase(weekdays[day.weekday - 1]))"
         }
         if shown != child { return "\(child.text) (\(shown.firstDay.isoText)..\(shown.lastDay.isoText))" }
         if case .week = child { return "\(child.text) (\(child.firstDay.isoText)..\(child.lastDay.isoText))" }

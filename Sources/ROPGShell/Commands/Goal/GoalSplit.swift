@@ -1,4 +1,5 @@
 import ROPGDomain
+import ROPGText
 import ROPGTables
 
 /// `goal split PERIOD to=GRAIN by=METHOD`: how a parent's goals spread over its children.
@@ -14,7 +15,7 @@ extension GoalCommand {
         if arguments.positional(2) == "clear" {
             guard splits.count < session.workspace.splits.count else { throw CommandError("\(period.text) has no split to clear") }
             session.perform(Edit(description: "goal split \(period.text) clear", changes: [.setSplits(splits)]))
-            return [.message("\(period.text) spreads by calendar days again")]
+            return [.message(phrase("{period} spreads by calendar days again", ["period": period.text]))]
         }
         if let extra = arguments.positional(2) { throw CommandError("unexpected \(extra.quotedExcerpt); usage: \(usage[3])") }
         guard let grainText = arguments.value("to") else { throw CommandError("goal split needs to=quarter, to=month or to=day") }
@@ -37,7 +38,7 @@ extension GoalCommand {
         let metrics = GoalMetric.allCases.filter { metric in workspace.goals.contains { $0.metric == metric } }
         for metric in metrics { _ = try plan(workspace, metric) }
         session.perform(Edit(description: "goal split \(period.text) to=\(grain.name) by=\(method.text)", changes: [.setSplits(splits)]))
-        var blocks: [Block] = [.message("\(period.text) spreads to \(grain.name)s by \(method.text)")]
+        var blocks: [Block] = [.message(phrase("{period} spreads to {grain}s by {method}", ["period": period.text, "grain": grain.name, "method": method.text]))]
         if !metrics.isEmpty {
             blocks += try showTable(period, grain: grain, metrics: metrics, session)
         }

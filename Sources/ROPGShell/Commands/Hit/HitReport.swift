@@ -1,4 +1,5 @@
 import ROPGDomain
+import ROPGText
 import ROPGReports
 import ROPGTables
 
@@ -45,8 +46,8 @@ enum HitReport {
             cells.append(.money(row.cumulative))
             return cells
         }
-        let total = report.total, days = "\(report.dayCount) days"
-        let footer: [Cell] = (byPhase ? [.text("total, " + days)] : [.text("total"), .text(days)])
+        let total = report.total, days = phrase(count: report.dayCount, "{count} day", "{count} days")
+        let footer: [Cell] = (byPhase ? [.text(phrase("total, {days}", ["days": days]))] : [.text(phrase("total")), .text(days)])
             + [.count(total.units), .count(total.orders), .count(total.visitors), .count(total.paidClicks), .money(total.adSpend),
                .money(total.revenue), .money(total.relatedRevenue), .money(total.contribution), .empty]
         let columns: [Column] = [.text(grain.rawValue, key: grain.rawValue)] + (byPhase ? [] : [.text("phase", key: "phase")])
@@ -55,8 +56,8 @@ enum HitReport {
                .number("related", key: "related_revenue"), .number("contribution", key: "contribution"),
                .number("cumulative", key: "cumulative")]
         return Table(name: "hit_plan", title: title, columns: columns, rows: rows, footerRows: [footer],
-                     notes: ["contribution = units × unit contribution \(inputs.unitContribution.formatted()) + related revenue × "
-                             + "the shop's contribution margin \(inputs.shopContributionMargin.percentText()) − ad spend"])
+                     notes: [phrase("contribution = units × unit contribution {unit} + related revenue × the shop's contribution margin {margin} − ad spend",
+                                    ["unit": inputs.unitContribution.formatted(), "margin": inputs.shopContributionMargin.percentText()])])
     }
 
     static func summary(_ report: HitPlanReport) -> Table {
@@ -68,40 +69,40 @@ enum HitReport {
             ("related revenue", .money(total.relatedRevenue)),
             ("ad spend", .money(total.adSpend)),
             ("contribution after ads", .money(total.contribution)),
-            ("ROI", .optional(report.roi) { .text($0.formatted() + " (contribution after ads ÷ ad spend)") }),
+            ("ROI", .optional(report.roi) { .text(phrase("{roi} (contribution after ads ÷ ad spend)", ["roi": $0.formatted()])) }),
         ]
         if let payback = report.paybackDay, let dayNumber = report.paybackDayNumber {
-            rows.append(("pays back", .text("\(payback.isoText) (day \(dayNumber))")))
+            rows.append(("pays back", .text(phrase("{day} (day {number})", ["day": payback.isoText, "number": String(dayNumber)]))))
         } else {
-            rows.append(("pays back", Cell.text("does not pay back within the plan").emphasized(.negative)))
+            rows.append(("pays back", Cell.text(phrase("does not pay back within the plan")).emphasized(.negative)))
         }
         if let peak = report.peak {
-            rows.append(("peak daily ad budget", .text("\(peak.adSpend.formatted()) on \(peak.day.isoText)")))
+            rows.append(("peak daily ad budget", .text(phrase("{amount} on {day}", ["amount": peak.adSpend.formatted(), "day": peak.day.isoText]))))
         }
         rows.append(("cpc / break-even CPC", .text("\(spec.cpc.formatted()) / \(report.breakEvenCPC.formatted()) (CVR \(inputs.cvr.percentText()) × units per order \(inputs.unitsPerOrder.description) × u \(inputs.unitContribution.formatted()))")))
         rows.append(("stock needed", .text("\(report.stockNeeded.countText) (units × \((ExactDecimal.one + spec.safety).percentText(places: 0)))")))
-        rows.append(("stock on hand", .text(inputs.stock.map { ExactDecimal($0).countText } ?? "not set (product set \(spec.sku) stock=…)")))
+        rows.append(("stock on hand", .text(inputs.stock.map { ExactDecimal($0).countText } ?? phrase("not set (product set {sku} stock=…)", ["sku": spec.sku]))))
         switch report.stock {
         case .runsOut(let day, let reorder):
             rows.append(("stock runs out", Cell.date(day).emphasized(.negative)))
-            rows.append(("reorder by", .text("\(reorder.isoText) (lead time \(spec.leadTime) days)")))
-        case .lastsWithoutSafety: rows.append(("stock runs out", .text("lasts the plan, but is below the stock needed with the safety margin")))
-        case .lasts: rows.append(("stock runs out", .text("lasts the plan")))
+            rows.append(("reorder by", .text(phrase("{day} (lead time {days} days)", ["day": reorder.isoText, "days": String(spec.leadTime)]))))
+        case .lastsWithoutSafety: rows.append(("stock runs out", .text(phrase("lasts the plan, but is below the stock needed with the safety margin"))))
+        case .lasts: rows.append(("stock runs out", .text(phrase("lasts the plan"))))
         case .unknown: break
         }
-        return propertyTable(name: "hit_plan_summary", title: "summary", rows, notes: report.warnings.map(sentence))
+        return propertyTable(name: "hit_plan_summary", title: phrase("summary"), rows, notes: report.warnings.map(sentence))
     }
 
     /// A warning in words.
     static func sentence(_ warning: HitPlanReport.Warning) -> String {
         switch warning {
         case .cpcAboveBreakEven(let cpc, let breakEven):
-            "⚠ cpc \(cpc.formatted()) is above the break-even CPC \(breakEven.formatted()): every paid click loses money on the product itself"
+            phrase("⚠ cpc {cpc} is above the break-even CPC {breakEven}: every paid click loses money on the product itself", ["cpc": cpc.formatted(), "breakEven": breakEven.formatted()])
         case .stockRunsOut(let day, let reorder, let beforeStart):
-            "⚠ the stock on hand runs out on \(day.isoText), inside the plan: reorder by \(reorder.isoText)"
-                + (beforeStart ? ", which is before the plan starts" : "")
+            phrase(beforeStart ? "⚠ the stock on hand runs out on {day}, inside the plan: reorder by {reorder}, which is before the plan starts"
+                   : "⚠ the stock on hand runs out on {day}, inside the plan: reorder by {reorder}", ["day": day.isoText, "reorder": reorder.isoText])
         case .adSpendAboveGoal(let period, let spend, let goal):
-            "⚠ ad spend in \(period.text) is \(spend.formatted()) on this plan alone, above the adspend goal \(goal.formatted())"
+            phrase("⚠ ad spend in {period} is {spend} on this plan alone, above the adspend goal {goal}", ["period": period.text, "spend": spend.formatted(), "goal": goal.formatted()])
         }
     }
 }
