@@ -612,5 +612,53 @@ extension Catalogue {
             "撤销步数",
         "schema":
             "格式版本",
+        "{count} row":
+            "{count} 行",
+        "{count} rows":
+            "{count} 行",
+        "{figure} {version}":
+            "{figure} {version}",
+        "what-if":
+            "假设",
+        "hit plan {sku}":
+            "爆款计划 {sku}",
+        "hit plan {name}: {sku}":
+            "爆款计划 {name}：{sku}",
+        "hit save NAME keeps this plan; its revenue, goods and ads then count in pnl, costs and goal show":
+            "hit save NAME 保存这个计划；之后它的收入、货品和推广费计入 pnl、costs 和 goal show",
+        "test":
+            "测款",
+        "ramp":
+            "爬坡",
+        "peak":
+            "峰值",
+        "hold":
+            "维持",
+        "none":
+            "无",
+        "{period} to {grain} by {method}":
+            "{period} 按 {method} 分解到{grain}",
+        "saved":
+            "已保存",
+        "unsaved changes":
+            "有未保存的修改",
+        "never saved":
+            "从未保存",
+        "new, never saved":
+            "新建，从未保存",
+        "unsaved changes; new, never saved":
+            "有未保存的修改；新建，从未保存",
+        "{rows} no scenario does not change is left out":
+            "省略了没有情景改变的 {rows}",
+        "{rows} no scenario does not change are left out":
+            "省略了没有情景改变的 {rows}",
+        "{rows} the what-if does not change is left out":
+            "省略了假设分析没有改变的 {rows}",
+        "{rows} the what-if does not change are left out":
+            "省略了假设分析没有改变的 {rows}",
+        "{rows} scenario {name} does not change is left out":
+            "省略了情景 {name} 没有改变的 {rows}",
+        "{rows} scenario {name} does not change are left out":
+            "省略了情景 {name} 没有改变的 {rows}",
     ]
 }

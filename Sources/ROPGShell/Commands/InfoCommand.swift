@@ -1,4 +1,5 @@
 import ROPGDomain
+import ROPGText
 import ROPGTables
 
 /// `info`: what is open, what it holds, whether it is saved.
@@ -20,15 +21,15 @@ public enum InfoCommand: Command {
         let rows: [(String, Cell)] = [
             ("name", .text(workspace.name)),
             ("file", .text(session.path ?? "(not saved yet)")),
-            ("state", .text(state(session))),
+            ("state", .text(phrase(state(session)))),
             ("products", .count(workspace.products.count)),
             ("cost entries", .count(workspace.costs.count)),
             ("by category", .text(categories)),
             ("goals", .count(workspace.goals.count)),
-            ("goal periods", .text(goalPeriods.isEmpty ? "none" : "\(goalPeriods.min()?.text ?? "") … \(goalPeriods.max()?.text ?? "")")),
-            ("goal splits", .text(workspace.splits.isEmpty ? "none" : workspace.splits.map { "\($0.period.text) to \($0.grain.name) by \($0.method.text)" }.joined(separator: "; "))),
-            ("profiles", .text(workspace.profiles.isEmpty ? "none" : workspace.profiles.map(\.name).joined(separator: ", "))),
-            ("actuals", .text(workspace.actuals.isEmpty ? "none"
+            ("goal periods", .text(goalPeriods.isEmpty ? phrase("none") : "\(goalPeriods.min()?.text ?? "") … \(goalPeriods.max()?.text ?? "")")),
+            ("goal splits", .text(workspace.splits.isEmpty ? phrase("none") : workspace.splits.map { phrase("{period} to {grain} by {method}", ["period": $0.period.text, "grain": phrase($0.grain.name), "method": $0.method.text]) }.joined(separator: "; "))),
+            ("profiles", .text(workspace.profiles.isEmpty ? phrase("none") : workspace.profiles.map(\.name).joined(separator: ", "))),
+            ("actuals", .text(workspace.actuals.isEmpty ? phrase("none")
                 : "\(counted(workspace.actuals.count, "day")), \(workspace.actuals.first?.day.isoText ?? "")..\(workspace.actuals.last?.day.isoText ?? "")")),
             ("assumptions set", .text(Assumption.allCases.filter { workspace.settings.isSet($0) }.map(\.rawValue).joined(separator: ", ")
                 + (workspace.settings.overrides.isEmpty ? "" : "; \(counted(workspace.settings.overrides.count, "override")) for particular periods"))),

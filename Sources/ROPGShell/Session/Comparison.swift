@@ -1,4 +1,5 @@
 import ROPGDomain
+import ROPGText
 import ROPGTables
 
 /// Sets a report made on the plan beside the same report made in a what-if: plan | what-if | Δ | Δ%.
@@ -54,7 +55,7 @@ enum Comparison {
 
     /// "plan | what-if" or "plan | 保守 | 激进".
     private static func heading(_ alternatives: [(name: String, table: Table)]) -> String {
-        (["plan"] + alternatives.map(\.name)).joined(separator: " | ")
+        ([phrase("plan")] + alternatives.map { $0.name == "what-if" ? phrase("what-if") : $0.name }).joined(separator: " | ")
     }
 
     /// A one-row report: a row per figure.
@@ -148,8 +149,11 @@ enum Comparison {
         let unchanged = same.filter { $0 }.count
         if rows.count > unchangedRowLimit && unchanged > 0 {
             rows = zip(rows, same).filter { !$0.1 }.map(\.0)
-            let who = alternatives.count > 1 ? "no scenario does" : alternatives[0].name == "what-if" ? "the what-if does" : "scenario \(alternatives[0].name) does"
-            notes.insert("\(counted(unchanged, "row")) \(who) not change \(unchanged == 1 ? "is" : "are") left out", at: 0)
+            let rows = phrase(count: unchanged, "{count} row", "{count} rows")
+            let one = unchanged == 1
+            notes.insert(alternatives.count > 1 ? phrase(one ? "{rows} no scenario does not change is left out" : "{rows} no scenario does not change are left out", ["rows": rows])
+                : alternatives[0].name == "what-if" ? phrase(one ? "{rows} the what-if does not change is left out" : "{rows} the what-if does not change are left out", ["rows": rows])
+                : phrase(one ? "{rows} scenario {name} does not change is left out" : "{rows} scenario {name} does not change are left out", ["rows": rows, "name": alternatives[0].name]), at: 0)
         }
         var columns = keyColumns(whatIf).map { whatIf.columns[$0] }
         for column in compared { columns += quartetColumns(compared.count == 1 ? nil : whatIf.columns[column], alternatives.map(\.name)) }
@@ -160,15 +164,18 @@ enum Comparison {
     /// plan, then each version with its Δ and Δ%: `what_if`, `change`, `change_percent` for the
     /// what-if; a scenario's name, `NAME_change` and `NAME_change_percent` for scenarios.
     private static func quartetColumns(_ of: Column?, _ names: [String]) -> [Column] {
-        let prefix = of.map { "\($0.title) " } ?? ""
+        // "GMV plan", "GMV what-if", "GMV 保守": the figure's header and the version, phrased together.
+        func titled(_ version: String) -> String {
+            of.map { phrase("{figure} {version}", ["figure": $0.title, "version": version]) } ?? version
+        }
         let key = of.map { "\($0.key)_" } ?? ""
-        var columns: [Column] = [.number(prefix + "plan", key: key + "plan")]
+        var columns: [Column] = [Column(title: titled(phrase("plan")), key: key + "plan", alignment: .right)]
         if names == ["what-if"] {
-            return columns + [.number(prefix + "what-if", key: key + "what_if"), .number("Δ", key: key + "change"), .number("Δ%", key: key + "change_percent")]
+            return columns + [Column(title: titled(phrase("what-if")), key: key + "what_if", alignment: .right), .number("Δ", key: key + "change"), .number("Δ%", key: key + "change_percent")]
         }
         for name in names {
             let named = key + name.map { $0.isLetter || $0.isNumber ? $0 : "_" }.reduce(into: "") { $0.append($1) }
-            columns += [.number(prefix + name, key: named), .number("Δ", key: named + "_change"), .number("Δ%", key: named + "_change_percent")]
+            columns += [Column(title: titled(name), key: named, alignment: .right), .number("Δ", key: named + "_change"), .number("Δ%", key: named + "_change_percent")]
         }
         return columns
     }
@@ -184,7 +191,7 @@ enum Comparison {
             let points = (delta * .hundred).rounded(places: places)
             // A rate like the two it compares (so JSON types it as they are), shown in points.
             var change = Cell.rate(delta, places: places)
-            change.text = (points.isNegative ? "" : "+") + points.plainText(minimumPlaces: places) + " pp"
+            change.text = phrase("{points} pp", ["points": (points.isNegative ? "" : "+") + points.plainText(minimumPlaces: places)])
             change.emphasis = points.isNegative ? .negative : .none
             return [before, after, change, .empty]
         case .money:

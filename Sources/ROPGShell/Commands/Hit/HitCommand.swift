@@ -1,4 +1,5 @@
 import ROPGDomain
+import ROPGText
 import ROPGReports
 import ROPGTables
 
@@ -64,8 +65,8 @@ public enum HitCommand: Command {
             let grain = try HitReport.grain(arguments)
             let report = try HitPlanning.report(spec, by: grain, session)
             session.lastHitPlan = spec
-            return HitReport.blocks(report, title: "hit plan \(spec.sku)")
-                + [.message("hit save NAME keeps this plan; its revenue, goods and ads then count in pnl, costs and goal show")]
+            return HitReport.blocks(report, title: phrase("hit plan {sku}", ["sku": spec.sku]))
+                + [.message(phrase("hit save NAME keeps this plan; its revenue, goods and ads then count in pnl, costs and goal show"))]
         case "save": return try save(arguments, session)
         case "list": return try list(arguments, session)
         case "show":
@@ -74,7 +75,7 @@ public enum HitCommand: Command {
             let saved = try existing(arguments, session, usage: usage[4])
             let grain = try HitReport.grain(arguments)
             let report = try HitPlanning.report(saved.spec, by: grain, session)
-            return HitReport.blocks(report, title: "hit plan \(saved.name): \(saved.spec.sku)")
+            return HitReport.blocks(report, title: phrase("hit plan {name}: {sku}", ["name": saved.name, "sku": saved.spec.sku]))
                 + [.message("plan: \(saved.spec.text)")]
         default:
             try arguments.checkKeys(of: Self.self, verb: "rm")

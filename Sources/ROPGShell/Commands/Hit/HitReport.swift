@@ -22,7 +22,7 @@ enum HitReport {
         switch key {
         case .day(let day): day.isoText
         case .week(let week): week.text
-        case .phase(let phase): phase.rawValue
+        case .phase(let phase): phrase(phase.rawValue)
         }
     }
 
@@ -34,7 +34,7 @@ enum HitReport {
             var cells: [Cell] = []
             cells.reserveCapacity(11)
             cells.append(.text(label(row.key)))
-            if !byPhase { cells.append(.text(row.phases.map(\.rawValue).joined(separator: "→"))) }
+            if !byPhase { cells.append(.text(row.phases.map { phrase($0.rawValue) }.joined(separator: "→"))) }
             cells.append(.count(figures.units))
             cells.append(.count(figures.orders))
             cells.append(.count(figures.visitors))
