@@ -660,5 +660,53 @@ extension Catalogue {
             "省略了情景 {name} 没有改变的 {rows}",
         "{rows} scenario {name} does not change are left out":
             "省略了情景 {name} 没有改变的 {rows}",
+        "opening {path}":
+            "打开 {path}",
+        "quitting":
+            "退出",
+        "starting {name}":
+            "新建 {name}",
+        "{name} has unsaved changes (the open what-if's {changes} are not saved: keep makes them part of the plan first). Save the plan before {action}? [y/n/c] ":
+            "{name} 有未保存的修改（打开的假设分析中的 {changes} 不会保存：先用 keep 并入计划）。{action}之前保存计划吗？[y/n/c] ",
+        "{name} has unsaved changes. Save them before {action}? [y/n/c] ":
+            "{name} 有未保存的修改。{action}之前保存吗？[y/n/c] ",
+        "{count} change":
+            "{count} 个修改",
+        "{count} changes":
+            "{count} 个修改",
+        "cancelled; nothing changed":
+            "已取消；什么都没有改变",
+        "{name} has unsaved changes; save them first, or add discard=yes":
+            "{name} 有未保存的修改；请先保存，或加上 discard=yes",
+        "added product {sku} {name}":
+            "已添加商品 {sku} {name}",
+        "changed product {sku}: {what}":
+            "已修改商品 {sku}：{what}",
+        "removed product {skus}":
+            "已删除商品 {skus}",
+        "price {amount}":
+            "价格 {amount}",
+        "cost {amount}":
+            "成本 {amount}",
+        "stock {count}":
+            "库存 {count}",
+        "share {rate}":
+            "占比 {rate}",
+        "added {id} {category} {name}: {what}":
+            "已添加 {id} {category} {name}：{what}",
+        "changed {id} {name}: {what}":
+            "已修改 {id} {name}：{what}",
+        "removed {ids}":
+            "已删除 {ids}",
+        "role|traffic":
+            "引流款",
+        "role|profit":
+            "利润款",
+        "role|image":
+            "形象款",
+        "role|custom":
+            "定制款",
+        "role|hit":
+            "爆款",
     ]
 }

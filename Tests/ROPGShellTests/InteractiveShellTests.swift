@@ -100,6 +100,54 @@ import Testing
         #expect(history.contains("product\\040show\\040BG-9"))
     }
 
+    /// A session in Chinese (LANG=zh_CN.UTF-8): the banner, messages, tables and the quit question
+    /// are Chinese, commands and Tab completion stay as typed, and the wider Chinese headers still
+    /// line up on the terminal.
+    @Test(.enabled(if: tmuxAvailable, "needs tmux (scripts/setup --test installs it)"))
+    func aSessionInChinese() throws {
+        let folder = try TestSupport.scratchCopy()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let tmux = Tmux()
+        defer { _ = try? tmux.run(["kill-server"]) }
+        let command = "cd '\(folder.path)' && env -u LC_ALL LANG=zh_CN.UTF-8 HOME='\(folder.path)' NO_COLOR=1 ROPG_TODAY=2026-03-16 '\(TestSupport.binary.path)' workspaces/demo.json"
+        try tmux.run(["new-session", "-d", "-s", "t", "-x", "200", "-y", "50", "bash", "-c", command])
+        _ = try tmux.waitFor("输入 help，或 quit 退出。")
+        _ = try tmux.waitFor("demo>")
+
+        try tmux.type("product add BG-9 name=\"帆布包\" price=88 cost=30")
+        try tmux.type("Enter")
+        _ = try tmux.waitFor("已添加商品 BG-9 帆布包")
+
+        // Tab completes the English command words in a Chinese session too.
+        try tmux.type("pn")
+        try tmux.type("Tab")
+        try tmux.type("2026-03")
+        _ = try tmux.waitFor("demo*> pnl 2026-03")
+        try tmux.type("Enter")
+        let screen = try tmux.waitFor("销售相关成本跟随计划")
+        #expect(screen.contains("损益 2026-03"))
+        #expect(screen.contains("│ 期间    │     销售额 │"))
+        // Every line of the table is as wide on the screen as its top border.
+        let table = screen.split(separator: "\n").map(String.init).filter { $0.hasPrefix("┌") || $0.hasPrefix("│") || $0.hasPrefix("├") || $0.hasPrefix("└") }
+        #expect(table.count >= 5)
+        let widths = Set(table.map { displayWidth($0.trimmingCharacters(in: .whitespaces)) })
+        #expect(widths.count == 1, "the table's lines differ in width: \(table)")
+
+        try tmux.type("pnl 2026-13")
+        try tmux.type("Enter")
+        _ = try tmux.waitFor("错误：\"2026-13\" 不是期间：月份为 01 到 12")
+
+        // The quit question is asked in Chinese; "n" leaves without saving.
+        try tmux.type("quit")
+        try tmux.type("Enter")
+        _ = try tmux.waitFor("demo 有未保存的修改。退出之前保存吗？[y/n/c]")
+        try tmux.type("n")
+        try tmux.type("Enter")
+        for _ in 0..<50 where try tmux.run(["has-session", "-t", "t"]).isEmpty {
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+    }
+
     /// Quitting never loses work (issue 12): Ctrl-C inside a Ctrl-R search does not quit; after
     /// cancelling the save question, the next Ctrl-D asks again; Ctrl-C at the question cancels.
     @Test(.enabled(if: tmuxAvailable, "needs tmux (scripts/setup --test installs it)"))

@@ -1,4 +1,5 @@
 import ROPGDomain
+import ROPGText
 import ROPGTables
 
 /// `cost add|set|rm|list|show`: the cost plan in the four ROPG categories.
@@ -110,7 +111,7 @@ public enum CostCommand: Command {
             .insertCost(entry, at: session.workspace.costs.count),
             .setLastCostNumber(id.number, for: category),
         ]))
-        return [.message("added \(id) \(category.rawValue) \(name): \(CostSpec.describe(entry))\(quantityText(entry))")]
+        return [.message(phrase("added {id} {category} {name}: {what}", ["id": id.description, "category": category.rawValue, "name": name, "what": CostSpec.describe(entry) + quantityText(entry)]))]
     }
 
     private static func set(_ arguments: Arguments, _ session: Session) throws(CommandError) -> [Block] {
@@ -127,7 +128,7 @@ public enum CostCommand: Command {
         let (entry, typed) = try changed(old, arguments, session)
         session.perform(Edit(description: arguments.described("cost set \(old.id)"), changes: [.replaceCost(entry, at: index)]))
         session.noteTyped(typed)
-        return [.message("changed \(old.id) \(entry.name): \(CostSpec.describe(entry))\(quantityText(entry))")]
+        return [.message(phrase("changed {id} {name}: {what}", ["id": old.id.description, "name": entry.name, "what": CostSpec.describe(entry) + quantityText(entry)]))]
     }
 
     /// `cost set FILTER …`: the same change to every entry that matches, as one undo step.
@@ -189,7 +190,7 @@ public enum CostCommand: Command {
         let ids = indices.map { session.workspace.costs[$0].id.description }
         let changes = Set(indices).sorted(by: >).map { WorkspaceChange.removeCost(at: $0) }
         session.perform(Edit(description: "cost rm \(ids.joined(separator: " "))", changes: changes))
-        return [.message("removed \(ids.joined(separator: ", "))")]
+        return [.message(phrase("removed {ids}", ["ids": ids.joined(separator: ", ")]))]
     }
 
     private static func list(_ arguments: Arguments, _ session: Session) throws(CommandError) -> [Block] {

@@ -1,4 +1,5 @@
 import ROPGDomain
+import ROPGText
 import ROPGTables
 
 /// `new NAME`: starts an empty workspace.
@@ -16,7 +17,7 @@ public enum NewCommand: Command {
         try arguments.checkKeys(of: Self.self)
         try arguments.checkPositionals(max: 1, usage: usage[0])
         guard let name = arguments.positional(0), !name.isEmpty else { throw CommandError("new needs a name, e.g. new 2027计划") }
-        try OpenCommand.confirmDiscard(session, arguments, doing: "starting \(name)")
+        try OpenCommand.confirmDiscard(session, arguments, doing: phrase("starting {name}", ["name": name]))
         session.replaceWorkspace(Workspace(name: name), path: nil)
         session.forgetFile()
         return [.message("new workspace \(name)")]

@@ -1,4 +1,5 @@
 import ROPGDomain
+import ROPGText
 import ROPGStorage
 import ROPGTables
 
@@ -21,7 +22,7 @@ public enum OpenCommand: Command {
         // opened costs nothing; if the question is cancelled, the new lock goes with `opened`.
         let opened = try WorkspaceFile.open(path, allowNew: false, currentLock: session.fileLock)
         guard let workspace = opened.workspace else { throw CommandError("cannot open \(path): No such file or directory") }
-        try confirmDiscard(session, arguments, doing: "opening \(path)")
+        try confirmDiscard(session, arguments, doing: phrase("opening {path}", ["path": path]))
         session.adopt(opened)
         session.lookForJournal()
         if session.interactive { session.prepareReports() }
@@ -33,19 +34,21 @@ public enum OpenCommand: Command {
         guard session.isDirty, arguments.value("discard") != "yes" else { return }
         if let ask = session.ask {
             // A what-if is never saved: say so, so that "y" is not taken to keep it.
-            let whatIf = session.isWhatIfOpen
-                ? " (the open what-if's \(counted(session.whatIfSteps.count, "change")) are not saved: keep makes them part of the plan first)" : ""
-            let answer = ask("\(session.workspace.name) has unsaved changes\(whatIf). Save \(whatIf.isEmpty ? "them" : "the plan") before \(action)? [y/n/c] ")?.lowercased()
+            let question = session.isWhatIfOpen
+                ? phrase("{name} has unsaved changes (the open what-if's {changes} are not saved: keep makes them part of the plan first). Save the plan before {action}? [y/n/c] ",
+                         ["name": session.workspace.name, "changes": phrase(count: session.whatIfSteps.count, "{count} change", "{count} changes"), "action": action])
+                : phrase("{name} has unsaved changes. Save them before {action}? [y/n/c] ", ["name": session.workspace.name, "action": action])
+            let answer = ask(question)?.lowercased()
             switch answer {
             case "y", "yes":
                 session.say(try SaveCommand.save(session, to: nil))
             case "n", "no":
                 return
             default:
-                throw CommandError("cancelled; nothing changed")
+                throw CommandError(phrase("cancelled; nothing changed"))
             }
         } else {
-            throw CommandError("\(session.workspace.name) has unsaved changes; save them first, or add discard=yes")
+            throw CommandError(phrase("{name} has unsaved changes; save them first, or add discard=yes", ["name": session.workspace.name]))
         }
     }
 }

@@ -1,4 +1,5 @@
 import ROPGDomain
+import ROPGText
 import ROPGTables
 
 /// `product add|set|rm|list|show`: the products the shop sells.
@@ -100,7 +101,7 @@ public enum ProductCommand: Command {
         try checkShares(session.workspace.products + [product])
         session.perform(Edit(description: arguments.described("product add \(sku)"),
                              changes: [.insertProduct(product, at: session.workspace.products.count)]))
-        return [.message("added product \(sku) \(product.name)")]
+        return [.message(phrase("added product {sku} {name}", ["sku": sku, "name": product.name]))]
     }
 
     private static func set(_ arguments: Arguments, _ session: Session) throws(CommandError) -> [Block] {
@@ -140,7 +141,7 @@ public enum ProductCommand: Command {
         changes.insert(.replaceProduct(product, at: index), at: 0)
         session.perform(Edit(description: arguments.described("product set \(sku)"), changes: changes))
         session.noteTyped(typed)
-        return [.message("changed product \(product.sku): \(describe(product))")]
+        return [.message(phrase("changed product {sku}: {what}", ["sku": product.sku, "what": describe(product)]))]
     }
 
     /// `product set FILTER …`: the same change to every product that matches, as one undo step.
@@ -223,7 +224,7 @@ public enum ProductCommand: Command {
         // Remove from the back so that earlier indices stay valid.
         let changes = Set(indices).sorted(by: >).map { WorkspaceChange.removeProduct(at: $0) }
         session.perform(Edit(description: "product rm \(skus.joined(separator: " "))", changes: changes))
-        return [.message("removed product \(skus.joined(separator: ", "))")]
+        return [.message(phrase("removed product {skus}", ["skus": skus.joined(separator: ", ")]))]
     }
 
     private static func list(_ arguments: Arguments, _ session: Session) throws(CommandError) -> [Block] {
@@ -293,10 +294,10 @@ public enum ProductCommand: Command {
     }
 
     static func describe(_ product: Product) -> String {
-        var parts = ["\(product.name)", "price \(product.price.formatted())", "cost \(product.cost.formatted())"]
-        if let role = product.role { parts.append(role.rawValue) }
-        if let stock = product.stock { parts.append("stock \(stock)") }
-        if let share = product.share { parts.append("share \(share.exactPercentText)") }
+        var parts = ["\(product.name)", phrase("price {amount}", ["amount": product.price.formatted()]), phrase("cost {amount}", ["amount": product.cost.formatted()])]
+        if let role = product.role { parts.append(phrase(in: "role", role.rawValue)) }
+        if let stock = product.stock { parts.append(phrase("stock {count}", ["count": String(stock)])) }
+        if let share = product.share { parts.append(phrase("share {rate}", ["rate": share.exactPercentText])) }
         if let ctr = product.ctr { parts.append("CTR \(ctr.exactPercentText)") }
         if let cvr = product.cvr { parts.append("CVR \(cvr.exactPercentText)") }
         return parts.joined(separator: ", ")

@@ -1,4 +1,5 @@
 import ROPGDomain
+import ROPGText
 import ROPGTables
 
 /// `quit` / `exit`: leaves the shell, offering to save unsaved changes.
@@ -15,7 +16,7 @@ public enum QuitCommand: Command {
     public static func run(_ arguments: Arguments, in session: Session) throws(CommandError) -> [Block] {
         try arguments.checkKeys(of: Self.self)
         try arguments.checkPositionals(max: 0, usage: usage[0])
-        if session.ask != nil { try OpenCommand.confirmDiscard(session, arguments, doing: "quitting") }
+        if session.ask != nil { try OpenCommand.confirmDiscard(session, arguments, doing: phrase("quitting")) }
         if arguments.value("discard") == "yes" { session.discardChosen = true }
         session.quitRequested = true
         return []
