@@ -708,5 +708,25 @@ extension Catalogue {
             "定制款",
         "role|hit":
             "爆款",
+        "more than {count} changes":
+            "超过 {count} 个修改",
+        "unsaved changes: {changes} were not saved (the workspace has no file); add `save FILE.json` to the script":
+            "未保存的修改：{changes}没有保存（工作区没有文件）；在脚本中加上 `save FILE.json`",
+        "unsaved changes: {changes} was not saved (the workspace has no file); add `save FILE.json` to the script":
+            "未保存的修改：{changes}没有保存（工作区没有文件）；在脚本中加上 `save FILE.json`",
+        "unsaved changes: {changes} since the last save were not saved; add `save` to the script":
+            "未保存的修改：上次保存以来的 {changes}没有保存；在脚本中加上 `save`",
+        "unsaved changes: {changes} since the last save was not saved; add `save` to the script":
+            "未保存的修改：上次保存以来的 {changes}没有保存；在脚本中加上 `save`",
+        "{warning} (a what-if is open: add `keep` before `save` to make its changes part of the plan, or `drop`)":
+            "{warning}（有打开的假设分析：在 `save` 之前加 `keep` 把修改并入计划，或 `drop`）",
+        "saved the plan of {name} to {path}, without the open what-if ({changes}): keep it to make it part of the plan":
+            "已把 {name} 的计划保存到 {path}，不含打开的假设分析（{changes}）：用 keep 把它并入计划",
+        "saved {name} to {path}":
+            "已把 {name} 保存到 {path}",
+        "wrote {rows} in {tables} tables to {file}":
+            "已把 {tables} 张表共 {rows} 写入 {file}",
+        "wrote {rows} to {file}":
+            "已把 {rows} 写入 {file}",
     ]
 }

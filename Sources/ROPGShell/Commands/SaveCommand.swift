@@ -1,5 +1,6 @@
 import Foundation
 import ROPGDomain
+import ROPGText
 import ROPGStorage
 import ROPGTables
 
@@ -91,9 +92,10 @@ public enum SaveCommand: Command {
         }
         session.markSaved(to: path, fingerprint: fingerprint)
         if session.isWhatIfOpen {
-            said.append("saved the plan of \(session.plan.name) to \(path), without the open what-if (\(counted(session.whatIfSteps.count, "change"))): keep it to make it part of the plan")
+            said.append(phrase("saved the plan of {name} to {path}, without the open what-if ({changes}): keep it to make it part of the plan",
+                               ["name": session.plan.name, "path": path, "changes": phrase(count: session.whatIfSteps.count, "{count} change", "{count} changes")]))
         } else {
-            said.append("saved \(session.workspace.name) to \(path)")
+            said.append(phrase("saved {name} to {path}", ["name": session.workspace.name, "path": path]))
         }
         return said.joined(separator: "\n")
     }

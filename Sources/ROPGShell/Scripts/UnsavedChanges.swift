@@ -1,3 +1,4 @@
+import ROPGText
 extension Session {
     /// How many changes lie between the workspace as it is and as it was last opened or saved:
     /// the undo steps made since then, or the steps undone past it. Nil when the history no
@@ -21,14 +22,20 @@ extension Session {
     /// left alone: every command did what it was asked.
     public func warnOfUnsavedChanges() {
         guard isDirty, !discardChosen else { return }
-        let changes = unsavedChangeCount.map { $0 == 1 ? "1 change" : "\($0) changes" } ?? "more than \(Session.undoLimit) changes"
-        let plural = unsavedChangeCount != 1
-        guard path != nil else {
-            // Nothing was opened from a file, so there is no last save to speak of.
-            console.writeError("unsaved changes: \(changes) \(plural ? "were" : "was") not saved (the workspace has no file); add `save FILE.json` to the script\n")
-            return
+        speaking {
+            let changes = unsavedChangeCount.map { phrase(count: $0, "{count} change", "{count} changes") }
+                ?? phrase("more than {count} changes", ["count": String(Session.undoLimit)])
+            let plural = unsavedChangeCount != 1
+            guard path != nil else {
+                // Nothing was opened from a file, so there is no last save to speak of.
+                console.writeError(phrase(plural ? "unsaved changes: {changes} were not saved (the workspace has no file); add `save FILE.json` to the script"
+                                          : "unsaved changes: {changes} was not saved (the workspace has no file); add `save FILE.json` to the script", ["changes": changes]) + "\n")
+                return
+            }
+            let message = plural ? "unsaved changes: {changes} since the last save were not saved; add `save` to the script"
+                : "unsaved changes: {changes} since the last save was not saved; add `save` to the script"
+            let warning = phrase(message, ["changes": changes])
+            console.writeError((isWhatIfOpen ? phrase("{warning} (a what-if is open: add `keep` before `save` to make its changes part of the plan, or `drop`)", ["warning": warning]) : warning) + "\n")
         }
-        let whatIf = isWhatIfOpen ? " (a what-if is open: add `keep` before `save` to make its changes part of the plan, or `drop`)" : ""
-        console.writeError("unsaved changes: \(changes) since the last save \(plural ? "were" : "was") not saved; add `save` to the script\(whatIf)\n")
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import ROPGDomain
+import ROPGText
 import ROPGStorage
 import ROPGTables
 
@@ -58,7 +59,9 @@ extension Session {
             throw CommandError((error as? FileError)?.message ?? "cannot write \(target): \(error)")
         }
         let rows = tables.reduce(0) { $0 + $1.rows.count + $1.footerRows.count }
-        say("wrote \(counted(rows, "row"))" + (tables.count > 1 ? " in \(tables.count) tables" : "") + " to \(target)")
+        let written = phrase(count: rows, "{count} row", "{count} rows")
+        say(tables.count > 1 ? phrase("wrote {rows} in {tables} tables to {file}", ["rows": written, "tables": String(tables.count), "file": target])
+                             : phrase("wrote {rows} to {file}", ["rows": written, "file": target]))
     }
 
     /// True when two paths name the same file (after resolving `..` and symbolic links).
