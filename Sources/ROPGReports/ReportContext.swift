@@ -21,6 +21,8 @@ public final class ReportContext: @unchecked Sendable {
     private var hits: [SalesModel.Hit]?
     private var ledgers: [String: Ledger] = [:]
     private let prepared: PreparedIndex?
+    /// Sales models of the state before a change, to rebase on this one (the goal plans are kept).
+    private var rebaseFrom: [SalesSource: SalesModel] = [:]
 
     /// `index`: the workspace's cost entries already folded (a trial workspace that shares them).
     public init(workspace: Workspace, today: Day, prepared: PreparedIndex? = nil, index: CostIndex? = nil) {
@@ -28,6 +30,55 @@ public final class ReportContext: @unchecked Sendable {
         self.today = today
         self.prepared = prepared
         self.index = index
+    }
+
+    /// What this context worked out that the next state of the workspace can start from (see
+    /// `init(workspace:today:after:carried:)`). Take it before the change is applied and let go of
+    /// this context first: a context holds the workspace, and a million entries held twice are
+    /// copied when one copy changes.
+    public struct Carried: Sendable {
+        fileprivate var index: CostIndex?
+        fileprivate var models: [SalesSource: SalesModel]
+    }
+
+    /// Waits for a background fold if one is running.
+    public func carried() -> Carried {
+        if index == nil, prepared != nil { _ = costIndex() }
+        return Carried(index: index, models: models)
+    }
+
+    /// The context of the state `changes` led to from the one `carried` came from: the cost index
+    /// is brought up to date (not folded again, CostIndex+Changes.swift), and the sales models are
+    /// kept when only cost entries changed and no saved hit plan (whose inputs follow the costs)
+    /// is there, else rebased on this workspace.
+    public convenience init(workspace: Workspace, today: Day, after changes: [CostIndex.AppliedChange], carried: consuming Carried) {
+        let models = carried.models
+        let index = carried.index.take()?.updated(by: changes, in: workspace)
+        self.init(workspace: workspace, today: today, index: index)
+        let costsOnly = changes.allSatisfy { change in
+            switch change.forward {
+            case .insertCost, .removeCost, .replaceCost, .setLastCostNumber, .setName: return true
+            default: return false
+            }
+        }
+        if costsOnly && workspace.hitPlans.isEmpty {
+            self.models = models
+        } else if changes.allSatisfy({ change in
+            switch change.forward {
+            case .insertCost, .removeCost, .replaceCost, .setLastCostNumber, .setName, .replaceProduct, .setSettings: return true
+            default: return false
+            }
+        }) {
+            rebaseFrom = models
+        }
+    }
+
+    /// The workspace as the sales models see it: without its cost entries, which they never read,
+    /// so that they do not hold a million entries the session's next change would have to copy.
+    static func salesView(of workspace: Workspace) -> Workspace {
+        var view = workspace
+        view.costs = []
+        return view
     }
 
     /// The cost entries folded for fast reports (waits for the background fold if one is running).
@@ -62,7 +113,11 @@ public final class ReportContext: @unchecked Sendable {
         }
         let hits = source == .plan ? try savedHitPlans() : []
         let model: SalesModel
-        do { model = try SalesModel(workspace, source: source, hits: hits) } catch { throw ReportError(error.message) }
+        if let base = rebaseFrom[source] {
+            model = base.rebased(on: Self.salesView(of: workspace), hits: hits)
+        } else {
+            do { model = try SalesModel(Self.salesView(of: workspace), source: source, hits: hits) } catch { throw ReportError(error.message) }
+        }
         models[source] = model
         return model
     }
@@ -93,7 +148,7 @@ public final class PreparedIndex: @unchecked Sendable {
         let prepared = PreparedIndex()
         DispatchQueue.global(qos: .userInitiated).async {
             let index = CostIndex(workspace)
-            let model = workspace.hitPlans.isEmpty ? try? SalesModel(workspace, source: .plan) : nil
+            let model = workspace.hitPlans.isEmpty ? try? SalesModel(ReportContext.salesView(of: workspace), source: .plan) : nil
             prepared.set(index, model)
         }
         return prepared

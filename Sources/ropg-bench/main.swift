@@ -205,6 +205,7 @@ if wanted("costs") {
         report("\(command), 1M entries: first run", String(format: "%.1f ms", first * 1000), "")
         report("\(command), 1M entries: median of 5 after", String(format: "%.1f ms", median(runs) * 1000), "≤ 20 ms")
     }
+    benchEdits(session)
 }
 if wanted("costs"), FileManager.default.fileExists(atPath: "workspaces/demo.json") {
     let session = Session(workspace: try WorkspaceReader.load(path: "workspaces/demo.json"), path: nil, console: Console(capturing: ()), interactive: false)
