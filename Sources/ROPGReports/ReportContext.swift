@@ -20,7 +20,7 @@ public final class ReportContext: @unchecked Sendable {
     private var models: [SalesSource: SalesModel] = [:]
     private var hits: [SalesModel.Hit]?
     private var ledgers: [String: Ledger] = [:]
-    private let prepared: PreparedIndex?
+    private var prepared: PreparedIndex?
     /// Sales models of the state before a change, to rebase on this one (the goal plans are kept).
     private var rebaseFrom: [SalesSource: SalesModel] = [:]
 
@@ -33,7 +33,7 @@ public final class ReportContext: @unchecked Sendable {
     }
 
     /// What this context worked out that the next state of the workspace can start from (see
-    /// `init(workspace:today:after:carried:)`). Take it before the change is applied and let go of
+    /// `init(workspace:today:after:carried:)`). Hand it over before the change is applied and let go of
     /// this context first: a context holds the workspace, and a million entries held twice are
     /// copied when one copy changes.
     public struct Carried: Sendable {
@@ -41,10 +41,17 @@ public final class ReportContext: @unchecked Sendable {
         fileprivate var models: [SalesSource: SalesModel]
     }
 
-    /// Waits for a background fold if one is running.
-    public func carried() -> Carried {
+    /// Waits for a background fold if one is running. The context gives its caches up (the index
+    /// must have no other holder to be changed in place); afterwards it works everything out afresh.
+    public func handOver() -> Carried {
         if index == nil, prepared != nil { _ = costIndex() }
-        return Carried(index: index, models: models)
+        let carried = Carried(index: index.take(), models: models)
+        models = [:]
+        ledgers = [:]
+        hits = nil
+        prepared?.release()
+        prepared = nil
+        return carried
     }
 
     /// The context of the state `changes` led to from the one `carried` came from: the cost index
@@ -53,7 +60,8 @@ public final class ReportContext: @unchecked Sendable {
     /// is there, else rebased on this workspace.
     public convenience init(workspace: Workspace, today: Day, after changes: [CostIndex.AppliedChange], carried: consuming Carried) {
         let models = carried.models
-        let index = carried.index.take()?.updated(by: changes, in: workspace)
+        var index = carried.index.take()
+        index = index.take()?.updated(by: changes, in: workspace)
         self.init(workspace: workspace, today: today, index: index)
         let costsOnly = changes.allSatisfy { change in
             switch change.forward {
@@ -157,6 +165,11 @@ public final class PreparedIndex: @unchecked Sendable {
     func set(_ index: CostIndex, _ model: SalesModel?) {
         lock.withLock { value = (index, model) }
         ready.signal()
+    }
+
+    /// Lets go of the folded index once its context has taken it over.
+    func release() {
+        lock.withLock { value = nil }
     }
 
     func wait() -> (CostIndex, SalesModel?) {

@@ -46,8 +46,8 @@ extension CostIndex {
         }
         guard groupOfEntry.count == workspace.costs.count else { return nil }
         guard refreshCoefficients(touched: touched, changedProducts: changedProducts, mixChanged: mixChanged, workspace) else { return nil }
-        let dropped = dropEmptyGroups()
-        orderGroups(touched: dropped ? nil : touched, workspace)
+        let renumbered = dropEmptyGroups()
+        orderGroups(touched: renumbered ? nil : touched, workspace)
         orderFoldedGroups()
         return self
     }
@@ -159,22 +159,51 @@ extension CostIndex {
     }
 
     /// Removes the groups no entry is left in, as a fresh fold would never have made them.
-    /// Returns true when it dropped some.
+    /// Returns true when groups that stay were renumbered. (Undoing a `cost add` of a new shape
+    /// drops the last group: nothing else moves then.)
     private mutating func dropEmptyGroups() -> Bool {
-        guard groups.contains(where: { $0.members == 0 }) else { return false }
+        guard let firstDropped = groups.firstIndex(where: { $0.members == 0 }) else { return false }
         var renumbered = [Int32](repeating: -1, count: groups.count)
-        var kept: [Group] = []
-        kept.reserveCapacity(groups.count)
-        for (position, group) in groups.enumerated() where group.members > 0 {
-            renumbered[position] = Int32(kept.count)
-            kept.append(group)
+        for position in 0..<firstDropped { renumbered[position] = Int32(position) }
+        var kept = firstDropped
+        for position in firstDropped..<groups.count {
+            let group = groups[position]
+            if group.members == 0 {
+                positions[Self.key(of: group)] = nil
+            } else {
+                renumbered[position] = Int32(kept)
+                positions[Self.key(of: group)] = kept
+                groups[kept] = group
+                kept += 1
+            }
         }
-        groups = kept
-        positions = positions.compactMapValues { renumbered[$0] >= 0 ? Int(renumbered[$0]) : nil }
-        for position in groupOfEntry.indices where groupOfEntry[position] >= 0 {
-            groupOfEntry[position] = renumbered[Int(groupOfEntry[position])]
+        let moved = kept > firstDropped
+        groups.removeLast(groups.count - kept)
+        if moved {
+            for position in groupOfEntry.indices where groupOfEntry[position] > firstDropped {
+                groupOfEntry[position] = renumbered[Int(groupOfEntry[position])]
+            }
         }
-        return true
+        return moved
+    }
+
+    /// The key a group is found by, from the entry it holds.
+    static func key(of group: Group) -> Key {
+        let entry = group.entry
+        var key = Key(category: entry.category, kind: 0, per: nil, day: nil, start: entry.start, end: entry.end)
+        switch entry.basis {
+        case .recurring(let per), .cpt(let per), .cpc(_, let per), .cpm(_, let per): key.kind = 1; key.per = per
+        case .once(let date): key.kind = 2; key.day = date
+        case .amortized(let months): key.kind = 3; key.day = entry.start; key.months = Int32(clamping: months)
+        case .perUnit: key.kind = 4
+        case .perOrder: key.kind = 5
+        case .percent: key.kind = 6
+        case .cps(let share): key.kind = 7; key.share = share
+        case .plannedClicks: key.kind = 9
+        case .deposit: break
+        }
+        if let product = group.productIndex { key.product = Int32(truncatingIfNeeded: product) }
+        return key
     }
 
     /// Puts the groups in the order of their first entries, as a fresh fold makes them, and gives

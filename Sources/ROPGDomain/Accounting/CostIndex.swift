@@ -237,7 +237,8 @@ public struct CostIndex: Equatable, Sendable {
     /// (deposits are not costs). Break-even's F.
     public func fixedCosts(in period: Period, view: CostView = .accrual) -> ExactDecimal {
         var total = ExactAmount.zero
-        for group in groups where !group.entry.basis.followsSales {
+        for position in groups.indices where groups[position].productIndex == nil && !groups[position].entry.basis.followsSales {
+            let group = groups[position]
             let amortized = group.monthly.isZero && group.last.isZero ? nil : (group.monthly, group.last)
             total += CostBook.calendarAmount(of: group.entry, amortized: amortized, in: period, view: view) ?? .zero
         }

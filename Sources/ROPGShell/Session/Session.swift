@@ -177,14 +177,14 @@ public final class Session {
     /// the workspace is changed in place and not copied.
     private func apply(_ edit: Edit) -> Edit {
         let current = contextCache?.revision == revision || preparedIndex?.revision == revision
-        let carried = current ? context.carried() : nil
+        var carried = current ? context.handOver() : nil
         contextCache = nil
         preparedIndex = nil
         let inverse = edit.apply(to: &workspace)
         revision += 1
-        if let carried {
+        if let taken = carried.take() {
             let applied = zip(edit.changes, inverse.changes.reversed()).map { (forward: $0, inverse: $1) }
-            contextCache = (revision, ReportContext(workspace: workspace, today: today, after: applied, carried: carried))
+            contextCache = (revision, ReportContext(workspace: workspace, today: today, after: applied, carried: consume taken))
         }
         return inverse
     }
