@@ -106,15 +106,15 @@ final class CostsPart: @unchecked Sendable {
         var count = 0
         var field = -1
         do {
-            while try json.nextElement() {
-                chunk.append(try reader.readCostEntry(index: count, field: &field))
-                count += 1
+            let ended = try reader.readCostElements(index: &count, field: &field, stoppingAt: nil) { entry in
+                chunk.append(entry)
                 if chunk.count == chunkSize {
                     chunks.append(chunk)
                     chunk = []
                     chunk.reserveCapacity(chunkSize)
                 }
             }
+            guard ended else { return nil }
         } catch {
             return nil
         }

@@ -396,21 +396,22 @@ public struct WorkspaceReader {
             if let parts {
                 part = CostsPart.start(path: fileName, arrayStart: reader.offset, fileSize: parts.fileSize, threshold: parts.threshold)
             }
-            while try reader.nextElement() {
-                if let started = part, reader.offset >= started.start {
-                    part = nil
-                    if reader.offset == started.start, let parsed = started.result() {
-                        try reader.skip(to: parsed.end)
-                        parts?.record.used = true
-                        costs.reserveCapacity(costs.count + parsed.count)
-                        parsed.chunks.reverse()
-                        while let chunk = parsed.chunks.popLast() { costs.append(contentsOf: chunk) }
-                        index += parsed.count
-                        continue  // the array's ']' is next
-                    }
+            let ended = try readCostElements(index: &index, field: &field, stoppingAt: part?.start) { costs.append($0) }
+            if !ended, let started = part {
+                part = nil
+                var handedOver = false
+                if reader.offset == started.start, let parsed = started.result() {
+                    handedOver = true
+                    try reader.skip(to: parsed.end)
+                    parts?.record.used = true
+                    costs.reserveCapacity(costs.count + parsed.count)
+                    parsed.chunks.reverse()
+                    while let chunk = parsed.chunks.popLast() { costs.append(contentsOf: chunk) }
+                    index += parsed.count
                 }
-                costs.append(try readCostEntry(index: index, field: &field))
-                index += 1
+                // Else the cut was not where an entry starts, or the part met something it could
+                // not read: this reader reads on from the entry it stopped at, and meets it as it would have.
+                _ = try readCostElements(index: &index, field: &field, stoppingAt: nil, resuming: !handedOver) { costs.append($0) }
             }
         } catch {
             throw located(error, here)
@@ -418,75 +419,87 @@ public struct WorkspaceReader {
         return costs
     }
 
-    /// One entry of the `costs` array, the one at `index`; `field` is set to the key being read
-    /// (an index into the keys, −1 for none), for the caller's messages.
-    func readCostEntry(index: Int, field: inout Int) throws -> CostEntry {
+    /// Reads the elements of the `costs` array up to its ']' (true), or until the next element
+    /// starts at or after the offset `stop` (false: `nextElement()` said it is there, but it is
+    /// not read; `resuming` reads it first on the next call). `index` counts the
+    /// entries and `field` is the key being read (an index into the keys, −1 for none), for the
+    /// caller's messages. One loop, not a function per entry: that would copy this reader (a
+    /// retain of each of its fields) a million times.
+    func readCostElements(index: inout Int, field: inout Int, stoppingAt stop: Int?, resuming: Bool = false,
+                          _ take: (CostEntry) -> Void) throws -> Bool {
         let keys = CostKey.table
         func here() -> String { field < 0 ? "costs[\(index)]" : "costs[\(index)].\(String(decoding: keys[field], as: UTF8.self))" }
-        field = -1
-        guard try reader.peekKind() == .object else { throw failure(here(), "expected an object") }
-        try reader.beginObject()
-        var id: CostID?, category: CostCategory?, name: String?, basisName: String?, amount: ExactDecimal?
-        var per: TimeUnit?, months: Int?, date: Day?, share: ExactDecimal?, volume: ExactDecimal?
-        var quantity = ExactDecimal.one, start: Day?, end: Day?, product: String?
-        var seen: UInt32 = 0
-        while let keyIndex = try reader.nextKeyIndex(in: keys) {
-            guard let key = CostKey(rawValue: keyIndex) else {
-                throw unknownKey(reader.lastUnknownKey, "costs[\(index)]", allowed: keys.map { String(decoding: $0, as: UTF8.self) })
-            }
-            field = keyIndex
-            try checkDuplicate(keyIndex, &seen, keys, here)
-            switch key {
-            case .id:
-                id = try reader.withStringBytes { bytes in
-                    guard let value = CostID(bytes: bytes) else {
-                        throw failure(here(), "\"\(String(decoding: bytes, as: UTF8.self))\" is not a cost ID such as R1")
-                    }
-                    return value
+        var more = try resuming || reader.nextElement()
+        while more {
+            if let stop, reader.offset >= stop { return false }
+            field = -1
+            guard try reader.peekKind() == .object else { throw failure(here(), "expected an object") }
+            try reader.beginObject()
+            var id: CostID?, category: CostCategory?, name: String?, basisName: String?, amount: ExactDecimal?
+            var per: TimeUnit?, months: Int?, date: Day?, share: ExactDecimal?, volume: ExactDecimal?
+            var quantity = ExactDecimal.one, start: Day?, end: Day?, product: String?
+            var seen: UInt32 = 0
+            while let keyIndex = try reader.nextKeyIndex(in: keys) {
+                guard let key = CostKey(rawValue: keyIndex) else {
+                    throw unknownKey(reader.lastUnknownKey, "costs[\(index)]", allowed: keys.map { String(decoding: $0, as: UTF8.self) })
                 }
-            case .category: category = CostCategory.allCases[try bulkChoice(Self.categoryNames, here)]
-            case .name: name = try reader.readString()
-            case .basis: basisName = CostBasis.allNames[try bulkChoice(Self.basisNames, here)]
-            case .amount: amount = try bulkDecimal(here)
-            case .per: per = TimeUnit.allCases[try bulkChoice(Self.timeUnitNames, here)]
-            case .months: months = try reader.readInt()
-            case .date: date = try bulkDay(here)
-            case .share: share = try bulkDecimal(here)
-            case .clicks, .impressions: volume = try bulkDecimal(here)
-            case .qty: quantity = try bulkDecimal(here)
-            case .start: start = try bulkDay(here)
-            case .end: end = try bulkDay(here)
-            case .product: product = try reader.readString()
+                field = keyIndex
+                try checkDuplicate(keyIndex, &seen, keys, here)
+                switch key {
+                case .id:
+                    id = try reader.withStringBytes { bytes in
+                        guard let value = CostID(bytes: bytes) else {
+                            throw failure(here(), "\"\(String(decoding: bytes, as: UTF8.self))\" is not a cost ID such as R1")
+                        }
+                        return value
+                    }
+                case .category: category = CostCategory.allCases[try bulkChoice(Self.categoryNames, here)]
+                case .name: name = try reader.readString()
+                case .basis: basisName = CostBasis.allNames[try bulkChoice(Self.basisNames, here)]
+                case .amount: amount = try bulkDecimal(here)
+                case .per: per = TimeUnit.allCases[try bulkChoice(Self.timeUnitNames, here)]
+                case .months: months = try reader.readInt()
+                case .date: date = try bulkDay(here)
+                case .share: share = try bulkDecimal(here)
+                case .clicks, .impressions: volume = try bulkDecimal(here)
+                case .qty: quantity = try bulkDecimal(here)
+                case .start: start = try bulkDay(here)
+                case .end: end = try bulkDay(here)
+                case .product: product = try reader.readString()
+                }
             }
+            field = -1
+            guard let id else { throw failure(here(), "a cost entry needs \"id\"") }
+            guard let category, category == id.category else {
+                throw failure("costs[\(index)].category", "entry \(id) needs \"category\": \"\(id.category.rawValue)\"")
+            }
+            guard let basisName else { throw failure(here(), "entry \(id) needs \"basis\"") }
+            guard let amount else { throw failure(here(), "entry \(id) needs \"amount\"") }
+            func need<T>(_ value: T?, _ key: String) throws(WorkspaceLoadError) -> T {
+                guard let value else { throw failure(here(), "a \(basisName) entry (\(id)) needs \"\(key)\"") }
+                return value
+            }
+            let basis: CostBasis
+            switch basisName {
+            case "once": basis = .once(date: try need(date, "date"))
+            case "recurring": basis = .recurring(per: try need(per, "per"))
+            case "amortized": basis = .amortized(months: try need(months, "months"))
+            case "unit": basis = .perUnit
+            case "order": basis = .perOrder
+            case "percent": basis = .percent
+            case "cps": basis = .cps(share: share ?? .one)
+            case "cpc": basis = .cpc(clicks: try need(volume, "clicks"), per: try need(per, "per"))
+            case "cpc-plan": basis = .plannedClicks
+            case "cpm": basis = .cpm(impressions: try need(volume, "impressions"), per: try need(per, "per"))
+            case "cpt": basis = .cpt(per: try need(per, "per"))
+            default: basis = .deposit(date: date)
+            }
+            take(CostEntry(id: id, name: name ?? "", basis: basis, amount: amount, quantity: quantity,
+                            start: start, end: end, product: product))
+            index += 1
+            more = try reader.nextElement()
         }
-        field = -1
-        guard let id else { throw failure(here(), "a cost entry needs \"id\"") }
-        guard let category, category == id.category else {
-            throw failure("costs[\(index)].category", "entry \(id) needs \"category\": \"\(id.category.rawValue)\"")
-        }
-        guard let basisName else { throw failure(here(), "entry \(id) needs \"basis\"") }
-        guard let amount else { throw failure(here(), "entry \(id) needs \"amount\"") }
-        func need<T>(_ value: T?, _ key: String) throws(WorkspaceLoadError) -> T {
-            guard let value else { throw failure(here(), "a \(basisName) entry (\(id)) needs \"\(key)\"") }
-            return value
-        }
-        let basis: CostBasis
-        switch basisName {
-        case "once": basis = .once(date: try need(date, "date"))
-        case "recurring": basis = .recurring(per: try need(per, "per"))
-        case "amortized": basis = .amortized(months: try need(months, "months"))
-        case "unit": basis = .perUnit
-        case "order": basis = .perOrder
-        case "percent": basis = .percent
-        case "cps": basis = .cps(share: share ?? .one)
-        case "cpc": basis = .cpc(clicks: try need(volume, "clicks"), per: try need(per, "per"))
-        case "cpc-plan": basis = .plannedClicks
-        case "cpm": basis = .cpm(impressions: try need(volume, "impressions"), per: try need(per, "per"))
-        case "cpt": basis = .cpt(per: try need(per, "per"))
-        default: basis = .deposit(date: date)
-        }
-        return CostEntry(id: id, name: name ?? "", basis: basis, amount: amount, quantity: quantity,
-                        start: start, end: end, product: product)
+        return true
     }
 
     private func readGoals() throws(WorkspaceLoadError) -> [Goal] {
