@@ -61,18 +61,17 @@ extension CostIndex {
             addDeposit(date, amount, count: 1)
             groupOfEntry.insert(-1, at: position)
             return !(date.map { deposits[$0]?.isSaturated ?? false } ?? undatedDeposits.isSaturated)
-        case .group(let key, let folded, let product, let monthly, let last):
+        case .group(let key, let amount, let basis, let product, let monthly, let last):
             let group: Int
             if let known = positions[key] {
                 group = known
-                groups[group].entry.amount += folded.amount
+                groups[group].entry.amount += amount
                 groups[group].monthly += monthly
                 groups[group].last += last
             } else {
                 group = groups.count
                 positions[key] = group
-                var first = folded
-                if product != nil, let sku = entry.product { first.product = sku }
+                let first = Self.groupEntry(of: entry, basis: basis, amount: amount, product: product != nil ? entry.product : nil)
                 groups.append(Group(entry: first, productIndex: product, monthly: monthly, last: last))
             }
             groups[group].members += 1
@@ -93,12 +92,12 @@ extension CostIndex {
             guard group == -1, !amount.isSaturated,
                   !(date.map { deposits[$0]?.isSaturated ?? false } ?? undatedDeposits.isSaturated) else { return false }
             addDeposit(date, -amount, count: -1)
-        case .group(let key, let folded, _, let monthly, let last):
+        case .group(let key, let amount, _, _, let monthly, let last):
             guard group >= 0, positions[key] == group else { return false }
             let sums = groups[group]
             guard !(sums.entry.amount.isSaturated || sums.monthly.isSaturated || sums.last.isSaturated
-                    || folded.amount.isSaturated || monthly.isSaturated || last.isSaturated) else { return false }
-            groups[group].entry.amount -= folded.amount
+                    || amount.isSaturated || monthly.isSaturated || last.isSaturated) else { return false }
+            groups[group].entry.amount -= amount
             groups[group].monthly -= monthly
             groups[group].last -= last
             groups[group].members -= 1

@@ -38,8 +38,9 @@ public struct CostIndex: Equatable, Sendable {
     /// What one entry brings to the index: a deposit, or its part of a group.
     enum Contribution {
         case deposit(date: Day?, amount: ExactDecimal)
-        /// `folded`: the entry as its group holds it (quantity folded into the amount).
-        case group(key: Key, folded: CostEntry, productIndex: Int?, monthly: ExactDecimal, last: ExactDecimal)
+        /// `amount`: the entry's amount with its quantity (and volume) folded in, and `basis` the
+        /// basis its group holds it under (`groupEntry` makes the group's entry from them).
+        case group(key: Key, amount: ExactDecimal, basis: CostBasis, productIndex: Int?, monthly: ExactDecimal, last: ExactDecimal)
     }
 
     var groups: [Group] = []
@@ -70,18 +71,17 @@ public struct CostIndex: Equatable, Sendable {
             case .deposit(let date, let amount):
                 addDeposit(date, amount, count: 1)
                 groupOfEntry.append(-1)
-            case .group(let key, let folded, let product, let monthly, let last):
+            case .group(let key, let amount, let basis, let product, let monthly, let last):
                 let position: Int
                 if let known = positions[key] {
                     position = known
-                    groups[position].entry.amount += folded.amount
+                    groups[position].entry.amount += amount
                     groups[position].monthly += monthly
                     groups[position].last += last
                 } else {
                     position = groups.count
                     positions[key] = position
-                    var first = folded
-                    if let product { first.product = workspace.products[product].sku }
+                    let first = Self.groupEntry(of: entry, basis: basis, amount: amount, product: product.map { workspace.products[$0].sku })
                     groups.append(Group(entry: first, productIndex: product, monthly: monthly, last: last))
                 }
                 groups[position].members += 1
@@ -100,56 +100,55 @@ public struct CostIndex: Equatable, Sendable {
 
     /// What `entry` brings: its group's key and its folded amount, or a deposit.
     static func contribution(of entry: CostEntry, productIndex: (String) -> Int?) -> Contribution {
+        // No copy of the entry (its name and product are strings, a retain each): a group's
+        // entry is made once, when the group is (`groupEntry`).
         let quantity = entry.quantity
         var key = Key(category: entry.category, kind: 0, per: nil, day: nil, start: entry.start, end: entry.end)
-        var folded = entry
-        folded.quantity = .one
-        folded.product = nil
+        var basis = entry.basis
+        var amount = entry.amount * quantity
         var product: Int?
         switch entry.basis {
         case .deposit(let date):
-            return .deposit(date: date, amount: entry.amount * quantity)
+            return .deposit(date: date, amount: amount)
         case .recurring(let per), .cpt(let per):
             key.kind = 1; key.per = per
-            folded.basis = .recurring(per: per)
-            folded.amount = entry.amount * quantity
+            basis = .recurring(per: per)
         case .cpc(let clicks, let per):
             key.kind = 1; key.per = per
-            folded.basis = .recurring(per: per)
-            folded.amount = entry.amount * clicks * quantity
+            basis = .recurring(per: per)
+            amount = entry.amount * clicks * quantity
         case .cpm(let impressions, let per):
             key.kind = 1; key.per = per
-            folded.basis = .recurring(per: per)
-            folded.amount = (entry.amount * impressions * quantity).divided(by: 1000)
+            basis = .recurring(per: per)
+            amount = (entry.amount * impressions * quantity).divided(by: 1000)
         case .once(let date):
             key.kind = 2; key.day = date
-            folded.amount = entry.amount * quantity
         case .amortized(let months):
             key.kind = 3; key.day = entry.start; key.months = Int32(clamping: months)
-            folded.amount = entry.amount * quantity
         case .perUnit:
             key.kind = 4; product = entry.product.flatMap(productIndex)
-            folded.amount = entry.amount * quantity
         case .perOrder:
             key.kind = 5; product = entry.product.flatMap(productIndex)
-            folded.amount = entry.amount * quantity
         case .percent:
             key.kind = 6; product = entry.product.flatMap(productIndex)
-            folded.amount = entry.amount * quantity
         case .cps(let share):
             key.kind = 7; key.share = share; product = entry.product.flatMap(productIndex)
-            folded.amount = entry.amount * quantity
         case .plannedClicks:
             key.kind = 9; product = entry.product.flatMap(productIndex)
-            folded.amount = entry.amount * quantity
         }
         if let product { key.product = Int32(truncatingIfNeeded: product) }
         var monthly = ExactDecimal.zero, last = ExactDecimal.zero
         if case .amortized(let months) = entry.basis, months >= 1 {
-            monthly = folded.amount.divided(by: months).rounded()
-            last = folded.amount - monthly * (months - 1)
+            monthly = amount.divided(by: months).rounded()
+            last = amount - monthly * (months - 1)
         }
-        return .group(key: key, folded: folded, productIndex: product, monthly: monthly, last: last)
+        return .group(key: key, amount: amount, basis: basis, productIndex: product, monthly: monthly, last: last)
+    }
+
+    /// The entry a group holds, begun by `entry`: its ID, name, category and bounds, the group's
+    /// basis and amount, quantity one, and the product's SKU when it is tied to one.
+    static func groupEntry(of entry: CostEntry, basis: CostBasis, amount: ExactDecimal, product: String?) -> CostEntry {
+        CostEntry(id: entry.id, name: entry.name, basis: basis, amount: amount, quantity: .one, start: entry.start, end: entry.end, product: product)
     }
 
     /// The shop's figures a product-tied group's coefficient is worked out from.
