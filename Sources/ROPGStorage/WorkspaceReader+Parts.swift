@@ -71,6 +71,25 @@ final class CostsPart: @unchecked Sendable {
         return part
     }
 
+    /// Whether a core would otherwise idle while the file is read: the tasks runnable right now
+    /// (this one among them, Linux's /proc/loadavg) leave at least one core free. Reading in
+    /// parts costs some CPU more in all (the far part is handed over and skipped), so on a machine
+    /// whose cores are all busy it would only slow the open down; the result is the same either way.
+    static func aCoreIsFree() -> Bool {
+        let cores = sysconf(Int32(_SC_NPROCESSORS_ONLN))
+        guard cores >= 2 else { return false }
+        let descriptor = open("/proc/loadavg", O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return true }
+        defer { close(descriptor) }
+        var bytes = [UInt8](repeating: 0, count: 128)
+        let count = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+        guard count > 0 else { return true }
+        // "0.32 0.24 0.10 1/123 4567": the fourth field is runnable/all.
+        let fields = String(decoding: bytes.prefix(count), as: UTF8.self).split(separator: " ")
+        guard fields.count >= 4, let runnable = fields[3].split(separator: "/").first.flatMap({ Int($0) }) else { return true }
+        return runnable < cores
+    }
+
     /// Waits for the part; nil when it met anything it could not read.
     func result() -> Parsed? {
         done.wait()

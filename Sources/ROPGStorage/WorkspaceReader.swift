@@ -31,7 +31,7 @@ public struct WorkspaceReader {
     /// Reads and validates the workspace at `path`, with the fingerprint of the bytes it read:
     /// a later save compares the file with it to find changes made by someone else meanwhile.
     public static func loadWithFingerprint(path: String) throws(WorkspaceLoadError) -> (workspace: Workspace, fingerprint: FileFingerprint) {
-        try loadWithFingerprint(path: path, partsThreshold: partsThreshold)
+        try loadWithFingerprint(path: path, partsThreshold: CostsPart.aCoreIsFree() ? partsThreshold : Int.max)
     }
 
     /// `partsThreshold`: see `parts` (tests read small files in parts, and large ones in one pass).
