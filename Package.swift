@@ -19,7 +19,9 @@ let package = Package(
         // Tables and their renderers: the table model, text, Markdown, CSV and JSON, display width.
         .target(name: "ROPGTables", dependencies: ["ROPGDomain"]),
         // Storage: the JSON reader and writer, atomic files, the workspace file.
-        .target(name: "ROPGStorage", dependencies: ["ROPGDomain"]),
+        .target(name: "ROPGStorage", dependencies: ["ROPGDomain", "CMalloc"]),
+        // glibc's mallopt (see Sources/CMalloc/shim.h).
+        .systemLibrary(name: "CMalloc"),
         // libedit, wrapped with non-variadic shims (see Sources/CEditLine/shim.h).
         .systemLibrary(
             name: "CEditLine",
