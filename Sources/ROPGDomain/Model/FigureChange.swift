@@ -40,6 +40,14 @@ public enum FigureChange: Equatable, Sendable {
         }
     }
 
+    /// Why the figure a relative change gives cannot be kept, nil when it can: a result past the
+    /// input cap (±10¹⁵, DOMAIN §1.2) would be saved as a figure no file could read back.
+    public static func sizeProblem(of result: ExactDecimal) -> String? {
+        guard result.isSaturated || result.magnitude > NumberGrammar.largestInput else { return nil }
+        let shown = result.isSaturated ? "past 10²⁶" : result.rounded(places: 2).formatted()
+        return "the result would be too large: \(shown) is past the largest figure ropg takes (10¹⁵)"
+    }
+
     /// As the user types it after the key: `=71.1`, `+=5`, `-=10%`, `*=1.1`.
     public var typed: String {
         switch self {

@@ -16,6 +16,9 @@ public struct Scenario: Equatable, Sendable {
 
     /// Names are short words, Chinese welcome; not empty, no spaces or `=`, nothing a report's
     /// words could be mistaken for.
+    /// Words a comparison or report already uses for the plan or its columns.
+    public static let reservedNames: Set<String> = ["plan", "基准", "actual", "all", "none", "default", "Δ", "Δ%", "delta", "vs"]
+
     public static func problem(withName name: String) -> String? {
         if name.isEmpty { return "a scenario needs a name" }
         if name.count > 40 { return "a scenario's name is at most 40 characters" }
@@ -23,6 +26,16 @@ public struct Scenario: Equatable, Sendable {
             return "a scenario's name has no spaces, = , # or ;"
         }
         if name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) { return "a scenario's name has no control characters" }
+        // Zero-width spaces, joiners and the like: a name that looks like another, and shifts its column.
+        if let hidden = name.unicodeScalars.first(where: { [.format, .privateUse, .unassigned, .surrogate].contains($0.properties.generalCategory) }) {
+            return "a scenario's name has no invisible characters (it holds U+\(String(hidden.value, radix: 16, uppercase: true)))"
+        }
+        if reservedNames.contains(name.lowercased()) {
+            return "\(name) is reserved: it would read as the plan or a comparison column; pick another name"
+        }
+        if (try? Period.parse(name)) != nil {
+            return "\(name) reads as a period; scenario compare could not tell them apart. Pick another name"
+        }
         return nil
     }
 }
@@ -233,6 +246,7 @@ extension ScenarioChange {
                 return nil
             }
             guard let value = change.applied(to: workspace.settings[assumption]) else { return "\(assumption.rawValue) is not set in the plan" }
+            if let problem = FigureChange.sizeProblem(of: value) { return "\(assumption.rawValue)\(change.typed): \(problem)" }
             let settled = assumption.settled(value)
             if let problem = assumption.problem(with: settled) {
                 return "\(assumption.rawValue) would be \(settled.description), but it \(problem)"
@@ -243,6 +257,7 @@ extension ScenarioChange {
             var product = workspace.products[index]
             guard let value = change.applied(to: figure.value(of: product)) else { return "\(sku) has no \(figure.label) of its own" }
             if value.isNegative { return "would make the \(figure.label) of \(sku) negative (\(value.formatted()))" }
+            if let problem = FigureChange.sizeProblem(of: value) { return "\(figure.rawValue)\(change.typed) for \(sku): \(problem)" }
             guard figure.set(value, on: &product) else { return "\(sku)'s \(figure.label) cannot be \(value.description)" }
             if let issue = Validation.issues(in: product).first { return "\(sku) \(issue.path): \(issue.message)" }
             let before = workspace.products[index]
@@ -274,6 +289,7 @@ extension ScenarioChange {
             var entry = workspace.costs[index]
             guard let value = change.applied(to: figure.value(of: entry)) else { return "\(id) has no \(figure.rawValue)" }
             if value.isNegative { return "would make the \(figure.rawValue) of \(id) negative (\(value.formatted()))" }
+            if let problem = FigureChange.sizeProblem(of: value) { return "\(figure.rawValue)\(change.typed) for \(id): \(problem)" }
             figure.set(value, on: &entry)
             if let issue = Validation.issues(in: entry, products: lookup.allSKUs(in: workspace)).first { return "\(id) \(issue.path): \(issue.message)" }
             workspace.costs[index] = entry

@@ -171,6 +171,9 @@ public enum CostCommand: Command {
             guard !value.isNegative else {
                 throw CommandError("\(figure.rawValue)\(change.typed) would make the \(figure.rawValue) of \(old.id) \(old.name) negative (\(value.formatted())); nothing was changed")
             }
+            if let problem = FigureChange.sizeProblem(of: value) {
+                throw CommandError("\(figure.rawValue)\(change.typed) for \(old.id) \(old.name): \(problem); nothing was changed")
+            }
             figure.set(value, on: &entry)
             typed.append(.cost(id: old.id, figure, change))
         }

@@ -197,6 +197,14 @@ public enum ProductCommand: Command {
             guard !value.isNegative else {
                 throw CommandError("\(figure.rawValue)\(change.typed) would make the \(figure.label) of \(old.sku) \(old.name) negative (\(value.formatted())); nothing was changed")
             }
+            if let problem = FigureChange.sizeProblem(of: value) {
+                throw CommandError("\(figure.rawValue)\(change.typed) for \(old.sku): \(problem); nothing was changed")
+            }
+            if figure == .price, value.rounded(places: 2).isZero {
+                // A price of 0 sells no GMV per unit, so units cannot follow from the goals; refused
+                // rather than set silently (DOMAIN §13). `price=0` still sets it on purpose.
+                throw CommandError("\(figure.rawValue)\(change.typed) would make the price of \(old.sku) \(old.name) 0.00; if that is meant, type price=0; nothing was changed")
+            }
             guard figure.set(value, on: &product) else { throw CommandError("\(figure.rawValue)\(change.typed): \(old.sku)'s \(figure.label) cannot be \(value.description)") }
             typed.append(.product(sku: old.sku, figure, change))
         }
