@@ -186,7 +186,11 @@ import ROPGReports
         interactive.ask = { question in asked.append(question); return "n" }
         for number in 1...25 { run(interactive, "cost add O \"批量\(number)\" 100/month") }
         let before = interactive.workspace
-        #expect(!interactive.execute(line: "cost set name:批量 amount+=10%"))
+        // Answering n is an answer, not an error (review of issue 14).
+        let errorsBefore = interactive.console.capturedErrors ?? ""
+        #expect(interactive.execute(line: "cost set name:批量 amount+=10%"))
+        #expect(interactive.console.captured?.hasSuffix("nothing was changed\n") == true)
+        #expect((interactive.console.capturedErrors ?? "") == errorsBefore)
         #expect(asked.count == 1 && asked[0].contains("25 cost entries"))
         #expect(interactive.workspace == before)
         interactive.ask = { _ in "y" }

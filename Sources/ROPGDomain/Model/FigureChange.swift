@@ -148,3 +148,22 @@ extension Assumption {
         kind == .money ? value.rounded(places: 2) : value
     }
 }
+
+extension Settings {
+    /// A relative change of an assumption (`set cpc*=1.2`) changes its dated values in force the
+    /// same way (双11's CPC too), each kept as the assumption is (DOMAIN §13); an absolute one
+    /// leaves them. Returns why one cannot take it, changing nothing then.
+    public mutating func changeOverrides(of assumption: Assumption, by change: FigureChange) -> String? {
+        guard change.isRelative else { return nil }
+        var changed = overrides
+        for index in changed.indices where changed[index].assumption == assumption {
+            guard let value = change.applied(to: changed[index].value).map({ assumption.settled($0) }) else { continue }
+            let period = changed[index].period.text
+            if let problem = FigureChange.sizeProblem(of: value) { return "\(assumption.rawValue) for \(period): \(problem)" }
+            if let problem = assumption.problem(with: value) { return "\(assumption.rawValue) for \(period) would be \(value.description), but it \(problem)" }
+            changed[index].value = value
+        }
+        overrides = changed
+        return nil
+    }
+}

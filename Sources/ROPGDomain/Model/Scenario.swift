@@ -251,6 +251,7 @@ extension ScenarioChange {
             if let problem = assumption.problem(with: settled) {
                 return "\(assumption.rawValue) would be \(settled.description), but it \(problem)"
             }
+            if let problem = workspace.settings.changeOverrides(of: assumption, by: change) { return problem }
             workspace.settings[assumption] = settled
         case .product(let sku, let figure, let change):
             guard let index = lookup.product(sku, in: workspace) else { return "no product \(sku) in the plan" }
@@ -353,7 +354,10 @@ public enum ScenarioDelta {
     /// are (so `price-=10%` stays a 10% cut); else the figure's new value is kept.
     public static func between(_ plan: Workspace, _ changed: Workspace, typed: [ScenarioChange]) throws(Unsupported) -> [ScenarioChange] {
         var unsupported: [String] = []
-        if plan.settings.overrides != changed.settings.overrides { unsupported.append("assumptions for one period (set … period=)") }
+        // Relative assumption changes carry the dated values with them (DOMAIN §13): those are not changes of their own.
+        var carried = plan.settings
+        for case .assumption(let assumption, let change) in typed { _ = carried.changeOverrides(of: assumption, by: change) }
+        if carried.overrides != changed.settings.overrides { unsupported.append("assumptions for one period (set … period=)") }
         if plan.splits != changed.splits { unsupported.append("goal splits") }
         if plan.profiles != changed.profiles { unsupported.append("profiles") }
         if plan.actuals != changed.actuals { unsupported.append("actuals") }

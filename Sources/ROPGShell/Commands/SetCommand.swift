@@ -37,6 +37,7 @@ public enum SetCommand: Command {
                     settings.overrides.append(AssumptionOverride(period: period, assumption: assumption, value: value))
                     said.append("\(assumption.rawValue) \(SettingsCommand.show(value, assumption)) for \(period.text)")
                 } else {
+                    if let problem = settings.changeOverrides(of: assumption, by: change) { throw CommandError("\(key)=\(option.value ?? ""): \(problem); nothing was changed") }
                     settings[assumption] = value
                     typed.append(.assumption(assumption, change))
                     said.append("\(assumption.rawValue) \(SettingsCommand.show(value, assumption))")
