@@ -104,6 +104,8 @@ extension Session {
         var noted = false
         blocks = blocks.map { block in
             guard case .table(var table) = block else { return block }
+            // The title names the scenario, so a file written with > FILE says whose figures these are.
+            table.title = table.title.map { "\($0) — scenario \(name)" } ?? "scenario \(name)"
             table.notes += notes
             noted = true
             return .table(table)
