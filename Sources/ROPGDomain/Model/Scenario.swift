@@ -302,8 +302,10 @@ extension ScenarioChange {
             if let sku = entry.product, lookup.product(sku, in: workspace) == nil { return "no product \(sku) in the plan" }
             let used = max(workspace.lastCostNumber[entry.category] ?? 0,
                            workspace.costs.reduce(Int32(0)) { $1.category == entry.category ? max($0, $1.id.number) : $0 })
-            if lookup.cost(entry.id, in: workspace) != nil || entry.id.number <= used {
-                // The plan has numbered entries of its own since: this one takes the next free ID.
+            if lookup.cost(entry.id, in: workspace) != nil {
+                // The plan never hands out an ID a scenario's entry holds (`nextCostID`), so the
+                // entry keeps its own; only a file from before that rule can have the plan hold
+                // it already, and then this one takes the next free ID.
                 guard used < Int32.max else { return "category \(entry.category.rawValue) has used up its entry numbers" }
                 entry.id = CostID(category: entry.category, number: used + 1)
             }

@@ -112,10 +112,10 @@ public enum CostCommand: Command {
             if values["amount"] != nil { throw CommandError("the amount is given twice") }
             values["amount"] = amount
         }
-        guard (session.workspace.lastCostNumber[category] ?? 0) < Int32.max else {
+        let id = session.workspace.nextCostID(in: category)
+        guard id.number > (session.workspace.lastCostNumber[category] ?? 0), session.workspace.costIndex(id: id) == nil else {
             throw CommandError("category \(category.rawValue) has used up its entry numbers")
         }
-        let id = session.workspace.nextCostID(in: category)
         let entry = try CostSpec.build(id: id, values: values, products: Set(session.workspace.products.map(\.sku)))
         session.perform(Edit(description: arguments.described("cost add \(id) \(Arguments.quotedIfNeeded(name))" + (arguments.positional(3).map { " " + $0 } ?? "")), changes: [
             .insertCost(entry, at: session.workspace.costs.count),
