@@ -31,7 +31,22 @@ public enum OpenCommand: Command {
     /// Before unsaved changes are thrown away: asks a person, or refuses in a script.
     static func confirmDiscard(_ session: Session, _ arguments: Arguments, doing action: String) throws(CommandError) {
         guard session.isDirty, arguments.value("discard") != "yes" else { return }
-        if let ask = session.ask {
+        if let ask = session.ask, let name = session.whatIf?.scenario {
+            // A scenario's open edits are kept into the scenario, not the plan: offer that, so
+            // that "y" never saves the plan and leaves them behind.
+            let count = session.whatIfSteps.count
+            let answer = ask("scenario \(name) has \(counted(count, "change")) not kept yet (keep stores them into the scenario). Keep them into \(name) and save before \(action)? [y/n/c] ")?.lowercased()
+            switch answer {
+            case "y", "yes":
+                let scenario = try session.storeWhatIf(as: name, volume: nil)
+                session.say("kept scenario \(name): \(counted(scenario.changes.count, "change"))")
+                session.say(try SaveCommand.save(session, to: nil))
+            case "n", "no":
+                return
+            default:
+                throw CommandError("cancelled; nothing changed")
+            }
+        } else if let ask = session.ask {
             // A what-if is never saved: say so, so that "y" is not taken to keep it.
             let whatIf = session.isWhatIfOpen
                 ? " (the open what-if's \(counted(session.whatIfSteps.count, "change")) are not saved: keep makes them part of the plan first)" : ""

@@ -28,7 +28,7 @@ extension Session {
             console.writeError("unsaved changes: \(changes) \(plural ? "were" : "was") not saved (the workspace has no file); add `save FILE.json` to the script\n")
             return
         }
-        let whatIf = isWhatIfOpen ? " (a what-if is open: add `keep` before `save` to make its changes part of the plan, or `drop`)" : ""
+        let whatIf = whatIf?.scenario.map { " (scenario \($0) is open: add `keep` to store its changes into the scenario, then `save`; `drop` throws them away)" } ?? (isWhatIfOpen ? " (a what-if is open: add `keep` before `save` to make its changes part of the plan, or `drop`)" : "")
         console.writeError("unsaved changes: \(changes) since the last save \(plural ? "were" : "was") not saved; add `save` to the script\(whatIf)\n")
     }
 }
