@@ -22,7 +22,9 @@ let package = Package(
         // Tables and their renderers: the table model, text, Markdown, CSV and JSON, display width.
         .target(name: "ROPGTables", dependencies: ["ROPGDomain", "ROPGText"]),
         // Storage: the JSON reader and writer, atomic files, the workspace file.
-        .target(name: "ROPGStorage", dependencies: ["ROPGDomain", "ROPGText"]),
+        .target(name: "ROPGStorage", dependencies: ["ROPGDomain", "ROPGText", "CMalloc"]),
+        // glibc's mallopt (see Sources/CMalloc/shim.h).
+        .systemLibrary(name: "CMalloc"),
         // libedit, wrapped with non-variadic shims (see Sources/CEditLine/shim.h).
         .systemLibrary(
             name: "CEditLine",

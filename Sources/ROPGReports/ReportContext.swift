@@ -20,7 +20,9 @@ public final class ReportContext: @unchecked Sendable {
     private var models: [SalesSource: SalesModel] = [:]
     private var hits: [SalesModel.Hit]?
     private var ledgers: [String: Ledger] = [:]
-    private let prepared: PreparedIndex?
+    private var prepared: PreparedIndex?
+    /// Sales models of the state before a change, to rebase on this one (the goal plans are kept).
+    private var rebaseFrom: [SalesSource: SalesModel] = [:]
 
     /// `index`: the workspace's cost entries already folded (a trial workspace that shares them).
     public init(workspace: Workspace, today: Day, prepared: PreparedIndex? = nil, index: CostIndex? = nil) {
@@ -28,6 +30,63 @@ public final class ReportContext: @unchecked Sendable {
         self.today = today
         self.prepared = prepared
         self.index = index
+    }
+
+    /// What this context worked out that the next state of the workspace can start from (see
+    /// `init(workspace:today:after:carried:)`). Hand it over before the change is applied and let go of
+    /// this context first: a context holds the workspace, and a million entries held twice are
+    /// copied when one copy changes.
+    public struct Carried: Sendable {
+        fileprivate var index: CostIndex?
+        fileprivate var models: [SalesSource: SalesModel]
+    }
+
+    /// Waits for a background fold if one is running. The context gives its caches up (the index
+    /// must have no other holder to be changed in place); afterwards it works everything out afresh.
+    public func handOver() -> Carried {
+        if index == nil, prepared != nil { _ = costIndex() }
+        let carried = Carried(index: index.take(), models: models)
+        models = [:]
+        ledgers = [:]
+        hits = nil
+        prepared?.release()
+        prepared = nil
+        return carried
+    }
+
+    /// The context of the state `changes` led to from the one `carried` came from: the cost index
+    /// is brought up to date (not folded again, CostIndex+Changes.swift), and the sales models are
+    /// kept when only cost entries changed and no saved hit plan (whose inputs follow the costs)
+    /// is there, else rebased on this workspace.
+    public convenience init(workspace: Workspace, today: Day, after changes: [CostIndex.AppliedChange], carried: consuming Carried) {
+        let models = carried.models
+        var index = carried.index.take()
+        index = index.take()?.updated(by: changes, in: workspace)
+        self.init(workspace: workspace, today: today, index: index)
+        let costsOnly = changes.allSatisfy { change in
+            switch change.forward {
+            case .insertCost, .removeCost, .replaceCost, .setLastCostNumber, .setName: return true
+            default: return false
+            }
+        }
+        if costsOnly && workspace.hitPlans.isEmpty {
+            self.models = models
+        } else if changes.allSatisfy({ change in
+            switch change.forward {
+            case .insertCost, .removeCost, .replaceCost, .setLastCostNumber, .setName, .replaceProduct, .setSettings: return true
+            default: return false
+            }
+        }) {
+            rebaseFrom = models
+        }
+    }
+
+    /// The workspace as the sales models see it: without its cost entries, which they never read,
+    /// so that they do not hold a million entries the session's next change would have to copy.
+    static func salesView(of workspace: Workspace) -> Workspace {
+        var view = workspace
+        view.costs = []
+        return view
     }
 
     /// The cost entries folded for fast reports (waits for the background fold if one is running).
@@ -62,7 +121,11 @@ public final class ReportContext: @unchecked Sendable {
         }
         let hits = source == .plan ? try savedHitPlans() : []
         let model: SalesModel
-        do { model = try SalesModel(workspace, source: source, hits: hits) } catch { throw ReportError(error.message) }
+        if let base = rebaseFrom[source] {
+            model = base.rebased(on: Self.salesView(of: workspace), hits: hits)
+        } else {
+            do { model = try SalesModel(Self.salesView(of: workspace), source: source, hits: hits) } catch { throw ReportError(error.message) }
+        }
         models[source] = model
         return model
     }
@@ -93,7 +156,7 @@ public final class PreparedIndex: @unchecked Sendable {
         let prepared = PreparedIndex()
         DispatchQueue.global(qos: .userInitiated).async {
             let index = CostIndex(workspace)
-            let model = workspace.hitPlans.isEmpty ? try? SalesModel(workspace, source: .plan) : nil
+            let model = workspace.hitPlans.isEmpty ? try? SalesModel(ReportContext.salesView(of: workspace), source: .plan) : nil
             prepared.set(index, model)
         }
         return prepared
@@ -102,6 +165,11 @@ public final class PreparedIndex: @unchecked Sendable {
     func set(_ index: CostIndex, _ model: SalesModel?) {
         lock.withLock { value = (index, model) }
         ready.signal()
+    }
+
+    /// Lets go of the folded index once its context has taken it over.
+    func release() {
+        lock.withLock { value = nil }
     }
 
     func wait() -> (CostIndex, SalesModel?) {

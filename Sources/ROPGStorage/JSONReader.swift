@@ -132,6 +132,9 @@ public final class JSONReader {
     /// fingerprint of exactly the bytes parsed (see `fingerprint`).
     private var openedInfo: stat?
     private var hasher = ContentHash()
+    /// Off for a reader of part of a file (`init(path:insideArrayFrom:)`): its bytes are hashed
+    /// by the reader of the whole file, which skips over them.
+    private var hashing = true
 
     // Lines and columns.
     private var line = 1
@@ -575,6 +578,56 @@ public final class JSONReader {
         }
     }
 
+    // MARK: Reading a file in parts (WorkspaceReader+Parts.swift)
+
+    /// The absolute offset of the next unread byte (after `nextElement()` returned true: of the
+    /// element's first byte).
+    public var offset: Int { base + pos }
+
+    /// Opens `path` to read from byte `offset` on, as the inside of an array whose '[' and
+    /// earlier elements lie before it: `nextElement()` reads the elements from there up to the
+    /// array's ']'. Lines and columns there are not known (a caller that meets an error reads
+    /// the file from its start instead), and the bytes are not hashed.
+    public convenience init(path: String, insideArrayFrom offset: Int) throws {
+        try self.init(path: path, chunkSize: JSONReader.defaultChunkSize)
+        guard offset >= 0, lseek(fd, off_t(offset), SEEK_SET) == off_t(offset) else {
+            throw JSONFileError(message: "cannot read \(path) from byte \(offset): \(JSONReader.errnoText())")
+        }
+        hashing = false
+        base = offset
+        lineAnchor = offset
+        topLevelStarted = true
+        try push(isObject: false)
+    }
+
+    /// Moves on to absolute offset `target` without parsing the bytes before it (another reader
+    /// parsed them), counting their lines and hashing them as if they had been read, so that
+    /// later positions and the file's fingerprint are what reading them would give.
+    public func skip(to target: Int) throws {
+        if let failure { throw failure }
+        while base + end < target {
+            countLines(from: pos, to: end)
+            pos = end
+            let more = try refill(keepFrom: pos)
+            pos = 0
+            if !more { throw endOfFileError() }
+        }
+        let stop = max(pos, target - base)
+        countLines(from: pos, to: stop)
+        pos = stop
+    }
+
+    /// Counts the line ends in buf[from..<to], as `nextNonWhitespace` does for each it passes.
+    private func countLines(from: Int, to: Int) {
+        var i = from
+        while i < to, let found = memchr(buf + i, 0x0A, to - i) {
+            i = UnsafeMutableRawPointer(buf).distance(to: found) + 1
+            line += 1
+            lineAnchor = base + i
+            lineAnchorColumn = 1
+        }
+    }
+
     // MARK: Buffer
 
     /// Discards buf[0..<keep] and appends more input. All buffer indices move down by `keep`
@@ -606,7 +659,7 @@ public final class JSONReader {
             while true {
                 let n = read(fd, buf + end, chunkSize)
                 if n > 0 {
-                    hasher.update(UnsafeRawBufferPointer(start: buf + end, count: n))
+                    if hashing { hasher.update(UnsafeRawBufferPointer(start: buf + end, count: n)) }
                     end += n
                     return true
                 }

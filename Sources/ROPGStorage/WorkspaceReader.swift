@@ -18,6 +18,11 @@ public struct WorkspaceReader {
     private var expectedCosts = 0
     /// Off for journal fragments, which hold one change's parts, not a whole workspace.
     private var validates = true
+    /// For a file: its size, and above how many bytes after the costs array's start the far part
+    /// of that array is read on another core (nil: in one pass).
+    private var parts: (fileSize: Int, threshold: Int, record: PartsRecord)?
+    /// Parts are read on another core when more than this follows the costs array's start.
+    static let partsThreshold = 8 << 20
 
     /// Reads and validates the workspace at `path`. Opening never changes the file.
     public static func load(path: String) throws(WorkspaceLoadError) -> Workspace {
@@ -27,6 +32,12 @@ public struct WorkspaceReader {
     /// Reads and validates the workspace at `path`, with the fingerprint of the bytes it read:
     /// a later save compares the file with it to find changes made by someone else meanwhile.
     public static func loadWithFingerprint(path: String) throws(WorkspaceLoadError) -> (workspace: Workspace, fingerprint: FileFingerprint) {
+        try loadWithFingerprint(path: path, partsThreshold: CostsPart.aCoreIsFree() ? partsThreshold : Int.max)
+    }
+
+    /// `partsThreshold`: see `parts` (tests read small files in parts, and large ones in one pass).
+    static func loadWithFingerprint(path: String, partsThreshold: Int,
+                                    record: PartsRecord = PartsRecord()) throws(WorkspaceLoadError) -> (workspace: Workspace, fingerprint: FileFingerprint) {
         let reader: JSONReader
         do {
             reader = try JSONReader(path: path)
@@ -38,6 +49,7 @@ public struct WorkspaceReader {
         // spares the array's doubling copies (a hundred megabytes moved, for a million rows).
         if let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int {
             workspaceReader.expectedCosts = min(size / 100, 20_000_000)
+            workspaceReader.parts = (size, partsThreshold, record)
         }
         let workspace = try workspaceReader.read()
         if let fingerprint = reader.fingerprint { return (workspace, fingerprint) }
@@ -61,7 +73,7 @@ public struct WorkspaceReader {
         return try reader.read()
     }
 
-    private init(reader: JSONReader, fileName: String) {
+    init(reader: JSONReader, fileName: String) {
         self.reader = reader
         self.fileName = fileName
     }
@@ -385,80 +397,119 @@ public struct WorkspaceReader {
         var index = 0
         var field = -1  // the key being read, as an index into `keys`
         let here = { field < 0 ? "costs[\(index)]" : "costs[\(index)].\(String(decoding: keys[field], as: UTF8.self))" }
+        // The far part of a large array, read on another core (WorkspaceReader+Parts.swift).
+        var part: CostsPart?
+        defer { _ = part?.result() }  // a part left unused is waited for, not left running
         do {
             try expect(.array, "costs", "an array")
             try reader.beginArray()
-            while try reader.nextElement() {
-                field = -1
-                guard try reader.peekKind() == .object else { throw failure(here(), "expected an object") }
-                try reader.beginObject()
-                var id: CostID?, category: CostCategory?, name: String?, basisName: String?, amount: ExactDecimal?
-                var per: TimeUnit?, months: Int?, date: Day?, share: ExactDecimal?, volume: ExactDecimal?
-                var quantity = ExactDecimal.one, start: Day?, end: Day?, product: String?
-                var seen: UInt32 = 0
-                while let keyIndex = try reader.nextKeyIndex(in: keys) {
-                    guard let key = CostKey(rawValue: keyIndex) else {
-                        throw unknownKey(reader.lastUnknownKey, "costs[\(index)]", allowed: keys.map { String(decoding: $0, as: UTF8.self) })
-                    }
-                    field = keyIndex
-                    try checkDuplicate(keyIndex, &seen, keys, here)
-                    switch key {
-                    case .id:
-                        id = try reader.withStringBytes { bytes in
-                            guard let value = CostID(bytes: bytes) else {
-                                throw failure(here(), "\"\(String(decoding: bytes, as: UTF8.self))\" is not a cost ID such as R1")
-                            }
-                            return value
-                        }
-                    case .category: category = CostCategory.allCases[try bulkChoice(Self.categoryNames, here)]
-                    case .name: name = try reader.readString()
-                    case .basis: basisName = CostBasis.allNames[try bulkChoice(Self.basisNames, here)]
-                    case .amount: amount = try bulkDecimal(here)
-                    case .per: per = TimeUnit.allCases[try bulkChoice(Self.timeUnitNames, here)]
-                    case .months: months = try reader.readInt()
-                    case .date: date = try bulkDay(here)
-                    case .share: share = try bulkDecimal(here)
-                    case .clicks, .impressions: volume = try bulkDecimal(here)
-                    case .qty: quantity = try bulkDecimal(here)
-                    case .start: start = try bulkDay(here)
-                    case .end: end = try bulkDay(here)
-                    case .product: product = try reader.readString()
-                    }
+            if let parts {
+                part = CostsPart.start(path: fileName, arrayStart: reader.offset, fileSize: parts.fileSize, threshold: parts.threshold)
+            }
+            let ended = try readCostElements(index: &index, field: &field, stoppingAt: part?.start) { costs.append($0) }
+            if !ended, let started = part {
+                part = nil
+                var handedOver = false
+                if reader.offset == started.start, let parsed = started.result() {
+                    handedOver = true
+                    try reader.skip(to: parsed.end)
+                    parts?.record.used = true
+                    costs.reserveCapacity(costs.count + parsed.count)
+                    parsed.chunks.reverse()
+                    while let chunk = parsed.chunks.popLast() { costs.append(contentsOf: chunk) }
+                    index += parsed.count
                 }
-                field = -1
-                guard let id else { throw failure(here(), "a cost entry needs \"id\"") }
-                guard let category, category == id.category else {
-                    throw failure("costs[\(index)].category", "entry \(id) needs \"category\": \"\(id.category.rawValue)\"")
-                }
-                guard let basisName else { throw failure(here(), "entry \(id) needs \"basis\"") }
-                guard let amount else { throw failure(here(), "entry \(id) needs \"amount\"") }
-                func need<T>(_ value: T?, _ key: String) throws(WorkspaceLoadError) -> T {
-                    guard let value else { throw failure(here(), "a \(basisName) entry (\(id)) needs \"\(key)\"") }
-                    return value
-                }
-                let basis: CostBasis
-                switch basisName {
-                case "once": basis = .once(date: try need(date, "date"))
-                case "recurring": basis = .recurring(per: try need(per, "per"))
-                case "amortized": basis = .amortized(months: try need(months, "months"))
-                case "unit": basis = .perUnit
-                case "order": basis = .perOrder
-                case "percent": basis = .percent
-                case "cps": basis = .cps(share: share ?? .one)
-                case "cpc": basis = .cpc(clicks: try need(volume, "clicks"), per: try need(per, "per"))
-                case "cpc-plan": basis = .plannedClicks
-                case "cpm": basis = .cpm(impressions: try need(volume, "impressions"), per: try need(per, "per"))
-                case "cpt": basis = .cpt(per: try need(per, "per"))
-                default: basis = .deposit(date: date)
-                }
-                costs.append(CostEntry(id: id, name: name ?? "", basis: basis, amount: amount, quantity: quantity,
-                                       start: start, end: end, product: product))
-                index += 1
+                // Else the cut was not where an entry starts, or the part met something it could
+                // not read: this reader reads on from the entry it stopped at, and meets it as it would have.
+                _ = try readCostElements(index: &index, field: &field, stoppingAt: nil, resuming: !handedOver) { costs.append($0) }
             }
         } catch {
             throw located(error, here)
         }
         return costs
+    }
+
+    /// Reads the elements of the `costs` array up to its ']' (true), or until the next element
+    /// starts at or after the offset `stop` (false: `nextElement()` said it is there, but it is
+    /// not read; `resuming` reads it first on the next call). `index` counts the
+    /// entries and `field` is the key being read (an index into the keys, −1 for none), for the
+    /// caller's messages. One loop, not a function per entry: that would copy this reader (a
+    /// retain of each of its fields) a million times.
+    func readCostElements(index: inout Int, field: inout Int, stoppingAt stop: Int?, resuming: Bool = false,
+                          _ take: (CostEntry) -> Void) throws -> Bool {
+        let keys = CostKey.table
+        func here() -> String { field < 0 ? "costs[\(index)]" : "costs[\(index)].\(String(decoding: keys[field], as: UTF8.self))" }
+        var more = try resuming || reader.nextElement()
+        while more {
+            if let stop, reader.offset >= stop { return false }
+            field = -1
+            guard try reader.peekKind() == .object else { throw failure(here(), "expected an object") }
+            try reader.beginObject()
+            var id: CostID?, category: CostCategory?, name: String?, basisName: String?, amount: ExactDecimal?
+            var per: TimeUnit?, months: Int?, date: Day?, share: ExactDecimal?, volume: ExactDecimal?
+            var quantity = ExactDecimal.one, start: Day?, end: Day?, product: String?
+            var seen: UInt32 = 0
+            while let keyIndex = try reader.nextKeyIndex(in: keys) {
+                guard let key = CostKey(rawValue: keyIndex) else {
+                    throw unknownKey(reader.lastUnknownKey, "costs[\(index)]", allowed: keys.map { String(decoding: $0, as: UTF8.self) })
+                }
+                field = keyIndex
+                try checkDuplicate(keyIndex, &seen, keys, here)
+                switch key {
+                case .id:
+                    id = try reader.withStringBytes { bytes in
+                        guard let value = CostID(bytes: bytes) else {
+                            throw failure(here(), "\"\(String(decoding: bytes, as: UTF8.self))\" is not a cost ID such as R1")
+                        }
+                        return value
+                    }
+                case .category: category = CostCategory.allCases[try bulkChoice(Self.categoryNames, here)]
+                case .name: name = try reader.readString()
+                case .basis: basisName = CostBasis.allNames[try bulkChoice(Self.basisNames, here)]
+                case .amount: amount = try bulkDecimal(here)
+                case .per: per = TimeUnit.allCases[try bulkChoice(Self.timeUnitNames, here)]
+                case .months: months = try reader.readInt()
+                case .date: date = try bulkDay(here)
+                case .share: share = try bulkDecimal(here)
+                case .clicks, .impressions: volume = try bulkDecimal(here)
+                case .qty: quantity = try bulkDecimal(here)
+                case .start: start = try bulkDay(here)
+                case .end: end = try bulkDay(here)
+                case .product: product = try reader.readString()
+                }
+            }
+            field = -1
+            guard let id else { throw failure(here(), "a cost entry needs \"id\"") }
+            guard let category, category == id.category else {
+                throw failure("costs[\(index)].category", "entry \(id) needs \"category\": \"\(id.category.rawValue)\"")
+            }
+            guard let basisName else { throw failure(here(), "entry \(id) needs \"basis\"") }
+            guard let amount else { throw failure(here(), "entry \(id) needs \"amount\"") }
+            func need<T>(_ value: T?, _ key: String) throws(WorkspaceLoadError) -> T {
+                guard let value else { throw failure(here(), "a \(basisName) entry (\(id)) needs \"\(key)\"") }
+                return value
+            }
+            let basis: CostBasis
+            switch basisName {
+            case "once": basis = .once(date: try need(date, "date"))
+            case "recurring": basis = .recurring(per: try need(per, "per"))
+            case "amortized": basis = .amortized(months: try need(months, "months"))
+            case "unit": basis = .perUnit
+            case "order": basis = .perOrder
+            case "percent": basis = .percent
+            case "cps": basis = .cps(share: share ?? .one)
+            case "cpc": basis = .cpc(clicks: try need(volume, "clicks"), per: try need(per, "per"))
+            case "cpc-plan": basis = .plannedClicks
+            case "cpm": basis = .cpm(impressions: try need(volume, "impressions"), per: try need(per, "per"))
+            case "cpt": basis = .cpt(per: try need(per, "per"))
+            default: basis = .deposit(date: date)
+            }
+            take(CostEntry(id: id, name: name ?? "", basis: basis, amount: amount, quantity: quantity,
+                            start: start, end: end, product: product))
+            index += 1
+            more = try reader.nextElement()
+        }
+        return true
     }
 
     private func readGoals() throws(WorkspaceLoadError) -> [Goal] {

@@ -728,5 +728,11 @@ extension Catalogue {
             "已把 {tables} 张表共 {rows} 写入 {file}",
         "wrote {rows} to {file}":
             "已把 {rows} 写入 {file}",
+        "{warning} (scenario {name} is open: add `keep` to store its changes into the scenario, then `save`; `drop` throws them away)":
+            "{warning}（情景 {name} 已打开：先加 `keep` 把修改存入情景，再 `save`；`drop` 丢弃它们）",
+        "scenario {name} has {changes} not kept yet (keep stores them into the scenario). Keep them into {name} and save before {action}? [y/n/c] ":
+            "情景 {name} 有 {changes}还没有 keep（keep 把它们存入情景）。{action}之前存入 {name} 并保存吗？[y/n/c] ",
+        "kept scenario {name}: {changes}":
+            "已存入情景 {name}：{changes}",
     ]
 }

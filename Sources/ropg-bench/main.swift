@@ -138,6 +138,7 @@ if !generating && onlySection == nil {
     let opened = (0..<3).map { _ in runBinary([path, "-c", "info"]) }
     report("ropg BENCH.json -c info: wall (median of 3)", String(format: "%.3f s", median(opened.map(\.seconds))), "≤ 1.0 s")
     report("ropg BENCH.json -c info: peak memory (max of 3)", String(format: "%.0f MiB", opened.map(\.peakMiB).max() ?? 0), "≤ 300 MiB")
+    benchPeers(workspace: path)
     let demo = "workspaces/demo.json"
     if FileManager.default.fileExists(atPath: demo) {
         _ = runBinary([demo, "-c", "info"])
@@ -150,6 +151,7 @@ if !generating && onlySection == nil {
 
 if onlySection == nil {
 var workspace = generate(products: 100_000, costs: 1_000_000)
+writePeerCSV(workspace, to: peerCSVPath(for: path))
 var encoded: [UInt8] = []
 let encodeTime = seconds { encoded = WorkspaceWriter.encode(workspace) }
 report("encode to JSON (\(encoded.count / 1_048_576) MiB)", String(format: "%.3f s", encodeTime), "")
@@ -205,6 +207,7 @@ if wanted("costs") {
         report("\(command), 1M entries: first run", String(format: "%.1f ms", first * 1000), "")
         report("\(command), 1M entries: median of 5 after", String(format: "%.1f ms", median(runs) * 1000), "≤ 20 ms")
     }
+    benchEdits(session)
 }
 if wanted("costs"), FileManager.default.fileExists(atPath: "workspaces/demo.json") {
     let session = Session(workspace: try WorkspaceReader.load(path: "workspaces/demo.json"), path: nil, console: Console(capturing: ()), interactive: false)

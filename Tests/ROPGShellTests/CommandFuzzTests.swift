@@ -114,7 +114,7 @@ import ROPGDomain
         let path = TestSupport.repositoryRoot.appendingPathComponent("workspaces/demo.json").path
         let session = Session(workspace: try WorkspaceReader.load(path: path), path: nil, console: Console(capturing: ()), interactive: false,
                               today: Day(number: 20_528))
-        for line in ["scenario new 保守 volume=elasticity:-1.5", "set cvr=2.5% cpc+=20%", "product set role:traffic price-=10% cvr=4%",
+        for line in ["scenario rm 保守 激进", "scenario new 保守 volume=elasticity:-1.5", "set cvr=2.5% cpc+=20%", "product set role:traffic price-=10% cvr=4%",
                      "product set TS-001 name=新 role=none", "cost add P \"主播\" 8000/month", "cost set O2 amount*=1.1", "cost set P1 name=客服",
                      "cost rm G6", "product add ZZ price=10 cost=1", "goal set 2026-11 gmv=2000000",
                      "hit plan TS-001 start=2026-10-01", "hit save 双11", "keep"] {

@@ -9,6 +9,7 @@ import ROPGDomain
     static func demo() throws -> Session {
         let path = TestSupport.repositoryRoot.appendingPathComponent("workspaces/demo.json").path
         var workspace = try WorkspaceReader.load(path: path)
+        workspace.scenarios = []  // the demo's 保守 and 激进: the tests add the scenarios they need
         workspace.hitPlans.append(SavedHitPlan(name: "双11", spec: HitPlanSpec(sku: "TS-001", start: Day(isoText: "2026-10-01") ?? Day(number: 0),
                                                                           cpc: ExactDecimal(1), paidShares: [ExactDecimal(mantissa: 5, places: 1)])))
         return Session(workspace: workspace, path: nil, console: Console(capturing: ()), interactive: false,

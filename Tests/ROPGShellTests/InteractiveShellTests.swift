@@ -148,6 +148,39 @@ import Testing
         }
     }
 
+    /// Quitting with a scenario's edits not kept (review of issue 14): the question says keep
+    /// stores them into the scenario, and "y" keeps them there and saves, so nothing is lost.
+    @Test(.enabled(if: tmuxAvailable, "needs tmux (scripts/setup --test installs it)"))
+    func quittingKeepsAnOpenScenariosEdits() throws {
+        let folder = try TestSupport.scratchCopy()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let demo = folder.appendingPathComponent("workspaces/demo.json")
+        let tmux = Tmux()
+        defer { _ = try? tmux.run(["kill-server"]) }
+        let command = "cd '\(folder.path)' && env HOME='\(folder.path)' NO_COLOR=1 '\(TestSupport.binary.path)' workspaces/demo.json"
+        try tmux.run(["new-session", "-d", "-s", "t", "-x", "200", "-y", "50", "bash", "-c", command])
+        _ = try tmux.waitFor("demo>")
+        try tmux.type("scenario new 测试")
+        try tmux.type("Enter")
+        _ = try tmux.waitFor("scenario 测试 opened")
+        try tmux.type("set cvr=5%")
+        try tmux.type("Enter")
+        _ = try tmux.waitFor("set cvr 5%")
+        try tmux.type("quit")
+        try tmux.type("Enter")
+        let asked = try tmux.waitFor("Keep them into 测试 and save before quitting? [y/n/c]")
+        #expect(asked.contains("scenario 测试 has 1 change not kept yet"), "the question names the scenario:\n\(asked)")
+        #expect(!asked.contains("Save the plan"), "the question is not the plain what-if's:\n\(asked)")
+        try tmux.type("y")
+        try tmux.type("Enter")
+        for _ in 0..<50 where try tmux.run(["has-session", "-t", "t"]).isEmpty {
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        let saved = try String(contentsOf: demo, encoding: .utf8)
+        #expect(saved.contains("\"测试\""), "the scenario was kept and saved")
+        #expect(saved.contains("{\"scenario\": \"测试\", \"set\": \"cvr\", \"to\": \"0.05\"}"), "with its change of CVR:\n\(saved)")
+    }
+
     /// Quitting never loses work (issue 12): Ctrl-C inside a Ctrl-R search does not quit; after
     /// cancelling the save question, the next Ctrl-D asks again; Ctrl-C at the question cancels.
     @Test(.enabled(if: tmuxAvailable, "needs tmux (scripts/setup --test installs it)"))

@@ -87,7 +87,10 @@ public struct CostBook: Sendable {
         defer { addHitAds() }
         depositTotal = index.deposits(in: period)
         depositsHeld = index.depositsHeld(by: period.lastDay)
-        for group in index.groups where byProduct || group.productIndex == nil {
+        // By position: a group is only copied out when it counts here (a million entries tied to
+        // products make tens of thousands of groups that only a by-product report reads).
+        for position in index.groups.indices where byProduct || index.groups[position].productIndex == nil {
+            let group = index.groups[position]
             let amortized = group.monthly.isZero && group.last.isZero ? nil : (group.monthly, group.last)
             _ = try cost(of: group.entry, productIndex: group.productIndex, amortized: amortized, workspace, model)
         }

@@ -2,26 +2,56 @@
 /// (same category, timing, bounds, and for sales-linked ones the same basis and product) are
 /// summed once, so a report looks at a few hundred groups instead of every entry. Accrual is
 /// linear in the amount, so a group costs what its entries cost together.
-public struct CostIndex: Sendable {
-    /// A group of entries that accrue alike, as one entry whose amount is their sum.
-    struct Group: Sendable {
+///
+/// A change to a few entries or products need not fold a million entries again: `updated(by:in:)`
+/// (CostIndex+Changes.swift) subtracts and adds what the changed entries bring, and leaves an
+/// index equal to the one a fresh fold of the changed workspace gives.
+public struct CostIndex: Equatable, Sendable {
+    /// A group of entries that accrue alike, as one entry whose amount is their sum. Its `entry`
+    /// carries the ID and name of the group's first entry in workspace order (errors name it).
+    struct Group: Equatable, Sendable {
         var entry: CostEntry
         var productIndex: Int?
         /// Amortized groups: the sum of each entry's rounded monthly share, and of its last month's.
         var monthly: ExactDecimal = .zero
         var last: ExactDecimal = .zero
+        /// How many entries the group holds.
+        var members = 0
+        /// Product-tied sales-linked groups: what the group adds to its folded coefficient, and
+        /// that coefficient's position in `foldedProductGroups` (−1: none).
+        var coefficient: ExactDecimal = .zero
+        var foldedPosition = -1
     }
 
-    private struct Key: Hashable {
+    struct Key: Hashable {
         var category: CostCategory
         var kind: UInt8
         var per: TimeUnit?
-        var day: Day?        // once: its date; amortized: its start
-        var months: Int      // amortized
-        var share: ExactDecimal?
+        var months: Int32 = 0   // amortized
+        var day: Day?           // once: its date; amortized: its start
         var start: Day?
         var end: Day?
-        var product: Int?
+        var product: Int32 = -1
+        var share: ExactDecimal?
+
+        /// The fields packed into a few words: hashing each on its own was a third of the fold's work.
+        func hash(into hasher: inout Hasher) {
+            func code(_ day: Day?) -> UInt64 { day.map { UInt64(UInt32(bitPattern: $0.number)) } ?? 0x1_0000_0000 }
+            let perCode = UInt64(per.map { TimeUnit.allCases.firstIndex(of: $0) ?? 0 }.map { $0 + 1 } ?? 0)
+            let categoryCode = UInt64(CostCategory.allCases.firstIndex(of: category) ?? 0)
+            hasher.combine(categoryCode | UInt64(kind) << 8 | perCode << 16 | UInt64(UInt32(bitPattern: months)) << 32)
+            hasher.combine(code(day) ^ code(start) << 31)
+            hasher.combine(code(end) ^ UInt64(UInt32(bitPattern: product)) << 33)
+            if let share { hasher.combine(share.units) }
+        }
+    }
+
+    /// What one entry brings to the index: a deposit, or its part of a group.
+    enum Contribution {
+        case deposit(date: Day?, amount: ExactDecimal)
+        /// `amount`: the entry's amount with its quantity (and volume) folded in, and `basis` the
+        /// basis its group holds it under (`groupEntry` makes the group's entry from them).
+        case group(key: Key, amount: ExactDecimal, basis: CostBasis, productIndex: Int?, monthly: ExactDecimal, last: ExactDecimal)
     }
 
     var groups: [Group] = []
@@ -33,69 +63,40 @@ public struct CostIndex: Sendable {
     /// Deposits by the day they were paid, and those with no date.
     var deposits: [Day: ExactDecimal] = [:]
     var undatedDeposits = ExactDecimal.zero
+    /// How many deposits were paid on each day, and how many have no date.
+    var depositCounts: [Day: Int] = [:]
+    var undatedDepositCount = 0
+    /// The mix the coefficients were worked out at.
+    var mix = MixFigures()
+    /// For changes: each group's position by its key, each folded coefficient's, and each cost
+    /// entry's group in workspace order (−1: a deposit).
+    var positions: [Key: Int] = [:]
+    var foldedPositions: [Key: Int] = [:]
+    var groupOfEntry: [Int32] = []
 
     public init(_ workspace: Workspace) {
-        var productIndex: [String: Int] = [:]
-        for (index, product) in workspace.products.enumerated() { productIndex[product.sku] = index }
-        var positions: [Key: Int] = [:]
+        let productIndex = Self.productIndices(workspace)
+        groupOfEntry.reserveCapacity(workspace.costs.count)
         for entry in workspace.costs {
-            let quantity = entry.quantity
-            var key = Key(category: entry.category, kind: 0, per: nil, day: nil, months: 0, share: nil,
-                          start: entry.start, end: entry.end, product: nil)
-            var folded = entry
-            folded.quantity = .one
-            folded.product = nil
-            switch entry.basis {
-            case .deposit(let date):
-                if let date { deposits[date, default: .zero] += entry.amount * quantity } else { undatedDeposits += entry.amount * quantity }
-                continue
-            case .recurring(let per), .cpt(let per):
-                key.kind = 1; key.per = per
-                folded.basis = .recurring(per: per)
-                folded.amount = entry.amount * quantity
-            case .cpc(let clicks, let per):
-                key.kind = 1; key.per = per
-                folded.basis = .recurring(per: per)
-                folded.amount = entry.amount * clicks * quantity
-            case .cpm(let impressions, let per):
-                key.kind = 1; key.per = per
-                folded.basis = .recurring(per: per)
-                folded.amount = (entry.amount * impressions * quantity).divided(by: 1000)
-            case .once(let date):
-                key.kind = 2; key.day = date
-                folded.amount = entry.amount * quantity
-            case .amortized(let months):
-                key.kind = 3; key.day = entry.start; key.months = months
-                folded.amount = entry.amount * quantity
-            case .perUnit:
-                key.kind = 4; key.product = entry.product.flatMap { productIndex[$0] }
-                folded.amount = entry.amount * quantity
-            case .perOrder:
-                key.kind = 5; key.product = entry.product.flatMap { productIndex[$0] }
-                folded.amount = entry.amount * quantity
-            case .percent:
-                key.kind = 6; key.product = entry.product.flatMap { productIndex[$0] }
-                folded.amount = entry.amount * quantity
-            case .cps(let share):
-                key.kind = 7; key.share = share; key.product = entry.product.flatMap { productIndex[$0] }
-                folded.amount = entry.amount * quantity
-            case .plannedClicks:
-                key.kind = 9; key.product = entry.product.flatMap { productIndex[$0] }
-                folded.amount = entry.amount * quantity
-            }
-            var monthly = ExactDecimal.zero, last = ExactDecimal.zero
-            if case .amortized(let months) = entry.basis, months >= 1 {
-                monthly = folded.amount.divided(by: months).rounded()
-                last = folded.amount - monthly * (months - 1)
-            }
-            if let position = positions[key] {
-                groups[position].entry.amount += folded.amount
-                groups[position].monthly += monthly
-                groups[position].last += last
-            } else {
-                positions[key] = groups.count
-                if let product = key.product { folded.product = workspace.products[product].sku }
-                groups.append(Group(entry: folded, productIndex: key.product, monthly: monthly, last: last))
+            switch Self.contribution(of: entry, productIndex: { productIndex[$0] }) {
+            case .deposit(let date, let amount):
+                addDeposit(date, amount, count: 1)
+                groupOfEntry.append(-1)
+            case .group(let key, let amount, let basis, let product, let monthly, let last):
+                let position: Int
+                if let known = positions[key] {
+                    position = known
+                    groups[position].entry.amount += amount
+                    groups[position].monthly += monthly
+                    groups[position].last += last
+                } else {
+                    position = groups.count
+                    positions[key] = position
+                    let first = Self.groupEntry(of: entry, basis: basis, amount: amount, product: product.map { workspace.products[$0].sku })
+                    groups.append(Group(entry: first, productIndex: product, monthly: monthly, last: last))
+                }
+                groups[position].members += 1
+                groupOfEntry.append(Int32(truncatingIfNeeded: position))
             }
         }
         foldProductGroups(workspace)
@@ -106,46 +107,148 @@ public struct CostIndex: Sendable {
     /// product-tied coefficients are folded again, not the million entries.
     public func refolded(for workspace: Workspace) -> CostIndex {
         var copy = self
-        copy.foldedProductGroups = []
         copy.foldProductGroups(workspace)
         return copy
     }
 
+    static func productIndices(_ workspace: Workspace) -> [String: Int] {
+        var productIndex: [String: Int] = [:]
+        productIndex.reserveCapacity(workspace.products.count)
+        for (index, product) in workspace.products.enumerated() { productIndex[product.sku] = index }
+        return productIndex
+    }
+
+    /// What `entry` brings: its group's key and its folded amount, or a deposit.
+    static func contribution(of entry: CostEntry, productIndex: (String) -> Int?) -> Contribution {
+        // No copy of the entry (its name and product are strings, a retain each): a group's
+        // entry is made once, when the group is (`groupEntry`).
+        let quantity = entry.quantity
+        var key = Key(category: entry.category, kind: 0, per: nil, day: nil, start: entry.start, end: entry.end)
+        var basis = entry.basis
+        var amount = entry.amount * quantity
+        var product: Int?
+        switch entry.basis {
+        case .deposit(let date):
+            return .deposit(date: date, amount: amount)
+        case .recurring(let per), .cpt(let per):
+            key.kind = 1; key.per = per
+            basis = .recurring(per: per)
+        case .cpc(let clicks, let per):
+            key.kind = 1; key.per = per
+            basis = .recurring(per: per)
+            amount = entry.amount * clicks * quantity
+        case .cpm(let impressions, let per):
+            key.kind = 1; key.per = per
+            basis = .recurring(per: per)
+            amount = (entry.amount * impressions * quantity).divided(by: 1000)
+        case .once(let date):
+            key.kind = 2; key.day = date
+        case .amortized(let months):
+            key.kind = 3; key.day = entry.start; key.months = Int32(clamping: months)
+        case .perUnit:
+            key.kind = 4; product = entry.product.flatMap(productIndex)
+        case .perOrder:
+            key.kind = 5; product = entry.product.flatMap(productIndex)
+        case .percent:
+            key.kind = 6; product = entry.product.flatMap(productIndex)
+        case .cps(let share):
+            key.kind = 7; key.share = share; product = entry.product.flatMap(productIndex)
+        case .plannedClicks:
+            key.kind = 9; product = entry.product.flatMap(productIndex)
+        }
+        if let product { key.product = Int32(truncatingIfNeeded: product) }
+        var monthly = ExactDecimal.zero, last = ExactDecimal.zero
+        if case .amortized(let months) = entry.basis, months >= 1 {
+            monthly = amount.divided(by: months).rounded()
+            last = amount - monthly * (months - 1)
+        }
+        return .group(key: key, amount: amount, basis: basis, productIndex: product, monthly: monthly, last: last)
+    }
+
+    /// The entry a group holds, begun by `entry`: its ID, name, category and bounds, the group's
+    /// basis and amount, quantity one, and the product's SKU when it is tied to one.
+    static func groupEntry(of entry: CostEntry, basis: CostBasis, amount: ExactDecimal, product: String?) -> CostEntry {
+        CostEntry(id: entry.id, name: entry.name, basis: basis, amount: amount, quantity: .one, start: entry.start, end: entry.end, product: product)
+    }
+
+    /// The shop's figures a product-tied group's coefficient is worked out from.
+    struct MixFigures: Equatable {
+        var shares: [ExactDecimal] = []
+        var unitsPerOrder = ExactDecimal.one
+        init() {}
+        init(_ workspace: Workspace) {
+            shares = SalesModel.shares(of: workspace.products)
+            unitsPerOrder = workspace.settings[.unitsPerOrder] ?? .one
+        }
+    }
+
+    /// A product-tied sales-linked group's coefficient: what it costs per unit of the shop's net
+    /// revenue at the mix, and the key of the folded entry it joins; nil for other groups.
+    static func coefficient(of group: Group, _ workspace: Workspace, _ mix: MixFigures) -> (ExactDecimal, Key)? {
+        guard let product = group.productIndex else { return nil }
+        let price = workspace.products[product].price
+        let share = mix.shares[product]
+        let coefficient: ExactDecimal
+        var cps: ExactDecimal?
+        switch group.entry.basis {
+        case .perUnit: coefficient = price.isZero ? .zero : (group.entry.amount * share).divided(by: price) ?? .zero
+        case .perOrder:
+            coefficient = price.isZero ? .zero : (group.entry.amount * share).divided(by: price * mix.unitsPerOrder) ?? .zero
+        case .percent: coefficient = group.entry.amount * share
+        case .cps(let cpsShare):
+            coefficient = group.entry.amount * share * cpsShare
+            cps = cpsShare
+        case .plannedClicks:
+            coefficient = group.entry.amount * share
+        default: return nil
+        }
+        let isAds = group.entry.basis == .plannedClicks
+        let key = Key(category: group.entry.category, kind: isAds ? 10 : 8, per: nil, day: nil,
+                      start: group.entry.start, end: group.entry.end, share: cps)
+        return (coefficient, key)
+    }
+
     /// Folds the product-tied sales-linked groups into per-net-revenue coefficients.
-    private mutating func foldProductGroups(_ workspace: Workspace) {
-        let shares = SalesModel.shares(of: workspace.products)
-        let unitsPerOrder = workspace.settings[.unitsPerOrder] ?? .one
-        var positions: [Key: Int] = [:]
-        for group in groups {
-            guard let product = group.productIndex else { continue }
-            let price = workspace.products[product].price
-            let coefficient: ExactDecimal
-            var share: ExactDecimal?
-            switch group.entry.basis {
-            case .perUnit: coefficient = price.isZero ? .zero : (group.entry.amount * shares[product]).divided(by: price) ?? .zero
-            case .perOrder:
-                coefficient = price.isZero ? .zero : (group.entry.amount * shares[product]).divided(by: price * unitsPerOrder) ?? .zero
-            case .percent: coefficient = group.entry.amount * shares[product]
-            case .cps(let cpsShare):
-                coefficient = group.entry.amount * shares[product] * cpsShare
-                share = cpsShare
-            case .plannedClicks:
-                coefficient = group.entry.amount * shares[product]
-            default: continue
-            }
-            let isAds = group.entry.basis == .plannedClicks
-            let key = Key(category: group.entry.category, kind: isAds ? 10 : 8, per: nil, day: nil, months: 0, share: share,
-                          start: group.entry.start, end: group.entry.end, product: nil)
-            if let position = positions[key] {
-                foldedProductGroups[position].amount += coefficient
+    mutating func foldProductGroups(_ workspace: Workspace) {
+        mix = MixFigures(workspace)
+        foldedProductGroups = []
+        foldedPositions = [:]
+        for position in groups.indices {
+            groups[position].coefficient = .zero
+            groups[position].foldedPosition = -1
+            guard let (coefficient, key) = Self.coefficient(of: groups[position], workspace, mix) else { continue }
+            groups[position].coefficient = coefficient
+            if let folded = foldedPositions[key] {
+                foldedProductGroups[folded].amount += coefficient
+                groups[position].foldedPosition = folded
             } else {
-                positions[key] = foldedProductGroups.count
-                var folded = group.entry
-                folded.basis = isAds ? .plannedClicks : .percent
-                folded.product = nil
-                folded.amount = coefficient
-                foldedProductGroups.append(folded)
+                foldedPositions[key] = foldedProductGroups.count
+                groups[position].foldedPosition = foldedProductGroups.count
+                foldedProductGroups.append(Self.foldedEntry(from: groups[position].entry, amount: coefficient))
             }
+        }
+    }
+
+    /// The folded entry a product-tied group starts: its ID, name, category and bounds, as a rate.
+    static func foldedEntry(from entry: CostEntry, amount: ExactDecimal) -> CostEntry {
+        var folded = entry
+        folded.basis = entry.basis == .plannedClicks ? .plannedClicks : .percent
+        folded.product = nil
+        folded.amount = amount
+        return folded
+    }
+
+    mutating func addDeposit(_ date: Day?, _ amount: ExactDecimal, count: Int) {
+        if let date {
+            deposits[date, default: .zero] += amount
+            depositCounts[date, default: 0] += count
+            if depositCounts[date] == 0 {
+                deposits[date] = nil
+                depositCounts[date] = nil
+            }
+        } else {
+            undatedDeposits += amount
+            undatedDepositCount += count
         }
     }
 
@@ -153,7 +256,8 @@ public struct CostIndex: Sendable {
     /// (deposits are not costs). Break-even's F.
     public func fixedCosts(in period: Period, view: CostView = .accrual) -> ExactDecimal {
         var total = ExactAmount.zero
-        for group in groups where !group.entry.basis.followsSales {
+        for position in groups.indices where groups[position].productIndex == nil && !groups[position].entry.basis.followsSales {
+            let group = groups[position]
             let amortized = group.monthly.isZero && group.last.isZero ? nil : (group.monthly, group.last)
             total += CostBook.calendarAmount(of: group.entry, amortized: amortized, in: period, view: view) ?? .zero
         }

@@ -145,7 +145,29 @@ public struct SalesModel: Sendable {
         ordersPlan = model.ordersPlan
         unitsPlan = model.unitsPlan
         actuals = model.actuals
-        (shares, unitsPerNetRevenue, goodsPerNetRevenue) = SalesModel.mix(of: workspace.products)
+        (shares, unitsPerNetRevenue, goodsPerNetRevenue) = SalesModel.mix(of: workspace.products, changedFrom: model)
+    }
+
+    /// The mix of `products` worked out from `model`'s: when every share stays as it was (a
+    /// `product set` of a price or a goods cost), only the products that changed are worked out
+    /// again, their old terms taken out of the sums and the new ones put in (exact, so the sums
+    /// are what a pass over every product gives). Otherwise, or near the range's end, a full pass.
+    private static func mix(of products: [Product], changedFrom model: SalesModel) -> ([ExactDecimal], ExactDecimal, ExactDecimal) {
+        let old = model.workspace.products
+        let shares = SalesModel.shares(of: products)
+        guard old.count == products.count, shares == model.shares else { return mix(of: products) }
+        var units = model.unitsPerNetRevenue, goods = model.goodsPerNetRevenue
+        for index in products.indices where old[index].price != products[index].price || old[index].cost != products[index].cost {
+            for (product, sign) in [(old[index], ExactDecimal(-1)), (products[index], ExactDecimal.one)] where !product.price.isZero {
+                let perRevenue = shares[index].divided(by: product.price) ?? .zero
+                units += perRevenue * sign
+                goods += perRevenue * product.cost * sign
+            }
+        }
+        guard !units.isSaturated, !goods.isSaturated, !model.unitsPerNetRevenue.isSaturated, !model.goodsPerNetRevenue.isSaturated else {
+            return mix(of: products)
+        }
+        return (shares, units, goods)
     }
 
     /// Each product's share, and the net units and goods cost per unit of net revenue of the mix.
@@ -164,7 +186,7 @@ public struct SalesModel: Sendable {
     /// A free product (price 0) sells no share of GMV: it could not say how many units that is.
     public static func shares(of products: [Product]) -> [ExactDecimal] {
         let explicit = products.reduce(ExactDecimal.zero) { $1.price.isZero ? $0 : $0 + ($1.share ?? .zero) }
-        let open = products.filter { $0.share == nil && !$0.price.isZero }.count
+        let open = products.reduce(0) { $1.share == nil && !$1.price.isZero ? $0 + 1 : $0 }  // no copy of 100,000 products
         let rest = explicit < .one ? ExactDecimal.one - explicit : .zero
         let even = open > 0 ? rest.divided(by: open) : .zero
         return products.map { $0.price.isZero ? .zero : $0.share ?? even }

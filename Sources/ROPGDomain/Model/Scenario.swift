@@ -16,6 +16,9 @@ public struct Scenario: Equatable, Sendable {
 
     /// Names are short words, Chinese welcome; not empty, no spaces or `=`, nothing a report's
     /// words could be mistaken for.
+    /// Words a comparison or report already uses for the plan or its columns.
+    public static let reservedNames: Set<String> = ["plan", "基准", "actual", "all", "none", "default", "Δ", "Δ%", "delta", "vs"]
+
     public static func problem(withName name: String) -> String? {
         if name.isEmpty { return "a scenario needs a name" }
         if name.count > 40 { return "a scenario's name is at most 40 characters" }
@@ -23,6 +26,16 @@ public struct Scenario: Equatable, Sendable {
             return "a scenario's name has no spaces, = , # or ;"
         }
         if name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) { return "a scenario's name has no control characters" }
+        // Zero-width spaces, joiners and the like: a name that looks like another, and shifts its column.
+        if let hidden = name.unicodeScalars.first(where: { [.format, .privateUse, .unassigned, .surrogate].contains($0.properties.generalCategory) }) {
+            return "a scenario's name has no invisible characters (it holds U+\(String(hidden.value, radix: 16, uppercase: true)))"
+        }
+        if reservedNames.contains(name.lowercased()) {
+            return "\(name) is reserved: it would read as the plan or a comparison column; pick another name"
+        }
+        if (try? Period.parse(name)) != nil {
+            return "\(name) reads as a period; scenario compare could not tell them apart. Pick another name"
+        }
         return nil
     }
 }
@@ -233,16 +246,19 @@ extension ScenarioChange {
                 return nil
             }
             guard let value = change.applied(to: workspace.settings[assumption]) else { return "\(assumption.rawValue) is not set in the plan" }
+            if let problem = FigureChange.sizeProblem(of: value) { return "\(assumption.rawValue)\(change.typed): \(problem)" }
             let settled = assumption.settled(value)
             if let problem = assumption.problem(with: settled) {
                 return "\(assumption.rawValue) would be \(settled.description), but it \(problem)"
             }
+            if let problem = workspace.settings.changeOverrides(of: assumption, by: change) { return problem }
             workspace.settings[assumption] = settled
         case .product(let sku, let figure, let change):
             guard let index = lookup.product(sku, in: workspace) else { return "no product \(sku) in the plan" }
             var product = workspace.products[index]
             guard let value = change.applied(to: figure.value(of: product)) else { return "\(sku) has no \(figure.label) of its own" }
             if value.isNegative { return "would make the \(figure.label) of \(sku) negative (\(value.formatted()))" }
+            if let problem = FigureChange.sizeProblem(of: value) { return "\(figure.rawValue)\(change.typed) for \(sku): \(problem)" }
             guard figure.set(value, on: &product) else { return "\(sku)'s \(figure.label) cannot be \(value.description)" }
             if let issue = Validation.issues(in: product).first { return "\(sku) \(issue.path): \(issue.message)" }
             let before = workspace.products[index]
@@ -274,6 +290,7 @@ extension ScenarioChange {
             var entry = workspace.costs[index]
             guard let value = change.applied(to: figure.value(of: entry)) else { return "\(id) has no \(figure.rawValue)" }
             if value.isNegative { return "would make the \(figure.rawValue) of \(id) negative (\(value.formatted()))" }
+            if let problem = FigureChange.sizeProblem(of: value) { return "\(figure.rawValue)\(change.typed) for \(id): \(problem)" }
             figure.set(value, on: &entry)
             if let issue = Validation.issues(in: entry, products: lookup.allSKUs(in: workspace)).first { return "\(id) \(issue.path): \(issue.message)" }
             workspace.costs[index] = entry
@@ -285,8 +302,10 @@ extension ScenarioChange {
             if let sku = entry.product, lookup.product(sku, in: workspace) == nil { return "no product \(sku) in the plan" }
             let used = max(workspace.lastCostNumber[entry.category] ?? 0,
                            workspace.costs.reduce(Int32(0)) { $1.category == entry.category ? max($0, $1.id.number) : $0 })
-            if lookup.cost(entry.id, in: workspace) != nil || entry.id.number <= used {
-                // The plan has numbered entries of its own since: this one takes the next free ID.
+            if lookup.cost(entry.id, in: workspace) != nil {
+                // The plan never hands out an ID a scenario's entry holds (`nextCostID`), so the
+                // entry keeps its own; only a file from before that rule can have the plan hold
+                // it already, and then this one takes the next free ID.
                 guard used < Int32.max else { return "category \(entry.category.rawValue) has used up its entry numbers" }
                 entry.id = CostID(category: entry.category, number: used + 1)
             }
@@ -337,7 +356,10 @@ public enum ScenarioDelta {
     /// are (so `price-=10%` stays a 10% cut); else the figure's new value is kept.
     public static func between(_ plan: Workspace, _ changed: Workspace, typed: [ScenarioChange]) throws(Unsupported) -> [ScenarioChange] {
         var unsupported: [String] = []
-        if plan.settings.overrides != changed.settings.overrides { unsupported.append("assumptions for one period (set … period=)") }
+        // Relative assumption changes carry the dated values with them (DOMAIN §13): those are not changes of their own.
+        var carried = plan.settings
+        for case .assumption(let assumption, let change) in typed { _ = carried.changeOverrides(of: assumption, by: change) }
+        if carried.overrides != changed.settings.overrides { unsupported.append("assumptions for one period (set … period=)") }
         if plan.splits != changed.splits { unsupported.append("goal splits") }
         if plan.profiles != changed.profiles { unsupported.append("profiles") }
         if plan.actuals != changed.actuals { unsupported.append("actuals") }

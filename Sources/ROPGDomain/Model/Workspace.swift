@@ -39,9 +39,15 @@ public struct Workspace: Equatable, Sendable {
         goals.firstIndex { $0.period == period && $0.metric == metric }
     }
 
-    /// The ID the next entry of a category gets.
+    /// The ID the next entry of a category gets: past the plan's last, and past every ID a
+    /// scenario's added entries hold, so that the plan never hands out an ID a scenario uses
+    /// (`scenario show`, compare and `scenario open` then name the same entry by it).
     public func nextCostID(in category: CostCategory) -> CostID {
-        CostID(category: category, number: (lastCostNumber[category] ?? 0) + 1)
+        var last = lastCostNumber[category] ?? 0
+        for scenario in scenarios {
+            for case .addCost(let entry) in scenario.changes where entry.id.category == category { last = max(last, entry.id.number) }
+        }
+        return CostID(category: category, number: last == Int32.max ? last : last + 1)
     }
 
     public func profile(named name: String) -> Profile? { profiles.first { $0.name == name } }

@@ -32,7 +32,8 @@ public enum VolumeAdjustment {
                     throw Failure(message: "elasticity \(elasticity.description) and \(product.sku)'s price change from \(old.formatted()) to \(product.price.formatted()) would sell no units; use a smaller elasticity")
                 }
             }
-            factors.append(ratio * unitsFactor)
+            // (P′·k)/P with one division, so the factor is as exact as twelve places allow.
+            factors.append((product.price * unitsFactor).divided(by: old) ?? ratio * unitsFactor)
             moved.append("\(product.sku) \(old.formatted()) → \(product.price.formatted()), units ×\(unitsFactor.rounded(places: 4).description)")
         }
         guard !moved.isEmpty else { return nil }
@@ -52,7 +53,10 @@ public enum VolumeAdjustment {
             workspace.products[last].share = share - (given - .one)
         }
         for index in workspace.goals.indices where workspace.goals[index].metric == .gmv {
-            workspace.goals[index].value = workspace.goals[index].value * total
+            // Settled to the goal's step (the cent), as every goal is kept: the spreading shares
+            // whole cents, and a scaled year and its scaled months each stay a whole number of them.
+            let goal = workspace.goals[index]
+            workspace.goals[index].value = (goal.value * total).rounded(places: goal.metric.isMoney ? 2 : 0)
         }
         return "\(moved.joined(separator: "; ")); GMV goals ×\(total.rounded(places: 4).description)"
     }

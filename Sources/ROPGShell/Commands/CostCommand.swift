@@ -86,8 +86,19 @@ public enum CostCommand: Command {
         if named.count > 1 {
             throw CommandError("\(named.count) cost entries are named \(text.excerpt): \(named.map { costs[$0].id.description }.joined(separator: ", ")); name one by its ID")
         }
-        let near = Suggestions.nearest(to: text, among: costs.count <= 10_000 ? costs.map(\.name) : [])
-        throw CommandError("no cost entry \(text.quotedExcerpt): name one by its ID (R1, O2 …) or its name" + (near.isEmpty ? " (see cost list)" : "; did you mean \(near.joined(separator: " or "))?"))
+        let near = Suggestions.nearest(to: text, among: costs.count <= 10_000 ? uniqueNames(costs) : [])
+        // A name several entries share is offered by their IDs (P1 客服工资, P6 客服工资), never twice by name.
+        let offered = near.flatMap { name -> [String] in
+            let ids = costs.filter { $0.name == name }.map(\.id).sorted()
+            return ids.count > 1 ? ids.map { "\($0) \(name)" } : [name]
+        }
+        throw CommandError("no cost entry \(text.quotedExcerpt): name one by its ID (R1, O2 …) or its name" + (offered.isEmpty ? " (see cost list)" : "; did you mean \(offered.joined(separator: " or "))?"))
+    }
+
+    /// The entries' names, each once, in the order of the entries.
+    private static func uniqueNames(_ costs: [CostEntry]) -> [String] {
+        var seen: Set<String> = []
+        return costs.map(\.name).filter { seen.insert($0).inserted }
     }
 
     private static func add(_ arguments: Arguments, _ session: Session) throws(CommandError) -> [Block] {
@@ -102,10 +113,10 @@ public enum CostCommand: Command {
             if values["amount"] != nil { throw CommandError("the amount is given twice") }
             values["amount"] = amount
         }
-        guard (session.workspace.lastCostNumber[category] ?? 0) < Int32.max else {
+        let id = session.workspace.nextCostID(in: category)
+        guard id.number > (session.workspace.lastCostNumber[category] ?? 0), session.workspace.costIndex(id: id) == nil else {
             throw CommandError("category \(category.rawValue) has used up its entry numbers")
         }
-        let id = session.workspace.nextCostID(in: category)
         let entry = try CostSpec.build(id: id, values: values, products: Set(session.workspace.products.map(\.sku)))
         session.perform(Edit(description: arguments.described("cost add \(id) \(Arguments.quotedIfNeeded(name))" + (arguments.positional(3).map { " " + $0 } ?? "")), changes: [
             .insertCost(entry, at: session.workspace.costs.count),
@@ -144,11 +155,10 @@ public enum CostCommand: Command {
             ids.append(old.id.description)
         }
         guard !changes.isEmpty else { return [.message("no cost entry matches \(filter.text); nothing was changed")] }
-        try session.confirmBulk(changes.count, "cost entries")
+        guard session.confirmBulk(changes.count, "cost entries") else { return [.message("nothing was changed")] }
         session.perform(Edit(description: arguments.described("cost set \(filter.text)") + " (\(counted(changes.count, "entry", "entries")))", changes: changes))
         session.noteTyped(typed)
-        let shown = ids.count <= 10 ? ids.joined(separator: ", ") : ids.prefix(10).joined(separator: ", ") + " …"
-        return [.message("changed \(counted(changes.count, "cost entry", "cost entries")) (\(shown)); undo takes them back in one step")]
+        return [.message(Session.bulkChanged(changes.count, "cost entry", "cost entries", ids))]
     }
 
     /// An entry with the typed changes made, and its figure changes as typed (for a scenario).
@@ -171,6 +181,9 @@ public enum CostCommand: Command {
             guard let value = change.applied(to: figure.value(of: entry)) else { continue }
             guard !value.isNegative else {
                 throw CommandError("\(figure.rawValue)\(change.typed) would make the \(figure.rawValue) of \(old.id) \(old.name) negative (\(value.formatted())); nothing was changed")
+            }
+            if let problem = FigureChange.sizeProblem(of: value) {
+                throw CommandError("\(figure.rawValue)\(change.typed) for \(old.id) \(old.name): \(problem); nothing was changed")
             }
             figure.set(value, on: &entry)
             typed.append(.cost(id: old.id, figure, change))

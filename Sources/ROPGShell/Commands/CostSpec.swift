@@ -114,6 +114,7 @@ enum CostSpec {
         }
 
         let name = values["name"] ?? ""
+        if name.trimmingSpaces().isEmpty { throw CommandError("the name \(name.quotedExcerpt) is blank; a cost entry needs a name, e.g. \"快递\"") }
         var quantity = ExactDecimal.one
         if let text = given("qty") { quantity = try moneyAmount("qty", try number("qty", text)) }
         var start = try day("start", last: false)

@@ -13,16 +13,20 @@ public enum HistoryCommand: Command {
         try arguments.checkKeys(of: Self.self)
         try arguments.checkPositionals(max: 0, usage: usage[0])
         var rows: [[Cell]] = []
+        // The open what-if's changes are not the plan's: marked apart, with the scenario they belong to.
+        let whatIfStart = session.whatIf?.firstStepID
+        let whatIfState = session.whatIf?.scenario.map { "in scenario \($0) (keep or drop)" } ?? "in the what-if (keep or drop)"
         for (offset, step) in session.undoSteps.enumerated() {
-            let saved = step.id == session.savedStepID ? "saved" : ""
-            rows.append([.count(offset + 1), .text(step.description), .text("done"), .text(saved)])
+            var state = whatIfStart.map { step.id >= $0 } == true ? whatIfState : "done"
+            if step.id == session.savedStepID { state += ", saved" }
+            rows.append([.count(offset + 1), .text(step.description), .text(state)])
         }
         for step in session.redoSteps.reversed() {
-            rows.append([.empty, .text(step.description), .text("undone (redo)"), .empty])
+            rows.append([.empty, .text(step.description), .text("undone (redo)")])
         }
         let table = Table(
             title: nil,
-            columns: [.number("#", key: "step"), .text("change", key: "change"), .text("state", key: "state"), .text("", key: "saved")],
+            columns: [.number("#", key: "step"), .text("change", key: "change"), .text("state", key: "state")],
             rows: rows,
             notes: rows.isEmpty ? ["no changes yet"] : [])
         return [.table(table)]

@@ -32,7 +32,24 @@ public enum OpenCommand: Command {
     /// Before unsaved changes are thrown away: asks a person, or refuses in a script.
     static func confirmDiscard(_ session: Session, _ arguments: Arguments, doing action: String) throws(CommandError) {
         guard session.isDirty, arguments.value("discard") != "yes" else { return }
-        if let ask = session.ask {
+        if let ask = session.ask, let name = session.whatIf?.scenario {
+            // A scenario's open edits are kept into the scenario, not the plan: offer that, so
+            // that "y" never saves the plan and leaves them behind.
+            let count = session.whatIfSteps.count
+            let changes = phrase(count: count, "{count} change", "{count} changes")
+            let answer = ask(phrase("scenario {name} has {changes} not kept yet (keep stores them into the scenario). Keep them into {name} and save before {action}? [y/n/c] ",
+                                    ["name": name, "changes": changes, "action": action]))?.lowercased()
+            switch answer {
+            case "y", "yes":
+                let scenario = try session.storeWhatIf(as: name, volume: nil)
+                session.say(phrase("kept scenario {name}: {changes}", ["name": name, "changes": phrase(count: scenario.changes.count, "{count} change", "{count} changes")]))
+                session.say(try SaveCommand.save(session, to: nil))
+            case "n", "no":
+                return
+            default:
+                throw CommandError(phrase("cancelled; nothing changed"))
+            }
+        } else if let ask = session.ask {
             // A what-if is never saved: say so, so that "y" is not taken to keep it.
             let question = session.isWhatIfOpen
                 ? phrase("{name} has unsaved changes (the open what-if's {changes} are not saved: keep makes them part of the plan first). Save the plan before {action}? [y/n/c] ",

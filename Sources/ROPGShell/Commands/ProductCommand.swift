@@ -83,6 +83,8 @@ public enum ProductCommand: Command {
 
     private static func checked(_ product: Product) throws(CommandError) -> Product {
         if let issue = Validation.issues(in: product).first { throw CommandError("\(issue.path)=: \(issue.message)") }
+        // A blank name shows as an empty cell in every report: refused, as it is typed.
+        if product.name.trimmingSpaces().isEmpty { throw CommandError("name=\(product.name.quotedExcerpt): a product's name cannot be blank; give it a name, e.g. name=纯棉T恤") }
         return product
     }
 
@@ -161,12 +163,11 @@ public enum ProductCommand: Command {
         }
         guard !changes.isEmpty else { return [.message("no product matches \(filter.text); nothing was changed")] }
         try checkShares(products)
-        try session.confirmBulk(changes.count, "products")
+        guard session.confirmBulk(changes.count, "products") else { return [.message("nothing was changed")] }
         session.perform(Edit(description: arguments.described("product set \(filter.text)") + " (\(counted(changes.count, "product")))", changes: changes))
         session.noteTyped(typed)
         let skus = changes.compactMap { change -> String? in if case .replaceProduct(let product, _) = change { return product.sku } else { return nil } }
-        let shown = skus.count <= 10 ? skus.joined(separator: ", ") : skus.prefix(10).joined(separator: ", ") + " …"
-        return [.message("changed \(counted(changes.count, "product")) (\(shown)); undo takes them back in one step")]
+        return [.message(Session.bulkChanged(changes.count, "product", "products", skus))]
     }
 
     /// A product with the typed changes made, and the figure changes as typed (for a scenario).
@@ -197,6 +198,14 @@ public enum ProductCommand: Command {
             }
             guard !value.isNegative else {
                 throw CommandError("\(figure.rawValue)\(change.typed) would make the \(figure.label) of \(old.sku) \(old.name) negative (\(value.formatted())); nothing was changed")
+            }
+            if let problem = FigureChange.sizeProblem(of: value) {
+                throw CommandError("\(figure.rawValue)\(change.typed) for \(old.sku): \(problem); nothing was changed")
+            }
+            if figure == .price, value.rounded(places: 2).isZero {
+                // A price of 0 sells no GMV per unit, so units cannot follow from the goals; refused
+                // rather than set silently (DOMAIN §13). `price=0` still sets it on purpose.
+                throw CommandError("\(figure.rawValue)\(change.typed) would make the price of \(old.sku) \(old.name) 0.00; if that is meant, type price=0; nothing was changed")
             }
             guard figure.set(value, on: &product) else { throw CommandError("\(figure.rawValue)\(change.typed): \(old.sku)'s \(figure.label) cannot be \(value.description)") }
             typed.append(.product(sku: old.sku, figure, change))

@@ -49,12 +49,14 @@ public enum SetCommand: Command {
                 guard let value = change.applied(to: current).map({ assumption.settled($0) }) else {
                     throw CommandError("\(key)=: \(assumption.rawValue) is not set yet; set it first, e.g. set \(assumption.rawValue)=…")
                 }
+                if let problem = FigureChange.sizeProblem(of: value) { throw CommandError("\(key)=\(option.value ?? ""): \(problem); nothing was changed") }
                 if let problem = assumption.problem(with: value) { throw CommandError("\(key)=\(option.value ?? ""): \(assumption.rawValue) would be \(value.description), but it \(problem)") }
                 if let period {
                     settings.overrides.removeAll { $0.period == period && $0.assumption == assumption }
                     settings.overrides.append(AssumptionOverride(period: period, assumption: assumption, value: value))
                     said.append("\(assumption.rawValue) \(SettingsCommand.show(value, assumption)) for \(period.text)")
                 } else {
+                    if let problem = settings.changeOverrides(of: assumption, by: change) { throw CommandError("\(key)=\(option.value ?? ""): \(problem); nothing was changed") }
                     settings[assumption] = value
                     typed.append(.assumption(assumption, change))
                     said.append("\(assumption.rawValue) \(SettingsCommand.show(value, assumption))")

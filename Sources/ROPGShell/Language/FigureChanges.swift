@@ -1,4 +1,5 @@
 import ROPGDomain
+import ROPGTables
 
 /// Relative changes typed as `key+=VALUE`, `key-=VALUE` and `key*=FACTOR` (the tokenizer keeps
 /// the operator on the key: `price-`), beside the plain `key=VALUE`.
@@ -46,7 +47,12 @@ struct RowFilter {
                 }
                 return nil
             }
-            parts.append((String(word[..<colon]), String(word[word.index(after: colon)...])))
+            let value = String(word[word.index(after: colon)...])
+            if value.trimmingSpaces().isEmpty {
+                let key = String(word[..<colon])
+                throw CommandError("\(word.quotedExcerpt): the filter text after \(key): is empty; write e.g. \(key == "role" ? "role:traffic" : key == "category" ? "category:O" : key == "basis" ? "basis:cpc" : key == "product" ? "product:TS-001" : "name:T恤")")
+            }
+            parts.append((String(word[..<colon]), value))
             filtering = true
         }
         guard filtering else { return nil }
@@ -95,10 +101,17 @@ extension Session {
     /// A bulk change of more than this many rows asks first in the interactive shell.
     static let bulkQuestionLimit = 20
 
-    /// Asks before a bulk change of many rows, when a person is there to answer; throws when they say no.
-    func confirmBulk(_ count: Int, _ what: String) throws(CommandError) {
-        guard interactive, count > Session.bulkQuestionLimit, let ask else { return }
+    /// Asks before a bulk change of many rows, when a person is there to answer; false when they
+    /// say no (an answer, not an error: the caller says nothing was changed).
+    func confirmBulk(_ count: Int, _ what: String) -> Bool {
+        guard interactive, count > Session.bulkQuestionLimit, let ask else { return true }
         let answer = ask("this changes \(count) \(what). Go ahead? [y/n] ")?.trimmingSpaces().lowercased()
-        guard answer == "y" || answer == "yes" else { throw CommandError("nothing was changed") }
+        return answer == "y" || answer == "yes"
+    }
+
+    /// What a bulk change says it did: "changed 1 product (TS-001); undo takes it back in one step".
+    static func bulkChanged(_ count: Int, _ one: String, _ many: String, _ names: [String]) -> String {
+        let shown = names.count <= 10 ? names.joined(separator: ", ") : names.prefix(10).joined(separator: ", ") + " …"
+        return "changed \(counted(count, one, many)) (\(shown)); undo takes \(count == 1 ? "it" : "them") back in one step"
     }
 }

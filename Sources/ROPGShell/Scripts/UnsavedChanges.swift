@@ -35,7 +35,10 @@ extension Session {
             let message = plural ? "unsaved changes: {changes} since the last save were not saved; add `save` to the script"
                 : "unsaved changes: {changes} since the last save was not saved; add `save` to the script"
             let warning = phrase(message, ["changes": changes])
-            console.writeError((isWhatIfOpen ? phrase("{warning} (a what-if is open: add `keep` before `save` to make its changes part of the plan, or `drop`)", ["warning": warning]) : warning) + "\n")
+            let withWhatIf = whatIf?.scenario.map {
+                phrase("{warning} (scenario {name} is open: add `keep` to store its changes into the scenario, then `save`; `drop` throws them away)", ["warning": warning, "name": $0])
+            } ?? (isWhatIfOpen ? phrase("{warning} (a what-if is open: add `keep` before `save` to make its changes part of the plan, or `drop`)", ["warning": warning]) : warning)
+            console.writeError(withWhatIf + "\n")
         }
     }
 }

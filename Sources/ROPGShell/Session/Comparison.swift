@@ -173,9 +173,18 @@ enum Comparison {
         if names == ["what-if"] {
             return columns + [Column(title: titled(phrase("what-if")), key: key + "what_if", alignment: .right), .number("Δ", key: key + "change"), .number("Δ%", key: key + "change_percent")]
         }
+        // With several scenarios each Δ names its scenario, so that a CSV header or a JSON key
+        // never repeats (docs/OUTPUT.md); one scenario's Δ can only be its own.
+        var used: Set<String> = ["plan"]
         for name in names {
-            let named = key + name.map { $0.isLetter || $0.isNumber ? $0 : "_" }.reduce(into: "") { $0.append($1) }
+            var named = key + name.map { $0.isLetter || $0.isNumber ? $0 : "_" }.reduce(into: "") { $0.append($1) }
+            while !used.insert(named).inserted { named += "_" }
+            let delta = names.count > 1 ? " " + name : ""
             columns += [Column(title: titled(name), key: named, alignment: .right), .number("Δ", key: named + "_change"), .number("Δ%", key: named + "_change_percent")]
+            if !delta.isEmpty {
+                columns[columns.count - 2].title += delta
+                columns[columns.count - 1].title += delta
+            }
         }
         return columns
     }

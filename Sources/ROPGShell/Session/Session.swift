@@ -170,8 +170,7 @@ public final class Session {
     /// Applies a user's change as one undo step.
     public func perform(_ edit: Edit) {
         guard !edit.changes.isEmpty else { return }
-        let inverse = edit.apply(to: &workspace)
-        revision += 1
+        let inverse = apply(edit)
         journalEdit(edit)
         appendStep(description: edit.description, forward: edit, inverse: inverse)
         redoSteps.removeAll()
@@ -197,6 +196,24 @@ public final class Session {
         if undoSteps.count > keep { undoSteps.removeFirst(undoSteps.count - keep) }
     }
 
+    /// Applies an edit to the workspace and returns its inverse. The reports' caches of the state
+    /// before are carried over, the cost index brought up to date rather than folded again (a
+    /// million entries take half a second to fold); the old context is let go of first, so that
+    /// the workspace is changed in place and not copied.
+    private func apply(_ edit: Edit) -> Edit {
+        let current = contextCache?.revision == revision || preparedIndex?.revision == revision
+        var carried = current ? context.handOver() : nil
+        contextCache = nil
+        preparedIndex = nil
+        let inverse = edit.apply(to: &workspace)
+        revision += 1
+        if let taken = carried.take() {
+            let applied = zip(edit.changes, inverse.changes.reversed()).map { (forward: $0, inverse: $1) }
+            contextCache = (revision, ReportContext(workspace: workspace, today: today, after: applied, carried: consume taken))
+        }
+        return inverse
+    }
+
     /// Puts back a workspace held aside (a dropped what-if's plan).
     func restore(_ workspace: Workspace) {
         self.workspace = workspace
@@ -208,8 +225,7 @@ public final class Session {
         // An open what-if's undo stops at its first change: the plan is not changed from inside it.
         if let open = whatIf, let last = undoSteps.last, last.id < open.firstStepID { return nil }
         guard let step = undoSteps.popLast() else { return nil }
-        let redo = step.inverse.apply(to: &workspace)
-        revision += 1
+        let redo = apply(step.inverse)
         journalEdit(Edit(description: "undo: " + step.description, changes: step.inverse.changes))
         redoSteps.append(step)
         log(LoggedEdit(description: "undo " + step.description, forward: step.inverse, inverse: redo, stepID: step.id, isUndo: true))
@@ -219,8 +235,7 @@ public final class Session {
     /// Makes the latest undone change again; returns its description, or nil.
     func redo() -> String? {
         guard let step = redoSteps.popLast() else { return nil }
-        let undo = step.forward.apply(to: &workspace)
-        revision += 1
+        let undo = apply(step.forward)
         journalEdit(Edit(description: "redo: " + step.description, changes: step.forward.changes))
         undoSteps.append(step)
         log(LoggedEdit(description: step.description, forward: step.forward, inverse: undo, stepID: step.id, isUndo: false))

@@ -28,11 +28,6 @@ public enum ScenarioCommand: Command {
         "scenario show 激进",
         "scenario new 稳健",
     ]
-    /// The two scenarios the examples compare (help's examples run in a test after these).
-    public static let exampleSetup = [
-        "scenario new 保守", "set cvr=2.5% cpc+=20%", "keep",
-        "scenario new 激进", "product set role:traffic price-=10%", "cost add P \"主播\" 8000/month", "keep",
-    ]
     public static let details = """
         scenario new NAME opens a what-if that belongs to NAME: change products, costs, goals, assumptions and hit
         plans as usual (product set role:traffic price-=10%, set cpc+=20%, cost add P "主播" 8000/month, hit save 双11),

@@ -8,6 +8,11 @@ enum ScenarioComparison {
     /// Commands that are not reports: they manage the session or change the plan.
     static let notReports: Set<String> = WhatIfCommand.notChanges.union(["scenario", "recover", "format", "help", "history"])
 
+    /// The commands a comparison can show: a "did you mean" offers only these (never `open`).
+    static var reportNames: [String] {
+        CommandRegistry.allNames.filter { name in !notReports.contains(CommandRegistry.command(named: name)?.name ?? name) }
+    }
+
     static func run(_ arguments: Arguments, in session: Session) throws(CommandError) -> [Block] {
         let rule = try ScenarioCommand.rule(arguments)
         let words = Array(arguments.words.dropFirst()).filter { $0.key != "volume" }
@@ -18,7 +23,7 @@ enum ScenarioComparison {
             guard word.key == nil else { break }
             if !word.wasQuoted, CommandRegistry.command(named: word.text) != nil { break }
             guard session.plan.scenario(named: word.text) != nil else {
-                let near = Suggestions.nearest(to: word.text, among: session.plan.scenarios.map(\.name) + CommandRegistry.allNames)
+                let near = Suggestions.nearest(to: word.text, among: session.plan.scenarios.map(\.name) + reportNames)
                 throw CommandError("\(word.text.quotedExcerpt) is neither a scenario nor a report"
                                    + (near.isEmpty ? "; scenario list shows the scenarios" : "; did you mean \(near.joined(separator: " or "))?"))
             }
@@ -99,6 +104,8 @@ extension Session {
         var noted = false
         blocks = blocks.map { block in
             guard case .table(var table) = block else { return block }
+            // The title names the scenario, so a file written with > FILE says whose figures these are.
+            table.title = table.title.map { "\($0) — scenario \(name)" } ?? "scenario \(name)"
             table.notes += notes
             noted = true
             return .table(table)

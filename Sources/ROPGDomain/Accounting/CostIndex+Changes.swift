@@ -1,0 +1,267 @@
+/// Keeping a `CostIndex` up to date as the workspace changes, instead of folding a million
+/// entries again after every `cost add`, `cost set`, `product set` or undo.
+///
+/// Sums of exact decimals can be taken apart again, so an entry's part is subtracted from its
+/// group and the new entry's added; what a fresh fold would order by first occurrence (groups,
+/// the folded coefficients, the ID and name a group is known by) is put right afterwards from
+/// `groupOfEntry`. The result equals `CostIndex(workspace)` field for field (`IncrementalIndexTests`).
+/// Where that cannot be promised cheaply, `updated(by:in:)` returns nil and the caller folds afresh.
+extension CostIndex {
+    /// One change as applied, with the change that undid it (which holds what it replaced).
+    public typealias AppliedChange = (forward: WorkspaceChange, inverse: WorkspaceChange)
+
+    /// The index of `workspace`, the state `changes` led to from the state this index is of; nil
+    /// when a fresh fold is needed instead (products added, removed or given another SKU: entries
+    /// tied to them change groups; or a sum too large to hold, which cannot be taken apart).
+    /// Consuming, so that the caller's only copy is changed in place (a copy of a million
+    /// entries' groups would cost what the fold saves).
+    public consuming func updated(by changes: [AppliedChange], in workspace: Workspace) -> CostIndex? {
+        var touched: Set<Int> = []
+        var changedProducts: Set<Int> = []
+        var mixChanged = false
+        let productIndex = { (sku: String) in workspace.productIndex(sku: sku) }
+        for (forward, inverse) in changes {
+            switch forward {
+            case .insertCost(let entry, let position):
+                guard add(entry, at: position, productIndex, &touched) else { return nil }
+            case .removeCost(let position):
+                guard case .insertCost(let old, _) = inverse,
+                      remove(old, at: position, productIndex, &touched) else { return nil }
+            case .replaceCost(let entry, let position):
+                guard case .replaceCost(let old, _) = inverse,
+                      remove(old, at: position, productIndex, &touched),
+                      add(entry, at: position, productIndex, &touched) else { return nil }
+            case .replaceProduct(let product, let position):
+                guard case .replaceProduct(let old, _) = inverse, old.sku == product.sku else { return nil }
+                changedProducts.insert(position)
+                mixChanged = true
+            case .insertProduct, .removeProduct:
+                return nil
+            case .setSettings:
+                mixChanged = true
+            case .insertGoal, .removeGoal, .replaceGoal, .setSplits, .setProfiles, .setActuals, .setHitPlans, .setScenarios, .setName,
+                 .setLastCostNumber:
+                continue
+            }
+        }
+        guard groupOfEntry.count == workspace.costs.count else { return nil }
+        guard refreshCoefficients(touched: touched, changedProducts: changedProducts, mixChanged: mixChanged, workspace) else { return nil }
+        let renumbered = dropEmptyGroups()
+        orderGroups(touched: renumbered ? nil : touched, workspace)
+        orderFoldedGroups()
+        return self
+    }
+
+    /// Adds an entry inserted at `position`; false when a sum would be too large to take apart later.
+    private mutating func add(_ entry: CostEntry, at position: Int, _ productIndex: (String) -> Int?,
+                              _ touched: inout Set<Int>) -> Bool {
+        guard position >= 0 && position <= groupOfEntry.count else { return false }
+        switch Self.contribution(of: entry, productIndex: productIndex) {
+        case .deposit(let date, let amount):
+            addDeposit(date, amount, count: 1)
+            groupOfEntry.insert(-1, at: position)
+            return !(date.map { deposits[$0]?.isSaturated ?? false } ?? undatedDeposits.isSaturated)
+        case .group(let key, let amount, let basis, let product, let monthly, let last):
+            let group: Int
+            if let known = positions[key] {
+                group = known
+                groups[group].entry.amount += amount
+                groups[group].monthly += monthly
+                groups[group].last += last
+            } else {
+                group = groups.count
+                positions[key] = group
+                let first = Self.groupEntry(of: entry, basis: basis, amount: amount, product: product != nil ? entry.product : nil)
+                groups.append(Group(entry: first, productIndex: product, monthly: monthly, last: last))
+            }
+            groups[group].members += 1
+            groupOfEntry.insert(Int32(truncatingIfNeeded: group), at: position)
+            touched.insert(group)
+            let sums = groups[group]
+            return !(sums.entry.amount.isSaturated || sums.monthly.isSaturated || sums.last.isSaturated)
+        }
+    }
+
+    /// Takes out the entry that was at `position`; false when it cannot be taken apart exactly.
+    private mutating func remove(_ entry: CostEntry, at position: Int, _ productIndex: (String) -> Int?,
+                                 _ touched: inout Set<Int>) -> Bool {
+        guard groupOfEntry.indices.contains(position) else { return false }
+        let group = Int(groupOfEntry[position])
+        switch Self.contribution(of: entry, productIndex: productIndex) {
+        case .deposit(let date, let amount):
+            guard group == -1, !amount.isSaturated,
+                  !(date.map { deposits[$0]?.isSaturated ?? false } ?? undatedDeposits.isSaturated) else { return false }
+            addDeposit(date, -amount, count: -1)
+        case .group(let key, let amount, _, _, let monthly, let last):
+            guard group >= 0, positions[key] == group else { return false }
+            let sums = groups[group]
+            guard !(sums.entry.amount.isSaturated || sums.monthly.isSaturated || sums.last.isSaturated
+                    || amount.isSaturated || monthly.isSaturated || last.isSaturated) else { return false }
+            groups[group].entry.amount -= amount
+            groups[group].monthly -= monthly
+            groups[group].last -= last
+            groups[group].members -= 1
+            touched.insert(group)
+        }
+        groupOfEntry.remove(at: position)
+        return true
+    }
+
+    /// Works the folded coefficients out again for the groups whose amounts changed, and for
+    /// every group of a product whose share or price moved; false on a sum too large.
+    private mutating func refreshCoefficients(touched: Set<Int>, changedProducts: Set<Int>, mixChanged: Bool,
+                                              _ workspace: Workspace) -> Bool {
+        var redo = touched
+        if mixChanged {
+            let newMix = MixFigures(workspace)
+            var moved = changedProducts
+            if newMix.shares.count != mix.shares.count { return false }
+            for product in newMix.shares.indices where newMix.shares[product] != mix.shares[product] { moved.insert(product) }
+            let ordersMoved = newMix.unitsPerOrder != mix.unitsPerOrder
+            if !moved.isEmpty || ordersMoved {
+                for (position, group) in groups.enumerated() {
+                    guard let product = group.productIndex else { continue }
+                    if moved.contains(product) || (ordersMoved && group.entry.basis == .perOrder) { redo.insert(position) }
+                }
+            }
+            mix = newMix
+        }
+        for position in redo.sorted() {
+            let group = groups[position]
+            let old = group.coefficient
+            guard group.members > 0, let (coefficient, key) = Self.coefficient(of: group, workspace, mix) else {
+                if group.foldedPosition >= 0 {
+                    guard !old.isSaturated, !foldedProductGroups[group.foldedPosition].amount.isSaturated else { return false }
+                    foldedProductGroups[group.foldedPosition].amount -= old
+                }
+                groups[position].coefficient = .zero
+                continue
+            }
+            if group.foldedPosition < 0 {
+                if let folded = foldedPositions[key] {
+                    foldedProductGroups[folded].amount += coefficient
+                    groups[position].foldedPosition = folded
+                } else {
+                    foldedPositions[key] = foldedProductGroups.count
+                    groups[position].foldedPosition = foldedProductGroups.count
+                    foldedProductGroups.append(Self.foldedEntry(from: group.entry, amount: coefficient))
+                }
+            } else {
+                let folded = group.foldedPosition
+                guard !old.isSaturated, !foldedProductGroups[folded].amount.isSaturated else { return false }
+                foldedProductGroups[folded].amount = foldedProductGroups[folded].amount - old + coefficient
+            }
+            groups[position].coefficient = coefficient
+            if coefficient.isSaturated || foldedProductGroups[groups[position].foldedPosition].amount.isSaturated { return false }
+        }
+        return true
+    }
+
+    /// Removes the groups no entry is left in, as a fresh fold would never have made them.
+    /// Returns true when groups that stay were renumbered. (Undoing a `cost add` of a new shape
+    /// drops the last group: nothing else moves then.)
+    private mutating func dropEmptyGroups() -> Bool {
+        guard let firstDropped = groups.firstIndex(where: { $0.members == 0 }) else { return false }
+        var renumbered = [Int32](repeating: -1, count: groups.count)
+        for position in 0..<firstDropped { renumbered[position] = Int32(position) }
+        var kept = firstDropped
+        for position in firstDropped..<groups.count {
+            let group = groups[position]
+            if group.members == 0 {
+                positions[Self.key(of: group)] = nil
+            } else {
+                renumbered[position] = Int32(kept)
+                positions[Self.key(of: group)] = kept
+                groups[kept] = group
+                kept += 1
+            }
+        }
+        let moved = kept > firstDropped
+        groups.removeLast(groups.count - kept)
+        if moved {
+            for position in groupOfEntry.indices where groupOfEntry[position] > firstDropped {
+                groupOfEntry[position] = renumbered[Int(groupOfEntry[position])]
+            }
+        }
+        return moved
+    }
+
+    /// The key a group is found by, from the entry it holds.
+    static func key(of group: Group) -> Key {
+        let entry = group.entry
+        var key = Key(category: entry.category, kind: 0, per: nil, day: nil, start: entry.start, end: entry.end)
+        switch entry.basis {
+        case .recurring(let per), .cpt(let per), .cpc(_, let per), .cpm(_, let per): key.kind = 1; key.per = per
+        case .once(let date): key.kind = 2; key.day = date
+        case .amortized(let months): key.kind = 3; key.day = entry.start; key.months = Int32(clamping: months)
+        case .perUnit: key.kind = 4
+        case .perOrder: key.kind = 5
+        case .percent: key.kind = 6
+        case .cps(let share): key.kind = 7; key.share = share
+        case .plannedClicks: key.kind = 9
+        case .deposit: break
+        }
+        if let product = group.productIndex { key.product = Int32(truncatingIfNeeded: product) }
+        return key
+    }
+
+    /// Puts the groups in the order of their first entries, as a fresh fold makes them, and gives
+    /// the groups changed (all of them when `touched` is nil) the ID and name of their first entry.
+    private mutating func orderGroups(touched: Set<Int>?, _ workspace: Workspace) {
+        var first = [Int](repeating: Int.max, count: groups.count)
+        var seen = 0
+        groupOfEntry.withUnsafeBufferPointer { entries in
+            for position in entries.indices {
+                let group = Int(entries[position])
+                if group >= 0 && first[group] == Int.max {
+                    first[group] = position
+                    seen += 1
+                    if seen == first.count { break }
+                }
+            }
+        }
+        let ordered = zip(first, first.dropFirst()).allSatisfy { $0 < $1 }
+        if !ordered {
+            let order = first.indices.sorted { first[$0] < first[$1] }
+            var renumbered = [Int32](repeating: -1, count: groups.count)
+            for (new, old) in order.enumerated() { renumbered[old] = Int32(new) }
+            groups = order.map { groups[$0] }
+            first = order.map { first[$0] }
+            positions = positions.mapValues { Int(renumbered[$0]) }
+            for position in groupOfEntry.indices where groupOfEntry[position] >= 0 {
+                groupOfEntry[position] = renumbered[Int(groupOfEntry[position])]
+            }
+        }
+        // Any group's first entry may have moved when groups were dropped or reordered; else only the touched ones.
+        let named = ordered ? touched.map { Array($0.filter { $0 < groups.count }) } ?? Array(groups.indices) : Array(groups.indices)
+        for position in named {
+            let entry = workspace.costs[first[position]]
+            groups[position].entry.id = entry.id
+            groups[position].entry.name = entry.name
+        }
+    }
+
+    /// Drops folded coefficients no group is left in, puts them in the order of their first
+    /// groups and gives each the ID and name of its first group.
+    private mutating func orderFoldedGroups() {
+        var first = [Int](repeating: Int.max, count: foldedProductGroups.count)
+        for (position, group) in groups.enumerated() where group.foldedPosition >= 0 && first[group.foldedPosition] == Int.max {
+            first[group.foldedPosition] = position
+        }
+        let order = first.indices.filter { first[$0] != Int.max }.sorted { first[$0] < first[$1] }
+        if order != Array(foldedProductGroups.indices) {
+            var renumbered = [Int](repeating: -1, count: foldedProductGroups.count)
+            for (new, old) in order.enumerated() { renumbered[old] = new }
+            foldedProductGroups = order.map { foldedProductGroups[$0] }
+            first = order.map { first[$0] }
+            foldedPositions = foldedPositions.compactMapValues { renumbered[$0] >= 0 ? renumbered[$0] : nil }
+            for position in groups.indices where groups[position].foldedPosition >= 0 {
+                groups[position].foldedPosition = renumbered[groups[position].foldedPosition]
+            }
+        }
+        for (position, group) in zip(foldedProductGroups.indices, first) {
+            foldedProductGroups[position].id = groups[group].entry.id
+            foldedProductGroups[position].name = groups[group].entry.name
+        }
+    }
+}

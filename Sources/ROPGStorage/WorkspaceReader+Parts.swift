@@ -1,0 +1,143 @@
+import Dispatch
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import ROPGDomain
+#if canImport(Glibc)
+import CMalloc
+#endif
+
+/// Whether a read used a part read on another core (for the tests that compare the two ways).
+final class PartsRecord {
+    var used = false
+    init() {}
+}
+
+/// The far part of a large `costs` array, parsed on another core while the reader of the whole
+/// file parses the near part: `WorkspaceWriter` puts one entry on a line, so the array can be cut
+/// at a line that starts an entry.
+///
+/// The result is only ever used when it cannot differ from reading the file in one pass: the
+/// reader of the whole file must arrive at the cut as the start of an element of `costs` (else
+/// the cut fell elsewhere, in a file laid out by hand), and the part must have parsed without
+/// an error to the array's end. Then both read the same bytes in the same state (the inside of
+/// the array, at a value), and the whole-file reader skips them, counting lines and hashing.
+/// Otherwise the whole-file reader reads on by itself, so every error is the one-pass error, at
+/// the same line and column.
+final class CostsPart: @unchecked Sendable {
+    // Unchecked: `parsed` is written once by the worker before `done` is signalled, and read after.
+    /// The file offset of the first byte of the part's first entry.
+    let start: Int
+    private let done = DispatchSemaphore(value: 0)
+    private var parsed: Parsed?
+
+    /// The entries of the part in chunks (handed over one by one, so that memory holds little
+    /// more than one copy), how many there are, and the offset of the array's closing ']'.
+    final class Parsed {
+        var chunks: [[CostEntry]]
+        let count: Int
+        let end: Int
+        init(chunks: [[CostEntry]], count: Int, end: Int) {
+            self.chunks = chunks
+            self.count = count
+            self.end = end
+        }
+    }
+
+    /// Entries per chunk: about a megabyte each.
+    static let chunkSize = 8192
+
+    private init(start: Int) { self.start = start }
+
+    /// Starts parsing the far part of the costs array that begins at `arrayStart` (just after
+    /// its '['), when the rest of the file is larger than `threshold` bytes and a cut is found.
+    static func start(path: String, arrayStart: Int, fileSize: Int, threshold: Int) -> CostsPart? {
+        guard fileSize - arrayStart > threshold, let cut = cut(path: path, from: arrayStart, fileSize: fileSize) else { return nil }
+        let part = CostsPart(start: cut)
+        #if canImport(Glibc)
+        // A fixed threshold: every chunk (a megabyte) is its own mapping, given back to the system
+        // as soon as it is appended (glibc otherwise raises the threshold after the first free and
+        // keeps freed chunks in the worker's arena, which would hold a second copy of the part).
+        _ = mallopt(M_MMAP_THRESHOLD, 512 << 10)
+        #endif
+        DispatchQueue.global(qos: .userInitiated).async {
+            part.parsed = parse(path: path, from: cut)
+            part.done.signal()
+        }
+        return part
+    }
+
+    /// Whether a core would otherwise idle while the file is read: the tasks runnable right now
+    /// (this one among them, Linux's /proc/loadavg) leave at least one core free. Reading in
+    /// parts costs some CPU more in all (the far part is handed over and skipped), so on a machine
+    /// whose cores are all busy it would only slow the open down; the result is the same either way.
+    static func aCoreIsFree() -> Bool {
+        let cores = sysconf(Int32(_SC_NPROCESSORS_ONLN))
+        guard cores >= 2 else { return false }
+        let descriptor = open("/proc/loadavg", O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return true }
+        defer { close(descriptor) }
+        var bytes = [UInt8](repeating: 0, count: 128)
+        let count = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+        guard count > 0 else { return true }
+        // "0.32 0.24 0.10 1/123 4567": the fourth field is runnable/all.
+        let fields = String(decoding: bytes.prefix(count), as: UTF8.self).split(separator: " ")
+        guard fields.count >= 4, let runnable = fields[3].split(separator: "/").first.flatMap({ Int($0) }) else { return true }
+        return runnable < cores
+    }
+
+    /// Waits for the part; nil when it met anything it could not read.
+    func result() -> Parsed? {
+        done.wait()
+        done.signal()
+        let result = parsed
+        parsed = nil
+        return result
+    }
+
+    /// Where to cut: the first entry that starts a line (`,\n    {`) after the middle of the rest.
+    private static func cut(path: String, from arrayStart: Int, fileSize: Int) -> Int? {
+        let guess = arrayStart + (fileSize - arrayStart) / 2
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        let pattern: [UInt8] = Array(",\n    {".utf8)
+        var window = [UInt8](repeating: 0, count: 1 << 16)
+        let count = window.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, off_t(guess)) }
+        guard count >= pattern.count else { return nil }
+        for index in 0...(count - pattern.count) where window[index] == pattern[0] {
+            if (1..<pattern.count).allSatisfy({ window[index + $0] == pattern[$0] }) { return guess + index + pattern.count - 1 }
+        }
+        return nil
+    }
+
+    /// Parses the entries from `cut` to the array's end.
+    private static func parse(path: String, from cut: Int) -> Parsed? {
+        guard let json = try? JSONReader(path: path, insideArrayFrom: cut) else { return nil }
+        let reader = WorkspaceReader(reader: json, fileName: path)
+        var chunks: [[CostEntry]] = []
+        var chunk: [CostEntry] = []
+        chunk.reserveCapacity(chunkSize)
+        var count = 0
+        var field = -1
+        do {
+            let ended = try reader.readCostElements(index: &count, field: &field, stoppingAt: nil) { entry in
+                chunk.append(entry)
+                if chunk.count == chunkSize {
+                    chunks.append(chunk)
+                    chunk = []
+                    chunk.reserveCapacity(chunkSize)
+                }
+            }
+            guard ended else { return nil }
+        } catch {
+            return nil
+        }
+        if !chunk.isEmpty { chunks.append(chunk) }
+        return Parsed(chunks: chunks, count: count, end: json.offset - 1)
+    }
+}

@@ -1,0 +1,170 @@
+import Testing
+@testable import ROPGDomain
+
+/// The cost index kept up to date change by change (`CostIndex.updated(by:in:)`) equals a fresh
+/// fold of the changed workspace, field for field: the groups' sums, their order and the IDs and
+/// names they are known by, the folded product coefficients and the deposits. Random workspaces
+/// of every basis, random edits of every kind the shell makes, undone and redone.
+@Suite struct IncrementalIndexTests {
+    struct Random {
+        var state: UInt64
+        mutating func next(_ bound: Int) -> Int {
+            state &+= 0x9E3779B97F4A7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
+            z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
+            return Int((z ^ (z >> 31)) % UInt64(bound))
+        }
+        mutating func pick<T>(_ items: [T]) -> T { items[next(items.count)] }
+    }
+
+    static func money(_ random: inout Random) -> ExactDecimal { ExactDecimal(mantissa: Int128(1 + random.next(500_000)), places: 2) }
+
+    /// An entry of any basis, some tied to products (one to a SKU no product has), some bounded.
+    static func entry(_ number: Int32, _ random: inout Random, skus: [String]) -> CostEntry {
+        let category = random.pick(CostCategory.allCases)
+        let id = CostID(category: category, number: number)
+        let start = random.next(3) == 0 ? Day(year: 2026, month: 1 + random.next(12), day: 1) : nil
+        let end = random.next(5) == 0 ? Day(year: 2026, month: 6 + random.next(7), day: 28) : nil
+        let per = random.pick(TimeUnit.allCases)
+        let product = random.next(2) == 0 ? random.pick(skus + ["NO-SUCH"]) : nil
+        let rate = ExactDecimal(mantissa: Int128(1 + random.next(90)), places: 3)
+        let amount = money(&random)
+        let name = random.pick(["快递费", "直通车", "客服工资", "ERP", "包装"])
+        let date = Day(year: 2026, month: 1 + random.next(12), day: 1 + random.next(28)) ?? Day(number: 0)
+        var entry: CostEntry
+        switch random.next(12) {
+        case 0: entry = CostEntry(id: id, name: name, basis: .once(date: date), amount: amount)
+        case 1: entry = CostEntry(id: id, name: name, basis: .amortized(months: random.pick([1, 3, 12])), amount: amount,
+                                  start: start ?? Day(year: 2026, month: 2, day: 1))
+        case 2: entry = CostEntry(id: id, name: name, basis: .perUnit, amount: rate, product: product)
+        case 3: entry = CostEntry(id: id, name: name, basis: .perOrder, amount: rate, product: product)
+        case 4: entry = CostEntry(id: id, name: name, basis: .percent, amount: rate, product: product)
+        case 5: entry = CostEntry(id: id, name: name, basis: .cps(share: random.pick([dec("0.1"), dec("0.25")])), amount: rate, product: product)
+        case 6: entry = CostEntry(id: id, name: name, basis: .plannedClicks, amount: rate, product: product)
+        case 7: entry = CostEntry(id: id, name: name, basis: .cpc(clicks: ExactDecimal(100 + random.next(5000)), per: per), amount: rate)
+        case 8: entry = CostEntry(id: id, name: name, basis: .cpm(impressions: ExactDecimal(1000 + random.next(50_000)), per: per), amount: amount)
+        case 9: entry = CostEntry(id: id, name: name, basis: .deposit(date: random.next(2) == 0 ? date : nil), amount: amount)
+        case 10: entry = CostEntry(id: id, name: name, basis: .cpt(per: per), amount: amount)
+        default: entry = CostEntry(id: id, name: name, basis: .recurring(per: per), amount: amount)
+        }
+        entry.quantity = ExactDecimal(1 + random.next(3))
+        if entry.start == nil { entry.start = start }
+        entry.end = end
+        return entry
+    }
+
+    static func workspace(seed: UInt64, entries: Int) -> Workspace {
+        var random = Random(state: seed)
+        var workspace = Workspace(name: "t")
+        for index in 0..<20 {
+            let cost = money(&random)
+            workspace.products.append(Product(sku: "SKU-\(index)", name: "p\(index)", price: cost * 2, cost: cost,
+                                              share: index % 7 == 0 ? dec("0.05") : nil))
+        }
+        let skus = workspace.products.map(\.sku)
+        // Few shapes, so that groups hold several entries each and removals hit their first ones.
+        for number in 1...Int32(entries) { workspace.costs.append(entry(number, &random, skus: skus)) }
+        workspace.lastCostNumber = [.R: Int32(entries), .O: Int32(entries), .P: Int32(entries), .G: Int32(entries)]
+        workspace.settings[.aov] = dec("120")
+        workspace.settings[.cvr] = dec("0.03")
+        workspace.goals = [Goal(period: .year(2026), metric: .gmv, value: dec("12000000"))]
+        return workspace
+    }
+
+    /// A random change of the kinds the shell's commands make.
+    static func edit(_ workspace: Workspace, _ random: inout Random, next: inout Int32) -> Edit {
+        let skus = workspace.products.map(\.sku)
+        let costs = workspace.costs
+        switch random.next(8) {
+        case 0, 1:
+            next += 1
+            return Edit(description: "cost add", changes: [.insertCost(entry(next, &random, skus: skus), at: costs.count)])
+        case 2 where !costs.isEmpty:
+            // Often the very first entries: the first of their groups, which name the group.
+            let at = random.next(2) == 0 ? random.next(min(5, costs.count)) : random.next(costs.count)
+            return Edit(description: "cost rm", changes: [.removeCost(at: at)])
+        case 3 where !costs.isEmpty:
+            let at = random.next(costs.count)
+            var changed = costs[at]
+            changed.amount = money(&random)
+            changed.name = "改名"
+            return Edit(description: "cost set", changes: [.replaceCost(changed, at: at)])
+        case 4 where !costs.isEmpty:
+            // Another shape: the entry leaves its group for another (or a new) one.
+            let at = random.next(costs.count)
+            var changed = entry(costs[at].id.number, &random, skus: skus)
+            changed.id = costs[at].id
+            return Edit(description: "cost set", changes: [.replaceCost(changed, at: at)])
+        case 5:
+            let at = random.next(workspace.products.count)
+            var product = workspace.products[at]
+            product.price = product.price + dec("3.5")
+            if random.next(3) == 0 { product.share = product.share == nil ? dec("0.02") : nil }
+            if random.next(4) == 0 { product.price = .zero }
+            return Edit(description: "product set", changes: [.replaceProduct(product, at: at)])
+        case 6:
+            var settings = workspace.settings
+            settings[.unitsPerOrder] = random.pick([dec("1"), dec("1.5"), dec("2")])
+            return Edit(description: "set", changes: [.setSettings(settings)])
+        default:
+            next += 1
+            let first = entry(next, &random, skus: skus)
+            next += 1
+            let second = entry(next, &random, skus: skus)
+            let at = random.next(costs.count + 1)
+            return Edit(description: "two at once", changes: [.insertCost(first, at: at), .insertCost(second, at: at),
+                                                              .setLastCostNumber(next, for: second.category)])
+        }
+    }
+
+    static func applied(_ edit: Edit, inverse: Edit) -> [CostIndex.AppliedChange] {
+        zip(edit.changes, inverse.changes.reversed()).map { (forward: $0, inverse: $1) }
+    }
+
+    @Test(arguments: [1, 2, 3, 4, 5, 6] as [UInt64])
+    func updatedIndexEqualsAFreshFold(seed: UInt64) {
+        var workspace = Self.workspace(seed: seed, entries: 300)
+        var random = Random(state: seed &* 31)
+        var index = CostIndex(workspace)
+        var next: Int32 = 10_000
+        var done: [Edit] = []
+        for step in 0..<60 {
+            let edit: Edit
+            // Now and then take back the latest change, as undo does.
+            if step % 5 == 4, let last = done.popLast() { edit = last } else { edit = Self.edit(workspace, &random, next: &next) }
+            let inverse = edit.apply(to: &workspace)
+            if step % 5 != 4 { done.append(inverse) }
+            guard let updated = index.updated(by: Self.applied(edit, inverse: inverse), in: workspace) else {
+                Issue.record("seed \(seed) step \(step): \(edit.description) was not kept incrementally")
+                return
+            }
+            let fresh = CostIndex(workspace)
+            let same = updated == fresh  // not inside #expect, which would print both indexes whole
+            #expect(same, "seed \(seed) step \(step): \(edit.description)")
+            if !same { return }
+            index = updated
+        }
+    }
+
+    @Test func productsAddedRemovedOrRenamedFoldAfresh() {
+        var workspace = Self.workspace(seed: 9, entries: 50)
+        let index = CostIndex(workspace)
+        var renamed = workspace.products[0]
+        renamed.sku = "NEW"
+        for edit in [Edit(description: "rename", changes: [.replaceProduct(renamed, at: 0)]),
+                     Edit(description: "add", changes: [.insertProduct(renamed, at: 0)])] {
+            var changed = workspace
+            let inverse = edit.apply(to: &changed)
+            #expect(index.updated(by: Self.applied(edit, inverse: inverse), in: changed) == nil)
+        }
+        // A sum too large to take apart is left to a fresh fold too.
+        workspace.costs[0] = CostEntry(id: workspace.costs[0].id, name: "x", basis: .once(date: Day(year: 2026, month: 1, day: 1) ?? Day(number: 0)),
+                                       amount: dec("1000000000000000"), quantity: dec("1000000000000000"))
+        let huge = CostIndex(workspace)
+        var changed = workspace
+        let edit = Edit(description: "rm", changes: [.removeCost(at: 0)])
+        let inverse = edit.apply(to: &changed)
+        #expect(huge.updated(by: Self.applied(edit, inverse: inverse), in: changed) == nil)
+    }
+}
