@@ -734,5 +734,109 @@ extension Catalogue {
             "情景 {name} 有 {changes}还没有 keep（keep 把它们存入情景）。{action}之前存入 {name} 并保存吗？[y/n/c] ",
         "kept scenario {name}: {changes}":
             "已存入情景 {name}：{changes}",
+        "product {verb} needs a SKU, e.g. product {verb} TS-001":
+            "product {verb} 需要一个 SKU，例如 product {verb} TS-001",
+        "no product {sku}":
+            "没有商品 {sku}",
+        "no product {sku}; did you mean {names}?":
+            "没有商品 {sku}；你是想输入 {names} 吗？",
+        "role={value} is not a role; use one of {roles}":
+            "role={value} 不是角色；请用 {roles} 之一",
+        "name={name}: a product's name cannot be blank; give it a name, e.g. name=纯棉T恤":
+            "name={name}：商品名称不能为空；请给一个名称，例如 name=纯棉T恤",
+        "product {sku} exists already; change it with product set {sku} …":
+            "商品 {sku} 已存在；用 product set {sku} … 修改它",
+        "product add needs price=, e.g. price=79":
+            "product add 需要 price=，例如 price=79",
+        "product add needs cost= (goods cost per unit), e.g. cost=28":
+            "product add 需要 cost=（每件货品成本），例如 cost=28",
+        "product set needs a SKU or a filter, e.g. product set TS-001 price=89 or product set role:traffic price-=10%":
+            "product set 需要一个 SKU 或筛选条件，例如 product set TS-001 price=89 或 product set role:traffic price-=10%",
+        "product set {targets} needs something to change, e.g. price=89 or price-=10%":
+            "product set {targets} 需要要修改的内容，例如 price=89 或 price-=10%",
+        "product {sku} exists already":
+            "商品 {sku} 已存在",
+        "product rm needs a SKU, e.g. product rm TS-001":
+            "product rm 需要一个 SKU，例如 product rm TS-001",
+        "product {sku} is used by cost {ids}; remove or change those first":
+            "商品 {sku} 被成本条目 {ids} 使用；请先删除或修改它们",
+        "product {sku} is planned in hit plan {plans}; hit rm those first":
+            "商品 {sku} 在爆款计划 {plans} 中；请先 hit rm 它们",
+        "share=: the products' GMV shares would add up to {total}, more than 100%":
+            "share=：各商品的销售额占比合计将为 {total}，超过 100%",
+        "{word} is not a cost category; use R (platform), O (operating), P (people) or G (goods)":
+            "{word} 不是成本类别；请用 R（平台成本）、O（运营成本）、P（人员成本）或 G（货品成本）",
+        "cost {verb} needs an entry ID or name, e.g. cost {verb} R1 (see cost list)":
+            "cost {verb} 需要条目编号或名称，例如 cost {verb} R1（见 cost list）",
+        "no cost entry {id} (see cost list)":
+            "没有成本条目 {id}（见 cost list）",
+        "cost add needs a category: R, O, P or G; usage: {usage}":
+            "cost add 需要一个类别：R、O、P 或 G；用法：{usage}",
+        "cost add needs a name, e.g. cost add {category} \"快递\" 4/order":
+            "cost add 需要一个名称，例如 cost add {category} \"快递\" 4/order",
+        "the amount is given twice":
+            "金额给了两次",
+        "cost set needs an entry ID, a name or a filter, e.g. cost set P1 amount=5000/month or cost set name:工资 amount+=10%":
+            "cost set 需要条目编号、名称或筛选条件，例如 cost set P1 amount=5000/month 或 cost set name:工资 amount+=10%",
+        "cost set needs something to change, e.g. amount=5000/month or amount*=1.1":
+            "cost set 需要要修改的内容，例如 amount=5000/month 或 amount*=1.1",
+        "cost rm needs an entry ID, e.g. cost rm R1":
+            "cost rm 需要条目编号，例如 cost rm R1",
+        "basis={value} is not a basis; use one of {bases}":
+            "basis={value} 不是计提方式；请用 {bases} 之一",
+        "actual {verb} needs a day, e.g. actual {verb} 2026-03-14":
+            "actual {verb} 需要一天，例如 actual {verb} 2026-03-14",
+        "actual add {day} needs figures, e.g. gmv=3.2万 uv=9800":
+            "actual add {day} 需要数据，例如 gmv=3.2万 uv=9800",
+        "actual rm needs a day, e.g. actual rm 2026-03-14":
+            "actual rm 需要一天，例如 actual rm 2026-03-14",
+        "nothing is recorded for {day}":
+            "{day} 没有任何记录",
+        "actual import needs a CSV file, e.g. actual import march.csv":
+            "actual import 需要一个 CSV 文件，例如 actual import march.csv",
+        "{word} is not a metric; use {metrics}":
+            "{word} 不是指标；请用 {metrics}",
+        "{word} is not a metric; use {metrics} (did you mean {near}?)":
+            "{word} 不是指标；请用 {metrics}（你是想输入 {near} 吗？）",
+        "goals are set on a year, quarter, month, week or day, not a range; set each month, or the quarter":
+            "目标设在年、季度、月、周或日上，不能设在范围上；请逐月设定，或设在季度上",
+        "goal set {period} needs a metric, e.g. gmv=1200万":
+            "goal set {period} 需要一个指标，例如 gmv=1200万",
+        "no goal for {period}":
+            "{period} 没有目标",
+        "no goal for {period} on {metrics}":
+            "{period} 没有 {metrics} 的目标",
+        "a what-if is already open: make the change and run the report in it, or keep or drop it first":
+            "已经有一个打开的假设分析：在其中做修改并运行报表，或先 keep 或 drop",
+        "write whatif CHANGE then REPORT, e.g. {example}":
+            "请写 whatif 修改 then 报表，例如 {example}",
+        "whatif: unknown command {word}":
+            "whatif：未知命令 {word}",
+        "whatif: {command} does not go inside a one-line what-if":
+            "whatif：{command} 不能放在单行假设分析中",
+        "the last part is the report to compare: pnl, costs, margin, breakeven, ladder or goal drivers":
+            "最后一部分是要比较的报表：pnl、costs、margin、breakeven、ladder 或 goal drivers",
+        "whatif: {command}: {problem}; nothing was changed":
+            "whatif：{command}：{problem}；什么都没有改变",
+        "no what-if is open; whatif opens one":
+            "没有打开的假设分析；用 whatif 打开一个",
+        "{word} is not a number of steps":
+            "{word} 不是步数",
+        "nothing to redo":
+            "没有可重做的修改",
+        "volume: {rule}, the default; whatif volume=hold-units or volume=elasticity:E changes it":
+            "销量规则：{rule}，默认；whatif volume=hold-units 或 volume=elasticity:E 可改变它",
+        "volume: {rule}, the default; volume=hold-units or volume=elasticity:E changes it":
+            "销量规则：{rule}，默认；volume=hold-units 或 volume=elasticity:E 可改变它",
+        "volume: {rule}":
+            "销量规则：{rule}",
+        "volume in {name}: {rule}":
+            "{name} 的销量规则：{rule}",
+        "under scenario {name} ({changes}); volume: {rule}":
+            "在情景 {name} 下（{changes}）；销量规则：{rule}",
+        "hold GMV (a new price sells the same GMV)":
+            "保持销售额（新价格卖出同样的销售额）",
+        "hold units (a new price sells the same units)":
+            "保持件数（新价格卖出同样的件数）",
     ]
 }

@@ -1,4 +1,5 @@
 import ROPGDomain
+import ROPGText
 import ROPGTables
 
 /// `actual add|rm|list|import`: what really happened, day by day.
@@ -44,7 +45,7 @@ public enum ActualCommand: Command {
     }
 
     private static func day(_ text: String?, _ verb: String) throws(CommandError) -> Day {
-        guard let text else { throw CommandError("actual \(verb) needs a day, e.g. actual \(verb) 2026-03-14") }
+        guard let text else { throw CommandError(phrase("actual {verb} needs a day, e.g. actual {verb} 2026-03-14", ["verb": verb])) }
         do { return try Period.parseDay(text) } catch { throw CommandError(error.message) }
     }
 
@@ -52,7 +53,7 @@ public enum ActualCommand: Command {
         try arguments.checkKeys(of: Self.self, verb: "add")
         try arguments.checkPositionals(max: 2, usage: usage[0])
         let day = try day(arguments.positional(1), "add")
-        guard !arguments.options.isEmpty else { throw CommandError("actual add \(day) needs figures, e.g. gmv=3.2万 uv=9800") }
+        guard !arguments.options.isEmpty else { throw CommandError(phrase("actual add {day} needs figures, e.g. gmv=3.2万 uv=9800", ["day": day.description])) }
         var actuals = session.workspace.actuals
         let existing = session.workspace.actualIndex(day: day)
         var actual = existing.map { actuals[$0] } ?? Actual(day: day)
@@ -74,11 +75,11 @@ public enum ActualCommand: Command {
     private static func remove(_ arguments: Arguments, _ session: Session) throws(CommandError) -> [Block] {
         try arguments.checkKeys(of: Self.self, verb: "rm")
         let texts = arguments.positionals.dropFirst().map(\.text)
-        guard !texts.isEmpty else { throw CommandError("actual rm needs a day, e.g. actual rm 2026-03-14") }
+        guard !texts.isEmpty else { throw CommandError(phrase("actual rm needs a day, e.g. actual rm 2026-03-14")) }
         var actuals = session.workspace.actuals
         for text in texts {
             let day = try day(text, "rm")
-            guard let index = actuals.firstIndex(where: { $0.day == day }) else { throw CommandError("nothing is recorded for \(day.isoText)") }
+            guard let index = actuals.firstIndex(where: { $0.day == day }) else { throw CommandError(phrase("nothing is recorded for {day}", ["day": day.isoText])) }
             actuals.remove(at: index)
         }
         session.perform(Edit(description: "actual rm \(texts.joined(separator: " "))", changes: [.setActuals(actuals)]))
@@ -114,7 +115,7 @@ public enum ActualCommand: Command {
     private static func importFile(_ arguments: Arguments, _ session: Session) throws(CommandError) -> [Block] {
         try arguments.checkKeys(of: Self.self, verb: "import")
         try arguments.checkPositionals(max: 2, usage: usage[3])
-        guard let path = arguments.positional(1) else { throw CommandError("actual import needs a CSV file, e.g. actual import march.csv") }
+        guard let path = arguments.positional(1) else { throw CommandError(phrase("actual import needs a CSV file, e.g. actual import march.csv")) }
         let result = try ActualImport.read(path: path, map: arguments.value("map"))
         var byDay: [Day: Actual] = [:]
         for actual in session.workspace.actuals { byDay[actual.day] = actual }

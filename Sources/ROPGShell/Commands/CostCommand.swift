@@ -67,7 +67,7 @@ public enum CostCommand: Command {
 
     private static func category(_ text: String) throws(CommandError) -> CostCategory {
         guard let category = CostCategory(text: text) else {
-            throw CommandError("\(text.quotedExcerpt) is not a cost category; use R (platform), O (operating), P (people) or G (goods)")
+            throw CommandError(phrase("{word} is not a cost category; use R (platform), O (operating), P (people) or G (goods)", ["word": text.quotedExcerpt]))
         }
         return category
     }
@@ -75,10 +75,10 @@ public enum CostCommand: Command {
     /// The entry named by its ID (`P1`) or by its name when only one entry has it; an ambiguous
     /// name lists the IDs that have it.
     private static func existing(_ text: String?, _ verb: String, in session: Session) throws(CommandError) -> Int {
-        guard let text else { throw CommandError("cost \(verb) needs an entry ID or name, e.g. cost \(verb) R1 (see cost list)") }
+        guard let text else { throw CommandError(phrase("cost {verb} needs an entry ID or name, e.g. cost {verb} R1 (see cost list)", ["verb": verb])) }
         let costs = session.workspace.costs
         if let id = CostID(text: text) {
-            guard let index = session.workspace.costIndex(id: id) else { throw CommandError("no cost entry \(id) (see cost list)") }
+            guard let index = session.workspace.costIndex(id: id) else { throw CommandError(phrase("no cost entry {id} (see cost list)", ["id": id.description])) }
             return index
         }
         let named = costs.indices.filter { costs[$0].name == text }
@@ -103,14 +103,14 @@ public enum CostCommand: Command {
 
     private static func add(_ arguments: Arguments, _ session: Session) throws(CommandError) -> [Block] {
         try arguments.checkKeys(of: Self.self, verb: "add")
-        guard let categoryText = arguments.positional(1) else { throw CommandError("cost add needs a category: R, O, P or G; usage: \(usage[0])") }
+        guard let categoryText = arguments.positional(1) else { throw CommandError(phrase("cost add needs a category: R, O, P or G; usage: {usage}", ["usage": usage[0]])) }
         let category = try category(categoryText)
-        guard let name = arguments.positional(2) else { throw CommandError("cost add needs a name, e.g. cost add \(category.rawValue) \"快递\" 4/order") }
+        guard let name = arguments.positional(2) else { throw CommandError(phrase("cost add needs a name, e.g. cost add {category} \"快递\" 4/order", ["category": category.rawValue])) }
         try arguments.checkPositionals(max: 4, usage: usage[0])
         var values: [String: String] = ["name": name]
         for option in arguments.options { if let key = option.key { values[key] = option.value } }
         if let amount = arguments.positional(3) {
-            if values["amount"] != nil { throw CommandError("the amount is given twice") }
+            if values["amount"] != nil { throw CommandError(phrase("the amount is given twice")) }
             values["amount"] = amount
         }
         let id = session.workspace.nextCostID(in: category)
@@ -128,8 +128,8 @@ public enum CostCommand: Command {
     private static func set(_ arguments: Arguments, _ session: Session) throws(CommandError) -> [Block] {
         try arguments.checkKeys(of: Self.self, verb: "set")
         let targets = arguments.positionals.dropFirst().map(\.text)
-        guard !targets.isEmpty else { throw CommandError("cost set needs an entry ID, a name or a filter, e.g. cost set P1 amount=5000/month or cost set name:工资 amount+=10%") }
-        guard !arguments.options.isEmpty else { throw CommandError("cost set needs something to change, e.g. amount=5000/month or amount*=1.1") }
+        guard !targets.isEmpty else { throw CommandError(phrase("cost set needs an entry ID, a name or a filter, e.g. cost set P1 amount=5000/month or cost set name:工资 amount+=10%")) }
+        guard !arguments.options.isEmpty else { throw CommandError(phrase("cost set needs something to change, e.g. amount=5000/month or amount*=1.1")) }
         if let filter = try RowFilter(targets, keys: RowFilter.costKeys, categoryWords: true) {
             return try setMany(filter, arguments, session)
         }
@@ -197,7 +197,7 @@ public enum CostCommand: Command {
     private static func remove(_ arguments: Arguments, _ session: Session) throws(CommandError) -> [Block] {
         try arguments.checkKeys(of: Self.self, verb: "rm")
         let texts = arguments.positionals.dropFirst().map(\.text)
-        guard !texts.isEmpty else { throw CommandError("cost rm needs an entry ID, e.g. cost rm R1") }
+        guard !texts.isEmpty else { throw CommandError(phrase("cost rm needs an entry ID, e.g. cost rm R1")) }
         var indices: [Int] = []
         for text in texts { indices.append(try existing(text, "rm", in: session)) }
         let ids = indices.map { session.workspace.costs[$0].id.description }
@@ -210,13 +210,13 @@ public enum CostCommand: Command {
         try arguments.checkKeys(of: Self.self, verb: "list")
         let words = arguments.positionals.dropFirst().map(\.text)
         let filter = words.isEmpty ? nil : try RowFilter(words, keys: RowFilter.costKeys, categoryWords: true)
-        if !words.isEmpty, filter == nil { throw CommandError("unexpected \(words[0].quotedExcerpt); usage: \(usage[3])") }
+        if !words.isEmpty, filter == nil { throw CommandError(phrase("unexpected {word}; usage: {usage}", ["word": words[0].quotedExcerpt, "usage": usage[3]])) }
         let text = arguments.value("name")?.lowercased()
         let category = try arguments.value("category").map { (text) throws(CommandError) in try self.category(text) }
         let product = arguments.value("product")
         let basis = arguments.value("basis")
         if let basis, !CostBasis.allNames.contains(basis) {
-            throw CommandError("basis=\(basis) is not a basis; use one of \(CostBasis.allNames.joined(separator: ", "))")
+            throw CommandError(phrase("basis={value} is not a basis; use one of {bases}", ["value": basis, "bases": CostBasis.allNames.joined(separator: ", ")]))
         }
         let entries = session.workspace.costs.filter { entry in
             (category == nil || entry.category == category) && (product == nil || entry.product == product)

@@ -60,14 +60,14 @@ public enum ProductCommand: Command {
     }
 
     private static func sku(_ arguments: Arguments, _ verb: String) throws(CommandError) -> String {
-        guard let sku = arguments.positional(1) else { throw CommandError("product \(verb) needs a SKU, e.g. product \(verb) TS-001") }
+        guard let sku = arguments.positional(1) else { throw CommandError(phrase("product {verb} needs a SKU, e.g. product {verb} TS-001", ["verb": verb])) }
         return sku
     }
 
     static func existing(_ sku: String, in session: Session) throws(CommandError) -> Int {
         guard let index = session.workspace.productIndex(sku: sku) else {
             let near = Suggestions.nearest(to: sku, among: session.workspace.products.map(\.sku))
-            throw CommandError("no product \(sku.excerpt)" + (near.isEmpty ? "" : "; did you mean \(near.joined(separator: " or "))?"))
+            throw CommandError(near.isEmpty ? phrase("no product {sku}", ["sku": sku.excerpt]) : phrase("no product {sku}; did you mean {names}?", ["sku": sku.excerpt, "names": orList(near)]))
         }
         return index
     }
@@ -76,7 +76,7 @@ public enum ProductCommand: Command {
         guard let text = arguments.value("role") else { return .none }
         if text == "none" || text.isEmpty { return .some(nil) }
         guard let role = ProductRole(text: text) else {
-            throw CommandError("role=\(text) is not a role; use one of \(ProductRole.allCases.map { "\($0.rawValue) (\($0.chineseName))" }.joined(separator: ", "))")
+            throw CommandError(phrase("role={value} is not a role; use one of {roles}", ["value": text, "roles": ProductRole.allCases.map { "\($0.rawValue) (\($0.chineseName))" }.joined(separator: ", ")]))
         }
         return .some(role)
     }
@@ -84,7 +84,7 @@ public enum ProductCommand: Command {
     private static func checked(_ product: Product) throws(CommandError) -> Product {
         if let issue = Validation.issues(in: product).first { throw CommandError("\(issue.path)=: \(issue.message)") }
         // A blank name shows as an empty cell in every report: refused, as it is typed.
-        if product.name.trimmingSpaces().isEmpty { throw CommandError("name=\(product.name.quotedExcerpt): a product's name cannot be blank; give it a name, e.g. name=纯棉T恤") }
+        if product.name.trimmingSpaces().isEmpty { throw CommandError(phrase("name={name}: a product's name cannot be blank; give it a name, e.g. name=纯棉T恤", ["name": product.name.quotedExcerpt])) }
         return product
     }
 
@@ -93,10 +93,10 @@ public enum ProductCommand: Command {
         try arguments.checkPositionals(max: 2, usage: usage[0])
         let sku = try sku(arguments, "add")
         if session.workspace.productIndex(sku: sku) != nil {
-            throw CommandError("product \(sku) exists already; change it with product set \(sku) …")
+            throw CommandError(phrase("product {sku} exists already; change it with product set {sku} …", ["sku": sku]))
         }
-        guard let price = try arguments.amount("price") else { throw CommandError("product add needs price=, e.g. price=79") }
-        guard let cost = try arguments.amount("cost") else { throw CommandError("product add needs cost= (goods cost per unit), e.g. cost=28") }
+        guard let price = try arguments.amount("price") else { throw CommandError(phrase("product add needs price=, e.g. price=79")) }
+        guard let cost = try arguments.amount("cost") else { throw CommandError(phrase("product add needs cost= (goods cost per unit), e.g. cost=28")) }
         let product = try checked(Product(sku: sku, name: arguments.value("name") ?? sku, price: price, cost: cost,
                                           role: try role(arguments) ?? nil, stock: try arguments.wholeCount("stock"),
                                           share: try arguments.rate("share"), ctr: try arguments.rate("ctr"), cvr: try arguments.rate("cvr")))
@@ -109,8 +109,8 @@ public enum ProductCommand: Command {
     private static func set(_ arguments: Arguments, _ session: Session) throws(CommandError) -> [Block] {
         try arguments.checkKeys(of: Self.self, verb: "set")
         let targets = arguments.positionals.dropFirst().map(\.text)
-        guard !targets.isEmpty else { throw CommandError("product set needs a SKU or a filter, e.g. product set TS-001 price=89 or product set role:traffic price-=10%") }
-        guard !arguments.options.isEmpty else { throw CommandError("product set \(targets.joined(separator: " ")) needs something to change, e.g. price=89 or price-=10%") }
+        guard !targets.isEmpty else { throw CommandError(phrase("product set needs a SKU or a filter, e.g. product set TS-001 price=89 or product set role:traffic price-=10%")) }
+        guard !arguments.options.isEmpty else { throw CommandError(phrase("product set {targets} needs something to change, e.g. price=89 or price-=10%", ["targets": targets.joined(separator: " ")])) }
         if let filter = try RowFilter(targets, keys: RowFilter.productKeys, categoryWords: false) {
             return try setMany(filter, arguments, session)
         }
@@ -120,7 +120,7 @@ public enum ProductCommand: Command {
         var (product, typed) = try changed(session.workspace.products[index], arguments)
         var changes: [WorkspaceChange] = []
         if let newSKU = arguments.value("sku"), newSKU != sku {
-            if session.workspace.productIndex(sku: newSKU) != nil { throw CommandError("product \(newSKU) exists already") }
+            if session.workspace.productIndex(sku: newSKU) != nil { throw CommandError(phrase("product {sku} exists already", ["sku": newSKU])) }
             product.sku = newSKU
             typed = []
             for (costIndex, entry) in session.workspace.costs.enumerated() where entry.product == sku {
@@ -216,17 +216,17 @@ public enum ProductCommand: Command {
     private static func remove(_ arguments: Arguments, _ session: Session) throws(CommandError) -> [Block] {
         try arguments.checkKeys(of: Self.self, verb: "rm")
         let skus = arguments.positionals.dropFirst().map(\.text)
-        guard !skus.isEmpty else { throw CommandError("product rm needs a SKU, e.g. product rm TS-001") }
+        guard !skus.isEmpty else { throw CommandError(phrase("product rm needs a SKU, e.g. product rm TS-001")) }
         var indices: [Int] = []
         for sku in skus {
             let index = try existing(sku, in: session)
             let users = session.workspace.costs.filter { $0.product == sku }.map(\.id.description)
             if !users.isEmpty {
-                throw CommandError("product \(sku) is used by cost \(users.joined(separator: ", ")); remove or change those first")
+                throw CommandError(phrase("product {sku} is used by cost {ids}; remove or change those first", ["sku": sku, "ids": users.joined(separator: ", ")]))
             }
             let plans = session.workspace.hitPlans.filter { $0.spec.sku == sku }.map(\.name)
             if !plans.isEmpty {
-                throw CommandError("product \(sku) is planned in hit plan \(plans.joined(separator: ", ")); hit rm those first")
+                throw CommandError(phrase("product {sku} is planned in hit plan {plans}; hit rm those first", ["sku": sku, "plans": plans.joined(separator: ", ")]))
             }
             indices.append(index)
         }
@@ -242,7 +242,7 @@ public enum ProductCommand: Command {
         let text = arguments.value("name")?.lowercased()
         let words = arguments.positionals.dropFirst().map(\.text)
         let filter = words.isEmpty ? nil : try RowFilter(words, keys: RowFilter.productKeys, categoryWords: false)
-        if !words.isEmpty, filter == nil { throw CommandError("unexpected \(words[0].quotedExcerpt); usage: \(usage[3])") }
+        if !words.isEmpty, filter == nil { throw CommandError(phrase("unexpected {word}; usage: {usage}", ["word": words[0].quotedExcerpt, "usage": usage[3]])) }
         var products: [Product] = []
         for product in session.workspace.products where wanted == nil || product.role == wanted {
             if let text, !product.name.lowercased().contains(text), !product.sku.lowercased().contains(text) { continue }
@@ -288,7 +288,7 @@ public enum ProductCommand: Command {
     static func checkShares(_ products: [Product]) throws(CommandError) {
         let total = products.reduce(ExactDecimal.zero) { $0 + ($1.share ?? .zero) }
         guard total <= .one else {
-            throw CommandError("share=: the products' GMV shares would add up to \(total.exactPercentText), more than 100%")
+            throw CommandError(phrase("share=: the products' GMV shares would add up to {total}, more than 100%", ["total": total.exactPercentText]))
         }
     }
 

@@ -1,4 +1,5 @@
 import ROPGDomain
+import ROPGText
 import ROPGTables
 
 /// `redo`: makes an undone change again.
@@ -20,7 +21,7 @@ public enum RedoCommand: Command {
             guard let description = session.redo() else { break }
             done.append("redid: \(description)")
         }
-        guard !done.isEmpty else { throw CommandError("nothing to redo") }
+        guard !done.isEmpty else { throw CommandError(phrase("nothing to redo")) }
         return [.message(done.joined(separator: "\n"))]
     }
 }

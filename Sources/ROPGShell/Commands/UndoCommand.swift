@@ -1,4 +1,5 @@
 import ROPGDomain
+import ROPGText
 import ROPGTables
 
 /// `undo`: takes back the latest change.
@@ -28,7 +29,7 @@ public enum UndoCommand: Command {
 
     static func stepCount(_ arguments: Arguments) throws(CommandError) -> Int {
         guard let text = arguments.positional(0) else { return 1 }
-        guard let count = Int(text), count >= 1 else { throw CommandError("\(text.quotedExcerpt) is not a number of steps") }
+        guard let count = Int(text), count >= 1 else { throw CommandError(phrase("{word} is not a number of steps", ["word": text.quotedExcerpt])) }
         return count
     }
 }

@@ -1,4 +1,5 @@
 import ROPGDomain
+import ROPGText
 import ROPGTables
 
 /// `whatif`: opens a what-if, whose changes are held apart from the plan until `keep` or `drop`;
@@ -51,18 +52,18 @@ public enum WhatIfCommand: Command {
             return word == "keep" ? try KeepCommand.run(Arguments([]), in: session) : try DropCommand.run(Arguments([]), in: session)
         }
         guard !session.isWhatIfOpen else {
-            throw CommandError("a what-if is already open: make the change and run the report in it, or keep or drop it first")
+            throw CommandError(phrase("a what-if is already open: make the change and run the report in it, or keep or drop it first"))
         }
         let parts = split(arguments.words)
         guard parts.count >= 2, parts.allSatisfy({ !$0.isEmpty }) else {
-            throw CommandError("write whatif CHANGE then REPORT, e.g. \(examples[0])")
+            throw CommandError(phrase("write whatif CHANGE then REPORT, e.g. {example}", ["example": examples[0]]))
         }
         var commands: [(any Command.Type, Arguments)] = []
         for part in parts {
             guard let command = CommandRegistry.command(named: part[0].text), part[0].key == nil, !part[0].wasQuoted else {
-                throw CommandError("whatif: unknown command \(part[0].text.quotedExcerpt)")
+                throw CommandError(phrase("whatif: unknown command {word}", ["word": part[0].text.quotedExcerpt]))
             }
-            guard !notChanges.contains(command.name) else { throw CommandError("whatif: \(command.name) does not go inside a one-line what-if") }
+            guard !notChanges.contains(command.name) else { throw CommandError(phrase("whatif: {command} does not go inside a one-line what-if", ["command": command.name])) }
             commands.append((command, Arguments(Array(part.dropFirst()))))
         }
         session.openWhatIf()
@@ -73,7 +74,7 @@ public enum WhatIfCommand: Command {
                 let output = try command.run(arguments, in: session)
                 if position == commands.count - 1 {
                     guard command.comparedInWhatIf(arguments) else {
-                        throw CommandError("the last part is the report to compare: pnl, costs, margin, breakeven, ladder or goal drivers")
+                        throw CommandError(phrase("the last part is the report to compare: pnl, costs, margin, breakeven, ladder or goal drivers"))
                     }
                     // The report's tables keep the names they have on their own (`pnl`), not `whatif`.
                     blocks += Session.named(session.compareWithPlan(command, arguments, whatIfBlocks: output),
@@ -82,7 +83,7 @@ public enum WhatIfCommand: Command {
                     blocks += output
                 }
             } catch {
-                throw CommandError("whatif: \(command.name): \(error.message); nothing was changed")
+                throw CommandError(phrase("whatif: {command}: {problem}; nothing was changed", ["command": command.name, "problem": error.message]))
             }
         }
         blocks.append(.message("(what-if dropped: the plan is unchanged)"))
@@ -110,7 +111,7 @@ public enum KeepCommand: Command {
 
     public static func run(_ arguments: Arguments, in session: Session) throws(CommandError) -> [Block] {
         try arguments.checkPositionals(max: 0, usage: usage[0])
-        guard session.isWhatIfOpen else { throw CommandError("no what-if is open; whatif opens one") }
+        guard session.isWhatIfOpen else { throw CommandError(phrase("no what-if is open; whatif opens one")) }
         if let name = session.whatIf?.scenario {
             let scenario = try session.storeWhatIf(as: name, volume: nil)
             return [.message("kept scenario \(name): \(counted(scenario.changes.count, "change")); the plan is unchanged (scenario show \(name) lists them)")]
@@ -132,7 +133,7 @@ public enum DropCommand: Command {
 
     public static func run(_ arguments: Arguments, in session: Session) throws(CommandError) -> [Block] {
         try arguments.checkPositionals(max: 0, usage: usage[0])
-        guard session.isWhatIfOpen else { throw CommandError("no what-if is open; whatif opens one") }
+        guard session.isWhatIfOpen else { throw CommandError(phrase("no what-if is open; whatif opens one")) }
         let count = session.dropWhatIf()
         return [.message("dropped the what-if: \(counted(count, "change")) thrown away; the plan is as it was")]
     }

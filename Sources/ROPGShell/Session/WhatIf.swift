@@ -1,4 +1,5 @@
 import ROPGDomain
+import ROPGText
 import ROPGTables
 
 /// An open what-if: the plan as it was when the what-if opened, and where its changes begin in
@@ -92,7 +93,8 @@ extension Session {
         }
         var whatIfBlocks = whatIfBlocks
         let rule = whatIf?.volume ?? .holdGMV
-        var note = "volume: \(rule.explained)" + (rule == .holdGMV ? ", the default; whatif volume=hold-units or volume=elasticity:E changes it" : "")
+        var note = rule == .holdGMV ? phrase("volume: {rule}, the default; whatif volume=hold-units or volume=elasticity:E changes it", ["rule": phrase(rule.explained)])
+            : phrase("volume: {rule}", ["rule": phrase(rule.explained)])
         if rule != .holdGMV {
             // The what-if's own figures with its volume rule: worked out on a copy adjusted for it.
             var adjusted = workspace

@@ -73,7 +73,8 @@ public enum GoalCommand: Command {
         guard let metric = GoalMetric(rawValue: text.lowercased()) else {
             let names = GoalMetric.allCases.map(\.rawValue)
             let near = Suggestions.nearest(to: text, among: names)
-            throw CommandError("\(text) is not a metric; use \(names.joined(separator: ", "))" + (near.isEmpty ? "" : " (did you mean \(near[0])?)"))
+            throw CommandError(near.isEmpty ? phrase("{word} is not a metric; use {metrics}", ["word": text, "metrics": names.joined(separator: ", ")])
+                : phrase("{word} is not a metric; use {metrics} (did you mean {near}?)", ["word": text, "metrics": names.joined(separator: ", "), "near": near[0]]))
         }
         return metric
     }
@@ -83,9 +84,9 @@ public enum GoalCommand: Command {
         try arguments.checkPositionals(max: 2, usage: usage[0])
         let period = try period(arguments.positional(1), "set")
         if case .range = period {
-            throw CommandError("goals are set on a year, quarter, month, week or day, not a range; set each month, or the quarter")
+            throw CommandError(phrase("goals are set on a year, quarter, month, week or day, not a range; set each month, or the quarter"))
         }
-        guard !arguments.options.isEmpty else { throw CommandError("goal set \(period.text) needs a metric, e.g. gmv=1200万") }
+        guard !arguments.options.isEmpty else { throw CommandError(phrase("goal set {period} needs a metric, e.g. gmv=1200万", ["period": period.text])) }
         var workspace = session.workspace
         var changes: [WorkspaceChange] = []
         var said: [String] = []
@@ -93,7 +94,7 @@ public enum GoalCommand: Command {
             guard let key = option.key, let text = option.value else { continue }
             let metric = try metric(key)
             let value: ExactDecimal
-            do { value = try NumberGrammar.amount(text) } catch { throw CommandError("\(key)=: \(error.message)") }
+            do { value = try NumberGrammar.amount(text) } catch { throw CommandError(phrase("{key}=: {problem}", ["key": key, "problem": error.message])) }
             let goal = Goal(period: period, metric: metric, value: value)
             if let issue = Validation.issues(in: goal).first { throw CommandError("\(key)=: \(issue.message)") }
             let change: WorkspaceChange
@@ -123,7 +124,8 @@ public enum GoalCommand: Command {
             return goal.period == period && (metrics.isEmpty || metrics.contains(goal.metric))
         }
         guard !indices.isEmpty else {
-            throw CommandError("no goal for \(period.text)" + (metrics.isEmpty ? "" : " on \(metrics.map(\.rawValue).joined(separator: ", "))"))
+            throw CommandError(metrics.isEmpty ? phrase("no goal for {period}", ["period": period.text])
+                : phrase("no goal for {period} on {metrics}", ["period": period.text, "metrics": metrics.map(\.rawValue).joined(separator: ", ")]))
         }
         let removed = indices.map { session.workspace.goals[$0].metric.rawValue }
         session.perform(Edit(description: "goal rm \(period.text)", changes: indices.sorted(by: >).map { .removeGoal(at: $0) }))

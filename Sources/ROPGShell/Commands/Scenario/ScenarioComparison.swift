@@ -1,4 +1,5 @@
 import ROPGDomain
+import ROPGText
 import ROPGTables
 
 /// `scenario compare [NAME…] REPORT …`: the report for the plan and each scenario side by side,
@@ -64,9 +65,10 @@ enum ScenarioComparison {
         let distinct = Set(rules.map(\.rule.typed))
         var notes: [String] = []
         if distinct.count == 1, let rule = rules.first?.rule {
-            notes.append("volume: \(rule.explained)" + (rule == .holdGMV ? ", the default; volume=hold-units or volume=elasticity:E changes it" : ""))
+            notes.append(rule == .holdGMV ? phrase("volume: {rule}, the default; volume=hold-units or volume=elasticity:E changes it", ["rule": phrase(rule.explained)])
+                : phrase("volume: {rule}", ["rule": phrase(rule.explained)]))
         } else {
-            notes += rules.map { "volume in \($0.name): \($0.rule.explained)" }
+            notes += rules.map { phrase("volume in {name}: {rule}", ["name": $0.name, "rule": phrase($0.rule.explained)]) }
         }
         notes += rules.compactMap { rule in rule.did.map { "\(rule.name): \($0)" } }
         return notes
@@ -98,7 +100,8 @@ extension Session {
         let (derived, outcome) = try scenarioSession(name)
         var blocks = try ScenarioComparison.report(command, arguments, in: derived, scenario: name)
         let scenario = try scenario(named: name)
-        var notes = ["under scenario \(name) (\(counted(scenario.changes.count, "change"))); volume: \(scenario.volume.explained)"]
+        var notes = [phrase("under scenario {name} ({changes}); volume: {rule}", ["name": name, "changes": phrase(count: scenario.changes.count, "{count} change", "{count} changes"),
+                                                                                   "rule": phrase(scenario.volume.explained)])]
         if let did = outcome.volumeNote { notes.append(did) }
         notes += outcome.problems.map { "\($0) (left out; the rest applies)" }
         var noted = false
