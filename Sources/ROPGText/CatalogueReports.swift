@@ -838,5 +838,63 @@ extension Catalogue {
             "保持销售额（新价格卖出同样的销售额）",
         "hold units (a new price sells the same units)":
             "保持件数（新价格卖出同样的件数）",
+        "{amount} once on {day}":
+            "{day} 一次性 {amount}",
+        "{amount} / {per}":
+            "{amount} / {per}",
+        "{amount} over {months} months":
+            "{amount} 分 {months} 个月摊销",
+        "{amount} / unit":
+            "{amount} / 件",
+        "{amount} / order":
+            "{amount} / 单",
+        "{rate} of revenue":
+            "收入的 {rate}",
+        "CPS {rate} of revenue":
+            "CPS 收入的 {rate}",
+        "CPS {rate} of the {share} of revenue it brings":
+            "CPS：其带来的 {share} 收入的 {rate}",
+        "CPC {amount} × {clicks} clicks / {per}":
+            "CPC {amount} × {clicks} 次点击 / {per}",
+        "CPC on the plan's paid clicks":
+            "按计划付费点击的 CPC",
+        "CPC on {share} of the plan's paid clicks":
+            "按计划付费点击 {share} 的 CPC",
+        "CPM {amount} × {impressions} impressions / {per}":
+            "CPM {amount} × {impressions} 次展现 / {per}",
+        "CPT {amount} / {per}":
+            "CPT {amount} / {per}",
+        "{amount} deposit paid {day}":
+            "保证金 {amount}，{day} 缴纳",
+        "{amount} deposit":
+            "保证金 {amount}",
+        "{amount} ({shown} shown, so the lines add up)":
+            "{amount}（显示为 {shown}，使各行相加一致）",
+        "payment-fee × net revenue {base}, day by day = {amount}":
+            "payment-fee × 净收入 {base}，逐日计 = {amount}",
+        "hit plan {name}: {clicks} paid clicks × cpc {cpc} = {amount}":
+            "爆款计划 {name}：{clicks} 次付费点击 × cpc {cpc} = {amount}",
+        "net units of each product × its goods cost ({units} units in all) = {amount}":
+            "各商品净件数 × 其货品成本（共 {units} 件）= {amount}",
+        " of {sku}":
+            "（{sku}）",
+        "{amount}/unit{qty} × {base} units{of} = {total}":
+            "{amount}/件{qty} × {base} 件{of} = {total}",
+        "{amount}/order{qty} × {base} orders{of} = {total}":
+            "{amount}/单{qty} × {base} 单{of} = {total}",
+        "{rate}{qty} × net revenue{of} {revenue} = {total}":
+            "{rate}{qty} × 净收入{of} {revenue} = {total}",
+        "the plan's paid clicks × cpc{qty}{of}: ad spend {spend} = {total}":
+            "计划付费点击 × cpc{qty}{of}：推广费 {spend} = {total}",
+        "{share} of the plan's paid clicks × cpc{qty}{of}: ad spend {spend} = {total}":
+            "计划付费点击的 {share} × cpc{qty}{of}：推广费 {spend} = {total}",
+        "CPS {rate}{qty} × {share} of net revenue{of} = {rate} × {revenue} = {total}":
+            "CPS {rate}{qty} × 净收入的 {share}{of} = {rate} × {revenue} = {total}",
+        "{paid} paid on {day} → {total} in {period}":
+            "{day} 支付 {paid} → {period} 计 {total}",
+        "{working}, on {from}..{to}":
+            "{working}，{from}..{to}",
+        "{working} → {total} in {period}":
+            "{working} → {period} 计 {total}",
     ]
 }

@@ -1,4 +1,5 @@
 import ROPGDomain
+import ROPGText
 import ROPGTables
 
 /// Turns what a user types after `cost add R "name"` (or `cost set ID …`) into an entry:
@@ -239,21 +240,24 @@ enum CostSpec {
     static func describe(_ entry: CostEntry) -> String {
         let amount = entry.amount.formatted()
         switch entry.basis {
-        case .once(let date): return "\(amount) once on \(date.isoText)"
-        case .recurring(let per): return "\(amount) / \(per.rawValue)"
-        case .amortized(let months): return "\(amount) over \(months) months"
-        case .perUnit: return "\(amount) / unit"
-        case .perOrder: return "\(amount) / order"
-        case .percent: return "\(entry.amount.exactPercentText) of revenue"
+        case .once(let date): return phrase("{amount} once on {day}", ["amount": amount, "day": date.isoText])
+        case .recurring(let per): return phrase("{amount} / {per}", ["amount": amount, "per": phrase(per.rawValue)])
+        case .amortized(let months): return phrase("{amount} over {months} months", ["amount": amount, "months": String(months)])
+        case .perUnit: return phrase("{amount} / unit", ["amount": amount])
+        case .perOrder: return phrase("{amount} / order", ["amount": amount])
+        case .percent: return phrase("{rate} of revenue", ["rate": entry.amount.exactPercentText])
         case .cps(let share):
-            return share == .one ? "CPS \(entry.amount.exactPercentText) of revenue"
-                : "CPS \(entry.amount.exactPercentText) of the \(share.exactPercentText) of revenue it brings"
-        case .cpc(let clicks, let per): return "CPC \(amount) × \(clicks.countText) clicks / \(per.rawValue)"
+            return share == .one ? phrase("CPS {rate} of revenue", ["rate": entry.amount.exactPercentText])
+                : phrase("CPS {rate} of the {share} of revenue it brings", ["rate": entry.amount.exactPercentText, "share": share.exactPercentText])
+        case .cpc(let clicks, let per):
+            return phrase("CPC {amount} × {clicks} clicks / {per}", ["amount": amount, "clicks": clicks.countText, "per": phrase(per.rawValue)])
         case .plannedClicks:
-            return entry.amount == .one ? "CPC on the plan's paid clicks" : "CPC on \(entry.amount.exactPercentText) of the plan's paid clicks"
-        case .cpm(let impressions, let per): return "CPM \(amount) × \(impressions.countText) impressions / \(per.rawValue)"
-        case .cpt(let per): return "CPT \(amount) / \(per.rawValue)"
-        case .deposit(let date): return "\(amount) deposit" + (date.map { " paid \($0.isoText)" } ?? "")
+            return entry.amount == .one ? phrase("CPC on the plan's paid clicks") : phrase("CPC on {share} of the plan's paid clicks", ["share": entry.amount.exactPercentText])
+        case .cpm(let impressions, let per):
+            return phrase("CPM {amount} × {impressions} impressions / {per}", ["amount": amount, "impressions": impressions.countText, "per": phrase(per.rawValue)])
+        case .cpt(let per): return phrase("CPT {amount} / {per}", ["amount": amount, "per": phrase(per.rawValue)])
+        case .deposit(let date):
+            return date.map { phrase("{amount} deposit paid {day}", ["amount": amount, "day": $0.isoText]) } ?? phrase("{amount} deposit", ["amount": amount])
         }
     }
 }

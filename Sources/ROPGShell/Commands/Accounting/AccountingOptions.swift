@@ -113,40 +113,47 @@ struct AccountingOptions {
         // they add up to the category (docs/DOMAIN.md §7), and then says so.
         let exact = line.amount.roundedToCents()
         var amount = exact.formatted()
-        if let shown, shown != exact { amount += " (\(shown.formatted()) shown, so the lines add up)" }
+        if let shown, shown != exact { amount = phrase("{amount} ({shown} shown, so the lines add up)", ["amount": amount, "shown": shown.formatted()]) }
         if line.source == .paymentFee {
-            return "payment-fee × net revenue \(line.basis.map { $0.formatted() } ?? "?"), day by day = \(amount)"
+            return phrase("payment-fee × net revenue {base}, day by day = {amount}", ["base": line.basis.map { $0.formatted() } ?? "?", "amount": amount])
         }
         switch line.source {
         case .hitAds(let index):
             let plan = workspace.hitPlans[index]
-            return "hit plan \(plan.name): \(line.basis.map { $0.countText } ?? "?") paid clicks × cpc \(plan.spec.cpc.formatted()) = \(amount)"
+            return phrase("hit plan {name}: {clicks} paid clicks × cpc {cpc} = {amount}", ["name": plan.name, "clicks": line.basis.map { $0.countText } ?? "?",
+                                                                                        "cpc": plan.spec.cpc.formatted(), "amount": amount])
         default: break
         }
         guard case .entry(let index) = line.source else {
-            return "net units of each product × its goods cost (\(line.basis.map { $0.rounded().countText } ?? "?") units in all) = \(amount)"
+            return phrase("net units of each product × its goods cost ({units} units in all) = {amount}", ["units": line.basis.map { $0.rounded().countText } ?? "?", "amount": amount])
         }
         let entry = workspace.costs[index]
         let quantity = entry.quantity == .one ? "" : " × \(entry.quantity.countText)"
-        let of = entry.product.map { " of \($0)" } ?? ""
+        let of = entry.product.map { phrase(" of {sku}", ["sku": $0]) } ?? ""
         let base = line.basis.map { $0.rounded() } ?? .zero
+        let values: KeyValuePairs<String, String> = ["rate": entry.amount.exactPercentText, "amount": entry.amount.formatted(), "qty": quantity,
+                                                     "base": base.countText, "of": of, "total": amount]
         switch entry.basis {
-        case .perUnit: return "\(entry.amount.formatted())/unit\(quantity) × \(base.countText) units\(of) = \(amount)"
-        case .perOrder: return "\(entry.amount.formatted())/order\(quantity) × \(base.countText) orders\(of) = \(amount)"
-        case .percent: return "\(entry.amount.exactPercentText)\(quantity) × net revenue\(of) \(base.formatted()) = \(amount)"
+        case .perUnit: return phrase("{amount}/unit{qty} × {base} units{of} = {total}", values)
+        case .perOrder: return phrase("{amount}/order{qty} × {base} orders{of} = {total}", values)
+        case .percent:
+            return phrase("{rate}{qty} × net revenue{of} {revenue} = {total}", ["rate": entry.amount.exactPercentText, "qty": quantity, "of": of, "revenue": base.formatted(), "total": amount])
         case .plannedClicks:
-            let share = entry.amount == .one ? "" : "\(entry.amount.exactPercentText) of "
-            return "\(share)the plan's paid clicks × cpc\(quantity)\(of): ad spend \(base.formatted()) = \(amount)"
-        case .cps(let share): return "CPS \(entry.amount.exactPercentText)\(quantity) × \(share.exactPercentText) of net revenue\(of) = \(entry.amount.exactPercentText) × \(base.formatted()) = \(amount)"
+            let spend: KeyValuePairs<String, String> = ["share": entry.amount.exactPercentText, "qty": quantity, "of": of, "spend": base.formatted(), "total": amount]
+            return entry.amount == .one ? phrase("the plan's paid clicks × cpc{qty}{of}: ad spend {spend} = {total}", spend)
+                : phrase("{share} of the plan's paid clicks × cpc{qty}{of}: ad spend {spend} = {total}", spend)
+        case .cps(let share):
+            return phrase("CPS {rate}{qty} × {share} of net revenue{of} = {rate} × {revenue} = {total}",
+                          ["rate": entry.amount.exactPercentText, "qty": quantity, "share": share.exactPercentText, "of": of, "revenue": base.formatted(), "total": amount])
         default:
             if case .amortized = entry.basis, view == .cash {
-                return "\((entry.amount * entry.quantity).formatted()) paid on \(entry.start?.isoText ?? "") → \(amount) in \(period.text)"
+                return phrase("{paid} paid on {day} → {total} in {period}", ["paid": (entry.amount * entry.quantity).formatted(), "day": entry.start?.isoText ?? "", "total": amount, "period": period.text])
             }
             var text = CostSpec.describe(entry) + quantity
             if let window = Accrual.window(of: entry, in: period), window != period.firstDay...period.lastDay {
-                text += ", on \(window.lowerBound.isoText)..\(window.upperBound.isoText)"
+                text = phrase("{working}, on {from}..{to}", ["working": text, "from": window.lowerBound.isoText, "to": window.upperBound.isoText])
             }
-            return "\(text) → \(amount) in \(period.text)"
+            return phrase("{working} → {total} in {period}", ["working": text, "total": amount, "period": period.text])
         }
     }
 
