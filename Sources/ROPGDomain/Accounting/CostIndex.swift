@@ -115,16 +115,24 @@ public struct CostIndex: Sendable {
     private mutating func foldProductGroups(_ workspace: Workspace) {
         let shares = SalesModel.shares(of: workspace.products)
         let unitsPerOrder = workspace.settings[.unitsPerOrder] ?? .one
+        // A product's units are the shop's units shared by the mix (docs/DOMAIN.md §8.4): its part
+        // of every unit is (shareᵢ ÷ Pᵢ) ÷ Σ shareⱼ ÷ Pⱼ. So per-unit and per-order entries tied to
+        // products fold into one shop-wide rate per unit, which follows recorded units or a units
+        // goal as the products' own parts do (a rate per yuan of revenue would not).
+        let unitsPerRevenue = SalesModel.unitsPerRevenue(of: workspace.products)
         var positions: [Key: Int] = [:]
         for group in groups {
             guard let product = group.productIndex else { continue }
             let price = workspace.products[product].price
             let coefficient: ExactDecimal
             var share: ExactDecimal?
+            var perUnit = false
             switch group.entry.basis {
-            case .perUnit: coefficient = price.isZero ? .zero : (group.entry.amount * shares[product]).divided(by: price) ?? .zero
-            case .perOrder:
-                coefficient = price.isZero ? .zero : (group.entry.amount * shares[product]).divided(by: price * unitsPerOrder) ?? .zero
+            case .perUnit, .perOrder:
+                guard !price.isZero, let unitsPerRevenue else { continue }
+                let perOrder = group.entry.basis == .perOrder ? unitsPerOrder : .one
+                coefficient = (group.entry.amount * shares[product]).divided(by: price * perOrder * unitsPerRevenue) ?? .zero
+                perUnit = true
             case .percent: coefficient = group.entry.amount * shares[product]
             case .cps(let cpsShare):
                 coefficient = group.entry.amount * shares[product] * cpsShare
@@ -134,14 +142,14 @@ public struct CostIndex: Sendable {
             default: continue
             }
             let isAds = group.entry.basis == .plannedClicks
-            let key = Key(category: group.entry.category, kind: isAds ? 10 : 8, per: nil, day: nil, months: 0, share: share,
+            let key = Key(category: group.entry.category, kind: isAds ? 10 : perUnit ? 11 : 8, per: nil, day: nil, months: 0, share: share,
                           start: group.entry.start, end: group.entry.end, product: nil)
             if let position = positions[key] {
                 foldedProductGroups[position].amount += coefficient
             } else {
                 positions[key] = foldedProductGroups.count
                 var folded = group.entry
-                folded.basis = isAds ? .plannedClicks : .percent
+                folded.basis = isAds ? .plannedClicks : perUnit ? .perUnit : .percent
                 folded.product = nil
                 folded.amount = coefficient
                 foldedProductGroups.append(folded)
