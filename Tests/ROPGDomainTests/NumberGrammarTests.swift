@@ -31,7 +31,9 @@ import Testing
     }
 
     @Test func errorMessagesNameTheText() {
-        #expect(NumberError(text: "7x9", reason: "").message == "\"7x9\" is not a number")
+        // Text that reads as no number says what numbers look like (review of issue 13, #14).
+        #expect(NumberError(text: "7x9", reason: "").message == "\"7x9\" is not a number; write numbers like 1,234.56, ¥79, 1200万, 10w or 5%")
+        #expect(NumberError(text: "万", reason: "no digits").message == "\"万\" is not a number: no digits; write numbers like 1,234.56, ¥79, 1200万, 10w or 5%")
         #expect(NumberError(text: "1,23", reason: "why").message == "\"1,23\" is not a number: why")
     }
 

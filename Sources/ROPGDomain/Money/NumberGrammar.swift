@@ -2,7 +2,16 @@
 public struct NumberError: Error, Equatable, Sendable {
     public var text: String
     public var reason: String
-    public var message: String { reason.isEmpty ? "\(text.quotedExcerpt) is not a number" : "\(text.quotedExcerpt) is not a number: \(reason)" }
+    public var message: String {
+        switch reason {
+        case "": "\(text.quotedExcerpt) is not a number; \(NumberError.examples)"
+        case "no digits": "\(text.quotedExcerpt) is not a number: no digits; \(NumberError.examples)"
+        default: "\(text.quotedExcerpt) is not a number: \(reason)"
+        }
+    }
+    /// What would work, for text that reads as no number at all (DOMAIN §1.2).
+    public static let examples = "write numbers like 1,234.56, ¥79, 1200万, 10w or 5%"
+
 }
 
 /// A number as typed, once read: its value and whether it was written as a percentage.

@@ -72,6 +72,9 @@ public enum CheckCommand: Command {
         }
         if !report.gaps.isEmpty { blocks += gapBlocks(report.gaps) }
         if let why = report.gapUnavailable { blocks.append(.message("the GMV gap cannot be split: \(why)")) }
+        if !report.impossible.isEmpty {
+            blocks.append(.message("left out of the gap split, figures that cannot all be true (fix them with actual add): " + report.impossible.joined(separator: "; ")))
+        }
         if !report.adSpend.isEmpty { blocks.append(adSpendBlock(report.adSpend)) }
         if !report.health.isEmpty {
             blocks.append(.table(Table(

@@ -117,7 +117,7 @@ struct AccountingOptions {
         default: break
         }
         guard case .entry(let index) = line.source else {
-            return "net units of each product × its goods cost (\(line.basis.map { $0.rounded().countText } ?? "?") units in all) = \(amount)"
+            return "each product's net revenue × its goods cost ÷ its price (\(line.basis.map { $0.rounded().countText } ?? "?") units in all) = \(amount)"
         }
         let entry = workspace.costs[index]
         let quantity = entry.quantity == .one ? "" : " × \(entry.quantity.countText)"

@@ -31,6 +31,13 @@ extension GoalCommand {
             notes.append("visitors, orders, units and clicks are rounded up in each row and in the total, so the rows may add to a little more")
         }
         notes += report.contradictions.map(phrase)
+        if let units = report.mixUnitsPerOrder {
+            // Two unit counts in one plan would price goods on one and packaging on the other.
+            notes.append("units come from the product mix (docs/DOMAIN.md §8.4): at aov \(assumptions.aov.map { $0.formatted() } ?? "—") "
+                         + "the mix's prices make \(units.mix.rounded(places: 2).description) units an order, not units-per-order "
+                         + "\(units.assumed.description); per-order costs of a product use units-per-order: set units-per-order="
+                         + "\(units.mix.rounded(places: 2).description) or check the prices, shares and aov")
+        }
         if !report.adSpendKnown { notes.append("ad spend needs a CPC: set cpc=0.8") }
         // A period shown as itself is one line: its total.
         let single = report.isSingle
