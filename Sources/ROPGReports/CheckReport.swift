@@ -20,6 +20,10 @@ public struct CheckReport: Equatable, Sendable {
     public var gapUnavailable: String?
     /// Per scope, the recorded ad spend against the ad-spend goal, or else the driver tree's.
     public var adSpend: [AdSpendLine]
+    /// Recorded days of the year up to the day whose figures cannot all be true (more orders than
+    /// visitors, GMV with 0 orders), in words: left out of the gap split, which would be nonsense
+    /// on them. `actual add` refuses such days; a file written before may hold some.
+    public var impossible: [String] = []
 
     /// The check on `day`, by default today (docs/DOMAIN.md §12).
     public static func of(_ context: ReportContext, day asked: Day?) throws(GoalReportError) -> CheckReport {
@@ -32,6 +36,7 @@ public struct CheckReport: Equatable, Sendable {
         let lines = DailyCheck.lines(on: day, plans: plans.filter { $0.metric != .adspend }, actuals: workspace.actuals)
         var report = CheckReport(day: day, lines: lines, goalsCoverDay: plans.contains { $0.days[day] != nil }, recordedOnDay: actual != nil,
                                  health: actual.map(DailyCheck.health(of:)) ?? [], gaps: [], gapUnavailable: nil, adSpend: [])
+        report.impossible = workspace.actuals.filter { $0.day.year == day.year && $0.day <= day }.flatMap(Validation.impossibilities(in:))
         if let gmv = plans.first(where: { $0.metric == .gmv }) {
             do {
                 report.gaps = try gaps(on: day, gmv: gmv, workspace: workspace)
@@ -57,7 +62,8 @@ public struct CheckReport: Equatable, Sendable {
             var current = period.firstDay
             while current <= day {
                 if let goal = plan.days[current], let record = byDay[current],
-                   let gmv = record.values[.gmv], let visitors = record.values[.uv], let orders = record.values[.orders] {
+                   let gmv = record.values[.gmv], let visitors = record.values[.uv], let orders = record.values[.orders],
+                   Validation.impossibilities(in: record).isEmpty {
                     let needs = try Drivers.needs(on: current, gmv: goal, settings: workspace.settings)
                     planned.visitors += needs.visitors
                     planned.orders += needs.orders

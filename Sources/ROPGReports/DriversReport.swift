@@ -32,6 +32,14 @@ public struct DriversReport: Equatable, Sendable {
     /// Goals on other metrics that do not fit the GMV goal: the rows' first, then the period's
     /// own (when the rows are smaller than the period).
     public var contradictions: [DriverContradiction]
+    /// The units an order holds at the product mix (AOV × the mix's units per yuan) when that is
+    /// more than 1% away from `units-per-order`: the mix's prices and the AOV say one thing and
+    /// the assumption another, and units follow the mix (docs/DOMAIN.md §8.4).
+    public var mixUnitsPerOrder: MixUnitsPerOrder?
+    public struct MixUnitsPerOrder: Equatable, Sendable {
+        public var mix: ExactDecimal
+        public var assumed: ExactDecimal
+    }
 
     /// The period is shown as itself: one line, its total.
     public var isSingle: Bool { grain == period.grain }
@@ -47,25 +55,34 @@ public struct DriversReport: Equatable, Sendable {
         guard gmv.value(of: period) != nil else { throw .noGMVGoal(covering: period) }
         let settings = workspace.settings
         let children = try GoalReports.rows(of: period, by: grain)
+        let unitsPerGMV = SalesModel.unitsPerRevenue(of: workspace.products)
         var rows: [Row] = []
         var contradictions: [DriverContradiction] = []
         for child in children {
             let shown = child.clipped(to: period)
             let figures: DriverFigures?
-            do { figures = try Drivers.figures(for: shown, gmv: gmv, settings: settings) } catch { throw .failed(error.message) }
+            do { figures = try Drivers.figures(for: shown, gmv: gmv, settings: settings, unitsPerGMV: unitsPerGMV) } catch { throw .failed(error.message) }
             guard let figures else { continue }
             rows.append(Row(period: child, shown: shown, figures: figures))
             contradictions += Drivers.contradictions(in: child, figures: figures, goals: workspace.goals)
         }
         let total: DriverFigures?
-        do { total = try Drivers.figures(for: period, gmv: gmv, settings: settings) } catch { throw .failed(error.message) }
+        do { total = try Drivers.figures(for: period, gmv: gmv, settings: settings, unitsPerGMV: unitsPerGMV) } catch { throw .failed(error.message) }
         if let total, grain != period.grain {
             contradictions += Drivers.contradictions(in: period, figures: total, goals: workspace.goals)
         }
         let assumptions = Assumptions(cvr: settings[.cvr], aov: settings[.aov],
                                       paidShare: settings.isSet(.paidShare) ? settings[.paidShare] : nil,
                                       naturalPerPaid: settings[.naturalPerPaid], cpc: settings[.cpc])
-        return DriversReport(period: period, grain: grain, rows: rows, total: total, assumptions: assumptions,
-                             contradictions: contradictions)
+        var report = DriversReport(period: period, grain: grain, rows: rows, total: total, assumptions: assumptions,
+                                   contradictions: contradictions)
+        let assumed = settings.value(.unitsPerOrder, on: period.firstDay) ?? .one
+        if let unitsPerGMV, let aov = settings.value(.aov, on: period.firstDay) {
+            let mix = aov * unitsPerGMV
+            if let off = (mix - assumed).divided(by: assumed), off.magnitude > ExactDecimal(mantissa: 1, places: 2) {
+                report.mixUnitsPerOrder = MixUnitsPerOrder(mix: mix, assumed: assumed)
+            }
+        }
+        return report
     }
 }

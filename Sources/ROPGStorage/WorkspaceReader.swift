@@ -12,7 +12,9 @@ public struct WorkspaceLoadError: Error, Equatable, Sendable {
 /// Reads the JSON that `WorkspaceWriter` writes, strictly: unknown keys, missing keys, values of
 /// the wrong kind and files from a newer schema are refused with the line, column and path of the
 /// culprit. Streams the file, so a million cost entries need no copy of the file in memory.
-public struct WorkspaceReader {
+public final class WorkspaceReader {
+    // A class, not a struct: the bulk loops hand it to closures a million times, and a struct
+    // would be copied (a retain per field) each time.
     private let reader: JSONReader
     private let fileName: String
     private var expectedCosts = 0
@@ -44,7 +46,7 @@ public struct WorkspaceReader {
         } catch {
             throw WorkspaceLoadError((error as? JSONFileError)?.message ?? "cannot open \(path): \(error)")
         }
-        var workspaceReader = WorkspaceReader(reader: reader, fileName: path)
+        let workspaceReader = WorkspaceReader(reader: reader, fileName: path)
         // A cost entry takes about 100 bytes of file or more: reserving for that many up front
         // spares the array's doubling copies (a hundred megabytes moved, for a million rows).
         if let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int {
@@ -68,7 +70,7 @@ public struct WorkspaceReader {
     /// Reads a fragment: a workspace holding only the parts of one change (the journal's records),
     /// which need not be a valid workspace on its own (a cost entry of a product it does not hold).
     static func decodeFragment(_ bytes: [UInt8], fileName: String) throws(WorkspaceLoadError) -> Workspace {
-        var reader = WorkspaceReader(reader: JSONReader(bytes: bytes), fileName: fileName)
+        let reader = WorkspaceReader(reader: JSONReader(bytes: bytes), fileName: fileName)
         reader.validates = false
         return try reader.read()
     }
@@ -731,8 +733,9 @@ extension WorkspaceReader {
     /// Products, cost entries and hit plans a change carries whole are read as those arrays are.
     fileprivate func readScenarios() throws(WorkspaceLoadError) -> [Scenario] {
         var scenarios: [Scenario] = []
-        var nested = self
-        nested.expectedCosts = 0  // a change's one entry, not the workspace's million
+        // A reader of its own on the same bytes (the reader is a class: `self` would be changed too):
+        // a change's one entry, not the workspace's million, and parts that are not a workspace.
+        let nested = WorkspaceReader(reader: reader, fileName: fileName)
         nested.validates = false
         let keys = ["scenario", "volume", "set", "product", "field", "cost", "goal", "metric", "to", "by",
                     "addProduct", "removeProduct", "replaceCost", "addCost", "removeCost", "hitPlan", "removeHitPlan"]

@@ -2,7 +2,9 @@
 
 extension Catalogue {
     static let errorEntries: [String: String] = [
-        "{word} is not a number": "{word} 不是数字",
+        "{word} is not a number; {examples}": "{word} 不是数字；{examples}",
+        "{word} is not a number: {reason}; {examples}": "{word} 不是数字：{reason}；{examples}",
+        "write numbers like 1,234.56, ¥79, 1200万, 10w or 5%": "数字请写成 1,234.56、¥79、1200万、10w 或 5% 这样",
         "{word} is not a number: {reason}": "{word} 不是数字：{reason}",
         "too long for a number": "作为数字太长",
         "nothing was written": "什么也没写",

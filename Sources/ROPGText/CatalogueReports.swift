@@ -874,8 +874,6 @@ extension Catalogue {
             "payment-fee × 净收入 {base}，逐日计 = {amount}",
         "hit plan {name}: {clicks} paid clicks × cpc {cpc} = {amount}":
             "爆款计划 {name}：{clicks} 次付费点击 × cpc {cpc} = {amount}",
-        "net units of each product × its goods cost ({units} units in all) = {amount}":
-            "各商品净件数 × 其货品成本（共 {units} 件）= {amount}",
         " of {sku}":
             "（{sku}）",
         "{amount}/unit{qty} × {base} units{of} = {total}":
@@ -896,5 +894,11 @@ extension Catalogue {
             "{working}，{from}..{to}",
         "{working} → {total} in {period}":
             "{working} → {period} 计 {total}",
+        "each product's net revenue × its goods cost ÷ its price ({units} units in all) = {amount}":
+            "各商品净收入 × 其货品成本 ÷ 其价格（共 {units} 件）= {amount}",
+        "left out of the gap split, figures that cannot all be true (fix them with actual add): {figures}":
+            "差距拆分中略去了不可能同时成立的数据（用 actual add 修正）：{figures}",
+        "units come from the product mix (docs/DOMAIN.md §8.4): at aov {aov} the mix's prices make {mix} units an order, not units-per-order {assumed}; per-order costs of a product use units-per-order: set units-per-order={mix} or check the prices, shares and aov":
+            "件数来自商品结构（docs/DOMAIN.md §8.4）：客单价 {aov} 时，按结构的价格每单为 {mix} 件，而不是 units-per-order {assumed}；商品的按单成本用 units-per-order：set units-per-order={mix}，或检查价格、占比和客单价",
     ]
 }

@@ -7,8 +7,11 @@ extension NumberError {
     /// "\"12x\" is not a number: no digits" in English; "\"12x\" 不是数字：没有数字" in Chinese.
     public var message: String {
         let word = text.quotedExcerpt
+        // Text that reads as no number at all says what numbers look like (DOMAIN §1.2).
+        let examples = phrase("write numbers like 1,234.56, ¥79, 1200万, 10w or 5%")
         switch reason {
-        case .unreadable: return phrase("{word} is not a number", ["word": word])
+        case .unreadable: return phrase("{word} is not a number; {examples}", ["word": word, "examples": examples])
+        case .noDigits: return phrase("{word} is not a number: {reason}; {examples}", ["word": word, "reason": reasonText, "examples": examples])
         default: return phrase("{word} is not a number: {reason}", ["word": word, "reason": reasonText])
         }
     }

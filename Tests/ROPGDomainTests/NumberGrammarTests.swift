@@ -29,7 +29,9 @@ import ROPGText
     ])
     func refusesBadForms(text: String, reason: String) {
         // The typed reason, as the catalogue phrases it in English.
-        let expected = reason.isEmpty ? "\(text.quotedExcerpt) is not a number" : "\(text.quotedExcerpt) is not a number: \(reason)"
+        let examples = "; write numbers like 1,234.56, ¥79, 1200万, 10w or 5%"
+        let expected = reason.isEmpty ? "\(text.quotedExcerpt) is not a number\(examples)"
+            : "\(text.quotedExcerpt) is not a number: \(reason)" + (reason == "no digits" ? examples : "")
         do {
             _ = try NumberGrammar.parse(text)
             Issue.record("\(text) was read")
@@ -40,7 +42,9 @@ import ROPGText
     }
 
     @Test func errorMessagesNameTheText() {
-        #expect(NumberError(text: "7x9", reason: .unreadable).message == "\"7x9\" is not a number")
+        // Text that reads as no number says what numbers look like (review of issue 13, #14).
+        #expect(NumberError(text: "7x9", reason: .unreadable).message == "\"7x9\" is not a number; write numbers like 1,234.56, ¥79, 1200万, 10w or 5%")
+        #expect(NumberError(text: "万", reason: .noDigits).message == "\"万\" is not a number: no digits; write numbers like 1,234.56, ¥79, 1200万, 10w or 5%")
         #expect(NumberError(text: "1,23", reason: .badGrouping).message == "\"1,23\" is not a number: commas must separate groups of three digits")
         #expect(Interface.$language.withValue(.zh) { NumberError(text: "1,23", reason: .badGrouping).message } == "\"1,23\" 不是数字：逗号必须每三位分隔一组")
     }

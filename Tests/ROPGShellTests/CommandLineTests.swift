@@ -13,6 +13,18 @@ import Testing
         #expect(result.output.contains("12,000,000.00"))
     }
 
+    /// A today that cannot be read is said on stderr, not dropped for the clock in silence
+    /// (review of issue 13, #14); a good one says nothing.
+    @Test func anUnreadableTodayIsWarnedOf() throws {
+        let folder = try TestSupport.scratchCopy()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let bad = try TestSupport.run(["workspaces/demo.json", "-c", "info"], in: folder, environment: ["ROPG_TODAY": "bad"])
+        #expect(bad.status == 0)
+        #expect(bad.output.contains("ropg: warning: ROPG_TODAY=bad is not a day such as 2026-03-16; using the clock's date"), "\(bad.output.prefix(400))")
+        let good = try TestSupport.run(["workspaces/demo.json", "-c", "info"], in: folder)
+        #expect(!good.output.contains("warning"))
+    }
+
     @Test func readsAScriptFromStandardInputWithoutPromptOrEscapes() throws {
         let folder = try TestSupport.scratchCopy()
         let result = try TestSupport.run(["workspaces/demo.json"], in: folder, stdin: "product list role=hit\n# comment\n\ninfo\n")

@@ -64,6 +64,35 @@ import ROPGDomain
         #expect(Completion.scenarioNames(session).isEmpty)
     }
 
+    /// Review of issue 13, #14: after a SKU only keys; filter words where a bulk edit takes them;
+    /// cost entries by name too; no key that a given key refuses.
+    @Test func bulkTargetsAndKeysThatGoTogether() throws {
+        let session = try Self.demo()
+        let afterSKU = complete("product set TS-001 ", session)
+        #expect(afterSKU.contains("price=") && afterSKU.contains("stock="))
+        #expect(!afterSKU.contains("TS-001") && !afterSKU.contains("TS-002") && !afterSKU.contains("SK-001"), "\(afterSKU)")
+        #expect(complete("product set TS-001 TS-00", session).isEmpty)
+        #expect(complete("product set TS-001 ro", session) == ["role="])
+        #expect(complete("product set role:traffic ro", session) == ["role:traffic", "role:profit", "role:image", "role:custom", "role:hit", "role="])
+        #expect(complete("product set role:", session) == ["role:traffic", "role:profit", "role:image", "role:custom", "role:hit"])
+        #expect(complete("product set na", session) == ["name:"])
+        #expect(complete("product set a", session) == ["all"])
+        let afterFilter = complete("product set role:traffic ", session)
+        #expect(afterFilter.contains("name:") && afterFilter.contains("price=") && !afterFilter.contains("TS-001"))
+        let costFilters = complete("cost set O ", session)
+        #expect(costFilters.contains("name:") && costFilters.contains("basis:cpc") && costFilters.contains("category:P")
+                && costFilters.contains("amount=") && !costFilters.contains("O1"), "\(costFilters)")
+        #expect(complete("cost set basis:cpc", session) == ["basis:cpc", "basis:cpc-plan"])
+        #expect(complete("cost set 客", session) == ["客服工资"])
+        #expect(complete("cost set 美工", session) == ["美工工资", "美工提成"])
+        #expect(complete("cost set P", session).starts(with: ["P1", "P2", "P3", "P4", "P5"]))
+        let vsActual = complete("pnl 2026 vs=actual ", session)
+        #expect(vsActual.contains("view=") && vsActual.contains("by=") && !vsActual.contains("alloc=") && !vsActual.contains("source="), "\(vsActual)")
+        let costsVsActual = complete("costs 2026 vs=actual ", session)
+        #expect(costsVsActual.contains("by=") && !costsVsActual.contains("category=") && !costsVsActual.contains("source="))
+        #expect(!complete("pnl 2026 source=actual ", session).contains("vs="))
+    }
+
     @Test func fileNamesAfterRedirectSourceAndOpen() throws {
         let session = try Self.demo()
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ropg-complete-\(UUID().uuidString)")

@@ -22,4 +22,14 @@ import Testing
         #expect(result.status == 0, "help \(name): an example failed:\n\(result.output.suffix(1500))")
         #expect(!result.output.contains("error:"), "help \(name):\n\(result.output.suffix(1500))")
     }
+
+    /// A reader tries one example, not the list: each of `help goal`'s runs by itself on the demo
+    /// (`goal rm 2026-11 gmv` used to need the `goal set 2026-11` before it).
+    @Test(arguments: CommandRegistry.command(named: "goal")?.examples ?? ["goal (not found)"])
+    func goalExampleRunsAlone(_ example: String) throws {
+        let folder = try TestSupport.scratchCopy()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try TestSupport.run(["workspaces/demo.json", "--bail", "-c", example], in: folder)
+        #expect(result.status == 0 && !result.output.contains("error:"), "help goal: \(example) fails alone:\n\(result.output.suffix(800))")
+    }
 }

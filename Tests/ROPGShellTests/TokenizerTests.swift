@@ -27,6 +27,18 @@ import ROPGDomain
         #expect(plain.words[3].key == nil && plain.words[4].key == nil)
     }
 
+    /// A Chinese input method types the operator and `=` full-width: `price－=10%` is `price-=10%`
+    /// (review of issue 13, #14), as full-width digits in numbers are already read.
+    @Test func fullWidthOperatorsReadAsTheirTwins() throws {
+        let line = try #require(try Tokenizer.commands(in: "product set TS-001 price－=10% stock＋＝5 cost＊=1.1 name＝衬衫 qty－1").first)
+        #expect(line.words[3].key == "price-" && line.words[3].value == "10%")
+        #expect(line.words[4].key == "stock+" && line.words[4].value == "5")
+        #expect(line.words[5].key == "cost*" && line.words[5].value == "1.1")
+        #expect(line.words[6].key == "name" && line.words[6].value == "衬衫")
+        // A full-width minus not before `=` stays text.
+        #expect(line.words[7].key == nil && line.words[7].text == "qty－1")
+    }
+
     @Test func semicolonsSeparateCommandsOutsideQuotes() throws {
         let lines = try Tokenizer.commands(in: "product list; cost add G \"a;b\" 4/order ;; info")
         #expect(lines.map(\.source) == ["product list", "cost add G \"a;b\" 4/order", "info"])

@@ -155,13 +155,13 @@ public struct CostBook: Sendable {
         return amount.isZero && base.isZero ? nil : (ExactAmount(amount), base)
     }
 
-    /// The goods the products sold: net units × goods cost, category G.
+    /// The goods the products sold (each product's net revenue × C ÷ P, docs/DOMAIN.md §8.4), category G.
     private mutating func addGoods(_ workspace: Workspace, _ model: SalesModel) {
         guard !workspace.products.isEmpty else { return }
         var goods = ExactDecimal.zero
-        if !perProduct { goods = (sales.units ?? .zero) * model.goodsPerUnit }
+        if !perProduct { goods = sales.goods }
         for product in sales.products {
-            let amount = product.units * workspace.products[product.index].cost
+            let amount = product.goods
             goods += amount
             productDirect[product.index, default: [:]][.G, default: .zero] += amount
         }

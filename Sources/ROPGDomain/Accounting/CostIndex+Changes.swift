@@ -107,8 +107,9 @@ extension CostIndex {
         return true
     }
 
-    /// Works the folded coefficients out again for the groups whose amounts changed, and for
-    /// every group of a product whose share or price moved; false on a sum too large.
+    /// Works the folded coefficients out again for the groups whose amounts changed, for every
+    /// group of a product whose share or price moved, and for every per-unit or per-order group
+    /// when the mix's units per yuan moved; false on a sum too large.
     private mutating func refreshCoefficients(touched: Set<Int>, changedProducts: Set<Int>, mixChanged: Bool,
                                               _ workspace: Workspace) -> Bool {
         var redo = touched
@@ -118,10 +119,14 @@ extension CostIndex {
             if newMix.shares.count != mix.shares.count { return false }
             for product in newMix.shares.indices where newMix.shares[product] != mix.shares[product] { moved.insert(product) }
             let ordersMoved = newMix.unitsPerOrder != mix.unitsPerOrder
-            if !moved.isEmpty || ordersMoved {
+            // A per-unit or per-order group's rate is shared by the mix's units per yuan (§8.4),
+            // which any product's price or share moves: those groups are all worked out again.
+            let unitsMoved = newMix.unitsPerRevenue != mix.unitsPerRevenue
+            if !moved.isEmpty || ordersMoved || unitsMoved {
                 for (position, group) in groups.enumerated() {
                     guard let product = group.productIndex else { continue }
-                    if moved.contains(product) || (ordersMoved && group.entry.basis == .perOrder) { redo.insert(position) }
+                    let perUnit = group.entry.basis == .perUnit || group.entry.basis == .perOrder
+                    if moved.contains(product) || (ordersMoved && group.entry.basis == .perOrder) || (unitsMoved && perUnit) { redo.insert(position) }
                 }
             }
             mix = newMix

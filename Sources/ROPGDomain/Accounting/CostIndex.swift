@@ -175,10 +175,13 @@ public struct CostIndex: Equatable, Sendable {
     struct MixFigures: Equatable {
         var shares: [ExactDecimal] = []
         var unitsPerOrder = ExactDecimal.one
+        /// The shop's units per yuan of revenue at the mix (nil: no product sells).
+        var unitsPerRevenue: ExactDecimal?
         init() {}
         init(_ workspace: Workspace) {
             shares = SalesModel.shares(of: workspace.products)
             unitsPerOrder = workspace.settings[.unitsPerOrder] ?? .one
+            unitsPerRevenue = SalesModel.unitsPerRevenue(of: workspace.products)
         }
     }
 
@@ -190,10 +193,20 @@ public struct CostIndex: Equatable, Sendable {
         let share = mix.shares[product]
         let coefficient: ExactDecimal
         var cps: ExactDecimal?
+        var perUnit = false
         switch group.entry.basis {
-        case .perUnit: coefficient = price.isZero ? .zero : (group.entry.amount * share).divided(by: price) ?? .zero
-        case .perOrder:
-            coefficient = price.isZero ? .zero : (group.entry.amount * share).divided(by: price * mix.unitsPerOrder) ?? .zero
+        case .perUnit, .perOrder:
+            // A product's units are the shop's units shared by the mix (docs/DOMAIN.md §8.4): its part
+            // of every unit is (shareᵢ ÷ Pᵢ) ÷ Σ shareⱼ ÷ Pⱼ. So per-unit and per-order entries tied to
+            // products fold into one shop-wide rate per unit, which follows recorded units or a units
+            // goal as the products' own parts do (a rate per yuan of revenue would not).
+            // A product that cannot sell (no price, or a mix that sells nothing) keeps its place at zero,
+            // as the other kinds do, so that an edit that gives it a price refreshes it in place.
+            let perOrder = group.entry.basis == .perOrder ? mix.unitsPerOrder : .one
+            if price.isZero { coefficient = .zero } else if let unitsPerRevenue = mix.unitsPerRevenue {
+                coefficient = (group.entry.amount * share).divided(by: price * perOrder * unitsPerRevenue) ?? .zero
+            } else { coefficient = .zero }
+            perUnit = true
         case .percent: coefficient = group.entry.amount * share
         case .cps(let cpsShare):
             coefficient = group.entry.amount * share * cpsShare
@@ -203,7 +216,7 @@ public struct CostIndex: Equatable, Sendable {
         default: return nil
         }
         let isAds = group.entry.basis == .plannedClicks
-        let key = Key(category: group.entry.category, kind: isAds ? 10 : 8, per: nil, day: nil,
+        let key = Key(category: group.entry.category, kind: isAds ? 10 : perUnit ? 11 : 8, per: nil, day: nil,
                       start: group.entry.start, end: group.entry.end, share: cps)
         return (coefficient, key)
     }
@@ -232,7 +245,11 @@ public struct CostIndex: Equatable, Sendable {
     /// The folded entry a product-tied group starts: its ID, name, category and bounds, as a rate.
     static func foldedEntry(from entry: CostEntry, amount: ExactDecimal) -> CostEntry {
         var folded = entry
-        folded.basis = entry.basis == .plannedClicks ? .plannedClicks : .percent
+        switch entry.basis {
+        case .plannedClicks: folded.basis = .plannedClicks
+        case .perUnit, .perOrder: folded.basis = .perUnit
+        default: folded.basis = .percent
+        }
         folded.product = nil
         folded.amount = amount
         return folded

@@ -14,6 +14,9 @@ public struct Sales: Equatable, Sendable {
     public var orders: ExactDecimal? = .zero
     /// Net units sold.
     public var units: ExactDecimal? = .zero
+    /// The goods cost of what sold (docs/DOMAIN.md §8.4): each product's net revenue × its C ÷ P,
+    /// so goods follow the revenue even where a units goal or record sets another unit count.
+    public var goods: ExactDecimal = .zero
     /// Each product's part, in workspace order (products with no part are left out).
     public var products: [ProductSales] = [] {
         didSet { positions = Dictionary(uniqueKeysWithValues: products.enumerated().map { ($1.index, $0) }) }
@@ -52,6 +55,8 @@ public struct ProductSales: Equatable, Sendable {
     public var netRevenue: ExactDecimal
     /// Net units: net revenue ÷ price.
     public var units: ExactDecimal
+    /// The goods cost of its sales: net revenue × C ÷ P (a hit plan's: its net units × C).
+    public var goods: ExactDecimal = .zero
 }
 
 /// Works out `Sales` for any days from the workspace's goals or actuals.
@@ -168,6 +173,13 @@ public struct SalesModel: Sendable {
             return mix(of: products)
         }
         return (shares, units, goods)
+    }
+
+    /// The units one yuan of revenue sells at the mix of `products` (Σ shareᵢ ÷ Pᵢ, docs/DOMAIN.md
+    /// §8.4); nil for a shop with no product that sells a share.
+    public static func unitsPerRevenue(of products: [Product]) -> ExactDecimal? {
+        let units = mix(of: products).1
+        return units.isZero ? nil : units
     }
 
     /// Each product's share, and the net units and goods cost per unit of net revenue of the mix.
@@ -298,6 +310,7 @@ public struct SalesModel: Sendable {
                     part.net += figures.figures.revenue * keep
                     part.units += figures.figures.units * keep
                     hitNet[figures.productIndex] = part
+                    sales.goods += figures.figures.units * keep * workspace.products[figures.productIndex].cost
                 }
             }
             if workspace.products.isEmpty {
@@ -315,6 +328,7 @@ public struct SalesModel: Sendable {
             }
             groups[position].gmv += rest
             groups[position].net += rest * keep
+            sales.goods += rest * keep * groups[position].mix.goodsPerNetRevenue
             // Units goals or records set the units; otherwise the mix says how many.
             groups[position].units += units.map { $0 * keep } ?? rest * keep * groups[position].mix.unitsPerNetRevenue
         }
@@ -329,7 +343,7 @@ public struct SalesModel: Sendable {
         var parts: [ProductSales] = []
         parts.reserveCapacity(workspace.products.count)
         for (index, product) in workspace.products.enumerated() {
-            var gmv = ExactDecimal.zero, net = ExactDecimal.zero, units = ExactDecimal.zero
+            var gmv = ExactDecimal.zero, net = ExactDecimal.zero, units = ExactDecimal.zero, goods = ExactDecimal.zero
             for group in groups {
                 let share = group.mix.shares[index]
                 guard !share.isZero else { continue }
@@ -338,15 +352,19 @@ public struct SalesModel: Sendable {
                 // A group's units shared by the mix: each product's net revenue ÷ its price, scaled
                 // to units goals where there are some.
                 let scale = group.mix.unitsPerNetRevenue.isZero ? .zero : (group.units.divided(by: group.mix.unitsPerNetRevenue) ?? .zero)
-                if !product.price.isZero { units += (scale * share).divided(by: product.price) ?? .zero }
+                if !product.price.isZero {
+                    units += (scale * share).divided(by: product.price) ?? .zero
+                    goods += (group.net * share * product.cost).divided(by: product.price) ?? .zero
+                }
             }
             if let hit = hitNet[index] {
                 gmv += hit.gmv
                 net += hit.net
                 units += hit.units
+                goods += hit.units * product.cost
             }
             guard !gmv.isZero || !units.isZero || !shares[index].isZero else { continue }
-            parts.append(ProductSales(index: index, share: shares[index], gmv: gmv, netRevenue: net, units: units))
+            parts.append(ProductSales(index: index, share: shares[index], gmv: gmv, netRevenue: net, units: units, goods: goods))
         }
         sales.products = parts
         return sales
@@ -364,23 +382,28 @@ public struct SalesModel: Sendable {
     struct Mix {
         var shares: [ExactDecimal]
         var unitsPerNetRevenue: ExactDecimal
+        var goodsPerNetRevenue: ExactDecimal
     }
 
     /// The mix with some products taken out and the others' shares scaled up to what they were
     /// together; the whole mix when nothing else sells.
     private func mix(excluding excluded: [Int]) -> Mix {
-        guard !excluded.isEmpty else { return Mix(shares: shares, unitsPerNetRevenue: unitsPerNetRevenue) }
+        let whole = Mix(shares: shares, unitsPerNetRevenue: unitsPerNetRevenue, goodsPerNetRevenue: goodsPerNetRevenue)
+        guard !excluded.isEmpty else { return whole }
         var scaled = shares
         for index in excluded { scaled[index] = .zero }
         let left = scaled.reduce(ExactDecimal.zero, +)
-        let whole = shares.reduce(ExactDecimal.zero, +)
-        guard !left.isZero, let factor = whole.divided(by: left) else { return Mix(shares: shares, unitsPerNetRevenue: unitsPerNetRevenue) }
-        var units = ExactDecimal.zero
+        let total = shares.reduce(ExactDecimal.zero, +)
+        guard !left.isZero, let factor = total.divided(by: left) else { return whole }
+        var units = ExactDecimal.zero, goods = ExactDecimal.zero
         for index in scaled.indices {
             scaled[index] = scaled[index] * factor
-            let price = workspace.products[index].price
-            if !price.isZero { units += scaled[index].divided(by: price) ?? .zero }
+            let product = workspace.products[index]
+            if !product.price.isZero, let perRevenue = scaled[index].divided(by: product.price) {
+                units += perRevenue
+                goods += perRevenue * product.cost
+            }
         }
-        return Mix(shares: scaled, unitsPerNetRevenue: units)
+        return Mix(shares: scaled, unitsPerNetRevenue: units, goodsPerNetRevenue: goods)
     }
 }

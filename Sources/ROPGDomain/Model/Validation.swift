@@ -154,6 +154,22 @@ public enum Validation {
         return issues
     }
 
+    /// Figures of one recorded day that cannot all be true (docs/DOMAIN.md §4.6): more orders than
+    /// visitors (each order needs a visitor, so visitors 0 with orders is one of these), or GMV
+    /// with no orders. `actual add` and `actual import` refuse them, naming the day and figures;
+    /// a workspace file holding such a day still opens (opening never changes or refuses old work).
+    public static func impossibilities(in actual: Actual) -> [String] {
+        var found: [String] = []
+        let uv = actual.values[.uv], orders = actual.values[.orders], gmv = actual.values[.gmv]
+        if let uv, let orders, orders > uv {
+            found.append("\(actual.day.isoText): \(orders.countText) orders from \(uv.countText) visitors; every order needs a visitor, so orders are at most uv")
+        }
+        if let orders, orders.isZero, let gmv, !gmv.isZero {
+            found.append("\(actual.day.isoText): gmv \(gmv.formatted()) with 0 orders; a sale is an order, so record the orders (or gmv=0)")
+        }
+        return found
+    }
+
     static func actualIssues(_ actuals: [Actual]) -> [ValidationIssue] {
         var issues: [ValidationIssue] = []
         var days = Set<Day>()

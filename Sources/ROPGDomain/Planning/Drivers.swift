@@ -1,5 +1,6 @@
 /// What a GMV goal needs (DOMAIN §4 driver tree): GMV = visitors × CVR × AOV; orders = visitors ×
-/// CVR; units = orders × units per order; paid visitors from the paid share (or one paid visitor
+/// CVR; units = GMV × the product mix's units per yuan (docs/DOMAIN.md §8.4), or orders × units per
+/// order in a shop with no products; paid visitors from the paid share (or one paid visitor
 /// per 1 + natural-per-paid visitors); ad spend = paid clicks × CPC. Counts are rounded up.
 public struct DriverFigures: Equatable, Sendable {
     public var gmv: ExactDecimal
@@ -54,7 +55,9 @@ public enum Drivers {
 
     /// The driver tree of one day's GMV `gmv` with the assumptions of `day`; `seen` is called with
     /// each assumption's value as it is read (to tell whether they vary over a period).
-    public static func needs(on day: Day, gmv: ExactDecimal, settings: Settings,
+    /// `unitsPerGMV` is the product mix's units per yuan: where the shop has products, units come
+    /// from the mix (§8.4), so the tree counts the units the ledger's goods and per-unit costs follow.
+    public static func needs(on day: Day, gmv: ExactDecimal, settings: Settings, unitsPerGMV: ExactDecimal? = nil,
                              seen: (Assumption, ExactDecimal?) -> Void = { _, _ in }) throws(Failure) -> DayNeeds {
         func value(_ assumption: Assumption) -> ExactDecimal? {
             let value = settings.value(assumption, on: day)
@@ -75,13 +78,14 @@ public enum Drivers {
         } else {
             paid = visitors.divided(by: .one + (value(.naturalPerPaid) ?? .one)) ?? .zero
         }
-        return DayNeeds(gmv: gmv, visitors: visitors, orders: orders, units: orders * (value(.unitsPerOrder) ?? .one),
+        return DayNeeds(gmv: gmv, visitors: visitors, orders: orders, units: unitsPerGMV.map { gmv * $0 } ?? orders * (value(.unitsPerOrder) ?? .one),
                         paidClicks: paid, cpc: value(.cpc))
     }
 
     /// The figures the GMV goals of `period` need, worked out day by day with the assumptions of
     /// each day and rounded once for the period; nil when some day of the period has no GMV goal.
-    public static func figures(for period: Period, gmv plan: GoalPlan, settings: Settings) throws(Failure) -> DriverFigures? {
+    public static func figures(for period: Period, gmv plan: GoalPlan, settings: Settings,
+                               unitsPerGMV: ExactDecimal? = nil) throws(Failure) -> DriverFigures? {
         var gmv = ExactDecimal.zero, visitors = ExactDecimal.zero, orders = ExactDecimal.zero
         var units = ExactDecimal.zero, paid = ExactDecimal.zero, spend = ExactDecimal.zero
         var cpcs = Set<ExactDecimal>()
@@ -91,7 +95,7 @@ public enum Drivers {
         var day = period.firstDay
         while day <= period.lastDay {
             guard let dayGMV = plan.days[day] else { return nil }
-            let needs = try Drivers.needs(on: day, gmv: dayGMV, settings: settings) { assumption, value in
+            let needs = try Drivers.needs(on: day, gmv: dayGMV, settings: settings, unitsPerGMV: unitsPerGMV) { assumption, value in
                 if let seen = first[assumption] { if seen != value { varies = true } } else { first[assumption] = value }
             }
             gmv += needs.gmv

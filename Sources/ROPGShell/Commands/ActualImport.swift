@@ -140,6 +140,7 @@ enum ActualImport {
                     break
                 }
             }
+            if rowProblems.isEmpty { rowProblems = Validation.impossibilities(in: actual) }
             if rowProblems.isEmpty {
                 actuals.append(actual)
             } else {

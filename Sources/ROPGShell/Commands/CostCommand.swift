@@ -47,7 +47,7 @@ public enum CostCommand: Command {
     public static let syntax = Syntax([
         Verb("add", words: [.category, .text, .amount], required: 2, keys: CostSpec.syntax.filter { $0.name != "name" }),
         // A cost ID, a unique name or filter words (`O name:工资`), then the figures to change.
-        Verb("set", words: [.costID], required: 1, repeatsLast: true,
+        Verb("set", words: [.costTarget], required: 1, repeatsLast: true,
              keys: CostSpec.syntax.map { key in var key = key; key.relative = CostFigure(rawValue: key.name) != nil; return key }),
         Verb("rm", words: [.costID], required: 1, repeatsLast: true),
         Verb("list", words: [.text], repeatsLast: true,

@@ -42,7 +42,7 @@ public enum ProductCommand: Command {
     public static let syntax = Syntax([
         Verb("add", words: [.text], required: 1, keys: productKeys),
         // A SKU or filter words (`role:traffic name:T恤`), then the figures to change.
-        Verb("set", words: [.sku], required: 1, repeatsLast: true,
+        Verb("set", words: [.productTarget], required: 1, repeatsLast: true,
              keys: productKeys.map { key in var key = key; key.relative = ProductFigure(rawValue: key.name) != nil; return key } + [Key("sku", .text)]),
         Verb("rm", words: [.sku], required: 1, repeatsLast: true),
         Verb("list", words: [.text], repeatsLast: true, keys: [Key("role", .choice(ProductRole.allCases.map(\.rawValue) + ["none"])), Key("name", .text)]),

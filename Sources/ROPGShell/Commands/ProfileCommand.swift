@@ -66,11 +66,13 @@ public enum ProfileCommand: Command {
         var profiles = session.workspace.profiles
         let index = profiles.firstIndex { $0.name == name }
         var profile = index.map { profiles[$0] } ?? Profile(name: name)
-        func weight(_ key: String, _ text: String) throws(CommandError) -> ExactDecimal {
+        // `typed` is the option as written (event=11-11x-1), so the error names the whole of it.
+        func weight(_ key: String, _ text: String, typed: String? = nil) throws(CommandError) -> ExactDecimal {
+            let shown = "\(key)=\((typed ?? text).excerpt)"
             let value: ExactDecimal
-            do { value = try NumberGrammar.amount(text) } catch { throw CommandError("\(key)=: \(error.message)") }
-            guard !value.isNegative else { throw CommandError("\(key)=\(text): a weight must not be negative") }
-            guard value <= Profile.largestWeight else { throw CommandError("\(key)=\(text): a weight is at most \(Profile.largestWeight.countText)") }
+            do { value = try NumberGrammar.amount(text) } catch { throw CommandError("\(shown): \(error.message)") }
+            guard !value.isNegative else { throw CommandError("\(shown): a weight must not be negative") }
+            guard value <= Profile.largestWeight else { throw CommandError("\(shown): a weight is at most \(Profile.largestWeight.countText)") }
             return value
         }
         for option in arguments.options {
@@ -91,16 +93,16 @@ public enum ProfileCommand: Command {
                     if multiplierText == "none" {
                         guard profile.yearlyEvents.removeValue(forKey: monthDay) != nil else { throw CommandError("\(name) has no yearly event on \(monthDay.text)") }
                     } else {
-                        profile.yearlyEvents[monthDay] = try weight("event", multiplierText)
+                        profile.yearlyEvents[monthDay] = try weight("event", multiplierText, typed: text)
                     }
                     continue
                 }
                 let day: Day
-                do { day = try Period.parseDay(dayText) } catch { throw CommandError("event=: \(error.message); or MM-DD for every year, e.g. event=11-11x6") }
+                do { day = try Period.parseDay(dayText) } catch { throw CommandError("event=\(text.excerpt): \(error.message); or MM-DD for every year, e.g. event=11-11x6") }
                 if multiplierText == "none" {
                     guard profile.events.removeValue(forKey: day) != nil else { throw CommandError("\(name) has no event on \(day)") }
                 } else {
-                    profile.events[day] = try weight("event", multiplierText)
+                    profile.events[day] = try weight("event", multiplierText, typed: text)
                 }
             }
         }

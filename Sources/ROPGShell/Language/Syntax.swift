@@ -63,12 +63,16 @@ public struct Key: Sendable {
     /// May also be changed relative to its value: `price+=5`, `price-=10%`, `amount*=1.1`
     /// (the tokenizer keeps the operator on the key: `price-`; see `Arguments.relativeChange`).
     public var relative: Bool
+    /// Keys that do not go with this one (`vs=actual` refuses `source=`, `alloc=`, `category=`):
+    /// once either is given, completion stops offering the other.
+    public var excludes: [String]
 
-    public init(_ name: String, _ kind: ValueKind, repeatable: Bool = false, relative: Bool = false) {
+    public init(_ name: String, _ kind: ValueKind, repeatable: Bool = false, relative: Bool = false, excludes: [String] = []) {
         self.name = name
         self.kind = kind
         self.repeatable = repeatable
         self.relative = relative
+        self.excludes = excludes
     }
 
     /// Keys of one kind.
@@ -90,6 +94,11 @@ public enum ValueKind: Sendable, Equatable {
     case sku
     /// A cost entry's ID (R1, G12).
     case costID
+    /// Which products an edit changes: a SKU or a filter word (all, role:traffic, name:T恤).
+    case productTarget
+    /// Which cost entries an edit changes: an ID, an entry's name, or a filter word (all, O,
+    /// category:O, name:工资, basis:cpc, product:TS-001).
+    case costTarget
     /// A cost category: R, O, P or G.
     case category
     /// A seasonal profile's name.
@@ -118,6 +127,8 @@ public enum ValueKind: Sendable, Equatable {
         case .day: "DAY"
         case .sku: "SKU"
         case .costID: "COST-ID"
+        case .productTarget: "SKU|FILTER"
+        case .costTarget: "COST-ID|NAME|FILTER"
         case .category: "R|O|P|G"
         case .profile: "PROFILE"
         case .hitPlan: "HIT-PLAN"
@@ -166,6 +177,19 @@ extension Arguments {
                 }
                 throw CommandError(phrase("{key}= is given twice", ["key": key.excerpt]))
             }
+        }
+        // `price~=10%`: a declared key with something between it and `=` that no key or operator
+        // reads, so the word fell to the positionals. Named here rather than lost in a later
+        // "needs something to change".
+        for word in positionals where !keys.isEmpty && !word.wasQuoted {
+            // Keys are short: only the first bytes are looked at, so a 16 MB word costs nothing.
+            let head = word.text.utf8.prefix(64)
+            guard let equals = head.firstIndex(of: UInt8(ascii: "=")) else { continue }
+            let written = Substring(word.text.utf8[..<equals])
+            let name = String(written.prefix { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") })
+            guard name.count < written.count, let declared = keys.first(where: { $0.name == name || $0.name == String(name.dropLast()) }) else { continue }
+            let ways = declared.relative ? "\(declared.name)=, \(declared.name)+=, \(declared.name)-= or \(declared.name)*=" : "\(declared.name)="
+            throw CommandError("\(word.text.quotedExcerpt) cannot be read: \(String(written.dropFirst(name.count)).quotedExcerpt) before = is not an operator; write \(ways)")
         }
     }
 }

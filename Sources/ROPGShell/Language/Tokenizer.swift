@@ -122,6 +122,14 @@ public enum Tokenizer {
                             keyLength = current.count
                             current.append(byte)
                             index += 1
+                        } else if let twin = fullWidthOperator(at: index), !current.isEmpty {
+                            // `price－=10%`, `price＝79`: a Chinese input method types these signs
+                            // full-width; they read as their ASCII twins, as numbers' do (§1.2).
+                            if twin == UInt8(ascii: "=") {
+                                keyLength = current.count
+                            }
+                            current.append(twin)
+                            index += 3
                         } else if (byte == UInt8(ascii: "+") || byte == UInt8(ascii: "*")) && !current.isEmpty && bytes[index + 1] == UInt8(ascii: "=") {
                             // `price+=5`, `amount*=1.1`: the operator stays on the key (`price+`), as
                             // `-` of `price-=10%` does, for the command to read as a relative change.
@@ -148,6 +156,23 @@ public enum Tokenizer {
             }
             try finishCommand(upTo: count)
             return result
+        }
+
+        /// The ASCII twin of a full-width `＝` at `index`, or of `＋`, `－`, `＊` followed by `=` or
+        /// `＝` (a relative change's operator); nil otherwise. (The NUL after the line keeps every
+        /// read inside the array.)
+        func fullWidthOperator(at index: Int) -> UInt8? {
+            guard bytes[index] == 0xEF, bytes[index + 1] == 0xBC else { return nil }
+            func isEquals(_ at: Int) -> Bool {
+                at < count && (bytes[at] == UInt8(ascii: "=") || (at + 2 < count && bytes[at] == 0xEF && bytes[at + 1] == 0xBC && bytes[at + 2] == 0x9D))
+            }
+            switch bytes[index + 2] {
+            case 0x9D: return UInt8(ascii: "=")
+            case 0x8B: return isEquals(index + 3) ? UInt8(ascii: "+") : nil
+            case 0x8D: return isEquals(index + 3) ? UInt8(ascii: "-") : nil
+            case 0x8A: return isEquals(index + 3) ? UInt8(ascii: "*") : nil
+            default: return nil
+            }
         }
 
         /// Appends to `current` the bytes from `start` up to the first of `stops` (or a NUL);

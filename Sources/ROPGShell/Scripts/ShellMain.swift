@@ -70,6 +70,10 @@ public enum ShellMain {
         }
 
         let interactive = options.sources.isEmpty && isatty(0) == 1
+        if let text = environment["ROPG_TODAY"], Day(isoText: text) == nil {
+            // Told a day it cannot read: the clock's date is used, and the user is told so.
+            console.writeError("ropg: warning: ROPG_TODAY=\(text.excerpt) is not a day such as 2026-03-16; using the clock's date\n")
+        }
         let session: Session
         do {
             session = try openSession(options, console: console, interactive: interactive, today: Session.today(in: environment))

@@ -82,10 +82,25 @@ enum Completion {
         }
         let position = rest.count - given.count
         var result: [String] = []
-        if let kind = verb.word(at: position) { result = values(kind, prefix: word, session: session) }
+        if let kind = verb.word(at: position) {
+            if position >= max(verb.words.count, 1), !verb.keys.isEmpty {
+                // A repeat of the last word before the keys: after a SKU or an ID only keys
+                // (`product set TS-001 ▮`; a bulk edit takes one name, or filters); after a filter
+                // word (`cost set O ▮`), more filter words.
+                let last = rest.last { !$0.contains("=") } ?? ""
+                result = isFilterWord(last, kind) ? filterWords(kind, session) : []
+            } else {
+                result = values(kind, prefix: word, session: session)
+            }
+        }
         // Where a word must come first (`product set SKU`), only that word; else the keys not yet given.
         if position >= verb.required {
-            result += verb.keys.filter { $0.repeatable || !given.contains($0.name) }.map { "\($0.name)=" }
+            // Keys that do not go with one already given (`vs=actual` and `source=`) are left out.
+            let excluded = Set(verb.keys.filter { given.contains($0.name) }.flatMap(\.excludes))
+            let offered = verb.keys.filter { key in
+                (key.repeatable || !given.contains(key.name)) && !excluded.contains(key.name) && !key.excludes.contains(where: given.contains)
+            }
+            result += offered.map { "\($0.name)=" }
             if reportsUnderScenario.contains(command.name), !given.contains("scenario"), !scenarioNames(session).isEmpty { result.append("scenario=") }
         }
         return result
@@ -105,6 +120,12 @@ enum Completion {
         case .day: return dayLiterals(startingWith: prefix, today: session.today)
         case .sku: return skus(session)
         case .costID: return workspace.costs.prefix(10_000).map(\.id.description)
+        case .productTarget: return skus(session) + filterWords(kind, session)
+        case .costTarget:
+            // IDs, then entry names (once each; a name with a space would need quotes, so not offered).
+            var seen = Set<String>()
+            let names = workspace.costs.prefix(10_000).map(\.name).filter { !$0.contains(where: \.isWhitespace) && seen.insert($0).inserted }
+            return workspace.costs.prefix(10_000).map(\.id.description) + names + filterWords(kind, session)
         case .category: return CostCategory.allCases.map(\.rawValue)
         case .profile: return workspace.profiles.map(\.name)
         case .hitPlan: return workspace.hitPlans.map(\.name)
@@ -115,6 +136,30 @@ enum Completion {
         case .choice(let words): return words
         case .splitMethod: return ["days", "even", "prior", "weights:"] + workspace.profiles.map { "profile:\($0.name)" }
         case .amount, .rate, .count, .text: return []
+        }
+    }
+
+    /// The filter words a bulk edit takes (`RowFilter`): all, role:…, name:, or a category letter,
+    /// category:…, name:, basis:…, product:….
+    static func filterWords(_ kind: ValueKind, _ session: Session) -> [String] {
+        switch kind {
+        case .productTarget:
+            return ["all"] + ProductRole.allCases.map { "role:\($0.rawValue)" } + ["name:"]
+        case .costTarget:
+            return ["all"] + CostCategory.allCases.map(\.rawValue) + CostCategory.allCases.map { "category:\($0.rawValue)" }
+                + ["name:"] + CostBasis.allNames.map { "basis:\($0)" } + skus(session).prefix(1_000).map { "product:\($0)" }
+        default:
+            return []
+        }
+    }
+
+    /// Whether `word` is one of the filter words of `kind` (so more may follow it).
+    static func isFilterWord(_ word: String, _ kind: ValueKind) -> Bool {
+        switch kind {
+        case .productTarget: return word == "all" || word.hasPrefix("role:") || word.hasPrefix("name:")
+        case .costTarget:
+            return word == "all" || CostCategory(rawValue: word) != nil || ["category:", "name:", "basis:", "product:"].contains { word.hasPrefix($0) }
+        default: return false
         }
     }
 

@@ -125,7 +125,7 @@ struct AccountingOptions {
         default: break
         }
         guard case .entry(let index) = line.source else {
-            return phrase("net units of each product × its goods cost ({units} units in all) = {amount}", ["units": line.basis.map { $0.rounded().countText } ?? "?", "amount": amount])
+            return phrase("each product's net revenue × its goods cost ÷ its price ({units} units in all) = {amount}", ["units": line.basis.map { $0.rounded().countText } ?? "?", "amount": amount])
         }
         let entry = workspace.costs[index]
         let quantity = entry.quantity == .one ? "" : " × \(entry.quantity.countText)"

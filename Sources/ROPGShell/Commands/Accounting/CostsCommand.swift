@@ -21,7 +21,7 @@ public enum CostsCommand: Command {
         """
     public static let syntax = Syntax(words: [.period], keys: [
         Key("by", .choice(["category", "entry", "product", "month", "quarter", "week", "day"])), Key("category", .category),
-        Key("source", .choice(["plan", "actual"])), Key("view", .choice(["accrual", "cash"])), Key("vs", .choice(["actual"])),
+        Key("source", .choice(["plan", "actual"])), Key("view", .choice(["accrual", "cash"])), Key("vs", .choice(["actual"]), excludes: ["alloc", "source", "category"]),
     ])
     public static func comparedInWhatIf(_ arguments: Arguments) -> Bool { !arguments.has("vs") }
 

@@ -81,8 +81,8 @@ enum PlanAgainstActual {
         }
         var rows: [[Cell]] = figures(kind).map { figure in [.text(figure.label)] + compared(figure.value(plan), figure.value(actual)) }
         if kind == .pnl {
-            rows.append([.text("margin"), .optional(plan.margin, { .rate($0, places: 2) }), .optional(actual.margin, { .rate($0, places: 2) }),
-                         .optional(plan.margin.flatMap { p in actual.margin.map { $0 - p } }, { .rate($0, places: 2) }), .empty])
+            rows.append([.text("margin"), .optional(plan.margin, { .rate($0, places: 2) }), .optional(actual.margin, { .rate($0, places: 2) })]
+                        + marginVariance(plan.margin, actual.margin))
         }
         for goal in row.goals where kind == .pnl {
             let show = { (value: ExactDecimal) in GoalCommand.cell(value, goal.metric) }
@@ -91,6 +91,18 @@ enum PlanAgainstActual {
                          .optional(goal.variance.divided(by: goal.goal.magnitude), { .rate($0, places: 1) })])
         }
         return rows
+    }
+
+    /// The margin's variance in percentage points, as comparisons show rates (`+15.44 pp`), and its
+    /// variance % by the same rule as every other row: variance ÷ |plan|.
+    static func marginVariance(_ plan: ExactDecimal?, _ actual: ExactDecimal?) -> [Cell] {
+        guard let plan, let actual else { return [.empty, .empty] }
+        let variance = actual - plan
+        let points = (variance * .hundred).rounded(places: 2)
+        var change = Cell.rate(variance, places: 2)
+        change.text = (points.isNegative ? "" : "+") + points.plainText(minimumPlaces: 2) + " pp"
+        change.emphasis = points.isNegative ? .negative : .none
+        return [change, .optional(variance.divided(by: plan.magnitude), { .rate($0, places: 1) })]
     }
 
     /// plan | actual | variance | variance %, money to the cent.

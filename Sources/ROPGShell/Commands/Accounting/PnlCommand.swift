@@ -23,7 +23,7 @@ public enum PnlCommand: Command {
         """
     public static let syntax = Syntax(words: [.period], keys: [
         Key("by", .choice(["month", "quarter", "week", "day", "product"])), Key("alloc", .choice(["revenue", "units", "even"])),
-        Key("source", .choice(["plan", "actual"])), Key("view", .choice(["accrual", "cash"])), Key("vs", .choice(["actual"])),
+        Key("source", .choice(["plan", "actual"])), Key("view", .choice(["accrual", "cash"])), Key("vs", .choice(["actual"]), excludes: ["alloc", "source", "category"]),
     ])
     public static func comparedInWhatIf(_ arguments: Arguments) -> Bool { !arguments.has("vs") }
 

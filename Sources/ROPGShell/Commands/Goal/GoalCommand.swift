@@ -26,7 +26,7 @@ public enum GoalCommand: Command {
         "goal show 2026-W45 by=day",
         "goal show 2026-03 by=week vs=actual",
         "goal drivers 2026-11 by=week",
-        "goal rm 2026-11 gmv",
+        "goal set 2026-12 gmv=150万; goal rm 2026-12 gmv",
     ]
     public static let details = """
         Metrics: gmv (sales), orders, units, uv (visitors), profit, adspend, on a year, quarter, month, ISO week

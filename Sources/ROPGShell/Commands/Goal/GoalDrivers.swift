@@ -34,6 +34,12 @@ extension GoalCommand {
             notes.append(phrase("visitors, orders, units and clicks are rounded up in each row and in the total, so the rows may add to a little more"))
         }
         notes += report.contradictions.map(contradictionNote)
+        if let units = report.mixUnitsPerOrder {
+            // Two unit counts in one plan would price goods on one and packaging on the other.
+            let mix = units.mix.rounded(places: 2).description
+            notes.append(phrase("units come from the product mix (docs/DOMAIN.md §8.4): at aov {aov} the mix's prices make {mix} units an order, not units-per-order {assumed}; per-order costs of a product use units-per-order: set units-per-order={mix} or check the prices, shares and aov",
+                                ["aov": assumptions.aov.map { $0.formatted() } ?? "—", "mix": mix, "assumed": units.assumed.description]))
+        }
         if !report.adSpendKnown { notes.append(phrase("ad spend needs a CPC: set cpc=0.8")) }
         // A period shown as itself is one line: its total.
         let single = report.isSingle
