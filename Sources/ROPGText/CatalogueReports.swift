@@ -900,5 +900,135 @@ extension Catalogue {
             "差距拆分中略去了不可能同时成立的数据（用 actual add 修正）：{figures}",
         "units come from the product mix (docs/DOMAIN.md §8.4): at aov {aov} the mix's prices make {mix} units an order, not units-per-order {assumed}; per-order costs of a product use units-per-order: set units-per-order={mix} or check the prices, shares and aov":
             "件数来自商品结构（docs/DOMAIN.md §8.4）：客单价 {aov} 时，按结构的价格每单为 {mix} 件，而不是 units-per-order {assumed}；商品的按单成本用 units-per-order：set units-per-order={mix}，或检查价格、占比和客单价",
+        "scenario {verb} needs a name, e.g. scenario {verb} 保守":
+            "scenario {verb} 需要一个名称，例如 scenario {verb} 保守",
+        "{name}: {problem}":
+            "{name}：{problem}",
+        "a scenario needs a name":
+            "情景需要一个名称",
+        "a scenario's name is at most 40 characters":
+            "情景名称最多 40 个字符",
+        "a scenario's name has no spaces, = , # or ;":
+            "情景名称中不能有空格、=、,、# 或 ;",
+        "a scenario's name has no control characters":
+            "情景名称中不能有控制字符",
+        "{name} is the name of a command; scenario compare could not tell them apart. Pick another name":
+            "{name} 是命令名；scenario compare 无法区分。请换一个名称",
+        "\"all\" is reserved; pick another name":
+            "\"all\" 是保留字；请换一个名称",
+        "scenario {name} exists already; scenario open {name} edits it, scenario rm {name} removes it":
+            "情景 {name} 已存在；scenario open {name} 编辑它，scenario rm {name} 删除它",
+        "volume={value} is not a rule; use {rules}":
+            "volume={value} 不是规则；请用 {rules}",
+        "a what-if is open: scenario save {name} makes it a scenario, or keep or drop it first":
+            "有打开的假设分析：scenario save {name} 把它存为情景，或先 keep 或 drop",
+        "scenario {name} opened: changes from now on belong to it; keep stores them in it, drop throws them away (volume: {rule})":
+            "已打开情景 {name}：此后的修改都属于它；keep 把修改存入情景，drop 丢弃它们（销量规则：{rule}）",
+        "no what-if is open to save; whatif opens one, or scenario new {name} opens one for a scenario":
+            "没有可保存的假设分析；whatif 打开一个，或 scenario new {name} 为情景打开一个",
+        "saved scenario {name}: {changes}; the what-if is closed and the plan is unchanged":
+            "已保存情景 {name}：{changes}；假设分析已关闭，计划不变",
+        "a what-if is open: keep or drop it before opening scenario {name}":
+            "有打开的假设分析：打开情景 {name} 之前请先 keep 或 drop",
+        "scenario rm needs a name, e.g. scenario rm 保守":
+            "scenario rm 需要一个名称，例如 scenario rm 保守",
+        "removed scenario {names} (undo brings it back)":
+            "已删除情景 {names}（undo 可恢复）",
+        "removed scenario {names} (undo brings them back)":
+            "已删除情景 {names}（undo 可恢复）",
+        "scenario rename needs the new name too, e.g. scenario rename {name} 稳健":
+            "scenario rename 还需要新名称，例如 scenario rename {name} 稳健",
+        "renamed scenario {old} to {new}":
+            "已把情景 {old} 改名为 {new}",
+        "scenario {name}: volume {rule}":
+            "情景 {name}：销量规则 {rule}",
+        "{word} is not a volume rule; use hold-gmv, hold-units or elasticity:E (e.g. elasticity:-1.5)":
+            "{word} 不是销量规则；请用 hold-gmv、hold-units 或 elasticity:E（例如 elasticity:-1.5）",
+        "a what-if is open: keep or drop it before {doing}":
+            "有打开的假设分析：{doing}之前请先 keep 或 drop",
+        "{word} is neither a scenario nor a report; scenario list shows the scenarios":
+            "{word} 既不是情景也不是报表；scenario list 列出情景",
+        "{word} is neither a scenario nor a report; did you mean {names}?":
+            "{word} 既不是情景也不是报表；你是想输入 {names} 吗？",
+        "scenario compare needs a report after the scenarios, e.g. scenario compare pnl 2026-11":
+            "scenario compare 需要在情景后面跟一个报表，例如 scenario compare pnl 2026-11",
+        "scenario compare takes a report such as pnl, costs or margin; {command} is not one":
+            "scenario compare 需要 pnl、costs 或 margin 这样的报表；{command} 不是报表",
+        "there are no scenarios to compare yet; scenario new NAME makes one":
+            "还没有可比较的情景；scenario new NAME 新建一个",
+        "{name}: {problem} (left out; the rest applies)":
+            "{name}：{problem}（已略去；其余照常适用）",
+        "{problem} (left out; the rest applies)":
+            "{problem}（已略去；其余照常适用）",
+        "scenario={name} shows a report under the scenario; {command} is not a report (scenario open {name} edits it)":
+            "scenario={name} 在情景下显示报表；{command} 不是报表（scenario open {name} 编辑情景）",
+        "{command} under scenario {name}: {problem}":
+            "情景 {name} 下的 {command}：{problem}",
+        "scenario={name} shows a report under the scenario; {command} changes it instead (scenario open {name} edits it)":
+            "scenario={name} 在情景下显示报表；{command} 是修改而不是报表（scenario open {name} 编辑情景）",
+        "no scenario {name}; did you mean {names}?":
+            "没有情景 {name}；你是想输入 {names} 吗？",
+        "no scenario {name}; there are none yet; scenario new NAME makes one":
+            "没有情景 {name}；还没有任何情景；scenario new NAME 新建一个",
+        "no scenario {name}; there are {names}":
+            "没有情景 {name}；现有的是 {names}",
+        "no what-if is open; scenario new NAME opens one for a scenario":
+            "没有打开的假设分析；scenario new NAME 为情景打开一个",
+        "a scenario holds changes to products, cost entries, goals, assumptions and hit plans; this what-if also changes {parts}: undo those, or keep the what-if in the plan":
+            "情景只保存对商品、成本条目、目标、假设和爆款计划的修改；这个假设分析还改了 {parts}：请撤销这些，或把假设分析 keep 进计划",
+        "scenario= needs a scenario's name, e.g. pnl 2026-11 scenario=激进":
+            "scenario= 需要情景名称，例如 pnl 2026-11 scenario=激进",
+        "role:{value} is not a role; use one of {roles}":
+            "role:{value} 不是角色；请用 {roles} 之一",
+        "category:{value} is not R, O, P or G":
+            "category:{value} 不是 R、O、P 或 G",
+        "basis:{value} is not a basis; use one of {bases}":
+            "basis:{value} 不是计提方式；请用 {bases} 之一",
+        "removing a scenario":
+            "删除情景",
+        "renaming a scenario":
+            "重命名情景",
+        "changing a scenario":
+            "修改情景",
+        "all apply":
+            "全部适用",
+        "{changes} no longer applies":
+            "{changes}不再适用",
+        "{changes} no longer apply":
+            "{changes}不再适用",
+        "{count} scenario":
+            "{count} 个情景",
+        "{count} scenarios":
+            "{count} 个情景",
+        "no longer applies: {problem}":
+            "不再适用：{problem}",
+        "applies":
+            "适用",
+        "{changes}; volume: {rule}":
+            "{changes}；销量规则：{rule}",
+        "no changes yet: scenario open {name} to make some":
+            "还没有修改：用 scenario open {name} 来修改",
+        "scenario {name}":
+            "情景 {name}",
+        "{title} — scenario {name}":
+            "{title} — 情景 {name}",
+        "what-if opened: changes from now on are held apart from the plan; reports compare the two. keep or drop to end it":
+            "已打开假设分析：此后的修改与计划分开保存；报表会比较两者。用 keep 或 drop 结束",
+        "the what-if is open and holds no changes yet":
+            "假设分析已打开，还没有任何修改",
+        "the what-if holds {changes}:":
+            "假设分析中有 {changes}：",
+        "(what-if dropped: the plan is unchanged)":
+            "（假设分析已丢弃：计划不变）",
+        "kept scenario {name}: {changes}; the plan is unchanged (scenario show {name} lists them)":
+            "已存入情景 {name}：{changes}；计划不变（scenario show {name} 列出它们）",
+        "the what-if held no changes; it is closed":
+            "假设分析中没有修改；已关闭",
+        "kept the what-if: {changes} is now part of the plan (undo takes it back in one step)":
+            "已保留假设分析：{changes}现在是计划的一部分（undo 一步撤回）",
+        "kept the what-if: {changes} are now part of the plan (undo takes them back in one step)":
+            "已保留假设分析：{changes}现在是计划的一部分（undo 一步撤回）",
+        "dropped the what-if: {changes} thrown away; the plan is as it was":
+            "已丢弃假设分析：丢弃了 {changes}；计划保持原样",
     ]
 }

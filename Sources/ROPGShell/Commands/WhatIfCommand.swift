@@ -41,11 +41,11 @@ public enum WhatIfCommand: Command {
         if arguments.isEmpty {
             guard session.isWhatIfOpen else {
                 session.openWhatIf()
-                return [.message("what-if opened: changes from now on are held apart from the plan; reports compare the two. keep or drop to end it")]
+                return [.message(phrase("what-if opened: changes from now on are held apart from the plan; reports compare the two. keep or drop to end it"))]
             }
             let steps = session.whatIfSteps
-            guard !steps.isEmpty else { return [.message("the what-if is open and holds no changes yet")] }
-            return [.message("the what-if holds \(counted(steps.count, "change")):\n" + steps.map { "  \($0.description)" }.joined(separator: "\n"))]
+            guard !steps.isEmpty else { return [.message(phrase("the what-if is open and holds no changes yet"))] }
+            return [.message(phrase("the what-if holds {changes}:", ["changes": phrase(count: steps.count, "{count} change", "{count} changes")]) + "\n" + steps.map { "  \($0.description)" }.joined(separator: "\n"))]
         }
         // `whatif keep` and `whatif drop` read as the user means them.
         if arguments.words.count == 1, let word = arguments.positional(0), word == "keep" || word == "drop" {
@@ -86,7 +86,7 @@ public enum WhatIfCommand: Command {
                 throw CommandError(phrase("whatif: {command}: {problem}; nothing was changed", ["command": command.name, "problem": error.message]))
             }
         }
-        blocks.append(.message("(what-if dropped: the plan is unchanged)"))
+        blocks.append(.message(phrase("(what-if dropped: the plan is unchanged)")))
         return blocks
     }
 
@@ -114,11 +114,12 @@ public enum KeepCommand: Command {
         guard session.isWhatIfOpen else { throw CommandError(phrase("no what-if is open; whatif opens one")) }
         if let name = session.whatIf?.scenario {
             let scenario = try session.storeWhatIf(as: name, volume: nil)
-            return [.message("kept scenario \(name): \(counted(scenario.changes.count, "change")); the plan is unchanged (scenario show \(name) lists them)")]
+            return [.message(phrase("kept scenario {name}: {changes}; the plan is unchanged (scenario show {name} lists them)", ["name": name, "changes": phrase(count: scenario.changes.count, "{count} change", "{count} changes")]))]
         }
         let count = session.whatIfSteps.count
-        guard session.keepWhatIf() != nil else { return [.message("the what-if held no changes; it is closed")] }
-        return [.message("kept the what-if: \(counted(count, "change")) \(count == 1 ? "is" : "are") now part of the plan (undo takes \(count == 1 ? "it" : "them") back in one step)")]
+        guard session.keepWhatIf() != nil else { return [.message(phrase("the what-if held no changes; it is closed"))] }
+        return [.message(phrase(count == 1 ? "kept the what-if: {changes} is now part of the plan (undo takes it back in one step)" : "kept the what-if: {changes} are now part of the plan (undo takes them back in one step)",
+                                ["changes": phrase(count: count, "{count} change", "{count} changes")]))]
     }
 }
 
@@ -135,6 +136,6 @@ public enum DropCommand: Command {
         try arguments.checkPositionals(max: 0, usage: usage[0])
         guard session.isWhatIfOpen else { throw CommandError(phrase("no what-if is open; whatif opens one")) }
         let count = session.dropWhatIf()
-        return [.message("dropped the what-if: \(counted(count, "change")) thrown away; the plan is as it was")]
+        return [.message(phrase("dropped the what-if: {changes} thrown away; the plan is as it was", ["changes": phrase(count: count, "{count} change", "{count} changes")]))]
     }
 }

@@ -1,4 +1,5 @@
 import ROPGDomain
+import ROPGText
 import ROPGTables
 
 /// Relative changes typed as `key+=VALUE`, `key-=VALUE` and `key*=FACTOR` (the tokenizer keeps
@@ -11,8 +12,8 @@ extension Arguments {
             return "+-*".contains(key.last ?? " ")
         }
         guard let option = typed.last, let key = option.key, let op = key.last else { return nil }
-        if typed.count > 1 || has(figure) { throw CommandError("\(figure) is changed twice; give one of \(figure)=, \(figure)+=, \(figure)-= or \(figure)*=") }
-        do { return try FigureChange.parse(operator: op, option.value ?? "") } catch { throw CommandError("\(key)=: \(error.message)") }
+        if typed.count > 1 || has(figure) { throw CommandError(phrase("{key} is changed twice; give one of {key}=, {key}+=, {key}-= or {key}*=", ["key": figure])) }
+        do { return try FigureChange.parse(operator: op, option.value ?? "") } catch { throw CommandError(phrase("{key}=: {problem}", ["key": key, "problem": error.message])) }
     }
 }
 
@@ -65,7 +66,7 @@ struct RowFilter {
             switch key {
             case "role":
                 guard let role = ProductRole(text: value) else {
-                    throw CommandError("role:\(value.excerpt) is not a role; use one of \(ProductRole.allCases.map(\.rawValue).joined(separator: ", "))")
+                    throw CommandError(phrase("role:{value} is not a role; use one of {roles}", ["value": value.excerpt, "roles": ProductRole.allCases.map(\.rawValue).joined(separator: ", ")]))
                 }
                 if product.role != role { return false }
             default:
@@ -80,11 +81,11 @@ struct RowFilter {
         for (key, value) in parts {
             switch key {
             case "category":
-                guard let category = CostCategory(text: value) else { throw CommandError("category:\(value.excerpt) is not R, O, P or G") }
+                guard let category = CostCategory(text: value) else { throw CommandError(phrase("category:{value} is not R, O, P or G", ["value": value.excerpt])) }
                 if entry.category != category { return false }
             case "basis":
                 guard CostBasis.allNames.contains(value) else {
-                    throw CommandError("basis:\(value.excerpt) is not a basis; use one of \(CostBasis.allNames.joined(separator: ", "))")
+                    throw CommandError(phrase("basis:{value} is not a basis; use one of {bases}", ["value": value.excerpt, "bases": CostBasis.allNames.joined(separator: ", ")]))
                 }
                 if entry.basis.name != value { return false }
             case "product":

@@ -1,4 +1,5 @@
 import ROPGDomain
+import ROPGText
 import ROPGTables
 
 /// Scenarios in the session: the figure changes typed in a what-if (kept relative), a scenario
@@ -15,8 +16,10 @@ extension Session {
         if let scenario = plan.scenario(named: name) { return scenario }
         let names = plan.scenarios.map(\.name)
         let near = Suggestions.nearest(to: name, among: names)
-        let known = names.isEmpty ? "there are none yet; scenario new NAME makes one" : "there are \(names.joined(separator: ", "))"
-        throw CommandError("no scenario \(name.quotedExcerpt)" + (near.isEmpty ? "; \(known)" : "; did you mean \(near.joined(separator: " or "))?"))
+        let word = name.quotedExcerpt
+        if !near.isEmpty { throw CommandError(phrase("no scenario {name}; did you mean {names}?", ["name": word, "names": orList(near)])) }
+        throw CommandError(names.isEmpty ? phrase("no scenario {name}; there are none yet; scenario new NAME makes one", ["name": word])
+                                         : phrase("no scenario {name}; there are {names}", ["name": word, "names": names.joined(separator: ", ")]))
     }
 
     /// A session over the plan with the scenario laid on top (its volume rule, or `volume`),
@@ -43,13 +46,13 @@ extension Session {
 
     /// The changes the open what-if made to the plan, as a scenario's changes.
     func whatIfAsScenarioChanges() throws(CommandError) -> [ScenarioChange] {
-        guard let open = whatIf else { throw CommandError("no what-if is open; scenario new NAME opens one for a scenario") }
+        guard let open = whatIf else { throw CommandError(phrase("no what-if is open; scenario new NAME opens one for a scenario")) }
         let steps = Set(whatIfSteps.map(\.id))
         let typed = open.typed.filter { steps.contains($0.stepID) }.map(\.change)
         do throws(ScenarioDelta.Unsupported) {
             return try ScenarioDelta.between(open.plan, workspace, typed: typed)
         } catch {
-            throw CommandError("a scenario holds changes to products, cost entries, goals, assumptions and hit plans; this what-if also changes \(error.parts.joined(separator: ", ")): undo those, or keep the what-if in the plan")
+            throw CommandError(phrase("a scenario holds changes to products, cost entries, goals, assumptions and hit plans; this what-if also changes {parts}: undo those, or keep the what-if in the plan", ["parts": error.parts.joined(separator: ", ")]))
         }
     }
 
@@ -107,8 +110,8 @@ extension Session {
     static func takeScenarioKey(_ words: [Word]) throws(CommandError) -> (words: [Word], scenario: String?) {
         let keyed = words.filter { $0.key == "scenario" }
         guard let last = keyed.last else { return (words, nil) }
-        guard keyed.count == 1 else { throw CommandError("scenario= is given twice") }
-        guard let name = last.value, !name.isEmpty else { throw CommandError("scenario= needs a scenario's name, e.g. pnl 2026-11 scenario=激进") }
+        guard keyed.count == 1 else { throw CommandError(phrase("{key}= is given twice", ["key": "scenario"])) }
+        guard let name = last.value, !name.isEmpty else { throw CommandError(phrase("scenario= needs a scenario's name, e.g. pnl 2026-11 scenario=激进")) }
         return (words.filter { $0.key != "scenario" }, name)
     }
 }

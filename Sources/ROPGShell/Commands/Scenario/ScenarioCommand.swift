@@ -1,4 +1,5 @@
 import ROPGDomain
+import ROPGText
 import ROPGTables
 
 /// `scenario new|save|open|list|show|rm|rename|volume|compare`: named versions of the plan kept
@@ -75,26 +76,26 @@ public enum ScenarioCommand: Command {
     }
 
     static func name(_ arguments: Arguments, _ verb: String, at position: Int = 1) throws(CommandError) -> String {
-        guard let name = arguments.positional(position) else { throw CommandError("scenario \(verb) needs a name, e.g. scenario \(verb) 保守") }
+        guard let name = arguments.positional(position) else { throw CommandError(phrase("scenario {verb} needs a name, e.g. scenario {verb} 保守", ["verb": verb])) }
         return name
     }
 
     /// A name for a new scenario: valid, and not taken.
     static func freshName(_ name: String, _ session: Session) throws(CommandError) -> String {
-        if let problem = Scenario.problem(withName: name) { throw CommandError("\(name.quotedExcerpt): \(problem)") }
+        if let problem = Scenario.problem(withName: name) { throw CommandError(phrase("{name}: {problem}", ["name": name.quotedExcerpt, "problem": phrase(problem)])) }
         if CommandRegistry.command(named: name) != nil {
-            throw CommandError("\(name.quotedExcerpt) is the name of a command; scenario compare could not tell them apart. Pick another name")
+            throw CommandError(phrase("{name} is the name of a command; scenario compare could not tell them apart. Pick another name", ["name": name.quotedExcerpt]))
         }
-        if name == "all" { throw CommandError("\"all\" is reserved; pick another name") }
+        if name == "all" { throw CommandError(phrase("\"all\" is reserved; pick another name")) }
         if session.plan.scenario(named: name) != nil {
-            throw CommandError("scenario \(name) exists already; scenario open \(name) edits it, scenario rm \(name) removes it")
+            throw CommandError(phrase("scenario {name} exists already; scenario open {name} edits it, scenario rm {name} removes it", ["name": name]))
         }
         return name
     }
 
     static func rule(_ arguments: Arguments) throws(CommandError) -> VolumeRule? {
         guard let text = arguments.value("volume") else { return nil }
-        guard let rule = VolumeRule.parse(text) else { throw CommandError("volume=\(text.excerpt) is not a rule; use \(VolumeRule.help)") }
+        guard let rule = VolumeRule.parse(text) else { throw CommandError(phrase("volume={value} is not a rule; use {rules}", ["value": text.excerpt, "rules": VolumeRule.help])) }
         return rule
     }
 
@@ -102,27 +103,27 @@ public enum ScenarioCommand: Command {
         try arguments.checkKeys(of: Self.self, verb: "new")
         try arguments.checkPositionals(max: 2, usage: usage[0])
         let name = try freshName(try name(arguments, "new"), session)
-        guard !session.isWhatIfOpen else { throw CommandError("a what-if is open: scenario save \(name) makes it a scenario, or keep or drop it first") }
+        guard !session.isWhatIfOpen else { throw CommandError(phrase("a what-if is open: scenario save {name} makes it a scenario, or keep or drop it first", ["name": name])) }
         let rule = try rule(arguments) ?? .holdGMV
         _ = session.openScenario(name, volume: rule, changes: [])
-        return [.message("scenario \(name) opened: changes from now on belong to it; keep stores them in it, drop throws them away (volume: \(rule.typed))")]
+        return [.message(phrase("scenario {name} opened: changes from now on belong to it; keep stores them in it, drop throws them away (volume: {rule})", ["name": name, "rule": rule.typed]))]
     }
 
     private static func save(_ arguments: Arguments, _ session: Session) throws(CommandError) -> [Block] {
         try arguments.checkKeys(of: Self.self, verb: "save")
         try arguments.checkPositionals(max: 2, usage: usage[1])
         let given = try name(arguments, "save")
-        guard let open = session.whatIf else { throw CommandError("no what-if is open to save; whatif opens one, or scenario new \(given) opens one for a scenario") }
+        guard let open = session.whatIf else { throw CommandError(phrase("no what-if is open to save; whatif opens one, or scenario new {name} opens one for a scenario", ["name": given])) }
         if open.scenario != given { _ = try freshName(given, session) }
         let scenario = try session.storeWhatIf(as: given, volume: try rule(arguments))
-        return [.message("saved scenario \(given): \(counted(scenario.changes.count, "change")); the what-if is closed and the plan is unchanged")]
+        return [.message(phrase("saved scenario {name}: {changes}; the what-if is closed and the plan is unchanged", ["name": given, "changes": phrase(count: scenario.changes.count, "{count} change", "{count} changes")]))]
     }
 
     private static func open(_ arguments: Arguments, _ session: Session) throws(CommandError) -> [Block] {
         try arguments.checkKeys(of: Self.self, verb: "open")
         try arguments.checkPositionals(max: 2, usage: usage[2])
         let scenario = try session.scenario(named: try name(arguments, "open"))
-        guard !session.isWhatIfOpen else { throw CommandError("a what-if is open: keep or drop it before opening scenario \(scenario.name)") }
+        guard !session.isWhatIfOpen else { throw CommandError(phrase("a what-if is open: keep or drop it before opening scenario {name}", ["name": scenario.name])) }
         let problems = session.openScenario(scenario.name, volume: scenario.volume, changes: scenario.changes)
         var text = "scenario \(scenario.name) opened with its \(counted(scenario.changes.count, "change")): change it as usual; keep stores the edits back in it, drop leaves it as it was"
         if !problems.isEmpty {
@@ -138,11 +139,13 @@ public enum ScenarioCommand: Command {
         for scenario in session.plan.scenarios {
             let outcome = scenario.applied(to: session.plan)
             rows.append([.text(scenario.name), .count(ExactDecimal(scenario.changes.count)), .text(scenario.volume.typed),
-                         outcome.problems.isEmpty ? .text("all apply") : .text("\(counted(outcome.problems.count, "change")) no longer \(outcome.problems.count == 1 ? "applies" : "apply")").emphasized(.warning)])
+                         outcome.problems.isEmpty ? .text(phrase("all apply"))
+                            : .text(phrase(outcome.problems.count == 1 ? "{changes} no longer applies" : "{changes} no longer apply",
+                                           ["changes": phrase(count: outcome.problems.count, "{count} change", "{count} changes")])).emphasized(.warning)])
         }
         let table = Table(title: nil, columns: [.text("scenario", key: "scenario"), .number("changes", key: "changes"),
                                                 .text("volume", key: "volume"), .text("on the plan", key: "status")],
-                          rows: rows, notes: [counted(rows.count, "scenario")])
+                          rows: rows, notes: [phrase(count: rows.count, "{count} scenario", "{count} scenarios")])
         return [.table(table)]
     }
 
@@ -159,11 +162,11 @@ public enum ScenarioCommand: Command {
             let after = problem == nil ? figure(of: change, in: workspace, &lookup) : nil
             rows.append([.count(ExactDecimal(position + 1)), .text(change.subject), .text(change.how),
                          before.map { .text($0) } ?? .empty, after.map { .text($0) } ?? .empty,
-                         problem.map { Cell.text("no longer applies: \($0)").emphasized(.warning) } ?? .text("applies")])
+                         problem.map { Cell.text(phrase("no longer applies: {problem}", ["problem": $0])).emphasized(.warning) } ?? .text(phrase("applies"))])
         }
-        var notes = ["\(counted(scenario.changes.count, "change")); volume: \(scenario.volume.explained)"]
-        if scenario.changes.isEmpty { notes = ["no changes yet: scenario open \(scenario.name) to make some"] }
-        let table = Table(title: "scenario \(scenario.name)",
+        var notes = [phrase("{changes}; volume: {rule}", ["changes": phrase(count: scenario.changes.count, "{count} change", "{count} changes"), "rule": phrase(scenario.volume.explained)])]
+        if scenario.changes.isEmpty { notes = [phrase("no changes yet: scenario open {name} to make some", ["name": scenario.name])] }
+        let table = Table(title: phrase("scenario {name}", ["name": scenario.name]),
                           columns: [.number("#", key: "position"), .text("change", key: "change"), .text("how", key: "how"),
                                     .text("plan", key: "plan"), .text("scenario", key: "scenario"), .text("status", key: "status")],
                           rows: rows, notes: notes)
@@ -210,20 +213,20 @@ public enum ScenarioCommand: Command {
     private static func remove(_ arguments: Arguments, _ session: Session) throws(CommandError) -> [Block] {
         try arguments.checkKeys(of: Self.self, verb: "rm")
         let names = arguments.positionals.dropFirst().map(\.text)
-        guard !names.isEmpty else { throw CommandError("scenario rm needs a name, e.g. scenario rm 保守") }
-        try noOpenWhatIf(session, "removing a scenario")
+        guard !names.isEmpty else { throw CommandError(phrase("scenario rm needs a name, e.g. scenario rm 保守")) }
+        try noOpenWhatIf(session, phrase("removing a scenario"))
         for name in names { _ = try session.scenario(named: name) }
         let scenarios = session.workspace.scenarios.filter { !names.contains($0.name) }
         session.perform(Edit(description: "scenario rm \(names.joined(separator: " "))", changes: [.setScenarios(scenarios)]))
-        return [.message("removed scenario \(names.joined(separator: ", ")) (undo brings \(names.count == 1 ? "it" : "them") back)")]
+        return [.message(phrase(names.count == 1 ? "removed scenario {names} (undo brings it back)" : "removed scenario {names} (undo brings them back)", ["names": names.joined(separator: ", ")]))]
     }
 
     private static func rename(_ arguments: Arguments, _ session: Session) throws(CommandError) -> [Block] {
         try arguments.checkKeys(of: Self.self, verb: "rename")
         try arguments.checkPositionals(max: 3, usage: usage[6])
         let old = try session.scenario(named: try name(arguments, "rename"))
-        guard let new = arguments.positional(2) else { throw CommandError("scenario rename needs the new name too, e.g. scenario rename \(old.name) 稳健") }
-        try noOpenWhatIf(session, "renaming a scenario")
+        guard let new = arguments.positional(2) else { throw CommandError(phrase("scenario rename needs the new name too, e.g. scenario rename {name} 稳健", ["name": old.name])) }
+        try noOpenWhatIf(session, phrase("renaming a scenario"))
         _ = try freshName(new, session)
         let scenarios = session.workspace.scenarios.map { scenario in
             var renamed = scenario
@@ -231,7 +234,7 @@ public enum ScenarioCommand: Command {
             return renamed
         }
         session.perform(Edit(description: "scenario rename \(old.name) \(new)", changes: [.setScenarios(scenarios)]))
-        return [.message("renamed scenario \(old.name) to \(new)")]
+        return [.message(phrase("renamed scenario {old} to {new}", ["old": old.name, "new": new]))]
     }
 
     private static func volume(_ arguments: Arguments, _ session: Session) throws(CommandError) -> [Block] {
@@ -239,20 +242,20 @@ public enum ScenarioCommand: Command {
         try arguments.checkPositionals(max: 3, usage: usage[7])
         let scenario = try session.scenario(named: try name(arguments, "volume"))
         guard let text = arguments.positional(2) else {
-            return [.message("scenario \(scenario.name): volume \(scenario.volume.explained)")]
+            return [.message(phrase("scenario {name}: volume {rule}", ["name": scenario.name, "rule": phrase(scenario.volume.explained)]))]
         }
-        guard let rule = VolumeRule.parse(text) else { throw CommandError("\(text.quotedExcerpt) is not a volume rule; use hold-gmv, hold-units or elasticity:E (e.g. elasticity:-1.5)") }
-        try noOpenWhatIf(session, "changing a scenario")
+        guard let rule = VolumeRule.parse(text) else { throw CommandError(phrase("{word} is not a volume rule; use hold-gmv, hold-units or elasticity:E (e.g. elasticity:-1.5)", ["word": text.quotedExcerpt])) }
+        try noOpenWhatIf(session, phrase("changing a scenario"))
         let scenarios = session.workspace.scenarios.map { item in
             var changed = item
             if changed.name == scenario.name { changed.volume = rule }
             return changed
         }
         session.perform(Edit(description: "scenario volume \(scenario.name) \(rule.typed)", changes: [.setScenarios(scenarios)]))
-        return [.message("scenario \(scenario.name): volume \(rule.explained)")]
+        return [.message(phrase("scenario {name}: volume {rule}", ["name": scenario.name, "rule": phrase(rule.explained)]))]
     }
 
     static func noOpenWhatIf(_ session: Session, _ doing: String) throws(CommandError) {
-        guard !session.isWhatIfOpen else { throw CommandError("a what-if is open: keep or drop it before \(doing)") }
+        guard !session.isWhatIfOpen else { throw CommandError(phrase("a what-if is open: keep or drop it before {doing}", ["doing": doing])) }
     }
 }

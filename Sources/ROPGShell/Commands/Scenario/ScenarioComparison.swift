@@ -25,18 +25,18 @@ enum ScenarioComparison {
             if !word.wasQuoted, CommandRegistry.command(named: word.text) != nil { break }
             guard session.plan.scenario(named: word.text) != nil else {
                 let near = Suggestions.nearest(to: word.text, among: session.plan.scenarios.map(\.name) + reportNames)
-                throw CommandError("\(word.text.quotedExcerpt) is neither a scenario nor a report"
-                                   + (near.isEmpty ? "; scenario list shows the scenarios" : "; did you mean \(near.joined(separator: " or "))?"))
+                throw CommandError(near.isEmpty ? phrase("{word} is neither a scenario nor a report; scenario list shows the scenarios", ["word": word.text.quotedExcerpt])
+                    : phrase("{word} is neither a scenario nor a report; did you mean {names}?", ["word": word.text.quotedExcerpt, "names": orList(near)]))
             }
             if !names.contains(word.text) { names.append(word.text) }
             position += 1
         }
         guard position < words.count, let command = CommandRegistry.command(named: words[position].text) else {
-            throw CommandError("scenario compare needs a report after the scenarios, e.g. scenario compare pnl 2026-11")
+            throw CommandError(phrase("scenario compare needs a report after the scenarios, e.g. scenario compare pnl 2026-11"))
         }
-        guard !notReports.contains(command.name) else { throw CommandError("scenario compare takes a report such as pnl, costs or margin; \(command.name) is not one") }
+        guard !notReports.contains(command.name) else { throw CommandError(phrase("scenario compare takes a report such as pnl, costs or margin; {command} is not one", ["command": command.name])) }
         if names.isEmpty { names = session.plan.scenarios.map(\.name) }
-        guard !names.isEmpty else { throw CommandError("there are no scenarios to compare yet; scenario new NAME makes one") }
+        guard !names.isEmpty else { throw CommandError(phrase("there are no scenarios to compare yet; scenario new NAME makes one")) }
         let reportArguments = Arguments(Array(words[(position + 1)...]))
 
         var alternatives: [Comparison.Alternative] = []
@@ -46,7 +46,7 @@ enum ScenarioComparison {
             let (derived, outcome) = try session.scenarioSession(name, volume: rule)
             let blocks = try report(command, reportArguments, in: derived, scenario: name)
             alternatives.append(Comparison.Alternative(name: name, blocks: blocks))
-            notes += outcome.problems.map { "\(name): \($0) (left out; the rest applies)" }
+            notes += outcome.problems.map { phrase("{name}: {problem} (left out; the rest applies)", ["name": name, "problem": $0]) }
             rules.append((name, rule ?? (session.plan.scenario(named: name)?.volume ?? .holdGMV), outcome.volumeNote))
         }
         let planBlocks: [Block]
@@ -77,18 +77,18 @@ enum ScenarioComparison {
     /// Runs a report on a scenario's session; a command that would change it is refused.
     static func report(_ command: any Command.Type, _ arguments: Arguments, in derived: Session, scenario: String) throws(CommandError) -> [Block] {
         guard !notReports.contains(command.name) else {
-            throw CommandError("scenario=\(scenario) shows a report under the scenario; \(command.name) is not a report (scenario open \(scenario) edits it)")
+            throw CommandError(phrase("scenario={name} shows a report under the scenario; {command} is not a report (scenario open {name} edits it)", ["name": scenario, "command": command.name]))
         }
         let before = derived.undoSteps.count
         let blocks: [Block]
         do throws(CommandError) { blocks = try command.run(arguments, in: derived) } catch {
-            throw CommandError("\(command.name) under scenario \(scenario): \(error.message)")
+            throw CommandError(phrase("{command} under scenario {name}: {problem}", ["command": command.name, "name": scenario, "problem": error.message]))
         }
         if derived.undoSteps.count != before {
             // Throw the derived session's change away: it is rebuilt from the plan next time.
             derived.scenarioCache.removeAll()
             _ = derived.undo()
-            throw CommandError("scenario=\(scenario) shows a report under the scenario; \(command.name) changes it instead (scenario open \(scenario) edits it)")
+            throw CommandError(phrase("scenario={name} shows a report under the scenario; {command} changes it instead (scenario open {name} edits it)", ["name": scenario, "command": command.name]))
         }
         return blocks
     }
@@ -103,12 +103,12 @@ extension Session {
         var notes = [phrase("under scenario {name} ({changes}); volume: {rule}", ["name": name, "changes": phrase(count: scenario.changes.count, "{count} change", "{count} changes"),
                                                                                    "rule": phrase(scenario.volume.explained)])]
         if let did = outcome.volumeNote { notes.append(did) }
-        notes += outcome.problems.map { "\($0) (left out; the rest applies)" }
+        notes += outcome.problems.map { phrase("{problem} (left out; the rest applies)", ["problem": $0]) }
         var noted = false
         blocks = blocks.map { block in
             guard case .table(var table) = block else { return block }
             // The title names the scenario, so a file written with > FILE says whose figures these are.
-            table.title = table.title.map { "\($0) — scenario \(name)" } ?? "scenario \(name)"
+            table.title = table.title.map { phrase("{title} — scenario {name}", ["title": $0, "name": name]) } ?? phrase("scenario {name}", ["name": name])
             table.notes += notes
             noted = true
             return .table(table)
