@@ -59,3 +59,16 @@ import Testing
         #expect((top["notes"] as? [String])?.first?.contains("top=N shows more") == true)
     }
 }
+
+/// `--bom` starts CSV on standard output with one byte order mark; without it there is none.
+@Suite struct ByteOrderMarkTests {
+    @Test func bomOnceBeforeTheFirstCSV() throws {
+        let folder = try TestSupport.scratchCopy()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let with = try TestSupport.run(["workspaces/demo.json", "--bom", "--format", "csv", "-c", "product list role=hit; product list role=hit"], in: folder)
+        #expect(with.output.hasPrefix("\u{FEFF}SKU,"))
+        #expect(with.output.components(separatedBy: "\u{FEFF}").count == 2)
+        let without = try TestSupport.run(["workspaces/demo.json", "--format", "csv", "-c", "product list role=hit"], in: folder)
+        #expect(without.output.hasPrefix("SKU,"))
+    }
+}
