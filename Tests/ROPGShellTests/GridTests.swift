@@ -45,6 +45,28 @@ import Testing
         }
     }
 
+    @Test func costGridTotalsAreCostsAndCostsByMonth() throws {
+        let folder = try TestSupport.scratchCopy()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        func table(_ command: String) throws -> [String: Any] {
+            try #require(try Self.tables(try TestSupport.run(["workspaces/demo.json", "--format", "json", "-c", command], in: folder).output)["costs"])
+        }
+        let grid = try table("costs 2026 by=category,month")
+        let byCategory = try #require(try table("costs 2026")["rows"] as? [[String: Any]])
+        let byMonth = try #require(try table("costs 2026 by=month")["rows"] as? [[String: Any]])
+        let rows = try #require(grid["rows"] as? [[String: Any]])
+        let total = try #require(grid["total"] as? [String: Any])
+        #expect(rows.count == 4)
+        for (row, category) in zip(rows, byCategory) {
+            #expect(Self.decimal(row["total"]) == Self.decimal(category["amount"]), "\(row["category"] ?? "?")")
+            let sum = (1...12).compactMap { Self.decimal(row[String(format: "2026-%02d", $0)]) }.reduce(Decimal(0), +)
+            #expect(sum == Self.decimal(row["total"]))
+        }
+        for (index, month) in byMonth.enumerated() {
+            #expect(Self.decimal(total[String(format: "2026-%02d", index + 1)]) == Self.decimal(month["total"]))
+        }
+    }
+
     @Test func topCapsAndSumsTheRest() throws {
         let folder = try TestSupport.scratchCopy()
         defer { try? FileManager.default.removeItem(at: folder) }
