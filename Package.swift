@@ -28,8 +28,16 @@ let package = Package(
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"])]
         ),
+        // libxlsxwriter: Excel workbooks with number formats and native charts.
+        .systemLibrary(
+            name: "CXLSXWriter",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"])]
+        ),
+        // Workbooks: tables and their charts written to .xlsx as real numbers with formats.
+        .target(name: "ROPGWorkbook", dependencies: ["ROPGDomain", "ROPGTables", "CXLSXWriter"]),
         // The shell: command language, tables and renderers, persistence, scripts, line editing.
-        .target(name: "ROPGShell", dependencies: ["ROPGDomain", "ROPGReports", "ROPGTables", "ROPGStorage", "CEditLine"]),
+        .target(name: "ROPGShell", dependencies: ["ROPGDomain", "ROPGReports", "ROPGTables", "ROPGStorage", "ROPGWorkbook", "CEditLine"]),
         // The thin executable.
         .executableTarget(name: "ropg", dependencies: ["ROPGShell"]),
         // Benchmarks: generates a large workspace and times open, save, reports.
@@ -37,7 +45,7 @@ let package = Package(
         .testTarget(name: "ROPGDomainTests", dependencies: ["ROPGDomain"]),
         // The reports called in process on the demo workspace, against figures worked out by hand.
         .testTarget(name: "ROPGReportsTests", dependencies: ["ROPGReports", "ROPGStorage", "ROPGDomain"]),
-        .testTarget(name: "ROPGShellTests", dependencies: ["ROPGShell", "ROPGReports", "ROPGTables", "ROPGStorage", "ROPGDomain", "ropg"]),
+        .testTarget(name: "ROPGShellTests", dependencies: ["ROPGShell", "ROPGReports", "ROPGTables", "ROPGStorage", "ROPGWorkbook", "ROPGDomain", "ropg"]),
     ],
     swiftLanguageModes: [.v6]
 )
