@@ -285,6 +285,12 @@ public final class Session {
             journalWarned = true
             console.writeError("note: unsaved changes of an earlier session are waiting (recover replay or recover discard); new changes are not journaled until then\n")
         }
+        // A change made inside a what-if or a scenario says so, so that `recover show` after a crash
+        // tells a scenario's edits from the plan's before anything is replayed.
+        var edit = edit
+        if let open = whatIf, !edit.description.hasPrefix("drop the what-if") {
+            edit.description = (open.scenario.map { "in scenario \($0): " } ?? "in the what-if: ") + edit.description
+        }
         do throws(Journal.Failure) { try journal?.append(edit) } catch {
             if !journalWarned { console.writeError("warning: \(error.message); changes are not protected against a crash until you save\n") }
             journalWarned = true
