@@ -10,6 +10,10 @@ let package = Package(
         .library(name: "ROPGReports", targets: ["ROPGReports"]),
         .library(name: "ROPGShell", targets: ["ROPGShell"]),
     ],
+    dependencies: [
+        // Markdown to HTML for the prose of a notebook's page (Sources/ROPGShell/Notebook/NotebookPage.swift).
+        .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
+    ],
     targets: [
         // The pure domain: money, periods, the model, validation. No I/O, no Foundation.
         .target(name: "ROPGDomain"),
@@ -27,7 +31,8 @@ let package = Package(
             providers: [.apt(["libedit-dev"])]
         ),
         // The shell: command language, tables and renderers, persistence, scripts, line editing.
-        .target(name: "ROPGShell", dependencies: ["ROPGDomain", "ROPGReports", "ROPGTables", "ROPGStorage", "CEditLine"]),
+        .target(name: "ROPGShell", dependencies: ["ROPGDomain", "ROPGReports", "ROPGTables", "ROPGStorage", "CEditLine",
+                                                .product(name: "Ink", package: "Ink")]),
         // The thin executable.
         .executableTarget(name: "ropg", dependencies: ["ROPGShell"]),
         // Benchmarks: generates a large workspace and times open, save, reports.
