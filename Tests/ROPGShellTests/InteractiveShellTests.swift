@@ -80,7 +80,7 @@ import Testing
         try tmux.type("nonsense")
         _ = try tmux.waitFor("demo*> nonsense")
         try tmux.type("C-c")
-        _ = try tmux.waitFor("demo*> nonsense\ndemo*>")
+        _ = try tmux.waitFor("demo*> nonsense\n[3] demo*>")
         try tmux.type("info")
         try tmux.type("Enter")
         _ = try tmux.waitFor("unsaved changes")

@@ -1,6 +1,7 @@
 import Foundation
 import Ink
 import ROPGDomain
+import ROPGStorage
 import ROPGTables
 
 /// A notebook, or one report, as one self-contained HTML page: no network and no other file
@@ -152,4 +153,21 @@ enum NotebookPage {
 /// Charts for the page, drawn as inline SVG.
 enum PageCharts {
     static func svg(for table: Table) -> String { "" }
+}
+
+extension Session {
+    /// `REPORT > FILE.html`: the report as one self-contained page, its tables and charts.
+    func writePage(_ blocks: [Block], toFile target: String, command: String) throws(CommandError) {
+        _ = try redirectFormat(for: target)
+        let tables = Session.tables(blocks)
+        guard !tables.isEmpty else { throw CommandError("this command prints no table to write to \(target)") }
+        let page = NotebookPage.html(command: command, blocks: blocks, workspace: path.map { ($0 as NSString).lastPathComponent } ?? workspace.name, today: today)
+        do {
+            _ = try AtomicFile.write(Array(page.utf8), to: target)
+        } catch {
+            throw CommandError((error as? FileError)?.message ?? "cannot write \(target): \(error)")
+        }
+        let rows = tables.reduce(0) { $0 + $1.rows.count + $1.footerRows.count }
+        say("wrote \(counted(rows, "row"))" + (tables.count > 1 ? " in \(tables.count) tables" : "") + " to \(target) (a page)")
+    }
 }

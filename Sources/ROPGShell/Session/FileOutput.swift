@@ -13,8 +13,10 @@ extension Session {
         case "md": format = .md
         case "csv": format = .csv
         case "json": format = .json
+        // A page (NotebookPage): `write` makes it before it asks for a format; the check below still applies.
+        case "html", "htm": format = .text
         default:
-            throw CommandError("cannot tell the format of \(target.quotedExcerpt): end the name in .txt, .md, .csv or .json")
+            throw CommandError("cannot tell the format of \(target.quotedExcerpt): end the name in .txt, .md, .csv, .json or .html")
         }
         if let workspacePath = path, Session.samePath(workspacePath, target) {
             throw CommandError("\(target) is the open workspace file; write the output somewhere else")
@@ -26,6 +28,9 @@ extension Session {
     /// Markdown as shown; CSV the tables only, marked with `# table:` lines when there are several;
     /// JSON one document with the tables, their notes and the messages (docs/OUTPUT.md).
     func write(_ blocks: [Block], toFile target: String, command: String? = nil) throws(CommandError) {
+        if ["html", "htm"].contains((target as NSString).pathExtension.lowercased()) {
+            return try writePage(blocks, toFile: target, command: command ?? "")
+        }
         let fileFormat = try redirectFormat(for: target)
         let tables = blocks.compactMap { block -> Table? in
             if case .table(let table) = block { return table }
