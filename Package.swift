@@ -30,8 +30,16 @@ let package = Package(
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"])]
         ),
+        // libxlsxwriter: Excel workbooks with number formats and native charts.
+        .systemLibrary(
+            name: "CXLSXWriter",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"])]
+        ),
+        // Workbooks: tables and their charts written to .xlsx as real numbers with formats.
+        .target(name: "ROPGWorkbook", dependencies: ["ROPGDomain", "ROPGTables", "CXLSXWriter"]),
         // The shell: command language, tables and renderers, persistence, scripts, line editing.
-        .target(name: "ROPGShell", dependencies: ["ROPGDomain", "ROPGReports", "ROPGTables", "ROPGStorage", "CEditLine",
+        .target(name: "ROPGShell", dependencies: ["ROPGDomain", "ROPGReports", "ROPGTables", "ROPGStorage", "ROPGWorkbook", "CEditLine",
                                                 .product(name: "Ink", package: "Ink")]),
         // The thin executable.
         .executableTarget(name: "ropg", dependencies: ["ROPGShell"]),

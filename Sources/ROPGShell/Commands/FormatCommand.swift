@@ -6,9 +6,9 @@ public enum FormatCommand: Command {
     public static let name = "format"
     public static let topic = HelpTopic.session
     public static let summary = "print tables as text, md (Markdown), csv or json"
-    public static let usage = ["format [text|md|csv|json]"]
-    public static let examples = ["format json", "format text"]
-    public static let syntax = Syntax(words: [.choice(OutputFormat.allCases.map(\.rawValue))])
+    public static let usage = ["format [text|md|csv|json] [width=N|auto|full]"]
+    public static let examples = ["format json", "format text", "format width=80", "format width=full", "format width=auto"]
+    public static let syntax = Syntax(words: [.choice(OutputFormat.allCases.map(\.rawValue))], keys: [Key("width", .count)])
     public static let details = """
         csv and json keep standard output for data (docs/OUTPUT.md): json prints one document per command, its
         tables by name with their notes and messages; csv prints plain CSV, or with several tables a line
@@ -17,16 +17,34 @@ public enum FormatCommand: Command {
         command (pnl, product_list, hit_rank), or for reports of several tables: breakeven, breakeven_mix;
         hit_plan, hit_plan_summary; portfolio, portfolio_abc, portfolio_matrix; settings, settings_overrides;
         check, check_health.
+        width=N draws text tables and charts on standard output N display columns wide: a table wider than that is
+        shown in a layout that fits (see docs/OUTPUT.md) and says so. width=auto (the default) fits the terminal
+        (COLUMNS, else its size) and keeps full tables in pipes; width=full never fits. Files (> FILE) always
+        hold the full table.
         """
 
     public static func run(_ arguments: Arguments, in session: Session) throws(CommandError) -> [Block] {
         try arguments.checkKeys(of: Self.self)
         try arguments.checkPositionals(max: 1, usage: usage[0])
-        guard let text = arguments.positional(0) else { return [.message("format \(session.format.rawValue)")] }
+        if let text = arguments.value("width") {
+            let width: OutputWidth
+            switch text.lowercased() {
+            case "auto": width = .auto
+            case "full": width = .full
+            default:
+                guard let n = Int(text), n >= OutputWidth.narrowest, n <= 10_000 else {
+                    throw CommandError("width=\(text.excerpt): use a number of columns from \(OutputWidth.narrowest) to 10000, auto or full")
+                }
+                width = .columns(n)
+            }
+            session.width = width
+            if arguments.positional(0) == nil { return [.message("format width=\(width.text)")] }
+        }
+        guard let text = arguments.positional(0) else { return [.message("format \(session.format.rawValue)" + (session.width == .auto ? "" : " width=\(session.width.text)"))] }
         guard let format = OutputFormat(rawValue: text.lowercased()) else {
             throw CommandError("\(text.quotedExcerpt) is not a format; use text, md, csv or json")
         }
         session.format = format
-        return [.message("format \(format.rawValue)")]
+        return [.message(arguments.has("width") ? "format \(format.rawValue) width=\(session.width.text)" : "format \(format.rawValue)")]
     }
 }

@@ -44,7 +44,9 @@ extension Session {
             // reads its keys, so that every command accepts it.
             let (tableless, wanted) = try Session.takeTableKey(Array(line.words.dropFirst()))
             // `scenario=NAME` too: any report under a scenario (see `Scenarios`).
-            let (words, scenario) = command == ScenarioCommand.self ? (tableless, nil) : try Session.takeScenarioKey(tableless)
+            let (scenarioless, scenario) = command == ScenarioCommand.self ? (tableless, nil) : try Session.takeScenarioKey(tableless)
+            // `chart=` too, for the reports that declare it (see `Charts`).
+            let (words, chart) = try Session.takeChartKey(scenarioless, for: command)
             let arguments = Arguments(words)
             var blocks: [Block]
             if let scenario { blocks = try runUnderScenario(command, arguments, scenario: scenario) } else { blocks = try command.run(arguments, in: self) }
@@ -57,6 +59,10 @@ extension Session {
             }
             if isWhatIfOpen, scenario == nil, command.comparedInWhatIf(arguments) {
                 blocks = compareWithPlan(command, arguments, whatIfBlocks: blocks)
+            }
+            if let chart {
+                let words = [command.name] + arguments.positionals.map(\.text)
+                blocks = try Session.charted(blocks, chart, fallbackTitle: words.joined(separator: " "))
             }
             blocks = Session.named(blocks, defaultName: Session.defaultTableName(command, arguments))
             let typed = Session.commandText(line)
@@ -181,7 +187,7 @@ extension Session {
                 case .message(let text):
                     console.write(text.hasSuffix("\n") ? text : text + "\n")
                 case .table(let table):
-                    console.write(rendered: render(table, as: format, color: console.color))
+                    console.write(rendered: render(table, as: format, color: console.color, width: outputWidth))
                 }
             }
         case .json:

@@ -61,6 +61,8 @@ public final class Session {
     /// The changes since the workspace was opened or last saved, as they were made.
     var changesSinceSave: [LoggedEdit] = []
     public var format: OutputFormat = .text
+    /// `format width=N|full|auto`: how wide text tables and charts on standard output are drawn.
+    public var width: OutputWidth = .auto
     public let console: Console
     /// True when a person is typing at a terminal (prompts and questions are allowed).
     public let interactive: Bool

@@ -7,9 +7,9 @@ public enum CostsCommand: Command {
     public static let name = "costs"
     public static let topic = HelpTopic.reports
     public static let summary = "what a period costs, by category, entry, product or period (ROPG)"
-    public static let usage = ["costs [PERIOD] [by=category|entry|product|month|quarter|week|day] [category=R|O|P|G] [source=plan|actual] [view=accrual|cash]",
+    public static let usage = ["costs [PERIOD] [by=category|entry|product|month|quarter|week|day] [category=R|O|P|G] [source=plan|actual] [view=accrual|cash] [chart[=FIGURE]]",
                                "costs [PERIOD] vs=actual [by=month|quarter|week|day] [view=accrual|cash]"]
-    public static let examples = ["costs", "costs 2026-03", "costs 2026-03 by=entry", "costs 2026 by=month", "costs 2026-Q4 by=entry category=O source=actual", "costs 2026-03 vs=actual"]
+    public static let examples = ["costs", "costs 2026-03", "costs 2026-03 by=entry", "costs 2026 by=month", "costs 2026-Q4 by=entry category=O source=actual", "costs 2026-03 vs=actual", "costs 2026-03 chart", "costs 2026 by=month chart=total"]
     public static let details = """
         PERIOD defaults to this month. Calendar costs accrue over the period (a yearly amount 1/12 a month, evenly over each month's days; amortized
         purchases 1/N a month); per-unit, per-order, percent and CPS costs follow the period's sales: the plan
@@ -17,10 +17,12 @@ public enum CostsCommand: Command {
         view=cash counts one-off and amortized purchases on the day they are paid. Deposits are not costs: they
         are listed apart. Shares are of total cost and of net revenue; the lines add up exactly to the total.
         vs=actual sets the plan's R, O, P, G and total beside the actuals' over the days with GMV recorded (see help pnl).
+        chart=FIGURE (or chart alone: the main figure) draws a bar chart of one of the report's figures, row by row, fitted to the terminal's width; the amount (or the total) by default.
         """
     public static let syntax = Syntax(words: [.period], keys: [
         Key("by", .choice(["category", "entry", "product", "month", "quarter", "week", "day"])), Key("category", .category),
         Key("source", .choice(["plan", "actual"])), Key("view", .choice(["accrual", "cash"])), Key("vs", .choice(["actual"])),
+        Key("chart", .figure),
     ])
     public static func comparedInWhatIf(_ arguments: Arguments) -> Bool { !arguments.has("vs") }
 

@@ -7,9 +7,9 @@ public enum PnlCommand: Command {
     public static let name = "pnl"
     public static let topic = HelpTopic.reports
     public static let summary = "profit and loss: revenue, R O P G costs, profit and margin, by period or product"
-    public static let usage = ["pnl [PERIOD] [by=month|quarter|week|day|product] [alloc=revenue|units|even] [source=plan|actual] [view=accrual|cash]",
+    public static let usage = ["pnl [PERIOD] [by=month|quarter|week|day|product] [alloc=revenue|units|even] [source=plan|actual] [view=accrual|cash] [chart[=FIGURE]]",
                                "pnl [PERIOD] vs=actual [by=month|quarter|week|day] [view=accrual|cash]"]
-    public static let examples = ["pnl", "pnl 2026-03", "pnl 2026 by=month", "pnl 2026-Q4 by=product", "pnl 2026-03 source=actual", "pnl 2026 by=quarter view=cash", "pnl 2026-03 vs=actual", "pnl 2026-03 vs=actual by=day"]
+    public static let examples = ["pnl", "pnl 2026-03", "pnl 2026 by=month", "pnl 2026-Q4 by=product", "pnl 2026-03 source=actual", "pnl 2026 by=quarter view=cash", "pnl 2026-03 vs=actual", "pnl 2026-03 vs=actual by=day", "pnl 2026 by=month chart", "pnl 2026 by=quarter chart=margin"]
     public static let details = """
         PERIOD defaults to this month. GMV less refunds (refund-rate) is net revenue; less the R, O, P and G costs it is profit; margin is profit ÷ net
         revenue. R includes the payment fee (payment-fee) on net revenue. Deposits are not costs: they are shown apart. by=product gives each product its own goods and the
@@ -19,10 +19,12 @@ public enum PnlCommand: Command {
         GMV recorded (the others are missing, never zero, and are named); the actual's sales-linked costs follow the
         recorded sales. Without by= every figure is compared, and profit, orders and ad-spend goals where they exist;
         by=month|quarter|week|day compares GMV and profit row by row.
+        chart=FIGURE (or chart alone: the main figure) draws a bar chart of one of the report's figures, row by row, fitted to the terminal's width; profit by default. A wrong figure is an error that lists the figures there are.
         """
     public static let syntax = Syntax(words: [.period], keys: [
         Key("by", .choice(["month", "quarter", "week", "day", "product"])), Key("alloc", .choice(["revenue", "units", "even"])),
         Key("source", .choice(["plan", "actual"])), Key("view", .choice(["accrual", "cash"])), Key("vs", .choice(["actual"])),
+        Key("chart", .figure),
     ])
     public static func comparedInWhatIf(_ arguments: Arguments) -> Bool { !arguments.has("vs") }
 
