@@ -71,8 +71,10 @@ enum NotebookPage {
                     switch block {
                     case .message(let text): out += "<pre class=\"said\">\(HTMLText.escaped(text.hasSuffix("\n") ? String(text.dropLast()) : text))</pre>\n"
                     case .table(let table):
+                        // A charted table (`chart`): its chart drawn from the same model as the
+                        // terminal's, then the table the chart is made of.
+                        if let chart = table.chart { out += SVGChartRenderer().render(chart) }
                         out += HTMLTableRenderer().render(table)
-                        out += PageCharts.svg(for: table)
                     }
                 }
             case .said(let text): out += "<pre class=\"said\">\(HTMLText.escaped(text.hasSuffix("\n") ? String(text.dropLast()) : text))</pre>\n"
@@ -148,11 +150,6 @@ enum NotebookPage {
           .table tbody tr:nth-child(even) td, pre.commands { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
         }
         """
-}
-
-/// Charts for the page, drawn as inline SVG.
-enum PageCharts {
-    static func svg(for table: Table) -> String { "" }
 }
 
 extension Session {
