@@ -146,6 +146,9 @@ public struct NotebookRun {
         return Outcome(notebook: notebook, results: results, bytes: bytes, failures: failures)
     }
 
+    /// The run as one self-contained HTML page (`--html`).
+    public static func page(_ outcome: Outcome) -> String { NotebookPage.html(outcome) }
+
     /// Whether a command line holds `save`.
     static func saves(_ line: String) -> Bool {
         guard let commands = try? Tokenizer.commands(in: line) else { return false }

@@ -23,10 +23,12 @@ public enum NotebookCommand: Command {
         Verb("stop"),
     ])
 
-    /// Lines that manage the recording and are not recorded themselves.
+    /// Lines that manage the recording or leave the shell, and are not recorded themselves (a
+    /// recorded quit would end every re-run there).
     static func managesRecording(_ line: String) -> Bool {
-        let words = line.split(separator: " ", omittingEmptySubsequences: true)
-        return words.first == "notebook"
+        guard let first = line.split(separator: " ", omittingEmptySubsequences: true).first,
+              let command = CommandRegistry.command(named: String(first)) else { return false }
+        return command == NotebookCommand.self || command == QuitCommand.self
     }
 
     public static func run(_ arguments: Arguments, in session: Session) throws(CommandError) -> [Block] {
