@@ -48,7 +48,7 @@ let package = Package(
         .testTarget(name: "ROPGDomainTests", dependencies: ["ROPGDomain"]),
         // The reports called in process on the demo workspace, against figures worked out by hand.
         .testTarget(name: "ROPGReportsTests", dependencies: ["ROPGReports", "ROPGStorage", "ROPGDomain"]),
-        .testTarget(name: "ROPGShellTests", dependencies: ["ROPGShell", "ROPGReports", "ROPGTables", "ROPGStorage", "ROPGDomain", "ropg"]),
+        .testTarget(name: "ROPGShellTests", dependencies: ["ROPGShell", "ROPGReports", "ROPGTables", "ROPGStorage", "ROPGWorkbook", "ROPGDomain", "ropg"]),
     ],
     swiftLanguageModes: [.v6]
 )

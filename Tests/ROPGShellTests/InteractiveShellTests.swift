@@ -278,6 +278,31 @@ import Testing
         try tmux.type("Enter")
     }
 
+    /// In an 80-column pane a wide table (margin, about 180 columns) is shown as records and says
+    /// so, and a table that fits (costs by category) keeps its box: no table line is wider than the pane.
+    @Test(.enabled(if: tmuxAvailable, "needs tmux (scripts/setup --test installs it)"))
+    func tablesFitAnEightyColumnPane() throws {
+        let (folder, tmux) = try startDemo(width: 80)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        defer { _ = try? tmux.run(["kill-server"]) }
+        try tmux.type("margin")
+        try tmux.type("Enter")
+        let margin = try tmux.waitFor("shown as records")
+        try tmux.type("C-l")
+        try tmux.type("costs 2026-03")
+        try tmux.type("Enter")
+        let costs = try tmux.waitFor("└")
+        for screen in [margin, costs] {
+            let tableLines = screen.split(separator: "\n").map(String.init).filter { $0.contains("│") || $0.hasPrefix("─[") || $0.hasPrefix("┌") }
+            #expect(!tableLines.isEmpty)
+            for line in tableLines { #expect(displayWidth(line) <= 80, "wider than the pane: \(line)") }
+        }
+        #expect(margin.contains("─[ SK-001 ]") && margin.contains("contribution"), "\(margin)")
+        #expect(costs.contains("┌") && !costs.contains("shown as records"), "\(costs)")
+        try tmux.type("quit")
+        try tmux.type("Enter")
+    }
+
     /// The cursor is drawn where it is after editing beside double-width characters: deleting
     /// and typing in the middle of a line with Chinese in it (libedit drew it one column right).
     @Test(.enabled(if: tmuxAvailable, "needs tmux (scripts/setup --test installs it)"))

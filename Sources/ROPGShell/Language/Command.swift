@@ -72,7 +72,7 @@ public enum CommandRegistry {
         SetCommand.self, SettingsCommand.self,
         UndoCommand.self, RedoCommand.self, HistoryCommand.self, FormatCommand.self, SourceCommand.self,
         NotebookCommand.self, WatchCommand.self, UnwatchCommand.self,
-        HelpCommand.self,
+        ExportCommand.self, HelpCommand.self,
     ]
 
     public static func command(named name: String) -> (any Command.Type)? {

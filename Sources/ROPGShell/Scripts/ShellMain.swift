@@ -21,6 +21,7 @@ public enum ShellMain {
           --bail                stop at the first command that fails
           --echo                print each command before its output
           --format FORMAT       text (default), md, csv or json
+          --bom                 start CSV on standard output with a byte order mark (for Excel)
           --version             print the version
           -h, --help            print this help
 
@@ -36,6 +37,7 @@ public enum ShellMain {
         var bail = false
         var echo = false
         var format = OutputFormat.text
+        var byteOrderMark = false
     }
 
     struct UsageError: Error { var message: String }
@@ -70,6 +72,7 @@ public enum ShellMain {
             return 1
         }
         session.format = options.format
+        session.byteOrderMarkPending = options.byteOrderMark
         // Unsaved changes an earlier session left: a person is asked once the shell is up.
         if !interactive { session.lookForJournal() }
 
@@ -125,6 +128,7 @@ public enum ShellMain {
             case "-f": options.sources.append(.file(try value("-f")))
             case "--bail": options.bail = true
             case "--echo": options.echo = true
+            case "--bom": options.byteOrderMark = true
             case "--format":
                 let text = try value("--format")
                 guard let format = OutputFormat(rawValue: text) else {

@@ -210,6 +210,10 @@ extension Session {
                     console.writeError(text.hasSuffix("\n") ? text : text + "\n")
                 case .table(let table):
                     // Table by table, so that its notes follow it (on standard error) as in text.
+                    if byteOrderMarkPending {
+                        console.write(rendered: "\u{FEFF}")
+                        byteOrderMarkPending = false
+                    }
                     console.write(rendered: tables.count > 1 ? renderer.section(table, first: position == 0) : renderer.render(table))
                     for note in table.notes { console.writeError(note + "\n") }
                     position += 1

@@ -63,6 +63,8 @@ public final class Session {
     public var format: OutputFormat = .text
     /// `format width=N|full|auto`: how wide text tables and charts on standard output are drawn.
     public var width: OutputWidth = .auto
+    /// `--bom`: the next CSV written to standard output starts with a byte order mark, once.
+    public var byteOrderMarkPending = false
     public let console: Console
     /// True when a person is typing at a terminal (prompts and questions are allowed).
     public let interactive: Bool
