@@ -3,7 +3,7 @@ import Testing
 
 /// The example notebook's page in a real browser: headless Chromium (Debian's `chromium`,
 /// installed by `scripts/setup --test`) loads it from the file, and the DOM it built must hold the
-/// tables and the SVG charts. A screenshot is kept for a person to look at:
+/// tables and the SVG charts, and it prints to A4 pages. A screenshot is kept for a person to look at:
 /// .build/test-artifacts/notebook-2026-11.png.
 @Suite struct NotebookBrowserTests {
     static let chromium = "/usr/bin/chromium"
@@ -38,5 +38,12 @@ import Testing
         let image = try Data(contentsOf: screenshot)
         #expect(image.starts(with: [0x89, 0x50, 0x4E, 0x47]), "a PNG")
         #expect(image.count > 50_000, "a page with something on it (\(image.count) bytes)")
+        // Printed, the page is A4 (595 × 842 points) by its print stylesheet.
+        let pdf = folder.appendingPathComponent("plan.pdf")
+        _ = try TestSupport.spawn(["/bin/bash", "-c", "timeout 90 \(Self.chromium) \(flags) --no-pdf-header-footer --print-to-pdf='\(pdf.path)' 'file://\(page.path)' >/dev/null 2>&1"])
+        let printed = String(decoding: try Data(contentsOf: pdf), as: UTF8.self)
+        let boxes = printed.components(separatedBy: "/MediaBox [").dropFirst().map { $0.prefix { $0 != "]" } }
+        #expect(boxes.count >= 2, "several pages")
+        #expect(boxes.allSatisfy { $0.hasPrefix("0 0 594.9") && $0.contains(" 841.9") }, "A4 pages: \(boxes)")
     }
 }
