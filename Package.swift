@@ -10,6 +10,10 @@ let package = Package(
         .library(name: "ROPGReports", targets: ["ROPGReports"]),
         .library(name: "ROPGShell", targets: ["ROPGShell"]),
     ],
+    dependencies: [
+        // Markdown to HTML for the prose of a notebook's page (Sources/ROPGShell/Notebook/NotebookPage.swift).
+        .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
+    ],
     targets: [
         // The pure domain: money, periods, the model, validation. No I/O, no Foundation.
         .target(name: "ROPGDomain"),
@@ -37,7 +41,8 @@ let package = Package(
         // Workbooks: tables and their charts written to .xlsx as real numbers with formats.
         .target(name: "ROPGWorkbook", dependencies: ["ROPGDomain", "ROPGTables", "CXLSXWriter"]),
         // The shell: command language, tables and renderers, persistence, scripts, line editing.
-        .target(name: "ROPGShell", dependencies: ["ROPGDomain", "ROPGReports", "ROPGTables", "ROPGStorage", "ROPGWorkbook", "CEditLine"]),
+        .target(name: "ROPGShell", dependencies: ["ROPGDomain", "ROPGReports", "ROPGTables", "ROPGStorage", "ROPGWorkbook", "CEditLine",
+                                                .product(name: "Ink", package: "Ink")]),
         // The thin executable.
         .executableTarget(name: "ropg", dependencies: ["ROPGShell"]),
         // Benchmarks: generates a large workspace and times open, save, reports.

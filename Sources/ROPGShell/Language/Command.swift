@@ -71,6 +71,7 @@ public enum CommandRegistry {
         HitCommand.self, PortfolioCommand.self,
         SetCommand.self, SettingsCommand.self,
         UndoCommand.self, RedoCommand.self, HistoryCommand.self, FormatCommand.self, SourceCommand.self,
+        NotebookCommand.self, WatchCommand.self, UnwatchCommand.self,
         ExportCommand.self, HelpCommand.self,
     ]
 

@@ -10,6 +10,7 @@ public enum ShellMain {
 
     static let helpText = """
         usage: ropg [WORKSPACE.json] [options]
+               ropg run NOTEBOOK.md [--check] [--bail] [--set KEY=VALUE] [--scenario NAME] [--html FILE.html]
 
         Opens WORKSPACE.json (created on the first save if it does not exist) and runs the
         interactive shell when standard input is a terminal, or the commands on standard input.
@@ -44,6 +45,8 @@ public enum ShellMain {
     /// Runs the command line; returns the process's exit status.
     public static func run(arguments: [String], environment: [String: String]) -> Int32 {
         let console = Console(environment: environment)
+        // `ropg run NOTEBOOK.md …` runs a plan notebook (a workspace's name ends in .json, so no clash).
+        if arguments.first == "run" { return NotebookMain.run(arguments: Array(arguments.dropFirst()), environment: environment, console: console) }
         let options: Options
         do {
             options = try parse(arguments)

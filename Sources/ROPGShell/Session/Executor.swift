@@ -7,6 +7,8 @@ extension Session {
     /// Runs every command on a line; returns false when any failed.
     @discardableResult
     public func execute(line: String, echo: Bool = false, bail: Bool = false) -> Bool {
+        let recording = beginLine()
+        defer { endLine(line, recording) }
         let commands: [ParsedLine]
         do {
             commands = try Tokenizer.commands(in: line)
@@ -35,6 +37,7 @@ extension Session {
             return false
         }
         let stepBefore = undoSteps.last?.id
+        let revisionBefore = revision
         do throws(CommandError) {
             if let target = line.redirect { _ = try redirectFormat(for: target) }
             // `table=NAME` is the session's, not the command's: taken out before the command
@@ -77,6 +80,7 @@ extension Session {
                 throw error
             }
             Session.freeInBackground(consume blocks)
+            if revision != revisionBefore { showWatchedReports() }
             return true
         } catch {
             reportError(error.message)
@@ -175,6 +179,7 @@ extension Session {
     /// table: the messages go to standard error); CSV prints the tables, marked with `# table:`
     /// lines when there are several, and sends messages and notes to standard error.
     public func show(_ blocks: [Block], command: String? = nil) {
+        notebook.notice(.blocks(blocks))
         switch format {
         case .text, .md:
             for block in blocks {
@@ -221,6 +226,7 @@ extension Session {
     /// standard output in text and Markdown, on standard error in csv and json, so that standard
     /// output holds only what a CSV or JSON reader can parse.
     public func say(_ text: String) {
+        notebook.notice(.said(text))
         let line = text.hasSuffix("\n") ? text : text + "\n"
         switch format {
         case .text, .md: console.write(line)
@@ -243,6 +249,7 @@ extension Session {
 
     public func reportError(_ message: String) {
         let location = errorLocation.map { "\($0): " } ?? ""
+        notebook.notice(.error(location + Session.shortened(message)))
         console.writeError("error: \(location)\(Session.shortened(message))\n")
     }
 

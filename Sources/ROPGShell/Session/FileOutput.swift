@@ -11,12 +11,13 @@ extension Session {
         let format: OutputFormat?
         switch (target as NSString).pathExtension.lowercased() {
         case "xlsx": format = nil  // a workbook: see `writeWorkbook`
+        case "html", "htm": format = nil  // a page: see `writePage` (Notebook/NotebookPage.swift)
         case "txt": format = .text
         case "md": format = .md
         case "csv": format = .csv
         case "json": format = .json
         default:
-            throw CommandError("cannot tell the format of \(target.quotedExcerpt): end the name in .txt, .md, .csv, .json or .xlsx")
+            throw CommandError("cannot tell the format of \(target.quotedExcerpt): end the name in .txt, .md, .csv, .json, .xlsx or .html")
         }
         if let workspacePath = path, Session.samePath(workspacePath, target) {
             throw CommandError("\(target) is the open workspace file; write the output somewhere else")
@@ -35,6 +36,9 @@ extension Session {
         }
         guard !tables.isEmpty else { throw CommandError("this command prints no table to write to \(target)") }
         guard let fileFormat = format else {
+            if ["html", "htm"].contains((target as NSString).pathExtension.lowercased()) {
+                return try writePage(blocks, toFile: target, command: command ?? "")
+            }
             // One sheet per table, named after it.
             try writeWorkbook(tables.map { WorkbookSheet(name: $0.name ?? "table", tables: [$0]) }, to: target)
             let rows = tables.reduce(0) { $0 + $1.rows.count + $1.footerRows.count }

@@ -89,6 +89,8 @@ public final class Session {
     var sourceStack: [String] = []
     /// Where the running command comes from ("plan.ropg:12"), for error messages.
     var errorLocation: String?
+    /// The notebook side: the command count the prompt shows, `notebook record`, `watch` (Notebook/).
+    var notebook = NotebookState()
     /// Counts every change to the workspace, so that caches know when they are stale.
     private(set) var revision = 0
     /// What reports are worked out from: this state of the workspace, today and their caches.
