@@ -10,6 +10,10 @@ let package = Package(
         .library(name: "ROPGReports", targets: ["ROPGReports"]),
         .library(name: "ROPGShell", targets: ["ROPGShell"]),
     ],
+    dependencies: [
+        // Markdown to HTML for the prose of a notebook's page (Sources/ROPGShell/Notebook/NotebookPage.swift).
+        .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
+    ],
     targets: [
         // The pure domain: money, periods, the model, validation. No I/O, no Foundation.
         .target(name: "ROPGDomain"),
@@ -31,8 +35,17 @@ let package = Package(
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"])]
         ),
+        // libxlsxwriter: Excel workbooks with number formats and native charts.
+        .systemLibrary(
+            name: "CXLSXWriter",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"])]
+        ),
+        // Workbooks: tables and their charts written to .xlsx as real numbers with formats.
+        .target(name: "ROPGWorkbook", dependencies: ["ROPGDomain", "ROPGTables", "CXLSXWriter"]),
         // The shell: command language, tables and renderers, persistence, scripts, line editing.
-        .target(name: "ROPGShell", dependencies: ["ROPGDomain", "ROPGText", "ROPGReports", "ROPGTables", "ROPGStorage", "CEditLine"]),
+        .target(name: "ROPGShell", dependencies: ["ROPGDomain", "ROPGText", "ROPGReports", "ROPGTables", "ROPGStorage", "ROPGWorkbook", "CEditLine",
+                                                .product(name: "Ink", package: "Ink")]),
         // The thin executable.
         .executableTarget(name: "ropg", dependencies: ["ROPGShell"]),
         // Benchmarks: generates a large workspace and times open, save, reports.
@@ -40,7 +53,7 @@ let package = Package(
         .testTarget(name: "ROPGDomainTests", dependencies: ["ROPGDomain", "ROPGText"]),
         // The reports called in process on the demo workspace, against figures worked out by hand.
         .testTarget(name: "ROPGReportsTests", dependencies: ["ROPGReports", "ROPGStorage", "ROPGDomain"]),
-        .testTarget(name: "ROPGShellTests", dependencies: ["ROPGShell", "ROPGText", "ROPGReports", "ROPGTables", "ROPGStorage", "ROPGDomain", "ropg"]),
+        .testTarget(name: "ROPGShellTests", dependencies: ["ROPGShell", "ROPGText", "ROPGReports", "ROPGTables", "ROPGStorage", "ROPGWorkbook", "ROPGDomain", "ropg"]),
     ],
     swiftLanguageModes: [.v6]
 )

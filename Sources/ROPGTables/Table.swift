@@ -249,6 +249,10 @@ public struct Table: Sendable, Equatable {
     /// The keys of the columns that name a row when a what-if matches plan rows to its own; the
     /// first column when empty.
     public var rowKey: [String] = []
+    /// A chart of the table's figures (`chart=`): text and Markdown draw it under the title in
+    /// place of the rows, a workbook draws a native chart beside the table; CSV and JSON keep
+    /// the table's data.
+    public var chart: Chart? = nil
 
     public init(
         name: String? = nil,

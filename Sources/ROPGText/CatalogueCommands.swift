@@ -12,6 +12,7 @@ extension Catalogue {
         view=cash counts one-off and amortized purchases on the day they are paid. Deposits are not costs: they
         are listed apart. Shares are of total cost and of net revenue; the lines add up exactly to the total.
         vs=actual sets the plan's R, O, P, G and total beside the actuals' over the days with GMV recorded (see help pnl).
+        chart=FIGURE (or chart alone: the main figure) draws a bar chart of one of the report's figures, row by row, fitted to the terminal's width; the amount (or the total) by default.
         """:
             """
             PERIOD 默认为本月。按日历计的成本在期间内计提（年度金额每月 1/12，在当月各天均摊；摊销的采购每月 1/N）；
@@ -19,6 +20,7 @@ extension Catalogue {
             或用 source=actual 时跟随记录的实际数据。view=cash 把一次性和摊销的采购计在付款当天。保证金不是成本：单独列出。
             占比为占总成本和占净收入的比例；各行加起来正好等于合计。
             vs=actual 把计划的平台、运营、人员、货品成本及合计与实际数并列，覆盖记录了销售额的日子（见 help pnl）。
+            chart=FIGURE（或只写 chart：主要数字）把报表的某个数字逐行画成条形图，宽度适应终端；默认为金额（或合计）。
             """,
         "profit and loss: revenue, R O P G costs, profit and margin, by period or product":
             "损益：收入、R O P G 成本、利润和利润率，按期间或按商品",
@@ -31,6 +33,11 @@ extension Catalogue {
         GMV recorded (the others are missing, never zero, and are named); the actual's sales-linked costs follow the
         recorded sales. Without by= every figure is compared, and profit, orders and ad-spend goals where they exist;
         by=month|quarter|week|day compares GMV and profit row by row.
+        by=month,product is a grid: months in rows, products in columns (by=product,month: the other way), of one figure
+        (metric=, profit by default), each month split by product as pnl MONTH by=product splits it, with totals both
+        ways: a month's total is pnl PERIOD by=month's; a product's total is the sum of its months. top=N (20 by default)
+        shows the N products with the largest total and sums the others in one line.
+        chart=FIGURE (or chart alone: the main figure) draws a bar chart of one of the report's figures, row by row, fitted to the terminal's width; profit by default. A wrong figure is an error that lists the figures there are.
         """:
             """
             PERIOD 默认为本月。销售额（GMV）减去退款（refund-rate）为净收入；再减去平台、运营、人员和货品成本为利润；利润率为利润 ÷ 净收入。
@@ -40,6 +47,10 @@ extension Catalogue {
             vs=actual 把计划与记录的实际数并列：计划 | 实际 | 差异 | 差异 %，覆盖记录了销售额的日子（其余日子为缺失，绝不当作零，
             并逐一列出）；实际的销售相关成本跟随记录的销售。不带 by= 时比较每个数字，以及已设的利润、订单和推广费目标；
             by=month|quarter|week|day 逐行比较销售额和利润。
+            by=month,product 是网格：月份为行、商品为列（by=product,month 则相反），显示一个数字（metric=，默认利润），
+            每个月按 pnl MONTH by=product 的方式按商品拆分，两个方向都有合计：一个月的合计即 pnl PERIOD by=month 的值；
+            一个商品的合计是其各月之和。top=N（默认 20）显示合计最大的 N 个商品，其余合并为一行。
+            chart=FIGURE（或只写 chart：主要数字）把报表的某个数字逐行画成条形图，宽度适应终端；默认为利润。
             """,
         "the working behind a pnl line or a cost entry's amount":
             "损益某一行或某个成本条目金额背后的计算过程",
@@ -71,6 +82,8 @@ extension Catalogue {
         recorded is set against the adspend goal, or else the driver tree's spend (paid clicks × cpc). Bounce
         rate, visit depth and inquiry conversion recorded on DATE are held against the seeds' thresholds:
         bounce < 70% (good < 60%), depth ≥ 2.5 (good ≥ 3.5), inquiry conversion ≥ 50%, with their advice.
+        chart=FIGURE (or chart alone: achieved) draws a bar chart of one figure of the check table, row by row, fitted to
+        the terminal's width.
         """:
             """
             DATE 默认为今天。对每个既有目标又有实际数据的指标：截至 DATE 已记录日子的目标和实际（没有记录的日子为缺失，
@@ -80,6 +93,7 @@ extension Catalogue {
             最大的一项标为主要原因，并附上种子文章的建议。记录的推广费与推广费目标对照，没有目标时与驱动树的花费（付费点击 × cpc）对照。
             DATE 当天记录的跳失率、访问深度和询单转化率按种子文章的阈值检查：跳失率 < 70%（良好 < 60%），访问深度 ≥ 2.5（良好 ≥ 3.5），
             询单转化率 ≥ 50%，并附上建议。
+            chart=FIGURE（或只写 chart：达成率）把检查表的某个数字逐行画成条形图，宽度适应终端。
             """,
         "add, change, remove and list cost entries (R platform, O operating, P people, G goods)":
             "添加、修改、删除和列出成本条目（R 平台成本、O 运营成本、P 人员成本、G 货品成本）",
@@ -110,6 +124,36 @@ extension Catalogue {
             product:TS-001、all；多个筛选条件必须同时满足。在交互式 shell 中，一次修改超过 20 个条目会先询问。
             cost list 接受同样的筛选条件，以及 name=。
             """,
+        "write the plan workbook (.xlsx): summary, goals, P&L, costs, products, hit plans, scenarios, with charts":
+            "写出计划工作簿（.xlsx）：汇总、目标、损益、成本、商品、爆款计划、情景，带图表",
+        """
+        PERIOD defaults to this year. The sheets, each the report of the same name in the shell:
+          summary     the period's P&L in one column (pnl PERIOD), with the counts of products, hit plans and scenarios
+          goals       goal show PERIOD by=month, with a column chart of the GMV goal (left out when no goal is set)
+          pnl         pnl PERIOD by=month, with a column chart of profit
+          costs       costs PERIOD by category, with a column chart
+          products    margin: each product's unit economics
+          hit NAME    each saved hit plan by day (hit show NAME by=day), with a line chart of units, ad spend and
+                      cumulative contribution
+          scenarios   scenario compare pnl PERIOD, when the workspace has scenarios
+        Figures are real numbers with formats (money #,##0.00, rates 0.00%, counts #,##0); headers are frozen and
+        bold, totals bold, notes under each table. The file is written whole and then put in place, so a failed
+        export leaves no half-written workbook; a folder that does not exist is an error. Any single report can
+        also be written as a workbook: pnl 2026 by=month > pnl.xlsx.
+        """:
+            """
+            PERIOD 默认为今年。各工作表即 shell 中同名的报表：
+              summary     期间的损益一栏（pnl PERIOD），以及商品、爆款计划和情景的数目
+              goals       goal show PERIOD by=month，带销售额目标的柱形图（没有目标时省略）
+              pnl         pnl PERIOD by=month，带利润的柱形图
+              costs       按类别的 costs PERIOD，带柱形图
+              products    margin：每个商品的单件经济
+              hit NAME    每个保存的爆款计划按日（hit show NAME by=day），带件数、推广费和累计贡献毛利的折线图
+              scenarios   scenario compare pnl PERIOD（工作区有情景时）
+            数字是带格式的真实数值（金额 #,##0.00，比率 0.00%，数量 #,##0）；表头冻结并加粗，合计加粗，每张表下面有注释。
+            文件先完整写好再放到位，所以失败的导出不会留下写了一半的工作簿；不存在的文件夹是错误。
+            任何单个报表也可以写成工作簿：pnl 2026 by=month > pnl.xlsx。
+            """,
         "print tables as text, md (Markdown), csv or json":
             "把表格输出为 text、md（Markdown）、csv 或 json",
         """
@@ -122,6 +166,10 @@ extension Catalogue {
         command (pnl, product_list, hit_rank), or for reports of several tables: breakeven, breakeven_mix;
         hit_plan, hit_plan_summary; portfolio, portfolio_abc, portfolio_matrix; settings, settings_overrides;
         check, check_health.
+        width=N draws text tables and charts on standard output N display columns wide: a table wider than that is
+        shown in a layout that fits (see docs/OUTPUT.md) and says so. width=auto (the default) fits the terminal
+        (COLUMNS, else its size) and keeps full tables in pipes; width=full never fits. Files (> FILE) always
+        hold the full table.
         """:
             """
             csv 和 json 让标准输出只放数据（docs/OUTPUT.md）：json 每条命令输出一个文档，按名称包含其表格、注释和消息；
@@ -130,6 +178,8 @@ extension Catalogue {
             任何命令都可加 table=NAME 只保留其中一张表，例如 breakeven table=breakeven_mix。名称：命令名（pnl、product_list、hit_rank），
             多表报表为：breakeven、breakeven_mix；hit_plan、hit_plan_summary；portfolio、portfolio_abc、portfolio_matrix；
             settings、settings_overrides；check、check_health。
+            width=N 让标准输出上的文字表格和图表宽 N 个显示列：比这更宽的表格会换成适合的布局（见 docs/OUTPUT.md）并说明。
+            width=auto（默认）适应终端（COLUMNS，否则按终端大小），管道中保持完整表格；width=full 从不调整。文件（> FILE）总是保存完整表格。
             """,
         "goals at five levels: set, spread down, show, the driver tree":
             "五级目标：设定、向下分解、查看、驱动树",
@@ -144,6 +194,7 @@ extension Catalogue {
         the assumptions (set cvr= aov= cpc= paid-share= units-per-order=, also per period with period=).
         goal show PERIOD vs=actual sets each metric's goal beside what was recorded, row by row, over the days
         with that metric recorded (profit: the actual P&L); days with nothing recorded are missing, never zero.
+        goal show chart=FIGURE (or chart alone: the main figure) draws a bar chart of one of the metrics, row by row, fitted to the terminal's width; GMV by default.
         """:
             """
             指标：gmv（销售额）、orders（订单数）、units（件数）、uv（访客数）、profit（利润）、adspend（推广费），可设在年、季度、月、ISO 周
@@ -154,6 +205,7 @@ extension Catalogue {
             访客数、订单数、件数、付费点击和推广费。
             goal show PERIOD vs=actual 把每个指标的目标与记录的数据逐行并列，覆盖记录了该指标的日子（利润：实际损益）；
             没有记录的日子为缺失，绝不当作零。
+            goal show chart=FIGURE（或只写 chart：主要数字）把某个指标逐行画成条形图，宽度适应终端；默认为销售额。
             """,
         "list the commands, or explain one":
             "列出命令，或解释一条命令",
@@ -174,6 +226,7 @@ extension Catalogue {
         (1 + safety)) against stock on hand, the stock-out day and the latest reorder day (stock-out − lead time).
         save keeps the last plan shown under a name: saved plans are part of the plan in pnl and costs (their revenue, their
         goods as G and their ad spend as O, each on a line of its own) and goal show says how much of each GMV goal they cover.
+        plan and show: chart=FIGURE (or chart alone: the main figure) draws a bar chart of one of the report's figures, row by row, fitted to the terminal's width; the cumulative contribution by default.
         """:
             """
             rank：每个商品的点击率和转化率（商品自己的，用 product set SKU ctr= cvr= 记录，否则用店铺的）、单件贡献毛利 u、
@@ -186,6 +239,7 @@ extension Catalogue {
             每日推广预算峰值、需要的库存（件数 × (1 + safety)）对照现有库存、断货日和最晚补货日（断货日 − 备货周期）。
             save 把最近显示的计划按名称保存：保存的计划是 pnl 和 costs 中计划的一部分（其收入、其货品作为货品成本、其推广费作为运营成本，
             各占一行），goal show 显示它们覆盖了每个销售额目标的多少。
+            plan 和 show：chart=FIGURE（或只写 chart：主要数字）把报表的某个数字逐行画成条形图，宽度适应终端；默认为累计贡献毛利。
             """,
         "what the open workspace holds, where it is, whether it is saved":
             "打开的工作区里有什么、在哪里、是否已保存",
@@ -193,6 +247,39 @@ extension Catalogue {
             "开始一个新的空工作区",
         "The new workspace is saved to NAME.json by save, or anywhere with save PATH.":
             "新工作区用 save 保存到 NAME.json，或用 save PATH 保存到任意位置。",
+        "record the session as a plan notebook (notebook record FILE.md … notebook stop)":
+            "把会话记录为计划笔记本（notebook record FILE.md … notebook stop）",
+        """
+        notebook record FILE.md appends every following command line and its output to FILE.md as a cell (a ```ropg
+        fence, then its ```output fence), named by the number the prompt shows ([3] demo> makes cell #3), until
+        notebook stop. A new file starts with a header naming the workspace (relative to the notebook) and pinning
+        today, and a title; an existing notebook is appended to. Write your reasoning between the cells in any
+        editor. ropg run FILE.md re-runs it on a fresh load of the workspace and refreshes the outputs;
+        ropg run --check FILE.md says which numbers changed; ropg run FILE.md --html FILE.html publishes it.
+        notebook alone says whether a recording is on.
+        """:
+            """
+            notebook record FILE.md 把之后的每一行命令及其输出作为一个单元追加到 FILE.md（一个 ```ropg 代码块，然后是 ```output 代码块），
+            按提示符显示的编号命名（[3] demo> 产生单元 #3），直到 notebook stop。新文件以一个标题头开始，写明工作区（相对笔记本的路径）
+            并固定今天的日期，还有一个标题；已有的笔记本会被追加。在任何编辑器中把你的推理写在单元之间。
+            ropg run FILE.md 在重新载入的工作区上重跑并刷新输出；ropg run --check FILE.md 说明哪些数字变了；
+            ropg run FILE.md --html FILE.html 发布它。只写 notebook 说明是否正在记录。
+            """,
+        "keep a report on watch: after every change it re-runs and shows what moved (Δ)":
+            "盯住一个报表：每次修改后重跑并显示变化（Δ）",
+        """
+        watch pnl 2026-11 shows the report now and keeps it on watch: after every change (product set, cost add,
+        set, goal split, undo, redo, keep, drop …) each watched report runs again and shows the rows that moved,
+        before | now | Δ | Δ%, or says nothing moved. Any report works, with its keys (watch margin, watch goal
+        drivers 2026-11, watch pnl 2026 by=quarter scenario=激进). watch alone lists the reports on watch;
+        unwatch ends them all, unwatch N the one numbered N.
+        """:
+            """
+            watch pnl 2026-11 现在显示报表并盯住它：每次修改之后（product set、cost add、set、goal split、undo、redo、keep、drop …），
+            每个盯住的报表都会重跑并显示变化的行：之前 | 现在 | Δ | Δ%，或说明没有变化。任何报表都可以，带上它的键
+            （watch margin、watch goal drivers 2026-11、watch pnl 2026 by=quarter scenario=激进）。只写 watch 列出盯住的报表；
+            unwatch 全部结束，unwatch N 结束编号为 N 的那个。
+            """,
         "open another workspace file":
             "打开另一个工作区文件",
         "With unsaved changes, open asks first (or, in a script, refuses unless discard=yes).":
@@ -471,6 +558,8 @@ extension Catalogue {
             whatif volume=elasticity:-1.5 按 −1.5 × 价格变化改变件数（docs/DOMAIN.md §13）。save 保存不含假设分析的计划，并会说明。
             再次输入 whatif 列出其中的修改。单行形式打开一个假设分析，做出修改，把报表与计划并排显示，然后丢弃：什么都不会改变。
             """,
+        "take reports off watch (all, or the one numbered N)":
+            "结束盯住的报表（全部，或编号为 N 的那个）",
         "make the open what-if's changes part of the plan (one undo step)":
             "把打开的假设分析中的修改并入计划（一个撤销步骤）",
         "throw away the open what-if's changes":

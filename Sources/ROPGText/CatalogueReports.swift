@@ -1030,5 +1030,13 @@ extension Catalogue {
             "已保留假设分析：{changes}现在是计划的一部分（undo 一步撤回）",
         "dropped the what-if: {changes} thrown away; the plan is as it was":
             "已丢弃假设分析：丢弃了 {changes}；计划保持原样",
+        "width={word}: use a number of columns from {narrowest} to 10000, auto or full":
+            "width={word}：请用 {narrowest} 到 10000 的列数、auto 或 full",
+        "by={value}: use category, entry, product, month, quarter, week or day, or the grid category,month":
+            "by={value}：请用 category、entry、product、month、quarter、week 或 day，或网格 category,month",
+        "by={value}: a grid is by=month,product or by=product,month (one dimension: month, quarter, week, day or product)":
+            "by={value}：网格为 by=month,product 或 by=product,month（单一维度：month、quarter、week、day 或 product）",
+        "metric= and top= go with a grid: by=month,product or by=product,month":
+            "metric= 和 top= 要和网格一起用：by=month,product 或 by=product,month",
     ]
 }

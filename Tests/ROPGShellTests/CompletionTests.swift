@@ -36,7 +36,7 @@ import ROPGDomain
 
     @Test func closedSetsByKey() throws {
         let session = try Self.demo()
-        #expect(complete("pnl 2026 by=", session) == ["by=month", "by=quarter", "by=week", "by=day", "by=product"])
+        #expect(complete("pnl 2026 by=", session) == ["by=month", "by=quarter", "by=week", "by=day", "by=product", "by=month,product", "by=product,month"])
         #expect(complete("pnl 2026 source=a", session) == ["source=actual"])
         #expect(complete("costs 2026 view=", session) == ["view=accrual", "view=cash"])
         #expect(complete("costs 2026 category=", session) == ["category=R", "category=O", "category=P", "category=G"])

@@ -80,7 +80,7 @@ import Testing
         try tmux.type("nonsense")
         _ = try tmux.waitFor("demo*> nonsense")
         try tmux.type("C-c")
-        _ = try tmux.waitFor("demo*> nonsense\ndemo*>")
+        _ = try tmux.waitFor("demo*> nonsense\n[3] demo*>")
         try tmux.type("info")
         try tmux.type("Enter")
         _ = try tmux.waitFor("unsaved changes")
@@ -306,7 +306,7 @@ import Testing
 
     /// The line the prompt is on, as the screen shows it.
     func promptLine(_ tmux: Tmux) throws -> String {
-        let line = try tmux.screen().split(separator: "\n").last { $0.hasPrefix("demo") }.map(String.init) ?? ""
+        let line = try tmux.screen().split(separator: "\n").last { $0.hasPrefix("demo") || $0.hasPrefix("[") }.map(String.init) ?? ""
         return String(line.reversed().drop { $0 == " " }.reversed())
     }
 
@@ -359,6 +359,31 @@ import Testing
         try tmux.type("Enter")
     }
 
+    /// In an 80-column pane a wide table (margin, about 180 columns) is shown as records and says
+    /// so, and a table that fits (costs by category) keeps its box: no table line is wider than the pane.
+    @Test(.enabled(if: tmuxAvailable, "needs tmux (scripts/setup --test installs it)"))
+    func tablesFitAnEightyColumnPane() throws {
+        let (folder, tmux) = try startDemo(width: 80)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        defer { _ = try? tmux.run(["kill-server"]) }
+        try tmux.type("margin")
+        try tmux.type("Enter")
+        let margin = try tmux.waitFor("shown as records")
+        try tmux.type("C-l")
+        try tmux.type("costs 2026-03")
+        try tmux.type("Enter")
+        let costs = try tmux.waitFor("└")
+        for screen in [margin, costs] {
+            let tableLines = screen.split(separator: "\n").map(String.init).filter { $0.contains("│") || $0.hasPrefix("─[") || $0.hasPrefix("┌") }
+            #expect(!tableLines.isEmpty)
+            for line in tableLines { #expect(displayWidth(line) <= 80, "wider than the pane: \(line)") }
+        }
+        #expect(margin.contains("─[ SK-001 ]") && margin.contains("contribution"), "\(margin)")
+        #expect(costs.contains("┌") && !costs.contains("shown as records"), "\(costs)")
+        try tmux.type("quit")
+        try tmux.type("Enter")
+    }
+
     /// The cursor is drawn where it is after editing beside double-width characters: deleting
     /// and typing in the middle of a line with Chinese in it (libedit drew it one column right).
     @Test(.enabled(if: tmuxAvailable, "needs tmux (scripts/setup --test installs it)"))
@@ -367,34 +392,34 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         defer { _ = try? tmux.run(["kill-server"]) }
         func cursor() throws -> Int { Int(try tmux.run(["display", "-p", "-t", "t", "#{cursor_x}"]).trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1 }
-        // "demo> " is 6 columns; a Chinese character is 2.
+        // "[1] demo> " is 10 columns; a Chinese character is 2.
         try tmux.type("ab纯棉T恤价格cd")
-        #expect(try cursor() == 6 + 15)
+        #expect(try cursor() == 10 + 15)
         try tmux.type("Left", "Left", "Left", "Left")
-        #expect(try cursor() == 6 + 9)                        // before 价
+        #expect(try cursor() == 10 + 9)                        // before 价
         try tmux.type("BSpace")                               // 恤 goes
-        #expect(try promptLine(tmux) == "demo> ab纯棉T价格cd")
-        #expect(try cursor() == 6 + 7)
+        #expect(try promptLine(tmux) == "[1] demo> ab纯棉T价格cd")
+        #expect(try cursor() == 10 + 7)
         try tmux.type("Left")
         try tmux.type("DC")                                   // T goes
-        #expect(try promptLine(tmux) == "demo> ab纯棉价格cd")
-        #expect(try cursor() == 6 + 6)
+        #expect(try promptLine(tmux) == "[1] demo> ab纯棉价格cd")
+        #expect(try cursor() == 10 + 6)
         try tmux.type("X")
-        #expect(try cursor() == 6 + 7)
+        #expect(try cursor() == 10 + 7)
         try tmux.type("新")
-        #expect(try promptLine(tmux) == "demo> ab纯棉X新价格cd")
-        #expect(try cursor() == 6 + 9)
+        #expect(try promptLine(tmux) == "[1] demo> ab纯棉X新价格cd")
+        #expect(try cursor() == 10 + 9)
         try tmux.type("C-a", "Right", "Right", "Right")      // after 纯
         try tmux.type("BSpace")
-        #expect(try promptLine(tmux) == "demo> ab棉X新价格cd")
-        #expect(try cursor() == 6 + 2)
+        #expect(try promptLine(tmux) == "[1] demo> ab棉X新价格cd")
+        #expect(try cursor() == 10 + 2)
         // The line that runs is the one shown.
         try tmux.type("C-a")
         try tmux.type("C-k")
         try tmux.type("product add BG-9 name=\"帆x布包\" price=88 cost=30")
         try tmux.type(in: "t", Array(repeating: "Left", count: 20))   // after x
         try tmux.type("BSpace")
-        #expect(try promptLine(tmux) == "demo> product add BG-9 name=\"帆布包\" price=88 cost=30")
+        #expect(try promptLine(tmux) == "[1] demo> product add BG-9 name=\"帆布包\" price=88 cost=30")
         try tmux.type("Enter")
         _ = try tmux.waitFor("added product BG-9 帆布包")
         try tmux.type("quit discard=yes")

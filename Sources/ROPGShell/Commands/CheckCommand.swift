@@ -8,9 +8,10 @@ public enum CheckCommand: Command {
     public static let name = "check"
     public static let topic = HelpTopic.plan
     public static let summary = "the morning check: day, month, quarter and year to date against their goals"
-    public static let usage = ["check [DATE]"]
-    public static let examples = ["check", "check 2026-03-14"]
-    public static let syntax = Syntax(words: [.day])
+    public static let usage = ["check [DATE] [chart[=FIGURE]]"]
+    public static let examples = ["check", "check 2026-03-14", "check 2026-03-14 chart=achieved"]
+    public static let exampleSetup = ["actual add 2026-03-14 gmv=30000 uv=9000 orders=260"]
+    public static let syntax = Syntax(words: [.day], keys: [Key("chart", .figure)])
     public static let details = """
         DATE defaults to today. For each metric with goals and actuals: the goal and the actual over the days
         recorded up to DATE (days with nothing recorded are missing, never zero; they are counted and listed),
@@ -22,6 +23,8 @@ public enum CheckCommand: Command {
         recorded is set against the adspend goal, or else the driver tree's spend (paid clicks × cpc). Bounce
         rate, visit depth and inquiry conversion recorded on DATE are held against the seeds' thresholds:
         bounce < 70% (good < 60%), depth ≥ 2.5 (good ≥ 3.5), inquiry conversion ≥ 50%, with their advice.
+        chart=FIGURE (or chart alone: achieved) draws a bar chart of one figure of the check table, row by row, fitted to
+        the terminal's width.
         """
 
     public static func run(_ arguments: Arguments, in session: Session) throws(CommandError) -> [Block] {

@@ -7,10 +7,10 @@ public enum FormatCommand: Command {
     public static let name = "format"
     public static let topic = HelpTopic.session
     public static let summary = "print tables as text, md (Markdown), csv or json"
-    public static let usage = ["format [text|md|csv|json] [money=万|亿|plain]"]
-    public static let examples = ["format json", "format text", "format money=万", "format money=plain"]
+    public static let usage = ["format [text|md|csv|json] [width=N|auto|full] [money=万|亿|plain]"]
+    public static let examples = ["format json", "format text", "format width=80", "format width=full", "format width=auto", "format money=万", "format money=plain"]
     public static let syntax = Syntax(words: [.choice(OutputFormat.allCases.map(\.rawValue))],
-                                      keys: [Key("money", .choice(MoneyUnit.allCases.map(\.rawValue)))])
+                                      keys: [Key("width", .count), Key("money", .choice(MoneyUnit.allCases.map(\.rawValue)))])
     public static let details = """
         csv and json keep standard output for data (docs/OUTPUT.md): json prints one document per command, its
         tables by name with their notes and messages; csv prints plain CSV, or with several tables a line
@@ -21,28 +21,44 @@ public enum FormatCommand: Command {
         command (pnl, product_list, hit_rank), or for reports of several tables: breakeven, breakeven_mix;
         hit_plan, hit_plan_summary; portfolio, portfolio_abc, portfolio_matrix; settings, settings_overrides;
         check, check_health.
+        width=N draws text tables and charts on standard output N display columns wide: a table wider than that is
+        shown in a layout that fits (see docs/OUTPUT.md) and says so. width=auto (the default) fits the terminal
+        (COLUMNS, else its size) and keeps full tables in pipes; width=full never fits. Files (> FILE) always
+        hold the full table.
         """
 
     public static func run(_ arguments: Arguments, in session: Session) throws(CommandError) -> [Block] {
         try arguments.checkKeys(of: Self.self)
         try arguments.checkPositionals(max: 1, usage: usage[0])
-        var unit: MoneyUnit?
         if let text = arguments.value("money") {
-            guard let chosen = MoneyUnit(word: text) else {
+            guard let unit = MoneyUnit(word: text) else {
                 throw CommandError(phrase("money={word}: use 万, 亿 or plain", ["word": text.excerpt]))
             }
-            unit = chosen
+            session.moneyUnit = unit
         }
-        var format: OutputFormat?
-        if let text = arguments.positional(0) {
-            guard let chosen = OutputFormat(rawValue: text.lowercased()) else {
-                throw CommandError(phrase("{word} is not a format; use text, md, csv or json", ["word": text.quotedExcerpt]))
+        // "money=万" after what format says, while money is scaled.
+        let money = session.moneyUnit == .plain ? "" : " money=\(session.moneyUnit.rawValue)"
+        if let text = arguments.value("width") {
+            let width: OutputWidth
+            switch text.lowercased() {
+            case "auto": width = .auto
+            case "full": width = .full
+            default:
+                guard let n = Int(text), n >= OutputWidth.narrowest, n <= 10_000 else {
+                    throw CommandError(phrase("width={word}: use a number of columns from {narrowest} to 10000, auto or full", ["word": text.excerpt, "narrowest": String(OutputWidth.narrowest)]))
+                }
+                width = .columns(n)
             }
-            format = chosen
+            session.width = width
+            if arguments.positional(0) == nil { return [.message("format width=\(width.text)" + money)] }
         }
-        if let format { session.format = format }
-        if let unit { session.moneyUnit = unit }
-        guard session.moneyUnit != .plain else { return [.message("format \(session.format.rawValue)")] }
-        return [.message("format \(session.format.rawValue) money=\(session.moneyUnit.rawValue)")]
+        guard let text = arguments.positional(0) else {
+            return [.message("format \(session.format.rawValue)" + (session.width == .auto ? "" : " width=\(session.width.text)") + money)]
+        }
+        guard let format = OutputFormat(rawValue: text.lowercased()) else {
+            throw CommandError(phrase("{word} is not a format; use text, md, csv or json", ["word": text.quotedExcerpt]))
+        }
+        session.format = format
+        return [.message((arguments.has("width") ? "format \(format.rawValue) width=\(session.width.text)" : "format \(format.rawValue)") + money)]
     }
 }

@@ -73,7 +73,8 @@ public enum CommandRegistry {
         HitCommand.self, PortfolioCommand.self,
         SetCommand.self, SettingsCommand.self,
         UndoCommand.self, RedoCommand.self, HistoryCommand.self, FormatCommand.self, SourceCommand.self,
-        HelpCommand.self,
+        NotebookCommand.self, WatchCommand.self, UnwatchCommand.self,
+        ExportCommand.self, HelpCommand.self,
     ]
 
     public static func command(named name: String) -> (any Command.Type)? {

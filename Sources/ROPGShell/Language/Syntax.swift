@@ -119,6 +119,8 @@ public enum ValueKind: Sendable, Equatable {
     case splitMethod
     /// An amount (1,234.56, 1200万, 4500/month), a rate (5%), a whole count, or text.
     case amount, rate, count, text
+    /// A column key of the report's table to chart (`chart=profit`); the report's error lists them.
+    case figure
 
     /// How help names it: "PERIOD", "SKU", "plan|actual".
     public var label: String {
@@ -142,6 +144,7 @@ public enum ValueKind: Sendable, Equatable {
         case .rate: "RATE"
         case .count: "COUNT"
         case .text: "TEXT"
+        case .figure: "FIGURE"
         }
     }
 }

@@ -11,6 +11,7 @@ public enum ShellMain {
 
     static let helpText = """
         usage: ropg [WORKSPACE.json] [options]
+               ropg run NOTEBOOK.md [--check] [--bail] [--set KEY=VALUE] [--scenario NAME] [--html FILE.html]
 
         Opens WORKSPACE.json (created on the first save if it does not exist) and runs the
         interactive shell when standard input is a terminal, or the commands on standard input.
@@ -22,6 +23,7 @@ public enum ShellMain {
           --echo                print each command before its output
           --format FORMAT       text (default), md, csv or json
           --lang zh|en          the language ropg speaks (default: the workspace's, else LC_ALL/LANG)
+          --bom                 start CSV on standard output with a byte order mark (for Excel)
           --version             print the version
           -h, --help            print this help
 
@@ -38,6 +40,7 @@ public enum ShellMain {
         var echo = false
         var format = OutputFormat.text
         var language: Language?
+        var byteOrderMark = false
     }
 
     struct UsageError: Error { var message: String }
@@ -53,6 +56,8 @@ public enum ShellMain {
 
     private static func runSpeaking(arguments: [String], environment: [String: String]) -> Int32 {
         let console = Console(environment: environment)
+        // `ropg run NOTEBOOK.md …` runs a plan notebook (a workspace's name ends in .json, so no clash).
+        if arguments.first == "run" { return NotebookMain.run(arguments: Array(arguments.dropFirst()), environment: environment, console: console) }
         let options: Options
         do {
             options = try parse(arguments)
@@ -82,6 +87,7 @@ public enum ShellMain {
             return 1
         }
         session.format = options.format
+        session.byteOrderMarkPending = options.byteOrderMark
         session.startLanguage = options.language ?? Language.fromLocale(environment)
         session.languageGivenOnCommandLine = options.language != nil
         return session.speaking { runOpened(session, options, console: console, environment: environment, interactive: interactive) }
@@ -150,6 +156,7 @@ public enum ShellMain {
                     throw UsageError(message: phrase("--lang {word}: use zh or en", ["word": text]))
                 }
                 options.language = language
+            case "--bom": options.byteOrderMark = true
             case "--format":
                 let text = try value("--format")
                 guard let format = OutputFormat(rawValue: text) else {

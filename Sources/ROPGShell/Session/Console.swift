@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import CEditLine
 import ROPGTables
 
 /// Where the shell writes: standard output for results, standard error for errors. Writes go
@@ -20,6 +21,16 @@ public final class Console: @unchecked Sendable {
     /// True when colour and other escape codes may be written to standard output.
     public let color: Bool
     public let outputIsTerminal: Bool
+    /// COLUMNS from the environment, when it is a width.
+    let columnsVariable: Int?
+
+    /// The terminal's width in display columns when standard output is a terminal: COLUMNS, else
+    /// the terminal's own size (asked each time: the window may have been resized). Nil for files
+    /// and pipes, which keep full tables.
+    public var terminalWidth: Int? {
+        guard outputIsTerminal else { return nil }
+        return columnsVariable ?? Int(ropg_terminal_columns())
+    }
 
     public init(outputDescriptor: Int32 = 1, errorDescriptor: Int32 = 2, environment: [String: String]) {
         self.outputDescriptor = outputDescriptor
@@ -27,6 +38,7 @@ public final class Console: @unchecked Sendable {
         outputIsTerminal = isatty(outputDescriptor) == 1
         let noColor = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
         color = outputIsTerminal && !noColor && environment["TERM"] != "dumb"
+        columnsVariable = environment["COLUMNS"].flatMap { Int($0) }.flatMap { $0 >= 20 && $0 <= 10_000 ? $0 : nil }
         captured = nil
     }
 
@@ -36,6 +48,7 @@ public final class Console: @unchecked Sendable {
         errorDescriptor = -1
         outputIsTerminal = false
         color = false
+        columnsVariable = nil
         captured = ""
     }
 

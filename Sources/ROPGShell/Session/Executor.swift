@@ -12,6 +12,8 @@ extension Session {
     }
 
     private func executeSpeaking(line: String, echo: Bool, bail: Bool) -> Bool {
+        let recording = beginLine()
+        defer { endLine(line, recording) }
         let commands: [ParsedLine]
         do {
             commands = try Tokenizer.commands(in: line)
@@ -45,13 +47,16 @@ extension Session {
             return false
         }
         let stepBefore = undoSteps.last?.id
+        let revisionBefore = revision
         do throws(CommandError) {
             if let target = line.redirect { _ = try redirectFormat(for: target) }
             // `table=NAME` is the session's, not the command's: taken out before the command
             // reads its keys, so that every command accepts it.
             let (tableless, wanted) = try Session.takeTableKey(Array(line.words.dropFirst()))
             // `scenario=NAME` too: any report under a scenario (see `Scenarios`).
-            let (words, scenario) = command == ScenarioCommand.self ? (tableless, nil) : try Session.takeScenarioKey(tableless)
+            let (scenarioless, scenario) = command == ScenarioCommand.self ? (tableless, nil) : try Session.takeScenarioKey(tableless)
+            // `chart=` too, for the reports that declare it (see `Charts`).
+            let (words, chart) = try Session.takeChartKey(scenarioless, for: command)
             let arguments = Arguments(words)
             var blocks: [Block]
             if let scenario { blocks = try runUnderScenario(command, arguments, scenario: scenario) } else { blocks = try command.run(arguments, in: self) }
@@ -63,6 +68,10 @@ extension Session {
             }
             if isWhatIfOpen, scenario == nil, command.comparedInWhatIf(arguments) {
                 blocks = compareWithPlan(command, arguments, whatIfBlocks: blocks)
+            }
+            if let chart {
+                let words = [command.name] + arguments.positionals.map(\.text)
+                blocks = try Session.charted(blocks, chart, fallbackTitle: words.joined(separator: " "))
             }
             blocks = Session.named(blocks, defaultName: Session.defaultTableName(command, arguments))
             let typed = Session.commandText(line)
@@ -80,6 +89,7 @@ extension Session {
                 throw error
             }
             Session.freeInBackground(consume blocks)
+            if revision != revisionBefore { showWatchedReports() }
             return true
         } catch {
             reportError(error.message)
@@ -178,6 +188,7 @@ extension Session {
     /// table: the messages go to standard error); CSV prints the tables, marked with `# table:`
     /// lines when there are several, and sends messages and notes to standard error.
     public func show(_ blocks: [Block], command: String? = nil) {
+        notebook.notice(.blocks(blocks))
         switch format {
         case .text, .md:
             for block in blocks {
@@ -185,7 +196,7 @@ extension Session {
                 case .message(let text):
                     console.write(text.hasSuffix("\n") ? text : text + "\n")
                 case .table(let table):
-                    console.write(rendered: render(table.showingMoney(in: moneyUnit), as: format, color: console.color))
+                    console.write(rendered: render(table.showingMoney(in: moneyUnit), as: format, color: console.color, width: outputWidth))
                 }
             }
         case .json:
@@ -208,6 +219,10 @@ extension Session {
                     console.writeError(text.hasSuffix("\n") ? text : text + "\n")
                 case .table(let table):
                     // Table by table, so that its notes follow it (on standard error) as in text.
+                    if byteOrderMarkPending {
+                        console.write(rendered: "\u{FEFF}")
+                        byteOrderMarkPending = false
+                    }
                     console.write(rendered: tables.count > 1 ? renderer.section(table, first: position == 0) : renderer.render(table))
                     for note in table.notes { console.writeError(note + "\n") }
                     position += 1
@@ -220,6 +235,7 @@ extension Session {
     /// standard output in text and Markdown, on standard error in csv and json, so that standard
     /// output holds only what a CSV or JSON reader can parse.
     public func say(_ text: String) {
+        notebook.notice(.said(text))
         let line = text.hasSuffix("\n") ? text : text + "\n"
         switch format {
         case .text, .md: console.write(line)
@@ -242,6 +258,7 @@ extension Session {
 
     public func reportError(_ message: String) {
         let location = errorLocation.map { "\($0): " } ?? ""
+        notebook.notice(.error(location + Session.shortened(message)))
         console.writeError(speaking { phrase("error: {message}", ["message": location + Session.shortened(message)]) } + "\n")
     }
 

@@ -3,19 +3,22 @@ import ROPGDomain
 import ROPGText
 import ROPGStorage
 import ROPGTables
+import ROPGWorkbook
 
 extension Session {
     /// The format a `> FILE` target's extension names; refuses other names and the workspace file.
     /// Checked before the command runs, so a refused redirect changes nothing.
-    func redirectFormat(for target: String) throws(CommandError) -> OutputFormat {
-        let format: OutputFormat
+    func redirectFormat(for target: String) throws(CommandError) -> OutputFormat? {
+        let format: OutputFormat?
         switch (target as NSString).pathExtension.lowercased() {
+        case "xlsx": format = nil  // a workbook: see `writeWorkbook`
+        case "html", "htm": format = nil  // a page: see `writePage` (Notebook/NotebookPage.swift)
         case "txt": format = .text
         case "md": format = .md
         case "csv": format = .csv
         case "json": format = .json
         default:
-            throw CommandError("cannot tell the format of \(target.quotedExcerpt): end the name in .txt, .md, .csv or .json")
+            throw CommandError("cannot tell the format of \(target.quotedExcerpt): end the name in .txt, .md, .csv, .json, .xlsx or .html")
         }
         if let workspacePath = path, Session.samePath(workspacePath, target) {
             throw CommandError("\(target) is the open workspace file; write the output somewhere else")
@@ -27,12 +30,22 @@ extension Session {
     /// Markdown as shown; CSV the tables only, marked with `# table:` lines when there are several;
     /// JSON one document with the tables, their notes and the messages (docs/OUTPUT.md).
     func write(_ blocks: [Block], toFile target: String, command: String? = nil) throws(CommandError) {
-        let fileFormat = try redirectFormat(for: target)
+        let format = try redirectFormat(for: target)
         let tables = blocks.compactMap { block -> Table? in
             if case .table(let table) = block { return table }
             return nil
         }
         guard !tables.isEmpty else { throw CommandError("this command prints no table to write to \(target)") }
+        guard let fileFormat = format else {
+            if ["html", "htm"].contains((target as NSString).pathExtension.lowercased()) {
+                return try writePage(blocks, toFile: target, command: command ?? "")
+            }
+            // One sheet per table, named after it.
+            try writeWorkbook(tables.map { WorkbookSheet(name: $0.name ?? "table", tables: [$0]) }, to: target)
+            let rows = tables.reduce(0) { $0 + $1.rows.count + $1.footerRows.count }
+            say("wrote \(counted(rows, "row"))" + (tables.count > 1 ? " in \(tables.count) sheets" : "") + " to \(target)")
+            return
+        }
         var text = ""
         switch fileFormat {
         case .text, .md:
@@ -62,6 +75,19 @@ extension Session {
         let written = phrase(count: rows, "{count} row", "{count} rows")
         say(tables.count > 1 ? phrase("wrote {rows} in {tables} tables to {file}", ["rows": written, "tables": String(tables.count), "file": target])
                              : phrase("wrote {rows} to {file}", ["rows": written, "file": target]))
+    }
+
+    /// Writes a workbook to `target` atomically: made whole in a temporary file, then put in
+    /// place by `AtomicFile` (a folder that does not exist or a file that cannot be written is an
+    /// error, and nothing half-written is left).
+    func writeWorkbook(_ sheets: [WorkbookSheet], to target: String) throws(CommandError) {
+        let bytes: [UInt8]
+        do { bytes = try Workbook.bytes(sheets) } catch { throw CommandError(error.message) }
+        do {
+            try AtomicFile.write(bytes, to: target)
+        } catch {
+            throw CommandError((error as? FileError)?.message ?? "cannot write \(target): \(error)")
+        }
     }
 
     /// True when two paths name the same file (after resolving `..` and symbolic links).

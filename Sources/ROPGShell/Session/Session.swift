@@ -62,6 +62,10 @@ public final class Session {
     /// The changes since the workspace was opened or last saved, as they were made.
     var changesSinceSave: [LoggedEdit] = []
     public var format: OutputFormat = .text
+    /// `format width=N|full|auto`: how wide text tables and charts on standard output are drawn.
+    public var width: OutputWidth = .auto
+    /// `--bom`: the next CSV written to standard output starts with a byte order mark, once.
+    public var byteOrderMarkPending = false
     public let console: Console
     /// True when a person is typing at a terminal (prompts and questions are allowed).
     public let interactive: Bool
@@ -86,6 +90,8 @@ public final class Session {
     var sourceStack: [String] = []
     /// Where the running command comes from ("plan.ropg:12"), for error messages.
     var errorLocation: String?
+    /// The notebook side: the command count the prompt shows, `notebook record`, `watch` (Notebook/).
+    var notebook = NotebookState()
     /// Counts every change to the workspace, so that caches know when they are stale.
     private(set) var revision = 0
     /// What reports are worked out from: this state of the workspace, today and their caches.
@@ -301,6 +307,12 @@ public final class Session {
         if journal == nil, !foundJournals.isEmpty, !journalWarned {
             journalWarned = true
             console.writeError("note: unsaved changes of an earlier session are waiting (recover replay or recover discard); new changes are not journaled until then\n")
+        }
+        // A change made inside a what-if or a scenario says so, so that `recover show` after a crash
+        // tells a scenario's edits from the plan's before anything is replayed.
+        var edit = edit
+        if let open = whatIf, !edit.description.hasPrefix("drop the what-if") {
+            edit.description = (open.scenario.map { "in scenario \($0): " } ?? "in the what-if: ") + edit.description
         }
         do throws(Journal.Failure) { try journal?.append(edit) } catch {
             if !journalWarned { console.writeError("warning: \(error.message); changes are not protected against a crash until you save\n") }

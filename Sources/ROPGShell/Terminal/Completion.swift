@@ -135,7 +135,7 @@ enum Completion {
         case .command: return CommandRegistry.all.map { $0.name }
         case .choice(let words): return words
         case .splitMethod: return ["days", "even", "prior", "weights:"] + workspace.profiles.map { "profile:\($0.name)" }
-        case .amount, .rate, .count, .text: return []
+        case .amount, .rate, .count, .text, .figure: return []
         }
     }
 

@@ -39,7 +39,8 @@ enum InteractiveShell {
         session.lookForJournal()
         var unanswered = 0
         while !session.quitRequested {
-            let prompt = session.prompt
+            // Numbered, so that a command can be named (a recorded notebook's cell #3 is [3]).
+            let prompt = "[\(session.notebook.commandNumber)] " + session.prompt
             switch editor.readLine(prompt: prompt) {
             case .line(let line):
                 unanswered = 0

@@ -8,9 +8,9 @@ public enum CostsCommand: Command {
     public static let name = "costs"
     public static let topic = HelpTopic.reports
     public static let summary = "what a period costs, by category, entry, product or period (ROPG)"
-    public static let usage = ["costs [PERIOD] [by=category|entry|product|month|quarter|week|day] [category=R|O|P|G] [source=plan|actual] [view=accrual|cash]",
+    public static let usage = ["costs [PERIOD] [by=category|entry|product|month|quarter|week|day|category,month] [category=R|O|P|G] [source=plan|actual] [view=accrual|cash] [chart[=FIGURE]]",
                                "costs [PERIOD] vs=actual [by=month|quarter|week|day] [view=accrual|cash]"]
-    public static let examples = ["costs", "costs 2026-03", "costs 2026-03 by=entry", "costs 2026 by=month", "costs 2026-Q4 by=entry category=O source=actual", "costs 2026-03 vs=actual"]
+    public static let examples = ["costs", "costs 2026-03", "costs 2026-03 by=entry", "costs 2026 by=month", "costs 2026-Q4 by=entry category=O source=actual", "costs 2026-03 vs=actual", "costs 2026-03 chart", "costs 2026 by=month chart=total", "costs 2026 by=category,month"]
     public static let details = """
         PERIOD defaults to this month. Calendar costs accrue over the period (a yearly amount 1/12 a month, evenly over each month's days; amortized
         purchases 1/N a month); per-unit, per-order, percent and CPS costs follow the period's sales: the plan
@@ -18,10 +18,12 @@ public enum CostsCommand: Command {
         view=cash counts one-off and amortized purchases on the day they are paid. Deposits are not costs: they
         are listed apart. Shares are of total cost and of net revenue; the lines add up exactly to the total.
         vs=actual sets the plan's R, O, P, G and total beside the actuals' over the days with GMV recorded (see help pnl).
+        chart=FIGURE (or chart alone: the main figure) draws a bar chart of one of the report's figures, row by row, fitted to the terminal's width; the amount (or the total) by default.
         """
     public static let syntax = Syntax(words: [.period], keys: [
-        Key("by", .choice(["category", "entry", "product", "month", "quarter", "week", "day"])), Key("category", .category),
+        Key("by", .choice(["category", "entry", "product", "month", "quarter", "week", "day", "category,month"])), Key("category", .category),
         Key("source", .choice(["plan", "actual"])), Key("view", .choice(["accrual", "cash"])), Key("vs", .choice(["actual"]), excludes: ["alloc", "source", "category"]),
+        Key("chart", .figure),
     ])
     public static func comparedInWhatIf(_ arguments: Arguments) -> Bool { !arguments.has("vs") }
 
@@ -46,8 +48,15 @@ public enum CostsCommand: Command {
         case "month", "quarter", "week", "day":
             let grain = try GoalCommand.grain(by, for: options.period)
             table = try byPeriod(options, grain: grain, only: category, session)
+        case "category,month":
+            let grain = try GoalCommand.grain("month", for: options.period)
+            table = categoryByMonth(try byPeriod(options, grain: grain, only: category, session), period: options.period)
+        case "month,category":
+            // Months in rows and categories in columns is what by=month shows.
+            let grain = try GoalCommand.grain("month", for: options.period)
+            table = try byPeriod(options, grain: grain, only: category, session)
         default:
-            throw CommandError(phrase("{key}={value}: use {choices}", ["key": "by", "value": by, "choices": choiceList(["category", "entry", "product", "month", "quarter", "week", "day"])]))
+            throw CommandError(phrase("by={value}: use category, entry, product, month, quarter, week or day, or the grid category,month", ["value": by.excerpt]))
         }
         if let category { notes.insert(phrase("only {category}", ["category": AccountingOptions.categoryLabel(category)]), at: 0) }
         var result = Table(title: phrase("costs {period}", ["period": options.period.text]), columns: table.columns, rows: table.rows,
@@ -132,6 +141,22 @@ public enum CostsCommand: Command {
         return Table(columns: [.text("SKU", key: "sku"), .text("name", key: "name"), .number("direct costs", key: "amount")] + shareColumns,
                      rows: rows, footerRows: [[.empty, .text(phrase("total cost")), .money(total), share(total, of: total), share(total, of: revenue)]],
                      notes: [phrase("a product's direct costs: its goods (net units × goods cost) and the entries tied to it; pnl by=product shares out the rest")])
+    }
+
+    /// The grid of categories in rows and months in columns: `costs PERIOD by=month` turned round,
+    /// so each month's total is that report's and each category's total is `costs PERIOD`'s amount.
+    private static func categoryByMonth(_ months: Table, period: Period) -> Table {
+        let labels = months.rows.map { $0.first?.text ?? "" }
+        let columns: [Column] = [.text("category", key: "category")] + labels.map { .number($0, key: $0) } + [.number("total", key: "total")]
+        let figureColumns = Array(months.columns.indices.dropFirst().dropLast())
+        let rows: [[Cell]] = figureColumns.map { index in
+            let category = CostCategory(text: months.columns[index].key).map(AccountingOptions.categoryLabel) ?? months.columns[index].title
+            return [.text(category)] + months.rows.map { months.normalized($0)[index] } + [months.footerRows.first.map { months.normalized($0)[index] } ?? .empty]
+        }
+        let last = months.columns.count - 1
+        let footer: [Cell] = [.text("total cost")] + months.rows.map { months.normalized($0)[last] } + [months.footerRows.first.map { months.normalized($0)[last] } ?? .empty]
+        return Table(columns: columns, rows: rows, footerRows: [footer],
+                     notes: ["categories by month: a month's total is costs \(period.text) by=month's, a category's total is costs \(period.text)'s amount for it"])
     }
 
     private static func byPeriod(_ options: AccountingOptions, grain: PeriodGrain, only: CostCategory?, _ session: Session) throws(CommandError) -> Table {

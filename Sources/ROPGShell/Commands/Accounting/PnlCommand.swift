@@ -8,9 +8,10 @@ public enum PnlCommand: Command {
     public static let name = "pnl"
     public static let topic = HelpTopic.reports
     public static let summary = "profit and loss: revenue, R O P G costs, profit and margin, by period or product"
-    public static let usage = ["pnl [PERIOD] [by=month|quarter|week|day|product] [alloc=revenue|units|even] [source=plan|actual] [view=accrual|cash]",
-                               "pnl [PERIOD] vs=actual [by=month|quarter|week|day] [view=accrual|cash]"]
-    public static let examples = ["pnl", "pnl 2026-03", "pnl 2026 by=month", "pnl 2026-Q4 by=product", "pnl 2026-03 source=actual", "pnl 2026 by=quarter view=cash", "pnl 2026-03 vs=actual", "pnl 2026-03 vs=actual by=day"]
+    public static let usage = ["pnl [PERIOD] [by=month|quarter|week|day|product] [alloc=revenue|units|even] [source=plan|actual] [view=accrual|cash] [chart[=FIGURE]]",
+                               "pnl [PERIOD] vs=actual [by=month|quarter|week|day] [view=accrual|cash]",
+                               "pnl PERIOD by=month,product|product,month [metric=profit|gmv|net_revenue|R|O|P|G|total_cost|refunds] [top=20] [alloc=…]"]
+    public static let examples = ["pnl", "pnl 2026-03", "pnl 2026 by=month", "pnl 2026-Q4 by=product", "pnl 2026-03 source=actual", "pnl 2026 by=quarter view=cash", "pnl 2026-03 vs=actual", "pnl 2026-03 vs=actual by=day", "pnl 2026 by=month chart", "pnl 2026 by=quarter chart=margin", "pnl 2026 by=month,product", "pnl 2026-Q4 by=product,month metric=gmv top=5"]
     public static let details = """
         PERIOD defaults to this month. GMV less refunds (refund-rate) is net revenue; less the R, O, P and G costs it is profit; margin is profit ÷ net
         revenue. R includes the payment fee (payment-fee) on net revenue. Deposits are not costs: they are shown apart. by=product gives each product its own goods and the
@@ -20,10 +21,16 @@ public enum PnlCommand: Command {
         GMV recorded (the others are missing, never zero, and are named); the actual's sales-linked costs follow the
         recorded sales. Without by= every figure is compared, and profit, orders and ad-spend goals where they exist;
         by=month|quarter|week|day compares GMV and profit row by row.
+        by=month,product is a grid: months in rows, products in columns (by=product,month: the other way), of one figure
+        (metric=, profit by default), each month split by product as pnl MONTH by=product splits it, with totals both
+        ways: a month's total is pnl PERIOD by=month's; a product's total is the sum of its months. top=N (20 by default)
+        shows the N products with the largest total and sums the others in one line.
+        chart=FIGURE (or chart alone: the main figure) draws a bar chart of one of the report's figures, row by row, fitted to the terminal's width; profit by default. A wrong figure is an error that lists the figures there are.
         """
     public static let syntax = Syntax(words: [.period], keys: [
-        Key("by", .choice(["month", "quarter", "week", "day", "product"])), Key("alloc", .choice(["revenue", "units", "even"])),
+        Key("by", .choice(["month", "quarter", "week", "day", "product", "month,product", "product,month"])), Key("alloc", .choice(["revenue", "units", "even"])),
         Key("source", .choice(["plan", "actual"])), Key("view", .choice(["accrual", "cash"])), Key("vs", .choice(["actual"]), excludes: ["alloc", "source", "category"]),
+        Key("chart", .figure), Key("metric", .choice(PnlGrid.metrics.map(\.key))), Key("top", .count),
     ])
     public static func comparedInWhatIf(_ arguments: Arguments) -> Bool { !arguments.has("vs") }
 
@@ -33,6 +40,14 @@ public enum PnlCommand: Command {
         if arguments.has("vs") { return try PlanAgainstActual.run(.pnl, arguments, session, command: "pnl", usage: usage[1]) }
         let options = try AccountingOptions(arguments, command: "pnl", usage: usage[0], session: session, defaultsToThisMonth: true)
         let by = arguments.value("by")
+        if let by, by.contains(",") {
+            let dimensions = by.split(separator: ",").map(String.init)
+            guard dimensions.count == 2, Set(dimensions) == ["month", "product"] else {
+                throw CommandError(phrase("by={value}: a grid is by=month,product or by=product,month (one dimension: month, quarter, week, day or product)", ["value": by.excerpt]))
+            }
+            return try PnlGrid.run(arguments, options, productsInRows: dimensions[0] == "product", session)
+        }
+        if arguments.has("metric") || arguments.has("top") { throw CommandError(phrase("metric= and top= go with a grid: by=month,product or by=product,month")) }
         if arguments.value("alloc") != nil && by != "product" { throw CommandError(phrase("alloc= goes with by=product")) }
         let whole = try options.book(options.period)
         let total = try options.figures(options.period)

@@ -14,7 +14,7 @@ public enum GoalCommand: Command {
         "goal list [PERIOD] [metric=METRIC]",
         "goal split PERIOD to=quarter|month|day [by=days|even|weights:W,W,…|profile:NAME|prior]",
         "goal split PERIOD clear",
-        "goal show PERIOD [by=quarter|month|week|day] [metrics=gmv,uv,…] [vs=actual]",
+        "goal show PERIOD [by=quarter|month|week|day] [metrics=gmv,uv,…] [vs=actual] [chart[=FIGURE]]",
         "goal tree PERIOD [metrics=…]",
         "goal drivers PERIOD [by=quarter|month|week|day]",
     ]
@@ -25,6 +25,7 @@ public enum GoalCommand: Command {
         "goal show 2026 by=month",
         "goal show 2026-W45 by=day",
         "goal show 2026-03 by=week vs=actual",
+        "goal show 2026 by=month chart=gmv",
         "goal drivers 2026-11 by=week",
         "goal set 2026-12 gmv=150万; goal rm 2026-12 gmv",
     ]
@@ -39,13 +40,14 @@ public enum GoalCommand: Command {
         the assumptions (set cvr= aov= cpc= paid-share= units-per-order=, also per period with period=).
         goal show PERIOD vs=actual sets each metric's goal beside what was recorded, row by row, over the days
         with that metric recorded (profit: the actual P&L); days with nothing recorded are missing, never zero.
+        goal show chart=FIGURE (or chart alone: the main figure) draws a bar chart of one of the metrics, row by row, fitted to the terminal's width; GMV by default.
         """
     public static let syntax = Syntax([
         Verb("set", words: [.period], required: 1, keys: GoalMetric.allCases.map { Key($0.rawValue, $0.isMoney ? .amount : .count) }),
         Verb("rm", words: [.period, .choice(GoalMetric.allCases.map(\.rawValue))], required: 1, repeatsLast: true),
         Verb("list", words: [.period], keys: [Key("metric", .choice(GoalMetric.allCases.map(\.rawValue)))]),
         Verb("split", words: [.period, .choice(["clear"])], required: 1, keys: [Key("to", .choice(["quarter", "month", "day"])), Key("by", .splitMethod)]),
-        Verb("show", words: [.period], required: 1, keys: [Key("by", .choice(["quarter", "month", "week", "day"])), Key("metrics", .choice(GoalMetric.allCases.map(\.rawValue))), Key("vs", .choice(["actual"]))]),
+        Verb("show", words: [.period], required: 1, keys: [Key("by", .choice(["quarter", "month", "week", "day"])), Key("metrics", .choice(GoalMetric.allCases.map(\.rawValue))), Key("vs", .choice(["actual"])), Key("chart", .figure)]),
         Verb("tree", words: [.period], required: 1, keys: [Key("metrics", .choice(GoalMetric.allCases.map(\.rawValue)))]),
         Verb("drivers", words: [.period], required: 1, keys: [Key("by", .choice(["quarter", "month", "week", "day"]))]),
     ])

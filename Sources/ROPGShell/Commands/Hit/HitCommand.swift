@@ -11,10 +11,10 @@ public enum HitCommand: Command {
     public static let usage = [
         "hit rank [SKU…]",
         "hit plan SKU [start=DAY] [test=7] [ramp=14] [peak=30] [hold=30] [test-units=10/day] [peak-units=100/day] [hold-level=70%] "
-            + "[cpc=…] [paid-share=80% | 80%,60%,50%,30%] [related=1.3] [lead-time=15] [safety=20%] [by=day|week|phase]",
+            + "[cpc=…] [paid-share=80% | 80%,60%,50%,30%] [related=1.3] [lead-time=15] [safety=20%] [by=day|week|phase] [chart[=FIGURE]]",
         "hit save NAME",
         "hit list",
-        "hit show NAME [by=day|week|phase]",
+        "hit show NAME [by=day|week|phase] [chart[=FIGURE]]",
         "hit rm NAME",
     ]
     public static let examples = [
@@ -23,6 +23,7 @@ public enum HitCommand: Command {
         "hit plan TS-001 peak-units=300/day by=week",
         "hit save 双11",
         "hit show 双11 by=phase",
+        "hit show 双11 by=week chart=contribution",
     ]
     public static let details = """
         rank: per product, CTR and CVR (the product's own, measured with product set SKU ctr= cvr=, else the shop's),
@@ -37,6 +38,7 @@ public enum HitCommand: Command {
         (1 + safety)) against stock on hand, the stock-out day and the latest reorder day (stock-out − lead time).
         save keeps the last plan shown under a name: saved plans are part of the plan in pnl and costs (their revenue, their
         goods as G and their ad spend as O, each on a line of its own) and goal show says how much of each GMV goal they cover.
+        plan and show: chart=FIGURE (or chart alone: the main figure) draws a bar chart of one of the report's figures, row by row, fitted to the terminal's width; the cumulative contribution by default.
         """
     static let grains = Key("by", .choice(["day", "week", "phase"]))
     public static let syntax = Syntax([
@@ -48,10 +50,10 @@ public enum HitCommand: Command {
             case "hold-level", "paid-share", "safety": Key(key, .rate)
             default: Key(key, .amount)
             }
-        } + [grains]),
+        } + [grains, Key("chart", .figure)]),
         Verb("save", words: [.text], required: 1),
         Verb("list"),
-        Verb("show", words: [.hitPlan], required: 1, keys: [grains]),
+        Verb("show", words: [.hitPlan], required: 1, keys: [grains, Key("chart", .figure)]),
         Verb("rm", words: [.hitPlan], required: 1),
     ])
 

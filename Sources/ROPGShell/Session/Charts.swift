@@ -1,0 +1,49 @@
+import ROPGDomain
+import ROPGTables
+
+/// `chart=FIGURE` (or a bare `chart`): a bar chart of one of a report's figures, for the commands
+/// whose syntax declares the key (pnl, costs, goal show, hit plan, check). The session takes the
+/// key out before the command reads its own, and draws the chart from the report's first table,
+/// so that every report charts its figures the same way (`Chart`, in ROPGTables).
+extension Session {
+    /// What `chart` asked for: a column key, or nil for the table's main figure.
+    struct ChartRequest {
+        var figure: String?
+    }
+
+    /// Removes `chart=FIGURE` or a bare `chart` from the words of a command that declares it.
+    static func takeChartKey(_ words: [Word], for command: any Command.Type) throws(CommandError) -> (words: [Word], chart: ChartRequest?) {
+        let verb = words.first { $0.key == nil }?.text
+        guard command.syntax.verb(verb)?.key("chart") != nil || command.syntax.verb(nil)?.key("chart") != nil else { return (words, nil) }
+        let isChart = { (word: Word) in word.key == "chart" || (word.key == nil && !word.wasQuoted && word.text == "chart") }
+        let given = words.filter(isChart)
+        guard let last = given.last else { return (words, nil) }
+        guard given.count == 1 else { throw CommandError("chart= is given twice") }
+        let figure = last.key == nil || (last.value ?? "").isEmpty ? nil : last.value
+        return (words.filter { !isChart($0) }, ChartRequest(figure: figure))
+    }
+
+    /// The figure a report charts when `chart` names none: the first of these its table has.
+    static let mainChartFigures = ["profit", "achieved", "amount", "total", "gmv", "cumulative"]
+
+    /// `blocks` with a chart on their first table.
+    /// A table without a title (goal show) is titled by `fallbackTitle`, the command and its words.
+    static func charted(_ blocks: [Block], _ request: ChartRequest, fallbackTitle: String) throws(CommandError) -> [Block] {
+        guard let index = blocks.firstIndex(where: { if case .table = $0 { true } else { false } }),
+              case .table(var table) = blocks[index] else {
+            throw CommandError("chart: this command printed no table to chart")
+        }
+        let choices = Chart.figureKeys(of: table)
+        guard !choices.isEmpty else { throw CommandError("chart: this table has no figures to chart") }
+        let key = request.figure ?? mainChartFigures.first(where: choices.contains) ?? choices[0]
+        guard let chart = Chart(of: table, keys: [key], title: "\(table.title ?? fallbackTitle): \(table.columns.first { $0.key == key }?.title ?? key)") else {
+            let near = Suggestions.nearest(to: key, among: choices)
+            throw CommandError("chart=\(key.excerpt): this table has no such figure; chart one of \(choices.joined(separator: ", "))"
+                               + (near.isEmpty ? "" : " (did you mean \(near.joined(separator: " or "))?)"))
+        }
+        table.chart = chart
+        var result = blocks
+        result[index] = .table(table)
+        return result
+    }
+}

@@ -1,0 +1,49 @@
+/// A table too wide for the terminal, drawn as one record per row, as psql's `\x auto` does:
+///
+///     profit and loss 2026
+///     ─[ 2026-01 ]──────────────────
+///     GMV          │ 892,561.98
+///     net revenue  │ 892,561.98
+///     ─[ total 2026 ]───────────────
+///     …
+///
+/// Each record is headed by its row's first cell; its other cells follow one a line, labelled by
+/// their column titles and cut with "…" to fit `width`. The table's notes follow, then a line that
+/// says the layout changed and how to see the whole table.
+public struct TextRecordsRenderer: Sendable {
+    public var width: Int
+    public var color: Bool
+
+    public init(width: Int, color: Bool = false) {
+        self.width = max(20, width)
+        self.color = color
+    }
+
+    /// What the table says when it is shown as records.
+    public static func layoutNote(tableWidth: Int, width: Int) -> String {
+        "shown as records, one a row: the table is \(tableWidth) columns wide and the output \(width) (format width=full shows it whole; files keep it whole)"
+    }
+
+    public func render(_ table: Table, tableWidth: Int) -> String {
+        var out = ""
+        if let title = table.title { out += bold(escapingControlCharacters(title)) + "\n" }
+        let titles = table.columns.map { escapingControlCharacters($0.title) }
+        let labelWidth = min(titles.dropFirst().map(displayWidth).max() ?? 0, width / 2)
+        let valueWidth = max(4, width - labelWidth - 3)
+        for row in table.rows.map(table.normalized) + table.footerRows.map(table.normalized) {
+            let name = truncate(escapingControlCharacters(row.first?.text ?? ""), toWidth: width - 6)
+            let head = "─[ " + name + " ]"
+            out += bold(head + String(repeating: "─", count: max(0, min(width, 40) - displayWidth(head)))) + "\n"
+            for (index, cell) in row.enumerated().dropFirst() {
+                let label = pad(truncate(titles[index], toWidth: labelWidth), toWidth: labelWidth, alignRight: false)
+                out += label + " │ " + truncate(escapingControlCharacters(cell.text), toWidth: valueWidth) + "\n"
+            }
+        }
+        if table.rows.isEmpty { out += TextTableRenderer.noRowsText + "\n" }
+        for note in table.notes { out += escapingControlCharacters(note) + "\n" }
+        out += Self.layoutNote(tableWidth: tableWidth, width: width) + "\n"
+        return out
+    }
+
+    private func bold(_ text: String) -> String { color ? "\u{1B}[1m" + text + "\u{1B}[0m" : text }
+}

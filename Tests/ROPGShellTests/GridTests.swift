@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+
+/// A month × product grid agrees with the one-dimension reports: each month's total is
+/// `pnl PERIOD by=month`'s figure, each cell is `pnl MONTH by=product`'s, and the totals add up
+/// both ways.
+@Suite struct GridTests {
+    static func tables(_ json: String) throws -> [String: [String: Any]] {
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        return try #require(document["tables"] as? [String: [String: Any]])
+    }
+
+    static func decimal(_ any: Any?) -> Decimal? { (any as? String).flatMap { Decimal(string: $0) } }
+
+    @Test(arguments: ["profit", "gmv", "G", "total_cost"])
+    func gridTotalsAgreeWithTheOneDimensionReports(_ metric: String) throws {
+        let folder = try TestSupport.scratchCopy()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let grid = try TestSupport.run(["workspaces/demo.json", "--format", "json", "-c", "pnl 2026 by=product,month metric=\(metric) top=100"], in: folder)
+        let months = try TestSupport.run(["workspaces/demo.json", "--format", "json", "-c", "pnl 2026 by=month"], in: folder)
+        let table = try #require(try Self.tables(grid.output)["pnl_grid"])
+        let byMonth = try #require(try Self.tables(months.output)["pnl"])
+        let rows = try #require(table["rows"] as? [[String: Any]])
+        let total = try #require(table["total"] as? [String: Any])
+        let monthRows = try #require(byMonth["rows"] as? [[String: Any]])
+        #expect(monthRows.count == 12)
+        for (index, month) in monthRows.enumerated() {
+            let key = String(format: "2026-%02d", index + 1)
+            let want = try #require(Self.decimal(month[metric]))
+            #expect(Self.decimal(total[key]) == want, "\(metric) \(key): grid total against pnl 2026 by=month")
+            let column = rows.compactMap { Self.decimal($0[key]) }.reduce(Decimal(0), +)
+            #expect(column == want, "\(metric) \(key): the products add up to the month")
+        }
+        for row in rows {
+            let sum = (1...12).compactMap { Self.decimal(row[String(format: "2026-%02d", $0)]) }.reduce(Decimal(0), +)
+            #expect(Self.decimal(row["total"]) == sum, "\(row["product"] ?? "?"): a product's total is the sum of its months")
+        }
+        // One month's column is pnl MONTH by=product's.
+        let march = try TestSupport.run(["workspaces/demo.json", "--format", "json", "-c", "pnl 2026-03 by=product"], in: folder)
+        let products = try #require(try Self.tables(march.output)["pnl"]?["rows"] as? [[String: Any]])
+        for product in products {
+            let label = try #require(product["period"] as? String)
+            let cell = try #require(rows.first { $0["product"] as? String == label }, "\(label) is not in the grid")
+            #expect(Self.decimal(cell["2026-03"]) == Self.decimal(product[metric]), "\(label) 2026-03 \(metric)")
+        }
+    }
+
+    @Test func costGridTotalsAreCostsAndCostsByMonth() throws {
+        let folder = try TestSupport.scratchCopy()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        func table(_ command: String) throws -> [String: Any] {
+            try #require(try Self.tables(try TestSupport.run(["workspaces/demo.json", "--format", "json", "-c", command], in: folder).output)["costs"])
+        }
+        let grid = try table("costs 2026 by=category,month")
+        let byCategory = try #require(try table("costs 2026")["rows"] as? [[String: Any]])
+        let byMonth = try #require(try table("costs 2026 by=month")["rows"] as? [[String: Any]])
+        let rows = try #require(grid["rows"] as? [[String: Any]])
+        let total = try #require(grid["total"] as? [String: Any])
+        #expect(rows.count == 4)
+        for (row, category) in zip(rows, byCategory) {
+            #expect(Self.decimal(row["total"]) == Self.decimal(category["amount"]), "\(row["category"] ?? "?")")
+            let sum = (1...12).compactMap { Self.decimal(row[String(format: "2026-%02d", $0)]) }.reduce(Decimal(0), +)
+            #expect(sum == Self.decimal(row["total"]))
+        }
+        for (index, month) in byMonth.enumerated() {
+            #expect(Self.decimal(total[String(format: "2026-%02d", index + 1)]) == Self.decimal(month["total"]))
+        }
+    }
+
+    @Test func topCapsAndSumsTheRest() throws {
+        let folder = try TestSupport.scratchCopy()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let all = try TestSupport.run(["workspaces/demo.json", "--format", "json", "-c", "pnl 2026 by=product,month top=100"], in: folder)
+        let capped = try TestSupport.run(["workspaces/demo.json", "--format", "json", "-c", "pnl 2026 by=product,month top=2"], in: folder)
+        let full = try #require(try Self.tables(all.output)["pnl_grid"])
+        let top = try #require(try Self.tables(capped.output)["pnl_grid"])
+        let rows = try #require(top["rows"] as? [[String: Any]])
+        #expect(rows.count == 3)
+        #expect((rows.last?["product"] as? String)?.hasPrefix("other ") == true)
+        #expect(Self.decimal((top["total"] as? [String: Any])?["total"]) == Self.decimal((full["total"] as? [String: Any])?["total"]))
+        #expect((top["notes"] as? [String])?.first?.contains("top=N shows more") == true)
+    }
+}
+
+/// `--bom` starts CSV on standard output with one byte order mark; without it there is none.
+@Suite struct ByteOrderMarkTests {
+    @Test func bomOnceBeforeTheFirstCSV() throws {
+        let folder = try TestSupport.scratchCopy()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let with = try TestSupport.run(["workspaces/demo.json", "--bom", "--format", "csv", "-c", "product list role=hit; product list role=hit"], in: folder)
+        #expect(with.output.hasPrefix("\u{FEFF}SKU,"))
+        #expect(with.output.components(separatedBy: "\u{FEFF}").count == 2)
+        let without = try TestSupport.run(["workspaces/demo.json", "--format", "csv", "-c", "product list role=hit"], in: folder)
+        #expect(without.output.hasPrefix("SKU,"))
+    }
+}

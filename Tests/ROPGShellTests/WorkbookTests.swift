@@ -1,0 +1,116 @@
+import Foundation
+import Testing
+@testable import ROPGWorkbook
+
+/// Workbooks read back with Python's openpyxl (Tests/reference/workbook_check.py): a per-command
+/// workbook (`pnl 2026 by=month > pnl.xlsx`) and the plan workbook (`export`), each figure against
+/// ropg's JSON document of the same report to the cent, with number formats, the frozen bold
+/// header, bold totals, notes, sheet names and charts; then LibreOffice opens the plan workbook
+/// and converts it to PDF, as a check that it opens without repair. scripts/setup --test installs
+/// python3-openpyxl and libreoffice-calc-nogui.
+@Suite(.serialized) struct WorkbookTests {
+    static let script = """
+        hit plan TS-001 start=2026-10-01 peak-units=500/day cpc=0.9 by=week
+        hit save 双11
+        # the demo's two scenarios, 保守 and 激进, go into the workbook's scenarios sheet
+        export plan.xlsx 2026
+        pnl 2026 by=month > pnl.xlsx
+        pnl 2026 by=month > pnl.json
+        pnl 2026 > summary.json
+        costs 2026 > costs.json
+        goal show 2026 by=month > goals.json
+        margin > products.json
+        hit show 双11 by=day > hit.json
+        scenario compare pnl 2026 > scenarios.json
+        """
+
+    /// A python3 that has openpyxl: the PATH's, else Debian's own.
+    static func python() -> String? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
+        let candidates = path.split(separator: ":").map { "\($0)/python3" } + ["/usr/bin/python3"]
+        for candidate in candidates where FileManager.default.isExecutableFile(atPath: candidate) {
+            if (try? TestSupport.spawn([candidate, "-c", "import openpyxl"]))?.isEmpty == true { return candidate }
+        }
+        return nil
+    }
+
+    static func workbooks() throws -> URL {
+        let folder = try TestSupport.scratchCopy()
+        let script = folder.appendingPathComponent("book.ropg")
+        try (Self.script + "\n").write(to: script, atomically: true, encoding: .utf8)
+        let result = try TestSupport.run(["workspaces/demo.json", "--bail", "-f", script.path], in: folder)
+        #expect(result.status == 0, "\(result.output)")
+        return folder
+    }
+
+    @Test func workbooksReadBackEqualTheReports() throws {
+        guard let python = Self.python() else {
+            Issue.record("no python3 with openpyxl: scripts/setup --test installs python3-openpyxl")
+            return
+        }
+        let folder = try Self.workbooks()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let check = TestSupport.repositoryRoot.appendingPathComponent("Tests/reference/workbook_check.py").path
+        func run(_ arguments: [String]) throws -> String {
+            try TestSupport.spawn([python, check] + arguments.map { $0.hasPrefix("--") || !$0.contains("=") ? $0 : $0.replacingOccurrences(of: "=", with: "=\(folder.path)/", options: [], range: $0.range(of: "=")) })
+        }
+        let plan = try run([folder.appendingPathComponent("plan.xlsx").path,
+                            "pnl=pnl.json", "costs=costs.json", "goals=goals.json", "products=products.json",
+                            "hit 双11=hit.json", "scenarios=scenarios.json",
+                            "--sheets", "summary,goals,pnl,costs,products,hit 双11,scenarios",
+                            "--charts", "goals=1", "--charts", "pnl=1", "--charts", "costs=1", "--charts", "hit 双11=1", "--charts", "products=0"])
+        #expect(!plan.contains("FAIL") && plan.contains("hit 双11: 82 rows"), "\(plan)")
+        let single = try run([folder.appendingPathComponent("pnl.xlsx").path, "pnl=pnl.json", "--sheets", "pnl", "--charts", "pnl=0"])
+        #expect(!single.contains("FAIL") && single.contains("pnl: 13 rows × 11 columns checked"), "\(single)")
+        // The summary holds the year's P&L figures as pnl 2026 shows them.
+        let summary = try TestSupport.spawn([python, "-c", """
+            import json, openpyxl, sys
+            sheet = openpyxl.load_workbook(sys.argv[1])["summary"]
+            got = {r[0].value: r[1].value for r in sheet.iter_rows() if r[0].value}
+            doc = json.load(open(sys.argv[2]))["tables"]["pnl"]
+            for c in doc["columns"][1:]:
+                value = doc["rows"][0][c["key"]]
+                if value is not None and abs(got[c["label"]] - float(value)) > 1e-9: print("FAIL", c["label"], got[c["label"]], value)
+            print("summary", got["profit"], got["saved hit plans"], got["scenarios"])
+            """, folder.appendingPathComponent("plan.xlsx").path, folder.appendingPathComponent("summary.json").path])
+        #expect(!summary.contains("FAIL") && summary.contains(" 1 2"), "\(summary)")
+    }
+
+    @Test func libreOfficeOpensThePlanWorkbook() throws {
+        let soffice = ["/usr/bin/soffice", "/usr/bin/libreoffice"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        guard let soffice else {
+            Issue.record("LibreOffice is not installed: scripts/setup --test installs libreoffice-calc-nogui")
+            return
+        }
+        let folder = try Self.workbooks()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = try TestSupport.spawn(["/usr/bin/env", "HOME=\(folder.path)", soffice, "--headless", "--norestore", "--convert-to", "pdf",
+                                            "--outdir", folder.path, folder.appendingPathComponent("plan.xlsx").path])
+        let pdf = folder.appendingPathComponent("plan.pdf")
+        let bytes = (try? Data(contentsOf: pdf)) ?? Data()
+        #expect(bytes.count > 1000 && bytes.starts(with: Data("%PDF".utf8)), "LibreOffice did not convert plan.xlsx:\n\(output)")
+        #expect(!output.lowercased().contains("error"), "\(output)")
+    }
+
+    @Test func sheetNamesFollowExcelsRules() {
+        let names = Workbook.sheetNames(["pnl", "PNL", "a/b:c*d?[e]\\f", String(repeating: "长", count: 40), "", "'quoted'", "History"])
+        #expect(names[0] == "pnl")
+        #expect(names[1] == "PNL 2")
+        #expect(names[2] == "a_b_c_d__e__f")
+        #expect(names[3].count == 31)
+        #expect(names[4] == "Sheet")
+        #expect(names[5] == "quoted")
+        #expect(names[6] == "History_")
+    }
+
+    @Test func aWorkbookInAMissingFolderIsAClearErrorAndLeavesNothing() throws {
+        let folder = try TestSupport.scratchCopy()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try TestSupport.run(["workspaces/demo.json", "-c", "export missing/plan.xlsx; pnl 2026 > missing/pnl.xlsx; export plan.txt"], in: folder)
+        #expect(result.output.contains("error: cannot write missing/plan.xlsx: No such file or directory (there is no folder missing)"), "\(result.output)")
+        #expect(result.output.contains("error: cannot write missing/pnl.xlsx"), "\(result.output)")
+        #expect(result.output.contains("end the name in .xlsx"), "\(result.output)")
+        let left = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains("xlsx") }
+        #expect(left.isEmpty, "\(left)")
+    }
+}
