@@ -18,11 +18,12 @@ let package = Package(
         // The pure domain: money, periods, the model, validation. No I/O, no Foundation.
         .target(name: "ROPGDomain"),
         // The catalogue: everything ropg says to a person, in English and Chinese, keyed by message.
-        // Pure text; the layers that phrase (reports, tables, the shell) depend on it, the domain does not.
+        // Pure text; the layers that phrase (tables, storage, the shell) depend on it; the domain and the
+        // reports (typed values only) do not.
         .target(name: "ROPGText", dependencies: ["ROPGDomain"]),
         // Reports: pure functions from a workspace and a context (today, caches) to typed figures.
         // Every command that shows a figure gets it here, so the figure is the same everywhere.
-        .target(name: "ROPGReports", dependencies: ["ROPGDomain", "ROPGText"]),
+        .target(name: "ROPGReports", dependencies: ["ROPGDomain"]),
         // Tables and their renderers: the table model, text, Markdown, CSV and JSON, display width.
         .target(name: "ROPGTables", dependencies: ["ROPGDomain", "ROPGText"]),
         // Storage: the JSON reader and writer, atomic files, the workspace file.
