@@ -94,9 +94,9 @@ public enum PnlCommand: Command {
     /// The note that says how shared costs were shared out.
     static func rule(_ allocation: CostAllocation) -> String {
         switch allocation {
-        case .revenue: return "shared costs are shared out in proportion to each product's net revenue (alloc=revenue)"
-        case .units: return "shared costs are shared out in proportion to the units each product sells (alloc=units)"
-        case .even: return "shared costs are shared out equally among the products that sell (alloc=even)"
+        case .revenue: return "shared costs are shared out month by month in proportion to each product's net revenue (alloc=revenue)"
+        case .units: return "shared costs are shared out month by month in proportion to the units each product sells (alloc=units)"
+        case .even: return "shared costs are shared out month by month equally among the products that sell (alloc=even)"
         }
     }
 }

@@ -7,7 +7,7 @@ import ROPGTables
 /// pivot table, with totals both ways. Each month is split by product exactly as
 /// `pnl MONTH by=product` splits it (ProductSplit: own goods and tied entries, the rest shared out
 /// by `alloc=`), so a month's total is `pnl PERIOD by=month`'s figure for it to the cent; a
-/// product's total is the sum of its months.
+/// product's total is the sum of its months, which is `pnl PERIOD by=product`'s (shared out by month too).
 enum PnlGrid {
     /// The figures a grid can show, by key as the pnl table names its columns.
     static let metrics: [(key: String, label: String)] = [("gmv", "GMV"), ("refunds", "refunds"), ("net_revenue", "net revenue")]
@@ -48,11 +48,11 @@ enum PnlGrid {
         // values[owner][month]; owner nil: what no product carries.
         var values: [Int?: [ExactDecimal]] = [:]
         var monthTotals: [ExactDecimal] = []
-        for (position, month) in months.enumerated() {
-            let split: ProductSplit
-            do { split = try ProductSplit.pnl(options.ledger, month.period, allocation: allocation) } catch { throw CommandError(error.message) }
+        let splits: [(period: Period, split: ProductSplit)]
+        do { splits = try ProductSplit.pnlByMonth(options.ledger, options.period, allocation: allocation) } catch { throw CommandError(error.message) }
+        for (position, month) in splits.enumerated() {
             var total = ExactDecimal.zero
-            for row in split.rows {
+            for row in month.split.rows {
                 let value = value(metric.key, row.figures)
                 values[row.product, default: Array(repeating: .zero, count: months.count)][position] = value
                 total += value
@@ -80,9 +80,9 @@ enum PnlGrid {
             lines.append(("other \(rest.count) products", "other", summed))
         }
         let grandTotal = monthTotals.reduce(.zero, +)
-        var notes = ["\(metric.label) by product and month: each month split by product as pnl MONTH by=product splits it "
-                     + "(shared costs in proportion to \(allocation == .revenue ? "net revenue" : allocation == .units ? "units" : "equal shares"), alloc=\(allocation.rawValue)); "
-                     + "a month's total is pnl \(options.period.text) by=month's, a product's total the sum of its months"]
+        var notes = ["\(metric.label) by product and month: shared costs shared out month by month "
+                     + "(in proportion to \(allocation == .revenue ? "net revenue" : allocation == .units ? "units" : "equal shares"), alloc=\(allocation.rawValue)); "
+                     + "a month's total is pnl \(options.period.text) by=month's, a product's total pnl \(options.period.text) by=product's"]
         if !rest.isEmpty {
             notes.insert("the \(shown.count) products with the largest \(metric.label) of \(owners.count) shown; the other \(rest.count) are summed in one line (top=N shows more)", at: 0)
         }
