@@ -21,6 +21,9 @@ public struct ProductSplit: Sendable {
         /// The product's index in the workspace; nil for the part no product carries.
         public var product: Int?
         public var figures: PeriodFigures
+        /// Net units sold (from the sales the goods cost follows), whole: each month's total
+        /// rounded half-up and shared out among the products by the largest remainder.
+        public var units: ExactDecimal = .zero
     }
 
     public var rows: [Row]
@@ -43,14 +46,19 @@ public struct ProductSplit: Sendable {
     public static func pnl(_ ledger: Ledger, _ period: Period, allocation: CostAllocation) throws(ReportError) -> ProductSplit {
         let monthly = try pnlByMonth(ledger, period, allocation: allocation)
         var sums: [Int?: PeriodFigures] = [:]
+        var units: [Int?: ExactDecimal] = [:]
         for month in monthly {
-            for row in month.split.rows { sums[row.product] = (sums[row.product] ?? PeriodFigures()) + row.figures }
+            for row in month.split.rows {
+                sums[row.product] = (sums[row.product] ?? PeriodFigures()) + row.figures
+                units[row.product, default: .zero] += row.units
+            }
         }
         guard sums.keys.contains(where: { $0 != nil }) else {
             throw ReportError("no products sell in \(period.text): add products (and goals) first")
         }
         let owners = sums.keys.sorted { ($0 ?? Int.max) < ($1 ?? Int.max) }
-        return ProductSplit(rows: owners.map { Row(product: $0, figures: sums[$0] ?? PeriodFigures()) }, allocation: allocation)
+        return ProductSplit(rows: owners.map { Row(product: $0, figures: sums[$0] ?? PeriodFigures(), units: units[$0] ?? .zero) },
+                            allocation: allocation)
     }
 
     /// Each month of the period (clipped to it) split by product: the splits `pnl` sums.
@@ -79,10 +87,13 @@ public struct ProductSplit: Sendable {
         }
         let weightTotal = weights.reduce(ExactDecimal.zero, +)
         let categories = CostCategory.allCases
-        var direct = Array(repeating: ExactDecimal.zero, count: categories.count)
-        for product in products {
-            for (index, category) in categories.enumerated() { direct[index] += book.productDirect[product.index]?[category] ?? .zero }
+        // Each product's direct costs by category, looked up once (100,000 products a month).
+        let own: [[ExactDecimal]] = products.map { product in
+            let costs = book.productDirect[product.index]
+            return categories.map { costs?[$0] ?? .zero }
         }
+        var direct = Array(repeating: ExactDecimal.zero, count: categories.count)
+        for costs in own { for index in categories.indices { direct[index] += costs[index] } }
         let shared = categories.enumerated().map { index, category in book.total(category) - direct[index] }
         // Exact parts per column: GMV, refunds, then R, O, P, G.
         var columns: [[ExactAmount]] = Array(repeating: [], count: 2 + categories.count)
@@ -91,9 +102,7 @@ public struct ProductSplit: Sendable {
             let weight = weightTotal.isZero ? .zero : (weights[position].divided(by: weightTotal) ?? .zero)
             columns[0].append(ExactAmount(product.gmv))
             columns[1].append(ExactAmount(product.gmv - product.netRevenue))
-            for (index, category) in categories.enumerated() {
-                columns[2 + index].append(ExactAmount((book.productDirect[product.index]?[category] ?? .zero) + shared[index] * weight))
-            }
+            for index in categories.indices { columns[2 + index].append(ExactAmount(own[position][index] + shared[index] * weight)) }
             owners.append(product.index)
         }
         let assignedGMV = products.reduce(ExactDecimal.zero) { $0 + $1.gmv }
@@ -108,12 +117,17 @@ public struct ProductSplit: Sendable {
         }
         let totals = [shown.gmv, shown.refunds] + shown.categories
         let parts = zip(totals, columns).map { ExactAmount.apportion($0, among: $1) }
+        // Whole units by the largest remainder, worked in hundredths so the cent apportioning serves.
+        let hundredth = ExactDecimal(mantissa: 1, places: 2)
+        let exactUnits = products.map { $0.units * hundredth }
+        let unitTotal = products.reduce(ExactDecimal.zero) { $0 + $1.units }.rounded(places: 0) * hundredth
+        let unitParts = ExactAmount.apportion(unitTotal, among: exactUnits.map { ExactAmount($0) }).map { $0 * ExactDecimal(100) }
         return owners.enumerated().map { position, owner in
             var figures = PeriodFigures()
             figures.gmv = parts[0][position]
             figures.refunds = parts[1][position]
             figures.categories = categories.indices.map { parts[2 + $0][position] }
-            return Row(product: owner, figures: figures)
+            return Row(product: owner, figures: figures, units: position < unitParts.count ? unitParts[position] : .zero)
         }
     }
 
