@@ -127,6 +127,25 @@ import ROPGDomain
                 #expect(GridTests.decimal(row["total"]) == want, "\(label) \(metric): grid total against pnl 2026 by=product")
             }
         }
+        // goal show's grid: the GMV goal as the plan spreads it to products; a month's total is
+        // goal show by=month's GMV, a product's total pnl by=product's GMV.
+        let goalGrid = try table("goal show 2026 by=product,month top=1000", "goal_grid")
+        let goalRows = try #require(goalGrid["rows"] as? [[String: Any]])
+        #expect(goalRows.count == byProduct.count)
+        for product in byProduct {
+            let label = try #require(product["period"] as? String)
+            let row = try #require(goalRows.first { $0["product"] as? String == label }, "\(label) is not in the goal grid")
+            #expect(GridTests.decimal(row["total"]) == GridTests.decimal(product["gmv"]), "\(label): goal grid total against pnl 2026 by=product's GMV")
+        }
+        let goalMonths = try #require(try table("goal show 2026 by=month metrics=gmv", "goal_show")["rows"] as? [[String: Any]])
+        let goalTotal = try #require(goalGrid["total"] as? [String: Any])
+        #expect(goalMonths.count == 12)
+        for (index, month) in goalMonths.enumerated() {
+            let key = String(format: "2026-%02d", index + 1)
+            let want = try #require(GridTests.decimal(month["gmv"]), "\(key) goal GMV")
+            #expect(GridTests.decimal(goalTotal[key]) == want, "\(key): goal grid month total against goal show 2026 by=month")
+            #expect(goalRows.compactMap { GridTests.decimal($0[key]) }.reduce(Decimal(0), +) == want, "\(key): the products add up to the goal")
+        }
         // The hit plan makes October's and November's mixes differ from the year's: shared out
         // over the whole year instead, TS-001's profit would not be the sum of its months.
         let october = try #require(try table("pnl 2026-10 by=product", "pnl")["rows"] as? [[String: Any]])
