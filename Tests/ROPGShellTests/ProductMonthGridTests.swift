@@ -52,4 +52,35 @@ import ROPGReports
         let magnitudes = grid.lines.map(\.total.magnitude)
         #expect(magnitudes == magnitudes.sorted(by: >))
     }
+
+    /// metric=units: each product's net units in each month, from the sales its goods follow
+    /// (net revenue ÷ price): whole units, each month's total rounded and shared out by the
+    /// largest remainder, so a cell is within a unit of the exact figure and the month adds up.
+    @Test func unitsAreTheSalesNetUnits() throws {
+        let workspace = try Self.workspaceWithAHit()
+        let ledger = try HitAndPortfolioReportTests.context(workspace).ledger(.plan, .accrual)
+        let year = try Period.parse("2026")
+        let grid = try ProductMonthGrid(ledger, year, metric: .units, allocation: .revenue, top: 1000)
+        #expect(grid.rest == nil)
+        var checked = 0
+        for (position, month) in grid.months.enumerated() {
+            let sales = try ledger.book(month, byProduct: true).sales
+            let exact = sales.products.reduce(ExactDecimal.zero) { $0 + $1.units }
+            #expect(grid.monthTotals[position] == exact.rounded(places: 0), "\(month.text): the month's net units, rounded")
+            #expect(grid.lines.reduce(ExactDecimal.zero) { $0 + $1.values[position] } == grid.monthTotals[position])
+            for product in sales.products {
+                let line = try #require(grid.lines.first { $0.product == product.index })
+                let cell = line.values[position]
+                #expect((cell - product.units).magnitude < .one, "\(month.text) \(workspace.products[product.index].sku): \(cell) against \(product.units)")
+                #expect(cell == cell.rounded(places: 0), "whole units")
+                // Net units are net revenue at the product's price.
+                let price = workspace.products[product.index].price
+                if product.netRevenue > .zero, let atPrice = product.netRevenue.divided(by: price) {
+                    #expect((cell - atPrice).magnitude < ExactDecimal(2), "\(month.text): units follow net revenue ÷ price")
+                }
+                checked += 1
+            }
+        }
+        #expect(checked > 12, "products sell in the year")
+    }
 }

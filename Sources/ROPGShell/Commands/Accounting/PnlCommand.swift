@@ -10,7 +10,7 @@ public enum PnlCommand: Command {
     public static let usage = ["pnl [PERIOD] [by=month|quarter|week|day|product] [alloc=revenue|units|even] [source=plan|actual] [view=accrual|cash] [chart[=FIGURE]]",
                                "pnl [PERIOD] vs=actual [by=month|quarter|week|day] [view=accrual|cash]",
                                "pnl PERIOD by=month,product|product,month [metric=profit|gmv|net_revenue|R|O|P|G|total_cost|refunds] [top=20] [alloc=…]"]
-    public static let examples = ["pnl", "pnl 2026-03", "pnl 2026 by=month", "pnl 2026-Q4 by=product", "pnl 2026-03 source=actual", "pnl 2026 by=quarter view=cash", "pnl 2026-03 vs=actual", "pnl 2026-03 vs=actual by=day", "pnl 2026 by=month chart", "pnl 2026 by=quarter chart=margin", "pnl 2026 by=month,product", "pnl 2026-Q4 by=product,month metric=gmv top=5"]
+    public static let examples = ["pnl", "pnl 2026-03", "pnl 2026 by=month", "pnl 2026-Q4 by=product", "pnl 2026-03 source=actual", "pnl 2026 by=quarter view=cash", "pnl 2026-03 vs=actual", "pnl 2026-03 vs=actual by=day", "pnl 2026 by=month chart", "pnl 2026 by=quarter chart=margin", "pnl 2026 by=month,product", "pnl 2026-Q4 by=product,month metric=gmv top=5", "pnl 2026-Q1 by=product,month metric=units top=5"]
     public static let details = """
         PERIOD defaults to this month. GMV less refunds (refund-rate) is net revenue; less the R, O, P and G costs it is profit; margin is profit ÷ net
         revenue. R includes the payment fee (payment-fee) on net revenue. Deposits are not costs: they are shown apart. by=product gives each product its own goods and the
