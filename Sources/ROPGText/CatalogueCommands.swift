@@ -27,7 +27,7 @@ extension Catalogue {
         """
         PERIOD defaults to this month. GMV less refunds (refund-rate) is net revenue; less the R, O, P and G costs it is profit; margin is profit ÷ net
         revenue. R includes the payment fee (payment-fee) on net revenue. Deposits are not costs: they are shown apart. by=product gives each product its own goods and the
-        entries tied to it, and shares out the other costs in proportion to net revenue (alloc=units by units sold,
+        entries tied to it, and shares out the other costs month by month in proportion to net revenue (alloc=units by units sold,
         alloc=even equally). The parts of every row add up exactly to its total. why pnl PERIOD LINE shows the working.
         vs=actual sets the plan beside the recorded actuals: plan | actual | variance | variance %, over the days with
         GMV recorded (the others are missing, never zero, and are named); the actual's sales-linked costs follow the
@@ -35,21 +35,23 @@ extension Catalogue {
         by=month|quarter|week|day compares GMV and profit row by row.
         by=month,product is a grid: months in rows, products in columns (by=product,month: the other way), of one figure
         (metric=, profit by default), each month split by product as pnl MONTH by=product splits it, with totals both
-        ways: a month's total is pnl PERIOD by=month's; a product's total is the sum of its months. top=N (20 by default)
+        ways: a month's total is pnl PERIOD by=month's; a product's total is pnl PERIOD by=product's (the sum of its
+        months). metric=units shows net units (from the sales the goods cost follows). top=N (20 by default)
         shows the N products with the largest total and sums the others in one line.
         chart=FIGURE (or chart alone: the main figure) draws a bar chart of one of the report's figures, row by row, fitted to the terminal's width; profit by default. A wrong figure is an error that lists the figures there are.
         """:
             """
             PERIOD 默认为本月。销售额（GMV）减去退款（refund-rate）为净收入；再减去平台、运营、人员和货品成本为利润；利润率为利润 ÷ 净收入。
             平台成本含净收入上的支付手续费（payment-fee）。保证金不是成本：单独列出。by=product 让每个商品承担自己的货品成本和
-            归属于它的条目，其余成本按净收入比例分摊（alloc=units 按销量，alloc=even 平均）。每一行的各部分加起来正好等于其合计。
+            归属于它的条目，其余成本逐月按净收入比例分摊（alloc=units 按销量，alloc=even 平均）。每一行的各部分加起来正好等于其合计。
             why pnl PERIOD LINE 显示计算过程。
             vs=actual 把计划与记录的实际数并列：计划 | 实际 | 差异 | 差异 %，覆盖记录了销售额的日子（其余日子为缺失，绝不当作零，
             并逐一列出）；实际的销售相关成本跟随记录的销售。不带 by= 时比较每个数字，以及已设的利润、订单和推广费目标；
             by=month|quarter|week|day 逐行比较销售额和利润。
             by=month,product 是网格：月份为行、商品为列（by=product,month 则相反），显示一个数字（metric=，默认利润），
             每个月按 pnl MONTH by=product 的方式按商品拆分，两个方向都有合计：一个月的合计即 pnl PERIOD by=month 的值；
-            一个商品的合计是其各月之和。top=N（默认 20）显示合计最大的 N 个商品，其余合并为一行。
+            一个商品的合计即 pnl PERIOD by=product 的值（其各月之和）。metric=units 显示净销量（来自货品成本所跟随的销售）。
+            top=N（默认 20）显示合计最大的 N 个商品，其余合并为一行。
             chart=FIGURE（或只写 chart：主要数字）把报表的某个数字逐行画成条形图，宽度适应终端；默认为利润。
             """,
         "the working behind a pnl line or a cost entry's amount":
@@ -194,6 +196,10 @@ extension Catalogue {
         the assumptions (set cvr= aov= cpc= paid-share= units-per-order=, also per period with period=).
         goal show PERIOD vs=actual sets each metric's goal beside what was recorded, row by row, over the days
         with that metric recorded (profit: the actual P&L); days with nothing recorded are missing, never zero.
+        goal show PERIOD by=month,product is a grid of the GMV goal as the plan spreads it to products: months in rows,
+        products in columns (by=product,month: the other way), totals both ways: a month's total is goal show PERIOD
+        by=month's GMV, a product's total pnl PERIOD by=product's GMV. top=N (20 by default) shows the N products with
+        the most GMV and sums the others in one line.
         goal show chart=FIGURE (or chart alone: the main figure) draws a bar chart of one of the metrics, row by row, fitted to the terminal's width; GMV by default.
         """:
             """
@@ -206,6 +212,9 @@ extension Catalogue {
             goal show PERIOD vs=actual 把每个指标的目标与记录的数据逐行并列，覆盖记录了该指标的日子（利润：实际损益）；
             没有记录的日子为缺失，绝不当作零。
             goal show chart=FIGURE（或只写 chart：主要数字）把某个指标逐行画成条形图，宽度适应终端；默认为销售额。
+            goal show PERIOD by=month,product 是计划分解到商品的销售额目标网格：月份为行、商品为列（by=product,month 则相反），
+            两个方向都有合计：一个月的合计即 goal show PERIOD by=month 的销售额，一个商品的合计即 pnl PERIOD by=product 的销售额。
+            top=N（默认 20）显示销售额最大的 N 个商品，其余合并为一行。
             """,
         "list the commands, or explain one":
             "列出命令，或解释一条命令",

@@ -68,12 +68,12 @@ extension Catalogue {
             "合计 {period}",
         "profit and loss {period}":
             "损益 {period}",
-        "shared costs are shared out in proportion to each product's net revenue (alloc=revenue)":
-            "共同成本按各商品的净收入比例分摊（alloc=revenue）",
-        "shared costs are shared out in proportion to the units each product sells (alloc=units)":
-            "共同成本按各商品的销量比例分摊（alloc=units）",
-        "shared costs are shared out equally among the products that sell (alloc=even)":
-            "共同成本在有销售的商品之间平均分摊（alloc=even）",
+        "shared costs are shared out month by month in proportion to each product's net revenue (alloc=revenue)":
+            "共同成本逐月按各商品的净收入比例分摊（alloc=revenue）",
+        "shared costs are shared out month by month in proportion to the units each product sells (alloc=units)":
+            "共同成本逐月按各商品的销量比例分摊（alloc=units）",
+        "shared costs are shared out month by month equally among the products that sell (alloc=even)":
+            "共同成本逐月在有销售的商品之间平均分摊（alloc=even）",
         "alloc= goes with by=product":
             "alloc= 要和 by=product 一起用",
         "only {category}":

@@ -1,5 +1,8 @@
 import Foundation
 import Testing
+@testable import ROPGShell
+import ROPGDomain
+@testable import ROPGStorage
 
 /// A month × product grid agrees with the one-dimension reports: each month's total is
 /// `pnl PERIOD by=month`'s figure, each cell is `pnl MONTH by=product`'s, and the totals add up
@@ -92,5 +95,66 @@ import Testing
         #expect(with.output.components(separatedBy: "\u{FEFF}").count == 2)
         let without = try TestSupport.run(["workspaces/demo.json", "--format", "csv", "-c", "product list role=hit"], in: folder)
         #expect(without.output.hasPrefix("SKU,"))
+    }
+}
+
+/// One plan model (docs/DOMAIN.md §11.3): shared costs are shared out among products month by
+/// month, so the grid's product totals are `pnl PERIOD by=product`'s figures for every product and
+/// every figure — with a saved hit plan, whose sales change the months' product mixes.
+@Suite struct GridProductTotalsTests {
+    @Test func gridProductTotalsArePnlByProductWithASavedHitPlan() throws {
+        let path = TestSupport.repositoryRoot.appendingPathComponent("workspaces/demo.json").path
+        let console = Console(capturingApart: ())
+        let session = Session(workspace: try WorkspaceReader.load(path: path), path: nil, console: console, interactive: false)
+        for line in ["hit plan TS-001 start=2026-10-01 peak-units=300/day cpc=0.9", "hit save 双11"] {
+            #expect(session.execute(line: line), "\(line): \(console.takeCapturedErrors())")
+        }
+        session.format = .json
+        _ = console.takeCaptured()
+        func table(_ line: String, _ name: String) throws -> [String: Any] {
+            #expect(session.execute(line: line), "\(line): \(console.takeCapturedErrors())")
+            return try #require(try GridTests.tables(console.takeCaptured())[name])
+        }
+        let byProduct = try #require(try table("pnl 2026 by=product", "pnl")["rows"] as? [[String: Any]])
+        #expect(byProduct.count >= 3)
+        for metric in PnlGrid.metrics.map(\.key) where metric != "units" {  // pnl has no units column
+            let grid = try #require(try table("pnl 2026 by=product,month metric=\(metric) top=1000", "pnl_grid")["rows"] as? [[String: Any]])
+            #expect(grid.count == byProduct.count, "\(metric): the grid and pnl 2026 by=product have the same products")
+            for product in byProduct {
+                let label = try #require(product["period"] as? String)
+                let row = try #require(grid.first { $0["product"] as? String == label }, "\(label) is not in the \(metric) grid")
+                let want = try #require(GridTests.decimal(product[metric]), "\(label) \(metric)")
+                #expect(GridTests.decimal(row["total"]) == want, "\(label) \(metric): grid total against pnl 2026 by=product")
+            }
+        }
+        // goal show's grid: the GMV goal as the plan spreads it to products; a month's total is
+        // goal show by=month's GMV, a product's total pnl by=product's GMV.
+        let goalGrid = try table("goal show 2026 by=product,month top=1000", "goal_grid")
+        let goalRows = try #require(goalGrid["rows"] as? [[String: Any]])
+        #expect(goalRows.count == byProduct.count)
+        for product in byProduct {
+            let label = try #require(product["period"] as? String)
+            let row = try #require(goalRows.first { $0["product"] as? String == label }, "\(label) is not in the goal grid")
+            #expect(GridTests.decimal(row["total"]) == GridTests.decimal(product["gmv"]), "\(label): goal grid total against pnl 2026 by=product's GMV")
+        }
+        let goalMonths = try #require(try table("goal show 2026 by=month metrics=gmv", "goal_show")["rows"] as? [[String: Any]])
+        let goalTotal = try #require(goalGrid["total"] as? [String: Any])
+        #expect(goalMonths.count == 12)
+        for (index, month) in goalMonths.enumerated() {
+            let key = String(format: "2026-%02d", index + 1)
+            let want = try #require(GridTests.decimal(month["gmv"]), "\(key) goal GMV")
+            #expect(GridTests.decimal(goalTotal[key]) == want, "\(key): goal grid month total against goal show 2026 by=month")
+            #expect(goalRows.compactMap { GridTests.decimal($0[key]) }.reduce(Decimal(0), +) == want, "\(key): the products add up to the goal")
+        }
+        // The hit plan makes October's and November's mixes differ from the year's: shared out
+        // over the whole year instead, TS-001's profit would not be the sum of its months.
+        let october = try #require(try table("pnl 2026-10 by=product", "pnl")["rows"] as? [[String: Any]])
+        let march = try #require(try table("pnl 2026-03 by=product", "pnl")["rows"] as? [[String: Any]])
+        func share(_ rows: [[String: Any]]) throws -> Decimal {
+            let gmv = rows.compactMap { GridTests.decimal($0["gmv"]) }.reduce(Decimal(0), +)
+            let first = try #require(rows.first { ($0["period"] as? String)?.hasPrefix("TS-001") == true })
+            return (GridTests.decimal(first["gmv"]) ?? 0) / gmv
+        }
+        #expect(try share(october) != share(march), "the hit plan changes TS-001's share of a month")
     }
 }

@@ -11,11 +11,11 @@ public enum PnlCommand: Command {
     public static let usage = ["pnl [PERIOD] [by=month|quarter|week|day|product] [alloc=revenue|units|even] [source=plan|actual] [view=accrual|cash] [chart[=FIGURE]]",
                                "pnl [PERIOD] vs=actual [by=month|quarter|week|day] [view=accrual|cash]",
                                "pnl PERIOD by=month,product|product,month [metric=profit|gmv|net_revenue|R|O|P|G|total_cost|refunds] [top=20] [alloc=…]"]
-    public static let examples = ["pnl", "pnl 2026-03", "pnl 2026 by=month", "pnl 2026-Q4 by=product", "pnl 2026-03 source=actual", "pnl 2026 by=quarter view=cash", "pnl 2026-03 vs=actual", "pnl 2026-03 vs=actual by=day", "pnl 2026 by=month chart", "pnl 2026 by=quarter chart=margin", "pnl 2026 by=month,product", "pnl 2026-Q4 by=product,month metric=gmv top=5"]
+    public static let examples = ["pnl", "pnl 2026-03", "pnl 2026 by=month", "pnl 2026-Q4 by=product", "pnl 2026-03 source=actual", "pnl 2026 by=quarter view=cash", "pnl 2026-03 vs=actual", "pnl 2026-03 vs=actual by=day", "pnl 2026 by=month chart", "pnl 2026 by=quarter chart=margin", "pnl 2026 by=month,product", "pnl 2026-Q4 by=product,month metric=gmv top=5", "pnl 2026-Q1 by=product,month metric=units top=5"]
     public static let details = """
         PERIOD defaults to this month. GMV less refunds (refund-rate) is net revenue; less the R, O, P and G costs it is profit; margin is profit ÷ net
         revenue. R includes the payment fee (payment-fee) on net revenue. Deposits are not costs: they are shown apart. by=product gives each product its own goods and the
-        entries tied to it, and shares out the other costs in proportion to net revenue (alloc=units by units sold,
+        entries tied to it, and shares out the other costs month by month in proportion to net revenue (alloc=units by units sold,
         alloc=even equally). The parts of every row add up exactly to its total. why pnl PERIOD LINE shows the working.
         vs=actual sets the plan beside the recorded actuals: plan | actual | variance | variance %, over the days with
         GMV recorded (the others are missing, never zero, and are named); the actual's sales-linked costs follow the
@@ -23,7 +23,8 @@ public enum PnlCommand: Command {
         by=month|quarter|week|day compares GMV and profit row by row.
         by=month,product is a grid: months in rows, products in columns (by=product,month: the other way), of one figure
         (metric=, profit by default), each month split by product as pnl MONTH by=product splits it, with totals both
-        ways: a month's total is pnl PERIOD by=month's; a product's total is the sum of its months. top=N (20 by default)
+        ways: a month's total is pnl PERIOD by=month's; a product's total is pnl PERIOD by=product's (the sum of its
+        months). metric=units shows net units (from the sales the goods cost follows). top=N (20 by default)
         shows the N products with the largest total and sums the others in one line.
         chart=FIGURE (or chart alone: the main figure) draws a bar chart of one of the report's figures, row by row, fitted to the terminal's width; profit by default. A wrong figure is an error that lists the figures there are.
         """
@@ -40,13 +41,7 @@ public enum PnlCommand: Command {
         if arguments.has("vs") { return try PlanAgainstActual.run(.pnl, arguments, session, command: "pnl", usage: usage[1]) }
         let options = try AccountingOptions(arguments, command: "pnl", usage: usage[0], session: session, defaultsToThisMonth: true)
         let by = arguments.value("by")
-        if let by, by.contains(",") {
-            let dimensions = by.split(separator: ",").map(String.init)
-            guard dimensions.count == 2, Set(dimensions) == ["month", "product"] else {
-                throw CommandError(phrase("by={value}: a grid is by=month,product or by=product,month (one dimension: month, quarter, week, day or product)", ["value": by.excerpt]))
-            }
-            return try PnlGrid.run(arguments, options, productsInRows: dimensions[0] == "product", session)
-        }
+        if let productsInRows = try PnlGrid.productsInRows(by) { return try PnlGrid.run(arguments, options, productsInRows: productsInRows, session) }
         if arguments.has("metric") || arguments.has("top") { throw CommandError(phrase("metric= and top= go with a grid: by=month,product or by=product,month")) }
         if arguments.value("alloc") != nil && by != "product" { throw CommandError(phrase("alloc= goes with by=product")) }
         let whole = try options.book(options.period)
@@ -95,9 +90,9 @@ public enum PnlCommand: Command {
     /// The note that says how shared costs were shared out.
     static func rule(_ allocation: CostAllocation) -> String {
         switch allocation {
-        case .revenue: return phrase("shared costs are shared out in proportion to each product's net revenue (alloc=revenue)")
-        case .units: return phrase("shared costs are shared out in proportion to the units each product sells (alloc=units)")
-        case .even: return phrase("shared costs are shared out equally among the products that sell (alloc=even)")
+        case .revenue: return phrase("shared costs are shared out month by month in proportion to each product's net revenue (alloc=revenue)")
+        case .units: return phrase("shared costs are shared out month by month in proportion to the units each product sells (alloc=units)")
+        case .even: return phrase("shared costs are shared out month by month equally among the products that sell (alloc=even)")
         }
     }
 }

@@ -26,6 +26,7 @@ public enum GoalCommand: Command {
         "goal show 2026-W45 by=day",
         "goal show 2026-03 by=week vs=actual",
         "goal show 2026 by=month chart=gmv",
+        "goal show 2026 by=month,product top=5",
         "goal drivers 2026-11 by=week",
         "goal set 2026-12 gmv=150万; goal rm 2026-12 gmv",
     ]
@@ -40,6 +41,10 @@ public enum GoalCommand: Command {
         the assumptions (set cvr= aov= cpc= paid-share= units-per-order=, also per period with period=).
         goal show PERIOD vs=actual sets each metric's goal beside what was recorded, row by row, over the days
         with that metric recorded (profit: the actual P&L); days with nothing recorded are missing, never zero.
+        goal show PERIOD by=month,product is a grid of the GMV goal as the plan spreads it to products: months in rows,
+        products in columns (by=product,month: the other way), totals both ways: a month's total is goal show PERIOD
+        by=month's GMV, a product's total pnl PERIOD by=product's GMV. top=N (20 by default) shows the N products with
+        the most GMV and sums the others in one line.
         goal show chart=FIGURE (or chart alone: the main figure) draws a bar chart of one of the metrics, row by row, fitted to the terminal's width; GMV by default.
         """
     public static let syntax = Syntax([
@@ -47,7 +52,7 @@ public enum GoalCommand: Command {
         Verb("rm", words: [.period, .choice(GoalMetric.allCases.map(\.rawValue))], required: 1, repeatsLast: true),
         Verb("list", words: [.period], keys: [Key("metric", .choice(GoalMetric.allCases.map(\.rawValue)))]),
         Verb("split", words: [.period, .choice(["clear"])], required: 1, keys: [Key("to", .choice(["quarter", "month", "day"])), Key("by", .splitMethod)]),
-        Verb("show", words: [.period], required: 1, keys: [Key("by", .choice(["quarter", "month", "week", "day"])), Key("metrics", .choice(GoalMetric.allCases.map(\.rawValue))), Key("vs", .choice(["actual"])), Key("chart", .figure)]),
+        Verb("show", words: [.period], required: 1, keys: [Key("by", .choice(["quarter", "month", "week", "day", "month,product", "product,month"])), Key("top", .count), Key("metrics", .choice(GoalMetric.allCases.map(\.rawValue))), Key("vs", .choice(["actual"])), Key("chart", .figure)]),
         Verb("tree", words: [.period], required: 1, keys: [Key("metrics", .choice(GoalMetric.allCases.map(\.rawValue)))]),
         Verb("drivers", words: [.period], required: 1, keys: [Key("by", .choice(["quarter", "month", "week", "day"]))]),
     ])

@@ -9,6 +9,10 @@ extension GoalCommand {
         try arguments.checkKeys(of: Self.self, verb: "show")
         try arguments.checkPositionals(max: 2, usage: usage[5])
         let period = try period(arguments.positional(1), "show")
+        if let productsInRows = try PnlGrid.productsInRows(arguments.value("by"), oneDimension: "quarter, month, week or day") {
+            return try productGrid(period, productsInRows: productsInRows, arguments, session)
+        }
+        if arguments.has("top") { throw CommandError("top= goes with a grid: goal show \(period.text) by=month,product top=10") }
         let grain = try grain(arguments.value("by"), for: period)
         let metrics = try metrics(arguments.value("metrics"))
         if let vs = arguments.value("vs") {
@@ -16,6 +20,26 @@ extension GoalCommand {
             return try againstActual(period, grain: grain, metrics: metrics, session)
         }
         return try showTable(period, grain: grain, metrics: metrics, session)
+    }
+
+    /// `goal show PERIOD by=month,product` (or by=product,month): the GMV goal as the plan spreads
+    /// it to products, months × products. It is the plan's GMV split by product, the figure
+    /// `pnl PERIOD by=product` shows, so a month's total is `goal show PERIOD by=month`'s GMV (and
+    /// pnl's) and a product's total pnl's (docs/DOMAIN.md §11.3).
+    static func productGrid(_ period: Period, productsInRows: Bool, _ arguments: Arguments, _ session: Session) throws(CommandError) -> [Block] {
+        if arguments.has("metrics") || arguments.has("vs") {
+            throw CommandError("metrics= and vs= go with one dimension; a goal grid shows GMV, e.g. goal show \(period.text) by=month,product")
+        }
+        let top = try PnlGrid.top(arguments)
+        let grid: ProductMonthGrid
+        do {
+            let ledger = try session.context.ledger(.plan, .accrual)
+            grid = try ProductMonthGrid(ledger, period, metric: .gmv, allocation: .revenue, top: top)
+        } catch { throw CommandError(error.message) }
+        let notes = ["the GMV goal spread to products as the plan sells them (each product's share of each day, saved hit plans in their products); "
+                     + "a month's total is goal show \(period.text) by=month's GMV, a product's total pnl \(period.text) by=product's GMV"]
+        let title = "goals \(period.text): GMV by \(productsInRows ? "product and month" : "month and product")"
+        return [.table(try PnlGrid.table(grid, name: "goal_grid", title: title, notes: notes, productsInRows: productsInRows, session))]
     }
 
     /// `goal show PERIOD vs=actual`: per row and metric, the goal over the days recorded against
