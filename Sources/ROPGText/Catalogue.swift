@@ -17,6 +17,7 @@ public enum Catalogue {
         ("reports", reportEntries),
         ("check", checkEntries),
         ("session", sessionEntries),
+        ("inputs", inputEntries),
     ]
 
     /// English text → Chinese text.
