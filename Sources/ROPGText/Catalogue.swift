@@ -18,6 +18,7 @@ public enum Catalogue {
         ("check", checkEntries),
         ("session", sessionEntries),
         ("inputs", inputEntries),
+        ("messages", messageEntries),
     ]
 
     /// English text → Chinese text.

@@ -1,5 +1,6 @@
 import Foundation
 import ROPGDomain
+import ROPGText
 import ROPGTables
 import ROPGWorkbook
 
@@ -32,18 +33,18 @@ public enum ExportCommand: Command {
     public static func run(_ arguments: Arguments, in session: Session) throws(CommandError) -> [Block] {
         try arguments.checkKeys(of: Self.self)
         try arguments.checkPositionals(max: 2, usage: usage[0])
-        guard let target = arguments.positional(0) else { throw CommandError("export needs a file name, e.g. export plan.xlsx; usage: \(usage[0])") }
+        guard let target = arguments.positional(0) else { throw CommandError(phrase("export needs a file name, e.g. export plan.xlsx; usage: {value}", ["value": "\(usage[0])"])) }
         guard (target as NSString).pathExtension.lowercased() == "xlsx" else {
-            throw CommandError("export writes an Excel workbook: end the name in .xlsx, e.g. export plan.xlsx (other reports: COMMAND > FILE.csv)")
+            throw CommandError(phrase("export writes an Excel workbook: end the name in .xlsx, e.g. export plan.xlsx (other reports: COMMAND > FILE.csv)"))
         }
         if let path = session.path, Session.samePath(path, target) {
-            throw CommandError("\(target) is the open workspace file; write the workbook somewhere else")
+            throw CommandError(phrase("{target} is the open workspace file; write the workbook somewhere else", ["target": "\(target)"]))
         }
         let periodText = arguments.positional(1) ?? String(session.context.today.year)
         do { _ = try Period.parse(periodText) } catch { throw CommandError(error.message) }
         let sheets = try workbookSheets(periodText, session)
         try session.writeWorkbook(sheets, to: target)
-        return [.message("wrote \(counted(sheets.count, "sheet")) (\(sheets.map(\.name).joined(separator: ", "))) to \(target)")]
+        return [.message(phrase("wrote {value} ({value2}) to {target}", ["value": phrase(count: sheets.count, "{count} sheet", "{count} sheets"), "value2": commaList(sheets.map(\.name)), "target": "\(target)"]))]
     }
 
     /// The workbook's sheets for `period`, in order.
@@ -94,7 +95,7 @@ public enum ExportCommand: Command {
 
     /// The tables `command words…` shows, named as the shell names them.
     static func tables(of commandName: String, _ words: [String], _ session: Session) throws(CommandError) -> [Table] {
-        guard let command = CommandRegistry.command(named: commandName) else { throw CommandError("export: no command \(commandName)") }
+        guard let command = CommandRegistry.command(named: commandName) else { throw CommandError(phrase("export: no command {commandName}", ["commandName": "\(commandName)"])) }
         let typed = words.map { text -> Word in
             if let equals = text.firstIndex(of: "="), !text.hasPrefix("=") {
                 return Word(text: text, key: String(text[..<equals]), value: String(text[text.index(after: equals)...]), wasQuoted: false, column: 0)
@@ -104,7 +105,7 @@ public enum ExportCommand: Command {
         let arguments = Arguments(typed)
         let blocks: [Block]
         do throws(CommandError) { blocks = try command.run(arguments, in: session) } catch {
-            throw CommandError("export: \(([commandName] + words).joined(separator: " ")): \(error.message)")
+            throw CommandError(phrase("export: {value}: {error}", ["value": "\(([commandName] + words).joined(separator: " "))", "error": "\(error.message)"]))
         }
         return Session.named(blocks, defaultName: Session.defaultTableName(command, arguments)).compactMap { block in
             if case .table(let table) = block { return table }
@@ -114,7 +115,7 @@ public enum ExportCommand: Command {
 
     static func firstTable(of commandName: String, _ words: [String], _ session: Session) throws(CommandError) -> Table {
         guard let table = try tables(of: commandName, words, session).first else {
-            throw CommandError("export: \(([commandName] + words).joined(separator: " ")) shows no table")
+            throw CommandError(phrase("export: {value} shows no table", ["value": "\(([commandName] + words).joined(separator: " "))"]))
         }
         return table
     }
