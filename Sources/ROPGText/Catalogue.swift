@@ -19,6 +19,7 @@ public enum Catalogue {
         ("session", sessionEntries),
         ("inputs", inputEntries),
         ("messages", messageEntries),
+        ("exports", exportEntries),
     ]
 
     /// English text → Chinese text.

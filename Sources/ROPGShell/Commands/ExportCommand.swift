@@ -51,26 +51,26 @@ public enum ExportCommand: Command {
     static func workbookSheets(_ period: String, _ session: Session) throws(CommandError) -> [WorkbookSheet] {
         var sheets: [WorkbookSheet] = []
         let pnlTotal = try firstTable(of: "pnl", [period], session)
-        sheets.append(WorkbookSheet(name: "summary", tables: [summary(pnlTotal, period: period, session)]))
+        sheets.append(WorkbookSheet(name: phrase(in: "sheet", "summary"), tables: [summary(pnlTotal, period: period, session)]))
         let workspace = session.workspace
         if !workspace.goals.isEmpty, let goals = try? firstTable(of: "goal", ["show", period, "by=month"], session) {
-            sheets.append(WorkbookSheet(name: "goals", tables: [charted(goals, ["gmv"], title: "goals \(period): GMV 销售额")]))
+            sheets.append(WorkbookSheet(name: phrase(in: "sheet", "goals"), tables: [charted(goals, ["gmv"], title: phrase("goals {period}: GMV 销售额", ["period": period]))]))
         }
         let pnl = try firstTable(of: "pnl", [period, "by=month"], session)
-        sheets.append(WorkbookSheet(name: "pnl", tables: [charted(pnl, ["profit"], title: "profit by month, \(period)")]))
+        sheets.append(WorkbookSheet(name: phrase(in: "sheet", "pnl"), tables: [charted(pnl, ["profit"], title: phrase("profit by month, {period}", ["period": period]))]))
         let costs = try firstTable(of: "costs", [period], session)
-        sheets.append(WorkbookSheet(name: "costs", tables: [charted(costs, ["amount"], title: "costs by category, \(period)")]))
+        sheets.append(WorkbookSheet(name: phrase(in: "sheet", "costs"), tables: [charted(costs, ["amount"], title: phrase("costs by category, {period}", ["period": period]))]))
         let products = try firstTable(of: "margin", [], session)
-        sheets.append(WorkbookSheet(name: "products", tables: [products]))
+        sheets.append(WorkbookSheet(name: phrase(in: "sheet", "products"), tables: [products]))
         for plan in session.plan.hitPlans {
             let days = try firstTable(of: "hit", ["show", plan.name, "by=day"], session)
-            sheets.append(WorkbookSheet(name: "hit \(plan.name)", tables: [charted(days, ["units", "ad_spend", "cumulative"],
-                                                                                    title: "hit plan \(plan.name): units, ad spend, cumulative contribution",
+            sheets.append(WorkbookSheet(name: phrase("hit {name}", ["name": plan.name]), tables: [charted(days, ["units", "ad_spend", "cumulative"],
+                                                                                    title: phrase("hit plan {name}: units, ad spend, cumulative contribution", ["name": plan.name]),
                                                                                     style: .lines)]))
         }
         if !session.plan.scenarios.isEmpty {
             let compared = try tables(of: "scenario", ["compare", "pnl", period], session)
-            sheets.append(WorkbookSheet(name: "scenarios", tables: compared))
+            sheets.append(WorkbookSheet(name: phrase(in: "sheet", "scenarios"), tables: compared))
         }
         return sheets
     }
@@ -78,12 +78,12 @@ public enum ExportCommand: Command {
     /// The summary: the period's P&L row as one column of figures, then the plan's counts.
     static func summary(_ pnl: Table, period: String, _ session: Session) -> Table {
         let row = pnl.rows.first.map(pnl.normalized) ?? []
-        var rows: [(String, Cell)] = [("workspace", .text(session.workspace.name)), ("period", .text(period))]
+        var rows: [(String, Cell)] = [(phrase(in: "summary", "workspace"), .text(session.workspace.name)), (phrase(in: "summary", "period"), .text(period))]
         for (column, cell) in zip(pnl.columns, row).dropFirst() { rows.append((column.title, cell)) }
-        rows.append(("products", .count(session.workspace.products.count)))
-        rows.append(("saved hit plans", .count(session.plan.hitPlans.count)))
-        rows.append(("scenarios", .count(session.plan.scenarios.count)))
-        return propertyTable(name: "summary", title: "plan \(period)", rows, notes: pnl.notes)
+        rows.append((phrase(in: "summary", "products"), .count(session.workspace.products.count)))
+        rows.append((phrase("saved hit plans"), .count(session.plan.hitPlans.count)))
+        rows.append((phrase(in: "summary", "scenarios"), .count(session.plan.scenarios.count)))
+        return propertyTable(name: "summary", title: phrase("plan {period}", ["period": period]), rows, notes: pnl.notes)
     }
 
     /// `table` with a chart of `keys` (left as it is when a key is missing: nothing to draw).

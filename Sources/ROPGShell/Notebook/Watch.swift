@@ -59,7 +59,7 @@ extension Session {
         guard !notebook.watches.isEmpty else { return }
         for index in notebook.watches.indices {
             let watched = notebook.watches[index]
-            let label = "watch [\(index + 1)] \(watched.text)"
+            let label = phrase("watch [{number}] {text}", ["number": String(index + 1), "text": watched.text])
             let now: [Block]
             do throws(CommandError) { now = try reportBlocks(watched.line) } catch {
                 show([.message(phrase("{label}: {cannotRunNow} {error}", ["label": "\(label)", "cannotRunNow": "\(NotebookWords.cannotRunNow)", "error": "\(error.message)"]))])
