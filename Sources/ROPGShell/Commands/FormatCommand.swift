@@ -61,6 +61,8 @@ public enum FormatCommand: Command {
             throw CommandError(phrase("{word} is not a format; use text, md, csv or json", ["word": text.quotedExcerpt]))
         }
         session.format = format
-        return [.message((arguments.has("width") ? "format \(format.rawValue) width=\(session.width.text)" : "format \(format.rawValue)") + money)]
+        return [.message(arguments.has("width")
+            ? phrase("format {format} width={width}{money}", ["format": format.rawValue, "width": session.width.text, "money": money])
+            : phrase("format {format}{money}", ["format": format.rawValue, "money": money]))]
     }
 }

@@ -36,7 +36,8 @@ public enum WhatIfCommand: Command {
             let opened = !session.isWhatIfOpen
             session.openWhatIf()
             session.whatIf?.volume = rule
-            return [.message((opened ? "what-if opened; " : "") + "volume in the what-if: \(rule.explained)")]
+            return [.message(opened ? phrase("what-if opened; volume in the what-if: {rule}", ["rule": rule.explained])
+                                    : phrase("volume in the what-if: {rule}", ["rule": rule.explained]))]
         }
         if arguments.isEmpty {
             guard session.isWhatIfOpen else {

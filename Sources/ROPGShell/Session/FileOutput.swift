@@ -43,7 +43,10 @@ extension Session {
             // One sheet per table, named after it.
             try writeWorkbook(tables.map { WorkbookSheet(name: $0.name ?? "table", tables: [$0]) }, to: target)
             let rows = tables.reduce(0) { $0 + $1.rows.count + $1.footerRows.count }
-            say("wrote \(counted(rows, "row"))" + (tables.count > 1 ? " in \(tables.count) sheets" : "") + " to \(target)")
+            let rowCount = phrase(count: rows, "{count} row", "{count} rows")
+            say(tables.count > 1
+                ? phrase("wrote {rows} in {sheets} sheets to {file}", ["rows": rowCount, "sheets": String(tables.count), "file": target])
+                : phrase("wrote {rows} to {file}", ["rows": rowCount, "file": target]))
             return
         }
         var text = ""

@@ -110,7 +110,9 @@ public enum HitCommand: Command {
         let replacing = plans.firstIndex { $0.name == name }
         if let replacing { plans[replacing].spec = spec } else { plans.append(SavedHitPlan(name: name, spec: spec)) }
         session.perform(Edit(description: "hit save \(name)", changes: [.setHitPlans(plans)]))
-        return [.message((replacing == nil ? "saved" : "replaced") + " hit plan \(name): \(spec.sku) from \(spec.start.isoText) to \(spec.lastDay.isoText)")]
+        let parameters: KeyValuePairs<String, String> = ["name": name, "sku": spec.sku, "start": spec.start.isoText, "end": spec.lastDay.isoText]
+        return [.message(replacing == nil ? phrase("saved hit plan {name}: {sku} from {start} to {end}", parameters)
+                                          : phrase("replaced hit plan {name}: {sku} from {start} to {end}", parameters))]
     }
 
     private static func list(_ arguments: Arguments, _ session: Session) throws(CommandError) -> [Block] {
