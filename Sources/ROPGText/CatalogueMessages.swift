@@ -140,5 +140,13 @@ extension Catalogue {
         "{path} is a symbolic link to {link}, which does not exist ({value}); create that file, or remove the link": "{path} 是指向 {link} 的符号链接，而它不存在（{value}）；请建那个文件，或删除这个链接",
         "{path} is a folder, not a workspace file; give the path of a .json file": "{path} 是文件夹，不是工作区文件；请给一个 .json 文件的路径",
         "{path}: {phrase}, not a workspace file; give the path of a regular .json file": "{path}：{phrase}，不是工作区文件；请给一个普通 .json 文件的路径",
+        "{path} changed on disk since ropg last saved it (another ropg, an editor or git wrote it); nothing was saved. Choose one:":
+            "{path} 在 ropg 上次保存后在磁盘上被改过（另一个 ropg、编辑器或 git 写过它）；什么也没保存。请选一个：",
+        "{path} changed on disk since it was opened (another ropg, an editor or git wrote it); nothing was saved. Choose one:":
+            "{path} 在打开后在磁盘上被改过（另一个 ropg、编辑器或 git 写过它）；什么也没保存。请选一个：",
+        "read it again and re-apply your {changes} on top (keep or drop the open what-if first)": "重新读取它，并在其上重做你的 {changes}（请先 keep 或 drop 打开的假设分析）",
+        "read it again and re-apply your {changes} on top": "重新读取它，并在其上重做你的 {changes}",
+        "save your version elsewhere": "把你的版本另存到别处",
+        "overwrite it with your version": "用你的版本覆盖它",
     ]
 }

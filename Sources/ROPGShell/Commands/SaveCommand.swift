@@ -102,14 +102,18 @@ public enum SaveCommand: Command {
 
     /// The refusal when the file changed on disk: what happened and the three ways on.
     private static func conflict(_ session: Session, _ path: String) -> CommandError {
-        let changes = counted(session.changesSinceSave.count, "change")
-        let whatIf = session.isWhatIfOpen ? " (keep or drop the open what-if first)" : ""
-        return CommandError("""
-            \(path) changed on disk \(session.sinceRead) (another ropg, an editor or git wrote it); nothing was saved. Choose one:
-              save reload        read it again and re-apply your \(changes) on top\(whatIf)
-              save OTHER.json    save your version elsewhere
-              save --force       overwrite it with your version
-            """)
+        let changes = phrase(count: session.changesSinceSave.count, "{count} change", "{count} changes")
+        let changed = session.savedSinceOpen
+            ? phrase("{path} changed on disk since ropg last saved it (another ropg, an editor or git wrote it); nothing was saved. Choose one:", ["path": path])
+            : phrase("{path} changed on disk since it was opened (another ropg, an editor or git wrote it); nothing was saved. Choose one:", ["path": path])
+        let reapply = session.isWhatIfOpen
+            ? phrase("read it again and re-apply your {changes} on top (keep or drop the open what-if first)", ["changes": changes])
+            : phrase("read it again and re-apply your {changes} on top", ["changes": changes])
+        // The commands stay as typed; each line's explanation is phrased.
+        return CommandError(changed
+            + "\n  save reload        " + reapply
+            + "\n  save OTHER.json    " + phrase("save your version elsewhere")
+            + "\n  save --force       " + phrase("overwrite it with your version"))
     }
 
     /// `save reload`: reads the file as someone else saved it, re-applies this session's changes
