@@ -17,6 +17,9 @@ public enum Catalogue {
         ("reports", reportEntries),
         ("check", checkEntries),
         ("session", sessionEntries),
+        ("inputs", inputEntries),
+        ("messages", messageEntries),
+        ("exports", exportEntries),
     ]
 
     /// English text → Chinese text.

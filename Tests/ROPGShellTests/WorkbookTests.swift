@@ -76,6 +76,28 @@ import Testing
         #expect(!summary.contains("FAIL") && summary.contains(" 1 2"), "\(summary)")
     }
 
+    /// In Chinese the workbook's own words are Chinese: the sheet names and the summary's labels.
+    @Test func aChineseWorkbookHasChineseSheetNames() throws {
+        guard let python = Self.python() else {
+            Issue.record("no python3 with openpyxl: scripts/setup --test installs python3-openpyxl")
+            return
+        }
+        let folder = try TestSupport.scratchCopy()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let script = folder.appendingPathComponent("book.ropg")
+        try "hit plan TS-001 start=2026-10-01 peak-units=500/day cpc=0.9 by=week\nhit save 双11\nexport 计划.xlsx 2026\n".write(to: script, atomically: true, encoding: .utf8)
+        let result = try TestSupport.run(["workspaces/demo.json", "--lang", "zh", "--bail", "-f", script.path], in: folder)
+        #expect(result.status == 0 && result.output.contains("已写出 7 个工作表（汇总、目标、损益、成本、商品、爆款 双11、情景）到 计划.xlsx"), "\(result.output)")
+        let read = try TestSupport.spawn([python, "-c", """
+            import openpyxl, sys
+            book = openpyxl.load_workbook(sys.argv[1])
+            print("|".join(book.sheetnames))
+            print("|".join(str(r[0].value) for r in book["汇总"].iter_rows() if r[0].value))
+            """, folder.appendingPathComponent("计划.xlsx").path])
+        #expect(read.contains("汇总|目标|损益|成本|商品|爆款 双11|情景"), "\(read)")
+        #expect(read.contains("工作区") && read.contains("已保存的爆款计划") && read.contains("情景数"), "\(read)")
+    }
+
     @Test func libreOfficeOpensThePlanWorkbook() throws {
         let soffice = ["/usr/bin/soffice", "/usr/bin/libreoffice"].first { FileManager.default.isExecutableFile(atPath: $0) }
         guard let soffice else {

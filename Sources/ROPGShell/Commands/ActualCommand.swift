@@ -64,13 +64,13 @@ public enum ActualCommand: Command {
         if let inquiry = try arguments.rate("inquiry-cvr") { actual.inquiryConversion = inquiry }
         if let depth = try arguments.amount("depth") { actual.visitDepth = depth }
         // The rules a workspace file is held to.
-        if let issue = Validation.issues(in: actual).first { throw CommandError("\(issue.path)=: \(issue.message)") }
-        if let impossible = Validation.impossibilities(in: actual).first { throw CommandError("not recorded: \(impossible)") }
+        if let issue = Validation.issues(in: actual).first { throw CommandError(phrase("{key}=: {problem}", ["key": issue.path, "problem": issue.message])) }
+        if let impossible = Validation.impossibilities(in: actual).first { throw CommandError(phrase("not recorded: {problem}", ["problem": impossible])) }
         if let existing { actuals[existing] = actual } else {
             actuals.insert(actual, at: actuals.firstIndex { $0.day > day } ?? actuals.count)
         }
         session.perform(Edit(description: arguments.described("actual add \(day)"), changes: [.setActuals(actuals)]))
-        return [.message("\(existing == nil ? "recorded" : "updated") \(day.isoText): \(describe(actual))")]
+        return [.message(existing == nil ? phrase("recorded {day}: {figures}", ["day": day.isoText, "figures": describe(actual)]) : phrase("updated {day}: {figures}", ["day": day.isoText, "figures": describe(actual)]))]
     }
 
     private static func remove(_ arguments: Arguments, _ session: Session) throws(CommandError) -> [Block] {
@@ -84,7 +84,7 @@ public enum ActualCommand: Command {
             actuals.remove(at: index)
         }
         session.perform(Edit(description: "actual rm \(texts.joined(separator: " "))", changes: [.setActuals(actuals)]))
-        return [.message("removed the actuals of \(texts.joined(separator: ", "))")]
+        return [.message(phrase("removed the actuals of {days}", ["days": commaList(texts)]))]
     }
 
     private static func list(_ arguments: Arguments, _ session: Session) throws(CommandError) -> [Block] {
@@ -129,9 +129,10 @@ public enum ActualCommand: Command {
         session.perform(Edit(description: "actual import \(path)", changes: [.setActuals(actuals)]))
         let first = result.actuals.first?.day.isoText ?? ""
         let last = result.actuals.last?.day.isoText ?? ""
-        var message = "imported \(counted(result.actuals.count, "day")) (\(first)..\(last)) from \(path)"
-        if replaced > 0 { message += ", replacing \(counted(replaced, "day")) recorded before" }
-        if !result.ignoredColumns.isEmpty { message += "; ignored columns: \(result.ignoredColumns.joined(separator: ", "))" }
+        let days = phrase(count: result.actuals.count, "{count} day", "{count} days")
+        var message = phrase("imported {days} ({first}..{last}) from {path}", ["days": days, "first": first, "last": last, "path": path])
+        if replaced > 0 { message += phrase(", replacing {days} recorded before", ["days": phrase(count: replaced, "{count} day", "{count} days")]) }
+        if !result.ignoredColumns.isEmpty { message += phrase("; ignored columns: {columns}", ["columns": commaList(result.ignoredColumns)]) }
         return [.message(message)]
     }
 

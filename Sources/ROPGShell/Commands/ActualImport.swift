@@ -1,5 +1,6 @@
 import Foundation
 import ROPGDomain
+import ROPGText
 import ROPGStorage
 import ROPGTables
 
@@ -54,23 +55,23 @@ enum ActualImport {
     /// Reads the file; every bad row is reported, and then nothing is imported.
     static func read(path: String, map: String?) throws(CommandError) -> Result {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw CommandError("cannot read \(path): no such file or not readable")
+            throw CommandError(phrase("cannot read {path}: no such file or not readable", ["path": path]))
         }
         // Exports are often UTF-16 ("Unicode text") or another encoding: say which when it can.
         let text: String
         do { text = try InputText.decode(Array(data), name: path) } catch {
-            throw CommandError(error.message + " (in Excel: save as \"CSV UTF-8\")")
+            throw CommandError(phrase("{problem} (in Excel: save as \"CSV UTF-8\")", ["problem": error.message]))
         }
         let records: [CSVReader.Record]
-        do { records = try CSVReader.records(in: text) } catch { throw CommandError("\(path): \(error.message)") }
-        guard let header = records.first else { throw CommandError("\(path) is empty") }
+        do { records = try CSVReader.records(in: text) } catch { throw CommandError(phrase("{text}: {problem}", ["text": path, "problem": error.message])) }
+        guard let header = records.first else { throw CommandError(phrase("{path} is empty", ["path": path])) }
 
         var mapped: [String: Column] = [:]
         if let map {
             for pair in map.split(separator: ",") {
                 let parts = pair.split(separator: ":", maxSplits: 1).map { String($0).trimmingSpaces() }
                 guard parts.count == 2, let column = Column.named(parts[1]) else {
-                    throw CommandError("map=\(map): write COLUMN:METRIC pairs, e.g. map=成交额:gmv,UV:uv (metrics: date, \(GoalMetric.allCases.map(\.rawValue).joined(separator: ", ")), bounce, depth, inquiry-cvr)")
+                    throw CommandError(phrase("map={map}: write COLUMN:METRIC pairs, e.g. map=成交额:gmv,UV:uv (metrics: {metrics})", ["map": map, "metrics": commaList(["date"] + GoalMetric.allCases.map(\.rawValue) + ["bounce", "depth", "inquiry-cvr"])]))
                 }
                 mapped[parts[0]] = column
             }
@@ -80,14 +81,14 @@ enum ActualImport {
         for name in header.fields.map({ $0.trimmingSpaces() }) {
             let column = mapped[name] ?? knownHeaders[name] ?? knownHeaders[name.lowercased()]
             if column == nil && !name.isEmpty { ignored.append(name) }
-            if let column, columns.contains(column) { throw CommandError("\(path): two columns are \(column.name) (one is \(name)); use map= to say which") }
+            if let column, columns.contains(column) { throw CommandError(phrase("{path}: two columns are {metric} (one is {name}); use map= to say which", ["path": path, "metric": column.name, "name": name])) }
             columns.append(column)
         }
         guard let dateColumn = columns.firstIndex(of: .date) else {
-            throw CommandError("\(path): no date column (日期 or date) in the header; name it with map=COLUMN:date")
+            throw CommandError(phrase("{path}: no date column (日期 or date) in the header; name it with map=COLUMN:date", ["path": path]))
         }
         guard columns.contains(where: { if case .metric = $0 { return true } else { return false } }) else {
-            throw CommandError("\(path): no known figures in the header \(header.fields.joined(separator: ",")); name them with map=COLUMN:gmv,…")
+            throw CommandError(phrase("{path}: no known figures in the header {header}; name them with map=COLUMN:gmv,…", ["path": path, "header": header.fields.joined(separator: ",")]))
         }
 
         var actuals: [Actual] = []
@@ -99,15 +100,15 @@ enum ActualImport {
             if record.fields.allSatisfy({ $0.trimmingSpaces().isEmpty }) { continue }
             if ["合计", "总计", "汇总", "total", "sum"].contains((record.fields.first(where: { !$0.trimmingSpaces().isEmpty }) ?? "").trimmingSpaces().lowercased()) { continue }
             guard record.fields.count == header.fields.count else {
-                problems.append("line \(record.line): \(record.fields.count) fields, the header has \(header.fields.count)")
+                problems.append(phrase("line {line}: {count} fields, the header has {columns}", ["line": String(record.line), "count": String(record.fields.count), "columns": String(header.fields.count)]))
                 continue
             }
             let dateText = record.fields[dateColumn].trimmingSpaces()
             guard let day = parseDate(dateText) else {
-                problems.append("line \(record.line): \(dateText.quotedExcerpt) is not a date (2026-03-14, 2026/3/14 or 20260314)")
+                problems.append(phrase("line {line}: {text} is not a date (2026-03-14, 2026/3/14 or 20260314)", ["line": String(record.line), "text": dateText.quotedExcerpt]))
                 continue
             }
-            if let earlier = seen[day] { rowProblems.append("\(day.isoText) is already on line \(earlier)") }
+            if let earlier = seen[day] { rowProblems.append(phrase("{day} is already on line {line}", ["day": day.isoText, "line": String(earlier)])) }
             seen[day] = record.line
             var actual = Actual(day: day)
             for (index, column) in columns.enumerated() {
@@ -116,23 +117,23 @@ enum ActualImport {
                 if text.isEmpty || text == "-" || text == "—" { continue }
                 let number: TypedNumber
                 do { number = try NumberGrammar.parse(text) } catch {
-                    rowProblems.append("\(header.fields[index]): \(error.message)")
+                    rowProblems.append(phrase("{text}: {problem}", ["text": header.fields[index], "problem": error.message]))
                     continue
                 }
                 if number.value.isNegative && column != .metric(.profit) {
-                    rowProblems.append("\(header.fields[index]): \(text) is negative")
+                    rowProblems.append(phrase("{column}: {text} is negative", ["column": header.fields[index], "text": text]))
                     continue
                 }
                 switch column {
                 case .metric(let metric):
                     if !metric.isMoney && number.value.exactInt == nil {
-                        rowProblems.append("\(header.fields[index]): \(text) is not a whole number")
+                        rowProblems.append(phrase("{column}: {text} is not a whole number", ["column": header.fields[index], "text": text]))
                     }
                     actual.values[metric] = number.value
                 case .bounce, .inquiry:
                     // Rates come as "65.3%" or 0.653; a bare number above 1 is read as a percentage.
                     let rate = !number.isPercent && number.value > .one ? (number.value.divided(by: .hundred) ?? .zero) : number.value
-                    if rate > .one { rowProblems.append("\(header.fields[index]): \(text) is over 100%") }
+                    if rate > .one { rowProblems.append(phrase("{column}: {text} is over 100%", ["column": header.fields[index], "text": text])) }
                     if column == .bounce { actual.bounceRate = rate } else { actual.inquiryConversion = rate }
                 case .depth:
                     actual.visitDepth = number.value
@@ -144,14 +145,16 @@ enum ActualImport {
             if rowProblems.isEmpty {
                 actuals.append(actual)
             } else {
-                problems.append("line \(record.line): " + rowProblems.joined(separator: "; "))
+                problems.append(phrase("line {line}: {problems}", ["line": String(record.line), "problems": rowProblems.joined(separator: phrase("; "))]))
             }
         }
         if !problems.isEmpty {
             let shown = problems.prefix(30).joined(separator: "\n  ")
-            throw CommandError("\(path): nothing imported; \(counted(problems.count, "row")) to fix:\n  \(shown)" + (problems.count > 30 ? "\n  … and \(problems.count - 30) more" : ""))
+            let more = problems.count > 30 ? "\n  " + phrase("… and {count} more", ["count": String(problems.count - 30)]) : ""
+            let rows = phrase(count: problems.count, "{count} row", "{count} rows")
+            throw CommandError(phrase("{path}: nothing imported; {rows} to fix:", ["path": path, "rows": rows]) + "\n  " + shown + more)
         }
-        guard !actuals.isEmpty else { throw CommandError("\(path) has a header but no rows") }
+        guard !actuals.isEmpty else { throw CommandError(phrase("{path} has a header but no rows", ["path": path])) }
         return Result(actuals: actuals.sorted { $0.day < $1.day }, ignoredColumns: ignored)
     }
 

@@ -84,7 +84,7 @@ public enum CostCommand: Command {
         let named = costs.indices.filter { costs[$0].name == text }
         if named.count == 1, let index = named.first { return index }
         if named.count > 1 {
-            throw CommandError("\(named.count) cost entries are named \(text.excerpt): \(named.map { costs[$0].id.description }.joined(separator: ", ")); name one by its ID")
+            throw CommandError(phrase("{count} cost entries are named {excerpt}: {value}; name one by its ID", ["count": "\(named.count)", "excerpt": "\(text.excerpt)", "value": "\(named.map { costs[$0].id.description }.joined(separator: ", "))"]))
         }
         let near = Suggestions.nearest(to: text, among: costs.count <= 10_000 ? uniqueNames(costs) : [])
         // A name several entries share is offered by their IDs (P1 客服工资, P6 客服工资), never twice by name.
@@ -92,7 +92,9 @@ public enum CostCommand: Command {
             let ids = costs.filter { $0.name == name }.map(\.id).sorted()
             return ids.count > 1 ? ids.map { "\($0) \(name)" } : [name]
         }
-        throw CommandError("no cost entry \(text.quotedExcerpt): name one by its ID (R1, O2 …) or its name" + (offered.isEmpty ? " (see cost list)" : "; did you mean \(offered.joined(separator: " or "))?"))
+        throw CommandError(offered.isEmpty
+            ? phrase("no cost entry {name}: name one by its ID (R1, O2 …) or its name (see cost list)", ["name": text.quotedExcerpt])
+            : phrase("no cost entry {name}: name one by its ID (R1, O2 …) or its name; did you mean {names}?", ["name": text.quotedExcerpt, "names": orList(offered)]))
     }
 
     /// The entries' names, each once, in the order of the entries.
@@ -115,7 +117,7 @@ public enum CostCommand: Command {
         }
         let id = session.workspace.nextCostID(in: category)
         guard id.number > (session.workspace.lastCostNumber[category] ?? 0), session.workspace.costIndex(id: id) == nil else {
-            throw CommandError("category \(category.rawValue) has used up its entry numbers")
+            throw CommandError(phrase("category {category} has used up its entry numbers", ["category": "\(category.rawValue)"]))
         }
         let entry = try CostSpec.build(id: id, values: values, products: Set(session.workspace.products.map(\.sku)))
         session.perform(Edit(description: arguments.described("cost add \(id) \(Arguments.quotedIfNeeded(name))" + (arguments.positional(3).map { " " + $0 } ?? "")), changes: [
@@ -144,7 +146,7 @@ public enum CostCommand: Command {
 
     /// `cost set FILTER …`: the same change to every entry that matches, as one undo step.
     private static func setMany(_ filter: RowFilter, _ arguments: Arguments, _ session: Session) throws(CommandError) -> [Block] {
-        if arguments.has("name") { throw CommandError("name= changes one entry at a time: cost set ID name=…") }
+        if arguments.has("name") { throw CommandError(phrase("name= changes one entry at a time: cost set ID name=…")) }
         var changes: [WorkspaceChange] = []
         var typed: [ScenarioChange] = []
         var ids: [String] = []
@@ -154,8 +156,8 @@ public enum CostCommand: Command {
             typed += notes
             ids.append(old.id.description)
         }
-        guard !changes.isEmpty else { return [.message("no cost entry matches \(filter.text); nothing was changed")] }
-        guard session.confirmBulk(changes.count, "cost entries") else { return [.message("nothing was changed")] }
+        guard !changes.isEmpty else { return [.message(phrase("no cost entry matches {filter}; nothing was changed", ["filter": "\(filter.text)"]))] }
+        guard session.confirmBulk(changes.count, "cost entries") else { return [.message(phrase("nothing was changed"))] }
         session.perform(Edit(description: arguments.described("cost set \(filter.text)") + " (\(counted(changes.count, "entry", "entries")))", changes: changes))
         session.noteTyped(typed)
         return [.message(Session.bulkChanged(changes.count, "cost entry", "cost entries", ids))]
@@ -180,16 +182,16 @@ public enum CostCommand: Command {
             guard let change = try arguments.relativeChange(figure.rawValue) else { continue }
             guard let value = change.applied(to: figure.value(of: entry)) else { continue }
             guard !value.isNegative else {
-                throw CommandError("\(figure.rawValue)\(change.typed) would make the \(figure.rawValue) of \(old.id) \(old.name) negative (\(value.formatted())); nothing was changed")
+                throw CommandError(phrase("{figure}{typed} would make the {figure} of {id} {name} negative ({value}); nothing was changed", ["figure": "\(figure.rawValue)", "typed": "\(change.typed)", "id": "\(old.id)", "name": "\(old.name)", "value": "\(value.formatted())"]))
             }
             if let problem = FigureChange.sizeProblem(of: value) {
-                throw CommandError("\(figure.rawValue)\(change.typed) for \(old.id) \(old.name): \(problem); nothing was changed")
+                throw CommandError(phrase("{figure}{typed} for {id} {name}: {problem}; nothing was changed", ["figure": "\(figure.rawValue)", "typed": "\(change.typed)", "id": "\(old.id)", "name": "\(old.name)", "problem": "\(problem)"]))
             }
             figure.set(value, on: &entry)
             typed.append(.cost(id: old.id, figure, change))
         }
         if let issue = Validation.issues(in: entry, products: Set(session.workspace.products.map(\.sku))).first {
-            throw CommandError("\(old.id): \(issue.path)=: \(issue.message)")
+            throw CommandError(phrase("{id}: {path}=: {issue}", ["id": "\(old.id)", "path": "\(issue.path)", "issue": "\(issue.message)"]))
         }
         return (entry, typed)
     }

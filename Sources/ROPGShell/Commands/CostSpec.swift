@@ -26,9 +26,9 @@ enum CostSpec {
         }
     }
 
-    static let hint = "write an amount such as 60000/year, 4500/month, 5% of=revenue, 1.5/unit, 4/order, " +
-        "12000 date=2026-01-05, 12000 amortize=12 start=2026-01, 50000 basis=deposit, cpc=0.8 clicks=20000/month, cpc=plan, " +
-        "cpm=30 impressions=500000/month, cpt=2000/day or cps=10%"
+    static var hint: String {
+        phrase("write an amount such as 60000/year, 4500/month, 5% of=revenue, 1.5/unit, 4/order, 12000 date=2026-01-05, 12000 amortize=12 start=2026-01, 50000 basis=deposit, cpc=0.8 clicks=20000/month, cpc=plan, cpm=30 impressions=500000/month, cpt=2000/day or cps=10%")
+    }
 
     /// The `key=value` pairs that describe an entry, so that `cost set` can change some and rebuild it.
     static func values(of entry: CostEntry) -> [String: String] {
@@ -88,61 +88,63 @@ enum CostSpec {
                 let period = try Period.parse(text)
                 return last ? period.lastDay : period.firstDay
             } catch {
-                throw CommandError("\(key)=: \(error.message)")
+                throw CommandError(phrase("{key}=: {problem}", ["key": key, "problem": error.message]))
             }
         }
         func number(_ key: String, _ text: String) throws(CommandError) -> TypedNumber {
-            do { return try NumberGrammar.parse(text) } catch { throw CommandError("\(key)=: \(error.message)") }
+            do { return try NumberGrammar.parse(text) } catch { throw CommandError(phrase("{key}=: {problem}", ["key": key, "problem": error.message])) }
         }
         func amountAndUnit(_ key: String, _ text: String) throws(CommandError) -> (TypedNumber, String?) {
             let parts = text.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
             let value = try number(key, String(parts[0]))
             guard parts.count == 2 else { return (value, nil) }
             let unit = String(parts[1]).trimmingSpaces()
-            guard !unit.isEmpty else { throw CommandError("\(key)=\(text.excerpt): say what the amount is per, e.g. /month, /unit, /order") }
+            guard !unit.isEmpty else { throw CommandError(phrase("{key}={value}: say what the amount is per, e.g. /month, /unit, /order", ["key": key, "value": text.excerpt])) }
             return (value, unit)
         }
         func moneyAmount(_ key: String, _ value: TypedNumber) throws(CommandError) -> ExactDecimal {
-            guard !value.isPercent else { throw CommandError("\(key)=: a percentage is not an amount of money here") }
+            guard !value.isPercent else { throw CommandError(phrase("{key}=: a percentage is not an amount of money here", ["key": key])) }
             return value.value
         }
         func timeUnit(_ key: String, _ unit: String?, _ text: String) throws(CommandError) -> TimeUnit {
-            guard let unit else { throw CommandError("\(key)=\(text.excerpt): say how often, e.g. \(text.excerpt)/month") }
+            guard let unit else { throw CommandError(phrase("{key}={value}: say how often, e.g. {value}/month", ["key": key, "value": text.excerpt])) }
             guard let timeUnit = TimeUnit(text: unit) else {
-                throw CommandError("\(key)=\(text.excerpt): \(unit.quotedExcerpt) is not day, week, month, quarter or year")
+                throw CommandError(phrase("{key}={value}: {unit} is not day, week, month, quarter or year", ["key": key, "value": text.excerpt, "unit": unit.quotedExcerpt]))
             }
             return timeUnit
         }
 
         let name = values["name"] ?? ""
-        if name.trimmingSpaces().isEmpty { throw CommandError("the name \(name.quotedExcerpt) is blank; a cost entry needs a name, e.g. \"快递\"") }
+        if name.trimmingSpaces().isEmpty { throw CommandError(phrase("the name {name} is blank; a cost entry needs a name, e.g. \"快递\"", ["name": name.quotedExcerpt])) }
         var quantity = ExactDecimal.one
         if let text = given("qty") { quantity = try moneyAmount("qty", try number("qty", text)) }
         var start = try day("start", last: false)
         let end = try day("end", last: true)
         let product = given("product")
-        if let sku = product, !products.contains(sku) { throw CommandError("product=: no product \(sku.excerpt)") }
+        if let sku = product, !products.contains(sku) { throw CommandError(phrase("product=: no product {sku}", ["sku": sku.excerpt])) }
         let explicitBasis = given("basis")
         if let explicitBasis, !CostBasis.allNames.contains(explicitBasis) {
             let near = Suggestions.nearest(to: explicitBasis, among: CostBasis.allNames)
-            throw CommandError("basis=\(explicitBasis) is not a basis; use one of \(CostBasis.allNames.joined(separator: ", "))"
-                               + (near.isEmpty ? "" : " (did you mean \(near[0])?)"))
+            let choices = CostBasis.allNames.joined(separator: ", ")
+            throw CommandError(near.isEmpty
+                ? phrase("basis={basis} is not a basis; use one of {choices}", ["basis": explicitBasis, "choices": choices])
+                : phrase("basis={basis} is not a basis; use one of {choices} (did you mean {near}?)", ["basis": explicitBasis, "choices": choices, "near": near[0]]))
         }
 
         // The promotion forms carry their own price keys.
         let promotionKeys = ["cpc", "cpm", "cpt", "cps"].filter { given($0) != nil }
-        if promotionKeys.count > 1 { throw CommandError("give only one of \(promotionKeys.map { "\($0)=" }.joined(separator: ", "))") }
+        if promotionKeys.count > 1 { throw CommandError(phrase("give only one of {keys}", ["keys": commaList(promotionKeys.map { "\($0)=" })])) }
         if let promotion = promotionKeys.first {
-            if given("amount") != nil { throw CommandError("give either an amount or \(promotion)=, not both") }
-            if let explicitBasis, explicitBasis != promotion { throw CommandError("basis=\(explicitBasis) does not go with \(promotion)=") }
+            if given("amount") != nil { throw CommandError(phrase("give either an amount or {key}=, not both", ["key": promotion])) }
+            if let explicitBasis, explicitBasis != promotion { throw CommandError(phrase("basis={basis} does not go with {key}=", ["basis": explicitBasis, "key": promotion])) }
         }
         let clicksFromPlan = given("cpc") == "plan"
         for (key, owner) in [("clicks", "cpc"), ("impressions", "cpm"), ("share", clicksFromPlan ? "cpc" : "cps")]
             where given(key) != nil && promotionKeys.first != owner {
-            throw CommandError("\(key)= goes with \(owner)=")
+            throw CommandError(phrase("{key}= goes with {owner}=", ["key": key, "owner": owner]))
         }
         if clicksFromPlan, given("clicks") != nil {
-            throw CommandError("cpc=plan takes its clicks from the plan; give a price and clicks (cpc=0.8 clicks=20000/month) or cpc=plan")
+            throw CommandError(phrase("cpc=plan takes its clicks from the plan; give a price and clicks (cpc=0.8 clicks=20000/month) or cpc=plan"))
         }
 
         let basis: CostBasis
@@ -157,7 +159,7 @@ enum CostSpec {
             let volumeKey = key == "cpc" ? "clicks" : "impressions"
             amount = try moneyAmount(key, try number(key, given(key) ?? ""))
             guard let volumeText = given(volumeKey) else {
-                throw CommandError("\(key)= needs \(volumeKey)=, e.g. \(volumeKey)=20000/month")
+                throw CommandError(phrase("{key}= needs {volume}=, e.g. {volume}=20000/month", ["key": key, "volume": volumeKey]))
             }
             let (volume, unit) = try amountAndUnit(volumeKey, volumeText)
             let per = try timeUnit(volumeKey, unit, volumeText)
@@ -174,15 +176,15 @@ enum CostSpec {
             if let text = given("share") { share = try number("share", text).value }
             basis = .cps(share: share)
         default:
-            guard let text = given("amount") else { throw CommandError("the entry needs an amount: \(hint)") }
+            guard let text = given("amount") else { throw CommandError(phrase("the entry needs an amount: {hint}", ["hint": hint])) }
             let (value, unit) = try amountAndUnit("amount", text)
             amount = value.value
             if value.isPercent || explicitBasis == "percent" {
-                guard unit == nil else { throw CommandError("\(text): a percentage is not per \(unit ?? "")") }
+                guard unit == nil else { throw CommandError(phrase("{value}: a percentage is not per {unit}", ["value": text, "unit": unit ?? ""])) }
                 if let of = given("of"), of != "revenue" {
-                    throw CommandError("of=\(of): a percentage is of revenue (of=revenue)")
+                    throw CommandError(phrase("of={of}: a percentage is of revenue (of=revenue)", ["of": of]))
                 }
-                if let explicitBasis, explicitBasis != "percent" { throw CommandError("\(text) is a percentage, so basis=\(explicitBasis) does not fit") }
+                if let explicitBasis, explicitBasis != "percent" { throw CommandError(phrase("{value} is a percentage, so basis={basis} does not fit", ["value": text, "basis": explicitBasis])) }
                 basis = .percent
             } else if let unit {
                 switch unit.lowercased() {
@@ -194,34 +196,33 @@ enum CostSpec {
                     basis = .recurring(per: try timeUnit("amount", unit, text))
                 }
                 if let explicitBasis, explicitBasis != basis.name {
-                    throw CommandError("\(text) is \(basis.name), so basis=\(explicitBasis) does not fit")
+                    throw CommandError(phrase("{value} is {name}, so basis={basis} does not fit", ["value": text, "name": basis.name, "basis": explicitBasis]))
                 }
             } else if let months = given("amortize") {
                 guard let count = Int(months), count >= 1, count <= 600 else {
-                    throw CommandError("amortize=\(months): give the number of months, e.g. amortize=12")
+                    throw CommandError(phrase("amortize={months}: give the number of months, e.g. amortize=12", ["months": months]))
                 }
-                guard start != nil else { throw CommandError("amortize= needs start=, the first month, e.g. start=2026-01") }
+                guard start != nil else { throw CommandError(phrase("amortize= needs start=, the first month, e.g. start=2026-01")) }
                 basis = .amortized(months: count)
             } else if explicitBasis == "deposit" {
                 basis = .deposit(date: try day("date", last: false))
             } else if let date = try day("date", last: false) {
-                if let explicitBasis, explicitBasis != "once" { throw CommandError("basis=\(explicitBasis) does not go with date=") }
+                if let explicitBasis, explicitBasis != "once" { throw CommandError(phrase("basis={basis} does not go with date=", ["basis": explicitBasis])) }
                 basis = .once(date: date)
             } else {
-                throw CommandError("\(text): say how it is spent: \(text)/month, \(text) date=2026-01-05 (once), " +
-                                   "\(text) amortize=12 start=2026-01, or \(text) basis=deposit")
+                throw CommandError(phrase("{value}: say how it is spent: {value}/month, {value} date=2026-01-05 (once), {value} amortize=12 start=2026-01, or {value} basis=deposit", ["value": text]))
             }
         }
-        if given("of") != nil, basis != .percent { throw CommandError("of= goes with a percentage, e.g. 5% of=revenue") }
+        if given("of") != nil, basis != .percent { throw CommandError(phrase("of= goes with a percentage, e.g. 5% of=revenue")) }
         if given("amortize") != nil {
             guard case .amortized = basis else {
-                throw CommandError("amortize= goes with a plain amount, e.g. 12000 amortize=12 start=2026-01")
+                throw CommandError(phrase("amortize= goes with a plain amount, e.g. 12000 amortize=12 start=2026-01"))
             }
         }
         if given("date") != nil {
             switch basis {
             case .once, .deposit: break
-            default: throw CommandError("date= is for one-off amounts and deposits; use start= and end= to bound this entry")
+            default: throw CommandError(phrase("date= is for one-off amounts and deposits; use start= and end= to bound this entry"))
             }
         }
         if case .amortized = basis, let first = start {
@@ -231,7 +232,7 @@ enum CostSpec {
         let entry = CostEntry(id: id, name: name, basis: basis, amount: amount, quantity: quantity,
                               start: start, end: end, product: product)
         if let issue = Validation.issues(in: entry, products: products).first {
-            throw CommandError("\(issue.path)=: \(issue.message)")
+            throw CommandError(phrase("{key}=: {problem}", ["key": issue.path, "problem": issue.message]))
         }
         return entry
     }

@@ -1,5 +1,6 @@
 import Foundation
 import ROPGDomain
+import ROPGText
 import ROPGTables
 import ROPGWorkbook
 
@@ -32,44 +33,44 @@ public enum ExportCommand: Command {
     public static func run(_ arguments: Arguments, in session: Session) throws(CommandError) -> [Block] {
         try arguments.checkKeys(of: Self.self)
         try arguments.checkPositionals(max: 2, usage: usage[0])
-        guard let target = arguments.positional(0) else { throw CommandError("export needs a file name, e.g. export plan.xlsx; usage: \(usage[0])") }
+        guard let target = arguments.positional(0) else { throw CommandError(phrase("export needs a file name, e.g. export plan.xlsx; usage: {value}", ["value": "\(usage[0])"])) }
         guard (target as NSString).pathExtension.lowercased() == "xlsx" else {
-            throw CommandError("export writes an Excel workbook: end the name in .xlsx, e.g. export plan.xlsx (other reports: COMMAND > FILE.csv)")
+            throw CommandError(phrase("export writes an Excel workbook: end the name in .xlsx, e.g. export plan.xlsx (other reports: COMMAND > FILE.csv)"))
         }
         if let path = session.path, Session.samePath(path, target) {
-            throw CommandError("\(target) is the open workspace file; write the workbook somewhere else")
+            throw CommandError(phrase("{target} is the open workspace file; write the workbook somewhere else", ["target": "\(target)"]))
         }
         let periodText = arguments.positional(1) ?? String(session.context.today.year)
         do { _ = try Period.parse(periodText) } catch { throw CommandError(error.message) }
         let sheets = try workbookSheets(periodText, session)
         try session.writeWorkbook(sheets, to: target)
-        return [.message("wrote \(counted(sheets.count, "sheet")) (\(sheets.map(\.name).joined(separator: ", "))) to \(target)")]
+        return [.message(phrase("wrote {value} ({value2}) to {target}", ["value": phrase(count: sheets.count, "{count} sheet", "{count} sheets"), "value2": commaList(sheets.map(\.name)), "target": "\(target)"]))]
     }
 
     /// The workbook's sheets for `period`, in order.
     static func workbookSheets(_ period: String, _ session: Session) throws(CommandError) -> [WorkbookSheet] {
         var sheets: [WorkbookSheet] = []
         let pnlTotal = try firstTable(of: "pnl", [period], session)
-        sheets.append(WorkbookSheet(name: "summary", tables: [summary(pnlTotal, period: period, session)]))
+        sheets.append(WorkbookSheet(name: phrase(in: "sheet", "summary"), tables: [summary(pnlTotal, period: period, session)]))
         let workspace = session.workspace
         if !workspace.goals.isEmpty, let goals = try? firstTable(of: "goal", ["show", period, "by=month"], session) {
-            sheets.append(WorkbookSheet(name: "goals", tables: [charted(goals, ["gmv"], title: "goals \(period): GMV 销售额")]))
+            sheets.append(WorkbookSheet(name: phrase(in: "sheet", "goals"), tables: [charted(goals, ["gmv"], title: phrase("goals {period}: GMV 销售额", ["period": period]))]))
         }
         let pnl = try firstTable(of: "pnl", [period, "by=month"], session)
-        sheets.append(WorkbookSheet(name: "pnl", tables: [charted(pnl, ["profit"], title: "profit by month, \(period)")]))
+        sheets.append(WorkbookSheet(name: phrase(in: "sheet", "pnl"), tables: [charted(pnl, ["profit"], title: phrase("profit by month, {period}", ["period": period]))]))
         let costs = try firstTable(of: "costs", [period], session)
-        sheets.append(WorkbookSheet(name: "costs", tables: [charted(costs, ["amount"], title: "costs by category, \(period)")]))
+        sheets.append(WorkbookSheet(name: phrase(in: "sheet", "costs"), tables: [charted(costs, ["amount"], title: phrase("costs by category, {period}", ["period": period]))]))
         let products = try firstTable(of: "margin", [], session)
-        sheets.append(WorkbookSheet(name: "products", tables: [products]))
+        sheets.append(WorkbookSheet(name: phrase(in: "sheet", "products"), tables: [products]))
         for plan in session.plan.hitPlans {
             let days = try firstTable(of: "hit", ["show", plan.name, "by=day"], session)
-            sheets.append(WorkbookSheet(name: "hit \(plan.name)", tables: [charted(days, ["units", "ad_spend", "cumulative"],
-                                                                                    title: "hit plan \(plan.name): units, ad spend, cumulative contribution",
+            sheets.append(WorkbookSheet(name: phrase("hit {name}", ["name": plan.name]), tables: [charted(days, ["units", "ad_spend", "cumulative"],
+                                                                                    title: phrase("hit plan {name}: units, ad spend, cumulative contribution", ["name": plan.name]),
                                                                                     style: .lines)]))
         }
         if !session.plan.scenarios.isEmpty {
             let compared = try tables(of: "scenario", ["compare", "pnl", period], session)
-            sheets.append(WorkbookSheet(name: "scenarios", tables: compared))
+            sheets.append(WorkbookSheet(name: phrase(in: "sheet", "scenarios"), tables: compared))
         }
         return sheets
     }
@@ -77,12 +78,12 @@ public enum ExportCommand: Command {
     /// The summary: the period's P&L row as one column of figures, then the plan's counts.
     static func summary(_ pnl: Table, period: String, _ session: Session) -> Table {
         let row = pnl.rows.first.map(pnl.normalized) ?? []
-        var rows: [(String, Cell)] = [("workspace", .text(session.workspace.name)), ("period", .text(period))]
+        var rows: [(String, Cell)] = [(phrase(in: "summary", "workspace"), .text(session.workspace.name)), (phrase(in: "summary", "period"), .text(period))]
         for (column, cell) in zip(pnl.columns, row).dropFirst() { rows.append((column.title, cell)) }
-        rows.append(("products", .count(session.workspace.products.count)))
-        rows.append(("saved hit plans", .count(session.plan.hitPlans.count)))
-        rows.append(("scenarios", .count(session.plan.scenarios.count)))
-        return propertyTable(name: "summary", title: "plan \(period)", rows, notes: pnl.notes)
+        rows.append((phrase(in: "summary", "products"), .count(session.workspace.products.count)))
+        rows.append((phrase("saved hit plans"), .count(session.plan.hitPlans.count)))
+        rows.append((phrase(in: "summary", "scenarios"), .count(session.plan.scenarios.count)))
+        return propertyTable(name: "summary", title: phrase("plan {period}", ["period": period]), rows, notes: pnl.notes)
     }
 
     /// `table` with a chart of `keys` (left as it is when a key is missing: nothing to draw).
@@ -94,7 +95,7 @@ public enum ExportCommand: Command {
 
     /// The tables `command words…` shows, named as the shell names them.
     static func tables(of commandName: String, _ words: [String], _ session: Session) throws(CommandError) -> [Table] {
-        guard let command = CommandRegistry.command(named: commandName) else { throw CommandError("export: no command \(commandName)") }
+        guard let command = CommandRegistry.command(named: commandName) else { throw CommandError(phrase("export: no command {commandName}", ["commandName": "\(commandName)"])) }
         let typed = words.map { text -> Word in
             if let equals = text.firstIndex(of: "="), !text.hasPrefix("=") {
                 return Word(text: text, key: String(text[..<equals]), value: String(text[text.index(after: equals)...]), wasQuoted: false, column: 0)
@@ -104,7 +105,7 @@ public enum ExportCommand: Command {
         let arguments = Arguments(typed)
         let blocks: [Block]
         do throws(CommandError) { blocks = try command.run(arguments, in: session) } catch {
-            throw CommandError("export: \(([commandName] + words).joined(separator: " ")): \(error.message)")
+            throw CommandError(phrase("export: {value}: {error}", ["value": "\(([commandName] + words).joined(separator: " "))", "error": "\(error.message)"]))
         }
         return Session.named(blocks, defaultName: Session.defaultTableName(command, arguments)).compactMap { block in
             if case .table(let table) = block { return table }
@@ -114,7 +115,7 @@ public enum ExportCommand: Command {
 
     static func firstTable(of commandName: String, _ words: [String], _ session: Session) throws(CommandError) -> Table {
         guard let table = try tables(of: commandName, words, session).first else {
-            throw CommandError("export: \(([commandName] + words).joined(separator: " ")) shows no table")
+            throw CommandError(phrase("export: {value} shows no table", ["value": "\(([commandName] + words).joined(separator: " "))"]))
         }
         return table
     }

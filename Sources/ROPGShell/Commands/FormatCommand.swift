@@ -50,15 +50,19 @@ public enum FormatCommand: Command {
                 width = .columns(n)
             }
             session.width = width
-            if arguments.positional(0) == nil { return [.message("format width=\(width.text)" + money)] }
+            if arguments.positional(0) == nil { return [.message(phrase("format width={width}{money}", ["width": width.text, "money": money]))] }
         }
         guard let text = arguments.positional(0) else {
-            return [.message("format \(session.format.rawValue)" + (session.width == .auto ? "" : " width=\(session.width.text)") + money)]
+            return [.message(session.width == .auto
+                ? phrase("format {format}{money}", ["format": session.format.rawValue, "money": money])
+                : phrase("format {format} width={width}{money}", ["format": session.format.rawValue, "width": session.width.text, "money": money]))]
         }
         guard let format = OutputFormat(rawValue: text.lowercased()) else {
             throw CommandError(phrase("{word} is not a format; use text, md, csv or json", ["word": text.quotedExcerpt]))
         }
         session.format = format
-        return [.message((arguments.has("width") ? "format \(format.rawValue) width=\(session.width.text)" : "format \(format.rawValue)") + money)]
+        return [.message(arguments.has("width")
+            ? phrase("format {format} width={width}{money}", ["format": format.rawValue, "width": session.width.text, "money": money])
+            : phrase("format {format}{money}", ["format": format.rawValue, "money": money]))]
     }
 }

@@ -13,13 +13,13 @@ public enum NewCommand: Command {
     public static let syntax = Syntax(words: [.text], keys: [Key("discard", .choice(["yes"]))])
 
     public static func run(_ arguments: Arguments, in session: Session) throws(CommandError) -> [Block] {
-        if session.isWhatIfOpen { throw CommandError("a what-if is open: keep or drop it first") }
+        if session.isWhatIfOpen { throw CommandError(phrase("a what-if is open: keep or drop it first")) }
         try arguments.checkKeys(of: Self.self)
         try arguments.checkPositionals(max: 1, usage: usage[0])
-        guard let name = arguments.positional(0), !name.isEmpty else { throw CommandError("new needs a name, e.g. new 2027计划") }
+        guard let name = arguments.positional(0), !name.isEmpty else { throw CommandError(phrase("new needs a name, e.g. new 2027计划")) }
         try OpenCommand.confirmDiscard(session, arguments, doing: phrase("starting {name}", ["name": name]))
         session.replaceWorkspace(Workspace(name: name), path: nil)
         session.forgetFile()
-        return [.message("new workspace \(name)")]
+        return [.message(phrase("new workspace {name}", ["name": "\(name)"]))]
     }
 }

@@ -14,19 +14,19 @@ public enum OpenCommand: Command {
     public static let syntax = Syntax(words: [.file], required: 1, keys: [Key("discard", .choice(["yes"]))])
 
     public static func run(_ arguments: Arguments, in session: Session) throws(CommandError) -> [Block] {
-        if session.isWhatIfOpen { throw CommandError("a what-if is open: keep or drop it first") }
+        if session.isWhatIfOpen { throw CommandError(phrase("a what-if is open: keep or drop it first")) }
         try arguments.checkKeys(of: Self.self)
         try arguments.checkPositionals(max: 1, usage: usage[0])
-        guard let path = arguments.positional(0) else { throw CommandError("open needs a file, e.g. open workspaces/demo.json") }
+        guard let path = arguments.positional(0) else { throw CommandError(phrase("open needs a file, e.g. open workspaces/demo.json")) }
         // Read (and locked) before asking about unsaved changes, so that a file that cannot be
         // opened costs nothing; if the question is cancelled, the new lock goes with `opened`.
         let opened = try WorkspaceFile.open(path, allowNew: false, currentLock: session.fileLock)
-        guard let workspace = opened.workspace else { throw CommandError("cannot open \(path): No such file or directory") }
+        guard let workspace = opened.workspace else { throw CommandError(phrase("cannot open {path}: No such file or directory", ["path": "\(path)"])) }
         try confirmDiscard(session, arguments, doing: phrase("opening {path}", ["path": path]))
         session.adopt(opened)
         session.lookForJournal()
         if session.interactive { session.prepareReports() }
-        return opened.allNotes.map { .message($0) } + [.message("opened \(workspace.name) from \(path): \(workspace.summary)")]
+        return opened.allNotes.map { .message($0) } + [.message(phrase("opened {name} from {path}: {summary}", ["name": "\(workspace.name)", "path": "\(path)", "summary": "\(workspace.summary)"]))]
     }
 
     /// Before unsaved changes are thrown away: asks a person, or refuses in a script.

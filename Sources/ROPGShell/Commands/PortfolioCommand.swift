@@ -28,7 +28,7 @@ public enum PortfolioCommand: Command {
         let words = arguments.positionals.map(\.text)
         let showAll = words.contains("all")
         let periodWords = words.filter { $0 != "all" }
-        guard periodWords.count <= 1 else { throw CommandError("usage: \(usage[0])") }
+        guard periodWords.count <= 1 else { throw CommandError(phrase("usage: {value}", ["value": "\(usage[0])"])) }
         let limit = showAll ? Int.max : (try arguments.wholeCount("top") ?? 50)
         guard !session.workspace.products.isEmpty else { throw CommandError(phrase("no products yet: add one with product add SKU price=… cost=…")) }
         var period: Period?

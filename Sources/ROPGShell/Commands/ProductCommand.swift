@@ -82,7 +82,7 @@ public enum ProductCommand: Command {
     }
 
     private static func checked(_ product: Product) throws(CommandError) -> Product {
-        if let issue = Validation.issues(in: product).first { throw CommandError("\(issue.path)=: \(issue.message)") }
+        if let issue = Validation.issues(in: product).first { throw CommandError(phrase("{path}=: {issue}", ["path": "\(issue.path)", "issue": "\(issue.message)"])) }
         // A blank name shows as an empty cell in every report: refused, as it is typed.
         if product.name.trimmingSpaces().isEmpty { throw CommandError(phrase("name={name}: a product's name cannot be blank; give it a name, e.g. name=纯棉T恤", ["name": product.name.quotedExcerpt])) }
         return product
@@ -149,7 +149,7 @@ public enum ProductCommand: Command {
     /// `product set FILTER …`: the same change to every product that matches, as one undo step.
     private static func setMany(_ filter: RowFilter, _ arguments: Arguments, _ session: Session) throws(CommandError) -> [Block] {
         for key in ["sku", "name"] where arguments.has(key) {
-            throw CommandError("\(key)= changes one product at a time: product set SKU \(key)=…")
+            throw CommandError(phrase("{key}= changes one product at a time: product set SKU {key}=…", ["key": "\(key)"]))
         }
         var changes: [WorkspaceChange] = []
         var typed: [ScenarioChange] = []
@@ -161,9 +161,9 @@ public enum ProductCommand: Command {
             changes.append(.replaceProduct(product, at: index))
             typed += notes
         }
-        guard !changes.isEmpty else { return [.message("no product matches \(filter.text); nothing was changed")] }
+        guard !changes.isEmpty else { return [.message(phrase("no product matches {filter}; nothing was changed", ["filter": "\(filter.text)"]))] }
         try checkShares(products)
-        guard session.confirmBulk(changes.count, "products") else { return [.message("nothing was changed")] }
+        guard session.confirmBulk(changes.count, "products") else { return [.message(phrase("nothing was changed"))] }
         session.perform(Edit(description: arguments.described("product set \(filter.text)") + " (\(counted(changes.count, "product")))", changes: changes))
         session.noteTyped(typed)
         let skus = changes.compactMap { change -> String? in if case .replaceProduct(let product, _) = change { return product.sku } else { return nil } }
@@ -194,20 +194,20 @@ public enum ProductCommand: Command {
             }
             guard let change = relative else { continue }
             guard let value = change.applied(to: figure.value(of: product)) else {
-                throw CommandError("\(old.sku) has no \(figure.label) of its own to change by \(change.typed.dropFirst(2)); set one with \(figure.rawValue)=")
+                throw CommandError(phrase("{sku} has no {label} of its own to change by {value}; set one with {figure}=", ["sku": "\(old.sku)", "label": "\(figure.label)", "value": "\(change.typed.dropFirst(2))", "figure": "\(figure.rawValue)"]))
             }
             guard !value.isNegative else {
-                throw CommandError("\(figure.rawValue)\(change.typed) would make the \(figure.label) of \(old.sku) \(old.name) negative (\(value.formatted())); nothing was changed")
+                throw CommandError(phrase("{figure}{typed} would make the {label} of {sku} {name} negative ({value}); nothing was changed", ["figure": "\(figure.rawValue)", "typed": "\(change.typed)", "label": "\(figure.label)", "sku": "\(old.sku)", "name": "\(old.name)", "value": "\(value.formatted())"]))
             }
             if let problem = FigureChange.sizeProblem(of: value) {
-                throw CommandError("\(figure.rawValue)\(change.typed) for \(old.sku): \(problem); nothing was changed")
+                throw CommandError(phrase("{figure}{typed} for {sku}: {problem}; nothing was changed", ["figure": "\(figure.rawValue)", "typed": "\(change.typed)", "sku": "\(old.sku)", "problem": "\(problem)"]))
             }
             if figure == .price, value.rounded(places: 2).isZero {
                 // A price of 0 sells no GMV per unit, so units cannot follow from the goals; refused
                 // rather than set silently (DOMAIN §13). `price=0` still sets it on purpose.
-                throw CommandError("\(figure.rawValue)\(change.typed) would make the price of \(old.sku) \(old.name) 0.00; if that is meant, type price=0; nothing was changed")
+                throw CommandError(phrase("{figure}{typed} would make the price of {sku} {name} 0.00; if that is meant, type price=0; nothing was changed", ["figure": "\(figure.rawValue)", "typed": "\(change.typed)", "sku": "\(old.sku)", "name": "\(old.name)"]))
             }
-            guard figure.set(value, on: &product) else { throw CommandError("\(figure.rawValue)\(change.typed): \(old.sku)'s \(figure.label) cannot be \(value.description)") }
+            guard figure.set(value, on: &product) else { throw CommandError(phrase("{figure}{typed}: {sku}'s {label} cannot be {value}", ["figure": "\(figure.rawValue)", "typed": "\(change.typed)", "sku": "\(old.sku)", "label": "\(figure.label)", "value": "\(value.description)"])) }
             typed.append(.product(sku: old.sku, figure, change))
         }
         return (product, typed)

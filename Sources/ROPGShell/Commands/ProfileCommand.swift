@@ -1,4 +1,5 @@
 import ROPGDomain
+import ROPGText
 import ROPGTables
 
 /// `profile set|list|show|rm`: seasonal profiles for spreading goals.
@@ -46,14 +47,14 @@ public enum ProfileCommand: Command {
     }
 
     private static func name(_ arguments: Arguments, _ verb: String) throws(CommandError) -> String {
-        guard let name = arguments.positional(1), !name.isEmpty else { throw CommandError("profile \(verb) needs a name, e.g. profile \(verb) 电商") }
+        guard let name = arguments.positional(1), !name.isEmpty else { throw CommandError(phrase("profile {verb} needs a name, e.g. profile {verb} 电商", ["verb": verb])) }
         return name
     }
 
     private static func existing(_ name: String, _ session: Session) throws(CommandError) -> Int {
         guard let index = session.workspace.profiles.firstIndex(where: { $0.name == name }) else {
             let known = session.workspace.profiles.map(\.name)
-            throw CommandError("no profile \(name)" + (known.isEmpty ? "" : "; there is \(known.joined(separator: ", "))"))
+            throw CommandError(known.isEmpty ? phrase("no profile {name}", ["name": name]) : phrase("no profile {name}; there is {names}", ["name": name, "names": commaList(known)]))
         }
         return index
     }
@@ -62,7 +63,7 @@ public enum ProfileCommand: Command {
         try arguments.checkKeys(of: Self.self, verb: "set")
         try arguments.checkPositionals(max: 2, usage: usage[0])
         let name = try name(arguments, "set")
-        guard !arguments.options.isEmpty else { throw CommandError("profile set \(name) needs weights, e.g. nov=1.9 or sat=1.1 or event=2026-11-11x6") }
+        guard !arguments.options.isEmpty else { throw CommandError(phrase("profile set {name} needs weights, e.g. nov=1.9 or sat=1.1 or event=2026-11-11x6", ["name": name])) }
         var profiles = session.workspace.profiles
         let index = profiles.firstIndex { $0.name == name }
         var profile = index.map { profiles[$0] } ?? Profile(name: name)
@@ -70,9 +71,9 @@ public enum ProfileCommand: Command {
         func weight(_ key: String, _ text: String, typed: String? = nil) throws(CommandError) -> ExactDecimal {
             let shown = "\(key)=\((typed ?? text).excerpt)"
             let value: ExactDecimal
-            do { value = try NumberGrammar.amount(text) } catch { throw CommandError("\(shown): \(error.message)") }
-            guard !value.isNegative else { throw CommandError("\(shown): a weight must not be negative") }
-            guard value <= Profile.largestWeight else { throw CommandError("\(shown): a weight is at most \(Profile.largestWeight.countText)") }
+            do { value = try NumberGrammar.amount(text) } catch { throw CommandError(phrase("{text}: {problem}", ["text": shown, "problem": error.message])) }
+            guard !value.isNegative else { throw CommandError(phrase("{text}: a weight must not be negative", ["text": shown])) }
+            guard value <= Profile.largestWeight else { throw CommandError(phrase("{text}: a weight is at most {most}", ["text": shown, "most": Profile.largestWeight.countText])) }
             return value
         }
         for option in arguments.options {
@@ -83,24 +84,24 @@ public enum ProfileCommand: Command {
                 profile.weekdayWeights[weekday] = try weight(key, text)
             } else {
                 let separator = text.lastIndex(where: { $0 == "x" || $0 == "X" || $0 == "×" || $0 == ":" })
-                guard let separator else { throw CommandError("event=\(text): write the day and its multiplier, e.g. event=11-11x6 (every year) or event=2026-11-11x6 (one day)") }
+                guard let separator else { throw CommandError(phrase("event={value}: write the day and its multiplier, e.g. event=11-11x6 (every year) or event=2026-11-11x6 (one day)", ["value": text])) }
                 let dayText = String(text[..<separator])
                 let multiplierText = String(text[text.index(after: separator)...])
                 if dayText.split(separator: "-", omittingEmptySubsequences: false).count == 2 {
                     guard let monthDay = MonthDay(text: dayText) else {
-                        throw CommandError("event=\(text.excerpt): \(dayText.quotedExcerpt) is not a month and day; write MM-DD, e.g. 11-11 or 06-18")
+                        throw CommandError(phrase("event={value}: {day} is not a month and day; write MM-DD, e.g. 11-11 or 06-18", ["value": text.excerpt, "day": dayText.quotedExcerpt]))
                     }
                     if multiplierText == "none" {
-                        guard profile.yearlyEvents.removeValue(forKey: monthDay) != nil else { throw CommandError("\(name) has no yearly event on \(monthDay.text)") }
+                        guard profile.yearlyEvents.removeValue(forKey: monthDay) != nil else { throw CommandError(phrase("{name} has no yearly event on {day}", ["name": name, "day": monthDay.text])) }
                     } else {
                         profile.yearlyEvents[monthDay] = try weight("event", multiplierText, typed: text)
                     }
                     continue
                 }
                 let day: Day
-                do { day = try Period.parseDay(dayText) } catch { throw CommandError("event=\(text.excerpt): \(error.message); or MM-DD for every year, e.g. event=11-11x6") }
+                do { day = try Period.parseDay(dayText) } catch { throw CommandError(phrase("event={value}: {problem}; or MM-DD for every year, e.g. event=11-11x6", ["value": text.excerpt, "problem": error.message])) }
                 if multiplierText == "none" {
-                    guard profile.events.removeValue(forKey: day) != nil else { throw CommandError("\(name) has no event on \(day)") }
+                    guard profile.events.removeValue(forKey: day) != nil else { throw CommandError(phrase("{name} has no event on {day}", ["name": name, "day": "\(day)"])) }
                 } else {
                     profile.events[day] = try weight("event", multiplierText, typed: text)
                 }
@@ -113,7 +114,7 @@ public enum ProfileCommand: Command {
             _ = try GoalCommand.plan(workspace, metric)
         }
         session.perform(Edit(description: arguments.described("profile set \(name)"), changes: [.setProfiles(profiles)]))
-        return [.message("\(index == nil ? "made" : "changed") profile \(name)")] + describe(profile)
+        return [.message(index == nil ? phrase("made profile {name}", ["name": name]) : phrase("changed profile {name}", ["name": name]))] + describe(profile)
     }
 
     private static func list(_ arguments: Arguments, _ session: Session) throws(CommandError) -> [Block] {
@@ -144,11 +145,11 @@ public enum ProfileCommand: Command {
         let name = try name(arguments, "rm")
         let index = try existing(name, session)
         let users = session.workspace.splits.filter { $0.method == .profile(name) }.map(\.period.text)
-        guard users.isEmpty else { throw CommandError("profile \(name) spreads \(users.joined(separator: ", ")); split those another way first") }
+        guard users.isEmpty else { throw CommandError(phrase("profile {name} spreads {users}; split those another way first", ["name": name, "users": commaList(users)])) }
         var profiles = session.workspace.profiles
         profiles.remove(at: index)
         session.perform(Edit(description: "profile rm \(name)", changes: [.setProfiles(profiles)]))
-        return [.message("removed profile \(name)")]
+        return [.message(phrase("removed profile {name}", ["name": name]))]
     }
 
     static func describe(_ profile: Profile) -> [Block] {

@@ -1,5 +1,6 @@
 import Foundation
 import ROPGDomain
+import ROPGText
 import ROPGStorage
 import ROPGTables
 
@@ -25,14 +26,14 @@ public enum RecoverCommand: Command {
         try arguments.checkKeys(of: Self.self, verb: arguments.positional(0) ?? "show")
         let found = session.foundJournals
         guard !found.isEmpty else {
-            return [.message("nothing to recover: no journal of unsaved changes was found when \(session.path ?? "the workspace") was opened")]
+            return [.message(phrase("nothing to recover: no journal of unsaved changes was found when {value} was opened", ["value": "\(session.path ?? "the workspace")"]))]
         }
         let verb = arguments.positional(0) == nil ? "show" : try verb(arguments)
         switch verb {
         case "show":
             return [.message(describe(found, session))]
         case "replay":
-            if session.isWhatIfOpen { throw CommandError("a what-if is open: keep or drop it first") }
+            if session.isWhatIfOpen { throw CommandError(phrase("a what-if is open: keep or drop it first")) }
             // The old journals go first: the new one (this process's) then holds them and what
             // follows, so a second crash loses nothing either.
             session.foundJournals = []
@@ -53,7 +54,7 @@ public enum RecoverCommand: Command {
             session.foundJournals = []
             found.forEach(Journal.discard)
             session.rejournal()
-            return [.message("discarded \(counted(found.reduce(0) { $0 + $1.edits.count }, "unsaved change")) from the journal")]
+            return [.message(phrase("discarded {value} from the journal", ["value": phrase(count: found.reduce(0) { $0 + $1.edits.count }, "{count} unsaved change", "{count} unsaved changes")]))]
         }
     }
 

@@ -34,13 +34,13 @@ public enum SaveCommand: Command {
         // `--force` and `reload` count only as typed bare: a quoted "reload" would be a path.
         let words = arguments.positionals
         if let option = words.first(where: { !$0.wasQuoted && $0.text.hasPrefix("--") && $0.text != "--force" }) {
-            throw CommandError("save has no option \(option.text); it takes --force (see help save)")
+            throw CommandError(phrase("save has no option {option}; it takes --force (see help save)", ["option": "\(option.text)"]))
         }
         let force = words.contains { !$0.wasQuoted && $0.text == "--force" }
         let rest = words.filter { $0.wasQuoted || $0.text != "--force" }
-        guard rest.count <= 1 else { throw CommandError("unexpected \"\(rest[1].text)\"; usage: \(usage.joined(separator: " | "))") }
+        guard rest.count <= 1 else { throw CommandError(phrase("unexpected \"{value}\"; usage: {value2}", ["value": "\(rest[1].text)", "value2": "\(usage.joined(separator: " | "))"])) }
         if let word = rest.first, !word.wasQuoted, word.text == "reload" {
-            if force { throw CommandError("save reload keeps the file's changes and --force overwrites them: choose one") }
+            if force { throw CommandError(phrase("save reload keeps the file's changes and --force overwrites them: choose one")) }
             return try reload(session)
         }
         return [.message(try save(session, to: rest.first?.text, force: force))]
@@ -51,9 +51,9 @@ public enum SaveCommand: Command {
     /// or a file another ropg has open (when saving elsewhere), unless `force`.
     static func save(_ session: Session, to target: String?, force: Bool = false) throws(CommandError) -> String {
         guard let path = target ?? session.path ?? defaultPath(session) else {
-            throw CommandError("the workspace has no file yet; give one: save PATH.json")
+            throw CommandError(phrase("the workspace has no file yet; give one: save PATH.json"))
         }
-        guard path.hasSuffix(".json") else { throw CommandError("\(path): a workspace file ends in .json") }
+        guard path.hasSuffix(".json") else { throw CommandError(phrase("{path}: a workspace file ends in .json", ["path": "\(path)"])) }
         var said: [String] = []
         let ownFile = session.path.map { sameFile(path, $0) } ?? false
         if ownFile && !force {
@@ -61,14 +61,14 @@ public enum SaveCommand: Command {
             case .changed:
                 throw conflict(session, path)
             case .unreadable(let why):
-                throw CommandError("cannot read \(path) to check that nobody changed it since (\(why)); nothing was saved. Save elsewhere (save OTHER.json), or overwrite it with save --force")
+                throw CommandError(phrase("cannot read {path} to check that nobody changed it since ({why}); nothing was saved. Save elsewhere (save OTHER.json), or overwrite it with save --force", ["path": "\(path)", "why": "\(why)"]))
             case .removed:
                 said.append("\(path) had been removed \(session.sinceRead); writing it anew")
             case .noFile, .new, .unchanged:
                 break
             }
         } else if !ownFile && !force, let holder = WorkspaceLock.holder(of: path), holder.pid != getpid() {
-            throw CommandError("another ropg (\(holder)) has \(path) open; saving over it would overwrite its work. Save elsewhere, or overwrite it on purpose with save --force \(path)")
+            throw CommandError(phrase("another ropg ({holder}) has {path} open; saving over it would overwrite its work. Save elsewhere, or overwrite it on purpose with save --force {path}", ["holder": "\(holder)", "path": "\(path)"]))
         }
         let removed = AtomicFile.removeStaleTemporaryFiles(beside: path)
         if removed > 0 { said.append(WorkspaceFile.removedText(removed)) }
@@ -76,7 +76,7 @@ public enum SaveCommand: Command {
         do {
             fingerprint = try WorkspaceWriter.save(session.plan, to: path, replacingReadOnly: force)
         } catch let error as FileError where error.reason == .readOnly {
-            throw CommandError("\(error.message); make it writable (chmod u+w \(path)), or replace it on purpose with save --force")
+            throw CommandError(phrase("{error}; make it writable (chmod u+w {path}), or replace it on purpose with save --force", ["error": "\(error.message)", "path": "\(path)"]))
         } catch {
             throw CommandError((error as? FileError)?.message ?? "cannot save \(path): \(error)")
         }
@@ -102,35 +102,39 @@ public enum SaveCommand: Command {
 
     /// The refusal when the file changed on disk: what happened and the three ways on.
     private static func conflict(_ session: Session, _ path: String) -> CommandError {
-        let changes = counted(session.changesSinceSave.count, "change")
-        let whatIf = session.isWhatIfOpen ? " (keep or drop the open what-if first)" : ""
-        return CommandError("""
-            \(path) changed on disk \(session.sinceRead) (another ropg, an editor or git wrote it); nothing was saved. Choose one:
-              save reload        read it again and re-apply your \(changes) on top\(whatIf)
-              save OTHER.json    save your version elsewhere
-              save --force       overwrite it with your version
-            """)
+        let changes = phrase(count: session.changesSinceSave.count, "{count} change", "{count} changes")
+        let changed = session.savedSinceOpen
+            ? phrase("{path} changed on disk since ropg last saved it (another ropg, an editor or git wrote it); nothing was saved. Choose one:", ["path": path])
+            : phrase("{path} changed on disk since it was opened (another ropg, an editor or git wrote it); nothing was saved. Choose one:", ["path": path])
+        let reapply = session.isWhatIfOpen
+            ? phrase("read it again and re-apply your {changes} on top (keep or drop the open what-if first)", ["changes": changes])
+            : phrase("read it again and re-apply your {changes} on top", ["changes": changes])
+        // The commands stay as typed; each line's explanation is phrased.
+        return CommandError(changed
+            + "\n  save reload        " + reapply
+            + "\n  save OTHER.json    " + phrase("save your version elsewhere")
+            + "\n  save --force       " + phrase("overwrite it with your version"))
     }
 
     /// `save reload`: reads the file as someone else saved it, re-applies this session's changes
     /// since its last save on top (see `Rebase`), and saves when every change still applies.
     static func reload(_ session: Session) throws(CommandError) -> [Block] {
-        if session.isWhatIfOpen { throw CommandError("a what-if is open: keep or drop it first, then save reload") }
-        guard let path = session.path else { throw CommandError("the workspace has no file to reload; give one: save PATH.json") }
+        if session.isWhatIfOpen { throw CommandError(phrase("a what-if is open: keep or drop it first, then save reload")) }
+        guard let path = session.path else { throw CommandError(phrase("the workspace has no file to reload; give one: save PATH.json")) }
         switch session.diskState {
         case .noFile, .new, .unchanged:
-            let note = Block.message("\(path) has not changed on disk; nothing to reload")
+            let note = Block.message(phrase("{path} has not changed on disk; nothing to reload", ["path": "\(path)"]))
             // Nothing of ours to write either: the file is left as it is.
             return session.isDirty ? [note, .message(try save(session, to: nil))] : [note]
         case .removed:
-            throw CommandError("\(path) is gone from disk: there is nothing to reload; save writes your version anew")
+            throw CommandError(phrase("{path} is gone from disk: there is nothing to reload; save writes your version anew", ["path": "\(path)"]))
         case .unreadable(let why):
-            throw CommandError("cannot read \(path) (\(why)); nothing was reloaded")
+            throw CommandError(phrase("cannot read {path} ({why}); nothing was reloaded", ["path": "\(path)", "why": "\(why)"]))
         case .changed:
             break
         }
         let opened = try WorkspaceFile.open(path, allowNew: false, currentLock: session.fileLock)
-        guard let theirs = opened.workspace else { throw CommandError("cannot open \(path): No such file or directory") }
+        guard let theirs = opened.workspace else { throw CommandError(phrase("cannot open {path}: No such file or directory", ["path": "\(path)"])) }
         let log = session.changesSinceSave
         let rebase = Rebase(log, onto: theirs)
         session.adopt(opened)

@@ -1,4 +1,5 @@
 import ROPGDomain
+import ROPGText
 import ROPGTables
 import ROPGReports
 
@@ -67,7 +68,7 @@ public enum SeekCommand: Command {
     public static func run(_ arguments: Arguments, in session: Session) throws(CommandError) -> [Block] {
         let words = arguments.words
         guard words.count >= 3, words[1].text == "until", words[0].key == nil else {
-            throw CommandError("write seek INPUT until FIGURE=TARGET, e.g. \(examples[0])")
+            throw CommandError(phrase("write seek INPUT until FIGURE=TARGET, e.g. {example}", ["example": examples[0]]))
         }
         let options = Arguments(Array(words.dropFirst(3)))
         try options.checkKeys(of: Self.self)
@@ -80,16 +81,16 @@ public enum SeekCommand: Command {
             (String(goal.text[..<$0]), String(goal.text[goal.text.index(after: $0)...]))
         }
         guard let (figureText, targetText) = split, !targetText.isEmpty else {
-            throw CommandError("\(goal.text): write the figure and its target, e.g. margin:TS-001=30% or profit:2026=100万")
+            throw CommandError(phrase("{text}: write the figure and its target, e.g. margin:TS-001=30% or profit:2026=100万", ["text": goal.text]))
         }
         let figure = try parseFigure(figureText, session)
         let target: ExactDecimal
         do { target = figure.isRate ? try NumberGrammar.rate(targetText) : try NumberGrammar.amount(targetText) } catch {
-            throw CommandError("\(targetText): \(error.message)")
+            throw CommandError(phrase("{text}: {problem}", ["text": targetText, "problem": error.message]))
         }
         let day: Day
         if let text = options.value("on") {
-            guard let parsed = Day(isoText: text) else { throw CommandError("on=\(text): give a day such as 2026-03-15") }
+            guard let parsed = Day(isoText: text) else { throw CommandError(phrase("on={value}: give a day such as 2026-03-15", ["value": text])) }
             day = parsed
         } else {
             day = session.today
@@ -98,7 +99,7 @@ public enum SeekCommand: Command {
         var (low, high) = defaultRange(input, current: current)
         if let from = try rangeValue(options, "from", input) { low = from }
         if let to = try rangeValue(options, "to", input) { high = to }
-        guard low < high else { throw CommandError("from= must be below to=") }
+        guard low < high else { throw CommandError(phrase("from= must be below to=")) }
 
         let sharedIndex = session.context.costIndex()
         var planModel: SalesModel?
@@ -123,7 +124,7 @@ public enum SeekCommand: Command {
         let samples = sample(low, high)
         var values: [(x: ExactDecimal, y: ExactDecimal)] = []
         for x in samples { if let y = try evaluate(x) { values.append((x, y - target)) } }
-        guard !values.isEmpty else { throw CommandError("\(figureText) cannot be worked out for any \(inputText) in the range") }
+        guard !values.isEmpty else { throw CommandError(phrase("{figure} cannot be worked out for any {input} in the range", ["figure": figureText, "input": inputText])) }
         var best: (ExactDecimal, ExactDecimal)?
         for pair in zip(values, values.dropFirst()) where (pair.0.y.isNegative != pair.1.y.isNegative) || pair.0.y.isZero {
             let candidate = (pair.0.x, pair.1.x)
@@ -135,8 +136,9 @@ public enum SeekCommand: Command {
         guard var (lo, hi) = best else {
             let reached = values.map { $0.y + target }
             let minimum = reached.min() ?? .zero, maximum = reached.max() ?? .zero
-            throw CommandError("no \(inputText) between \(text(low, input)) and \(text(high, input)) makes \(figureText) = \(show(target)): "
-                               + "there it ranges from \(show(minimum)) to \(show(maximum)); widen the range with from= and to=")
+            throw CommandError(phrase("no {input} between {low} and {high} makes {figure} = {target}: there it ranges from {minimum} to {maximum}; widen the range with from= and to=",
+                                      ["input": inputText, "low": text(low, input), "high": text(high, input), "figure": figureText,
+                                       "target": show(target), "minimum": show(minimum), "maximum": show(maximum)]))
         }
         let resolution = ExactDecimal(mantissa: 1, places: input.places + 2)
         let loSign = (try evaluate(lo)).map { ($0 - target).isNegative } ?? false
@@ -188,19 +190,22 @@ public enum SeekCommand: Command {
         let parts = text.split(separator: ".", maxSplits: 1).map(String.init)
         if let id = CostID(text: parts[0]), let index = workspace.costIndex(id: id) {
             let field = parts.count > 1 ? parts[1] : "amount"
-            guard ["amount", "qty"].contains(field) else { throw CommandError("\(text): a cost entry's amount or qty can be sought") }
+            guard ["amount", "qty"].contains(field) else { throw CommandError(phrase("{text}: a cost entry's amount or qty can be sought", ["text": text])) }
             return .cost(index: index, field: field)
         }
         if parts.count == 2, let index = workspace.productIndex(sku: parts[0]) {
             guard ["price", "cost", "share"].contains(parts[1]) else {
-                throw CommandError("\(text): seek a product's price, cost or share, e.g. \(parts[0]).price")
+                throw CommandError(phrase("{text}: seek a product's price, cost or share, e.g. {sku}.price", ["text": text, "sku": parts[0]]))
             }
             return .product(index: index, field: parts[1])
         }
         let names = Assumption.allCases.map(\.rawValue) + workspace.products.prefix(50).map { "\($0.sku).price" }
         let near = Suggestions.nearest(to: text, among: names)
-        throw CommandError("\(text) is not an input: give SKU.price, SKU.cost, SKU.share, an assumption (\(Assumption.allCases.map(\.rawValue).joined(separator: ", "))) or a cost ID"
-                           + (near.isEmpty ? "" : "; did you mean \(near.joined(separator: " or "))?"))
+        let assumptions = commaList(Assumption.allCases.map(\.rawValue))
+        throw CommandError(near.isEmpty
+            ? phrase("{text} is not an input: give SKU.price, SKU.cost, SKU.share, an assumption ({assumptions}) or a cost ID", ["text": text, "assumptions": assumptions])
+            : phrase("{text} is not an input: give SKU.price, SKU.cost, SKU.share, an assumption ({assumptions}) or a cost ID; did you mean {names}?",
+                     ["text": text, "assumptions": assumptions, "names": orList(near)]))
     }
 
     static func value(of input: Input, in workspace: Workspace) -> ExactDecimal {
@@ -263,7 +268,7 @@ public enum SeekCommand: Command {
     static func change(_ input: Input, to x: ExactDecimal, in workspace: Workspace, description: String) throws(CommandError) -> Edit {
         switch input {
         case .assumption(let assumption):
-            if let problem = assumption.problem(with: x) { throw CommandError("\(assumption.rawValue) \(text(x, input)) \(problem)") }
+            if let problem = assumption.problem(with: x) { throw CommandError(phrase("{assumption} {value} {problem}", ["assumption": assumption.rawValue, "value": text(x, input), "problem": phrase(problem)])) }
             var settings = workspace.settings
             settings[assumption] = x
             return Edit(description: description, changes: [.setSettings(settings)])
@@ -286,10 +291,10 @@ public enum SeekCommand: Command {
 
     static func parseFigure(_ text: String, _ session: Session) throws(CommandError) -> Figure {
         let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
-        guard parts.count == 2 else { throw CommandError("\(text): write a figure such as margin:TS-001, contribution:TS-001, breakeven:TS-001, profit:2026 or margin:2026-11") }
+        guard parts.count == 2 else { throw CommandError(phrase("{text}: write a figure such as margin:TS-001, contribution:TS-001, breakeven:TS-001, profit:2026 or margin:2026-11", ["text": text])) }
         let workspace = session.workspace
         func period() throws(CommandError) -> Period {
-            do { return try Period.parse(parts[1]) } catch { throw CommandError("\(text): \(error.message)") }
+            do { return try Period.parse(parts[1]) } catch { throw CommandError(phrase("{text}: {problem}", ["text": text, "problem": error.message])) }
         }
         switch parts[0] {
         case "margin":
@@ -299,7 +304,7 @@ public enum SeekCommand: Command {
         case "breakeven": return .breakeven(try ProductCommand.existing(parts[1], in: session))
         case "profit": return .profit(try period())
         default:
-            throw CommandError("\(parts[0]): the figures are margin, contribution, breakeven and profit")
+            throw CommandError(phrase("{text}: the figures are margin, contribution, breakeven and profit", ["text": parts[0]]))
         }
     }
 

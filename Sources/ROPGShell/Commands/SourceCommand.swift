@@ -1,5 +1,6 @@
 import Foundation
 import ROPGDomain
+import ROPGText
 import ROPGTables
 
 /// `source FILE`: replays a script of commands.
@@ -15,16 +16,16 @@ public enum SourceCommand: Command {
     public static func run(_ arguments: Arguments, in session: Session) throws(CommandError) -> [Block] {
         try arguments.checkKeys(of: Self.self)
         try arguments.checkPositionals(max: 1, usage: usage[0])
-        guard let path = arguments.positional(0) else { throw CommandError("source needs a file, e.g. source plan.ropg") }
+        guard let path = arguments.positional(0) else { throw CommandError(phrase("source needs a file, e.g. source plan.ropg")) }
         let canonical = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
-        guard !session.sourceStack.contains(canonical) else { throw CommandError("\(path) is already being run: a script cannot source itself") }
-        guard session.sourceStack.count < 16 else { throw CommandError("scripts are nested more than 16 deep") }
+        guard !session.sourceStack.contains(canonical) else { throw CommandError(phrase("{path} is already being run: a script cannot source itself", ["path": "\(path)"])) }
+        guard session.sourceStack.count < 16 else { throw CommandError(phrase("scripts are nested more than 16 deep")) }
         let script: Script
         do { script = try Script.load(path: path) } catch { throw CommandError(error.message) }
         session.sourceStack.append(canonical)
         defer { session.sourceStack.removeLast() }
         let failures = session.run(script, bail: arguments.value("bail") == "yes", echo: arguments.value("echo") == "yes")
-        if failures > 0 { throw CommandError("\(path): \(counted(failures, "command")) failed") }
+        if failures > 0 { throw CommandError(phrase("{path}: {value} failed", ["path": "\(path)", "value": phrase(count: failures, "{count} command", "{count} commands")])) }
         return []
     }
 }

@@ -44,14 +44,14 @@ struct RowFilter {
             }
             guard let colon = word.firstIndex(of: ":"), keys.contains(String(word[..<colon])) else {
                 guard words.count == 1 else {
-                    throw CommandError("\(word.quotedExcerpt) is not a filter; filters are all, \(keys.map { "\($0):…" }.joined(separator: ", "))")
+                    throw CommandError(phrase("{word} is not a filter; filters are all, {value}", ["word": "\(word.quotedExcerpt)", "value": "\(keys.map { "\($0):…" }.joined(separator: ", "))"]))
                 }
                 return nil
             }
             let value = String(word[word.index(after: colon)...])
             if value.trimmingSpaces().isEmpty {
                 let key = String(word[..<colon])
-                throw CommandError("\(word.quotedExcerpt): the filter text after \(key): is empty; write e.g. \(key == "role" ? "role:traffic" : key == "category" ? "category:O" : key == "basis" ? "basis:cpc" : key == "product" ? "product:TS-001" : "name:T恤")")
+                throw CommandError(phrase("{word}: the filter text after {key}: is empty; write e.g. {value}", ["word": "\(word.quotedExcerpt)", "key": "\(key)", "value": "\(key == "role" ? "role:traffic" : key == "category" ? "category:O" : key == "basis" ? "basis:cpc" : key == "product" ? "product:TS-001" : "name:T恤")"]))
             }
             parts.append((String(word[..<colon]), value))
             filtering = true

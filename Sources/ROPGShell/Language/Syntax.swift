@@ -192,7 +192,7 @@ extension Arguments {
             let name = String(written.prefix { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") })
             guard name.count < written.count, let declared = keys.first(where: { $0.name == name || $0.name == String(name.dropLast()) }) else { continue }
             let ways = declared.relative ? "\(declared.name)=, \(declared.name)+=, \(declared.name)-= or \(declared.name)*=" : "\(declared.name)="
-            throw CommandError("\(word.text.quotedExcerpt) cannot be read: \(String(written.dropFirst(name.count)).quotedExcerpt) before = is not an operator; write \(ways)")
+            throw CommandError(phrase("{word} cannot be read: {value} before = is not an operator; write {ways}", ["word": "\(word.text.quotedExcerpt)", "value": "\(String(written.dropFirst(name.count)).quotedExcerpt)", "ways": "\(ways)"]))
         }
     }
 }

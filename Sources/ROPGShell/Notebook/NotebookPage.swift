@@ -1,6 +1,7 @@
 import Foundation
 import Ink
 import ROPGDomain
+import ROPGText
 import ROPGStorage
 import ROPGTables
 
@@ -41,15 +42,15 @@ enum NotebookPage {
         }
         prose(position..<bytes.count)
         let title = Self.title(of: notebook) ?? "ropg"
-        var meta = "workspace \(notebook.header.workspace)"
-        if let today = notebook.header.today { meta += " · today \(today.isoText)" }
+        let meta = notebook.header.today.map { phrase("workspace {workspace} · today {day}", ["workspace": notebook.header.workspace, "day": $0.isoText]) }
+            ?? phrase("workspace {workspace}", ["workspace": notebook.header.workspace])
         return page(title: title, meta: meta, body: body)
     }
 
     /// One command's output as a page (`pnl 2026 by=month > pnl.html`).
     static func html(command: String, blocks: [Block], workspace: String, today: Day) -> String {
         let body = "<pre class=\"commands\">\(HTMLText.escaped(command))</pre>\n<div class=\"output\">\n" + shown([.blocks(blocks)]) + "</div>\n"
-        return page(title: command, meta: "workspace \(workspace) · today \(today.isoText)", body: body)
+        return page(title: command, meta: phrase("workspace {workspace} · today {day}", ["workspace": workspace, "day": today.isoText]), body: body)
     }
 
     /// The first `# title` of the notebook's prose.
@@ -78,7 +79,7 @@ enum NotebookPage {
                     }
                 }
             case .said(let text): out += "<pre class=\"said\">\(HTMLText.escaped(text.hasSuffix("\n") ? String(text.dropLast()) : text))</pre>\n"
-            case .error(let message): out += "<pre class=\"error\">error: \(HTMLText.escaped(message))</pre>\n"
+            case .error(let message): out += "<pre class=\"error\">\(HTMLText.escaped(phrase("error: {message}", ["message": message])))</pre>\n"
             }
         }
         return out
@@ -157,14 +158,17 @@ extension Session {
     func writePage(_ blocks: [Block], toFile target: String, command: String) throws(CommandError) {
         _ = try redirectFormat(for: target)
         let tables = Session.tables(blocks)
-        guard !tables.isEmpty else { throw CommandError("this command prints no table to write to \(target)") }
+        guard !tables.isEmpty else { throw CommandError(phrase("this command prints no table to write to {target}", ["target": "\(target)"])) }
         let page = NotebookPage.html(command: command, blocks: blocks, workspace: path.map { ($0 as NSString).lastPathComponent } ?? workspace.name, today: today)
         do {
             _ = try AtomicFile.write(Array(page.utf8), to: target)
         } catch {
-            throw CommandError((error as? FileError)?.message ?? "cannot write \(target): \(error)")
+            throw CommandError((error as? FileError)?.message ?? phrase("cannot write {path}: {error}", ["path": target, "error": "\(error)"]))
         }
         let rows = tables.reduce(0) { $0 + $1.rows.count + $1.footerRows.count }
-        say("wrote \(counted(rows, "row"))" + (tables.count > 1 ? " in \(tables.count) tables" : "") + " to \(target) (a page)")
+        let rowCount = phrase(count: rows, "{count} row", "{count} rows")
+        say(tables.count > 1
+            ? phrase("wrote {rows} in {tables} tables to {target} (a page)", ["rows": rowCount, "tables": String(tables.count), "target": target])
+            : phrase("wrote {rows} to {target} (a page)", ["rows": rowCount, "target": target]))
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import ROPGDomain
+import ROPGText
 import ROPGTables
 
 /// Everything the notebook side says to a person, in one place (for the catalogue of strings).
@@ -8,26 +9,26 @@ enum NotebookWords {
     static func noHeader(_ name: String) -> String {
         "\(name): a notebook starts with a header naming its workspace, e.g.\n---\nworkspace: ../workspaces/demo.json\ntoday: 2026-11-01\n---"
     }
-    static func headerNotClosed(_ name: String) -> String { "\(name):1: the header opened with --- is never closed: end it with a line ---" }
-    static func noWorkspace(_ name: String) -> String { "\(name): the header names no workspace: add a line workspace: PATH.json (relative to the notebook)" }
+    static func headerNotClosed(_ name: String) -> String { phrase("{name}:1: the header opened with --- is never closed: end it with a line ---", ["name": "\(name)"]) }
+    static func noWorkspace(_ name: String) -> String { phrase("{name}: the header names no workspace: add a line workspace: PATH.json (relative to the notebook)", ["name": "\(name)"]) }
     static func badHeaderLine(_ name: String, _ line: Int, _ text: String) -> String {
-        "\(name):\(line): cannot read \(text.quotedExcerpt) in the header; write key: value (workspace: PATH.json, today: YYYY-MM-DD)"
+        phrase("{name}:{line}: cannot read {text} in the header; write key: value (workspace: PATH.json, today: YYYY-MM-DD)", ["name": "\(name)", "line": "\(line)", "text": "\(text.quotedExcerpt)"])
     }
     static func badToday(_ name: String, _ line: Int, _ text: String) -> String {
-        "\(name):\(line): today: \(text.quotedExcerpt) is not a day; write it as 2026-11-01"
+        phrase("{name}:{line}: today: {text} is not a day; write it as 2026-11-01", ["name": "\(name)", "line": "\(line)", "text": "\(text.quotedExcerpt)"])
     }
     static func unknownHeaderKey(_ name: String, _ line: Int, _ key: String) -> String {
-        "\(name):\(line): the header has no key \(key.quotedExcerpt); it takes workspace: and today:"
+        phrase("{name}:{line}: the header has no key {key}; it takes workspace: and today:", ["name": "\(name)", "line": "\(line)", "key": "\(key.quotedExcerpt)"])
     }
     static func unterminatedFence(_ name: String, _ line: Int, _ marker: String) -> String {
-        "\(name):\(line): the \(marker) fence opened on line \(line) is never closed: end it with a line \(marker)"
+        phrase("{name}:{line}: the {marker} fence opened on line {line} is never closed: end it with a line {marker}", ["name": "\(name)", "line": "\(line)", "marker": "\(marker)"])
     }
     static func missingWorkspace(_ name: String, _ written: String, _ resolved: String) -> String {
-        "\(name): its workspace \(written) does not exist (looked for \(resolved)); fix the header's workspace: line"
+        phrase("{name}: its workspace {written} does not exist (looked for {resolved}); fix the header's workspace: line", ["name": "\(name)", "written": "\(written)", "resolved": "\(resolved)"])
     }
-    static func notMarkdown(_ path: String) -> String { "\(path): a notebook's name ends in .md" }
-    static func cannotRead(_ path: String, _ error: any Error) -> String { "cannot read \(path): \(error)" }
-    static func cannotWrite(_ path: String, _ error: any Error) -> String { "cannot write \(path): \(error)" }
+    static func notMarkdown(_ path: String) -> String { phrase("{path}: a notebook's name ends in .md", ["path": "\(path)"]) }
+    static func cannotRead(_ path: String, _ error: any Error) -> String { phrase("cannot read {path}: {error}", ["path": "\(path)", "error": "\(error)"]) }
+    static func cannotWrite(_ path: String, _ error: any Error) -> String { phrase("cannot write {path}: {error}", ["path": "\(path)", "error": "\(error)"]) }
 
     // MARK: Running
     static let usage = """
@@ -47,52 +48,52 @@ enum NotebookWords {
         changed), 2 usage error.
         """
     static func neverRun(_ name: String) -> String {
-        "\(name) was never run: no cell has an output yet; run ropg run \(name) first, then --check compares with it"
+        phrase("{name} was never run: no cell has an output yet; run ropg run {name} first, then --check compares with it", ["name": "\(name)"])
     }
-    static func unchanged(_ name: String, cells: Int) -> String { "\(name): \(counted(cells, "cell")), every output as recorded" }
+    static func unchanged(_ name: String, cells: Int) -> String { phrase("{name}: {value}, every output as recorded", ["name": "\(name)", "value": phrase(count: cells, "{count} cell", "{count} cells")]) }
     static func changedCount(_ name: String, changed: Int, cells: Int) -> String {
-        "\(name): \(changed) of \(counted(cells, "cell")) changed (ropg run \(name) records the new outputs)"
+        phrase("{name}: {changed} of {value} changed (ropg run {name} records the new outputs)", ["name": "\(name)", "changed": "\(changed)", "value": phrase(count: cells, "{count} cell", "{count} cells")])
     }
     static func wrote(_ name: String, refreshed: Int, cells: Int) -> String {
-        "ran \(counted(cells, "cell")) of \(name): \(refreshed) \(refreshed == 1 ? "output" : "outputs") refreshed, \(name) written"
+        phrase("ran {value} of {name}: {refreshed} refreshed, {name} written", ["value": phrase(count: cells, "{count} cell", "{count} cells"), "name": "\(name)", "refreshed": phrase(count: refreshed, "{count} output", "{count} outputs")])
     }
-    static func nothingNew(_ name: String, cells: Int) -> String { "ran \(counted(cells, "cell")) of \(name): nothing new, the file is left as it was" }
-    static func cellFailed(_ cell: Notebook.Cell, _ name: String) -> String { "\(name):\(cell.line): \(cell.name) failed; its error is its output" }
-    static func bailed(_ cell: Notebook.Cell) -> String { "stopped at \(cell.name) (--bail); the cells after it keep their outputs" }
+    static func nothingNew(_ name: String, cells: Int) -> String { phrase("ran {value} of {name}: nothing new, the file is left as it was", ["value": phrase(count: cells, "{count} cell", "{count} cells"), "name": "\(name)"]) }
+    static func cellFailed(_ cell: Notebook.Cell, _ name: String) -> String { phrase("{name}:{line}: {name2} failed; its error is its output", ["name": "\(name)", "line": "\(cell.line)", "name2": "\(cell.name)"]) }
+    static func bailed(_ cell: Notebook.Cell) -> String { phrase("stopped at {name} (--bail); the cells after it keep their outputs", ["name": "\(cell.name)"]) }
     static func notRun(after cell: Notebook.Cell) -> String { "(not run: \(cell.name) quit the session)\n" }
-    static let noSaveUnderAssumptions = "save is not run under --set or --scenario: the workspace keeps the plan's figures"
-    static func underAssumptions(_ what: String) -> String { "running under \(what): the notebook is not rewritten; its outputs follow" }
-    static func wroteHTML(_ path: String) -> String { "wrote \(path)" }
-    static func badSet(_ text: String) -> String { "--set \(text.quotedExcerpt): write KEY=VALUE, e.g. --set cvr=3.5% or --set today=2026-11-15" }
-    static func setFailed(_ text: String, _ message: String) -> String { "--set \(text): \(message)" }
-    static func changed(_ cell: Notebook.Cell) -> String { "\(cell.name) \(cell.firstCommand.excerpt): output changed" }
-    static func newOutput(_ cell: Notebook.Cell) -> String { "\(cell.name) \(cell.firstCommand.excerpt): no output recorded yet" }
+    static var noSaveUnderAssumptions: String { phrase("save is not run under --set or --scenario: the workspace keeps the plan's figures") }
+    static func underAssumptions(_ what: String) -> String { phrase("running under {what}: the notebook is not rewritten; its outputs follow", ["what": "\(what)"]) }
+    static func wroteHTML(_ path: String) -> String { phrase("wrote {path}", ["path": "\(path)"]) }
+    static func badSet(_ text: String) -> String { phrase("--set {text}: write KEY=VALUE, e.g. --set cvr=3.5% or --set today=2026-11-15", ["text": "\(text.quotedExcerpt)"]) }
+    static func setFailed(_ text: String, _ message: String) -> String { phrase("--set {text}: {message}", ["text": "\(text)", "message": "\(message)"]) }
+    static func changed(_ cell: Notebook.Cell) -> String { phrase("{name} {firstCommand}: output changed", ["name": "\(cell.name)", "firstCommand": "\(cell.firstCommand.excerpt)"]) }
+    static func newOutput(_ cell: Notebook.Cell) -> String { phrase("{name} {firstCommand}: no output recorded yet", ["name": "\(cell.name)", "firstCommand": "\(cell.firstCommand.excerpt)"]) }
 
     // MARK: Recording
-    static let recordNeedsSavedWorkspace = "the workspace has no file yet: save it first (save PATH.json), so that the notebook can name it"
+    static var recordNeedsSavedWorkspace: String { phrase("the workspace has no file yet: save it first (save PATH.json), so that the notebook can name it") }
     static func recordingStarted(_ path: String) -> String {
-        "recording into \(path): every command from now on is a cell with its output; notebook stop ends it"
+        phrase("recording into {path}: every command from now on is a cell with its output; notebook stop ends it", ["path": "\(path)"])
     }
     static func recordingAppends(_ path: String, cells: Int) -> String {
-        "recording into \(path) (it has \(counted(cells, "cell")); new ones go at its end); notebook stop ends it"
+        phrase("recording into {path} (it has {value}; new ones go at its end); notebook stop ends it", ["path": "\(path)", "value": phrase(count: cells, "{count} cell", "{count} cells")])
     }
-    static func recordingInto(_ path: String, cells: Int) -> String { "recording into \(path): \(counted(cells, "cell")) so far; notebook stop ends it" }
+    static func recordingInto(_ path: String, cells: Int) -> String { phrase("recording into {path}: {value} so far; notebook stop ends it", ["path": "\(path)", "value": phrase(count: cells, "{count} cell", "{count} cells")]) }
     static func recordingStopped(_ path: String, cells: Int) -> String {
-        "stopped recording: \(counted(cells, "cell")) in \(path); ropg run \(path) re-runs it, --html publishes it"
+        phrase("stopped recording: {value} in {path}; ropg run {path} re-runs it, --html publishes it", ["value": phrase(count: cells, "{count} cell", "{count} cells"), "path": "\(path)"])
     }
-    static let notRecording = "no notebook is being recorded; notebook record FILE.md starts one"
-    static func alreadyRecording(_ path: String) -> String { "already recording into \(path); notebook stop first" }
+    static var notRecording: String { phrase("no notebook is being recorded; notebook record FILE.md starts one") }
+    static func alreadyRecording(_ path: String) -> String { phrase("already recording into {path}; notebook stop first", ["path": "\(path)"]) }
 
     // MARK: Watching
-    static let watchOneReport = "watch takes one report, e.g. watch pnl 2026-11"
-    static func notAReport(_ name: String) -> String { "watch takes a report that prints a table (pnl, costs, margin, goal drivers …); \(name) is not one" }
-    static let watchNoRedirect = "watch shows the report on screen after every change; leave out > FILE"
-    static func watching(_ number: Int, _ text: String) -> String { "watching [\(number)] \(text): it re-runs after every change and shows what moved; unwatch ends it" }
-    static let nothingWatched = "nothing is on watch; watch REPORT puts one there"
-    static func unwatchedAll(_ count: Int) -> String { "stopped watching \(counted(count, "report"))" }
-    static func unwatched(_ text: String) -> String { "stopped watching \(text)" }
-    static func noSuchWatch(_ text: String, count: Int) -> String { "unwatch \(text.quotedExcerpt): give a number from 1 to \(count) (watch lists them)" }
-    static let nothingMoved = "nothing moved"
-    static let cannotRunNow = "cannot run now:"
-    static func rowsDidNotMove(_ count: Int) -> String { "\(counted(count, "row")) that did not move \(count == 1 ? "is" : "are") left out" }
+    static var watchOneReport: String { phrase("watch takes one report, e.g. watch pnl 2026-11") }
+    static func notAReport(_ name: String) -> String { phrase("watch takes a report that prints a table (pnl, costs, margin, goal drivers …); {name} is not one", ["name": "\(name)"]) }
+    static var watchNoRedirect: String { phrase("watch shows the report on screen after every change; leave out > FILE") }
+    static func watching(_ number: Int, _ text: String) -> String { phrase("watching [{number}] {text}: it re-runs after every change and shows what moved; unwatch ends it", ["number": "\(number)", "text": "\(text)"]) }
+    static var nothingWatched: String { phrase("nothing is on watch; watch REPORT puts one there") }
+    static func unwatchedAll(_ count: Int) -> String { phrase("stopped watching {value}", ["value": phrase(count: count, "{count} report", "{count} reports")]) }
+    static func unwatched(_ text: String) -> String { phrase("stopped watching {text}", ["text": "\(text)"]) }
+    static func noSuchWatch(_ text: String, count: Int) -> String { phrase("unwatch {text}: give a number from 1 to {count} (watch lists them)", ["text": "\(text.quotedExcerpt)", "count": "\(count)"]) }
+    static var nothingMoved: String { phrase("nothing moved") }
+    static var cannotRunNow: String { phrase("cannot run now:") }
+    static func rowsDidNotMove(_ count: Int) -> String { count == 1 ? phrase("{count} row that did not move is left out", ["count": "\(count)"]) : phrase("{count} rows that did not move are left out", ["count": "\(count)"]) }
 }

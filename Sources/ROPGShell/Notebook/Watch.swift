@@ -1,5 +1,6 @@
 import Foundation
 import ROPGDomain
+import ROPGText
 import ROPGTables
 
 /// A report kept on watch (`watch REPORT`): its line and what it showed last.
@@ -21,7 +22,9 @@ extension Session {
         guard lines.count == 1, let line = lines.first, let first = line.words.first else { throw CommandError(NotebookWords.watchOneReport) }
         guard let command = CommandRegistry.command(named: first.text), !first.wasQuoted else {
             let near = Suggestions.nearest(to: first.text, among: CommandRegistry.allNames)
-            throw CommandError("watch: unknown command \(first.text.quotedExcerpt)" + (near.isEmpty ? "" : "; did you mean \(near.joined(separator: " or "))?"))
+            throw CommandError(near.isEmpty
+                ? phrase("watch: unknown command {word}", ["word": first.text.quotedExcerpt])
+                : phrase("watch: unknown command {word}; did you mean {names}?", ["word": first.text.quotedExcerpt, "names": orList(near)]))
         }
         guard !Session.notWatchable.contains(command.name) else { throw CommandError(NotebookWords.notAReport(command.name)) }
         guard line.redirect == nil else { throw CommandError(NotebookWords.watchNoRedirect) }
@@ -56,16 +59,16 @@ extension Session {
         guard !notebook.watches.isEmpty else { return }
         for index in notebook.watches.indices {
             let watched = notebook.watches[index]
-            let label = "watch [\(index + 1)] \(watched.text)"
+            let label = phrase("watch [{number}] {text}", ["number": String(index + 1), "text": watched.text])
             let now: [Block]
             do throws(CommandError) { now = try reportBlocks(watched.line) } catch {
-                show([.message("\(label): \(NotebookWords.cannotRunNow) \(error.message)")])
+                show([.message(phrase("{label}: {cannotRunNow} {error}", ["label": "\(label)", "cannotRunNow": "\(NotebookWords.cannotRunNow)", "error": "\(error.message)"]))])
                 continue
             }
             notebook.watches[index].blocks = now
             let oldTables = Session.tables(watched.blocks), newTables = Session.tables(now)
             guard oldTables != newTables else {
-                show([.message("\(label): \(NotebookWords.nothingMoved)")])
+                show([.message(phrase("{label}: {nothingMoved}", ["label": "\(label)", "nothingMoved": "\(NotebookWords.nothingMoved)"]))])
                 continue
             }
             let compared = Comparison.compare(plan: watched.blocks.filter(Session.isTable), alternatives: [.init(name: "now", blocks: now.filter(Session.isTable))], notes: [])

@@ -1,4 +1,5 @@
 import ROPGDomain
+import ROPGText
 import ROPGTables
 
 /// `chart=FIGURE` (or a bare `chart`): a bar chart of one of a report's figures, for the commands
@@ -18,7 +19,7 @@ extension Session {
         let isChart = { (word: Word) in word.key == "chart" || (word.key == nil && !word.wasQuoted && word.text == "chart") }
         let given = words.filter(isChart)
         guard let last = given.last else { return (words, nil) }
-        guard given.count == 1 else { throw CommandError("chart= is given twice") }
+        guard given.count == 1 else { throw CommandError(phrase("chart= is given twice")) }
         let figure = last.key == nil || (last.value ?? "").isEmpty ? nil : last.value
         return (words.filter { !isChart($0) }, ChartRequest(figure: figure))
     }
@@ -31,15 +32,16 @@ extension Session {
     static func charted(_ blocks: [Block], _ request: ChartRequest, fallbackTitle: String) throws(CommandError) -> [Block] {
         guard let index = blocks.firstIndex(where: { if case .table = $0 { true } else { false } }),
               case .table(var table) = blocks[index] else {
-            throw CommandError("chart: this command printed no table to chart")
+            throw CommandError(phrase("chart: this command printed no table to chart"))
         }
         let choices = Chart.figureKeys(of: table)
-        guard !choices.isEmpty else { throw CommandError("chart: this table has no figures to chart") }
+        guard !choices.isEmpty else { throw CommandError(phrase("chart: this table has no figures to chart")) }
         let key = request.figure ?? mainChartFigures.first(where: choices.contains) ?? choices[0]
         guard let chart = Chart(of: table, keys: [key], title: "\(table.title ?? fallbackTitle): \(table.columns.first { $0.key == key }?.title ?? key)") else {
             let near = Suggestions.nearest(to: key, among: choices)
-            throw CommandError("chart=\(key.excerpt): this table has no such figure; chart one of \(choices.joined(separator: ", "))"
-                               + (near.isEmpty ? "" : " (did you mean \(near.joined(separator: " or "))?)"))
+            throw CommandError(near.isEmpty
+                ? phrase("chart={key}: this table has no such figure; chart one of {choices}", ["key": key.excerpt, "choices": commaList(choices)])
+                : phrase("chart={key}: this table has no such figure; chart one of {choices} (did you mean {names}?)", ["key": key.excerpt, "choices": commaList(choices), "names": orList(near)]))
         }
         table.chart = chart
         var result = blocks

@@ -18,10 +18,10 @@ extension Session {
         case "csv": format = .csv
         case "json": format = .json
         default:
-            throw CommandError("cannot tell the format of \(target.quotedExcerpt): end the name in .txt, .md, .csv, .json, .xlsx or .html")
+            throw CommandError(phrase("cannot tell the format of {target}: end the name in .txt, .md, .csv, .json, .xlsx or .html", ["target": "\(target.quotedExcerpt)"]))
         }
         if let workspacePath = path, Session.samePath(workspacePath, target) {
-            throw CommandError("\(target) is the open workspace file; write the output somewhere else")
+            throw CommandError(phrase("{target} is the open workspace file; write the output somewhere else", ["target": "\(target)"]))
         }
         return format
     }
@@ -35,7 +35,7 @@ extension Session {
             if case .table(let table) = block { return table }
             return nil
         }
-        guard !tables.isEmpty else { throw CommandError("this command prints no table to write to \(target)") }
+        guard !tables.isEmpty else { throw CommandError(phrase("this command prints no table to write to {target}", ["target": "\(target)"])) }
         guard let fileFormat = format else {
             if ["html", "htm"].contains((target as NSString).pathExtension.lowercased()) {
                 return try writePage(blocks, toFile: target, command: command ?? "")
@@ -43,7 +43,10 @@ extension Session {
             // One sheet per table, named after it.
             try writeWorkbook(tables.map { WorkbookSheet(name: $0.name ?? "table", tables: [$0]) }, to: target)
             let rows = tables.reduce(0) { $0 + $1.rows.count + $1.footerRows.count }
-            say("wrote \(counted(rows, "row"))" + (tables.count > 1 ? " in \(tables.count) sheets" : "") + " to \(target)")
+            let rowCount = phrase(count: rows, "{count} row", "{count} rows")
+            say(tables.count > 1
+                ? phrase("wrote {rows} in {sheets} sheets to {file}", ["rows": rowCount, "sheets": String(tables.count), "file": target])
+                : phrase("wrote {rows} to {file}", ["rows": rowCount, "file": target]))
             return
         }
         var text = ""

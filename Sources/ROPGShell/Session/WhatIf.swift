@@ -89,7 +89,7 @@ extension Session {
         do {
             planBlocks = try command.run(arguments, in: planSession())
         } catch {
-            return whatIfBlocks + [.message("(the plan cannot show this: \(error.message))")]
+            return whatIfBlocks + [.message(phrase("(the plan cannot show this: {error})", ["error": "\(error.message)"]))]
         }
         var whatIfBlocks = whatIfBlocks
         let rule = whatIf?.volume ?? .holdGMV
@@ -100,12 +100,12 @@ extension Session {
             var adjusted = workspace
             let said: String?
             do throws(VolumeAdjustment.Failure) { said = try VolumeAdjustment.apply(rule, plan: plan, to: &adjusted) } catch {
-                return whatIfBlocks + [.message("(\(error.message))")]
+                return whatIfBlocks + [.message(phrase("({error})", ["error": "\(error.message)"]))]
             }
             if let said { note += ": " + said }
             let session = Session(workspace: adjusted, path: nil, console: Console(capturing: ()), interactive: false, today: today)
             do throws(CommandError) { whatIfBlocks = try command.run(arguments, in: session) } catch {
-                return whatIfBlocks + [.message("(the what-if cannot show this with volume \(rule.typed): \(error.message))")]
+                return whatIfBlocks + [.message(phrase("(the what-if cannot show this with volume {typed}: {error})", ["typed": "\(rule.typed)", "error": "\(error.message)"]))]
             }
         }
         return Comparison.compare(plan: planBlocks, whatIf: whatIfBlocks, note: note)

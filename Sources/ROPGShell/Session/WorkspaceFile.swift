@@ -1,5 +1,6 @@
 import Foundation
 import ROPGDomain
+import ROPGText
 import ROPGStorage
 import ROPGTables
 
@@ -29,7 +30,7 @@ enum WorkspaceFile {
     static func open(_ path: String, allowNew: Bool, currentLock: WorkspaceLock? = nil) throws(CommandError) -> Opened {
         let exists = try check(path)
         if !exists && !allowNew {
-            throw CommandError("cannot open \(path): No such file or directory")
+            throw CommandError(phrase("cannot open {path}: No such file or directory", ["path": "\(path)"]))
         }
         var notes: [String] = []
         let removed = AtomicFile.removeStaleTemporaryFiles(beside: path)
@@ -80,15 +81,15 @@ enum WorkspaceFile {
         var info = stat()
         if lstat(path, &info) != 0 {
             let code = errno
-            guard code == ENOENT else { throw CommandError("cannot open \(path): \(String(cString: strerror(code)))") }
+            guard code == ENOENT else { throw CommandError(phrase("cannot open {path}: {value}", ["path": "\(path)", "value": "\(String(cString: strerror(code)))"])) }
             let folder = (path as NSString).deletingLastPathComponent
             if folder.isEmpty { return false }
             var folderInfo = stat()
             if stat(folder, &folderInfo) != 0 {
-                throw CommandError("no folder \(folder) for \(path): check the path, or create the folder first (mkdir -p \(folder))")
+                throw CommandError(phrase("no folder {folder} for {path}: check the path, or create the folder first (mkdir -p {folder})", ["folder": "\(folder)", "path": "\(path)"]))
             }
             guard (folderInfo.st_mode & S_IFMT) == S_IFDIR else {
-                throw CommandError("cannot open \(path): \(folder) is not a folder; check the path")
+                throw CommandError(phrase("cannot open {path}: {folder} is not a folder; check the path", ["path": "\(path)", "folder": "\(folder)"]))
             }
             return false
         }
@@ -97,18 +98,18 @@ enum WorkspaceFile {
             if stat(path, &target) != 0 {
                 let code = errno
                 if code == ELOOP {
-                    throw CommandError("\(path) is a loop of symbolic links; point the link at a workspace file")
+                    throw CommandError(phrase("{path} is a loop of symbolic links; point the link at a workspace file", ["path": "\(path)"]))
                 }
                 let link = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "a missing file"
-                throw CommandError("\(path) is a symbolic link to \(link), which does not exist (\(String(cString: strerror(code)))); create that file, or remove the link")
+                throw CommandError(phrase("{path} is a symbolic link to {link}, which does not exist ({value}); create that file, or remove the link", ["path": "\(path)", "link": "\(link)", "value": "\(String(cString: strerror(code)))"]))
             }
             info = target
         }
         let kind = FileKind(info)
         switch kind {
         case .regular: return true
-        case .folder: throw CommandError("\(path) is a folder, not a workspace file; give the path of a .json file")
-        default: throw CommandError("\(path): \(kind.phrase), not a workspace file; give the path of a regular .json file")
+        case .folder: throw CommandError(phrase("{path} is a folder, not a workspace file; give the path of a .json file", ["path": "\(path)"]))
+        default: throw CommandError(phrase("{path}: {phrase}, not a workspace file; give the path of a regular .json file", ["path": "\(path)", "phrase": "\(kind.phrase)"]))
         }
     }
 }

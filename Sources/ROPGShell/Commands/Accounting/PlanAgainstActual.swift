@@ -1,4 +1,5 @@
 import ROPGDomain
+import ROPGText
 import ROPGReports
 import ROPGTables
 
@@ -23,15 +24,15 @@ enum PlanAgainstActual {
 
     static func run(_ kind: Kind, _ arguments: Arguments, _ session: Session, command: String, usage: String) throws(CommandError) -> [Block] {
         guard arguments.value("vs") == "actual" else {
-            throw CommandError("vs=\(arguments.value("vs")?.excerpt ?? ""): only vs=actual compares, e.g. \(command) 2026-03 vs=actual")
+            throw CommandError(phrase("vs={value}: only vs=actual compares, e.g. {command} 2026-03 vs=actual", ["value": "\(arguments.value("vs")?.excerpt ?? "")", "command": "\(command)"]))
         }
-        if arguments.has("source") { throw CommandError("vs=actual sets the plan beside the actuals: leave out source=") }
-        for key in ["alloc", "category"] where arguments.has(key) { throw CommandError("\(key)= does not go with vs=actual") }
+        if arguments.has("source") { throw CommandError(phrase("vs=actual sets the plan beside the actuals: leave out source=")) }
+        for key in ["alloc", "category"] where arguments.has(key) { throw CommandError(phrase("{key}= does not go with vs=actual", ["key": "\(key)"])) }
         let options = try AccountingOptions(arguments, command: command, usage: usage, session: session, defaultsToThisMonth: true)
         let period = options.period
         var grain: PeriodGrain?
         if let by = arguments.value("by") {
-            guard ["month", "quarter", "week", "day"].contains(by) else { throw CommandError("by=\(by.excerpt): with vs=actual use month, quarter, week or day") }
+            guard ["month", "quarter", "week", "day"].contains(by) else { throw CommandError(phrase("by={by}: with vs=actual use month, quarter, week or day", ["by": "\(by.excerpt)"])) }
             grain = try GoalCommand.grain(by, for: period)
         }
         let report: PlanActualReport

@@ -1,4 +1,5 @@
 import ROPGDomain
+import ROPGText
 import ROPGTables
 import ROPGReports
 
@@ -53,7 +54,7 @@ public enum WhyCommand: Command {
             return [answer("profit", profit, "net revenue \(net.formatted()) − total cost \(cost.formatted())" + margin)]
         default:
             guard let category = CostCategory(text: item) else {
-                throw CommandError("\(item) is not a pnl line: use gmv, refunds, revenue, R, O, P, G, cost or profit")
+                throw CommandError(phrase("{item} is not a pnl line: use gmv, refunds, revenue, R, O, P, G, cost or profit", ["item": "\(item)"]))
             }
             let shownTotal = figures.cost(category)
             let lines = AccountingOptions.shownLines(book, figures, session.workspace).filter { $0.category == category }
@@ -78,7 +79,7 @@ public enum WhyCommand: Command {
 
     private static func costEntry(_ item: String, _ book: CostBook, _ options: AccountingOptions, _ session: Session) throws(CommandError) -> [Block] {
         guard let id = CostID(text: item), let index = session.workspace.costIndex(id: id) else {
-            throw CommandError("no cost entry \(item) (see cost list)")
+            throw CommandError(phrase("no cost entry {item} (see cost list)", ["item": "\(item)"]))
         }
         let entry = session.workspace.costs[index]
         if case .deposit = entry.basis {

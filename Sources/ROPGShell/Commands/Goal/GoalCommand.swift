@@ -103,7 +103,7 @@ public enum GoalCommand: Command {
             let value: ExactDecimal
             do { value = try NumberGrammar.amount(text) } catch { throw CommandError(phrase("{key}=: {problem}", ["key": key, "problem": error.message])) }
             let goal = Goal(period: period, metric: metric, value: value)
-            if let issue = Validation.issues(in: goal).first { throw CommandError("\(key)=: \(issue.message)") }
+            if let issue = Validation.issues(in: goal).first { throw CommandError(phrase("{key}=: {issue}", ["key": "\(key)", "issue": "\(issue.message)"])) }
             let change: WorkspaceChange
             if let index = workspace.goalIndex(period: period, metric: metric) {
                 change = .replaceGoal(goal, at: index)

@@ -9,27 +9,27 @@ extension GoalCommand {
         try arguments.checkPositionals(max: 3, usage: usage[3])
         let period = try period(arguments.positional(1), "split")
         guard [.year, .quarter, .month].contains(period.grain) else {
-            throw CommandError("goal split takes a year, quarter or month; a week's goal spreads over its days by itself")
+            throw CommandError(phrase("goal split takes a year, quarter or month; a week's goal spreads over its days by itself"))
         }
         var splits = session.workspace.splits.filter { $0.period != period }
         if arguments.positional(2) == "clear" {
-            guard splits.count < session.workspace.splits.count else { throw CommandError("\(period.text) has no split to clear") }
+            guard splits.count < session.workspace.splits.count else { throw CommandError(phrase("{period} has no split to clear", ["period": "\(period.text)"])) }
             session.perform(Edit(description: "goal split \(period.text) clear", changes: [.setSplits(splits)]))
             return [.message(phrase("{period} spreads by calendar days again", ["period": period.text]))]
         }
-        if let extra = arguments.positional(2) { throw CommandError("unexpected \(extra.quotedExcerpt); usage: \(usage[3])") }
-        guard let grainText = arguments.value("to") else { throw CommandError("goal split needs to=quarter, to=month or to=day") }
+        if let extra = arguments.positional(2) { throw CommandError(phrase("unexpected {extra}; usage: {value}", ["extra": "\(extra.quotedExcerpt)", "value": "\(usage[3])"])) }
+        guard let grainText = arguments.value("to") else { throw CommandError(phrase("goal split needs to=quarter, to=month or to=day")) }
         guard let grain = [PeriodGrain.quarter, .month, .day].first(where: { $0.name == grainText }) else {
-            throw CommandError("to=\(grainText): split to quarter, month or day")
+            throw CommandError(phrase("to={grainText}: split to quarter, month or day", ["grainText": "\(grainText)"]))
         }
         guard grain > period.grain else {
-            throw CommandError("\(period.text) is a \(period.grain.name); split it to something smaller than a \(period.grain.name)")
+            throw CommandError(phrase("{period} is a {name}; split it to something smaller than a {name}", ["period": "\(period.text)", "name": "\(period.grain.name)"]))
         }
         let method = try method(arguments.value("by") ?? "days", session)
         let split = GoalSplit(period: period, grain: grain, method: method)
         // The same rules a workspace file is held to, so that what is saved can be opened again.
         if let issue = Validation.issues(in: split, profiles: session.workspace.profiles).first {
-            throw CommandError("by=\(method.text): \(issue.message)")
+            throw CommandError(phrase("by={method}: {issue}", ["method": "\(method.text)", "issue": "\(issue.message)"]))
         }
         splits.append(split)
         splits.sort { $0.period < $1.period }
@@ -51,16 +51,18 @@ extension GoalCommand {
         if text.hasPrefix("weights:") {
             var weights: [ExactDecimal] = []
             for part in text.dropFirst(8).split(separator: ",", omittingEmptySubsequences: false) {
-                do { weights.append(try NumberGrammar.amount(String(part))) } catch { throw CommandError("by=\(text): \(error.message)") }
+                do { weights.append(try NumberGrammar.amount(String(part))) } catch { throw CommandError(phrase("by={text}: {error}", ["text": "\(text)", "error": "\(error.message)"])) }
             }
             return .weights(weights)
         }
         guard let method = SplitMethod(text: text) else {
-            throw CommandError("by=\(text): use days, even, weights:8,7,9…, profile:NAME or prior")
+            throw CommandError(phrase("by={text}: use days, even, weights:8,7,9…, profile:NAME or prior", ["text": "\(text)"]))
         }
         if case .profile(let name) = method, session.workspace.profile(named: name) == nil {
             let known = session.workspace.profiles.map(\.name)
-            throw CommandError("no profile \(name)" + (known.isEmpty ? "; make one with profile set \(name) nov=1.8 …" : "; there is \(known.joined(separator: ", "))"))
+            throw CommandError(known.isEmpty
+                ? phrase("no profile {name}; make one with profile set {name} nov=1.8 …", ["name": name])
+                : phrase("no profile {name}; there is {names}", ["name": name, "names": commaList(known)]))
         }
         return method
     }

@@ -78,22 +78,24 @@ public enum HitCommand: Command {
             let grain = try HitReport.grain(arguments)
             let report = try HitPlanning.report(saved.spec, by: grain, session)
             return HitReport.blocks(report, title: phrase("hit plan {name}: {sku}", ["name": saved.name, "sku": saved.spec.sku]))
-                + [.message("plan: \(saved.spec.text)")]
+                + [.message(phrase("plan: {spec}", ["spec": "\(saved.spec.text)"]))]
         default:
             try arguments.checkKeys(of: Self.self, verb: "rm")
             try arguments.checkPositionals(max: 2, usage: usage[5])
             let saved = try existing(arguments, session, usage: usage[5])
             session.perform(Edit(description: "hit rm \(saved.name)",
                                  changes: [.setHitPlans(session.workspace.hitPlans.filter { $0.name != saved.name })]))
-            return [.message("removed hit plan \(saved.name)")]
+            return [.message(phrase("removed hit plan {name}", ["name": "\(saved.name)"]))]
         }
     }
 
     private static func existing(_ arguments: Arguments, _ session: Session, usage: String) throws(CommandError) -> SavedHitPlan {
-        guard let name = arguments.positional(1) else { throw CommandError("usage: \(usage)") }
+        guard let name = arguments.positional(1) else { throw CommandError(phrase("usage: {usage}", ["usage": "\(usage)"])) }
         guard let saved = session.workspace.hitPlans.first(where: { $0.name == name }) else {
             let names = session.workspace.hitPlans.map(\.name)
-            throw CommandError("no hit plan \(name.quotedExcerpt)" + (names.isEmpty ? "; none is saved yet" : "; saved: \(names.joined(separator: ", "))"))
+            throw CommandError(names.isEmpty
+                ? phrase("no hit plan {name}; none is saved yet", ["name": name.quotedExcerpt])
+                : phrase("no hit plan {name}; saved: {names}", ["name": name.quotedExcerpt, "names": commaList(names)]))
         }
         return saved
     }
@@ -101,14 +103,16 @@ public enum HitCommand: Command {
     private static func save(_ arguments: Arguments, _ session: Session) throws(CommandError) -> [Block] {
         try arguments.checkKeys(of: Self.self, verb: "save")
         try arguments.checkPositionals(max: 2, usage: usage[2])
-        guard let name = arguments.positional(1) else { throw CommandError("hit save needs a name, e.g. hit save 双11") }
-        guard let spec = session.lastHitPlan else { throw CommandError("no plan to save yet: show one with hit plan SKU …, then hit save \(name)") }
-        guard session.workspace.productIndex(sku: spec.sku) != nil else { throw CommandError("product \(spec.sku) is gone; plan again") }
+        guard let name = arguments.positional(1) else { throw CommandError(phrase("hit save needs a name, e.g. hit save 双11")) }
+        guard let spec = session.lastHitPlan else { throw CommandError(phrase("no plan to save yet: show one with hit plan SKU …, then hit save {name}", ["name": "\(name)"])) }
+        guard session.workspace.productIndex(sku: spec.sku) != nil else { throw CommandError(phrase("product {sku} is gone; plan again", ["sku": "\(spec.sku)"])) }
         var plans = session.workspace.hitPlans
         let replacing = plans.firstIndex { $0.name == name }
         if let replacing { plans[replacing].spec = spec } else { plans.append(SavedHitPlan(name: name, spec: spec)) }
         session.perform(Edit(description: "hit save \(name)", changes: [.setHitPlans(plans)]))
-        return [.message((replacing == nil ? "saved" : "replaced") + " hit plan \(name): \(spec.sku) from \(spec.start.isoText) to \(spec.lastDay.isoText)")]
+        let parameters: KeyValuePairs<String, String> = ["name": name, "sku": spec.sku, "start": spec.start.isoText, "end": spec.lastDay.isoText]
+        return [.message(replacing == nil ? phrase("saved hit plan {name}: {sku} from {start} to {end}", parameters)
+                                          : phrase("replaced hit plan {name}: {sku} from {start} to {end}", parameters))]
     }
 
     private static func list(_ arguments: Arguments, _ session: Session) throws(CommandError) -> [Block] {

@@ -1,4 +1,5 @@
 import ROPGDomain
+import ROPGText
 import ROPGReports
 import ROPGTables
 
@@ -25,59 +26,59 @@ enum HitPlanning {
 
     /// The plan the words describe; the SKU is the positional at `skuAt`.
     static func spec(_ arguments: Arguments, skuAt: Int, defaults: Defaults) throws(CommandError) -> HitPlanSpec {
-        guard let sku = arguments.positional(skuAt) else { throw CommandError("hit plan needs a SKU, e.g. hit plan TS-001 peak-units=500/day") }
+        guard let sku = arguments.positional(skuAt) else { throw CommandError(phrase("hit plan needs a SKU, e.g. hit plan TS-001 peak-units=500/day")) }
         let start: Day
         if let text = arguments.value("start") {
-            guard let day = Day(isoText: text) else { throw CommandError("start=\(text): give a day such as 2026-10-01") }
+            guard let day = Day(isoText: text) else { throw CommandError(phrase("start={text}: give a day such as 2026-10-01", ["text": "\(text)"])) }
             start = day
         } else if let today = defaults.start {
             start = today
         } else {
-            throw CommandError("the plan needs start=DAY")
+            throw CommandError(phrase("the plan needs start=DAY"))
         }
         guard let cpc = try arguments.amount("cpc") ?? defaults.cpc(start) else {
-            throw CommandError("the plan needs a cost per click: give cpc=0.9 or set cpc= for the shop")
+            throw CommandError(phrase("the plan needs a cost per click: give cpc=0.9 or set cpc= for the shop"))
         }
-        if cpc.isNegative { throw CommandError("cpc=: a click cannot cost less than nothing") }
+        if cpc.isNegative { throw CommandError(phrase("cpc=: a click cannot cost less than nothing")) }
         var shares: [ExactDecimal]
         if let text = arguments.value("paid-share") {
             shares = []
             for part in text.split(separator: ",", omittingEmptySubsequences: false) {
                 guard let share = try? NumberGrammar.rate(String(part)), !share.isNegative, share <= .one else {
-                    throw CommandError("paid-share=\(text): give a share between 0% and 100%, or four of them (test,ramp,peak,hold) like 80%,60%,50%,30%")
+                    throw CommandError(phrase("paid-share={text}: give a share between 0% and 100%, or four of them (test,ramp,peak,hold) like 80%,60%,50%,30%", ["text": "\(text)"]))
                 }
                 shares.append(share)
             }
             guard shares.count == 1 || shares.count == 4 else {
-                throw CommandError("paid-share=\(text): give one share, or one for each of the 4 phases (test,ramp,peak,hold)")
+                throw CommandError(phrase("paid-share={text}: give one share, or one for each of the 4 phases (test,ramp,peak,hold)", ["text": "\(text)"]))
             }
         } else if let share = defaults.paidShare(start) {
             shares = [share]
         } else {
-            throw CommandError("the plan needs paid-share=")
+            throw CommandError(phrase("the plan needs paid-share="))
         }
         if shares.count == 1 { shares = Array(repeating: shares[0], count: 4) }
         var spec = HitPlanSpec(sku: sku, start: start, cpc: cpc, paidShares: shares)
         for (index, phase) in HitPhase.allCases.enumerated() {
             if let days = try arguments.wholeCount(phase.rawValue) {
-                guard days <= 3_660 else { throw CommandError("\(phase.rawValue)=\(days): a phase of at most ten years (3660 days)") }
+                guard days <= 3_660 else { throw CommandError(phrase("{phase}={days}: a phase of at most ten years (3660 days)", ["phase": "\(phase.rawValue)", "days": "\(days)"])) }
                 spec.phaseDays[index] = days
             }
         }
-        guard spec.totalDays > 0 else { throw CommandError("the plan has no days: give test=, ramp=, peak= or hold= above 0") }
+        guard spec.totalDays > 0 else { throw CommandError(phrase("the plan has no days: give test=, ramp=, peak= or hold= above 0")) }
         if let units = try perDay(arguments, "test-units") { spec.testUnits = units }
         if let units = try perDay(arguments, "peak-units") { spec.peakUnits = units }
         if let level = try arguments.rate("hold-level") {
-            guard !level.isNegative else { throw CommandError("hold-level=: give a share of the peak such as 70%") }
+            guard !level.isNegative else { throw CommandError(phrase("hold-level=: give a share of the peak such as 70%")) }
             spec.holdLevel = level
         }
         if let related = try arguments.amount("related") {
-            guard related >= .one else { throw CommandError("related=\(related.description): store-wide AOV ÷ the hit's AOV is at least 1 (1.3 is the seeds' pass mark)") }
+            guard related >= .one else { throw CommandError(phrase("related={related}: store-wide AOV ÷ the hit's AOV is at least 1 (1.3 is the seeds' pass mark)", ["related": "\(related.description)"])) }
             spec.related = related
         }
         if let lead = try arguments.wholeCount("lead-time") { spec.leadTime = lead }
         if let safety = try arguments.rate("safety") {
-            guard !safety.isNegative else { throw CommandError("safety=: give extra stock as a share, such as 20%") }
+            guard !safety.isNegative else { throw CommandError(phrase("safety=: give extra stock as a share, such as 20%")) }
             spec.safety = safety
         }
         return spec
@@ -88,7 +89,7 @@ enum HitPlanning {
         guard var text = arguments.value(key) else { return nil }
         for suffix in ["/day", "/天"] where text.hasSuffix(suffix) { text.removeLast(suffix.count) }
         guard let count = try? NumberGrammar.wholeCount(text), count >= 0 else {
-            throw CommandError("\(key)=\(arguments.value(key) ?? ""): give whole units a day, such as \(key)=500/day")
+            throw CommandError(phrase("{key}={value}: give whole units a day, such as {key}=500/day", ["key": "\(key)", "value": "\(arguments.value(key) ?? "")"]))
         }
         return ExactDecimal(count)
     }

@@ -16,7 +16,7 @@ enum HitRank {
         }
         var day: Day?
         if let text = arguments.value("on") {
-            guard let chosen = Day(isoText: text) else { throw CommandError("on=\(text): give a day such as 2026-03-15") }
+            guard let chosen = Day(isoText: text) else { throw CommandError(phrase("on={text}: give a day such as 2026-03-15", ["text": "\(text)"])) }
             day = chosen
         }
         let report = HitRankReport.of(indices.isEmpty ? nil : indices, on: day, in: session.context)

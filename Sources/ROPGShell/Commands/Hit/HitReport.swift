@@ -9,7 +9,7 @@ enum HitReport {
     /// `by=day|week|phase`, phase when not given.
     static func grain(_ arguments: Arguments) throws(CommandError) -> HitPlanGrain {
         let text = arguments.value("by") ?? HitPlanGrain.phase.rawValue
-        guard let grain = HitPlanGrain(rawValue: text) else { throw CommandError("by=\(text): use day, week or phase") }
+        guard let grain = HitPlanGrain(rawValue: text) else { throw CommandError(phrase("by={text}: use day, week or phase", ["text": "\(text)"])) }
         return grain
     }
 

@@ -1,4 +1,5 @@
 import ROPGDomain
+import ROPGText
 import ROPGTables
 
 /// `notebook record FILE.md` … `notebook stop`: records the session as a plan notebook, each
@@ -40,7 +41,7 @@ public enum NotebookCommand: Command {
         switch try verb(arguments) {
         case "record":
             try arguments.checkPositionals(max: 2, usage: usage[0])
-            guard let path = arguments.positional(1) else { throw CommandError("notebook record needs a file, e.g. \(examples[0])") }
+            guard let path = arguments.positional(1) else { throw CommandError(phrase("notebook record needs a file, e.g. {value}", ["value": "\(examples[0])"])) }
             if let recording = session.notebook.recording { throw CommandError(NotebookWords.alreadyRecording(recording.path)) }
             let said = try NotebookRecorder.start(path, workspacePath: session.path, workspaceName: session.workspace.name, today: session.today)
             session.notebook.recording = NotebookRecording(path: path)

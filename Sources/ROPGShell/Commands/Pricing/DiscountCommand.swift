@@ -21,20 +21,20 @@ public enum DiscountCommand: Command {
     public static func run(_ arguments: Arguments, in session: Session) throws(CommandError) -> [Block] {
         try arguments.checkKeys(of: Self.self)
         try arguments.checkPositionals(max: 2, usage: usage[0])
-        guard let sku = arguments.positional(0) else { throw CommandError("discount needs a SKU; usage: \(usage[0])") }
+        guard let sku = arguments.positional(0) else { throw CommandError(phrase("discount needs a SKU; usage: {value}", ["value": "\(usage[0])"])) }
         let index = try ProductCommand.existing(sku, in: session)
         let day = try PricingContext.day(arguments)
         let cut: DiscountReport.Cut
         switch (arguments.positional(1), try arguments.amount("to")) {
         case (let text?, nil):
             let rate: ExactDecimal
-            do { rate = try NumberGrammar.rate(text) } catch { throw CommandError("\(text): \(error.message)") }
-            guard rate > .zero, rate < .one else { throw CommandError("\(text): a discount is between 0% and 100%") }
+            do { rate = try NumberGrammar.rate(text) } catch { throw CommandError(phrase("{text}: {error}", ["text": "\(text)", "error": "\(error.message)"])) }
+            guard rate > .zero, rate < .one else { throw CommandError(phrase("{text}: a discount is between 0% and 100%", ["text": "\(text)"])) }
             cut = .rate(rate)
         case (nil, let target?):
             cut = .price(target)
         default:
-            throw CommandError("give the discount (20%) or the new price (to=63.2), one of them; usage: \(usage[0])")
+            throw CommandError(phrase("give the discount (20%) or the new price (to=63.2), one of them; usage: {value}", ["value": "\(usage[0])"]))
         }
         let report = try PricingContext.report { () throws(ReportError) in
             try DiscountReport.discount(session.context, product: index, cut: cut, on: day)

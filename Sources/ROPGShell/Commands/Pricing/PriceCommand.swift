@@ -21,7 +21,7 @@ public enum PriceCommand: Command {
     public static func run(_ arguments: Arguments, in session: Session) throws(CommandError) -> [Block] {
         try arguments.checkKeys(of: Self.self)
         try arguments.checkPositionals(max: 1, usage: usage[0])
-        guard let sku = arguments.positional(0) else { throw CommandError("price needs a SKU; usage: \(usage[0])") }
+        guard let sku = arguments.positional(0) else { throw CommandError(phrase("price needs a SKU; usage: {value}", ["value": "\(usage[0])"])) }
         let index = try ProductCommand.existing(sku, in: session)
         let targets = ["margin", "markup", "profit"].filter { arguments.has($0) }
         guard targets.count == 1 else {

@@ -33,7 +33,7 @@ struct PricingContext {
     /// The day of `on=DAY`, if given.
     static func day(_ arguments: Arguments) throws(CommandError) -> Day? {
         guard let text = arguments.value("on") else { return nil }
-        guard let day = Day(isoText: text) else { throw CommandError("on=\(text): give a day such as 2026-03-15") }
+        guard let day = Day(isoText: text) else { throw CommandError(phrase("on={text}: give a day such as 2026-03-15", ["text": "\(text)"])) }
         return day
     }
 

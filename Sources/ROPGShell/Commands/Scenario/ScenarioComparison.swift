@@ -53,7 +53,7 @@ enum ScenarioComparison {
         do throws(CommandError) {
             planBlocks = try command.run(reportArguments, in: session.isWhatIfOpen ? session.planSession() : session)
         } catch {
-            throw CommandError("\(command.name): \(error.message)")
+            throw CommandError(phrase("{name}: {error}", ["name": "\(command.name)", "error": "\(error.message)"]))
         }
         notes.insert(contentsOf: volumeNotes(rules), at: 0)
         let compared = Comparison.compare(plan: planBlocks, alternatives: alternatives, notes: notes)
