@@ -914,8 +914,6 @@ extension Catalogue {
             "情景名称中不能有控制字符",
         "{name} is the name of a command; scenario compare could not tell them apart. Pick another name":
             "{name} 是命令名；scenario compare 无法区分。请换一个名称",
-        "\"all\" is reserved; pick another name":
-            "\"all\" 是保留字；请换一个名称",
         "scenario {name} exists already; scenario open {name} edits it, scenario rm {name} removes it":
             "情景 {name} 已存在；scenario open {name} 编辑它，scenario rm {name} 删除它",
         "volume={value} is not a rule; use {rules}":

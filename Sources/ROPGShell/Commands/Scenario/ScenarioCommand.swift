@@ -86,7 +86,6 @@ public enum ScenarioCommand: Command {
         if CommandRegistry.command(named: name) != nil {
             throw CommandError(phrase("{name} is the name of a command; scenario compare could not tell them apart. Pick another name", ["name": name.quotedExcerpt]))
         }
-        if name == "all" { throw CommandError(phrase("\"all\" is reserved; pick another name")) }
         if session.plan.scenario(named: name) != nil {
             throw CommandError(phrase("scenario {name} exists already; scenario open {name} edits it, scenario rm {name} removes it", ["name": name]))
         }
