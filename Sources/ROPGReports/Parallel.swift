@@ -12,7 +12,7 @@ import Darwin
 /// this thread. Reports over 100,000 products work out their figures with it. (The reports
 /// target's own, without Foundation; the tables target has one for its renderers.)
 func mapInPieces<T: Sendable>(_ count: Int, minimumPiece: Int = 20_000, _ make: @Sendable (Int) -> T) -> [T] {
-    let cores = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+    let cores = coreCount()
     let pieces = min(cores, count / max(1, minimumPiece))
     guard pieces > 1 else { return (0..<count).map(make) }
     // Each piece initializes only its own range of the result, in place.
@@ -25,3 +25,6 @@ func mapInPieces<T: Sendable>(_ count: Int, minimumPiece: Int = 20_000, _ make: 
         initialized = count
     }
 }
+
+/// The machine's cores online (at least one): how many pieces `mapInPieces` runs side by side.
+func coreCount() -> Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }

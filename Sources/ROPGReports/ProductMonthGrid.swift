@@ -19,16 +19,51 @@ public struct ProductMonthGrid: Sendable {
             self = metric
         }
 
+        /// The columns of a month's split this figure is made of.
+        var columns: Set<ProductSplit.Column> {
+            switch self {
+            case .gmv: return [.gmv]
+            case .refunds: return [.refunds]
+            case .net_revenue: return [.gmv, .refunds]
+            case .R: return [.R]
+            case .O: return [.O]
+            case .P: return [.P]
+            case .G: return [.G]
+            case .total_cost: return [.R, .O, .P, .G]
+            case .profit: return [.gmv, .refunds, .R, .O, .P, .G]
+            case .units: return [.units]
+            }
+        }
+
+        /// This figure of an owner's part of a month's split (`columns`: this figure's). A figure
+        /// worked from several columns is the owner's figures' own (`value(of:)`), set in `scratch`
+        /// in place rather than made anew for each of a million cells.
+        func value(of month: ProductSplit.MonthParts, at place: Int, columns: [ProductSplit.Column],
+                   scratch figures: inout PeriodFigures) -> ExactDecimal {
+            if columns.count == 1, let column = columns.first { return month.columns[column.rawValue][place] }
+            for column in columns {
+                let part = month.columns[column.rawValue][place]
+                switch column {
+                case .gmv: figures.gmv = part
+                case .refunds: figures.refunds = part
+                case .R, .O, .P, .G: figures.categories[column.rawValue - ProductSplit.Column.R.rawValue] = part
+                case .units: break
+                }
+            }
+            return value(of: figures, units: .zero)
+        }
+
         /// This figure of a product's split in a month.
-        public func value(of row: ProductSplit.Row) -> ExactDecimal {
-            let figures = row.figures
+        public func value(of row: ProductSplit.Row) -> ExactDecimal { value(of: row.figures, units: row.units) }
+
+        func value(of figures: PeriodFigures, units: ExactDecimal) -> ExactDecimal {
             switch self {
             case .gmv: return figures.gmv
             case .refunds: return figures.refunds
             case .net_revenue: return figures.netRevenue
             case .total_cost: return figures.totalCost
             case .profit: return figures.profit
-            case .units: return row.units
+            case .units: return units
             case .R, .O, .P, .G: return CostCategory.allCases.firstIndex { $0.rawValue == rawValue }.map { figures.categories[$0] } ?? .zero
             }
         }
@@ -57,50 +92,75 @@ public struct ProductMonthGrid: Sendable {
     public var total: ExactDecimal { monthTotals.reduce(.zero, +) }
 
     public init(_ ledger: Ledger, _ period: Period, metric: Metric, allocation: CostAllocation, top: Int) throws(ReportError) {
-        let splits = try ProductSplit.pnlByMonth(ledger, period, allocation: allocation)
-        // Flat by product index (the last slot: what no product carries), not a dictionary of a
-        // hundred thousand optional keys.
+        // Flat by product index and month (the last slot: what no product carries), not an array
+        // a product; only the columns the metric is made of are worked out.
         let untied = ledger.workspace.products.count
-        var values = Array(repeating: [ExactDecimal](), count: untied + 1)
-        var monthTotals: [ExactDecimal] = []
-        for (position, month) in splits.enumerated() {
+        let monthCount = ProductSplit.months(of: period).count
+        var values = Array(repeating: ExactDecimal.zero, count: (untied + 1) * monthCount)
+        var present = Array(repeating: false, count: untied + 1)
+        var monthTotals = Array(repeating: ExactDecimal.zero, count: monthCount)
+        let columns = metric.columns
+        let columnList = ProductSplit.Column.allCases.filter { columns.contains($0) }
+        var scratch = PeriodFigures()
+        let months = try ProductSplit.eachMonth(ledger, period, { book, shown in
+            ProductSplit.parts(book, shown, allocation: allocation, columns: columns, untied: untied)
+        }) { position, month in
             var total = ExactDecimal.zero
-            for row in month.split.rows {
-                let value = metric.value(of: row)
-                let slot = row.product ?? untied
-                guard values.indices.contains(slot) else { continue }
-                if values[slot].isEmpty { values[slot] = Array(repeating: .zero, count: splits.count) }
-                values[slot][position] = value
+            for (place, owner) in month.owners.enumerated() {
+                let value = metric.value(of: month, at: place, columns: columnList, scratch: &scratch)
+                present[owner] = true
+                values[owner * monthCount + position] = value
                 total += value
             }
-            monthTotals.append(total)
+            monthTotals[position] = total
         }
-        guard values.prefix(untied).contains(where: { !$0.isEmpty }) else {
+        guard present.prefix(untied).contains(true) else {
             throw ReportError("no products sell in \(period.text): add products (and goals) first")
         }
-        let present = values.indices.filter { !values[$0].isEmpty }
-        let totals = present.map { values[$0].reduce(ExactDecimal.zero, +).magnitude }
-        let order = present.indices.sorted { a, b in
-            if totals[a] != totals[b] { return totals[a] > totals[b] }
-            return present[a] < present[b]
+        func valuesOf(_ owner: Int) -> ArraySlice<ExactDecimal> { values[owner * monthCount..<(owner + 1) * monthCount] }
+        let owners = present.indices.filter { present[$0] }
+        let totals = owners.map { valuesOf($0).reduce(ExactDecimal.zero, +).magnitude }
+        // The largest total first, the earlier product on a tie; only the lines shown are put in order.
+        let shown = Self.first(max(top, 0), of: owners.indices) { a, b in
+            totals[a] != totals[b] ? totals[a] > totals[b] : owners[a] < owners[b]
         }
-        let owners: [Int?] = order.map { present[$0] == untied ? nil : present[$0] }
-        func valuesOf(_ owner: Int?) -> [ExactDecimal] { values[owner ?? untied] }
-        let shown = owners.prefix(max(top, 0))
-        let others = owners.dropFirst(max(top, 0))
         self.period = period
-        self.months = splits.map(\.period)
+        self.months = months
         self.metric = metric
         self.allocation = allocation
-        self.lines = shown.map { Line(product: $0, values: valuesOf($0)) }
-        if others.isEmpty {
+        self.lines = shown.map { Line(product: owners[$0] == untied ? nil : owners[$0], values: Array(valuesOf(owners[$0]))) }
+        if shown.count == owners.count {
             self.rest = nil
         } else {
-            var summed = Array(repeating: ExactDecimal.zero, count: splits.count)
-            for owner in others { for (index, value) in valuesOf(owner).enumerated() { summed[index] += value } }
-            self.rest = (Line(product: nil, values: summed), others.count)
+            var isShown = Array(repeating: false, count: owners.count)
+            for place in shown { isShown[place] = true }
+            var summed = Array(repeating: ExactDecimal.zero, count: monthCount)
+            for place in owners.indices where !isShown[place] {
+                for (index, value) in valuesOf(owners[place]).enumerated() { summed[index] += value }
+            }
+            self.rest = (Line(product: nil, values: summed), owners.count - shown.count)
         }
         self.ownerCount = owners.count
         self.monthTotals = monthTotals
+    }
+
+    /// The first `count` of `places` in the order `precedes` gives, in that order: a few kept in
+    /// order while the rest pass by once, so that 50 lines of 100,000 products need no full sort.
+    static func first(_ count: Int, of places: Range<Int>, by precedes: (Int, Int) -> Bool) -> [Int] {
+        guard count < places.count / 8 else { return Array(places.sorted(by: precedes).prefix(count)) }
+        var kept: [Int] = []
+        kept.reserveCapacity(count + 1)
+        for place in places {
+            if kept.count == count, let last = kept.last, !precedes(place, last) { continue }
+            // Where it goes among those kept: after every one that precedes it.
+            var low = 0, high = kept.count
+            while low < high {
+                let middle = (low + high) / 2
+                if precedes(kept[middle], place) { low = middle + 1 } else { high = middle }
+            }
+            kept.insert(place, at: low)
+            if kept.count > count { kept.removeLast() }
+        }
+        return kept
     }
 }

@@ -44,41 +44,95 @@ public struct ProductSplit: Sendable {
     }
 
     public static func pnl(_ ledger: Ledger, _ period: Period, allocation: CostAllocation) throws(ReportError) -> ProductSplit {
-        let monthly = try pnlByMonth(ledger, period, allocation: allocation)
-        var sums: [Int?: PeriodFigures] = [:]
-        var units: [Int?: ExactDecimal] = [:]
-        for month in monthly {
-            for row in month.split.rows {
-                sums[row.product] = (sums[row.product] ?? PeriodFigures()) + row.figures
-                units[row.product, default: .zero] += row.units
+        // Summed flat by owner (the part no product carries in the last slot), a column each.
+        let untied = ledger.workspace.products.count
+        let width = Column.allCases.count
+        var sums = Array(repeating: ExactDecimal.zero, count: (untied + 1) * width)
+        var present = Array(repeating: false, count: untied + 1)
+        try eachMonth(ledger, period, { book, shown in
+            parts(book, shown, allocation: allocation, columns: Set(Column.allCases), untied: untied)
+        }) { _, month in
+            for (position, owner) in month.owners.enumerated() {
+                present[owner] = true
+                for column in 0..<width { sums[owner * width + column] += month.columns[column][position] }
             }
         }
-        guard sums.keys.contains(where: { $0 != nil }) else {
+        guard present.prefix(untied).contains(true) else {
             throw ReportError("no products sell in \(period.text): add products (and goals) first")
         }
-        let owners = sums.keys.sorted { ($0 ?? Int.max) < ($1 ?? Int.max) }
-        return ProductSplit(rows: owners.map { Row(product: $0, figures: sums[$0] ?? PeriodFigures(), units: units[$0] ?? .zero) },
-                            allocation: allocation)
-    }
-
-    /// Each month of the period (clipped to it) split by product: the splits `pnl` sums.
-    public static func pnlByMonth(_ ledger: Ledger, _ period: Period,
-                                  allocation: CostAllocation) throws(ReportError) -> [(period: Period, split: ProductSplit)] {
-        var result: [(period: Period, split: ProductSplit)] = []
-        for month in months(of: period) {
-            let book: CostBook
-            let shown: PeriodFigures
-            do {
-                book = try ledger.book(month, byProduct: true)
-                shown = try ledger.figures(month)
-            } catch { throw ReportError(error.message) }
-            result.append((month, ProductSplit(rows: rows(book, shown, allocation: allocation), allocation: allocation)))
+        let rows = present.indices.filter { present[$0] }.map { owner -> Row in
+            func sum(_ column: Column) -> ExactDecimal { sums[owner * width + column.rawValue] }
+            var figures = PeriodFigures()
+            figures.gmv = sum(.gmv)
+            figures.refunds = sum(.refunds)
+            figures.categories = CostCategory.allCases.map { sum(Column($0)) }
+            return Row(product: owner == untied ? nil : owner, figures: figures, units: sum(.units))
         }
-        return result
+        return ProductSplit(rows: rows, allocation: allocation)
     }
 
-    /// One month's rows: shared costs by that month's weights, each column out of its shown figure.
-    private static func rows(_ book: CostBook, _ shown: PeriodFigures, allocation: CostAllocation) -> [Row] {
+    /// The columns of a month's split: GMV, refunds, R, O, P, G, and net units.
+    enum Column: Int, CaseIterable, Sendable {
+        case gmv, refunds, R, O, P, G, units
+
+        init(_ category: CostCategory) {
+            self = switch category {
+            case .R: .R
+            case .O: .O
+            case .P: .P
+            case .G: .G
+            }
+        }
+    }
+
+    /// One month's split in columns rather than a row of figures a product (a hundred thousand
+    /// products a month): the owners in workspace order, each a product's index or `untied` (the
+    /// part no product carries, last), and for each column asked for, each owner's shown part.
+    struct MonthParts: Sendable {
+        var owners: [Int]
+        /// By `Column.rawValue`; empty for a column not asked for.
+        var columns: [[ExactDecimal]]
+    }
+
+    /// Each month of the period (clipped to it): its by-product book and shown figures made into
+    /// what `work` makes of them, handed to `body` in month order. The months are worked out side
+    /// by side on the machine's cores, as many at a time as there are cores, so that only that
+    /// many books of a hundred thousand products are held at once. The shown figures come from
+    /// the ledger first (it keeps them); a month whose book or figures fail stops with that
+    /// month's error, the book's first, as one month after another would.
+    @discardableResult
+    static func eachMonth<Value: Sendable>(_ ledger: Ledger, _ period: Period, _ work: @escaping @Sendable (CostBook, PeriodFigures) -> Value,
+                                           _ body: (Int, Value) -> Void) throws(ReportError) -> [Period] {
+        let months = months(of: period)
+        let shown = months.map { month in Result(catching: { () throws(CostBook.Failure) -> PeriodFigures in try ledger.figures(month) }) }
+        let wave = coreCount()
+        var first = 0
+        while first < months.count {
+            let start = first
+            let worked = mapInPieces(min(wave, months.count - start), minimumPiece: 1) { offset -> Result<Value, ReportError> in
+                let position = start + offset
+                do throws(CostBook.Failure) {
+                    let book = try ledger.book(months[position], byProduct: true)
+                    return .success(work(book, try shown[position].get()))
+                } catch {
+                    return .failure(ReportError(error.message))
+                }
+            }
+            for (offset, result) in worked.enumerated() {
+                switch result {
+                case .success(let value): body(start + offset, value)
+                case .failure(let error): throw error
+                }
+            }
+            first += worked.count
+        }
+        return months
+    }
+
+    /// One month's parts: each product's own goods and tied entries, and its share of the month's
+    /// shared costs by the month's weights; each column asked for shared out of its shown figure.
+    static func parts(_ book: CostBook, _ shown: PeriodFigures, allocation: CostAllocation, columns wanted: Set<Column>,
+                      untied: Int) -> MonthParts {
         let products = book.sales.products
         let weights: [ExactDecimal] = switch allocation {
         case .revenue: products.map(\.netRevenue)
@@ -86,77 +140,74 @@ public struct ProductSplit: Sendable {
         case .even: products.map { _ in .one }
         }
         let weightTotal = weights.reduce(ExactDecimal.zero, +)
-        let categories = CostCategory.allCases
-        // Each product's direct costs by category, looked up once (100,000 products a month).
-        let own: [[ExactDecimal]] = products.map { product in
-            let costs = book.productDirect[product.index]
-            return categories.map { costs?[$0] ?? .zero }
-        }
-        var direct = Array(repeating: ExactDecimal.zero, count: categories.count)
-        for costs in own { for index in categories.indices { direct[index] += costs[index] } }
-        let shared = categories.enumerated().map { index, category in book.total(category) - direct[index] }
-        // Exact parts per column: GMV, refunds, then R, O, P, G.
-        var columns: [[ExactAmount]] = Array(repeating: [], count: 2 + categories.count)
-        var owners: [Int?] = []
-        for (position, product) in products.enumerated() {
-            let weight = weightTotal.isZero ? .zero : (weights[position].divided(by: weightTotal) ?? .zero)
-            columns[0].append(ExactAmount(product.gmv))
-            columns[1].append(ExactAmount(product.gmv - product.netRevenue))
-            for index in categories.indices { columns[2 + index].append(ExactAmount(own[position][index] + shared[index] * weight)) }
-            owners.append(product.index)
-        }
         let assignedGMV = products.reduce(ExactDecimal.zero) { $0 + $1.gmv }
+        let untiedGMV = book.sales.gmv - assignedGMV
         // What no product carries (shares adding to less than 100%); not the last cent of rounding.
-        if book.sales.gmv - assignedGMV > ExactDecimal(mantissa: 1, places: 2) || weightTotal.isZero {
-            let gmv = book.sales.gmv - assignedGMV
-            let net = book.sales.netRevenue - products.reduce(ExactDecimal.zero) { $0 + $1.netRevenue }
-            columns[0].append(ExactAmount(gmv))
-            columns[1].append(ExactAmount(gmv - net))
-            for index in categories.indices { columns[2 + index].append(weightTotal.isZero ? ExactAmount(shared[index]) : .zero) }
-            owners.append(nil)
+        let hasUntied = untiedGMV > ExactDecimal(mantissa: 1, places: 2) || weightTotal.isZero
+        var owners = products.map(\.index)
+        if hasUntied { owners.append(untied) }
+        var columns = Array(repeating: [ExactDecimal](), count: Column.allCases.count)
+        /// Exact parts (the products', then the untied part's) shared out of a shown total.
+        func shareOut(_ column: Column, _ total: ExactDecimal, _ exact: [ExactDecimal], untiedPart: @autoclosure () -> ExactDecimal) {
+            var exact = exact
+            if hasUntied { exact.append(untiedPart()) }
+            columns[column.rawValue] = Allocation.roundedParts(exact, total: total)
         }
-        let totals = [shown.gmv, shown.refunds] + shown.categories
-        let parts = zip(totals, columns).map { ExactAmount.apportion($0, among: $1) }
-        // Whole units by the largest remainder, worked in hundredths so the cent apportioning serves.
-        let hundredth = ExactDecimal(mantissa: 1, places: 2)
-        let exactUnits = products.map { $0.units * hundredth }
-        let unitTotal = products.reduce(ExactDecimal.zero) { $0 + $1.units }.rounded(places: 0) * hundredth
-        let unitParts = ExactAmount.apportion(unitTotal, among: exactUnits.map { ExactAmount($0) }).map { $0 * ExactDecimal(100) }
-        return owners.enumerated().map { position, owner in
-            var figures = PeriodFigures()
-            figures.gmv = parts[0][position]
-            figures.refunds = parts[1][position]
-            figures.categories = categories.indices.map { parts[2 + $0][position] }
-            return Row(product: owner, figures: figures, units: position < unitParts.count ? unitParts[position] : .zero)
+        if wanted.contains(.gmv) {
+            shareOut(.gmv, shown.gmv, products.map(\.gmv), untiedPart: untiedGMV)
         }
+        if wanted.contains(.refunds) {
+            let untiedNet = book.sales.netRevenue - products.reduce(ExactDecimal.zero) { $0 + $1.netRevenue }
+            shareOut(.refunds, shown.refunds, products.map { $0.gmv - $0.netRevenue }, untiedPart: untiedGMV - untiedNet)
+        }
+        let categories = CostCategory.allCases.filter { wanted.contains(Column($0)) }
+        if !categories.isEmpty {
+            let shares = weights.map { weightTotal.isZero ? .zero : ($0.divided(by: weightTotal) ?? .zero) }
+            for category in categories {
+                // Each product's direct costs, and what is left of the category to share.
+                let own = products.map { book.productDirect.amount(product: $0.index, category: category.position) }
+                let shared = book.total(category) - own.reduce(ExactDecimal.zero, +)
+                shareOut(Column(category), shown.categories[category.position], zip(own, shares).map { $0 + shared * $1 },
+                         untiedPart: weightTotal.isZero ? shared : .zero)
+            }
+        }
+        if wanted.contains(.units) {
+            // Whole units by the largest remainder, worked in hundredths so the cent apportioning serves.
+            let hundredth = ExactDecimal(mantissa: 1, places: 2)
+            let exactUnits = products.map { $0.units * hundredth }
+            let unitTotal = products.reduce(ExactDecimal.zero) { $0 + $1.units }.rounded(places: 0) * hundredth
+            columns[Column.units.rawValue] = Allocation.roundedParts(exactUnits, total: unitTotal).map { $0 * 100 } + (hasUntied ? [.zero] : [])
+        }
+        return MonthParts(owners: owners, columns: columns)
     }
 
     /// Each product's direct costs (its goods and the entries tied to it) and the shared rest,
     /// shared out of the shown total of the categories asked for month by month (as `pnl`), and
     /// summed over the period's months.
     public static func directCosts(_ ledger: Ledger, _ period: Period, only: CostCategory?) throws(ReportError) -> DirectCosts {
-        var products: [Int: ExactDecimal] = [:]
+        let untied = ledger.workspace.products.count
+        var products = Array(repeating: ExactDecimal.zero, count: untied)
+        var present = Array(repeating: false, count: untied)
         var shared = ExactDecimal.zero
         var total = ExactDecimal.zero
-        for month in months(of: period) {
-            let book: CostBook
-            let shown: PeriodFigures
-            do {
-                book = try ledger.book(month, byProduct: true)
-                shown = try ledger.figures(month)
-            } catch { throw ReportError(error.message) }
-            let indices = book.productDirect.keys.sorted()
+        let categories = CostCategory.allCases.filter { only == nil || $0 == only }
+        try eachMonth(ledger, period, { book, shown -> (indices: [Int], amounts: [ExactDecimal], total: ExactDecimal) in
+            let indices = book.productDirect.products
             var parts = indices.map { index in
-                ExactAmount((book.productDirect[index] ?? [:]).reduce(ExactDecimal.zero) { only == nil || $1.key == only ? $0 + $1.value : $0 })
+                ExactAmount(categories.reduce(ExactDecimal.zero) { $0 + book.productDirect.amount(product: index, category: $1.position) })
             }
             let direct = parts.reduce(ExactAmount.zero, +)
             parts.append(book.exactTotal(only) - direct)
-            let monthTotal = CostCategory.allCases.filter { only == nil || $0 == only }.reduce(ExactDecimal.zero) { $0 + shown.cost($1) }
-            let amounts = ExactAmount.apportion(monthTotal, among: parts)
-            for (index, amount) in zip(indices, amounts) { products[index, default: .zero] += amount }
-            shared += amounts.last ?? .zero
-            total += monthTotal
+            let monthTotal = categories.reduce(ExactDecimal.zero) { $0 + shown.cost($1) }
+            return (indices, ExactAmount.apportion(monthTotal, among: parts), monthTotal)
+        }) { _, month in
+            for (index, amount) in zip(month.indices, month.amounts) {
+                products[index] += amount
+                present[index] = true
+            }
+            shared += month.amounts.last ?? .zero
+            total += month.total
         }
-        return DirectCosts(products: products.keys.sorted().map { (index: $0, amount: products[$0] ?? .zero) }, shared: shared, total: total)
+        return DirectCosts(products: present.indices.filter { present[$0] }.map { (index: $0, amount: products[$0]) }, shared: shared, total: total)
     }
 }

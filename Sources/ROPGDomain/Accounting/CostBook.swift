@@ -41,8 +41,9 @@ public struct CostBook: Sendable {
     /// All deposits paid by the end of the period (or with no date): capital tied up then.
     public private(set) var depositsHeld: ExactDecimal = .zero
     /// Each product's direct costs by category: its goods, its payment fees and the entries tied to it.
-    public private(set) var productDirect: [Int: [CostCategory: ExactDecimal]] = [:]
-    private var totals: [CostCategory: ExactAmount] = [:]
+    public private(set) var productDirect: ProductCosts
+    /// Each category's total, by its `position`.
+    private var totals = Array(repeating: ExactAmount.zero, count: CostCategory.allCases.count)
     private var windowSales: [ClosedRange<Day>: Sales] = [:]
     /// Whether sales are worked out product by product (else from the mix's coefficients).
     private var perProduct = true
@@ -51,6 +52,7 @@ public struct CostBook: Sendable {
     public init(_ workspace: Workspace, period: Period, model: SalesModel, view: CostView = .accrual) throws(Failure) {
         self.period = period
         self.view = view
+        productDirect = ProductCosts(productCount: workspace.products.count)
         sales = model.sales(in: period.firstDay...period.lastDay)
         windowSales[period.firstDay...period.lastDay] = sales
         defer { addHitAds() }
@@ -79,6 +81,7 @@ public struct CostBook: Sendable {
                 byProduct: Bool = false) throws(Failure) {
         self.period = period
         self.view = view
+        productDirect = ProductCosts(productCount: workspace.products.count)
         // Hit plans change products' parts day by day, so the mix's folded coefficients do not hold.
         let byProduct = byProduct || model.hasHits
         sales = model.sales(in: period.firstDay...period.lastDay, perProduct: byProduct)
@@ -107,7 +110,7 @@ public struct CostBook: Sendable {
     private mutating func cost(of entry: CostEntry, productIndex: Int?, amortized: (ExactDecimal, ExactDecimal)?,
                                _ workspace: Workspace, _ model: SalesModel) throws(Failure) -> (ExactAmount, ExactDecimal?)? {
         if let amount = Self.calendarAmount(of: entry, amortized: amortized, in: period, view: view) {
-            totals[entry.category, default: .zero] += amount
+            totals[entry.category.position] += amount
             return amount.isZero ? nil : (amount, nil)
         }
         // Sales-linked: the sales of the days the entry applies on.
@@ -150,8 +153,8 @@ public struct CostBook: Sendable {
             base = .zero
         }
         let amount = entry.amount * entry.quantity * base
-        totals[entry.category, default: .zero] += ExactAmount(amount)
-        if let productIndex { productDirect[productIndex, default: [:]][entry.category, default: .zero] += amount }
+        totals[entry.category.position] += ExactAmount(amount)
+        if let productIndex { productDirect.add(amount, product: productIndex, category: entry.category) }
         return amount.isZero && base.isZero ? nil : (ExactAmount(amount), base)
     }
 
@@ -163,9 +166,9 @@ public struct CostBook: Sendable {
         for product in sales.products {
             let amount = product.goods
             goods += amount
-            productDirect[product.index, default: [:]][.G, default: .zero] += amount
+            productDirect.add(amount, product: product.index, category: .G)
         }
-        totals[.G, default: .zero] += ExactAmount(goods)
+        totals[CostCategory.G.position] += ExactAmount(goods)
         lines.append(CostLine(source: .goods, category: .G, amount: ExactAmount(goods), basis: sales.units))
     }
 
@@ -183,10 +186,10 @@ public struct CostBook: Sendable {
     /// The payment fee on net revenue, category R; each product's part follows its net revenue.
     private mutating func addPaymentFees() {
         guard !sales.paymentFees.isZero else { return }
-        totals[.R, default: .zero] += ExactAmount(sales.paymentFees)
+        totals[CostCategory.R.position] += ExactAmount(sales.paymentFees)
         if perProduct {
             for product in sales.products {
-                productDirect[product.index, default: [:]][.R, default: .zero] += sales.paymentFees * product.share
+                productDirect.add(sales.paymentFees * product.share, product: product.index, category: .R)
             }
         }
         lines.append(CostLine(source: .paymentFee, category: .R, amount: ExactAmount(sales.paymentFees), basis: sales.netRevenue))
@@ -196,17 +199,59 @@ public struct CostBook: Sendable {
     /// tree's ad spend covers only the rest of the goal, so nothing is counted twice.
     private mutating func addHitAds() {
         for (index, figures) in sales.hitPlans.sorted(by: { $0.key < $1.key }) where !figures.adSpend.isZero {
-            totals[.O, default: .zero] += ExactAmount(figures.adSpend)
+            totals[CostCategory.O.position] += ExactAmount(figures.adSpend)
             lines.append(CostLine(source: .hitAds(index), category: .O, amount: ExactAmount(figures.adSpend), basis: figures.paidClicks))
         }
     }
 
     /// The exact total of a category, or of all costs.
     public func exactTotal(_ category: CostCategory? = nil) -> ExactAmount {
-        guard let category else { return totals.values.reduce(.zero, +) }
-        return totals[category] ?? .zero
+        guard let category else { return totals.reduce(.zero, +) }
+        return totals[category.position]
     }
 
     /// A category's total (or all costs) to twelve places: for rates and working, not for a shown figure.
     public func total(_ category: CostCategory? = nil) -> ExactDecimal { exactTotal(category).decimal }
+}
+
+/// Each product's direct costs by category (its goods, its payment fees and the entries tied to
+/// it), flat by product index: four amounts a product in one array, not a dictionary of
+/// dictionaries (a by-product book of 100,000 products is built once a month of the period).
+public struct ProductCosts: Sendable {
+    /// One product's direct costs.
+    public struct Amounts: Sendable {
+        fileprivate var values: ArraySlice<ExactDecimal>
+        public subscript(category: CostCategory) -> ExactDecimal { values[values.startIndex + category.position] }
+    }
+
+    private let productCount: Int
+    /// Product × 4 + category position; empty until a product gets a cost.
+    private var amounts: [ExactDecimal] = []
+    private var touched: [Bool] = []
+
+    init(productCount: Int) { self.productCount = productCount }
+
+    /// The product's direct costs; nil when nothing was put to it in the period.
+    public subscript(product: Int) -> Amounts? {
+        guard touched.indices.contains(product), touched[product] else { return nil }
+        return Amounts(values: amounts[product * 4..<product * 4 + 4])
+    }
+
+    /// One of the product's direct costs (zero for one with none), by the category's `position`.
+    public func amount(product: Int, category position: Int) -> ExactDecimal {
+        amounts.isEmpty ? .zero : amounts[product * 4 + position]
+    }
+
+    /// The products something was put to, in workspace order.
+    public var products: [Int] { touched.indices.filter { touched[$0] } }
+
+    mutating func add(_ amount: ExactDecimal, product: Int, category: CostCategory) {
+        guard product >= 0, product < productCount else { return }
+        if amounts.isEmpty {
+            amounts = Array(repeating: .zero, count: productCount * 4)
+            touched = Array(repeating: false, count: productCount)
+        }
+        amounts[product * 4 + category.position] += amount
+        touched[product] = true
+    }
 }

@@ -18,13 +18,20 @@ public struct Sales: Equatable, Sendable {
     /// so goods follow the revenue even where a units goal or record sets another unit count.
     public var goods: ExactDecimal = .zero
     /// Each product's part, in workspace order (products with no part are left out).
-    public var products: [ProductSales] = [] {
-        didSet { positions = Dictionary(uniqueKeysWithValues: products.enumerated().map { ($1.index, $0) }) }
-    }
-    private var positions: [Int: Int] = [:]
+    public var products: [ProductSales] = []
 
-    /// The part of the product at `index` in the workspace, if it sells.
-    public func product(_ index: Int) -> ProductSales? { positions[index].map { products[$0] } }
+    /// The part of the product at `index` in the workspace, if it sells: found by halving, as
+    /// `products` is in workspace order (no dictionary of a hundred thousand positions a month).
+    public func product(_ index: Int) -> ProductSales? {
+        // Usually every product sells, so its part is at its own index.
+        if products.indices.contains(index), products[index].index == index { return products[index] }
+        var low = 0, high = products.count
+        while low < high {
+            let middle = (low + high) / 2
+            if products[middle].index < index { low = middle + 1 } else { high = middle }
+        }
+        return low < products.count && products[low].index == index ? products[low] : nil
+    }
     /// Days of the period with no GMV (no goal covers them, or nothing is recorded).
     public var daysWithoutRevenue = 0
     /// The payment fee on net revenue (`payment-fee`, day by day).
@@ -340,21 +347,24 @@ public struct SalesModel: Sendable {
         for part in hitNet.values { totalUnits += part.units }
         sales.units = totalUnits
         guard perProduct else { return sales }
+        // A group's units shared by the mix: each product's net revenue ÷ its price, scaled to
+        // units goals where there are some (one scale a group, not one a product).
+        let scales = groups.map { group in
+            group.mix.unitsPerNetRevenue.isZero ? .zero : (group.units.divided(by: group.mix.unitsPerNetRevenue) ?? .zero)
+        }
         var parts: [ProductSales] = []
         parts.reserveCapacity(workspace.products.count)
         for (index, product) in workspace.products.enumerated() {
             var gmv = ExactDecimal.zero, net = ExactDecimal.zero, units = ExactDecimal.zero, goods = ExactDecimal.zero
-            for group in groups {
+            for (group, scale) in zip(groups, scales) {
                 let share = group.mix.shares[index]
                 guard !share.isZero else { continue }
                 gmv += group.gmv * share
-                net += group.net * share
-                // A group's units shared by the mix: each product's net revenue ÷ its price, scaled
-                // to units goals where there are some.
-                let scale = group.mix.unitsPerNetRevenue.isZero ? .zero : (group.units.divided(by: group.mix.unitsPerNetRevenue) ?? .zero)
+                let netShare = group.net * share
+                net += netShare
                 if !product.price.isZero {
                     units += (scale * share).divided(by: product.price) ?? .zero
-                    goods += (group.net * share * product.cost).divided(by: product.price) ?? .zero
+                    goods += (netShare * product.cost).divided(by: product.price) ?? .zero
                 }
             }
             if let hit = hitNet[index] {

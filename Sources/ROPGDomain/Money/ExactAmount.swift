@@ -83,29 +83,129 @@ extension ExactAmount {
         if total.isSaturated || parts.contains(where: \.isSaturated) {
             return parts.map { $0.isSaturated ? ExactDecimal(units: $0.units) : total }
         }
+        var cents: [Int128] = []
+        var remainders: [UInt64] = []
+        cents.reserveCapacity(parts.count)
+        remainders.reserveCapacity(parts.count)
+        for part in parts {
+            let (whole, left) = part.floorCents()
+            cents.append(whole)
+            remainders.append(UInt64(truncatingIfNeeded: left))  // below one cent's units, 2⁵⁶
+        }
+        return settled(total, cents: &cents, remainders: remainders)
+    }
+
+    /// The same for parts of twelve places: the result is `apportion(total, among:
+    /// parts.map(ExactAmount.init))`'s, worked on the decimals' own units (a part's remainder is
+    /// its units below a cent, the same order), so over a hundred thousand parts there is no
+    /// 128-bit division.
+    public static func apportion(_ total: ExactDecimal, among parts: [ExactDecimal]) -> [ExactDecimal] {
+        let largest = Int128.max / denominator
+        guard !total.isSaturated, parts.allSatisfy({ $0.units <= largest && $0.units >= -largest }) else {
+            return apportion(total, among: parts.map(ExactAmount.init))
+        }
         let cent = ExactDecimal.unitsPerOne / 100
-        let floors = parts.map { $0.floorCents() }
-        var cents = floors.map(\.cents)
-        var left = total.units / cent - cents.reduce(0, +)
-        if left > 0 {
-            // Only the parts that get a cent need sorting; stable on position for ties.
-            let order = floors.indices.sorted { floors[$0].left != floors[$1].left ? floors[$0].left > floors[$1].left : $0 < $1 }
-            var position = 0
-            while left > 0 && !order.isEmpty {
-                cents[order[position % order.count]] += 1
-                left -= 1
-                position += 1
-            }
-        } else if left < 0 {
-            // Cannot happen when `total` is the rounded sum of `parts`; kept exact anyway.
-            let order = floors.indices.sorted { floors[$0].left != floors[$1].left ? floors[$0].left < floors[$1].left : $0 > $1 }
-            var position = 0
-            while left < 0 && !order.isEmpty {
-                cents[order[position % order.count]] -= 1
-                left += 1
-                position += 1
+        var cents: [Int128] = []
+        var remainders: [UInt64] = []
+        cents.reserveCapacity(parts.count)
+        remainders.reserveCapacity(parts.count)
+        for part in parts {
+            // Money below nine million fits 64 bits, whose division by a constant is a multiplication.
+            if let small = Int64(exactly: part.units) {
+                var (whole, left) = small.quotientAndRemainder(dividingBy: Int64(cent))
+                if left < 0 {
+                    whole -= 1
+                    left += Int64(cent)
+                }
+                cents.append(Int128(whole))
+                remainders.append(UInt64(left))
+            } else {
+                var (whole, left) = part.units.quotientAndRemainder(dividingBy: cent)
+                if left < 0 {
+                    whole -= 1
+                    left += cent
+                }
+                cents.append(whole)
+                remainders.append(UInt64(truncatingIfNeeded: left))
             }
         }
+        return settled(total, cents: &cents, remainders: remainders)
+    }
+
+    /// The parts' whole cents with the cents `total` leaves over given out by the largest
+    /// remainder, the earlier part first on a tie (when there are more cents left than parts,
+    /// round after round). A total below the cents (which the rounded sum of the parts never is)
+    /// takes cents back from the smallest remainders, the later part first.
+    private static func settled(_ total: ExactDecimal, cents: inout [Int128], remainders: [UInt64]) -> [ExactDecimal] {
+        let cent = ExactDecimal.unitsPerOne / 100
+        let left = total.units / cent - cents.reduce(0, +)
+        if left != 0, !cents.isEmpty {
+            let step: Int128 = left > 0 ? 1 : -1
+            let (rounds, rest) = left.magnitude.quotientAndRemainder(dividingBy: UInt128(cents.count))
+            if rounds > 0 {
+                for index in cents.indices { cents[index] += step * Int128(rounds) }
+            }
+            for index in first(Int(rest), of: remainders, largest: left > 0) { cents[index] += step }
+        }
         return cents.map { ExactDecimal(units: $0 * cent) }
+    }
+
+    /// The positions of the first `count` parts in largest-remainder order: the largest remainder
+    /// first and the earlier part on a tie, or (not `largest`) the smallest first and the later
+    /// part on a tie. A few parts are sorted; many are selected in linear time: the remainder
+    /// the last chosen part has is found digit by digit (`remainder(ranked:)`), every part above
+    /// it is chosen, and of those with it, the earliest (or latest) as many as are still needed.
+    static func first(_ count: Int, of remainders: [UInt64], largest: Bool) -> [Int] {
+        guard count > 0 else { return [] }
+        // Ranked as the largest first: taking back ranks the complements.
+        let keys = largest ? remainders : remainders.map { ~$0 }
+        guard keys.count > 256 else {
+            let order = keys.indices.sorted { keys[$0] != keys[$1] ? keys[$0] > keys[$1] : (largest ? $0 < $1 : $0 > $1) }
+            return Array(order.prefix(count))
+        }
+        let threshold = remainder(ranked: count, of: keys)
+        var chosen: [Int] = []
+        chosen.reserveCapacity(count)
+        for index in keys.indices where keys[index] > threshold { chosen.append(index) }
+        var needed = count - chosen.count
+        if largest {
+            for index in keys.indices where needed > 0 && keys[index] == threshold {
+                chosen.append(index)
+                needed -= 1
+            }
+        } else {
+            for index in keys.indices.reversed() where needed > 0 && keys[index] == threshold {
+                chosen.append(index)
+                needed -= 1
+            }
+        }
+        return chosen
+    }
+
+    /// The `rank`-th largest of `keys` (1 ≤ rank ≤ count), by radix selection from the highest
+    /// bit on which the keys differ, eleven bits at a time: each pass keeps only the keys of the
+    /// digit the rank falls in, so the work is linear whatever the keys.
+    static func remainder(ranked rank: Int, of keys: [UInt64]) -> UInt64 {
+        let all = keys.reduce(UInt64.max, &), any = keys.reduce(0, |)
+        guard all != any else { return any }
+        var bits = UInt64.bitWidth - (all ^ any).leadingZeroBitCount
+        var candidates = keys
+        var rank = rank
+        var counts = [Int](repeating: 0, count: 1 << 11)
+        while bits > 0 && candidates.count > 1 {
+            let width = min(11, bits)
+            bits -= width
+            let mask = (UInt64(1) << width) - 1
+            for digit in 0...Int(mask) { counts[digit] = 0 }
+            for key in candidates { counts[Int((key >> UInt64(bits)) & mask)] += 1 }
+            var digit = Int(mask)
+            while counts[digit] < rank {
+                rank -= counts[digit]
+                digit -= 1
+            }
+            let shift = UInt64(bits)
+            candidates = candidates.filter { Int(($0 >> shift) & mask) == digit }
+        }
+        return candidates.sorted(by: >)[rank - 1]
     }
 }

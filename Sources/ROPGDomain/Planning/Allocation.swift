@@ -61,7 +61,7 @@ public enum Allocation {
     /// The same, adding up to a given rounded total (one already shown elsewhere): the one
     /// largest-remainder rule of shown figures, `ExactAmount.apportion`.
     public static func roundedParts(_ parts: [ExactDecimal], total: ExactDecimal) -> [ExactDecimal] {
-        ExactAmount.apportion(total, among: parts.map(ExactAmount.init))
+        ExactAmount.apportion(total, among: parts)
     }
 
     /// The largest power of ten dividing every weight's units (at most 10¹²), so that
