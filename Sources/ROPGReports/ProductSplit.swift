@@ -131,52 +131,68 @@ public struct ProductSplit: Sendable {
 
     /// One month's parts: each product's own goods and tied entries, and its share of the month's
     /// shared costs by the month's weights; each column asked for shared out of its shown figure.
+    /// Two passes over the products, the sums and then every column's parts at once, each taken
+    /// straight into its sharing out (no array of exact parts a column).
     static func parts(_ book: CostBook, _ shown: PeriodFigures, allocation: CostAllocation, columns wanted: Set<Column>,
                       untied: Int) -> MonthParts {
         let products = book.sales.products
-        let weights: [ExactDecimal] = switch allocation {
-        case .revenue: products.map(\.netRevenue)
-        case .units: products.map(\.units)
-        case .even: products.map { _ in .one }
+        let direct = book.productDirect
+        func weight(_ product: ProductSales) -> ExactDecimal {
+            switch allocation {
+            case .revenue: return product.netRevenue
+            case .units: return product.units
+            case .even: return .one
+            }
         }
-        let weightTotal = weights.reduce(ExactDecimal.zero, +)
-        let assignedGMV = products.reduce(ExactDecimal.zero) { $0 + $1.gmv }
+        let categories = CostCategory.allCases.filter { wanted.contains(Column($0)) }
+        var weightTotal = ExactDecimal.zero, assignedGMV = ExactDecimal.zero, assignedNet = ExactDecimal.zero, unitSum = ExactDecimal.zero
+        var ownTotals = Array(repeating: ExactDecimal.zero, count: CostCategory.allCases.count)
+        for product in products {
+            weightTotal += weight(product)
+            assignedGMV += product.gmv
+            assignedNet += product.netRevenue
+            unitSum += product.units
+            for category in categories { ownTotals[category.position] += direct.amount(product: product.index, category: category.position) }
+        }
         let untiedGMV = book.sales.gmv - assignedGMV
         // What no product carries (shares adding to less than 100%); not the last cent of rounding.
         let hasUntied = untiedGMV > ExactDecimal(mantissa: 1, places: 2) || weightTotal.isZero
-        var owners = products.map(\.index)
-        if hasUntied { owners.append(untied) }
-        var columns = Array(repeating: [ExactDecimal](), count: Column.allCases.count)
-        /// Exact parts (the products', then the untied part's) shared out of a shown total.
-        func shareOut(_ column: Column, _ total: ExactDecimal, _ exact: [ExactDecimal], untiedPart: @autoclosure () -> ExactDecimal) {
-            var exact = exact
-            if hasUntied { exact.append(untiedPart()) }
-            columns[column.rawValue] = Allocation.roundedParts(exact, total: total)
-        }
-        if wanted.contains(.gmv) {
-            shareOut(.gmv, shown.gmv, products.map(\.gmv), untiedPart: untiedGMV)
-        }
-        if wanted.contains(.refunds) {
-            let untiedNet = book.sales.netRevenue - products.reduce(ExactDecimal.zero) { $0 + $1.netRevenue }
-            shareOut(.refunds, shown.refunds, products.map { $0.gmv - $0.netRevenue }, untiedPart: untiedGMV - untiedNet)
-        }
-        let categories = CostCategory.allCases.filter { wanted.contains(Column($0)) }
-        if !categories.isEmpty {
-            let shares = weights.map { weightTotal.isZero ? .zero : ($0.divided(by: weightTotal) ?? .zero) }
-            for category in categories {
-                // Each product's direct costs, and what is left of the category to share.
-                let own = products.map { book.productDirect.amount(product: $0.index, category: category.position) }
-                let shared = book.total(category) - own.reduce(ExactDecimal.zero, +)
-                shareOut(Column(category), shown.categories[category.position], zip(own, shares).map { $0 + shared * $1 },
-                         untiedPart: weightTotal.isZero ? shared : .zero)
+        // What is left of each category to share once the products' own costs are taken out.
+        let shared = categories.map { book.total($0) - ownTotals[$0.position] }
+        let hundredth = ExactDecimal(mantissa: 1, places: 2)
+        let asked = Column.allCases.map { wanted.contains($0) }
+        var sharing = Column.allCases.map { ExactAmount.Apportioning(capacity: wanted.contains($0) ? products.count + 1 : 0) }
+        for product in products {
+            if asked[Column.gmv.rawValue] { sharing[Column.gmv.rawValue].append(product.gmv) }
+            if asked[Column.refunds.rawValue] { sharing[Column.refunds.rawValue].append(product.gmv - product.netRevenue) }
+            if !categories.isEmpty {
+                let share = weightTotal.isZero ? .zero : (weight(product).divided(by: weightTotal) ?? .zero)
+                for (place, category) in categories.enumerated() {
+                    sharing[Column(category).rawValue].append(direct.amount(product: product.index, category: category.position) + shared[place] * share)
+                }
             }
-        }
-        if wanted.contains(.units) {
             // Whole units by the largest remainder, worked in hundredths so the cent apportioning serves.
-            let hundredth = ExactDecimal(mantissa: 1, places: 2)
-            let exactUnits = products.map { $0.units * hundredth }
-            let unitTotal = products.reduce(ExactDecimal.zero) { $0 + $1.units }.rounded(places: 0) * hundredth
-            columns[Column.units.rawValue] = Allocation.roundedParts(exactUnits, total: unitTotal).map { $0 * 100 } + (hasUntied ? [.zero] : [])
+            if asked[Column.units.rawValue] { sharing[Column.units.rawValue].append(product.units * hundredth) }
+        }
+        var owners = products.map(\.index)
+        if hasUntied {
+            owners.append(untied)
+            if asked[Column.gmv.rawValue] { sharing[Column.gmv.rawValue].append(untiedGMV) }
+            if asked[Column.refunds.rawValue] { sharing[Column.refunds.rawValue].append(untiedGMV - (book.sales.netRevenue - assignedNet)) }
+            for (place, category) in categories.enumerated() { sharing[Column(category).rawValue].append(weightTotal.isZero ? shared[place] : .zero) }
+        }
+        var columns = Array(repeating: [ExactDecimal](), count: Column.allCases.count)
+        for column in Column.allCases where asked[column.rawValue] {
+            // Taken out of the array, so that sharing out changes its cents in place, not a copy.
+            var share = ExactAmount.Apportioning(capacity: 0)
+            swap(&share, &sharing[column.rawValue])
+            switch column {
+            case .gmv: columns[column.rawValue] = share.sharedOut(shown.gmv)
+            case .refunds: columns[column.rawValue] = share.sharedOut(shown.refunds)
+            case .R, .O, .P, .G: columns[column.rawValue] = share.sharedOut(shown.categories[column.rawValue - Column.R.rawValue])
+            case .units:
+                columns[column.rawValue] = share.sharedOut(unitSum.rounded(places: 0) * hundredth).map { $0 * 100 } + (hasUntied ? [.zero] : [])
+            }
         }
         return MonthParts(owners: owners, columns: columns)
     }

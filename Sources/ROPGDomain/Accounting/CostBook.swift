@@ -45,6 +45,8 @@ public struct CostBook: Sendable {
     /// Each category's total, by its `position`.
     private var totals = Array(repeating: ExactAmount.zero, count: CostCategory.allCases.count)
     private var windowSales: [ClosedRange<Day>: Sales] = [:]
+    /// The period's days, worked out once (a by-product book looks at them for every group).
+    private let days: ClosedRange<Day>
     /// Whether sales are worked out product by product (else from the mix's coefficients).
     private var perProduct = true
 
@@ -52,9 +54,11 @@ public struct CostBook: Sendable {
     public init(_ workspace: Workspace, period: Period, model: SalesModel, view: CostView = .accrual) throws(Failure) {
         self.period = period
         self.view = view
+        days = period.firstDay...period.lastDay
         productDirect = ProductCosts(productCount: workspace.products.count)
-        sales = model.sales(in: period.firstDay...period.lastDay)
-        windowSales[period.firstDay...period.lastDay] = sales
+        sales = model.sales(in: days)
+        windowSales[days] = sales
+        let periodSales = sales
         defer { addHitAds() }
         for (index, entry) in workspace.costs.enumerated() {
             if case .deposit(let date) = entry.basis {
@@ -66,7 +70,7 @@ public struct CostBook: Sendable {
                 continue
             }
             let productIndex = entry.product.flatMap { sku in workspace.products.firstIndex { $0.sku == sku } }
-            guard let (amount, base) = try cost(of: entry, productIndex: productIndex, amortized: nil, workspace, model) else { continue }
+            guard let (amount, base) = try cost(of: entry, productIndex: productIndex, amortized: nil, workspace, model, periodSales) else { continue }
             lines.append(CostLine(source: .entry(index), category: entry.category, amount: amount, basis: base))
         }
         addGoods(workspace, model)
@@ -81,45 +85,100 @@ public struct CostBook: Sendable {
                 byProduct: Bool = false) throws(Failure) {
         self.period = period
         self.view = view
+        days = period.firstDay...period.lastDay
         productDirect = ProductCosts(productCount: workspace.products.count)
         // Hit plans change products' parts day by day, so the mix's folded coefficients do not hold.
         let byProduct = byProduct || model.hasHits
-        sales = model.sales(in: period.firstDay...period.lastDay, perProduct: byProduct)
-        windowSales[period.firstDay...period.lastDay] = sales
+        sales = model.sales(in: days, perProduct: byProduct)
+        windowSales[days] = sales
+        let periodSales = sales
         self.perProduct = byProduct
         defer { addHitAds() }
         depositTotal = index.deposits(in: period)
         depositsHeld = index.depositsHeld(by: period.lastDay)
-        // By position: a group is only copied out when it counts here (a million entries tied to
-        // products make tens of thousands of groups that only a by-product report reads).
-        for position in index.groups.indices where byProduct || index.groups[position].productIndex == nil {
-            let group = index.groups[position]
-            let amortized = group.monthly.isZero && group.last.isZero ? nil : (group.monthly, group.last)
-            _ = try cost(of: group.entry, productIndex: group.productIndex, amortized: amortized, workspace, model)
-        }
-        if !byProduct {
+        if byProduct {
+            // The groups tied to products in product order, so that each product's sales and
+            // direct costs are read and written one after another rather than at random over a
+            // hundred thousand products. What they add up to does not depend on the order; which
+            // failure is told does, so the first in the index's order is the one thrown.
+            var failure: (position: Int, failure: Failure)?
+            for position in Self.productOrder(of: index, productCount: workspace.products.count) {
+                let group = index.groups[position]
+                let amortized = group.monthly.isZero && group.last.isZero ? nil : (group.monthly, group.last)
+                do {
+                    _ = try cost(of: group.entry, productIndex: group.productIndex, amortized: amortized, workspace, model, periodSales)
+                } catch {
+                    if failure.map({ position < $0.position }) ?? true { failure = (position, error) }
+                }
+            }
+            if let failure { throw failure.failure }
+        } else {
+            // By position: a group is only copied out when it counts here (a million entries tied to
+            // products make tens of thousands of groups that only a by-product report reads).
+            for position in index.groups.indices where index.groups[position].productIndex == nil {
+                let group = index.groups[position]
+                let amortized = group.monthly.isZero && group.last.isZero ? nil : (group.monthly, group.last)
+                _ = try cost(of: group.entry, productIndex: group.productIndex, amortized: amortized, workspace, model, periodSales)
+            }
             for folded in index.foldedProductGroups {
-                _ = try cost(of: folded, productIndex: nil, amortized: nil, workspace, model)
+                _ = try cost(of: folded, productIndex: nil, amortized: nil, workspace, model, periodSales)
             }
         }
         addGoods(workspace, model)
         addPaymentFees()
     }
 
+    /// The positions of the index's groups: those tied to no product in order, then those tied
+    /// to products, product by product (in order within a product).
+    static func productOrder(of index: CostIndex, productCount: Int) -> [Int] {
+        var order: [Int] = []
+        order.reserveCapacity(index.groups.count)
+        // Where each product's groups begin among the tied ones (a counting sort).
+        var starts = Array(repeating: 0, count: productCount + 1)
+        for position in index.groups.indices {
+            if let product = index.groups[position].productIndex, product < productCount { starts[product + 1] += 1 } else { order.append(position) }
+        }
+        for product in 0..<productCount { starts[product + 1] += starts[product] }
+        let untied = order.count
+        order.append(contentsOf: repeatElement(0, count: starts[productCount]))
+        for position in index.groups.indices {
+            guard let product = index.groups[position].productIndex, product < productCount else { continue }
+            order[untied + starts[product]] = position
+            starts[product] += 1
+        }
+        return order
+    }
+
     /// What one entry (or group) costs in the period, recorded in the totals; nil when nothing.
+    /// `periodSales`: the period's sales (the book's own, held by the caller, so that the groups
+    /// that follow them are not handed a copy each).
     private mutating func cost(of entry: CostEntry, productIndex: Int?, amortized: (ExactDecimal, ExactDecimal)?,
-                               _ workspace: Workspace, _ model: SalesModel) throws(Failure) -> (ExactAmount, ExactDecimal?)? {
-        if let amount = Self.calendarAmount(of: entry, amortized: amortized, in: period, view: view) {
+                               _ workspace: Workspace, _ model: SalesModel, _ periodSales: Sales) throws(Failure) -> (ExactAmount, ExactDecimal?)? {
+        if let amount = Self.calendarAmount(of: entry, amortized: amortized, over: days, view: view) {
             totals[entry.category.position] += amount
             return amount.isZero ? nil : (amount, nil)
         }
         // Sales-linked: the sales of the days the entry applies on.
-        guard let window = Accrual.window(of: entry, in: period) else { return nil }
-        let windowed: Sales
-        if let cached = windowSales[window] { windowed = cached } else {
-            windowed = model.sales(in: window, perProduct: perProduct)
-            windowSales[window] = windowed
-        }
+        guard let window = Accrual.window(of: entry, over: days) else { return nil }
+        let (amount, base) = try window == days ? Self.salesLinked(entry, productIndex, periodSales, workspace, model)
+                                                : Self.salesLinked(entry, productIndex, sales(in: window, model), workspace, model)
+        totals[entry.category.position] += ExactAmount(amount)
+        if let productIndex { productDirect.add(amount, product: productIndex, category: entry.category) }
+        return amount.isZero && base.isZero ? nil : (ExactAmount(amount), base)
+    }
+
+    /// The sales of some of the period's days, worked out once.
+    private mutating func sales(in window: ClosedRange<Day>, _ model: SalesModel) -> Sales {
+        if let cached = windowSales[window] { return cached }
+        let windowed = model.sales(in: window, perProduct: perProduct)
+        windowSales[window] = windowed
+        return windowed
+    }
+
+    /// What a sales-linked entry (or group) costs over the days `windowed` holds the sales of,
+    /// and the revenue, units, orders or ad spend it follows there.
+    private static func salesLinked(_ entry: CostEntry, _ productIndex: Int?, _ windowed: Sales, _ workspace: Workspace,
+                                    _ model: SalesModel) throws(Failure) -> (amount: ExactDecimal, base: ExactDecimal) {
         let productSales = productIndex.flatMap { windowed.product($0) }
         let base: ExactDecimal
         switch entry.basis {
@@ -152,10 +211,7 @@ public struct CostBook: Sendable {
         default:
             base = .zero
         }
-        let amount = entry.amount * entry.quantity * base
-        totals[entry.category.position] += ExactAmount(amount)
-        if let productIndex { productDirect.add(amount, product: productIndex, category: entry.category) }
-        return amount.isZero && base.isZero ? nil : (ExactAmount(amount), base)
+        return (entry.amount * entry.quantity * base, base)
     }
 
     /// The goods the products sold (each product's net revenue × C ÷ P, docs/DOMAIN.md §8.4), category G.
@@ -176,11 +232,16 @@ public struct CostBook: Sendable {
     /// for entries that follow sales.
     static func calendarAmount(of entry: CostEntry, amortized: (ExactDecimal, ExactDecimal)?, in period: Period,
                                view: CostView) -> ExactAmount? {
+        calendarAmount(of: entry, amortized: amortized, over: period.firstDay...period.lastDay, view: view)
+    }
+
+    static func calendarAmount(of entry: CostEntry, amortized: (ExactDecimal, ExactDecimal)?, over days: ClosedRange<Day>,
+                               view: CostView) -> ExactAmount? {
         if let (monthly, last) = amortized, case .amortized(let months) = entry.basis, view == .accrual {
-            guard let window = Accrual.window(of: entry, in: period), let start = entry.start else { return .zero }
+            guard let window = Accrual.window(of: entry, over: days), let start = entry.start else { return .zero }
             return Accrual.amortized(monthly: monthly, last: last, months: months, from: start, over: window)
         }
-        return Accrual.amount(of: entry, in: period, view: view)
+        return Accrual.amount(of: entry, over: days, view: view)
     }
 
     /// The payment fee on net revenue, category R; each product's part follows its net revenue.

@@ -79,37 +79,49 @@ extension ExactAmount {
     /// gets its whole cents, and the cents left go one each to the largest remainders, the earlier
     /// part first on a tie (docs/DOMAIN.md §7). The results add up to `total` exactly.
     public static func apportion(_ total: ExactDecimal, among parts: [ExactAmount]) -> [ExactDecimal] {
-        // Too large to hold: every part is refused where it is shown.
-        if total.isSaturated || parts.contains(where: \.isSaturated) {
-            return parts.map { $0.isSaturated ? ExactDecimal(units: $0.units) : total }
-        }
-        var cents: [Int128] = []
-        var remainders: [UInt64] = []
-        cents.reserveCapacity(parts.count)
-        remainders.reserveCapacity(parts.count)
-        for part in parts {
-            let (whole, left) = part.floorCents()
-            cents.append(whole)
-            remainders.append(UInt64(truncatingIfNeeded: left))  // below one cent's units, 2⁵⁶
-        }
-        return settled(total, cents: &cents, remainders: remainders)
+        var sharing = Apportioning(capacity: parts.count)
+        for part in parts { sharing.append(part) }
+        return sharing.sharedOut(total)
     }
 
     /// The same for parts of twelve places: the result is `apportion(total, among:
-    /// parts.map(ExactAmount.init))`'s, worked on the decimals' own units (a part's remainder is
-    /// its units below a cent, the same order), so over a hundred thousand parts there is no
-    /// 128-bit division.
+    /// parts.map(ExactAmount.init))`'s, worked on the decimals' own units.
     public static func apportion(_ total: ExactDecimal, among parts: [ExactDecimal]) -> [ExactDecimal] {
-        let largest = Int128.max / denominator
-        guard !total.isSaturated, parts.allSatisfy({ $0.units <= largest && $0.units >= -largest }) else {
-            return apportion(total, among: parts.map(ExactAmount.init))
+        var sharing = Apportioning(capacity: parts.count)
+        for part in parts { sharing.append(part) }
+        return sharing.sharedOut(total)
+    }
+
+    /// Parts to be shared out by the largest remainder (`apportion(_:among:)`), taken one at a
+    /// time: each part's whole cents and what it has below a cent are kept, not the part, so that
+    /// a report can share out a hundred thousand parts without an array of them first.
+    public struct Apportioning: Sendable {
+        private var cents: [Int128] = []
+        /// Below one cent: an exact amount's units (under 2⁵⁶), or a decimal's (under 10¹⁰, the
+        /// same order: an exact amount of a decimal is its units times `denominator`).
+        private var remainders: [UInt64] = []
+        /// Each part too large to hold, by its sign (0 for the others); empty while there is none.
+        private var saturated: [Int8] = []
+
+        public init(capacity: Int) {
+            cents.reserveCapacity(capacity)
+            remainders.reserveCapacity(capacity)
         }
-        let cent = ExactDecimal.unitsPerOne / 100
-        var cents: [Int128] = []
-        var remainders: [UInt64] = []
-        cents.reserveCapacity(parts.count)
-        remainders.reserveCapacity(parts.count)
-        for part in parts {
+
+        public mutating func append(_ part: ExactAmount) {
+            guard !part.isSaturated else { return appendSaturated(positive: part.units > 0) }
+            let (whole, left) = part.floorCents()
+            cents.append(whole)
+            remainders.append(UInt64(truncatingIfNeeded: left))
+            if !saturated.isEmpty { saturated.append(0) }
+        }
+
+        /// A decimal part, as its exact amount would be taken, without the 128-bit division.
+        public mutating func append(_ part: ExactDecimal) {
+            // Beyond this, its exact amount is too large to hold.
+            let largest = Int128.max / ExactAmount.denominator
+            guard part.units <= largest && part.units >= -largest else { return appendSaturated(positive: part.units > 0) }
+            let cent = ExactDecimal.unitsPerOne / 100
             // Money below nine million fits 64 bits, whose division by a constant is a multiplication.
             if let small = Int64(exactly: part.units) {
                 var (whole, left) = small.quotientAndRemainder(dividingBy: Int64(cent))
@@ -128,26 +140,38 @@ extension ExactAmount {
                 cents.append(whole)
                 remainders.append(UInt64(truncatingIfNeeded: left))
             }
+            if !saturated.isEmpty { saturated.append(0) }
         }
-        return settled(total, cents: &cents, remainders: remainders)
-    }
 
-    /// The parts' whole cents with the cents `total` leaves over given out by the largest
-    /// remainder, the earlier part first on a tie (when there are more cents left than parts,
-    /// round after round). A total below the cents (which the rounded sum of the parts never is)
-    /// takes cents back from the smallest remainders, the later part first.
-    private static func settled(_ total: ExactDecimal, cents: inout [Int128], remainders: [UInt64]) -> [ExactDecimal] {
-        let cent = ExactDecimal.unitsPerOne / 100
-        let left = total.units / cent - cents.reduce(0, +)
-        if left != 0, !cents.isEmpty {
-            let step: Int128 = left > 0 ? 1 : -1
-            let (rounds, rest) = left.magnitude.quotientAndRemainder(dividingBy: UInt128(cents.count))
-            if rounds > 0 {
-                for index in cents.indices { cents[index] += step * Int128(rounds) }
-            }
-            for index in first(Int(rest), of: remainders, largest: left > 0) { cents[index] += step }
+        private mutating func appendSaturated(positive: Bool) {
+            if saturated.isEmpty { saturated = Array(repeating: 0, count: cents.count) }
+            saturated.append(positive ? 1 : -1)
+            cents.append(0)
+            remainders.append(0)
         }
-        return cents.map { ExactDecimal(units: $0 * cent) }
+
+        /// The parts' whole cents with the cents `total` leaves over given out by the largest
+        /// remainder, the earlier part first on a tie (when there are more cents left than parts,
+        /// round after round). A total below the cents (which the rounded sum of the parts never
+        /// is) takes cents back from the smallest remainders, the later part first.
+        public consuming func sharedOut(_ total: ExactDecimal) -> [ExactDecimal] {
+            // Too large to hold: every part is refused where it is shown.
+            if total.isSaturated || !saturated.isEmpty {
+                return saturated.isEmpty ? cents.map { _ in total }
+                    : saturated.map { $0 == 0 ? total : ExactDecimal(units: $0 > 0 ? Int128.max : Int128.min) }
+            }
+            let cent = ExactDecimal.unitsPerOne / 100
+            let left = total.units / cent - cents.reduce(0, +)
+            if left != 0, !cents.isEmpty {
+                let step: Int128 = left > 0 ? 1 : -1
+                let (rounds, rest) = left.magnitude.quotientAndRemainder(dividingBy: UInt128(cents.count))
+                if rounds > 0 {
+                    for index in cents.indices { cents[index] += step * Int128(rounds) }
+                }
+                for index in ExactAmount.first(Int(rest), of: remainders, largest: left > 0) { cents[index] += step }
+            }
+            return cents.map { ExactDecimal(units: $0 * cent) }
+        }
     }
 
     /// The positions of the first `count` parts in largest-remainder order: the largest remainder

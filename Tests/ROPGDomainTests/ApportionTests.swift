@@ -1,0 +1,99 @@
+import Testing
+@testable import ROPGDomain
+
+/// The largest-remainder rule (docs/DOMAIN.md §7) as `ExactAmount.apportion` works it over many
+/// parts (by selection, not a sort) gives what the plain rule gives: every part's whole cents,
+/// and the cents left one each in order of the largest remainder, the earlier part on a tie,
+/// round after round when more are left than parts (and taken back from the smallest, the later
+/// part first, when the total is below the cents).
+@Suite struct ApportionTests {
+    /// The rule worked plainly: all the parts sorted.
+    static func plain(_ total: ExactDecimal, among parts: [ExactAmount]) -> [ExactDecimal] {
+        let cent = ExactDecimal.unitsPerOne / 100
+        let floors = parts.map { $0.floorCents() }
+        var cents = floors.map(\.cents)
+        var left = total.units / cent - cents.reduce(0, +)
+        let giving = left > 0
+        let order = floors.indices.sorted { a, b in
+            if floors[a].left != floors[b].left { return giving ? floors[a].left > floors[b].left : floors[a].left < floors[b].left }
+            return giving ? a < b : a > b
+        }
+        var position = 0
+        while left != 0 && !order.isEmpty {
+            cents[order[position % order.count]] += giving ? 1 : -1
+            left += giving ? -1 : 1
+            position += 1
+        }
+        return cents.map { ExactDecimal(units: $0 * cent) }
+    }
+
+    struct Generator {
+        var state: UInt64
+        mutating func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+    }
+
+    /// Parts of every kind the reports share out: cents and fractions of a cent, calendar thirds
+    /// and sevenths, many equal remainders, negative parts, zeros, sums beyond 64 bits.
+    static func parts(count: Int, seed: UInt64) -> [ExactAmount] {
+        var random = Generator(state: seed)
+        // A few remainders shared by many parts, so that ties decide.
+        let common = (0..<4).map { _ in ExactDecimal(mantissa: Int128(random.next(1_000_000)), places: 8) }
+        return (0..<count).map { _ -> ExactAmount in
+            switch random.next(6) {
+            case 0: return ExactAmount(common[random.next(common.count)] + ExactDecimal(random.next(500)))
+            case 1: return ExactAmount(ExactDecimal(mantissa: Int128(random.next(10_000_000)), places: 5), times: 1 + random.next(30), dividedBy: 7)
+            case 2: return ExactAmount(-ExactDecimal(mantissa: Int128(random.next(1_000_000)), places: 4))
+            case 3: return .zero
+            case 4: return ExactAmount(ExactDecimal(mantissa: Int128(random.next(1_000_000_000)) * 1_000_000_000_000, places: 7))
+            default: return ExactAmount(ExactDecimal(mantissa: Int128(random.next(100_000_000)), places: 6))
+            }
+        }
+    }
+
+    @Test(arguments: [3, 40, 300, 5_000], [UInt64(1), 7, 42])
+    func selectionGivesWhatTheSortGives(count: Int, seed: UInt64) {
+        let parts = Self.parts(count: count, seed: seed)
+        let exact = parts.reduce(ExactAmount.zero, +)
+        // The rounded sum (the usual total), cents more than parts (round after round), and less.
+        let rounded = exact.roundedToCents()
+        let cent = ExactDecimal(mantissa: 1, places: 2)
+        for total in [rounded, rounded + cent * (count * 2 + 3), rounded - cent * (count + 5), rounded - cent * (count * 3 + 1)] {
+            let shared = ExactAmount.apportion(total, among: parts)
+            #expect(shared == Self.plain(total, among: parts), "\(count) parts, seed \(seed), total \(total)")
+            #expect(shared.reduce(ExactDecimal.zero, +) == total)
+        }
+    }
+
+    /// Parts of twelve places shared out directly give what their exact amounts give.
+    @Test(arguments: [UInt64(3), 11])
+    func decimalPartsGiveWhatTheirAmountsGive(seed: UInt64) {
+        var random = Generator(state: seed)
+        let parts = (0..<2_000).map { index -> ExactDecimal in
+            let value = ExactDecimal(mantissa: Int128(random.next(1_000_000_000)), places: 1 + random.next(12))
+            // Some beyond 64 bits of units (above nine million), some negative.
+            return index % 7 == 0 ? value * 1_000_000_000 : index % 5 == 0 ? -value : value
+        }
+        let total = parts.reduce(ExactDecimal.zero, +).rounded()
+        for shown in [total, total + ExactDecimal(50)] {
+            #expect(ExactAmount.apportion(shown, among: parts) == ExactAmount.apportion(shown, among: parts.map(ExactAmount.init)))
+        }
+        // Beyond what an exact amount holds, every part is refused as before.
+        let huge = parts + [ExactDecimal(units: Int128.max / 2)]
+        #expect(ExactAmount.apportion(total, among: huge) == ExactAmount.apportion(total, among: huge.map(ExactAmount.init)))
+    }
+
+    /// All remainders equal: the earliest parts get the cents left (the latest give them back).
+    @Test func equalRemaindersGoToTheEarliest() {
+        let third = ExactAmount(ExactDecimal(1), times: 1, dividedBy: 3)
+        let parts = Array(repeating: third, count: 900)
+        let shared = ExactAmount.apportion(ExactDecimal(300), among: parts)
+        #expect(shared.prefix(300).allSatisfy { $0 == ExactDecimal(mantissa: 34, places: 2) })
+        #expect(shared.dropFirst(300).allSatisfy { $0 == ExactDecimal(mantissa: 33, places: 2) })
+        let short = ExactAmount.apportion(ExactDecimal(mantissa: 29_696, places: 2), among: parts)
+        #expect(short.prefix(896).allSatisfy { $0 == ExactDecimal(mantissa: 33, places: 2) })
+        #expect(short.suffix(4).allSatisfy { $0 == ExactDecimal(mantissa: 32, places: 2) })
+    }
+}
