@@ -102,13 +102,16 @@ public struct CostBook: Sendable {
             // hundred thousand products. What they add up to does not depend on the order; which
             // failure is told does, so the first in the index's order is the one thrown.
             var failure: (position: Int, failure: Failure)?
-            for position in Self.productOrder(of: index, productCount: workspace.products.count) {
-                let group = index.groups[position]
-                let amortized = group.monthly.isZero && group.last.isZero ? nil : (group.monthly, group.last)
-                do {
-                    _ = try cost(of: group.entry, productIndex: group.productIndex, amortized: amortized, workspace, model, periodSales)
-                } catch {
-                    if failure.map({ position < $0.position }) ?? true { failure = (position, error) }
+            let order = Self.productOrder(of: index, productCount: workspace.products.count)
+            // Through the buffer: a group is read in place, not copied out (a few hundred bytes each).
+            index.groups.withUnsafeBufferPointer { groups in
+                for position in order {
+                    let amortized = groups[position].monthly.isZero && groups[position].last.isZero ? nil : (groups[position].monthly, groups[position].last)
+                    do throws(Failure) {
+                        _ = try cost(of: groups[position].entry, productIndex: groups[position].productIndex, amortized: amortized, workspace, model, periodSales)
+                    } catch {
+                        if failure.map({ position < $0.position }) ?? true { failure = (position, error) }
+                    }
                 }
             }
             if let failure { throw failure.failure }
@@ -135,14 +138,15 @@ public struct CostBook: Sendable {
         order.reserveCapacity(index.groups.count)
         // Where each product's groups begin among the tied ones (a counting sort).
         var starts = Array(repeating: 0, count: productCount + 1)
-        for position in index.groups.indices {
-            if let product = index.groups[position].productIndex, product < productCount { starts[product + 1] += 1 } else { order.append(position) }
+        let products = index.groups.withUnsafeBufferPointer { groups in groups.map(\.productIndex) }
+        for (position, product) in products.enumerated() {
+            if let product, product < productCount { starts[product + 1] += 1 } else { order.append(position) }
         }
         for product in 0..<productCount { starts[product + 1] += starts[product] }
         let untied = order.count
         order.append(contentsOf: repeatElement(0, count: starts[productCount]))
-        for position in index.groups.indices {
-            guard let product = index.groups[position].productIndex, product < productCount else { continue }
+        for (position, product) in products.enumerated() {
+            guard let product, product < productCount else { continue }
             order[untied + starts[product]] = position
             starts[product] += 1
         }

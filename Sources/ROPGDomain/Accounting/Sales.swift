@@ -354,7 +354,10 @@ public struct SalesModel: Sendable {
         }
         var parts: [ProductSales] = []
         parts.reserveCapacity(workspace.products.count)
-        for (index, product) in workspace.products.enumerated() {
+        // Through the buffer: a product's price and cost are read in place, not the product copied out.
+        workspace.products.withUnsafeBufferPointer { products in
+        for index in products.indices {
+            let price = products[index].price, cost = products[index].cost
             var gmv = ExactDecimal.zero, net = ExactDecimal.zero, units = ExactDecimal.zero, goods = ExactDecimal.zero
             for (group, scale) in zip(groups, scales) {
                 let share = group.mix.shares[index]
@@ -362,19 +365,20 @@ public struct SalesModel: Sendable {
                 gmv += group.gmv * share
                 let netShare = group.net * share
                 net += netShare
-                if !product.price.isZero {
-                    units += (scale * share).divided(by: product.price) ?? .zero
-                    goods += (netShare * product.cost).divided(by: product.price) ?? .zero
+                if !price.isZero {
+                    units += (scale * share).divided(by: price) ?? .zero
+                    goods += (netShare * cost).divided(by: price) ?? .zero
                 }
             }
             if let hit = hitNet[index] {
                 gmv += hit.gmv
                 net += hit.net
                 units += hit.units
-                goods += hit.units * product.cost
+                goods += hit.units * cost
             }
             guard !gmv.isZero || !units.isZero || !shares[index].isZero else { continue }
             parts.append(ProductSales(index: index, share: shares[index], gmv: gmv, netRevenue: net, units: units, goods: goods))
+        }
         }
         sales.products = parts
         return sales

@@ -213,23 +213,25 @@ extension ExactAmount {
         let all = keys.reduce(UInt64.max, &), any = keys.reduce(0, |)
         guard all != any else { return any }
         var bits = UInt64.bitWidth - (all ^ any).leadingZeroBitCount
-        var candidates = keys
         var rank = rank
         var counts = [Int](repeating: 0, count: 1 << 11)
-        while bits > 0 && candidates.count > 1 {
+        /// The keys of the digit the rank falls in, out of `candidates`.
+        func narrowed(_ candidates: [UInt64]) -> [UInt64] {
             let width = min(11, bits)
             bits -= width
-            let mask = (UInt64(1) << width) - 1
+            let mask = (UInt64(1) << width) - 1, shift = UInt64(bits)
             for digit in 0...Int(mask) { counts[digit] = 0 }
-            for key in candidates { counts[Int((key >> UInt64(bits)) & mask)] += 1 }
+            for key in candidates { counts[Int((key >> shift) & mask)] += 1 }
             var digit = Int(mask)
             while counts[digit] < rank {
                 rank -= counts[digit]
                 digit -= 1
             }
-            let shift = UInt64(bits)
-            candidates = candidates.filter { Int(($0 >> shift) & mask) == digit }
+            return candidates.filter { Int(($0 >> shift) & mask) == digit }
         }
+        // The first pass reads the keys themselves; the later ones, the few left.
+        var candidates = narrowed(keys)
+        while bits > 0 && candidates.count > 1 { candidates = narrowed(candidates) }
         return candidates.sorted(by: >)[rank - 1]
     }
 }
