@@ -99,9 +99,12 @@ public final class Ledger: @unchecked Sendable {
     }
 
     /// The exact book of a period: its sales, deposits and lines for working and notes.
-    public func book(_ period: Period, perEntry: Bool = false, byProduct: Bool = false) throws(CostBook.Failure) -> CostBook {
+    /// `groupsByProduct`: the index's groups in product order, for books by product of several
+    /// periods (`CostIndex.GroupsByProduct`).
+    public func book(_ period: Period, perEntry: Bool = false, byProduct: Bool = false,
+                     groupsByProduct: CostIndex.GroupsByProduct? = nil) throws(CostBook.Failure) -> CostBook {
         if perEntry { return try CostBook(workspace, period: period, model: model, view: view) }
-        return try CostBook(workspace, index: index, period: period, model: model, view: view, byProduct: byProduct)
+        return try CostBook(workspace, index: index, period: period, model: model, view: view, byProduct: byProduct, groupsByProduct: groupsByProduct)
     }
 
     private func monthFigures(year: Int, month: Int) throws(CostBook.Failure) -> ExactFigures {

@@ -106,13 +106,14 @@ public struct ProductSplit: Sendable {
         let months = months(of: period)
         let shown = months.map { month in Result(catching: { () throws(CostBook.Failure) -> PeriodFigures in try ledger.figures(month) }) }
         let wave = coreCount()
+        let groupsByProduct = CostIndex.GroupsByProduct(ledger.index, productCount: ledger.workspace.products.count)
         var first = 0
         while first < months.count {
             let start = first
             let worked = mapInPieces(min(wave, months.count - start), minimumPiece: 1) { offset -> Result<Value, ReportError> in
                 let position = start + offset
                 do throws(CostBook.Failure) {
-                    let book = try ledger.book(months[position], byProduct: true)
+                    let book = try ledger.book(months[position], byProduct: true, groupsByProduct: groupsByProduct)
                     return .success(work(book, try shown[position].get()))
                 } catch {
                     return .failure(ReportError(error.message))

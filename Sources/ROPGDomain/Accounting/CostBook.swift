@@ -81,8 +81,10 @@ public struct CostBook: Sendable {
     /// entry, for reports over a million entries.
     /// Without `byProduct`, entries tied to products are taken as their folded per-revenue
     /// coefficients (fast), and `productDirect` holds goods only.
+    /// `groupsByProduct`: the index's groups in product order (`CostIndex.GroupsByProduct`), when
+    /// the caller builds books of several periods from one index.
     public init(_ workspace: Workspace, index: CostIndex, period: Period, model: SalesModel, view: CostView = .accrual,
-                byProduct: Bool = false) throws(Failure) {
+                byProduct: Bool = false, groupsByProduct: CostIndex.GroupsByProduct? = nil) throws(Failure) {
         self.period = period
         self.view = view
         days = period.firstDay...period.lastDay
@@ -101,14 +103,14 @@ public struct CostBook: Sendable {
             // direct costs are read and written one after another rather than at random over a
             // hundred thousand products. What they add up to does not depend on the order; which
             // failure is told does, so the first in the index's order is the one thrown.
+            let order = groupsByProduct ?? CostIndex.GroupsByProduct(index, productCount: workspace.products.count)
             var failure: (position: Int, failure: Failure)?
-            let order = Self.productOrder(of: index, productCount: workspace.products.count)
             // Through the buffer: a group is read in place, not copied out (a few hundred bytes each).
-            index.groups.withUnsafeBufferPointer { groups in
-                for position in order {
-                    let amortized = groups[position].monthly.isZero && groups[position].last.isZero ? nil : (groups[position].monthly, groups[position].last)
+            order.groups.withUnsafeBufferPointer { groups in
+                for (place, position) in order.positions.enumerated() {
+                    let amortized = groups[place].monthly.isZero && groups[place].last.isZero ? nil : (groups[place].monthly, groups[place].last)
                     do throws(Failure) {
-                        _ = try cost(of: groups[position].entry, productIndex: groups[position].productIndex, amortized: amortized, workspace, model, periodSales)
+                        _ = try cost(of: groups[place].entry, productIndex: groups[place].productIndex, amortized: amortized, workspace, model, periodSales)
                     } catch {
                         if failure.map({ position < $0.position }) ?? true { failure = (position, error) }
                     }
@@ -129,28 +131,6 @@ public struct CostBook: Sendable {
         }
         addGoods(workspace, model)
         addPaymentFees()
-    }
-
-    /// The positions of the index's groups: those tied to no product in order, then those tied
-    /// to products, product by product (in order within a product).
-    static func productOrder(of index: CostIndex, productCount: Int) -> [Int] {
-        var order: [Int] = []
-        order.reserveCapacity(index.groups.count)
-        // Where each product's groups begin among the tied ones (a counting sort).
-        var starts = Array(repeating: 0, count: productCount + 1)
-        let products = index.groups.withUnsafeBufferPointer { groups in groups.map(\.productIndex) }
-        for (position, product) in products.enumerated() {
-            if let product, product < productCount { starts[product + 1] += 1 } else { order.append(position) }
-        }
-        for product in 0..<productCount { starts[product + 1] += starts[product] }
-        let untied = order.count
-        order.append(contentsOf: repeatElement(0, count: starts[productCount]))
-        for (position, product) in products.enumerated() {
-            guard let product, product < productCount else { continue }
-            order[untied + starts[product]] = position
-            starts[product] += 1
-        }
-        return order
     }
 
     /// What one entry (or group) costs in the period, recorded in the totals; nil when nothing.

@@ -291,3 +291,36 @@ public struct CostIndex: Equatable, Sendable {
         deposits.reduce(.zero) { period.contains($1.key) ? $0 + $1.value : $0 }
     }
 }
+
+extension CostIndex {
+    /// The index's groups for books by product: those tied to no product in the index's order,
+    /// then those tied to products product by product (in the index's order within a product),
+    /// copied out in that order with their positions in the index. A book reads them one after
+    /// another; read in the index's order, a hundred thousand products' sales and costs are
+    /// reached at random, and read by position in product order, the groups are.
+    public struct GroupsByProduct: Sendable {
+        let positions: [Int]
+        let groups: [Group]
+
+        public init(_ index: CostIndex, productCount: Int) {
+            var order: [Int] = []
+            order.reserveCapacity(index.groups.count)
+            // Where each product's groups begin among the tied ones (a counting sort).
+            var starts = Array(repeating: 0, count: productCount + 1)
+            let products = index.groups.map(\.productIndex)
+            for (position, product) in products.enumerated() {
+                if let product, product < productCount { starts[product + 1] += 1 } else { order.append(position) }
+            }
+            for product in 0..<productCount { starts[product + 1] += starts[product] }
+            let untied = order.count
+            order.append(contentsOf: repeatElement(0, count: starts[productCount]))
+            for (position, product) in products.enumerated() {
+                guard let product, product < productCount else { continue }
+                order[untied + starts[product]] = position
+                starts[product] += 1
+            }
+            positions = order
+            groups = order.map { index.groups[$0] }
+        }
+    }
+}
