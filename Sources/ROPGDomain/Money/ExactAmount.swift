@@ -229,9 +229,15 @@ extension ExactAmount {
             }
             return candidates.filter { Int(($0 >> shift) & mask) == digit }
         }
-        // The first pass reads the keys themselves; the later ones, the few left.
+        // The first pass reads the keys themselves; the later ones, those left, until they are
+        // all one remainder (many parts of an even split have the same).
         var candidates = narrowed(keys)
-        while bits > 0 && candidates.count > 1 { candidates = narrowed(candidates) }
+        while bits > 0 && candidates.count > 1 {
+            let all = candidates.reduce(UInt64.max, &), any = candidates.reduce(0, |)
+            if all == any { return any }
+            bits = min(bits, UInt64.bitWidth - (all ^ any).leadingZeroBitCount)
+            candidates = narrowed(candidates)
+        }
         return candidates.sorted(by: >)[rank - 1]
     }
 }
