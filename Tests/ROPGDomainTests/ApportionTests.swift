@@ -97,3 +97,51 @@ import Testing
         #expect(short.suffix(4).allSatisfy { $0 == ExactDecimal(mantissa: 32, places: 2) })
     }
 }
+
+/// `ExactDecimal.divide`'s quotient estimated in floating point and made exact equals the 128-bit
+/// division's, and products and quotients of decimals round as the full-width arithmetic does.
+@Suite struct ExactDivisionTests {
+    @Test(arguments: [UInt64(5), 17, 99])
+    func theEstimatedQuotientIsTheDivisionsQuotient(seed: UInt64) {
+        var random = ApportionTests.Generator(state: seed)
+        func word() -> UInt128 { UInt128(random.next(1 << 30)) << 34 | UInt128(random.next(1 << 30)) << 4 | UInt128(random.next(16)) }
+        for round in 0..<20_000 {
+            // Dividends of every size, divisors from one to beyond 64 bits; quotients near 2⁵⁰ and beyond.
+            let n = (word() << (random.next(3) * 30)) &+ UInt128(round)
+            let d = max(1, word() >> random.next(60))
+            let (quotient, remainder) = ExactDecimal.divide(n, by: d)
+            let want = n.quotientAndRemainder(dividingBy: d)
+            #expect(quotient == want.quotient && remainder == want.remainder, "\(n) / \(d)")
+        }
+        // Exactly on and beside multiples, where an estimate is most often a unit off.
+        let one = UInt128(1)
+        let multiples: [UInt128] = [one, 999_999_999_999, one << 49, (one << 50) - 1, one << 50, one << 60]
+        let divisors: [UInt128] = [3, 1_000_000_000_000, 4_530_960, (one << 64) + 7]
+        for multiple in multiples {
+            for d in divisors {
+                let exact: UInt128 = multiple * d
+                for n in [exact - 1, exact, exact + 1] {
+                    let (quotient, remainder) = ExactDecimal.divide(n, by: d)
+                    let want = n.quotientAndRemainder(dividingBy: d)
+                    #expect(quotient == want.quotient && remainder == want.remainder, "\(n) / \(d)")
+                }
+            }
+        }
+    }
+
+    @Test func productsAndQuotientsRoundAsTheFullWidthArithmetic() {
+        var random = ApportionTests.Generator(state: 2026)
+        func reference(_ a: Int128, _ b: Int128, _ d: Int128) -> Int128 {
+            let (quotient, remainder) = d.magnitude.dividingFullWidth(a.magnitude.multipliedFullWidth(by: b.magnitude))
+            let magnitude = remainder >= d.magnitude - remainder ? quotient + 1 : quotient
+            return ((a < 0) != (b < 0)) != (d < 0) ? -Int128(magnitude) : Int128(magnitude)
+        }
+        for _ in 0..<50_000 {
+            let a = Int128(random.next(1 << 30)) * Int128(random.next(1 << 30)) * Int128(1 + random.next(1 << 20)) * (random.next(2) == 0 ? 1 : -1)
+            let b = Int128(random.next(1 << 30)) * Int128(1 + random.next(1 << 20))
+            let d = Int128(1 + random.next(1 << 30)) * Int128(1 + random.next(1 << 30))
+            #expect(ExactDecimal.multiplyDivide(a, b, d) == reference(a, b, d))
+            #expect(ExactDecimal.multiplyByUnits(a, b) == reference(a, b, ExactDecimal.unitsPerOne))
+        }
+    }
+}

@@ -157,6 +157,34 @@ public struct ExactDecimal: Hashable, Comparable, Sendable {
     /// over 100,000 products multiplies a few million times).
     static func multiplyByUnits(_ a: Int128, _ b: Int128) -> Int128 { multiplyDivide(a, b, 1_000_000_000_000) }
 
+    /// `n / d` and what is left, exactly. A quotient below 2⁵⁰ (any money amount or rate) is
+    /// estimated in floating point and made exact with 128-bit multiplication and subtraction:
+    /// the estimate is within a unit or two of the quotient, and the steps below hold
+    /// n = quotient × d + remainder, 0 ≤ remainder < d. A larger quotient is divided as it is.
+    /// A 128-bit division is a library call several times slower than this.
+    @inline(__always)
+    static func divide(_ n: UInt128, by d: UInt128) -> (quotient: UInt128, remainder: UInt128) {
+        func approximately(_ value: UInt128) -> Double {
+            Double(UInt64(truncatingIfNeeded: value >> 64)) * 18_446_744_073_709_551_616.0 + Double(UInt64(truncatingIfNeeded: value))
+        }
+        let estimate = approximately(n) / approximately(d)
+        guard estimate < 1e15, d > 0 else { return n.quotientAndRemainder(dividingBy: d) }
+        var quotient = UInt128(UInt64(estimate))
+        let (product, overflow) = quotient.multipliedReportingOverflow(by: d)
+        guard !overflow else { return n.quotientAndRemainder(dividingBy: d) }
+        var below = product
+        while below > n {
+            quotient -= 1
+            below -= d
+        }
+        var remainder = n - below
+        while remainder >= d {
+            quotient += 1
+            remainder -= d
+        }
+        return (quotient, remainder)
+    }
+
     /// `a × b / d` with a 256-bit intermediate, rounded half away from zero, saturating.
     @inline(__always)
     static func multiplyDivide(_ a: Int128, _ b: Int128, _ d: Int128) -> Int128 {
@@ -165,7 +193,7 @@ public struct ExactDecimal: Hashable, Comparable, Sendable {
         // Usually the product fits 128 bits (a price times a rate does): one native division.
         let (narrow, overflow) = a.magnitude.multipliedReportingOverflow(by: b.magnitude)
         if !overflow {
-            let (quotient, remainder) = narrow.quotientAndRemainder(dividingBy: divisor)
+            let (quotient, remainder) = divide(narrow, by: divisor)
             var magnitude = quotient
             if remainder >= divisor - remainder { magnitude += 1 }
             guard magnitude <= UInt128(Int128.max) else { return negative ? Int128.min : Int128.max }
