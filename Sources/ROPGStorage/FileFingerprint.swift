@@ -1,6 +1,7 @@
 // What a workspace file looked like when ropg last read or wrote it, so that a save can tell
 // whether someone else (another ropg, an editor, git) has changed the file since.
 
+import ROPGText
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -195,14 +196,14 @@ public enum FileKind: Equatable, Sendable {
     /// "it is a folder", "it is a FIFO (named pipe)", …
     public var phrase: String {
         switch self {
-        case .regular: return "it is a file"
-        case .folder: return "it is a folder"
-        case .fifo: return "it is a FIFO (named pipe)"
-        case .characterDevice: return "it is a device"
-        case .blockDevice: return "it is a block device"
-        case .socket: return "it is a socket"
-        case .symbolicLink: return "it is a symbolic link"
-        case .other: return "it is not a regular file"
+        case .regular: return ROPGText.phrase("it is a file")
+        case .folder: return ROPGText.phrase("it is a folder")
+        case .fifo: return ROPGText.phrase("it is a FIFO (named pipe)")
+        case .characterDevice: return ROPGText.phrase("it is a device")
+        case .blockDevice: return ROPGText.phrase("it is a block device")
+        case .socket: return ROPGText.phrase("it is a socket")
+        case .symbolicLink: return ROPGText.phrase("it is a symbolic link")
+        case .other: return ROPGText.phrase("it is not a regular file")
         }
     }
 }

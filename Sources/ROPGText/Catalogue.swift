@@ -20,6 +20,7 @@ public enum Catalogue {
         ("inputs", inputEntries),
         ("messages", messageEntries),
         ("exports", exportEntries),
+        ("storage", storageEntries),
     ]
 
     /// English text → Chinese text.

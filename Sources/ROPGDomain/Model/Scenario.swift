@@ -260,7 +260,7 @@ extension ScenarioChange {
             if value.isNegative { return "would make the \(figure.label) of \(sku) negative (\(value.formatted()))" }
             if let problem = FigureChange.sizeProblem(of: value) { return "\(figure.rawValue)\(change.typed) for \(sku): \(problem)" }
             guard figure.set(value, on: &product) else { return "\(sku)'s \(figure.label) cannot be \(value.description)" }
-            if let issue = Validation.issues(in: product).first { return "\(sku) \(issue.path): \(issue.message)" }
+            if let issue = Validation.issues(in: product).first { return "\(sku) \(issue.path): \(issue.problem)" }
             let before = workspace.products[index]
             workspace.products[index] = product
             if figure == .share, Self.sharesExceedWhole(workspace.products) {
@@ -292,7 +292,7 @@ extension ScenarioChange {
             if value.isNegative { return "would make the \(figure.rawValue) of \(id) negative (\(value.formatted()))" }
             if let problem = FigureChange.sizeProblem(of: value) { return "\(figure.rawValue)\(change.typed) for \(id): \(problem)" }
             figure.set(value, on: &entry)
-            if let issue = Validation.issues(in: entry, products: lookup.allSKUs(in: workspace)).first { return "\(id) \(issue.path): \(issue.message)" }
+            if let issue = Validation.issues(in: entry, products: lookup.allSKUs(in: workspace)).first { return "\(id) \(issue.path): \(issue.problem)" }
             workspace.costs[index] = entry
         case .replaceCost(let entry):
             guard let index = lookup.cost(entry.id, in: workspace) else { return "no cost entry \(entry.id) in the plan" }
