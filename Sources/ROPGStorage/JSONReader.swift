@@ -323,7 +323,7 @@ public final class JSONReader {
     private func beginMember(caller: StaticString) throws -> UnsafeMutablePointer<Frame>? {
         if let failure { throw failure }
         guard depth > 0, frames[depth - 1].isObject else {
-            throw error("\(caller) called outside an object", at: pos)
+            throw error(phrase("{caller} called outside an object", ["caller": "\(caller)"]), at: pos)
         }
         let frame = frames + (depth - 1)
         var c = try nextNonWhitespace()
@@ -377,7 +377,7 @@ public final class JSONReader {
     public func nextElement() throws -> Bool {
         if let failure { throw failure }
         guard depth > 0, !frames[depth - 1].isObject else {
-            throw error("nextElement() called outside an array", at: pos)
+            throw error(phrase("nextElement() called outside an array"), at: pos)
         }
         let frame = frames + (depth - 1)
         let c = try nextNonWhitespace()
@@ -565,12 +565,12 @@ public final class JSONReader {
     public func finish() throws {
         if let failure { throw failure }
         if depth > 0 {
-            throw error(frames[depth - 1].isObject ? "finish() called inside an unfinished object"
-                                                   : "finish() called inside an unfinished array", at: pos)
+            throw error(frames[depth - 1].isObject ? phrase("finish() called inside an unfinished object")
+                                                   : phrase("finish() called inside an unfinished array"), at: pos)
         }
         if !topLevelStarted {
             _ = try beginValue(consuming: false)  // throws at end of file or reports the value
-            throw error("finish() called before the top-level value was read", at: pos)
+            throw error(phrase("finish() called before the top-level value was read"), at: pos)
         }
         let c = try nextNonWhitespace()
         if c >= 0 { throw error(phrase("unexpected data after top-level value"), at: pos) }

@@ -21,6 +21,7 @@ public enum Catalogue {
         ("messages", messageEntries),
         ("exports", exportEntries),
         ("storage", storageEntries),
+        ("grids", gridEntries),
     ]
 
     /// English text → Chinese text.

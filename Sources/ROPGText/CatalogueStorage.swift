@@ -149,5 +149,10 @@ extension Catalogue {
         "months": "月",
         "weeks": "周",
         "ranges": "范围",
+        "{caller} called outside an object": "{caller} 在对象之外被调用",
+        "nextElement() called outside an array": "nextElement() 在数组之外被调用",
+        "finish() called before the top-level value was read": "finish() 在读完顶层值之前被调用",
+        "finish() called inside an unfinished object": "finish() 在未结束的对象中被调用",
+        "finish() called inside an unfinished array": "finish() 在未结束的数组中被调用",
     ]
 }

@@ -78,3 +78,17 @@ extension PeriodGrain {
         }
     }
 }
+
+extension PeriodGrain {
+    /// "month" in English, "月" in Chinese: the grain named in a sentence.
+    public var phrased: String {
+        switch self {
+        case .year: phrase("year")
+        case .quarter: phrase("quarter")
+        case .month: phrase("month")
+        case .week: phrase("week")
+        case .day: phrase("day")
+        case .range: phrase("range")
+        }
+    }
+}

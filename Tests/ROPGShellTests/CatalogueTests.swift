@@ -62,15 +62,35 @@ import ROPGDomain
     }
 
     /// Errors and messages are phrased, never written as English literals: `CommandError("…")`
-    /// and `.message("…")` with a literal would print English in a Chinese session. The grid code
-    /// (being moved into ROPGReports) is the known exception still to translate.
+    /// and `.message("…")` with a literal would print English in a Chinese session, and so would
+    /// a workspace file's error (`failure(path, "…")`, `WorkspaceLoadError("…")`) or a JSON syntax
+    /// error (`error("…", at:)`, `fail("…")`). No file is an exception.
     @Test func noErrorOrMessageIsAnEnglishLiteral() throws {
-        let stillEnglish: Set<String> = ["ROPGShell/Commands/Accounting/PnlGrid.swift", "ROPGShell/Commands/Goal/GoalShow.swift"]
-        let literals = try Self.literals(matching: #"(?:CommandError|\.message)\(("(?:[^"\\]|\\.)*")"#)
-        #expect(literals.contains { stillEnglish.contains($0.file) }, "the scan finds the known English literals, so it would find a new one")
-        for (file, literal) in literals where !stillEnglish.contains(file) {
+        let literals = try Self.literals(matching: Self.englishLiteral)
+        for (file, literal) in literals where !Self.holdsNoWords(literal) {
             Issue.record("\(file): an English literal where a phrase is needed: \(literal)")
         }
+        // The scan would find one of each kind.
+        let probes = [#"throw CommandError("by=x")"#, #"throw failure(path(), "expected an object")"#,
+                      #"throw failure("\(path()).metric", "bad")"#, #"throw error("trailing comma", at: pos)"#, #"WorkspaceLoadError("\(name) is bad")"#]
+        let regex = try NSRegularExpression(pattern: Self.englishLiteral)
+        for probe in probes {
+            let found = regex.firstMatch(in: probe, range: NSRange(probe.startIndex..., in: probe)).flatMap { Range($0.range(at: 1), in: probe) }
+            #expect(found.map { !Self.holdsNoWords(String(probe[$0])) } == true, "the scan misses \(probe)")
+        }
+    }
+
+    /// A string literal handed to an error or a message: `CommandError("…")`, `.message("…")`,
+    /// `WorkspaceLoadError("…")`, `JSONFileError(message: "…")`, JSON's `error("…", at:)` and
+    /// `fail("…")`, and the workspace reader's `failure(path, "…")`.
+    static let englishLiteral = #"(?:(?:CommandError|\.message|WorkspaceLoadError|JSONFileError|[^a-zA-Z.]fail|[^a-zA-Z.]error)\((?:message: )?|failure\([^,()]*(?:\((?:[^()]|\([^()]*\))*\)[^,()]*)*, )("(?:[^"\\]|\\.)*")"#
+
+    /// A literal of interpolated values and punctuation only ("\(fileName):\(line): \(message)")
+    /// has no words to translate.
+    static func holdsNoWords(_ literal: String) -> Bool {
+        let values = try? NSRegularExpression(pattern: #"\\\((?:[^()]|\([^()]*\))*\)"#)
+        let text = values?.stringByReplacingMatches(in: literal, range: NSRange(literal.startIndex..., in: literal), withTemplate: "") ?? literal
+        return !text.contains { $0.isLetter }
     }
 
     @Test func everyColumnHeaderIsInTheCatalogue() throws {
