@@ -755,7 +755,7 @@ extension WorkspaceReader {
                 if ["addProduct", "replaceCost", "addCost", "hitPlan"].contains(key) { values[key] = "" }
             }
             guard let name = values["scenario"] else { throw failure(path(), phrase("a scenario line needs \"scenario\"")) }
-            if let problem = Scenario.problem(withName: name) { throw failure("\(path()).scenario", phrase(problem)) }
+            if let problem = Scenario.problem(withName: name) { throw failure("\(path()).scenario", problem.message) }
             func figureChange() throws(WorkspaceLoadError) -> FigureChange {
                 if let text = values["by"] {
                     guard let change = FigureChange(storedText: text) else { throw failure("\(path()).by", phrase("\"{text}\" is not a change such as \"-10%\", \"+5\" or \"*1.1\"", ["text": text])) }
@@ -827,7 +827,7 @@ extension WorkspaceReader {
             } else {
                 guard !scenarios.contains(where: { $0.name == name }) else { throw failure("\(path()).scenario", phrase("scenario {name} appears twice", ["name": name])) }
                 let text = values["volume"] ?? "hold-gmv"
-                guard let rule = VolumeRule.parse(text) else { throw failure("\(path()).volume", phrase("\"{text}\" is not {rules}", ["text": text, "rules": phrase(VolumeRule.help)])) }
+                guard let rule = VolumeRule.parse(text) else { throw failure("\(path()).volume", phrase("\"{text}\" is not {rules}", ["text": text, "rules": VolumeRule.choices])) }
                 scenarios.append(Scenario(name: name, volume: rule))
             }
         }

@@ -1,4 +1,5 @@
-// The month × product grids (pnl and goal show by=month,product): titles, notes and errors.
+// The month × product grids (pnl and goal show by=month,product): titles, notes and errors; and
+// the words of scenarios and relative changes (ScenarioText.swift), format's precision note.
 
 extension Catalogue {
     static let gridEntries: [String: String] = [
@@ -26,5 +27,36 @@ extension Catalogue {
         "profit and loss {period}: {metric} by month and product": "损益 {period}：{metric}，按月和商品",
         "other {count} products": "其余 {count} 个商品",
         "the {shown} products with the largest {metric} of {count} shown; the other {rest} are summed in one line (top=N shows more)": "显示 {count} 个商品中{metric}最大的 {shown} 个；其余 {rest} 个合并为一行（top=N 显示更多）",
+        "money={unit} scales text and md on screen; csv, json, files and workbooks keep full precision": "money={unit} 只缩放屏幕上的 text 和 md；csv、json、文件和工作簿保留完整精度",
+        "a scenario's name has no invisible characters (it holds U+{code})": "情景名称不能含有不可见字符（它含有 U+{code}）",
+        "the plan's cost {id} belongs to {sku}": "计划中的成本 {id} 归属于 {sku}",
+        "the plan's hit plan {name} is for {sku}": "计划中的爆款计划 {name} 是针对 {sku} 的",
+        "{sku}'s {label} cannot be {value}": "{sku} 的 {label} 不能是 {value}",
+        "added": "已添加",
+        "removed": "已删除",
+        "replaced": "已替换",
+        "elasticity {value} (units change by {value} × the price change)": "弹性 {value}（件数变化 = {value} × 价格变化）",
+        "no cost entry {id} in the plan": "计划中没有成本条目 {id}",
+        "no hit plan {name} in the plan": "计划中没有爆款计划 {name}",
+        "no product {sku} in the plan": "计划中没有商品 {sku}",
+        "past 10²⁶": "超过 10²⁶",
+        "the GMV shares would add up to more than 100%": "销售额占比合计会超过 100%",
+        "the plan has a product {sku} of its own": "计划本身已有商品 {sku}",
+        "the plan has no {metric} goal for {period}": "计划中没有 {period} 的 {metric} 目标",
+        "the result would be too large: {shown} is past the largest figure ropg takes (10¹⁵)": "结果会太大：{shown} 超过了 ropg 能接受的最大数字（10¹⁵）",
+        "volume=hold-gmv (the default), volume=hold-units or volume=elasticity:E (e.g. elasticity:-1.5)": "volume=hold-gmv（默认）、volume=hold-units 或 volume=elasticity:E（例如 elasticity:-1.5）",
+        "would make the {label} of {target} negative ({value})": "会使 {target} 的 {label} 变为负数（{value}）",
+        "{assumption} for {period} would be {value}, but it {problem}": "{period} 的 {assumption} 会变成 {value}，但它{problem}",
+        "{assumption} for {period}: {problem}": "{period} 的 {assumption}：{problem}",
+        "{assumption} is not set in the plan": "计划中没有设定 {assumption}",
+        "{assumption} would be {value}, but it {problem}": "{assumption} 会变成 {value}，但它{problem}",
+        "{assumption}{typed}: {problem}": "{assumption}{typed}：{problem}",
+        "{figure}{typed} for {target}: {problem}": "{target} 的 {figure}{typed}：{problem}",
+        "{id} has no {figure}": "{id} 没有 {figure}",
+        "{name} is reserved: it would read as the plan or a comparison column; pick another name": "{name} 是保留词：它会被当成计划或对比列；请换一个名称",
+        "{name} reads as a period; scenario compare could not tell them apart. Pick another name": "{name} 会被读作期间；scenario compare 无法区分它们。请换一个名称",
+        "{sku} has no {label} of its own": "{sku} 没有单独设定的 {label}",
+        "{subject} {how}: {problem}": "{subject} {how}：{problem}",
+        "{target} {path}: {problem}": "{target} {path}：{problem}",
     ]
 }

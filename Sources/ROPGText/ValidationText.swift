@@ -59,7 +59,7 @@ extension ValidationProblem {
         case .assumptionValue(let value, let problem): phrase("{value} {problem}", ["value": value.description, "problem": phrase(problem)])
         case .overrideValue(let assumption, let value, let problem):
             phrase("{assumption} {value} {problem}", ["assumption": assumption.rawValue, "value": value.description, "problem": phrase(problem)])
-        case .scenarioName(let problem): phrase(problem)
+        case .scenarioName(let problem): problem.message
         case .scenarioTwice(let name): phrase("scenario {name} appears twice", ["name": name])
         }
     }

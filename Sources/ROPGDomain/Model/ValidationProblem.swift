@@ -47,7 +47,6 @@ public enum ValidationProblem: Equatable, Sendable {
     /// `problem` is `Assumption.problem(with:)`'s, itself a catalogue message.
     case assumptionValue(ExactDecimal, problem: String)
     case overrideValue(Assumption, ExactDecimal, problem: String)
-    /// `problem` is `Scenario.problem(withName:)`'s, itself a catalogue message.
-    case scenarioName(String)
+    case scenarioName(ScenarioNameProblem)
     case scenarioTwice(String)
 }

@@ -185,7 +185,7 @@ public enum CostCommand: Command {
                 throw CommandError(phrase("{figure}{typed} would make the {figure} of {id} {name} negative ({value}); nothing was changed", ["figure": "\(figure.rawValue)", "typed": "\(change.typed)", "id": "\(old.id)", "name": "\(old.name)", "value": "\(value.formatted())"]))
             }
             if let problem = FigureChange.sizeProblem(of: value) {
-                throw CommandError(phrase("{figure}{typed} for {id} {name}: {problem}; nothing was changed", ["figure": "\(figure.rawValue)", "typed": "\(change.typed)", "id": "\(old.id)", "name": "\(old.name)", "problem": "\(problem)"]))
+                throw CommandError(phrase("{figure}{typed} for {id} {name}: {problem}; nothing was changed", ["figure": "\(figure.rawValue)", "typed": "\(change.typed)", "id": "\(old.id)", "name": "\(old.name)", "problem": problem.message]))
             }
             figure.set(value, on: &entry)
             typed.append(.cost(id: old.id, figure, change))

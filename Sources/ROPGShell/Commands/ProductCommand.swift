@@ -200,7 +200,7 @@ public enum ProductCommand: Command {
                 throw CommandError(phrase("{figure}{typed} would make the {label} of {sku} {name} negative ({value}); nothing was changed", ["figure": "\(figure.rawValue)", "typed": "\(change.typed)", "label": "\(figure.label)", "sku": "\(old.sku)", "name": "\(old.name)", "value": "\(value.formatted())"]))
             }
             if let problem = FigureChange.sizeProblem(of: value) {
-                throw CommandError(phrase("{figure}{typed} for {sku}: {problem}; nothing was changed", ["figure": "\(figure.rawValue)", "typed": "\(change.typed)", "sku": "\(old.sku)", "problem": "\(problem)"]))
+                throw CommandError(phrase("{figure}{typed} for {sku}: {problem}; nothing was changed", ["figure": "\(figure.rawValue)", "typed": "\(change.typed)", "sku": "\(old.sku)", "problem": problem.message]))
             }
             if figure == .price, value.rounded(places: 2).isZero {
                 // A price of 0 sells no GMV per unit, so units cannot follow from the goals; refused

@@ -49,14 +49,14 @@ public enum SetCommand: Command {
                 guard let value = change.applied(to: current).map({ assumption.settled($0) }) else {
                     throw CommandError(phrase("{key}=: {assumption} is not set yet; set it first, e.g. set {assumption}=…", ["key": "\(key)", "assumption": "\(assumption.rawValue)"]))
                 }
-                if let problem = FigureChange.sizeProblem(of: value) { throw CommandError(phrase("{key}={value}: {problem}; nothing was changed", ["key": "\(key)", "value": "\(option.value ?? "")", "problem": "\(problem)"])) }
-                if let problem = assumption.problem(with: value) { throw CommandError(phrase("{key}={value}: {assumption} would be {value2}, but it {problem}", ["key": "\(key)", "value": "\(option.value ?? "")", "assumption": "\(assumption.rawValue)", "value2": "\(value.description)", "problem": "\(problem)"])) }
+                if let problem = FigureChange.sizeProblem(of: value) { throw CommandError(phrase("{key}={value}: {problem}; nothing was changed", ["key": "\(key)", "value": "\(option.value ?? "")", "problem": problem.message])) }
+                if let problem = assumption.problem(with: value) { throw CommandError(phrase("{key}={value}: {assumption} would be {value2}, but it {problem}", ["key": "\(key)", "value": "\(option.value ?? "")", "assumption": "\(assumption.rawValue)", "value2": "\(value.description)", "problem": phrase(problem)])) }
                 if let period {
                     settings.overrides.removeAll { $0.period == period && $0.assumption == assumption }
                     settings.overrides.append(AssumptionOverride(period: period, assumption: assumption, value: value))
                     said.append("\(assumption.rawValue) \(SettingsCommand.show(value, assumption)) for \(period.text)")
                 } else {
-                    if let problem = settings.changeOverrides(of: assumption, by: change) { throw CommandError(phrase("{key}={value}: {problem}; nothing was changed", ["key": "\(key)", "value": "\(option.value ?? "")", "problem": "\(problem)"])) }
+                    if let problem = settings.changeOverrides(of: assumption, by: change) { throw CommandError(phrase("{key}={value}: {problem}; nothing was changed", ["key": "\(key)", "value": "\(option.value ?? "")", "problem": problem.message])) }
                     settings[assumption] = value
                     typed.append(.assumption(assumption, change))
                     said.append("\(assumption.rawValue) \(SettingsCommand.show(value, assumption))")

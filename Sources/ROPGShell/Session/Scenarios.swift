@@ -79,7 +79,7 @@ extension Session {
         perform(edit)
         // The scenario's own relative changes stay relative when it is kept again.
         noteTyped(zip(changes, outcome.applied).filter { $0.1 }.map(\.0))
-        return outcome.problems
+        return outcome.problems.map(\.message)
     }
 
     /// Changes that turn `old` into `new`, entity by entity (products, costs, goals by position

@@ -93,8 +93,8 @@ extension Session {
         }
         var whatIfBlocks = whatIfBlocks
         let rule = whatIf?.volume ?? .holdGMV
-        var note = rule == .holdGMV ? phrase("volume: {rule}, the default; whatif volume=hold-units or volume=elasticity:E changes it", ["rule": phrase(rule.explained)])
-            : phrase("volume: {rule}", ["rule": phrase(rule.explained)])
+        var note = rule == .holdGMV ? phrase("volume: {rule}, the default; whatif volume=hold-units or volume=elasticity:E changes it", ["rule": rule.explanation])
+            : phrase("volume: {rule}", ["rule": rule.explanation])
         if rule != .holdGMV {
             // The what-if's own figures with its volume rule: worked out on a copy adjusted for it.
             var adjusted = workspace

@@ -82,7 +82,7 @@ public enum ScenarioCommand: Command {
 
     /// A name for a new scenario: valid, and not taken.
     static func freshName(_ name: String, _ session: Session) throws(CommandError) -> String {
-        if let problem = Scenario.problem(withName: name) { throw CommandError(phrase("{name}: {problem}", ["name": name.quotedExcerpt, "problem": phrase(problem)])) }
+        if let problem = Scenario.problem(withName: name) { throw CommandError(phrase("{name}: {problem}", ["name": name.quotedExcerpt, "problem": problem.message])) }
         if CommandRegistry.command(named: name) != nil {
             throw CommandError(phrase("{name} is the name of a command; scenario compare could not tell them apart. Pick another name", ["name": name.quotedExcerpt]))
         }
@@ -94,7 +94,7 @@ public enum ScenarioCommand: Command {
 
     static func rule(_ arguments: Arguments) throws(CommandError) -> VolumeRule? {
         guard let text = arguments.value("volume") else { return nil }
-        guard let rule = VolumeRule.parse(text) else { throw CommandError(phrase("volume={value} is not a rule; use {rules}", ["value": text.excerpt, "rules": VolumeRule.help])) }
+        guard let rule = VolumeRule.parse(text) else { throw CommandError(phrase("volume={value} is not a rule; use {rules}", ["value": text.excerpt, "rules": VolumeRule.choices])) }
         return rule
     }
 
@@ -159,11 +159,11 @@ public enum ScenarioCommand: Command {
             let before = figure(of: change, in: workspace, &lookup)
             let problem = change.apply(to: &workspace, lookup: &lookup)
             let after = problem == nil ? figure(of: change, in: workspace, &lookup) : nil
-            rows.append([.count(ExactDecimal(position + 1)), .text(change.subject), .text(change.how),
+            rows.append([.count(ExactDecimal(position + 1)), .text(change.subject), .text(change.howPhrased),
                          before.map { .text($0) } ?? .empty, after.map { .text($0) } ?? .empty,
-                         problem.map { Cell.text(phrase("no longer applies: {problem}", ["problem": $0])).emphasized(.warning) } ?? .text(phrase("applies"))])
+                         problem.map { Cell.text(phrase("no longer applies: {problem}", ["problem": $0.message])).emphasized(.warning) } ?? .text(phrase("applies"))])
         }
-        var notes = [phrase("{changes}; volume: {rule}", ["changes": phrase(count: scenario.changes.count, "{count} change", "{count} changes"), "rule": phrase(scenario.volume.explained)])]
+        var notes = [phrase("{changes}; volume: {rule}", ["changes": phrase(count: scenario.changes.count, "{count} change", "{count} changes"), "rule": scenario.volume.explanation])]
         if scenario.changes.isEmpty { notes = [phrase("no changes yet: scenario open {name} to make some", ["name": scenario.name])] }
         let table = Table(title: phrase("scenario {name}", ["name": scenario.name]),
                           columns: [.number("#", key: "position"), .text("change", key: "change"), .text("how", key: "how"),
@@ -241,7 +241,7 @@ public enum ScenarioCommand: Command {
         try arguments.checkPositionals(max: 3, usage: usage[7])
         let scenario = try session.scenario(named: try name(arguments, "volume"))
         guard let text = arguments.positional(2) else {
-            return [.message(phrase("scenario {name}: volume {rule}", ["name": scenario.name, "rule": phrase(scenario.volume.explained)]))]
+            return [.message(phrase("scenario {name}: volume {rule}", ["name": scenario.name, "rule": scenario.volume.explanation]))]
         }
         guard let rule = VolumeRule.parse(text) else { throw CommandError(phrase("{word} is not a volume rule; use hold-gmv, hold-units or elasticity:E (e.g. elasticity:-1.5)", ["word": text.quotedExcerpt])) }
         try noOpenWhatIf(session, phrase("changing a scenario"))
@@ -251,7 +251,7 @@ public enum ScenarioCommand: Command {
             return changed
         }
         session.perform(Edit(description: "scenario volume \(scenario.name) \(rule.typed)", changes: [.setScenarios(scenarios)]))
-        return [.message(phrase("scenario {name}: volume {rule}", ["name": scenario.name, "rule": phrase(rule.explained)]))]
+        return [.message(phrase("scenario {name}: volume {rule}", ["name": scenario.name, "rule": rule.explanation]))]
     }
 
     static func noOpenWhatIf(_ session: Session, _ doing: String) throws(CommandError) {
