@@ -22,6 +22,7 @@ public enum Catalogue {
         ("exports", exportEntries),
         ("storage", storageEntries),
         ("grids", gridEntries),
+        ("usage", usageEntries),
     ]
 
     /// English text → Chinese text.

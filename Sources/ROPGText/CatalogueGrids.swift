@@ -1,5 +1,6 @@
-// The month × product grids (pnl and goal show by=month,product): titles, notes and errors; and
-// the words of scenarios and relative changes (ScenarioText.swift), format's precision note.
+// The month × product grids (pnl and goal show by=month,product): titles, notes and errors; the
+// words of scenarios and relative changes (ScenarioText.swift); history, undo, the journal and
+// recover; the hit plan's summary; format's precision note; ropg run's errors.
 
 extension Catalogue {
     static let gridEntries: [String: String] = [
@@ -58,5 +59,46 @@ extension Catalogue {
         "{sku} has no {label} of its own": "{sku} 没有单独设定的 {label}",
         "{subject} {how}: {problem}": "{subject} {how}：{problem}",
         "{target} {path}: {problem}": "{target} {path}：{problem}",
+        "in scenario {name} (keep or drop)": "在情景 {name} 中（keep 或 drop）",
+        "in the what-if (keep or drop)": "在假设分析中（keep 或 drop）",
+        "{state}, saved": "{state}，已保存",
+        "no changes yet": "还没有修改",
+        "before": "之前",
+        "{label}: {heading}": "{label}：{heading}",
+        "{start} to {end}, {count} days (test {test}, ramp {ramp}, peak {peak}, hold {hold})": "{start} 至 {end}，{count} 天（测款 {test}、爬坡 {ramp}、峰值 {peak}、维持 {hold}）",
+        "{cpc} / {breakeven} (CVR {cvr} × units per order {units} × u {contribution})": "{cpc} / {breakeven}（转化率 {cvr} × 每单件数 {units} × 单件贡献毛利 {contribution}）",
+        "{count} (units × {share})": "{count}（件数 × {share}）",
+        "undo: {change}": "撤销：{change}",
+        "undo {change}": "撤销 {change}",
+        "redo: {change}": "重做：{change}",
+        "note: unsaved changes of an earlier session are waiting (recover replay or recover discard); new changes are not journaled until then": "注意：之前会话未保存的修改还在等待处理（recover replay 或 recover discard）；在此之前新的修改不会记入日志",
+        "in scenario {name}: {change}": "在情景 {name} 中：{change}",
+        "in the what-if: {change}": "在假设分析中：{change}",
+        "warning: {problem}; changes are not protected against a crash until you save": "警告：{problem}；在保存之前，修改在崩溃时得不到保护",
+        "drop the what-if ({changes})": "丢弃假设分析（{changes}）",
+        "drop {change}": "丢弃 {change}",
+        "scenario {name} ({changes})": "情景 {name}（{changes}）",
+        "scenario {name}: {changes}": "情景 {name}：{changes}",
+        "{change} ({count})": "{change}（{count}）",
+        "undid: {change}": "已撤销：{change}",
+        "nothing to undo in the what-if: drop leaves it, keep makes it part of the plan": "假设分析中没有可撤销的修改：drop 离开它，keep 把它并入计划",
+        "nothing to undo": "没有可撤销的修改",
+        "redid: {change}": "已重做：{change}",
+        "--html {path}: the page's name ends in .html": "--html {path}：网页的文件名以 .html 结尾",
+        "one notebook at a time (got {first} and {second})": "一次只能运行一个笔记本（给了 {first} 和 {second}）",
+        "ropg run needs a notebook: ropg run NOTEBOOK.md": "ropg run 需要一个笔记本：ropg run 笔记本.md",
+        "Try ropg run --help.": "试试 ropg run --help。",
+        "replayed 1 change from the journal; not saved yet: save to keep it": "已从日志重放 1 个修改；尚未保存：用 save 保留它",
+        "replayed {count} changes from the journal; not saved yet: save to keep them": "已从日志重放 {count} 个修改；尚未保存：用 save 保留它们",
+        "{changes} no longer fit the file and were skipped:": "{changes}与文件不再相符，已跳过：",
+        "{changes} left by a ropg session that ended without saving (pid {pid}, started {when}):": "{changes}，由一个未保存就结束的 ropg 会话留下（pid {pid}，开始于 {when}）：",
+        "(its last record was cut short: the crash came while writing it; it is left out)": "（最后一条记录不完整：崩溃发生在写入时；已略去）",
+        "{path} changed since those changes were made: replay reports any change that no longer fits": "这些修改之后 {path} 有过变动：重放时会报告不再相符的修改",
+        "warning: {message}": "警告：{message}",
+        "note: another ropg (pid {pid}) is working on {path} and has unsaved changes": "注意：另一个 ropg（pid {pid}）正在处理 {path}，且有未保存的修改",
+        "Replay them? [y = replay, n = discard, Enter = decide later with recover] ": "要重放吗？[y = 重放，n = 丢弃，回车 = 稍后用 recover 决定] ",
+        "they wait: recover replay or recover discard when you are ready": "它们会等着：准备好后用 recover replay 或 recover discard",
+        "\"{answer}\" is not y or n; nothing was run: the changes wait for recover replay or recover discard": "\"{answer}\" 不是 y 或 n；什么也没运行：这些修改等待 recover replay 或 recover discard",
+        "recover replay makes them again; recover discard throws them away (help recover)": "recover replay 重新做出这些修改；recover discard 丢弃它们（help recover）",
     ]
 }

@@ -111,6 +111,13 @@ import ROPGDomain
         for topic in HelpTopic.allCases { #expect(Catalogue.chinese[topic.rawValue] != nil, "no Chinese for the topic \(topic.rawValue)") }
     }
 
+    /// The command lines' usage is kept whole in the catalogue; a change to either text must
+    /// change its Chinese too.
+    @Test func theUsageTextsHaveChinese() {
+        #expect(Catalogue.chinese[ShellMain.helpText] != nil, "ropg --help has no Chinese for its current text")
+        #expect(Catalogue.chinese[NotebookWords.englishUsage] != nil, "ropg run --help has no Chinese for its current text")
+    }
+
     @Test func parametersFillByName() {
         #expect(Catalogue.fill("{a} and {b}, {a}", ["a": "1", "b": "2"]) == "1 and 2, 1")
         #expect(Catalogue.fill("{missing} {x", ["a": "1"]) == "{missing} {x")

@@ -158,7 +158,7 @@ public enum CostCommand: Command {
         }
         guard !changes.isEmpty else { return [.message(phrase("no cost entry matches {filter}; nothing was changed", ["filter": "\(filter.text)"]))] }
         guard session.confirmBulk(changes.count, "cost entries") else { return [.message(phrase("nothing was changed"))] }
-        session.perform(Edit(description: arguments.described("cost set \(filter.text)") + " (\(counted(changes.count, "entry", "entries")))", changes: changes))
+        session.perform(Edit(description: phrase("{change} ({count})", ["change": arguments.described("cost set \(filter.text)"), "count": phrase(count: changes.count, "{count} entry", "{count} entries")]), changes: changes))
         session.noteTyped(typed)
         return [.message(Session.bulkChanged(changes.count, "cost entry", "cost entries", ids))]
     }

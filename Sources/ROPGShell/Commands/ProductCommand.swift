@@ -164,7 +164,7 @@ public enum ProductCommand: Command {
         guard !changes.isEmpty else { return [.message(phrase("no product matches {filter}; nothing was changed", ["filter": "\(filter.text)"]))] }
         try checkShares(products)
         guard session.confirmBulk(changes.count, "products") else { return [.message(phrase("nothing was changed"))] }
-        session.perform(Edit(description: arguments.described("product set \(filter.text)") + " (\(counted(changes.count, "product")))", changes: changes))
+        session.perform(Edit(description: phrase("{change} ({count})", ["change": arguments.described("product set \(filter.text)"), "count": phrase(count: changes.count, "{count} product", "{count} products")]), changes: changes))
         session.noteTyped(typed)
         let skus = changes.compactMap { change -> String? in if case .replaceProduct(let product, _) = change { return product.sku } else { return nil } }
         return [.message(Session.bulkChanged(changes.count, "product", "products", skus))]

@@ -63,10 +63,10 @@ extension Session {
         guard let open = whatIf else { return 0 }
         let count = whatIfSteps.count
         // The journal takes the what-if's changes back as their inverses, newest first.
-        journalEdit(Edit(description: "drop the what-if (\(counted(count, "change")))", changes: whatIfSteps.reversed().flatMap(\.inverse.changes)))
+        journalEdit(Edit(description: phrase("drop the what-if ({changes})", ["changes": phrase(count: count, "{count} change", "{count} changes")]), changes: whatIfSteps.reversed().flatMap(\.inverse.changes)), marked: false)
         // The plan is put back whole (below); the log records it as each change taken back.
         for step in whatIfSteps.reversed() {
-            log(LoggedEdit(description: "drop " + step.description, forward: step.inverse, inverse: step.forward, stepID: step.id, isUndo: true))
+            log(LoggedEdit(description: phrase("drop {change}", ["change": step.description]), forward: step.inverse, inverse: step.forward, stepID: step.id, isUndo: true))
         }
         undoSteps.removeAll { $0.id >= open.firstStepID }
         redoSteps = open.stashedRedo
