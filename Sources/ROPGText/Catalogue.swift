@@ -23,6 +23,7 @@ public enum Catalogue {
         ("storage", storageEntries),
         ("grids", gridEntries),
         ("usage", usageEntries),
+        ("shell", shellEntries),
     ]
 
     /// English text → Chinese text.

@@ -59,6 +59,13 @@ import ROPGDomain
             #expect(!message.contains("\\("), "\(file): a message is keyed by its text with {parameters}, not interpolated: \(message)")
             #expect(Catalogue.chinese[message] != nil, "\(file): no Chinese for \"\(message)\"")
         }
+        // `phrase(count: n, "{count} product", "{count} products")`: both forms are keys.
+        let counted = try Self.literals(matching: #"phrase\(count: [^,]+, "((?:[^"\\]|\\.)*)", "(?:[^"\\]|\\.)*"\)"#)
+            + Self.literals(matching: #"phrase\(count: [^,]+, "(?:[^"\\]|\\.)*", "((?:[^"\\]|\\.)*)"\)"#)
+        #expect(counted.count > 20)
+        for (file, message) in counted {
+            #expect(Catalogue.chinese[message] != nil, "\(file): no Chinese for the count \"\(message)\"")
+        }
     }
 
     /// Errors and messages are phrased, never written as English literals: `CommandError("…")`
@@ -72,7 +79,7 @@ import ROPGDomain
         }
         // The scan would find one of each kind.
         let probes = [#"throw CommandError("by=x")"#, #"throw failure(path(), "expected an object")"#,
-                      #"throw failure("\(path()).metric", "bad")"#, #"throw error("trailing comma", at: pos)"#, #"WorkspaceLoadError("\(name) is bad")"#]
+                      #"throw failure("\(path()).metric", "bad")"#, #"throw error("trailing comma", at: pos)"#, #"throw CommandError(open ? "nothing to undo" : phrase("x"))"#, #"WorkspaceLoadError("\(name) is bad")"#]
         let regex = try NSRegularExpression(pattern: Self.englishLiteral)
         for probe in probes {
             let found = regex.firstMatch(in: probe, range: NSRange(probe.startIndex..., in: probe)).flatMap { Range($0.range(at: 1), in: probe) }
@@ -83,7 +90,7 @@ import ROPGDomain
     /// A string literal handed to an error or a message: `CommandError("…")`, `.message("…")`,
     /// `WorkspaceLoadError("…")`, `JSONFileError(message: "…")`, JSON's `error("…", at:)` and
     /// `fail("…")`, and the workspace reader's `failure(path, "…")`.
-    static let englishLiteral = #"(?:(?:CommandError|\.message|WorkspaceLoadError|JSONFileError|[^a-zA-Z.]fail|[^a-zA-Z.]error)\((?:message: )?|failure\([^,()]*(?:\((?:[^()]|\([^()]*\))*\)[^,()]*)*, )("(?:[^"\\]|\\.)*")"#
+    static let englishLiteral = #"(?:CommandError\([^"()]*\? |(?:CommandError|\.message|WorkspaceLoadError|JSONFileError|[^a-zA-Z.]fail|[^a-zA-Z.]error)\((?:message: )?|failure\([^,()]*(?:\((?:[^()]|\([^()]*\))*\)[^,()]*)*, )("(?:[^"\\]|\\.)*")"#
 
     /// A literal of interpolated values and punctuation only ("\(fileName):\(line): \(message)")
     /// has no words to translate.

@@ -54,7 +54,7 @@ public enum SetCommand: Command {
                 if let period {
                     settings.overrides.removeAll { $0.period == period && $0.assumption == assumption }
                     settings.overrides.append(AssumptionOverride(period: period, assumption: assumption, value: value))
-                    said.append("\(assumption.rawValue) \(SettingsCommand.show(value, assumption)) for \(period.text)")
+                    said.append(phrase("{key} {value} for {period}", ["key": assumption.rawValue, "value": SettingsCommand.show(value, assumption), "period": period.text]))
                 } else {
                     if let problem = settings.changeOverrides(of: assumption, by: change) { throw CommandError(phrase("{key}={value}: {problem}; nothing was changed", ["key": "\(key)", "value": "\(option.value ?? "")", "problem": problem.message])) }
                     settings[assumption] = value
@@ -69,11 +69,11 @@ public enum SetCommand: Command {
                     let before = settings.overrides.count
                     settings.overrides.removeAll { $0.period == period && $0.assumption == assumption }
                     guard settings.overrides.count < before else { throw CommandError(phrase("{key} has no value of its own for {period}", ["key": key, "period": period.text])) }
-                    said.append("\(key) for \(period.text) back to \(SettingsCommand.show(settings[assumption], assumption))")
+                    said.append(phrase("{key} for {period} back to {value}", ["key": key, "period": period.text, "value": SettingsCommand.show(settings[assumption], assumption)]))
                     continue
                 }
                 settings[assumption] = nil
-                said.append("\(key) \(SettingsCommand.show(assumption.defaultValue, assumption)) (default)")
+                said.append(phrase("{key} {value} (default)", ["key": key, "value": SettingsCommand.show(assumption.defaultValue, assumption)]))
                 continue
             }
             let value: ExactDecimal
@@ -88,7 +88,7 @@ public enum SetCommand: Command {
             if let period {
                 settings.overrides.removeAll { $0.period == period && $0.assumption == assumption }
                 settings.overrides.append(AssumptionOverride(period: period, assumption: assumption, value: value))
-                said.append("\(key) \(SettingsCommand.show(value, assumption)) for \(period.text)")
+                said.append(phrase("{key} {value} for {period}", ["key": key, "value": SettingsCommand.show(value, assumption), "period": period.text]))
             } else {
                 settings[assumption] = value
                 said.append("\(key) \(SettingsCommand.show(value, assumption))")
