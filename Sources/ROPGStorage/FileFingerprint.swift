@@ -147,12 +147,12 @@ public struct FileFingerprint: Equatable, Sendable, CustomStringConvertible {
     /// error, found without blocking (the file is opened with O_NONBLOCK before its type is known).
     public static func read(_ path: String) -> Result<FileFingerprint, FileError> {
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-        if fd < 0 { return .failure(FileError(message: "cannot read \(path): \(String(cString: strerror(errno)))")) }
+        if fd < 0 { return .failure(FileError(message: ROPGText.phrase("cannot read {path}: {value}", ["path": path, "value": String(cString: strerror(errno))]))) }
         defer { close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0 else { return .failure(FileError(message: "cannot read \(path): \(String(cString: strerror(errno)))")) }
+        guard fstat(fd, &info) == 0 else { return .failure(FileError(message: ROPGText.phrase("cannot read {path}: {value}", ["path": path, "value": String(cString: strerror(errno))]))) }
         guard (info.st_mode & S_IFMT) == S_IFREG else {
-            return .failure(FileError(message: "cannot read \(path): \(FileKind(info).phrase), not a file"))
+            return .failure(FileError(message: ROPGText.phrase("cannot read {path}: {kind}, not a file", ["path": path, "kind": FileKind(info).phrase])))
         }
         var hasher = ContentHash()
         let chunk = 1 << 20
@@ -165,7 +165,7 @@ public struct FileFingerprint: Equatable, Sendable, CustomStringConvertible {
             } else if n == 0 {
                 break
             } else if errno != EINTR {
-                return .failure(FileError(message: "cannot read \(path): \(String(cString: strerror(errno)))"))
+                return .failure(FileError(message: ROPGText.phrase("cannot read {path}: {value}", ["path": path, "value": String(cString: strerror(errno))])))
             }
         }
         // The times after reading: a writer that raced the read leaves different ones, so the

@@ -1,5 +1,5 @@
 // The shell's remaining words: seek, plan against actual, bulk changes, info, profiles, set's
-// echo, the driver tree's contradictions, records layout.
+// echo, the driver tree's contradictions, records layout, why, scenarios, the tokenizer.
 
 extension Catalogue {
     static let shellEntries: [String: String] = [
@@ -45,5 +45,31 @@ extension Catalogue {
         "{key} {value} (default)": "{key} {value}（默认）",
         "{key} {value} for {period}": "{period} 的 {key} {value}",
         "{period}: the {metric} goal {goal} does not fit the gmv goal, which needs {needed} ({change})": "{period}：{metric} 目标 {goal} 与 gmv 目标不符，gmv 目标需要 {needed}（{change}）",
+        "which line? why pnl {period} R (or gmv, refunds, revenue, O, P, G, cost, profit)": "哪一行？why pnl {period} R（或 gmv、refunds、revenue、O、P、G、cost、profit）",
+        "which entry? why costs {period} R1 (see cost list)": "哪个条目？why costs {period} R1（见 cost list）",
+        "the GMV goals spread to {days} of {period}": "销售额目标分到 {period} 的 {days}",
+        "the GMV recorded on {days} of {period}": "{period} 中 {days}记录的销售额",
+        "GMV {gmv} × each day's refund rate (overall {rate})": "销售额 {gmv} × 每天的退款率（总体 {rate}）",
+        "GMV {gmv} − refunds {refunds}": "销售额 {gmv} − 退款 {refunds}",
+        "net revenue {net} − total cost {cost}": "净收入 {net} − 总成本 {cost}",
+        "net revenue {net} − total cost {cost}; margin {margin} of net revenue": "净收入 {net} − 总成本 {cost}；利润率为净收入的 {margin}",
+        "why pnl {period} {category}": "why pnl {period} {category}",
+        "{category} total": "{category} 合计",
+        "a deposit: capital tied up, not a cost; nothing paid in {period}": "保证金：占用的资金，不是成本；{period} 内没有缴纳",
+        "a deposit: capital tied up, not a cost; paid in {period}": "保证金：占用的资金，不是成本；在 {period} 内缴纳",
+        "costs nothing in {period}: it does not apply then (start/end)": "在 {period} 没有成本：那时它不适用（start/end）",
+        "costs nothing in {period}: nothing it follows happens then": "在 {period} 没有成本：它所跟随的事那时没有发生",
+        "a NUL character (\\u{0}) at column {column}: a command line cannot hold NUL; remove it": "第 {column} 列有 NUL 字符（\\u{0}）：命令行不能含有 NUL；请删除它",
+        "a quote opened at column {column} is never closed": "第 {column} 列开始的引号没有闭合",
+        "more than {count} words in one command (at column {column}); a command takes a few words, and lists go in one word, e.g. by=1,2,3": "一条命令超过 {count} 个词（在第 {column} 列）；命令只需几个词，列表写成一个词，例如 by=1,2,3",
+        "`>` needs a file name after it": "`>` 后面需要文件名",
+        "`>` must come last, followed by a file name": "`>` 必须放在最后，后面跟文件名",
+        "none yet: hit plan SKU …, then hit save NAME": "还没有：先 hit plan SKU …，再 hit save 名称",
+        "scenario {name} opened with its {changes}: change it as usual; keep stores the edits back in it, drop leaves it as it was": "已打开情景 {name}，含 {changes}：照常修改；keep 把修改存回情景，drop 让它保持原样",
+        "1 change no longer applies and is left out on keep:": "1 个修改不再适用，keep 时会略去：",
+        "{count} changes no longer apply and are left out on keep:": "{count} 个修改不再适用，keep 时会略去：",
+        "{sku} from {day}": "{sku} 从 {day} 起",
+        "price {price}": "价格 {price}",
+        "in the plan": "在计划中",
     ]
 }

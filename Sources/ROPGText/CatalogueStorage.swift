@@ -1,5 +1,5 @@
-// The workspace file: what the reader says of a damaged file (JSONReader, WorkspaceReader) and
-// the domain's validation problems (ValidationText.swift), both languages.
+// The workspace file: what the reader says of a damaged file (JSONReader, WorkspaceReader),
+// the domain's validation problems (ValidationText.swift), and files that cannot be written or read.
 
 extension Catalogue {
     static let storageEntries: [String: String] = [
@@ -154,5 +154,17 @@ extension Catalogue {
         "finish() called before the top-level value was read": "finish() 在读完顶层值之前被调用",
         "finish() called inside an unfinished object": "finish() 在未结束的对象中被调用",
         "finish() called inside an unfinished array": "finish() 在未结束的数组中被调用",
+        "cannot sync folder {folder} after writing {path}: {value}": "写入 {path} 后无法同步文件夹 {folder}：{value}",
+        "cannot write {path}: it is a loop of symbolic links; point the link at a file": "无法写入 {path}：它是符号链接的循环；请让链接指向一个文件",
+        "cannot write {path}: no progress writing": "无法写入 {path}：写入没有进展",
+        "cannot write {path}: {kind}, not a file; give the path of a file": "无法写入 {path}：{kind}，不是文件；请给出文件的路径",
+        "cannot write {path}: {value} (the folder {folder} does not let this user create files); save elsewhere, or make the folder writable": "无法写入 {path}：{value}（文件夹 {folder} 不允许此用户创建文件）；请保存到别处，或让该文件夹可写",
+        "cannot write {path}: {value} (there is no folder {folder}); create it first, or save elsewhere": "无法写入 {path}：{value}（没有文件夹 {folder}）；请先创建它，或保存到别处",
+        "cannot write {path}: {value}": "无法写入 {path}：{value}",
+        "cannot write {path}: {value}; save elsewhere": "无法写入 {path}：{value}；请保存到别处",
+        "cannot write {path}: {value}; the file is as it was before. Free some space, or save elsewhere": "无法写入 {path}：{value}；文件保持原样。请腾出空间，或保存到别处",
+        "{name} is not UTF-8 text: line {line}, byte {byte} (offset {offset}) is 0x{hex}, which does not start a UTF-8 character there; save it as UTF-8": "{name} 不是 UTF-8 文本：第 {line} 行第 {byte} 字节（偏移 {offset}）是 0x{hex}，它在那里不能开始一个 UTF-8 字符；请存为 UTF-8",
+        "{name} is {encoding}: save it as UTF-8 (or convert it: iconv -f {iconv} -t UTF-8)": "{name} 是 {encoding} 编码：请存为 UTF-8（或转换：iconv -f {iconv} -t UTF-8）",
+        "{path} is read-only (mode {mode}), so it was not replaced": "{path} 是只读的（权限 {mode}），所以没有替换",
     ]
 }

@@ -79,7 +79,7 @@ import ROPGDomain
         }
         // The scan would find one of each kind.
         let probes = [#"throw CommandError("by=x")"#, #"throw failure(path(), "expected an object")"#,
-                      #"throw failure("\(path()).metric", "bad")"#, #"throw error("trailing comma", at: pos)"#, #"throw CommandError(open ? "nothing to undo" : phrase("x"))"#, #"WorkspaceLoadError("\(name) is bad")"#]
+                      #"throw failure("\(path()).metric", "bad")"#, #"throw error("trailing comma", at: pos)"#, #"throw CommandError(open ? "nothing to undo" : phrase("x"))"#, #"WorkspaceLoadError("\(name) is bad")"#, #"throw SyntaxError(message: "a quote", column: 1)"#]
         let regex = try NSRegularExpression(pattern: Self.englishLiteral)
         for probe in probes {
             let found = regex.firstMatch(in: probe, range: NSRange(probe.startIndex..., in: probe)).flatMap { Range($0.range(at: 1), in: probe) }
@@ -87,10 +87,11 @@ import ROPGDomain
         }
     }
 
-    /// A string literal handed to an error or a message: `CommandError("…")`, `.message("…")`,
-    /// `WorkspaceLoadError("…")`, `JSONFileError(message: "…")`, JSON's `error("…", at:)` and
+    /// A string literal handed to an error or a message: `CommandError("…")` (also after a `?`),
+    /// `.message("…")`, the files' and the command line's errors (`WorkspaceLoadError("…")`,
+    /// `FileError(message: "…")`, `SyntaxError(message: "…")`, …), JSON's `error("…", at:)` and
     /// `fail("…")`, and the workspace reader's `failure(path, "…")`.
-    static let englishLiteral = #"(?:CommandError\([^"()]*\? |(?:CommandError|\.message|WorkspaceLoadError|JSONFileError|[^a-zA-Z.]fail|[^a-zA-Z.]error)\((?:message: )?|failure\([^,()]*(?:\((?:[^()]|\([^()]*\))*\)[^,()]*)*, )("(?:[^"\\]|\\.)*")"#
+    static let englishLiteral = #"(?:CommandError\([^"()]*\? |(?:(?:Command|WorkspaceLoad|JSONFile|File|Syntax|Load|Usage|Open)Error|\.message|[^a-zA-Z.]fail|[^a-zA-Z.]error)\((?:message: )?|failure\([^,()]*(?:\((?:[^()]|\([^()]*\))*\)[^,()]*)*, )("(?:[^"\\]|\\.)*")"#
 
     /// A literal of interpolated values and punctuation only ("\(fileName):\(line): \(message)")
     /// has no words to translate.

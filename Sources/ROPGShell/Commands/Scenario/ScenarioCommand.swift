@@ -124,9 +124,12 @@ public enum ScenarioCommand: Command {
         let scenario = try session.scenario(named: try name(arguments, "open"))
         guard !session.isWhatIfOpen else { throw CommandError(phrase("a what-if is open: keep or drop it before opening scenario {name}", ["name": scenario.name])) }
         let problems = session.openScenario(scenario.name, volume: scenario.volume, changes: scenario.changes)
-        var text = "scenario \(scenario.name) opened with its \(counted(scenario.changes.count, "change")): change it as usual; keep stores the edits back in it, drop leaves it as it was"
+        var text = phrase("scenario {name} opened with its {changes}: change it as usual; keep stores the edits back in it, drop leaves it as it was",
+                          ["name": scenario.name, "changes": phrase(count: scenario.changes.count, "{count} change", "{count} changes")])
         if !problems.isEmpty {
-            text += "\n\(counted(problems.count, "change")) no longer \(problems.count == 1 ? "applies" : "apply") and \(problems.count == 1 ? "is" : "are") left out on keep:\n" + problems.map { "  \($0)" }.joined(separator: "\n")
+            text += "\n" + (problems.count == 1 ? phrase("1 change no longer applies and is left out on keep:")
+                : phrase("{count} changes no longer apply and are left out on keep:", ["count": String(problems.count)]))
+                + "\n" + problems.map { "  \($0)" }.joined(separator: "\n")
         }
         return [.message(text)]
     }
@@ -197,15 +200,15 @@ public enum ScenarioCommand: Command {
         case .goal(let period, let metric, _):
             return workspace.goalIndex(period: period, metric: metric).map { workspace.goals[$0].value.formatted() }
         case .hitPlan(let saved):
-            return workspace.hitPlans.first { $0.name == saved.name }.map { "\($0.spec.sku) from \($0.spec.start.isoText)" }
+            return workspace.hitPlans.first { $0.name == saved.name }.map { phrase("{sku} from {day}", ["sku": $0.spec.sku, "day": $0.spec.start.isoText]) }
         case .addProduct(let product):
-            return lookup.product(product.sku, in: workspace).map { "price \(workspace.products[$0].price.formatted())" }
+            return lookup.product(product.sku, in: workspace).map { phrase("price {price}", ["price": workspace.products[$0].price.formatted()]) }
         case .removeProduct(let sku):
-            return lookup.product(sku, in: workspace) == nil ? nil : "in the plan"
+            return lookup.product(sku, in: workspace) == nil ? nil : phrase("in the plan")
         case .removeCost(let id):
-            return lookup.cost(id, in: workspace) == nil ? nil : "in the plan"
+            return lookup.cost(id, in: workspace) == nil ? nil : phrase("in the plan")
         case .removeHitPlan(let name):
-            return workspace.hitPlans.contains { $0.name == name } ? "in the plan" : nil
+            return workspace.hitPlans.contains { $0.name == name } ? phrase("in the plan") : nil
         }
     }
 
