@@ -1,5 +1,6 @@
 // The shell's remaining words: seek, plan against actual, bulk changes, info, profiles, set's
-// echo, the driver tree's contradictions, records layout, why, scenarios, the tokenizer.
+// echo, the driver tree's contradictions, records layout, why, scenarios, the tokenizer; and the
+// reports' errors (ROPGReports' ReportError keys, phrased by ROPGShell/Language/ReportWords.swift).
 
 extension Catalogue {
     static let shellEntries: [String: String] = [
@@ -71,5 +72,21 @@ extension Catalogue {
         "{sku} from {day}": "{sku} 从 {day} 起",
         "price {price}": "价格 {price}",
         "in the plan": "在计划中",
+        "no products sell in {period}: add products (and goals) first": "{period} 没有商品有销售：请先添加商品（和目标）",
+        "no product {sku}; see product list": "没有商品 {sku}；见 product list",
+        "the plan needs a conversion rate: product set {sku} cvr=3% (measured), or set cvr= for the shop": "该计划需要转化率：product set {sku} cvr=3%（实测值），或用 set cvr= 设定全店的",
+        "hit plan {name}: {problem}": "爆款计划 {name}：{problem}",
+        "no product at position {position} of {count}; see product list": "{count} 个商品中没有第 {position} 个；见 product list",
+        "no products yet: breakeven needs products with prices and costs": "还没有商品：保本分析需要有价格和成本的商品",
+        "no product has a price and a share of GMV": "没有商品同时有价格和销售额占比",
+        "{sku} is free: there is no price to discount": "{sku} 是免费的：没有可打折的价格",
+        "{rate}: a discount is between 0% and 100%": "{rate}：折扣在 0% 到 100% 之间",
+        "to={target}: a discounted price is above 0 and below the price now, {price}": "to={target}：折后价必须大于 0 且低于现价 {price}",
+        "at {price} {sku} loses {loss} on every unit: goods {goods} + other {other} + fees {rate} of {price} ({fees}) = {variable} of variable cost; no volume makes that up. The lowest price that covers it is {lowest}": "售价 {price} 时 {sku} 每件亏 {loss}：货品 {goods} + 其他 {other} + 费用（{price} 的 {rate}，即 {fees}）= 变动成本 {variable}；多少销量都补不回来。能覆盖它的最低价是 {lowest}",
+        "{sku} has no goods cost, so a markup on it says nothing": "{sku} 没有货品成本，所以加价率对它没有意义",
+        "{sku}: {problem}": "{sku}：{problem}",
+        "from={from} to={to}: give prices above 0, from the lower to the higher": "from={from} to={to}：请给出大于 0 的价格，从低到高",
+        "step={step}: the step must be above 0": "step={step}：步长必须大于 0",
+        "from={from} to={to} step={step} makes {rows} rows; at most {most}: take a larger step": "from={from} to={to} step={step} 会有 {rows} 行；最多 {most} 行：请用更大的步长",
     ]
 }

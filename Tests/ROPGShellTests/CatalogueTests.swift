@@ -59,6 +59,13 @@ import ROPGDomain
             #expect(!message.contains("\\("), "\(file): a message is keyed by its text with {parameters}, not interpolated: \(message)")
             #expect(Catalogue.chinese[message] != nil, "\(file): no Chinese for \"\(message)\"")
         }
+        // A report's error holds its message's key (the reports do not phrase): each is in the catalogue.
+        let reportKeys = try Self.literals(matching: #"ReportError\("((?:[^"\\]|\\.)*)""#)
+        #expect(reportKeys.count > 10)
+        for (file, key) in reportKeys {
+            #expect(!key.contains("\\("), "\(file): a report error is keyed by its text with {parameters}, not interpolated: \(key)")
+            #expect(Catalogue.chinese[key] != nil, "\(file): no Chinese for the report error \"\(key)\"")
+        }
         // `phrase(count: n, "{count} product", "{count} products")`: both forms are keys.
         let counted = try Self.literals(matching: #"phrase\(count: [^,]+, "((?:[^"\\]|\\.)*)", "(?:[^"\\]|\\.)*"\)"#)
             + Self.literals(matching: #"phrase\(count: [^,]+, "(?:[^"\\]|\\.)*", "((?:[^"\\]|\\.)*)"\)"#)

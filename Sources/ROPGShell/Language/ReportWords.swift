@@ -1,0 +1,12 @@
+import ROPGText
+import ROPGReports
+
+extension ReportError {
+    /// The report's error in the session's language: its key phrased by the catalogue, with its
+    /// values and, as `{problem}`, the error it wraps.
+    public var message: String {
+        var values = self.values
+        if let cause = cause.first { values["problem"] = cause.message }
+        return phrase(key, values: values)
+    }
+}
