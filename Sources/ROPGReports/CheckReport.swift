@@ -17,7 +17,7 @@ public struct CheckReport: Equatable, Sendable {
     /// Per scope, the GMV gap split into traffic, conversion and order value (§4.7).
     public var gaps: [CheckGap]
     /// Why no gap could be split, in words (aov= or cvr= not set), when that is so.
-    public var gapUnavailable: String?
+    public var gapUnavailable: KeyedMessage?
     /// Per scope, the recorded ad spend against the ad-spend goal, or else the driver tree's.
     public var adSpend: [AdSpendLine]
     /// Recorded days of the year up to the day whose figures cannot all be true (more orders than

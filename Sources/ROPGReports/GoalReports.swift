@@ -12,7 +12,7 @@ public enum GoalReportError: Error, Equatable, Sendable {
     /// No day was asked for and no actuals are recorded to take the last of.
     case noActuals
     /// A goal plan, the driver tree or the sales model could not be worked out: their own words.
-    case failed(String)
+    case failed(KeyedMessage)
     /// A report it needs could not be worked out.
     case report(ReportError)
 }

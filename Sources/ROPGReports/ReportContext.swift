@@ -14,6 +14,11 @@ public struct ReportError: Error, Equatable, Sendable {
         self.values = values
         self.cause = cause.map { [$0] } ?? []
     }
+
+    /// The domain's message as the report's error.
+    public init(_ message: KeyedMessage) {
+        self.init(message.key, message.values, cause: message.cause.first.map(ReportError.init))
+    }
 }
 
 /// What every report is worked out from besides its own arguments: the workspace, today (passed

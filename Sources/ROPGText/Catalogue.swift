@@ -24,6 +24,7 @@ public enum Catalogue {
         ("grids", gridEntries),
         ("usage", usageEntries),
         ("shell", shellEntries),
+        ("domain", domainEntries),
     ]
 
     /// English text → Chinese text.

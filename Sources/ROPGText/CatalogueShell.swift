@@ -88,5 +88,12 @@ extension Catalogue {
         "from={from} to={to}: give prices above 0, from the lower to the higher": "from={from} to={to}：请给出大于 0 的价格，从低到高",
         "step={step}: the step must be above 0": "step={step}：步长必须大于 0",
         "from={from} to={to} step={step} makes {rows} rows; at most {most}: take a larger step": "from={from} to={to} step={step} 会有 {rows} 行；最多 {most} 行：请用更大的步长",
+        "input": "输入",
+        "value found": "求得的值",
+        "value now": "现在的值",
+        "figure at the value found": "取求得的值时的指标",
+        "figure now": "现在的指标",
+        "an even part of what the others leave": "其余商品剩下的部分平均分配",
+        "a deposit is capital tied up, not an expense": "保证金是占用的资金，不是费用",
     ]
 }

@@ -92,3 +92,12 @@ extension PeriodGrain {
         }
     }
 }
+
+extension KeyedMessage {
+    /// The message in the current language, its cause as `{problem}`.
+    public var phrased: String {
+        var values = self.values
+        if let cause = cause.first { values["problem"] = cause.phrased }
+        return phrase(key, values: values)
+    }
+}

@@ -66,6 +66,14 @@ import ROPGDomain
             #expect(!key.contains("\\("), "\(file): a report error is keyed by its text with {parameters}, not interpolated: \(key)")
             #expect(Catalogue.chinese[key] != nil, "\(file): no Chinese for the report error \"\(key)\"")
         }
+        // The domain's keyed messages: `KeyedMessage("…")`, and a failure's or a problem's plain literal.
+        let domainKeys = try Self.literals(matching: #"(?:KeyedMessage\(|(?:Failure|Unreachable)\(message: |adSpendProblem = (?:[^"\n]*\? )?)"((?:[^"\\]|\\.)*)""#)
+            .filter { $0.file.hasPrefix("ROPGDomain/") }
+        #expect(domainKeys.count > 20)
+        for (file, key) in domainKeys {
+            #expect(!key.contains("\\("), "\(file): a domain message is keyed by its text with {parameters}, not interpolated: \(key)")
+            #expect(Catalogue.chinese[key] != nil, "\(file): no Chinese for the domain message \"\(key)\"")
+        }
         // `phrase(count: n, "{count} product", "{count} products")`: both forms are keys.
         let counted = try Self.literals(matching: #"phrase\(count: [^,]+, "((?:[^"\\]|\\.)*)", "(?:[^"\\]|\\.)*"\)"#)
             + Self.literals(matching: #"phrase\(count: [^,]+, "(?:[^"\\]|\\.)*", "((?:[^"\\]|\\.)*)"\)"#)

@@ -138,7 +138,7 @@ public struct ScenarioOutcome: Sendable {
     /// What the volume rule did, when it did something.
     public var volumeNote: String?
     /// Why the volume rule could not be applied (the workspace then holds GMV).
-    public var volumeFailure: String?
+    public var volumeFailure: KeyedMessage?
     /// Whether a change that applied touched the cost entries, or added or removed a product
     /// (so that an index of the plan's entries no longer fits).
     public var costsChanged = false

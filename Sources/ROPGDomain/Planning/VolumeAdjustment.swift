@@ -10,7 +10,7 @@
 /// and every other product what it sold. Orders and units goals, recorded actuals and saved hit
 /// plans (planned in units already) are left as they are.
 public enum VolumeAdjustment {
-    public struct Failure: Error, Equatable, Sendable { public var message: String }
+    public struct Failure: Error, Equatable, Sendable { public var message: KeyedMessage }
 
     /// Adjusts `workspace` (the plan with a scenario's changes) for `rule`; returns a note on
     /// what it did, nil when no price changed or the rule holds GMV.
@@ -29,7 +29,7 @@ public enum VolumeAdjustment {
             if case .elasticity(let elasticity) = rule {
                 unitsFactor = .one + elasticity * (ratio - .one)
                 guard unitsFactor > .zero else {
-                    throw Failure(message: "elasticity \(elasticity.description) and \(product.sku)'s price change from \(old.formatted()) to \(product.price.formatted()) would sell no units; use a smaller elasticity")
+                    throw Failure(message: KeyedMessage("elasticity {elasticity} and {sku}'s price change from {old} to {new} would sell no units; use a smaller elasticity", ["elasticity": elasticity.description, "sku": product.sku, "old": old.formatted(), "new": product.price.formatted()]))
                 }
             }
             // (P′·k)/P with one division, so the factor is as exact as twelve places allow.

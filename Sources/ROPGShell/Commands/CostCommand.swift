@@ -254,7 +254,7 @@ public enum CostCommand: Command {
         if let start = entry.start { rows.append(("start", .date(start))) }
         if let end = entry.end { rows.append(("end", .date(end))) }
         if let product = entry.product { rows.append(("product", .text(product))) }
-        if case .deposit = entry.basis { rows.append(("note", .text("a deposit is capital tied up, not an expense"))) }
+        if case .deposit = entry.basis { rows.append(("note", .text(phrase("a deposit is capital tied up, not an expense")))) }
         return [.table(propertyTable(title: "cost \(entry.id)", rows))]
     }
 

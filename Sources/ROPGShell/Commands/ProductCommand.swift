@@ -276,7 +276,7 @@ public enum ProductCommand: Command {
             ("gross margin", .optional(grossMargin(product), { .rate($0) })),
             ("markup", .optional(product.cost.isZero ? nil : (product.price - product.cost).divided(by: product.cost), { .rate($0) })),
             ("stock", .optional(product.stock, { .count($0) })),
-            ("GMV share", .text(product.share.map(\.exactPercentText) ?? "an even part of what the others leave")),
+            ("GMV share", .text(product.share.map(\.exactPercentText) ?? phrase("an even part of what the others leave"))),
             ("CTR", .text(product.ctr.map(\.exactPercentText) ?? "the shop's")),
             ("CVR", .text(product.cvr.map(\.exactPercentText) ?? "the shop's")),
             ("cost entries", .text(entries.isEmpty ? "none" : entries.joined(separator: ", "))),

@@ -1,3 +1,4 @@
+import ROPGDomain
 import ROPGText
 import ROPGReports
 
@@ -9,4 +10,9 @@ extension ReportError {
         if let cause = cause.first { values["problem"] = cause.message }
         return phrase(key, values: values)
     }
+}
+
+extension CommandError {
+    /// The domain's message, in the session's language.
+    init(_ message: KeyedMessage) { self.init(message.phrased) }
 }

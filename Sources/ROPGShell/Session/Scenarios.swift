@@ -30,7 +30,7 @@ extension Session {
         let key = "\(name)\u{1F}\(rule.typed)"
         if let cached = scenarioCache[key], cached.revision == planRevision, cached.scenario == scenario { return (cached.session, cached.outcome) }
         let outcome = scenario.applied(to: plan, volume: rule)
-        if let failure = outcome.volumeFailure { throw CommandError(phrase("scenario {name}: {failure}", ["name": "\(name)", "failure": "\(failure)"])) }
+        if let failure = outcome.volumeFailure { throw CommandError(phrase("scenario {name}: {failure}", ["name": "\(name)", "failure": failure.phrased])) }
         let session = Session(workspace: outcome.workspace, path: nil, console: Console(capturing: ()), interactive: false, today: today)
         if !outcome.costsChanged, !outcome.productsMoved {
             // The plan's million entries need not be folded again: only what prices and shares change.

@@ -100,7 +100,7 @@ extension Session {
             var adjusted = workspace
             let said: String?
             do throws(VolumeAdjustment.Failure) { said = try VolumeAdjustment.apply(rule, plan: plan, to: &adjusted) } catch {
-                return whatIfBlocks + [.message(phrase("({error})", ["error": "\(error.message)"]))]
+                return whatIfBlocks + [.message(phrase("({error})", ["error": error.message.phrased]))]
             }
             if let said { note += ": " + said }
             let session = Session(workspace: adjusted, path: nil, console: Console(capturing: ()), interactive: false, today: today)

@@ -58,7 +58,7 @@ enum PlanAgainstActual {
             var cells: [Cell] = [.text(label), Cell(text: "\(row.recordedDays) of \(row.days)", plain: String(row.recordedDays), kind: .count, alignment: .right)]
             for figure in shown {
                 guard let plan = row.plan, let actual = row.actual else {
-                    cells += [.empty, .text("missing"), .empty, .empty]
+                    cells += [.empty, .word("missing"), .empty, .empty]
                     continue
                 }
                 cells += compared(figure.value(plan), figure.value(actual))
@@ -79,11 +79,11 @@ enum PlanAgainstActual {
     /// One row per figure, then the goals compared, for a period without by=.
     static func singleRows(_ kind: Kind, _ row: PlanActualReport.Row) -> [[Cell]] {
         guard let plan = row.plan, let actual = row.actual else {
-            return figures(kind).map { [.text($0.label), .empty, .text("missing"), .empty, .empty] }
+            return figures(kind).map { [.text($0.label), .empty, .word("missing"), .empty, .empty] }
         }
         var rows: [[Cell]] = figures(kind).map { figure in [.text(figure.label)] + compared(figure.value(plan), figure.value(actual)) }
         if kind == .pnl {
-            rows.append([.text("margin"), .optional(plan.margin, { .rate($0, places: 2) }), .optional(actual.margin, { .rate($0, places: 2) })]
+            rows.append([.word("margin"), .optional(plan.margin, { .rate($0, places: 2) }), .optional(actual.margin, { .rate($0, places: 2) })]
                         + marginVariance(plan.margin, actual.margin))
         }
         for goal in row.goals where kind == .pnl {
@@ -102,7 +102,7 @@ enum PlanAgainstActual {
         let variance = actual - plan
         let points = (variance * .hundred).rounded(places: 2)
         var change = Cell.rate(variance, places: 2)
-        change.text = (points.isNegative ? "" : "+") + points.plainText(minimumPlaces: 2) + " pp"
+        change.text = phrase("{points} pp", ["points": (points.isNegative ? "" : "+") + points.plainText(minimumPlaces: 2)])
         change.emphasis = points.isNegative ? .negative : .none
         return [change, .optional(variance.divided(by: plan.magnitude), { .rate($0, places: 1) })]
     }

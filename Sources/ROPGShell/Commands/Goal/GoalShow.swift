@@ -147,7 +147,7 @@ extension GoalCommand {
         case .noGMVGoal(let period):
             return CommandError(phrase("no GMV goal covers every day of {period}; set one with goal set {settable} gmv=…", ["period": period.text, "settable": settable(period)]))
         case .noActuals: return CommandError(phrase("no actuals recorded yet: actual add 2026-03-14 gmv=… or actual import FILE.csv, then check"))
-        case .failed(let message): return CommandError(message)
+        case .failed(let message): return CommandError(message.phrased)
         case .report(let error): return CommandError(error.message)
         }
     }
