@@ -1,6 +1,7 @@
 // The shell's remaining words: seek, plan against actual, bulk changes, info, profiles, set's
-// echo, the driver tree's contradictions, records layout, why, scenarios, the tokenizer; and the
-// reports' errors (ROPGReports' ReportError keys, phrased by ROPGShell/Language/ReportWords.swift).
+// echo, the driver tree's contradictions, records layout, why, scenarios, the tokenizer, save and
+// reload, opening and locks; and the reports' errors (ROPGReports' ReportError keys, phrased by
+// ROPGShell/Language/ReportWords.swift).
 
 extension Catalogue {
     static let shellEntries: [String: String] = [
@@ -95,5 +96,27 @@ extension Catalogue {
         "figure now": "现在的指标",
         "an even part of what the others leave": "其余商品剩下的部分平均分配",
         "a deposit is capital tied up, not an expense": "保证金是占用的资金，不是费用",
+        "{path} had been removed {since}; writing it anew": "{path} {since}已被删除；重新写入",
+        "cannot save {path}: {error}": "无法保存 {path}：{error}",
+        "reloaded {path} as it is on disk; you had no changes to re-apply": "已按磁盘上的样子重新载入 {path}；你没有需要重新应用的修改",
+        "reloaded {path} as it is on disk and re-applied your {changes}": "已按磁盘上的样子重新载入 {path}，并重新应用了你的 {changes}",
+        "reloaded {path} as it is on disk and re-applied {applied} of your {changes}": "已按磁盘上的样子重新载入 {path}，并重新应用了你 {changes}中的 {applied} 个",
+        "note: {note}": "注意：{note}",
+        "not applied: {problem}": "未应用：{problem}",
+        "not saved yet: check the workspace (undo takes the re-applied changes back one by one), then save": "尚未保存：请检查工作区（undo 会逐个撤回重新应用的修改），然后 save",
+        "new workspace: {path} will be created on the first save": "新工作区：{path} 将在第一次保存时创建",
+        "removed 1 temporary file left by a save that did not finish": "已删除 1 个由未完成的保存留下的临时文件",
+        "removed {count} temporary files left by saves that did not finish": "已删除 {count} 个由未完成的保存留下的临时文件",
+        "took over the lock on {path} from ropg {pid}, which is no longer running": "已从不再运行的 ropg {pid} 接管 {path} 的锁",
+        "another ropg ({holder})": "另一个 ropg（{holder}）",
+        "another ropg": "另一个 ropg",
+        "{who} has {path} open: if it saves first, your save will ask you to reload (save reload)": "{who}打开了 {path}：如果它先保存，你保存时会被要求重新载入（save reload）",
+        "a missing file": "一个不存在的文件",
+        "since ropg last saved it": "自 ropg 上次保存以来",
+        "since it was opened": "自打开以来",
+        "line editing is not available; reading plain lines": "无法使用行编辑；按普通行读取",
+        "input ended with unsaved changes and no answer: they are kept in {copy} (open it, or copy it over the workspace)": "输入结束时有未保存的修改且没有回答：它们保存在 {copy}（打开它，或把它复制到工作区上）",
+        "input ended with unsaved changes and no answer, and they could not be kept in {copy}: {error}": "输入结束时有未保存的修改且没有回答，也无法保存在 {copy}：{error}",
+        "warning: ROPG_TODAY={value} is not a day such as 2026-03-16; using the clock's date": "警告：ROPG_TODAY={value} 不是 2026-03-16 这样的日期；改用时钟的日期",
     ]
 }
