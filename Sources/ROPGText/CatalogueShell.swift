@@ -1,7 +1,7 @@
 // The shell's remaining words: seek, plan against actual, bulk changes, info, profiles, set's
-// echo, the driver tree's contradictions, records layout, why, scenarios, the tokenizer, save and
-// reload, opening and locks; and the reports' errors (ROPGReports' ReportError keys, phrased by
-// ROPGShell/Language/ReportWords.swift).
+// echo, the driver tree's contradictions, records layout, why, scenarios, the tokenizer, save,
+// reload and its rebase, opening and locks; and the reports' errors (ROPGReports' ReportError
+// keys, phrased by ROPGShell/Language/ReportWords.swift).
 
 extension Catalogue {
     static let shellEntries: [String: String] = [
@@ -118,5 +118,27 @@ extension Catalogue {
         "input ended with unsaved changes and no answer: they are kept in {copy} (open it, or copy it over the workspace)": "输入结束时有未保存的修改且没有回答：它们保存在 {copy}（打开它，或把它复制到工作区上）",
         "input ended with unsaved changes and no answer, and they could not be kept in {copy}: {error}": "输入结束时有未保存的修改且没有回答，也无法保存在 {copy}：{error}",
         "warning: ROPG_TODAY={value} is not a day such as 2026-03-16; using the clock's date": "警告：ROPG_TODAY={value} 不是 2026-03-16 这样的日期；改用时钟的日期",
+        "{change}: {note}": "{change}：{note}",
+        "{change}: no longer applies ({path}: {problem})": "{change}：不再适用（{path}：{problem}）",
+        "product {sku} was added in the file too; yours replaces it": "文件中也添加了商品 {sku}；以你的为准",
+        "product {sku} was removed in the file too": "文件中也删除了商品 {sku}",
+        "product {sku} had been changed in the file; removed all the same": "文件中修改过商品 {sku}；仍然删除",
+        "product {sku} is gone from the file; not applied": "文件中已没有商品 {sku}；未应用",
+        "the file has a product {new} of its own; {old} was not renamed": "文件本身已有商品 {new}；{old} 没有改名",
+        "the file changed {target} {figures} too; yours kept": "文件中也修改了 {target} {figures}；保留你的",
+        "your cost {id} is now {fresh}: the file has a {id} of its own": "你的成本 {id} 现在是 {fresh}：文件本身已有 {id}",
+        "cost {id} was removed in the file too": "文件中也删除了成本 {id}",
+        "cost {id} had been changed in the file; removed all the same": "文件中修改过成本 {id}；仍然删除",
+        "cost {id} is gone from the file; not applied": "文件中已没有成本 {id}；未应用",
+        "the file set goal {period} {metric} too; yours replaces it": "文件中也设定了目标 {period} {metric}；以你的为准",
+        "goal {period} {metric} was removed in the file too": "文件中也删除了目标 {period} {metric}",
+        "goal {period} {metric} is gone from the file; not applied": "文件中已没有目标 {period} {metric}；未应用",
+        "the file changed goal {period} {metric} too; yours kept": "文件中也修改了目标 {period} {metric}；保留你的",
+        "the file changed {figures} too; yours kept": "文件中也修改了 {figures}；保留你的",
+        "the split of {period}": "{period} 的分解",
+        "the actuals of {day}": "{day} 的实际数据",
+        "the file renamed the workspace to {theirs}; yours, {yours}, kept": "文件把工作区改名为 {theirs}；保留你的 {yours}",
+        "cannot be re-applied": "无法重新应用",
+        "hit plan {name}": "爆款计划 {name}",
     ]
 }
