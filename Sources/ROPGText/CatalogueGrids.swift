@@ -100,5 +100,7 @@ extension Catalogue {
         "they wait: recover replay or recover discard when you are ready": "它们会等着：准备好后用 recover replay 或 recover discard",
         "\"{answer}\" is not y or n; nothing was run: the changes wait for recover replay or recover discard": "\"{answer}\" 不是 y 或 n；什么也没运行：这些修改等待 recover replay 或 recover discard",
         "recover replay makes them again; recover discard throws them away (help recover)": "recover replay 重新做出这些修改；recover discard 丢弃它们（help recover）",
+        "{sku} {old} → {new}, units ×{factor}": "{sku} {old} → {new}，件数 ×{factor}",
+        "{moves}; GMV goals ×{factor}": "{moves}；销售额目标 ×{factor}",
     ]
 }

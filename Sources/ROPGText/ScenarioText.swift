@@ -103,3 +103,14 @@ extension VolumeRule {
         phrase("volume=hold-gmv (the default), volume=hold-units or volume=elasticity:E (e.g. elasticity:-1.5)")
     }
 }
+
+extension VolumeNote {
+    /// "TS-001 79.00 → 69.00, units ×1.1899; GMV goals ×1.0211".
+    public var message: String {
+        let moved = moves.map { move in
+            phrase("{sku} {old} → {new}, units ×{factor}",
+                   ["sku": move.sku, "old": move.old.formatted(), "new": move.new.formatted(), "factor": move.unitsFactor.rounded(places: 4).description])
+        }
+        return phrase("{moves}; GMV goals ×{factor}", ["moves": moved.joined(separator: phrase("; ")), "factor": gmvFactor.rounded(places: 4).description])
+    }
+}

@@ -136,7 +136,7 @@ public struct ScenarioOutcome: Sendable {
     /// The changes that applied, by position in the scenario.
     public var applied: [Bool]
     /// What the volume rule did, when it did something.
-    public var volumeNote: String?
+    public var volumeNote: VolumeNote?
     /// Why the volume rule could not be applied (the workspace then holds GMV).
     public var volumeFailure: KeyedMessage?
     /// Whether a change that applied touched the cost entries, or added or removed a product

@@ -49,3 +49,17 @@ public enum ScenarioNameProblem: Equatable, Sendable {
     case reserved(String)
     case readsAsPeriod(String)
 }
+
+/// What a volume rule did to a scenario's or a what-if's prices (the words: ROPGText's `message`).
+public struct VolumeNote: Equatable, Sendable {
+    public struct Move: Equatable, Sendable {
+        public var sku: String
+        public var old: ExactDecimal
+        public var new: ExactDecimal
+        /// How the product's units move with its new price.
+        public var unitsFactor: ExactDecimal
+    }
+    public var moves: [Move]
+    /// How the GMV goals move, the products' new revenue shares taken together.
+    public var gmvFactor: ExactDecimal
+}

@@ -98,11 +98,11 @@ extension Session {
         if rule != .holdGMV {
             // The what-if's own figures with its volume rule: worked out on a copy adjusted for it.
             var adjusted = workspace
-            let said: String?
+            let said: VolumeNote?
             do throws(VolumeAdjustment.Failure) { said = try VolumeAdjustment.apply(rule, plan: plan, to: &adjusted) } catch {
                 return whatIfBlocks + [.message(phrase("({error})", ["error": error.message.phrased]))]
             }
-            if let said { note += ": " + said }
+            if let said { note += ": " + said.message }
             let session = Session(workspace: adjusted, path: nil, console: Console(capturing: ()), interactive: false, today: today)
             do throws(CommandError) { whatIfBlocks = try command.run(arguments, in: session) } catch {
                 return whatIfBlocks + [.message(phrase("(the what-if cannot show this with volume {typed}: {error})", ["typed": "\(rule.typed)", "error": "\(error.message)"]))]

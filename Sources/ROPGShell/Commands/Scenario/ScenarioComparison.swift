@@ -47,7 +47,7 @@ enum ScenarioComparison {
             let blocks = try report(command, reportArguments, in: derived, scenario: name)
             alternatives.append(Comparison.Alternative(name: name, blocks: blocks))
             notes += outcome.problems.map { phrase("{name}: {problem} (left out; the rest applies)", ["name": name, "problem": $0.message]) }
-            rules.append((name, rule ?? (session.plan.scenario(named: name)?.volume ?? .holdGMV), outcome.volumeNote))
+            rules.append((name, rule ?? (session.plan.scenario(named: name)?.volume ?? .holdGMV), outcome.volumeNote?.message))
         }
         let planBlocks: [Block]
         do throws(CommandError) {
@@ -70,7 +70,7 @@ enum ScenarioComparison {
         } else {
             notes += rules.map { phrase("volume in {name}: {rule}", ["name": $0.name, "rule": $0.rule.explanation]) }
         }
-        notes += rules.compactMap { rule in rule.did.map { "\(rule.name): \($0)" } }
+        notes += rules.compactMap { rule in rule.did.map { phrase("{name}: {problem}", ["name": rule.name, "problem": $0]) } }
         return notes
     }
 
@@ -102,7 +102,7 @@ extension Session {
         let scenario = try scenario(named: name)
         var notes = [phrase("under scenario {name} ({changes}); volume: {rule}", ["name": name, "changes": phrase(count: scenario.changes.count, "{count} change", "{count} changes"),
                                                                                    "rule": scenario.volume.explanation])]
-        if let did = outcome.volumeNote { notes.append(did) }
+        if let did = outcome.volumeNote { notes.append(did.message) }
         notes += outcome.problems.map { phrase("{problem} (left out; the rest applies)", ["problem": $0.message]) }
         var noted = false
         blocks = blocks.map { block in
