@@ -1,5 +1,6 @@
 import Foundation
 import ROPGDomain
+import ROPGText
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -92,7 +93,7 @@ public final class Journal: @unchecked Sendable {
         var record = Self.header("edit", edit.changes.count, Array(edit.description.utf8))
         for change in edit.changes { record += Self.encode(change) }
         try write(record)
-        guard fsync(descriptor) == 0 else { throw Failure(message: "cannot flush the journal \(path): \(String(cString: strerror(errno)))") }
+        guard fsync(descriptor) == 0 else { throw Failure(message: phrase("cannot flush the journal {path}: {value}", ["path": path, "value": String(cString: strerror(errno))])) }
     }
 
     /// Removes the journal this session wrote (after a save). A journal another session left is
@@ -112,7 +113,7 @@ public final class Journal: @unchecked Sendable {
     private func create() throws(Failure) {
         // Owner-only at first byte: the journal holds the plan's figures, as private as the file.
         let opened = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC, mode & 0o600)
-        guard opened >= 0 else { throw Failure(message: "cannot write the journal \(path): \(String(cString: strerror(errno)))") }
+        guard opened >= 0 else { throw Failure(message: phrase("cannot write the journal {path}: {value}", ["path": path, "value": String(cString: strerror(errno))])) }
         descriptor = opened
         let base = self.base ?? Fingerprint.of(path: workspacePath)
         self.base = base
@@ -126,7 +127,7 @@ public final class Journal: @unchecked Sendable {
             let written = bytes[offset...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
             if written < 0 {
                 if errno == EINTR { continue }
-                throw Failure(message: "cannot write the journal \(path): \(String(cString: strerror(errno)))")
+                throw Failure(message: phrase("cannot write the journal {path}: {value}", ["path": path, "value": String(cString: strerror(errno))]))
             }
             offset += written
         }
@@ -210,14 +211,14 @@ public final class Journal: @unchecked Sendable {
     static func read(_ path: String) throws(Failure) -> Found? {
         guard FileManager.default.fileExists(atPath: path) else { return nil }
         let bytes: [UInt8]
-        do { bytes = try AtomicFile.readAll(path: path) } catch { throw Failure(message: "cannot read the journal \(path): \(error)") }
+        do { bytes = try AtomicFile.readAll(path: path) } catch { throw Failure(message: phrase("cannot read the journal {path}: {value}", ["path": path, "value": "\(error)"])) }
         var scanner = Scanner(bytes: bytes)
         guard scanner.line() == "ropg-journal 1",
               let baseLine = scanner.line()?.split(separator: " "), baseLine.count == 3, baseLine[0] == "base",
               let size = Int(baseLine[1]), let hash = UInt64(baseLine[2], radix: 16),
               let pidLine = scanner.line()?.split(separator: " "), pidLine.count == 2, let pid = Int32(pidLine[1]),
               let startedLine = scanner.line()?.split(separator: " "), startedLine.count == 2, let started = Int(startedLine[1])
-        else { throw Failure(message: "\(path) is not a ropg journal (or its header was cut short); move it away to go on") }
+        else { throw Failure(message: phrase("{path} is not a ropg journal (or its header was cut short); move it away to go on", ["path": path])) }
         var found = Found(path: path, base: Fingerprint(size: size, hash: hash), pid: pid, started: started, edits: [], cutShort: false)
         // Edits until the end, or until a record that was cut short (the crash happened there).
         while !scanner.atEnd {

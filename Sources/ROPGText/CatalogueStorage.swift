@@ -1,5 +1,6 @@
 // The workspace file: what the reader says of a damaged file (JSONReader, WorkspaceReader),
-// the domain's validation problems (ValidationText.swift), and files that cannot be written or read.
+// the domain's validation problems (ValidationText.swift), files that cannot be written or read,
+// the journal, the lock and old hit plans' text.
 
 extension Catalogue {
     static let storageEntries: [String: String] = [
@@ -166,5 +167,22 @@ extension Catalogue {
         "{name} is not UTF-8 text: line {line}, byte {byte} (offset {offset}) is 0x{hex}, which does not start a UTF-8 character there; save it as UTF-8": "{name} 不是 UTF-8 文本：第 {line} 行第 {byte} 字节（偏移 {offset}）是 0x{hex}，它在那里不能开始一个 UTF-8 字符；请存为 UTF-8",
         "{name} is {encoding}: save it as UTF-8 (or convert it: iconv -f {iconv} -t UTF-8)": "{name} 是 {encoding} 编码：请存为 UTF-8（或转换：iconv -f {iconv} -t UTF-8）",
         "{path} is read-only (mode {mode}), so it was not replaced": "{path} 是只读的（权限 {mode}），所以没有替换",
+        "the plan does not start with a SKU": "该计划没有以 SKU 开头",
+        "\"{word}\" is not key=value": "\"{word}\" 不是 键=值",
+        "the plan has no {key}=": "该计划没有 {key}=",
+        "{key}={value}: {problem}": "{key}={value}：{problem}",
+        "{key}= is not a number of days": "{key}= 不是天数",
+        "start= is not a day": "start= 不是日期",
+        "paid-share=: {problem}": "paid-share=：{problem}",
+        "paid-share= needs 1 or 4 shares from 0% to 100%": "paid-share= 需要 1 个或 4 个 0% 到 100% 之间的占比",
+        "cannot flush the journal {path}: {value}": "无法刷新日志 {path}：{value}",
+        "cannot write the journal {path}: {value}": "无法写入日志 {path}：{value}",
+        "cannot read the journal {path}: {value}": "无法读取日志 {path}：{value}",
+        "{path} is not a ropg journal (or its header was cut short); move it away to go on": "{path} 不是 ropg 日志（或其文件头不完整）；请把它移走再继续",
+        "cannot create {path}: {value}": "无法创建 {path}：{value}",
+        "cannot lock {path}: {value}": "无法锁定 {path}：{value}",
+        "cannot lock {path}: it keeps being replaced": "无法锁定 {path}：它不断被替换",
+        "pid {pid} on {host}, since {time}": "{host} 上的 pid {pid}，始于 {time}",
+        "pid {pid}, since {time}": "pid {pid}，始于 {time}",
     ]
 }
