@@ -164,18 +164,16 @@ import ROPGDomain
 
         let tmux = InteractiveShellTests.Tmux()
         defer { _ = try? tmux.run(["kill-server"]) }
-        let command = "cd '\(folder.path)' && exec env HOME='\(folder.path)' NO_COLOR=1 LANG=C.UTF-8 ROPG_TODAY=2026-03-16 '\(TestSupport.binary.path)' demo.json"
         func crash(_ session: String) throws {
             let pid = try tmux.run(["list-panes", "-t", session, "-F", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
             let killed = try TestSupport.spawn(["/bin/kill", "-9", pid])
             #expect(killed.isEmpty, "\(killed)")
             Thread.sleep(forTimeInterval: 0.3)
         }
-        try tmux.run(["new-session", "-d", "-s", "t", "-x", "150", "-y", "50", "bash", "-c", command])
+        try tmux.startShell(in: folder, environment: "LANG=C.UTF-8 ROPG_TODAY=2026-03-16", arguments: "demo.json")
         _ = try tmux.waitFor("demo>")
         for line in first {
-            try tmux.type(line)
-            try tmux.type("Enter")
+            try tmux.enter(line)
         }
         _ = try tmux.waitFor("added product BG-9")
         try crash("t")
@@ -183,14 +181,12 @@ import ROPGDomain
 
         // Reopened: it offers the changes; y replays them; more changes follow; a second crash.
         Thread.sleep(forTimeInterval: 0.3)  // the killed pane's session ends; the name is free again
-        try tmux.run(["new-session", "-d", "-s", "t", "-x", "150", "-y", "50", "bash", "-c", command])
+        try tmux.startShell(in: folder, environment: "LANG=C.UTF-8 ROPG_TODAY=2026-03-16", arguments: "demo.json")
         _ = try tmux.waitFor("Replay them?")
-        try tmux.type("y")
-        try tmux.type("Enter")
+        try tmux.enter("y")
         _ = try tmux.waitFor("replayed 8 changes")
         for line in second {
-            try tmux.type(line)
-            try tmux.type("Enter")
+            try tmux.enter(line)
         }
         _ = try tmux.waitFor("新客服")
         try crash("t")
@@ -214,9 +210,8 @@ import ROPGDomain
         defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
         let tmux = InteractiveShellTests.Tmux()
         defer { _ = try? tmux.run(["kill-server"]) }
-        let command = "cd '\(folder.path)' && exec env HOME='\(folder.path)' NO_COLOR=1 LANG=C.UTF-8 ROPG_TODAY=2026-03-16 '\(TestSupport.binary.path)' demo.json"
         for (session, line) in [("a", "product set TS-001 price=71"), ("b", "product set TS-002 price=72")] {
-            try tmux.run(["new-session", "-d", "-s", session, "-x", "150", "-y", "50", "bash", "-c", command])
+            try tmux.startShell(in: folder, environment: "LANG=C.UTF-8 ROPG_TODAY=2026-03-16", arguments: "demo.json", name: session)
             Thread.sleep(forTimeInterval: 0.5)
             try tmux.run(["send-keys", "-t", session, line, "Enter"])
             Thread.sleep(forTimeInterval: 0.5)
