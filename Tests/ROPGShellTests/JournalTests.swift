@@ -130,6 +130,51 @@ import ROPGDomain
         #expect(session.workspace == before)
     }
 
+    /// The journal reader against damaged files: bytes flipped, inserted, deleted or cut off
+    /// anywhere after the header, in journals of every scope (a scenario's name in hex among
+    /// them). It never traps; the records wholly before the damage read back as written.
+    @Test(arguments: 0..<4) func aDamagedJournalIsReadUpToTheDamage(seed: Int) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ropg-journal-fuzz-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let workspacePath = folder.appendingPathComponent("w.json").path
+        let journal = Journal(workspacePath: workspacePath, base: Journal.Fingerprint(size: 0, hash: 0))
+        var random = SplitMix(seed: UInt64(seed) &+ 17)
+        let scopes: [Journal.Scope] = [.plan, .whatIf(scenario: nil), .whatIf(scenario: "冲刺 2"), .dropWhatIf, .keepWhatIf]
+        var written: [(edit: Edit, scope: Journal.Scope)] = []
+        var ends: [Int] = []
+        for index in 0..<12 {
+            let scope = scopes[random.next(scopes.count)]
+            let product = Product(sku: "P-\(index)", name: "纯棉 \"\(index)\"", price: ExactDecimal(10 + random.next(90)), cost: ExactDecimal(5))
+            let edit = Edit(description: "change \(index) 改", changes: scope == .keepWhatIf ? [] : [.insertProduct(product, at: index), .setName("店\(index)")])
+            try journal.append(edit, scope: scope)
+            written.append((edit, scope))
+            ends.append(try AtomicFile.readAll(path: journal.path).count)
+        }
+        let original = try AtomicFile.readAll(path: journal.path)
+        // The header is four lines: "ropg-journal 1", base, pid, started.
+        let headerEnd = try #require(original.indices.filter { original[$0] == 10 }.dropFirst(3).first) + 1
+        let whole = try #require(try Journal.read(journal.path))
+        #expect(whole.entries.count == written.count && !whole.cutShort)
+        for _ in 0..<150 {
+            var bytes = original
+            let at = headerEnd + random.next(bytes.count - headerEnd)
+            switch random.next(4) {
+            case 0: bytes[at] ^= UInt8(1 + random.next(255))
+            case 1: bytes.insert(UInt8(random.next(256)), at: at)
+            case 2: bytes.remove(at: at)
+            default: bytes.removeSubrange(at...)
+            }
+            try Data(bytes).write(to: URL(fileURLWithPath: journal.path))
+            guard let found = try? Journal.read(journal.path) else { continue }
+            let intact = ends.filter { $0 <= at }.count
+            #expect(found.entries.count >= intact, "damage at \(at) lost whole records before it")
+            for (read, made) in zip(found.entries.prefix(intact), written) {
+                #expect(read.edit.description == made.edit.description && read.edit.changes == made.edit.changes && read.scope == made.scope)
+            }
+        }
+    }
+
     /// A replayed change that no longer fits the file is reported, never applied out of range.
     @Test func aChangeThatNoLongerFitsIsSkipped() throws {
         var workspace = Workspace(name: "w")
