@@ -23,7 +23,7 @@ public struct CheckReport: Equatable, Sendable {
     /// Recorded days of the year up to the day whose figures cannot all be true (more orders than
     /// visitors, GMV with 0 orders), in words: left out of the gap split, which would be nonsense
     /// on them. `actual add` refuses such days; a file written before may hold some.
-    public var impossible: [String] = []
+    public var impossible: [ValidationProblem] = []
 
     /// The check on `day`, by default today (docs/DOMAIN.md §12).
     public static func of(_ context: ReportContext, day asked: Day?) throws(GoalReportError) -> CheckReport {

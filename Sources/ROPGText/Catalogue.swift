@@ -20,6 +20,10 @@ public enum Catalogue {
         ("inputs", inputEntries),
         ("messages", messageEntries),
         ("exports", exportEntries),
+        ("storage", storageEntries),
+        ("grids", gridEntries),
+        ("usage", usageEntries),
+        ("shell", shellEntries),
     ]
 
     /// English text → Chinese text.

@@ -77,7 +77,7 @@ public enum CheckCommand: Command {
         if !report.gaps.isEmpty { blocks += gapBlocks(report.gaps) }
         if let why = report.gapUnavailable { blocks.append(.message(phrase("the GMV gap cannot be split: {why}", ["why": phrase(why)]))) }
         if !report.impossible.isEmpty {
-            blocks.append(.message(phrase("left out of the gap split, figures that cannot all be true (fix them with actual add): {figures}", ["figures": report.impossible.joined(separator: "; ")])))
+            blocks.append(.message(phrase("left out of the gap split, figures that cannot all be true (fix them with actual add): {figures}", ["figures": report.impossible.map(\.message).joined(separator: phrase("; "))])))
         }
         if !report.adSpend.isEmpty { blocks.append(adSpendBlock(report.adSpend)) }
         if !report.health.isEmpty {

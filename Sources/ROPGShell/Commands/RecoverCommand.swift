@@ -75,8 +75,12 @@ public enum RecoverCommand: Command {
                 }
             }
             session.rejournal()
-            var text = "replayed \(counted(made, "change")) from the journal; not saved yet: save to keep \(made == 1 ? "it" : "them")"
-            if !skipped.isEmpty { text += "\n\(counted(skipped.count, "change")) no longer fit the file and were skipped:\n" + skipped.map { "  \($0)" }.joined(separator: "\n") }
+            var text = made == 1 ? phrase("replayed 1 change from the journal; not saved yet: save to keep it")
+                : phrase("replayed {count} changes from the journal; not saved yet: save to keep them", ["count": String(made)])
+            if !skipped.isEmpty {
+                text += "\n" + phrase("{changes} no longer fit the file and were skipped:", ["changes": phrase(count: skipped.count, "{count} change", "{count} changes")])
+                    + "\n" + skipped.map { "  \($0)" }.joined(separator: "\n")
+            }
             if keptFromEarlier > 0 {
                 text += "\n" + phrase("{changes} of a what-if an earlier session left open are now part of the plan (undo takes them back)",
                                       ["changes": phrase(count: keptFromEarlier, "{count} change", "{count} changes")])
@@ -100,12 +104,12 @@ public enum RecoverCommand: Command {
         var lines: [String] = []
         for journal in found {
             let when = Date(timeIntervalSince1970: TimeInterval(journal.started))
-            lines.append("\(counted(journal.edits.count, "unsaved change")) left by a ropg session that ended without saving (pid \(journal.pid), started \(when)):")
+            lines.append(phrase("{changes} left by a ropg session that ended without saving (pid {pid}, started {when}):", ["changes": phrase(count: journal.edits.count, "{count} unsaved change", "{count} unsaved changes"), "pid": String(journal.pid), "when": "\(when)"]))
             lines += journal.edits.map { "  \($0.description)" }
-            if journal.cutShort { lines.append("  (its last record was cut short: the crash came while writing it; it is left out)") }
+            if journal.cutShort { lines.append("  " + phrase("(its last record was cut short: the crash came while writing it; it is left out)")) }
         }
         if let path = session.path, found.contains(where: { Journal.Fingerprint.of(path: path) != $0.base }) {
-            lines.append("\(path) changed since those changes were made: replay reports any change that no longer fits")
+            lines.append(phrase("{path} changed since those changes were made: replay reports any change that no longer fits", ["path": path]))
         }
         return lines.joined(separator: "\n")
     }
@@ -117,12 +121,12 @@ extension Session {
     func lookForJournal() {
         guard let path else { return }
         let (all, unreadable) = Journal.findAll(for: path)
-        for failure in unreadable { console.writeError("warning: \(failure.message)\n") }
+        for failure in unreadable { console.writeError(phrase("warning: {message}", ["message": failure.message]) + "\n") }
         var found: [Journal.Found] = []
         for journal in all where journal.pid != getpid() {
             // A journal whose shell is still running belongs to that shell.
             if AtomicFile.isRunning(journal.pid) {
-                console.writeError("note: another ropg (pid \(journal.pid)) is working on \(path) and has unsaved changes\n")
+                console.writeError(phrase("note: another ropg (pid {pid}) is working on {path} and has unsaved changes", ["pid": String(journal.pid), "path": path]) + "\n")
             } else if journal.edits.isEmpty {
                 Journal.discard(journal)  // no whole change in it: nothing to lose
             } else {
@@ -134,15 +138,15 @@ extension Session {
         startJournal()
         console.writeError(RecoverCommand.describe(found, self) + "\n")
         if let ask {
-            let answer = ask("Replay them? [y = replay, n = discard, Enter = decide later with recover] ")?.lowercased() ?? ""
+            let answer = ask(phrase("Replay them? [y = replay, n = discard, Enter = decide later with recover] "))?.lowercased() ?? ""
             switch answer {
             case "y", "yes": execute(line: "recover replay")
             case "n", "no": execute(line: "recover discard")
-            case "": console.writeError("they wait: recover replay or recover discard when you are ready\n")
-            default: console.writeError("\"\(answer)\" is not y or n; nothing was run: the changes wait for recover replay or recover discard\n")
+            case "": console.writeError(phrase("they wait: recover replay or recover discard when you are ready") + "\n")
+            default: console.writeError(phrase("\"{answer}\" is not y or n; nothing was run: the changes wait for recover replay or recover discard", ["answer": answer]) + "\n")
             }
         } else {
-            console.writeError("recover replay makes them again; recover discard throws them away (help recover)\n")
+            console.writeError(phrase("recover replay makes them again; recover discard throws them away (help recover)") + "\n")
         }
     }
 }
