@@ -76,6 +76,7 @@ extension Catalogue {
         "in the what-if: {change}": "在假设分析中：{change}",
         "warning: {problem}; changes are not protected against a crash until you save": "警告：{problem}；在保存之前，修改在崩溃时得不到保护",
         "drop the what-if ({changes})": "丢弃假设分析（{changes}）",
+        "keep the what-if ({changes})": "保留假设分析（{changes}）",
         "drop {change}": "丢弃 {change}",
         "scenario {name} ({changes})": "情景 {name}（{changes}）",
         "scenario {name}: {changes}": "情景 {name}：{changes}",

@@ -16,8 +16,9 @@ public enum RecoverCommand: Command {
         Every change is written to a journal beside the workspace (.NAME.json.journal) as it is made, and the journal
         goes away on save. When ropg ends without saving (a crash, kill -9, a closed terminal, a power cut), the next
         open finds the journal and says so. recover shows its changes; recover replay makes them again, as undo steps
-        (a change that no longer fits the file, because the file changed since, is reported and skipped); recover
-        discard throws them away. In the interactive shell, open asks right away.
+        (a change that no longer fits the file, because the file changed since, is reported and skipped); changes
+        made inside a what-if or a scenario go back into it, open again, never into the plan; recover discard
+        throws them away. In the interactive shell, open asks right away.
         """
     public static let syntax = Syntax([Verb("show"), Verb("replay"), Verb("discard")])
 
@@ -40,11 +41,38 @@ public enum RecoverCommand: Command {
             found.forEach(Journal.discard)
             var skipped: [String] = []
             var made = 0
-            for edit in found.flatMap(\.edits) {
-                var trial = session.workspace
-                guard edit.applyIfFits(to: &trial) != nil else { skipped.append(edit.description); continue }
-                session.perform(edit)
-                made += 1
+            var keptFromEarlier = 0
+            for (number, journal) in found.enumerated() {
+                for entry in journal.entries {
+                    switch entry.scope {
+                    case .keepWhatIf:
+                        _ = session.keepWhatIf()
+                        continue
+                    case .dropWhatIf:
+                        // The plan is put back as it was when the what-if opened, as the drop did
+                        // (with no what-if open, none of its changes were made: nothing to take back).
+                        session.dropWhatIf()
+                        continue
+                    case .whatIf(let scenario):
+                        // A change made inside a what-if goes back into one, never into the plan.
+                        if !session.isWhatIfOpen {
+                            session.openWhatIf()
+                            session.whatIf?.scenario = scenario
+                        }
+                    case .plan:
+                        break
+                    }
+                    var trial = session.workspace
+                    guard entry.edit.applyIfFits(to: &trial) != nil else { skipped.append(entry.edit.description); continue }
+                    session.perform(entry.edit)
+                    made += 1
+                }
+                // A what-if an earlier journal left open cannot stay open under the next journal's
+                // plan changes: it is kept in the plan (as replay did before what-ifs were journaled).
+                if number < found.count - 1, session.isWhatIfOpen {
+                    keptFromEarlier += session.whatIfSteps.count
+                    _ = session.keepWhatIf()
+                }
             }
             session.rejournal()
             var text = made == 1 ? phrase("replayed 1 change from the journal; not saved yet: save to keep it")
@@ -52,6 +80,15 @@ public enum RecoverCommand: Command {
             if !skipped.isEmpty {
                 text += "\n" + phrase("{changes} no longer fit the file and were skipped:", ["changes": phrase(count: skipped.count, "{count} change", "{count} changes")])
                     + "\n" + skipped.map { "  \($0)" }.joined(separator: "\n")
+            }
+            if keptFromEarlier > 0 {
+                text += "\n" + phrase("{changes} of a what-if an earlier session left open are now part of the plan (undo takes them back)",
+                                      ["changes": phrase(count: keptFromEarlier, "{count} change", "{count} changes")])
+            }
+            if let open = session.whatIf {
+                let changes = phrase(count: session.whatIfSteps.count, "{count} change", "{count} changes")
+                text += "\n" + (open.scenario.map { phrase("the session ended inside scenario {name}: it is open again with {changes}; keep stores them in the scenario, drop throws them away", ["name": $0, "changes": changes]) }
+                                 ?? phrase("the session ended inside a what-if: it is open again with {changes}; keep makes them part of the plan, drop throws them away", ["changes": changes]))
             }
             return [.message(text)]
         default:

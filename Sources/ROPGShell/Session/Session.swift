@@ -298,25 +298,31 @@ public final class Session {
     /// session's journal is decided on): what the file lacks, in the order it was made.
     func rejournal() {
         startJournal()
-        for entry in changesSinceSave { journalEdit(Edit(description: entry.description, changes: entry.pairs.map(\.forward))) }
+        // A change of the open what-if's (its steps come after its first) goes back into a what-if
+        // on replay; the rest, earlier what-ifs' changes and their taking back among them, are the plan's.
+        for entry in changesSinceSave {
+            let scope: Journal.Scope = whatIf.map { entry.stepID >= $0.firstStepID ? .whatIf(scenario: $0.scenario) : .plan } ?? .plan
+            journalEdit(Edit(description: entry.description, changes: entry.pairs.map(\.forward)), scope: scope)
+        }
     }
 
     /// Writes an edit to the journal; a journal that cannot be written is said once, and the
     /// shell goes on (the changes are still in memory and can be saved).
-    /// `marked`: said to be made inside the open what-if (all but the what-if's own drop).
-    func journalEdit(_ edit: Edit, marked: Bool = true) {
+    /// `scope` is where the edit was made: by default the open what-if (if any) or the plan.
+    func journalEdit(_ edit: Edit, scope: Journal.Scope? = nil) {
         if journal == nil, !foundJournals.isEmpty, !journalWarned {
             journalWarned = true
             console.writeError(phrase("note: unsaved changes of an earlier session are waiting (recover replay or recover discard); new changes are not journaled until then") + "\n")
         }
+        let scope = scope ?? whatIf.map { .whatIf(scenario: $0.scenario) } ?? .plan
         // A change made inside a what-if or a scenario says so, so that `recover show` after a crash
         // tells a scenario's edits from the plan's before anything is replayed.
         var edit = edit
-        if let open = whatIf, marked {
-            edit.description = open.scenario.map { phrase("in scenario {name}: {change}", ["name": $0, "change": edit.description]) }
+        if case .whatIf(let scenario) = scope {
+            edit.description = scenario.map { phrase("in scenario {name}: {change}", ["name": $0, "change": edit.description]) }
                 ?? phrase("in the what-if: {change}", ["change": edit.description])
         }
-        do throws(Journal.Failure) { try journal?.append(edit) } catch {
+        do throws(Journal.Failure) { try journal?.append(edit, scope: scope) } catch {
             if !journalWarned { console.writeError(phrase("warning: {problem}; changes are not protected against a crash until you save", ["problem": error.message]) + "\n") }
             journalWarned = true
         }

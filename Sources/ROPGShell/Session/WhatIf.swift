@@ -50,6 +50,8 @@ extension Session {
             return nil
         }
         undoSteps.removeAll { $0.id >= open.firstStepID }
+        // The journal already holds the changes, made inside the what-if: it needs only the keep.
+        journalEdit(Edit(description: phrase("keep the what-if ({changes})", ["changes": phrase(count: steps.count, "{count} change", "{count} changes")]), changes: []), scope: .keepWhatIf)
         let description = "what-if: " + steps.map(\.description).joined(separator: "; ")
         let forward = Edit(description: description, changes: steps.flatMap(\.forward.changes))
         let inverse = Edit(description: description, changes: steps.reversed().flatMap(\.inverse.changes))
@@ -63,7 +65,7 @@ extension Session {
         guard let open = whatIf else { return 0 }
         let count = whatIfSteps.count
         // The journal takes the what-if's changes back as their inverses, newest first.
-        journalEdit(Edit(description: phrase("drop the what-if ({changes})", ["changes": phrase(count: count, "{count} change", "{count} changes")]), changes: whatIfSteps.reversed().flatMap(\.inverse.changes)), marked: false)
+        journalEdit(Edit(description: phrase("drop the what-if ({changes})", ["changes": phrase(count: count, "{count} change", "{count} changes")]), changes: whatIfSteps.reversed().flatMap(\.inverse.changes)), scope: .dropWhatIf)
         // The plan is put back whole (below); the log records it as each change taken back.
         for step in whatIfSteps.reversed() {
             log(LoggedEdit(description: phrase("drop {change}", ["change": step.description]), forward: step.inverse, inverse: step.forward, stepID: step.id, isUndo: true))
