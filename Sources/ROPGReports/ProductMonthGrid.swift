@@ -115,7 +115,7 @@ public struct ProductMonthGrid: Sendable {
             monthTotals[position] = total
         }
         guard present.prefix(untied).contains(true) else {
-            throw ReportError("no products sell in \(period.text): add products (and goals) first")
+            throw ReportError("no products sell in {period}: add products (and goals) first", ["period": period.text])
         }
         func valuesOf(_ owner: Int) -> ArraySlice<ExactDecimal> { values[owner * monthCount..<(owner + 1) * monthCount] }
         let owners = present.indices.filter { present[$0] }

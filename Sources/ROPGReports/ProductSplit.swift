@@ -58,7 +58,7 @@ public struct ProductSplit: Sendable {
             }
         }
         guard present.prefix(untied).contains(true) else {
-            throw ReportError("no products sell in \(period.text): add products (and goals) first")
+            throw ReportError("no products sell in {period}: add products (and goals) first", ["period": period.text])
         }
         let rows = present.indices.filter { present[$0] }.map { owner -> Row in
             func sum(_ column: Column) -> ExactDecimal { sums[owner * width + column.rawValue] }

@@ -20,6 +20,11 @@ public enum Catalogue {
         ("inputs", inputEntries),
         ("messages", messageEntries),
         ("exports", exportEntries),
+        ("storage", storageEntries),
+        ("grids", gridEntries),
+        ("usage", usageEntries),
+        ("shell", shellEntries),
+        ("domain", domainEntries),
     ]
 
     /// English text → Chinese text.
@@ -49,6 +54,11 @@ public enum Catalogue {
 
     /// `template` with each `{name}` replaced by its parameter; a name without one stays as written.
     static func fill(_ template: String, _ parameters: KeyValuePairs<String, String>) -> String {
+        fill(template) { name in parameters.first(where: { $0.key == name })?.value }
+    }
+
+    /// `template` with each `{name}` replaced by `value(name)`; a name without one stays as written.
+    static func fill(_ template: String, value: (String) -> String?) -> String {
         var out = ""
         var pending: String?
         for character in template {
@@ -59,7 +69,7 @@ public enum Catalogue {
             }
             if var name = pending {
                 if character == "}" {
-                    if let value = parameters.first(where: { $0.key == name })?.value { out += value } else { out += "{\(name)}" }
+                    if let value = value(name) { out += value } else { out += "{\(name)}" }
                     pending = nil
                 } else if character.isLetter || character.isNumber || character == "_" {
                     name.append(character)
