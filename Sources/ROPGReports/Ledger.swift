@@ -49,7 +49,9 @@ public struct PeriodFigures: Equatable, Sendable {
 ///
 /// One ledger serves one workspace state, sales source and view; it keeps what it has worked out.
 public final class Ledger: @unchecked Sendable {
-    // Unchecked: a ledger is used from one thread at a time (the shell's), like the session.
+    // Unchecked: a ledger is used from one thread at a time (the shell's), like the session;
+    // `book(_:)` reads only its constants, so a split by product builds months' books side by
+    // side (ProductSplit.eachMonth) after taking their figures on that one thread.
     public let workspace: Workspace
     public let model: SalesModel
     public let index: CostIndex
