@@ -89,6 +89,63 @@ public struct JSONFileError: Error, Equatable, Sendable, CustomStringConvertible
     public var description: String { message }
 }
 
+/// Names a string is matched against as bytes (the keys of a bulk object, the words a field
+/// may hold), kept flat: each name's length and first 16 bytes as two words, so that matching a
+/// million keys neither retains an array per name nor compares byte by byte. A class over
+/// storage of its own, made once per table: handing it around costs at most one retain, not
+/// one per array a struct would hold.
+final class ByteNames: Sendable {
+    let texts: [String]
+    private let bytes: [[UInt8]]
+    let count: Int
+    // Unchecked: written once here, only read afterwards (and never freed: the tables are static).
+    nonisolated(unsafe) private let counts: UnsafeMutablePointer<Int>
+    nonisolated(unsafe) private let words: UnsafeMutablePointer<UInt64>  // two a name: its first 16 bytes, zero-padded
+
+    init(_ texts: [String]) {
+        self.texts = texts
+        bytes = texts.map { Array($0.utf8) }
+        count = texts.count
+        counts = .allocate(capacity: max(1, texts.count))
+        words = .allocate(capacity: max(2, 2 * texts.count))
+        for (index, name) in bytes.enumerated() {
+            counts[index] = name.count
+            for word in 0..<2 {
+                words[2 * index + word] = (0..<8).reduce(UInt64(0)) { value, offset in
+                    let at = word * 8 + offset
+                    return at < name.count ? value | UInt64(name[at]) << UInt64(8 * offset) : value
+                }
+            }
+        }
+    }
+
+    deinit {
+        counts.deallocate()
+        words.deallocate()
+    }
+
+    /// The position of the name spelt by `count` bytes at `p`, or −1. `p` must have 16 readable
+    /// bytes (the reader's window and scratch both do): the words are loaded whole and masked.
+    @inline(__always)
+    func index(of p: UnsafePointer<UInt8>, count: Int) -> Int {
+        let raw = UnsafeRawPointer(p)
+        var w0 = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self))
+        var w1 = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+        if count < 8 {
+            w0 &= (1 &<< UInt64(count * 8)) &- 1
+            w1 = 0
+        } else if count < 16 {
+            w1 &= (1 &<< UInt64((count - 8) * 8)) &- 1
+        }
+        for candidate in 0..<self.count where counts[candidate] == count && words[2 * candidate] == w0 && words[2 * candidate + 1] == w1 {
+            if count <= 16 || bytes[candidate].withUnsafeBufferPointer({ name in name.baseAddress.map { memcmp($0, p, count) == 0 } ?? false }) {
+                return candidate
+            }
+        }
+        return -1
+    }
+}
+
 public final class JSONReader {
     /// Default read size for files.
     public static let defaultChunkSize = 1 << 20
@@ -257,6 +314,7 @@ public final class JSONReader {
         keys.deinitialize(count: keyCount)
         keys.deallocate()
         keyPrints.deallocate()
+        spanStore.deallocate()
     }
 
     // MARK: Public API
@@ -424,7 +482,7 @@ public final class JSONReader {
     /// The next member's key as its index in `keys`, -1 for a key not in `keys` (its text is then
     /// in `lastUnknownKey`), nil when the object's '}' is reached. Keys are matched as bytes; the
     /// caller checks duplicates (it knows the keys by index). For objects read a million times.
-    public func nextKeyIndex(in keys: [[UInt8]]) throws -> Int? {
+    func nextKeyIndex(in keys: ByteNames) throws -> Int? {
         guard try beginMember(caller: "nextKeyIndex(in:)") != nil else { return nil }
         let p = buf
         let start = pos + 1
@@ -434,15 +492,10 @@ public final class JSONReader {
             let b = p[i]
             if b == UInt8(ascii: "\"") {
                 let count = i - start
-                index = -1
-                candidates: for candidate in keys.indices where keys[candidate].count == count {
-                    let key = keys[candidate]
-                    for offset in 0..<count where key[offset] != p[start + offset] { continue candidates }
-                    index = candidate
-                    break
-                }
+                let found = keys.index(of: p + start, count: count)
+                index = found
                 pos = i + 1
-                if index == -1 {
+                if found == -1 {
                     lastUnknownKey = String(decoding: UnsafeBufferPointer(start: p + start, count: count), as: UTF8.self)
                 }
                 break
@@ -453,13 +506,52 @@ public final class JSONReader {
         if index == nil {
             // Escaped, non-ASCII or window-straddling keys take the general path.
             let key = try readStringSlow(contentStart: start, at: i)
-            let bytes = Array(key.utf8)
-            index = keys.firstIndex(of: bytes) ?? -1
+            index = keys.texts.firstIndex(of: key) ?? -1
             if index == -1 { lastUnknownKey = key }
         }
         try endKey()
         return index
     }
+
+    /// Reads a string value and returns its UTF-8 bytes, valid until the next call on this
+    /// reader, with 16 readable bytes beyond them (for `ByteNames`): `withStringBytes` without a
+    /// closure, for the fields of a million rows.
+    func readStringSpan() throws -> UnsafeBufferPointer<UInt8> {
+        if let failure { throw failure }
+        let c = try beginValue(consuming: true)
+        guard c == UInt8(ascii: "\"") else { throw wrongKind(c, expected: "a string") }
+        let start = pos + 1
+        let (close, scanned) = try scanPlainString(from: start)
+        if let close { return UnsafeBufferPointer(start: buf + start, count: close - start) }
+        // Escapes, or a string running past the window: the general path builds it in scratch,
+        // which is copied to storage of its own (scratch is reused by the next string).
+        let count = try readStringSlowBytes(contentStart: start, at: scanned)
+        if spanCapacity < count + 16 {
+            spanStore.deallocate()
+            spanCapacity = max(count + 16, 2 * spanCapacity)
+            spanStore = .allocate(capacity: spanCapacity)
+        }
+        spanStore.initialize(repeating: 0, count: spanCapacity)
+        scratch.withUnsafeBufferPointer { bytes in
+            if let base = bytes.baseAddress { spanStore.update(from: base, count: count) }
+        }
+        return UnsafeBufferPointer(start: spanStore, count: count)
+    }
+
+    /// Reads a string value that should be one of `names`: its position there, or −1 (the bytes
+    /// are then `lastSpan`, for the caller's message).
+    func readChoice(in names: ByteNames) throws -> Int {
+        let bytes = try readStringSpan()
+        guard let base = bytes.baseAddress else { return names.index(of: spanStore, count: 0) }
+        let found = names.index(of: base, count: bytes.count)
+        if found < 0 { lastSpan = String(decoding: bytes, as: UTF8.self) }
+        return found
+    }
+
+    /// The text `readChoice(in:)` did not find.
+    private(set) var lastSpan = ""
+    private var spanStore = UnsafeMutablePointer<UInt8>.allocate(capacity: 64)
+    private var spanCapacity = 64
 
     /// The text of the last key `nextKeyIndex(in:)` did not know.
     public private(set) var lastUnknownKey = ""
@@ -898,6 +990,16 @@ public final class JSONReader {
     /// The general case: escapes, and strings that straddle the end of the window. Raw bytes
     /// are validated and copied into `scratch`; the window only keeps what is not yet copied.
     private func readStringSlow(contentStart: Int, at index: Int) throws -> String {
+        let count = try readStringSlowBytes(contentStart: contentStart, at: index)
+        return scratch.withUnsafeMutableBufferPointer { b in
+            guard let start = b.baseAddress else { return "" }
+            return makeString(start, count)
+        }
+    }
+
+    /// `readStringSlow` up to the string's bytes: they are in `scratch` (followed by 16 zero
+    /// bytes for word loads); returns their count.
+    private func readStringSlowBytes(contentStart: Int, at index: Int) throws -> Int {
         scratch.removeAll(keepingCapacity: true)
         var segment = contentStart
         var i = index
@@ -931,11 +1033,8 @@ public final class JSONReader {
             if b == UInt8(ascii: "\"") {
                 pos = i + 1
                 let count = scratch.count
-                scratch.append(contentsOf: repeatElement(0, count: 8))  // padding for word loads
-                return scratch.withUnsafeMutableBufferPointer { b in
-                    guard let start = b.baseAddress else { return "" }
-                    return makeString(start, count)
-                }
+                scratch.append(contentsOf: repeatElement(0, count: 16))  // padding for word loads
+                return count
             }
             if b < 0x20 {
                 throw error("unescaped control character \(JSONReader.describe(b)) in string", at: i)

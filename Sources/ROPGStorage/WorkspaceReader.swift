@@ -292,40 +292,35 @@ public final class WorkspaceReader {
             guard let value = ExactDecimal(plainText: text) else { throw failure(path(), "\(text) is not a decimal we can hold") }
             return value
         }
-        return try reader.withStringBytes { bytes in
-            guard let value = ExactDecimal(plainBytes: bytes) else {
-                throw failure(path(), "\"\(String(decoding: bytes, as: UTF8.self))\" is not a number")
-            }
-            return value
+        // The string's bytes in the reader's window: no closure (its context) per value.
+        let bytes = try reader.readStringSpan()
+        guard let value = ExactDecimal(plainBytes: bytes) else {
+            throw failure(path(), "\"\(String(decoding: bytes, as: UTF8.self))\" is not a number")
         }
+        return value
     }
 
     private func bulkDay(_ path: () -> String) throws -> Day {
-        try reader.withStringBytes { bytes in
-            guard let day = Day(isoBytes: bytes) else {
-                throw failure(path(), "\"\(String(decoding: bytes, as: UTF8.self))\" is not a day written YYYY-MM-DD")
-            }
-            return day
+        let bytes = try reader.readStringSpan()
+        guard let day = Day(isoBytes: bytes) else {
+            throw failure(path(), "\"\(String(decoding: bytes, as: UTF8.self))\" is not a day written YYYY-MM-DD")
         }
+        return day
     }
 
     /// A string that must be one of `names`; returns its index.
-    private func bulkChoice(_ names: [[UInt8]], _ path: () -> String) throws -> Int {
-        try reader.withStringBytes { bytes in
-            names: for index in names.indices where names[index].count == bytes.count {
-                let name = names[index]
-                for offset in 0..<bytes.count where name[offset] != bytes[offset] { continue names }
-                return index
-            }
-            let list = names.map { String(decoding: $0, as: UTF8.self) }.joined(separator: ", ")
-            throw failure(path(), "\"\(String(decoding: bytes, as: UTF8.self))\" is not one of \(list)")
-        }
+    private func bulkChoice(_ names: ByteNames, _ path: () -> String) throws -> Int {
+        let index = try reader.readChoice(in: names)
+        guard index < 0 else { return index }
+        let bytes = Array(reader.lastSpan.utf8)
+        let list = names.texts.joined(separator: ", ")
+        throw failure(path(), "\"\(String(decoding: bytes, as: UTF8.self))\" is not one of \(list)")
     }
 
     /// Marks key `index` as seen in this object; a second time is an error.
-    private func checkDuplicate(_ index: Int, _ seen: inout UInt32, _ keys: [[UInt8]], _ path: () -> String) throws {
+    private func checkDuplicate(_ index: Int, _ seen: inout UInt32, _ keys: ByteNames, _ path: () -> String) throws {
         let bit = UInt32(1) << UInt32(index)
-        if seen & bit != 0 { throw failure(path(), "duplicate key \"\(String(decoding: keys[index], as: UTF8.self))\"") }
+        if seen & bit != 0 { throw failure(path(), "duplicate key \"\(keys.texts[index])\"") }
         seen |= bit
     }
 
@@ -333,15 +328,15 @@ public final class WorkspaceReader {
     // hold up to a million objects, and paths for messages are only formatted when something is
     // wrong.
 
-    private static let productKeys = ["sku", "name", "price", "cost", "role", "stock", "share", "ctr", "cvr"].map { Array($0.utf8) }
-    private static let roleNames = ProductRole.allCases.map { Array($0.rawValue.utf8) }
+    private static let productKeys = ByteNames(["sku", "name", "price", "cost", "role", "stock", "share", "ctr", "cvr"])
+    private static let roleNames = ByteNames(ProductRole.allCases.map(\.rawValue))
 
     private func readProducts() throws(WorkspaceLoadError) -> [Product] {
         var products: [Product] = []
         let keys = Self.productKeys
         var index = 0
         var field = -1  // the key being read, as an index into `keys`
-        let here = { field < 0 ? "products[\(index)]" : "products[\(index)].\(String(decoding: keys[field], as: UTF8.self))" }
+        let here = { field < 0 ? "products[\(index)]" : "products[\(index)].\(Self.productKeys.texts[field])" }
         do {
             try expect(.array, "products", "an array")
             try reader.beginArray()
@@ -354,7 +349,7 @@ public final class WorkspaceReader {
                 var seen: UInt32 = 0
                 while let key = try reader.nextKeyIndex(in: keys) {
                     guard key >= 0 else {
-                        throw unknownKey(reader.lastUnknownKey, "products[\(index)]", allowed: keys.map { String(decoding: $0, as: UTF8.self) })
+                        throw unknownKey(reader.lastUnknownKey, "products[\(index)]", allowed: keys.texts)
                     }
                     field = key
                     try checkDuplicate(key, &seen, keys, here)
@@ -386,11 +381,11 @@ public final class WorkspaceReader {
 
     private enum CostKey: Int, CaseIterable {
         case id, category, name, basis, amount, per, months, date, share, clicks, impressions, qty, start, end, product
-        public static let table = allCases.map { Array(String(describing: $0).utf8) }
+        static let table = ByteNames(allCases.map { String(describing: $0) })
     }
-    private static let categoryNames = CostCategory.allCases.map { Array($0.rawValue.utf8) }
-    private static let basisNames = CostBasis.allNames.map { Array($0.utf8) }
-    private static let timeUnitNames = TimeUnit.allCases.map { Array($0.rawValue.utf8) }
+    private static let categoryNames = ByteNames(CostCategory.allCases.map(\.rawValue))
+    private static let basisNames = ByteNames(CostBasis.allNames)
+    private static let timeUnitNames = ByteNames(TimeUnit.allCases.map(\.rawValue))
 
     private func readCosts() throws(WorkspaceLoadError) -> [CostEntry] {
         var costs: [CostEntry] = []
@@ -398,7 +393,7 @@ public final class WorkspaceReader {
         let keys = CostKey.table
         var index = 0
         var field = -1  // the key being read, as an index into `keys`
-        let here = { field < 0 ? "costs[\(index)]" : "costs[\(index)].\(String(decoding: keys[field], as: UTF8.self))" }
+        let here = { field < 0 ? "costs[\(index)]" : "costs[\(index)].\(keys.texts[field])" }
         // The far part of a large array, read on another core (WorkspaceReader+Parts.swift).
         var part: CostsPart?
         defer { _ = part?.result() }  // a part left unused is waited for, not left running
@@ -439,37 +434,40 @@ public final class WorkspaceReader {
     /// retain of each of its fields) a million times.
     func readCostElements(index: inout Int, field: inout Int, stoppingAt stop: Int?, resuming: Bool = false,
                           _ take: (CostEntry) -> Void) throws -> Bool {
-        let keys = CostKey.table
-        func here() -> String { field < 0 ? "costs[\(index)]" : "costs[\(index)].\(String(decoding: keys[field], as: UTF8.self))" }
+        // The tables in locals: a global's read in the loop would be a lazy-init check and a retain each time.
+        let keys = CostKey.table, categoryNames = Self.categoryNames, basisNames = Self.basisNames, timeUnitNames = Self.timeUnitNames
+        let categories = CostCategory.allCases, units = TimeUnit.allCases
+        // The path for a message names the key from the static table: a closure holding the local
+        // tables would retain them for every value read.
+        func here() -> String { field < 0 ? "costs[\(index)]" : "costs[\(index)].\(CostKey.table.texts[field])" }
         var more = try resuming || reader.nextElement()
         while more {
             if let stop, reader.offset >= stop { return false }
             field = -1
             guard try reader.peekKind() == .object else { throw failure(here(), "expected an object") }
             try reader.beginObject()
-            var id: CostID?, category: CostCategory?, name: String?, basisName: String?, amount: ExactDecimal?
+            var id: CostID?, category: CostCategory?, name: String?, basisIndex: Int?, amount: ExactDecimal?
             var per: TimeUnit?, months: Int?, date: Day?, share: ExactDecimal?, volume: ExactDecimal?
             var quantity = ExactDecimal.one, start: Day?, end: Day?, product: String?
             var seen: UInt32 = 0
             while let keyIndex = try reader.nextKeyIndex(in: keys) {
                 guard let key = CostKey(rawValue: keyIndex) else {
-                    throw unknownKey(reader.lastUnknownKey, "costs[\(index)]", allowed: keys.map { String(decoding: $0, as: UTF8.self) })
+                    throw unknownKey(reader.lastUnknownKey, "costs[\(index)]", allowed: keys.texts)
                 }
                 field = keyIndex
                 try checkDuplicate(keyIndex, &seen, keys, here)
                 switch key {
                 case .id:
-                    id = try reader.withStringBytes { bytes in
-                        guard let value = CostID(bytes: bytes) else {
-                            throw failure(here(), "\"\(String(decoding: bytes, as: UTF8.self))\" is not a cost ID such as R1")
-                        }
-                        return value
+                    let bytes = try reader.readStringSpan()
+                    guard let value = CostID(bytes: bytes) else {
+                        throw failure(here(), "\"\(String(decoding: bytes, as: UTF8.self))\" is not a cost ID such as R1")
                     }
-                case .category: category = CostCategory.allCases[try bulkChoice(Self.categoryNames, here)]
+                    id = value
+                case .category: category = categories[try bulkChoice(categoryNames, here)]
                 case .name: name = try reader.readString()
-                case .basis: basisName = CostBasis.allNames[try bulkChoice(Self.basisNames, here)]
+                case .basis: basisIndex = try bulkChoice(basisNames, here)
                 case .amount: amount = try bulkDecimal(here)
-                case .per: per = TimeUnit.allCases[try bulkChoice(Self.timeUnitNames, here)]
+                case .per: per = units[try bulkChoice(timeUnitNames, here)]
                 case .months: months = try reader.readInt()
                 case .date: date = try bulkDay(here)
                 case .share: share = try bulkDecimal(here)
@@ -485,25 +483,27 @@ public final class WorkspaceReader {
             guard let category, category == id.category else {
                 throw failure("costs[\(index)].category", "entry \(id) needs \"category\": \"\(id.category.rawValue)\"")
             }
-            guard let basisName else { throw failure(here(), "entry \(id) needs \"basis\"") }
+            guard let basisIndex else { throw failure(here(), "entry \(id) needs \"basis\"") }
             guard let amount else { throw failure(here(), "entry \(id) needs \"amount\"") }
+            // The basis by its position in `CostBasis.allNames`; its name only for a message.
+            var basisName: String { CostBasis.allNames[basisIndex] }
             func need<T>(_ value: T?, _ key: String) throws(WorkspaceLoadError) -> T {
                 guard let value else { throw failure(here(), "a \(basisName) entry (\(id)) needs \"\(key)\"") }
                 return value
             }
             let basis: CostBasis
-            switch basisName {
-            case "once": basis = .once(date: try need(date, "date"))
-            case "recurring": basis = .recurring(per: try need(per, "per"))
-            case "amortized": basis = .amortized(months: try need(months, "months"))
-            case "unit": basis = .perUnit
-            case "order": basis = .perOrder
-            case "percent": basis = .percent
-            case "cps": basis = .cps(share: share ?? .one)
-            case "cpc": basis = .cpc(clicks: try need(volume, "clicks"), per: try need(per, "per"))
-            case "cpc-plan": basis = .plannedClicks
-            case "cpm": basis = .cpm(impressions: try need(volume, "impressions"), per: try need(per, "per"))
-            case "cpt": basis = .cpt(per: try need(per, "per"))
+            switch basisIndex {
+            case 0: basis = .once(date: try need(date, "date"))
+            case 1: basis = .recurring(per: try need(per, "per"))
+            case 2: basis = .amortized(months: try need(months, "months"))
+            case 3: basis = .perUnit
+            case 4: basis = .perOrder
+            case 5: basis = .percent
+            case 6: basis = .cps(share: share ?? .one)
+            case 7: basis = .cpc(clicks: try need(volume, "clicks"), per: try need(per, "per"))
+            case 8: basis = .plannedClicks
+            case 9: basis = .cpm(impressions: try need(volume, "impressions"), per: try need(per, "per"))
+            case 10: basis = .cpt(per: try need(per, "per"))
             default: basis = .deposit(date: date)
             }
             take(CostEntry(id: id, name: name ?? "", basis: basis, amount: amount, quantity: quantity,

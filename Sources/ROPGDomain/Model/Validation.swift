@@ -14,14 +14,36 @@ public enum Validation {
     /// A NUL in a name or SKU: it cuts C strings short (file names, terminals, other programs
     /// reading an export) and no one types it on purpose, so it is refused, typed or loaded.
     static func nulIssue(path: String, _ text: String) -> ValidationIssue? {
-        guard text.utf8.contains(0) else { return nil }
+        guard containsNUL(text) else { return nil }
         return .init(path: path, message: "\(text.quotedExcerpt) holds a NUL character (\\u{0}); remove it")
+    }
+
+    /// Whether `text` holds a NUL: a scan of its bytes where they lie together (a million
+    /// names are checked on every open), else byte by byte.
+    static func containsNUL(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { $0.contains(0) } ?? text.utf8.contains(0)
+    }
+
+    /// Whether any character of `text` is whitespace. ASCII text is checked byte by byte (its
+    /// whitespace is tab, line feed, vertical tab, form feed, carriage return and space, as for
+    /// `Character.isWhitespace`); other text character by character.
+    static func containsWhitespace(_ text: String) -> Bool {
+        let ascii = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+            var found = false
+            for byte in bytes {
+                if byte >= 0x80 { return nil }
+                if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) { found = true }
+            }
+            return found
+        }
+        if let ascii, let found = ascii { return found }
+        return text.contains(where: { $0.isWhitespace })
     }
 
     public static func issues(in product: Product) -> [ValidationIssue] {
         var issues: [ValidationIssue] = []
         if product.sku.isEmpty { issues.append(.init(path: "sku", message: "a product needs a SKU")) }
-        if product.sku.contains(where: { $0.isWhitespace }) {
+        if containsWhitespace(product.sku) {
             issues.append(.init(path: "sku", message: "\(product.sku.quotedExcerpt) has a space; a SKU is one word"))
         }
         if let issue = nulIssue(path: "sku", product.sku) { issues.append(issue) }
@@ -29,7 +51,8 @@ public enum Validation {
         if product.price.isNegative { issues.append(.init(path: "price", message: "\(product.price) is negative")) }
         if product.cost.isNegative { issues.append(.init(path: "cost", message: "\(product.cost) is negative")) }
         if let stock = product.stock, stock < 0 { issues.append(.init(path: "stock", message: "\(stock) is negative")) }
-        for (path, rate) in [("ctr", product.ctr), ("cvr", product.cvr)] {
+        // Most products set neither rate: no list of the two is made for them (an empty one is free).
+        for (path, rate) in product.ctr == nil && product.cvr == nil ? [] : [("ctr", product.ctr), ("cvr", product.cvr)] {
             if let rate, rate.isNegative || rate.isZero || rate > .one {
                 issues.append(.init(path: path, message: "\(rate.exactPercentText) is not above 0% and at most 100%"))
             }
@@ -207,10 +230,16 @@ public enum Validation {
                 issues.append(.init(path: "scenarios[\(index)]", message: "scenario \(scenario.name) appears twice"))
             }
         }
-        var skus = Set<String>()
-        for (index, product) in workspace.products.enumerated() {
-            let prefix = "products[\(index)]"
-            issues += Validation.issues(in: product).map { .init(path: "\(prefix).\($0.path)", message: $0.message) }
+        var skus = Set<String>(minimumCapacity: workspace.products.count)
+        // The products and entries are read in place (a copy of each would retain its strings), and
+        // a path is only formatted for one with something wrong: 100,000 and 1,000,000 are common.
+        for index in workspace.products.indices {
+            var product: Product { workspace.products[index] }
+            var prefix: String { "products[\(index)]" }
+            let productIssues = Validation.issues(in: product)
+            if !productIssues.isEmpty {
+                issues += productIssues.map { .init(path: "\(prefix).\($0.path)", message: $0.message) }
+            }
             if !skus.insert(product.sku).inserted {
                 issues.append(.init(path: "\(prefix).sku", message: "\(product.sku) appears twice"))
             }
@@ -221,20 +250,25 @@ public enum Validation {
         if shares > .one {
             issues.append(.init(path: "products", message: "the products' GMV shares add up to \(shares.exactPercentText), more than 100%"))
         }
-        let last = CostCategory.allCases.map { workspace.lastCostNumber[$0] ?? 0 }
-        var seen = last.map { Array(repeating: false, count: Int(min($0, 50_000_000)) + 1) }
-        for (index, entry) in workspace.costs.enumerated() {
+        let categories = CostCategory.allCases
+        let last = categories.map { workspace.lastCostNumber[$0] ?? 0 }
+        // The flags of all categories in one array, each category's from its offset.
+        let flags = last.map { Int(min($0, 50_000_000)) + 1 }
+        let offsets = flags.indices.map { flags[..<$0].reduce(0, +) }
+        var seen = [Bool](repeating: false, count: flags.reduce(0, +))
+        for index in workspace.costs.indices {
+            var entry: CostEntry { workspace.costs[index] }
             let entryIssues = Validation.issues(in: entry, products: skus)
             if !entryIssues.isEmpty {
                 issues += entryIssues.map { .init(path: "costs[\(index)].\($0.path)", message: $0.message) }
             }
-            let category = CostCategory.allCases.firstIndex(of: entry.category) ?? 0
+            let category = categories.firstIndex(of: entry.category) ?? 0
             let number = Int(entry.id.number)
-            if number < seen[category].count {
-                if seen[category][number] {
+            if number < flags[category] {
+                if seen[offsets[category] + number] {
                     issues.append(.init(path: "costs[\(index)].id", message: "\(entry.id) appears twice"))
                 }
-                seen[category][number] = true
+                seen[offsets[category] + number] = true
             }
             if entry.id.number > last[category] {
                 issues.append(.init(path: "costs[\(index)].id", message: "\(entry.id) is above lastCostIds.\(entry.category.rawValue)"))
