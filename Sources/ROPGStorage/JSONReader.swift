@@ -124,10 +124,12 @@ final class ByteNames: Sendable {
         words.deallocate()
     }
 
-    /// The position of the name spelt by `count` bytes at `p`, or −1. `p` must have 16 readable
-    /// bytes (the reader's window and scratch both do): the words are loaded whole and masked.
+    /// The position of the name spelt by `count` bytes at `p`, or −1, looked for from position
+    /// `first` on (round to the start): keys come in the order they are written, so the one after
+    /// the last found is usually next. `p` must have 16 readable bytes (the reader's window and
+    /// scratch both do): the words are loaded whole and masked.
     @inline(__always)
-    func index(of p: UnsafePointer<UInt8>, count: Int) -> Int {
+    func index(of p: UnsafePointer<UInt8>, count: Int, from first: Int = 0) -> Int {
         let raw = UnsafeRawPointer(p)
         var w0 = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self))
         var w1 = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
@@ -137,10 +139,13 @@ final class ByteNames: Sendable {
         } else if count < 16 {
             w1 &= (1 &<< UInt64((count - 8) * 8)) &- 1
         }
-        for candidate in 0..<self.count where counts[candidate] == count && words[2 * candidate] == w0 && words[2 * candidate + 1] == w1 {
-            if count <= 16 || bytes[candidate].withUnsafeBufferPointer({ name in name.baseAddress.map { memcmp($0, p, count) == 0 } ?? false }) {
+        var candidate = first >= 0 && first < self.count ? first : 0
+        for _ in 0..<self.count {
+            if counts[candidate] == count && words[2 * candidate] == w0 && words[2 * candidate + 1] == w1
+                && (count <= 16 || bytes[candidate].withUnsafeBufferPointer({ name in name.baseAddress.map { memcmp($0, p, count) == 0 } ?? false })) {
                 return candidate
             }
+            candidate = candidate + 1 == self.count ? 0 : candidate + 1
         }
         return -1
     }
@@ -482,7 +487,7 @@ public final class JSONReader {
     /// The next member's key as its index in `keys`, -1 for a key not in `keys` (its text is then
     /// in `lastUnknownKey`), nil when the object's '}' is reached. Keys are matched as bytes; the
     /// caller checks duplicates (it knows the keys by index). For objects read a million times.
-    func nextKeyIndex(in keys: ByteNames) throws -> Int? {
+    func nextKeyIndex(in keys: ByteNames, after previous: Int = -1) throws -> Int? {
         guard try beginMember(caller: "nextKeyIndex(in:)") != nil else { return nil }
         let p = buf
         let start = pos + 1
@@ -492,7 +497,7 @@ public final class JSONReader {
             let b = p[i]
             if b == UInt8(ascii: "\"") {
                 let count = i - start
-                let found = keys.index(of: p + start, count: count)
+                let found = keys.index(of: p + start, count: count, from: previous + 1)
                 index = found
                 pos = i + 1
                 if found == -1 {
@@ -520,6 +525,11 @@ public final class JSONReader {
         if let failure { throw failure }
         let c = try beginValue(consuming: true)
         guard c == UInt8(ascii: "\"") else { throw wrongKind(c, expected: "a string") }
+        return try stringSpan()
+    }
+
+    /// The string whose opening quote is at `pos`, as `readStringSpan()` returns it.
+    private func stringSpan() throws -> UnsafeBufferPointer<UInt8> {
         let start = pos + 1
         let (close, scanned) = try scanPlainString(from: start)
         if let close { return UnsafeBufferPointer(start: buf + start, count: close - start) }
@@ -536,6 +546,20 @@ public final class JSONReader {
             if let base = bytes.baseAddress { spanStore.update(from: base, count: count) }
         }
         return UnsafeBufferPointer(start: spanStore, count: count)
+    }
+
+    /// Reads a string value's bytes as `readStringSpan()` does, or a number's text (`isNumber`),
+    /// in one step: for the decimals of a million rows, which files hold as strings and hand-edited
+    /// ones may hold as numbers.
+    func readStringOrNumberSpan() throws -> (bytes: UnsafeBufferPointer<UInt8>, isNumber: Bool) {
+        if let failure { throw failure }
+        let c = try beginValue(consuming: true)
+        if JSONReader.isNumberStart(c) {
+            let (start, stop, _) = try scanNumber()
+            return (UnsafeBufferPointer(start: buf + start, count: stop - start), true)
+        }
+        guard c == UInt8(ascii: "\"") else { throw wrongKind(c, expected: "a string") }
+        return (try stringSpan(), false)
     }
 
     /// Reads a string value that should be one of `names`: its position there, or −1 (the bytes
@@ -908,9 +932,62 @@ public final class JSONReader {
     /// Reads a string whose opening quote is at buf[quote]; leaves `pos` after the closing quote.
     private func readStringBody(quoteAt quote: Int) throws -> String {
         let start = quote + 1
-        let (close, scanned) = try scanPlainString(from: start)
-        if let close { return makeString(buf + start, close - start) }
-        return try readStringSlow(contentStart: start, at: scanned)
+        let p = buf
+        let stop = end
+        var i = start
+        var high: UInt8 = 0
+        while i < stop {
+            let b = p[i]
+            if b == UInt8(ascii: "\"") {
+                let count = i - start
+                if high >= 0x80 {
+                    // Text the cache holds was checked when it was first read: a million names
+                    // in Chinese are only checked once each.
+                    if let cached = cachedString(p + start, count) {
+                        pos = i + 1
+                        return cached
+                    }
+                    let (bad, _) = JSONReader.checkUTF8(p, start, i)
+                    if bad < i { throw error("invalid UTF-8 in string", at: bad) }
+                }
+                pos = i + 1
+                return makeString(p + start, count)
+            }
+            if b == UInt8(ascii: "\\") || b < 0x20 { break }
+            high |= b
+            i += 1
+        }
+        return try readStringSlow(contentStart: start, at: i)
+    }
+
+    /// The cached String of these bytes, if the cache holds it (sets `lastPrint` as `makeString` does).
+    @inline(__always)
+    private func cachedString(_ p: UnsafeMutablePointer<UInt8>, _ count: Int) -> String? {
+        guard count <= JSONReader.cacheMaxBytes else { return nil }
+        let (w0, w1, w2, w3, h) = JSONReader.words(p, count)
+        lastPrint = h
+        let slot = cache + Int(truncatingIfNeeded: h >> UInt64(64 - JSONReader.cacheBits))
+        if slot.pointee.count == count && slot.pointee.w0 == w0 && slot.pointee.w1 == w1
+            && slot.pointee.w2 == w2 && slot.pointee.w3 == w3 {
+            return slot.pointee.string
+        }
+        return nil
+    }
+
+    /// The zero-padded words of a string of at most 32 bytes, and their hash.
+    @inline(__always)
+    private static func words(_ p: UnsafeMutablePointer<UInt8>, _ count: Int) -> (UInt64, UInt64, UInt64, UInt64, UInt64) {
+        // The window always has readable bytes beyond `end`.
+        @inline(__always) func word(_ k: Int) -> UInt64 {
+            let n = count - 8 * k
+            if n <= 0 { return 0 }
+            let w = UInt64(littleEndian: UnsafeRawPointer(p + 8 * k).loadUnaligned(as: UInt64.self))
+            return n >= 8 ? w : w & ((1 &<< UInt64(n * 8)) &- 1)
+        }
+        let w0 = word(0), w1 = word(1), w2 = word(2), w3 = word(3)
+        var h = w0 ^ (w1 << 17 | w1 >> 47) ^ (w2 << 31 | w2 >> 33) ^ (w3 << 47 | w3 >> 17)
+        h = (h ^ UInt64(truncatingIfNeeded: count)) &* 0x9E37_79B9_7F4A_7C15
+        return (w0, w1, w2, w3, h)
     }
 
     /// The common case of a string: no escapes and all of it in the window. Returns the index of
@@ -946,16 +1023,7 @@ public final class JSONReader {
             lastPrint = UInt64(truncatingIfNeeded: count) << 16 | UInt64(p[0]) << 8 | UInt64(p[count - 1])
             return String(decoding: UnsafeBufferPointer(start: p, count: count), as: UTF8.self)
         }
-        // Words of the string, zero-padded; the window always has readable bytes beyond `end`.
-        @inline(__always) func word(_ k: Int) -> UInt64 {
-            let n = count - 8 * k
-            if n <= 0 { return 0 }
-            let w = UInt64(littleEndian: UnsafeRawPointer(p + 8 * k).loadUnaligned(as: UInt64.self))
-            return n >= 8 ? w : w & ((1 &<< UInt64(n * 8)) &- 1)
-        }
-        let w0 = word(0), w1 = word(1), w2 = word(2), w3 = word(3)
-        var h = w0 ^ (w1 << 17 | w1 >> 47) ^ (w2 << 31 | w2 >> 33) ^ (w3 << 47 | w3 >> 17)
-        h = (h ^ UInt64(truncatingIfNeeded: count)) &* 0x9E37_79B9_7F4A_7C15
+        let (w0, w1, w2, w3, h) = JSONReader.words(p, count)
         lastPrint = h
         let slot = cache + Int(truncatingIfNeeded: h >> UInt64(64 - JSONReader.cacheBits))
         if slot.pointee.count == count && slot.pointee.w0 == w0 && slot.pointee.w1 == w1

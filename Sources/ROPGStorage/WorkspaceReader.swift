@@ -23,6 +23,9 @@ public final class WorkspaceReader {
     /// For a file: its size, and above how many bytes after the costs array's start the far part
     /// of that array is read on another core (nil: in one pass).
     private var parts: (fileSize: Int, threshold: Int, record: PartsRecord)?
+    /// The far part started as the file was opened (`CostsPart.startEarly`), until the costs array
+    /// takes it up or starts one of its own.
+    private var earlyPart: CostsPart?
     /// Parts are read on another core when more than this follows the costs array's start.
     static let partsThreshold = 8 << 20
 
@@ -52,7 +55,9 @@ public final class WorkspaceReader {
         if let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int {
             workspaceReader.expectedCosts = min(size / 100, 20_000_000)
             workspaceReader.parts = (size, partsThreshold, record)
+            workspaceReader.earlyPart = CostsPart.startEarly(path: path, fileSize: size, threshold: partsThreshold)
         }
+        defer { _ = workspaceReader.earlyPart?.result() }  // a file without costs: the part is waited for, not left running
         let workspace = try workspaceReader.read()
         if let fingerprint = reader.fingerprint { return (workspace, fingerprint) }
         // Not expected (read() reads to the end of the file); a second read gives the fingerprint.
@@ -287,13 +292,13 @@ public final class WorkspaceReader {
 
     /// A decimal written as a string ("79.5") or, in a hand-edited file, as a number.
     private func bulkDecimal(_ path: () -> String) throws -> ExactDecimal {
-        if try reader.peekKind() == .number {
-            let text = try reader.readNumberLiteral()
+        // The value's bytes in the reader's window: no closure (its context), no String per value.
+        let (bytes, isNumber) = try reader.readStringOrNumberSpan()
+        if isNumber {
+            let text = String(decoding: bytes, as: UTF8.self)
             guard let value = ExactDecimal(plainText: text) else { throw failure(path(), "\(text) is not a decimal we can hold") }
             return value
         }
-        // The string's bytes in the reader's window: no closure (its context) per value.
-        let bytes = try reader.readStringSpan()
         guard let value = ExactDecimal(plainBytes: bytes) else {
             throw failure(path(), "\"\(String(decoding: bytes, as: UTF8.self))\" is not a number")
         }
@@ -347,7 +352,9 @@ public final class WorkspaceReader {
                 var sku: String?, name: String?, price: ExactDecimal?, cost: ExactDecimal?
                 var role: ProductRole?, stock: Int?, share: ExactDecimal?, ctr: ExactDecimal?, cvr: ExactDecimal?
                 var seen: UInt32 = 0
-                while let key = try reader.nextKeyIndex(in: keys) {
+                var previous = -1
+                while let key = try reader.nextKeyIndex(in: keys, after: previous) {
+                    previous = key
                     guard key >= 0 else {
                         throw unknownKey(reader.lastUnknownKey, "products[\(index)]", allowed: keys.texts)
                     }
@@ -401,7 +408,14 @@ public final class WorkspaceReader {
             try expect(.array, "costs", "an array")
             try reader.beginArray()
             if let parts {
-                part = CostsPart.start(path: fileName, arrayStart: reader.offset, fileSize: parts.fileSize, threshold: parts.threshold)
+                // The part started as the file was opened, when its cut lies in this array; else one from here.
+                if let early = earlyPart, early.start > reader.offset {
+                    part = early
+                } else {
+                    _ = earlyPart?.result()
+                    part = CostsPart.start(path: fileName, arrayStart: reader.offset, fileSize: parts.fileSize, threshold: parts.threshold)
+                }
+                earlyPart = nil
             }
             let ended = try readCostElements(index: &index, field: &field, stoppingAt: part?.start) { costs.append($0) }
             if !ended, let started = part {
@@ -433,7 +447,7 @@ public final class WorkspaceReader {
     /// caller's messages. One loop, not a function per entry: that would copy this reader (a
     /// retain of each of its fields) a million times.
     func readCostElements(index: inout Int, field: inout Int, stoppingAt stop: Int?, resuming: Bool = false,
-                          _ take: (CostEntry) -> Void) throws -> Bool {
+                          _ take: (consuming CostEntry) -> Void) throws -> Bool {
         // The tables in locals: a global's read in the loop would be a lazy-init check and a retain each time.
         let keys = CostKey.table, categoryNames = Self.categoryNames, basisNames = Self.basisNames, timeUnitNames = Self.timeUnitNames
         let categories = CostCategory.allCases, units = TimeUnit.allCases
@@ -450,7 +464,9 @@ public final class WorkspaceReader {
             var per: TimeUnit?, months: Int?, date: Day?, share: ExactDecimal?, volume: ExactDecimal?
             var quantity = ExactDecimal.one, start: Day?, end: Day?, product: String?
             var seen: UInt32 = 0
-            while let keyIndex = try reader.nextKeyIndex(in: keys) {
+            var keyIndex = -1
+            while let next = try reader.nextKeyIndex(in: keys, after: keyIndex) {
+                keyIndex = next
                 guard let key = CostKey(rawValue: keyIndex) else {
                     throw unknownKey(reader.lastUnknownKey, "costs[\(index)]", allowed: keys.texts)
                 }

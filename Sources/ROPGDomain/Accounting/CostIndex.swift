@@ -23,7 +23,7 @@ public struct CostIndex: Equatable, Sendable {
         var foldedPosition = -1
     }
 
-    struct Key: Hashable {
+    struct Key: Hashable, Sendable {
         var category: CostCategory
         var kind: UInt8
         var per: TimeUnit?
@@ -46,7 +46,7 @@ public struct CostIndex: Equatable, Sendable {
 
     /// A key as five words and a share, one to one: what the fold's own table compares and hashes
     /// (a million lookups with `Hasher` and a field-by-field == were most of the fold).
-    struct PackedKey: Equatable {
+    struct PackedKey: Equatable, Sendable {
         var w0: UInt64, w1: UInt64, w2: UInt64, w3: UInt64, w4: UInt64
         var share: Int128
 
@@ -88,7 +88,7 @@ public struct CostIndex: Equatable, Sendable {
     }
 
     /// The fold's table from packed key to group position: open addressing, grown at half full.
-    struct GroupTable {
+    struct GroupTable: Sendable {
         private var slots: [Int32]
         private var keys: [PackedKey] = []
         private var shift: UInt64
@@ -159,37 +159,97 @@ public struct CostIndex: Equatable, Sendable {
     var groupOfEntry: [Int32] = []
 
     public init(_ workspace: Workspace) {
-        let productIndex = Self.productIndices(workspace)
-        groupOfEntry.reserveCapacity(workspace.costs.count)
-        var table = GroupTable()
+        let part = Self.part(of: workspace, entries: workspace.costs.indices, productIndex: Self.productIndices(workspace))
+        self = part.index
+        finish(keys: part.keys, workspace)
+    }
+
+    /// The fold of a range of the entries on its own: the groups in the order the range first
+    /// meets them, with the keys they were found by. `joined(_:_:)` puts parts together.
+    public struct Part: Sendable {
+        var index = CostIndex()
         var keys: [Key] = []
+        var table = GroupTable()
+        /// Whether any entry brought a negative amount: sums that saturate could then depend on
+        /// the order they were taken in, so such parts are not joined.
+        var negative = false
+    }
+
+    private init() {}
+
+    /// Folds the entries of `workspace` in `entries` (`productIndex`: `productIndices(workspace)`).
+    public static func part(of workspace: Workspace, entries: Range<Int>, productIndex: [String: Int]) -> Part {
+        var part = Part()
+        part.index.groupOfEntry.reserveCapacity(entries.count)
         // In place: a copy of each entry (a retain of its name and product) was a fifth of the fold.
         workspace.costs.withUnsafeBufferPointer { costs in
-            for entry in costs.indices {
+            for entry in entries {
                 switch Self.contribution(of: costs[entry], productIndex: { productIndex[$0] }) {
                 case .deposit(let date, let amount):
-                    addDeposit(date, amount, count: 1)
-                    groupOfEntry.append(-1)
+                    part.index.addDeposit(date, amount, count: 1)
+                    part.index.groupOfEntry.append(-1)
+                    part.negative = part.negative || amount.isNegative
                 case .group(let key, let amount, let basis, let product, let monthly, let last):
                     let packed = PackedKey(key)
                     let position: Int
-                    if let known = table.find(packed) {
+                    if let known = part.table.find(packed) {
                         position = known
-                        groups[position].entry.amount += amount
-                        groups[position].monthly += monthly
-                        groups[position].last += last
+                        part.index.groups[position].entry.amount += amount
+                        part.index.groups[position].monthly += monthly
+                        part.index.groups[position].last += last
                     } else {
-                        position = groups.count
-                        table.append(packed)
-                        keys.append(key)
+                        position = part.index.groups.count
+                        part.table.append(packed)
+                        part.keys.append(key)
                         let first = Self.groupEntry(of: costs[entry], basis: basis, amount: amount, product: product.map { workspace.products[$0].sku })
-                        groups.append(Group(entry: first, productIndex: product, monthly: monthly, last: last))
+                        part.index.groups.append(Group(entry: first, productIndex: product, monthly: monthly, last: last))
                     }
-                    groups[position].members += 1
-                    groupOfEntry.append(Int32(truncatingIfNeeded: position))
+                    part.index.groups[position].members += 1
+                    part.index.groupOfEntry.append(Int32(truncatingIfNeeded: position))
+                    part.negative = part.negative || amount.isNegative || monthly.isNegative || last.isNegative
                 }
             }
         }
+        return part
+    }
+
+    /// The index of `workspace` from the parts of its entries, in order (folded side by side on
+    /// the machine's cores): equal to `CostIndex(workspace)`. Nil when a part holds a negative
+    /// amount (then only the one pass promises the same sums).
+    public static func joined(_ parts: [Part], _ workspace: Workspace) -> CostIndex? {
+        guard var whole = parts.first, !parts.contains(where: \.negative) else { return nil }
+        for part in parts.dropFirst() {
+            // A group the earlier parts know takes this part's sums; a new one comes after them,
+            // in the order this part met it, begun by its first entry here (its first in the workspace).
+            var renumbered = [Int32](repeating: -1, count: part.index.groups.count)
+            for (position, group) in part.index.groups.enumerated() {
+                let packed = PackedKey(part.keys[position])
+                if let known = whole.table.find(packed) {
+                    whole.index.groups[known].entry.amount += group.entry.amount
+                    whole.index.groups[known].monthly += group.monthly
+                    whole.index.groups[known].last += group.last
+                    whole.index.groups[known].members += group.members
+                    renumbered[position] = Int32(truncatingIfNeeded: known)
+                } else {
+                    renumbered[position] = Int32(truncatingIfNeeded: whole.index.groups.count)
+                    whole.table.append(packed)
+                    whole.keys.append(part.keys[position])
+                    whole.index.groups.append(group)
+                }
+            }
+            whole.index.groupOfEntry.reserveCapacity(whole.index.groupOfEntry.count + part.index.groupOfEntry.count)
+            for group in part.index.groupOfEntry { whole.index.groupOfEntry.append(group < 0 ? -1 : renumbered[Int(group)]) }
+            for (day, amount) in part.index.deposits { whole.index.addDeposit(day, amount, count: part.index.depositCounts[day] ?? 0) }
+            whole.index.undatedDeposits += part.index.undatedDeposits
+            whole.index.undatedDepositCount += part.index.undatedDepositCount
+        }
+        var index = whole.index
+        index.finish(keys: whole.keys, workspace)
+        return index
+    }
+
+    /// Completes a fold: each group's position by its key, and the product-tied coefficients.
+    private mutating func finish(keys: [Key], _ workspace: Workspace) {
         positions.reserveCapacity(keys.count)
         for (position, key) in keys.enumerated() { positions[key] = position }
         foldProductGroups(workspace)
@@ -204,7 +264,7 @@ public struct CostIndex: Equatable, Sendable {
         return copy
     }
 
-    static func productIndices(_ workspace: Workspace) -> [String: Int] {
+    public static func productIndices(_ workspace: Workspace) -> [String: Int] {
         var productIndex: [String: Int] = [:]
         productIndex.reserveCapacity(workspace.products.count)
         for (index, product) in workspace.products.enumerated() { productIndex[product.sku] = index }

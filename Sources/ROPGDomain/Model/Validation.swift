@@ -236,7 +236,7 @@ public enum Validation {
         for index in workspace.products.indices {
             var product: Product { workspace.products[index] }
             var prefix: String { "products[\(index)]" }
-            let productIssues = Validation.issues(in: product)
+            let productIssues = Validation.issues(in: workspace.products[index])
             if !productIssues.isEmpty {
                 issues += productIssues.map { .init(path: "\(prefix).\($0.path)", message: $0.message) }
             }
@@ -258,7 +258,7 @@ public enum Validation {
         var seen = [Bool](repeating: false, count: flags.reduce(0, +))
         for index in workspace.costs.indices {
             var entry: CostEntry { workspace.costs[index] }
-            let entryIssues = Validation.issues(in: entry, products: skus)
+            let entryIssues = Validation.issues(in: workspace.costs[index], products: skus)
             if !entryIssues.isEmpty {
                 issues += entryIssues.map { .init(path: "costs[\(index)].\($0.path)", message: $0.message) }
             }
