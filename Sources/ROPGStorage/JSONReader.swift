@@ -566,8 +566,7 @@ public final class JSONReader {
     /// are then `lastSpan`, for the caller's message).
     func readChoice(in names: ByteNames) throws -> Int {
         let bytes = try readStringSpan()
-        guard let base = bytes.baseAddress else { return names.index(of: spanStore, count: 0) }
-        let found = names.index(of: base, count: bytes.count)
+        let found = names.index(of: bytes.baseAddress ?? UnsafePointer(spanStore), count: bytes.count)
         if found < 0 { lastSpan = String(decoding: bytes, as: UTF8.self) }
         return found
     }
