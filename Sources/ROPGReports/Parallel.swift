@@ -39,6 +39,6 @@ extension CostIndex {
         let parts = mapInPieces(pieces, minimumPiece: 1) { piece in
             CostIndex.part(of: workspace, entries: count * piece / pieces..<count * (piece + 1) / pieces, productIndex: productIndex)
         }
-        return CostIndex.joined(parts, workspace) ?? CostIndex(workspace)
+        return CostIndex.joined(consume parts, workspace) ?? CostIndex(workspace)
     }
 }

@@ -159,16 +159,14 @@ public struct CostIndex: Equatable, Sendable {
     var groupOfEntry: [Int32] = []
 
     public init(_ workspace: Workspace) {
-        let part = Self.part(of: workspace, entries: workspace.costs.indices, productIndex: Self.productIndices(workspace))
-        self = part.index
-        finish(keys: part.keys, workspace)
+        self = Self.part(of: workspace, entries: workspace.costs.indices, productIndex: Self.productIndices(workspace)).index
+        finish(workspace)
     }
 
     /// The fold of a range of the entries on its own: the groups in the order the range first
-    /// meets them, with the keys they were found by. `joined(_:_:)` puts parts together.
+    /// meets them, and the table that finds them by key. `joined(_:_:)` puts parts together.
     public struct Part: Sendable {
         var index = CostIndex()
-        var keys: [Key] = []
         var table = GroupTable()
         /// Whether any entry brought a negative amount: sums that saturate could then depend on
         /// the order they were taken in, so such parts are not joined.
@@ -200,7 +198,6 @@ public struct CostIndex: Equatable, Sendable {
                     } else {
                         position = part.index.groups.count
                         part.table.append(packed)
-                        part.keys.append(key)
                         let first = Self.groupEntry(of: costs[entry], basis: basis, amount: amount, product: product.map { workspace.products[$0].sku })
                         part.index.groups.append(Group(entry: first, productIndex: product, monthly: monthly, last: last))
                     }
@@ -216,15 +213,22 @@ public struct CostIndex: Equatable, Sendable {
     /// The index of `workspace` from the parts of its entries, in order (folded side by side on
     /// the machine's cores): equal to `CostIndex(workspace)`. Nil when a part holds a negative
     /// amount (then only the one pass promises the same sums).
-    public static func joined(_ parts: [Part], _ workspace: Workspace) -> CostIndex? {
-        guard var whole = parts.first, !parts.contains(where: \.negative) else { return nil }
-        for part in parts.dropFirst() {
+    public static func joined(_ parts: consuming [Part], _ workspace: Workspace) -> CostIndex? {
+        guard !parts.isEmpty, !parts.contains(where: \.negative) else { return nil }
+        // Each part is let go of as soon as it is joined: a million entries' groups twice over
+        // would raise the peak memory of a report by tens of megabytes.
+        parts.reverse()
+        guard var whole = parts.popLast() else { return nil }
+        while let part = parts.popLast() {
             // A group the earlier parts know takes this part's sums; a new one comes after them,
             // in the order this part met it, begun by its first entry here (its first in the workspace).
+            let packedKeys = part.index.groups.map { PackedKey(Self.key(of: $0)) }
+            let known = packedKeys.map { whole.table.find($0) }
+            whole.index.groups.reserveCapacity(whole.index.groups.count + known.reduce(0) { $1 == nil ? $0 + 1 : $0 })
             var renumbered = [Int32](repeating: -1, count: part.index.groups.count)
             for (position, group) in part.index.groups.enumerated() {
-                let packed = PackedKey(part.keys[position])
-                if let known = whole.table.find(packed) {
+                let packed = packedKeys[position]
+                if let known = known[position] {
                     whole.index.groups[known].entry.amount += group.entry.amount
                     whole.index.groups[known].monthly += group.monthly
                     whole.index.groups[known].last += group.last
@@ -233,7 +237,6 @@ public struct CostIndex: Equatable, Sendable {
                 } else {
                     renumbered[position] = Int32(truncatingIfNeeded: whole.index.groups.count)
                     whole.table.append(packed)
-                    whole.keys.append(part.keys[position])
                     whole.index.groups.append(group)
                 }
             }
@@ -244,14 +247,15 @@ public struct CostIndex: Equatable, Sendable {
             whole.index.undatedDepositCount += part.index.undatedDepositCount
         }
         var index = whole.index
-        index.finish(keys: whole.keys, workspace)
+        whole = Part()
+        index.finish(workspace)
         return index
     }
 
     /// Completes a fold: each group's position by its key, and the product-tied coefficients.
-    private mutating func finish(keys: [Key], _ workspace: Workspace) {
-        positions.reserveCapacity(keys.count)
-        for (position, key) in keys.enumerated() { positions[key] = position }
+    private mutating func finish(_ workspace: Workspace) {
+        positions.reserveCapacity(groups.count)
+        for position in groups.indices { positions[Self.key(of: groups[position])] = position }
         foldProductGroups(workspace)
     }
 
