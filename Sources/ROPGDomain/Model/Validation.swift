@@ -64,6 +64,12 @@ public enum Validation {
     }
 
     public static func issues(in entry: CostEntry, products: Set<String>) -> [ValidationIssue] {
+        issues(in: entry, hasProduct: { products.contains($0) })
+    }
+
+    /// `issues(in:products:)` asking `hasProduct` about the entry's product, if it has one: an
+    /// edit of one entry looks its product up instead of making a set of 100,000 SKUs.
+    public static func issues(in entry: CostEntry, hasProduct: (String) -> Bool) -> [ValidationIssue] {
         var issues: [ValidationIssue] = []
         if entry.name.isEmpty { issues.append(.init(path: "name", message: "a cost entry needs a name")) }
         if let issue = nulIssue(path: "name", entry.name) { issues.append(issue) }
@@ -93,7 +99,7 @@ public enum Validation {
         if let sku = entry.product {
             if !entry.basis.followsSales {
                 issues.append(.init(path: "product", message: "only per-unit, per-order, percent, CPS and cpc=plan entries belong to a product"))
-            } else if !products.contains(sku) {
+            } else if !hasProduct(sku) {
                 issues.append(.init(path: "product", message: "no product \(sku)"))
             }
         }
