@@ -17,13 +17,13 @@ public struct CheckReport: Equatable, Sendable {
     /// Per scope, the GMV gap split into traffic, conversion and order value (§4.7).
     public var gaps: [CheckGap]
     /// Why no gap could be split, in words (aov= or cvr= not set), when that is so.
-    public var gapUnavailable: String?
+    public var gapUnavailable: KeyedMessage?
     /// Per scope, the recorded ad spend against the ad-spend goal, or else the driver tree's.
     public var adSpend: [AdSpendLine]
     /// Recorded days of the year up to the day whose figures cannot all be true (more orders than
     /// visitors, GMV with 0 orders), in words: left out of the gap split, which would be nonsense
     /// on them. `actual add` refuses such days; a file written before may hold some.
-    public var impossible: [String] = []
+    public var impossible: [ValidationProblem] = []
 
     /// The check on `day`, by default today (docs/DOMAIN.md §12).
     public static func of(_ context: ReportContext, day asked: Day?) throws(GoalReportError) -> CheckReport {

@@ -12,7 +12,9 @@ public enum GoalReportError: Error, Equatable, Sendable {
     /// No day was asked for and no actuals are recorded to take the last of.
     case noActuals
     /// A goal plan, the driver tree or the sales model could not be worked out: their own words.
-    case failed(String)
+    case failed(KeyedMessage)
+    /// A report it needs could not be worked out.
+    case report(ReportError)
 }
 
 /// The goal reports' shared steps.
@@ -118,7 +120,7 @@ public struct GoalShowReport: Equatable, Sendable {
         var names: [String] = []
         if let gmv = plans.first(where: { $0.metric == .gmv }), !workspace.hitPlans.isEmpty {
             let model: SalesModel
-            do { model = try context.salesModel(.plan) } catch { throw .failed(error.message) }
+            do { model = try context.salesModel(.plan) } catch { throw .report(error) }
             func coverage(_ part: Period) -> HitCoverage {
                 let sales = model.sales(in: part.firstDay...part.lastDay, perProduct: false)
                 let inside = sales.hitRevenue - sales.goalExceededBy

@@ -87,7 +87,7 @@ public struct PlanActualReport: Equatable, Sendable {
         if let grain {
             let children: [Period]
             do { children = try PeriodRows.children(of: period, by: grain) } catch {
-                throw ReportError("\(period.text) by \(grain.name) is about \(String(error.estimate)) rows; show a shorter period or a larger by=")
+                throw ReportError("{period} by {grain} is about {rows} rows; show a shorter period or a larger by=", ["period": period.text, "grain": grain.name, "rows": String(error.estimate)])
             }
             for child in children { rows.append(try row(child, shown: child.clipped(to: period))) }
         }
@@ -157,7 +157,7 @@ public struct GoalActualReport: Equatable, Sendable {
             plans[metric] = try GoalReports.plan(workspace, metric)
         }
         let actualLedger: Ledger
-        do { actualLedger = try context.ledger(.actual, .accrual) } catch { throw .failed(error.message) }
+        do { actualLedger = try context.ledger(.actual, .accrual) } catch { throw .report(error) }
         let byDay = Dictionary(workspace.actuals.map { ($0.day, $0) }, uniquingKeysWith: { _, last in last })
         func row(_ child: Period, shown: Period) throws(GoalReportError) -> Row {
             var cells: [Cell] = []

@@ -76,7 +76,7 @@ public struct ProductMonthGrid: Sendable {
             monthTotals.append(total)
         }
         guard values.prefix(untied).contains(where: { !$0.isEmpty }) else {
-            throw ReportError("no products sell in \(period.text): add products (and goals) first")
+            throw ReportError("no products sell in {period}: add products (and goals) first", ["period": period.text])
         }
         let present = values.indices.filter { !values[$0].isEmpty }
         let totals = present.map { values[$0].reduce(ExactDecimal.zero, +).magnitude }

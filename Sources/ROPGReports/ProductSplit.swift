@@ -54,7 +54,7 @@ public struct ProductSplit: Sendable {
             }
         }
         guard sums.keys.contains(where: { $0 != nil }) else {
-            throw ReportError("no products sell in \(period.text): add products (and goals) first")
+            throw ReportError("no products sell in {period}: add products (and goals) first", ["period": period.text])
         }
         let owners = sums.keys.sorted { ($0 ?? Int.max) < ($1 ?? Int.max) }
         return ProductSplit(rows: owners.map { Row(product: $0, figures: sums[$0] ?? PeriodFigures(), units: units[$0] ?? .zero) },

@@ -1,10 +1,24 @@
 import Dispatch
 import ROPGDomain
 
-/// A report could not be worked out: what is missing, in words the user can act on.
+/// A report could not be worked out: what is missing, in words the user can act on. The reports
+/// do not phrase: the error holds its message's catalogue key (the English text with `{name}`
+/// parameters) and the values, and the layers that phrase say it (ROPGShell's `message`).
 public struct ReportError: Error, Equatable, Sendable {
-    public var message: String
-    public init(_ message: String) { self.message = message }
+    public var key: String
+    public var values: [String: String]
+    /// The error this one wraps, said as its `{problem}`.
+    public var cause: [ReportError]
+    public init(_ key: String, _ values: [String: String] = [:], cause: ReportError? = nil) {
+        self.key = key
+        self.values = values
+        self.cause = cause.map { [$0] } ?? []
+    }
+
+    /// The domain's message as the report's error.
+    public init(_ message: KeyedMessage) {
+        self.init(message.key, message.values, cause: message.cause.first.map(ReportError.init))
+    }
 }
 
 /// What every report is worked out from besides its own arguments: the workspace, today (passed
@@ -192,10 +206,10 @@ final class NSLockLike: @unchecked Sendable {
 extension HitPlanInputs {
     /// What the product and the shop bring to a plan on its first day (docs/DOMAIN.md §5.3).
     public static func of(_ spec: HitPlanSpec, _ workspace: Workspace, index costIndex: CostIndex) throws(ReportError) -> HitPlanInputs {
-        guard let index = workspace.productIndex(sku: spec.sku) else { throw ReportError("no product \(spec.sku); see product list") }
+        guard let index = workspace.productIndex(sku: spec.sku) else { throw ReportError("no product {sku}; see product list", ["sku": spec.sku]) }
         let product = workspace.products[index]
         guard let cvr = product.cvr ?? workspace.settings.value(.cvr, on: spec.start) else {
-            throw ReportError("the plan needs a conversion rate: product set \(spec.sku) cvr=3% (measured), or set cvr= for the shop")
+            throw ReportError("the plan needs a conversion rate: product set {sku} cvr=3% (measured), or set cvr= for the shop", ["sku": spec.sku])
         }
         let rates = UnitCostRates(workspace, index: costIndex, on: spec.start)
         return HitPlanInputs(price: product.price, unitContribution: rates.economics(of: product, at: index).contribution, cvr: cvr,
@@ -212,7 +226,7 @@ extension HitPlanInputs {
             do throws(ReportError) {
                 plans.append(SalesModel.Hit(index: position, productIndex: productIndex, plan: try HitPlan.of(saved.spec, workspace, index: index)))
             } catch {
-                throw ReportError("hit plan \(saved.name): \(error.message)")
+                throw ReportError("hit plan {name}: {problem}", ["name": saved.name], cause: error)
             }
         }
         return plans

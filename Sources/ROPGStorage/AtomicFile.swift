@@ -1,6 +1,7 @@
 // Crash-safe file replacement: write a temporary file in the same folder (created with the old
 // file's mode), fsync it, rename it over the target, fsync the folder.
 
+import ROPGText
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -74,11 +75,11 @@ public enum AtomicFile {
             // `resolvedTarget` followed every link: what is left must be a plain file. Renaming
             // over a folder, a FIFO or a device would replace something that is not a workspace.
             let kind = FileKind(old)
-            guard kind == .regular else { throw FileError(message: "cannot write \(path): \(kind.phrase), not a file; give the path of a file") }
+            guard kind == .regular else { throw FileError(message: phrase("cannot write {path}: {kind}, not a file; give the path of a file", ["path": path, "kind": kind.phrase])) }
             if !replacingReadOnly && !isWritable(target, old) {
                 // The folder may allow the rename, but a file its owner made read-only is a
                 // request not to change it: replace it only when told to.
-                throw FileError(message: "\(path) is read-only (mode \(String(old.st_mode & 0o7777, radix: 8))), so it was not replaced",
+                throw FileError(message: phrase("{path} is read-only (mode {mode}), so it was not replaced", ["path": path, "mode": String(old.st_mode & 0o7777, radix: 8)]),
                                 reason: .readOnly)
             }
         }
@@ -131,7 +132,7 @@ public enum AtomicFile {
             let code = errno
             close(dirFD)
             if !synced && code != EINVAL {
-                throw FileError(message: "cannot sync folder \(folder) after writing \(path): \(String(cString: strerror(code)))")
+                throw FileError(message: phrase("cannot sync folder {folder} after writing {path}: {value}", ["folder": folder, "path": path, "value": String(cString: strerror(code))]))
             }
         }
         // The file's times after the rename (which changes its ctime), when it is still ours:
@@ -163,7 +164,7 @@ public enum AtomicFile {
             let link = String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
             current = link.hasPrefix("/") ? link : split(current).0 + "/" + link
         }
-        throw FileError(message: "cannot write \(path): it is a loop of symbolic links; point the link at a file")
+        throw FileError(message: phrase("cannot write {path}: it is a loop of symbolic links; point the link at a file", ["path": path]))
     }
 
     /// Whether the file may be written: by its mode for root (who may write anything, so only
@@ -208,11 +209,11 @@ public enum AtomicFile {
     /// Reads a whole (small) file.
     public static func readAll(path: String) throws -> [UInt8] {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
-        if fd < 0 { throw FileError(message: "cannot read \(path): \(errnoText())") }
+        if fd < 0 { throw FileError(message: phrase("cannot read {path}: {value}", ["path": path, "value": errnoText()])) }
         defer { close(fd) }
         var info = stat()
-        if fstat(fd, &info) != 0 { throw FileError(message: "cannot read \(path): \(errnoText())") }
-        if (info.st_mode & S_IFMT) == S_IFDIR { throw FileError(message: "cannot read \(path): Is a directory") }
+        if fstat(fd, &info) != 0 { throw FileError(message: phrase("cannot read {path}: {value}", ["path": path, "value": errnoText()])) }
+        if (info.st_mode & S_IFMT) == S_IFDIR { throw FileError(message: phrase("cannot read {path}: Is a directory", ["path": path])) }
         var result: [UInt8] = []
         result.reserveCapacity(Int(info.st_size))
         let chunk = 1 << 16
@@ -225,7 +226,7 @@ public enum AtomicFile {
             } else if n == 0 {
                 return result
             } else if errno != EINTR {
-                throw FileError(message: "cannot read \(path): \(errnoText())")
+                throw FileError(message: phrase("cannot read {path}: {value}", ["path": path, "value": errnoText()]))
             }
         }
     }
@@ -243,7 +244,7 @@ public enum AtomicFile {
                     if code == EINTR { continue }
                     throw failure(path, folder: split(path).0, code: code)
                 }
-                if n == 0 { throw FileError(message: "cannot write \(path): no progress writing") }
+                if n == 0 { throw FileError(message: phrase("cannot write {path}: no progress writing", ["path": path])) }
                 p += n
                 remaining -= n
             }
@@ -264,15 +265,15 @@ public enum AtomicFile {
         let text = String(cString: strerror(code))
         switch code {
         case ENOSPC, EDQUOT:
-            return FileError(message: "cannot write \(path): \(text); the file is as it was before. Free some space, or save elsewhere")
+            return FileError(message: phrase("cannot write {path}: {value}; the file is as it was before. Free some space, or save elsewhere", ["path": path, "value": text]))
         case EROFS:
-            return FileError(message: "cannot write \(path): \(text); save elsewhere")
+            return FileError(message: phrase("cannot write {path}: {value}; save elsewhere", ["path": path, "value": text]))
         case EACCES where creating, EPERM where creating:
-            return FileError(message: "cannot write \(path): \(text) (the folder \(folder) does not let this user create files); save elsewhere, or make the folder writable")
+            return FileError(message: phrase("cannot write {path}: {value} (the folder {folder} does not let this user create files); save elsewhere, or make the folder writable", ["path": path, "value": text, "folder": folder]))
         case ENOENT where creating:
-            return FileError(message: "cannot write \(path): \(text) (there is no folder \(folder)); create it first, or save elsewhere")
+            return FileError(message: phrase("cannot write {path}: {value} (there is no folder {folder}); create it first, or save elsewhere", ["path": path, "value": text, "folder": folder]))
         default:
-            return FileError(message: "cannot write \(path): \(text)")
+            return FileError(message: phrase("cannot write {path}: {value}", ["path": path, "value": text]))
         }
     }
 

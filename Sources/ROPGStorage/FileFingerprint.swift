@@ -1,6 +1,7 @@
 // What a workspace file looked like when ropg last read or wrote it, so that a save can tell
 // whether someone else (another ropg, an editor, git) has changed the file since.
 
+import ROPGText
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -146,12 +147,12 @@ public struct FileFingerprint: Equatable, Sendable, CustomStringConvertible {
     /// error, found without blocking (the file is opened with O_NONBLOCK before its type is known).
     public static func read(_ path: String) -> Result<FileFingerprint, FileError> {
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-        if fd < 0 { return .failure(FileError(message: "cannot read \(path): \(String(cString: strerror(errno)))")) }
+        if fd < 0 { return .failure(FileError(message: ROPGText.phrase("cannot read {path}: {value}", ["path": path, "value": String(cString: strerror(errno))]))) }
         defer { close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0 else { return .failure(FileError(message: "cannot read \(path): \(String(cString: strerror(errno)))")) }
+        guard fstat(fd, &info) == 0 else { return .failure(FileError(message: ROPGText.phrase("cannot read {path}: {value}", ["path": path, "value": String(cString: strerror(errno))]))) }
         guard (info.st_mode & S_IFMT) == S_IFREG else {
-            return .failure(FileError(message: "cannot read \(path): \(FileKind(info).phrase), not a file"))
+            return .failure(FileError(message: ROPGText.phrase("cannot read {path}: {kind}, not a file", ["path": path, "kind": FileKind(info).phrase])))
         }
         var hasher = ContentHash()
         let chunk = 1 << 20
@@ -164,7 +165,7 @@ public struct FileFingerprint: Equatable, Sendable, CustomStringConvertible {
             } else if n == 0 {
                 break
             } else if errno != EINTR {
-                return .failure(FileError(message: "cannot read \(path): \(String(cString: strerror(errno)))"))
+                return .failure(FileError(message: ROPGText.phrase("cannot read {path}: {value}", ["path": path, "value": String(cString: strerror(errno))])))
             }
         }
         // The times after reading: a writer that raced the read leaves different ones, so the
@@ -195,14 +196,14 @@ public enum FileKind: Equatable, Sendable {
     /// "it is a folder", "it is a FIFO (named pipe)", …
     public var phrase: String {
         switch self {
-        case .regular: return "it is a file"
-        case .folder: return "it is a folder"
-        case .fifo: return "it is a FIFO (named pipe)"
-        case .characterDevice: return "it is a device"
-        case .blockDevice: return "it is a block device"
-        case .socket: return "it is a socket"
-        case .symbolicLink: return "it is a symbolic link"
-        case .other: return "it is not a regular file"
+        case .regular: return ROPGText.phrase("it is a file")
+        case .folder: return ROPGText.phrase("it is a folder")
+        case .fifo: return ROPGText.phrase("it is a FIFO (named pipe)")
+        case .characterDevice: return ROPGText.phrase("it is a device")
+        case .blockDevice: return ROPGText.phrase("it is a block device")
+        case .socket: return ROPGText.phrase("it is a socket")
+        case .symbolicLink: return ROPGText.phrase("it is a symbolic link")
+        case .other: return ROPGText.phrase("it is not a regular file")
         }
     }
 }

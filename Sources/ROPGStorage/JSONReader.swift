@@ -37,6 +37,8 @@
 // Strings of up to 32 bytes go through a small cache, so repeated values (keys, categories,
 // names, dates) come back as the same String: cheaper to build and shared in memory.
 
+import ROPGText
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -58,7 +60,7 @@ public struct JSONPosition: Equatable, Sendable, CustomStringConvertible {
         self.column = column
     }
 
-    public var description: String { "line \(line), column \(column)" }
+    public var description: String { phrase("line {line}, column {column}", ["line": String(line), "column": String(column)]) }
 }
 
 /// A syntax (or shape) error in JSON input, with the 1-based line and column where it was found.
@@ -75,7 +77,7 @@ public struct JSONSyntaxError: Error, Equatable, Sendable, CustomStringConvertib
 
     public var position: JSONPosition { JSONPosition(line: line, column: column) }
 
-    public var description: String { "line \(line), column \(column): \(message)" }
+    public var description: String { phrase("line {line}, column {column}: {message}", ["line": String(line), "column": String(column), "message": message]) }
 }
 
 /// The JSON file could not be opened or read.
@@ -263,15 +265,15 @@ public final class JSONReader {
         // type is checked on the descriptor itself, so nothing can be swapped in between.
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         if descriptor < 0 {
-            let message = "cannot open \(path): \(JSONReader.errnoText())"
+            let message = phrase("cannot open {path}: {value}", ["path": path, "value": JSONReader.errnoText()])
             throw JSONFileError(message: message)  // deinit frees the buffers
         }
         fd = descriptor
         var info = stat()
         if fstat(descriptor, &info) == 0 {
             let kind = FileKind(info)
-            if kind == .folder { throw JSONFileError(message: "cannot read \(path): Is a directory") }
-            if kind != .regular { throw JSONFileError(message: "cannot read \(path): \(kind.phrase), not a file") }
+            if kind == .folder { throw JSONFileError(message: phrase("cannot read {path}: Is a directory", ["path": path])) }
+            if kind != .regular { throw JSONFileError(message: phrase("cannot read {path}: {kind}, not a file", ["path": path, "kind": kind.phrase])) }
             openedInfo = info
         }
         // Reads of a regular file never block; clear the flag all the same, so reads behave as usual.
@@ -366,7 +368,7 @@ public final class JSONReader {
         let count = keyCount
         while k < count {
             if keyPrints[k] == print && keys[k] == key {
-                throw error("duplicate key \(JSONWriter.quoted(key))", at: mark)
+                throw error(phrase("duplicate key {key}", ["key": JSONWriter.quoted(key)]), at: mark)
             }
             k += 1
         }
@@ -384,7 +386,7 @@ public final class JSONReader {
     private func beginMember(caller: StaticString) throws -> UnsafeMutablePointer<Frame>? {
         if let failure { throw failure }
         guard depth > 0, frames[depth - 1].isObject else {
-            throw error("\(caller) called outside an object", at: pos)
+            throw error(phrase("{caller} called outside an object", ["caller": "\(caller)"]), at: pos)
         }
         let frame = frames + (depth - 1)
         var c = try nextNonWhitespace()
@@ -398,16 +400,16 @@ public final class JSONReader {
         } else {
             guard c == Int(UInt8(ascii: ",")) else {
                 if c < 0 { throw endOfFileError() }
-                throw error("expected ',' or '}' after object member", at: pos)
+                throw error(phrase("expected ',' or '}' after object member"), at: pos)
             }
             setMark(commaMark, at: pos)
             pos += 1
             c = try nextNonWhitespace()
-            if c == Int(UInt8(ascii: "}")) { throw error("trailing comma", at: commaMark) }
+            if c == Int(UInt8(ascii: "}")) { throw error(phrase("trailing comma"), at: commaMark) }
         }
         guard c == Int(UInt8(ascii: "\"")) else {
             if c < 0 { throw endOfFileError() }
-            throw error("expected '\"' to begin an object key", at: pos)
+            throw error(phrase("expected '\"' to begin an object key"), at: pos)
         }
         setMark(mark, at: pos)
         return frame
@@ -419,7 +421,7 @@ public final class JSONReader {
         let c = try nextNonWhitespace()
         guard c == Int(UInt8(ascii: ":")) else {
             if c < 0 { throw endOfFileError() }
-            throw error("expected ':' after object key", at: pos)
+            throw error(phrase("expected ':' after object key"), at: pos)
         }
         pos += 1
     }
@@ -438,7 +440,7 @@ public final class JSONReader {
     public func nextElement() throws -> Bool {
         if let failure { throw failure }
         guard depth > 0, !frames[depth - 1].isObject else {
-            throw error("nextElement() called outside an array", at: pos)
+            throw error(phrase("nextElement() called outside an array"), at: pos)
         }
         let frame = frames + (depth - 1)
         let c = try nextNonWhitespace()
@@ -453,12 +455,12 @@ public final class JSONReader {
         }
         guard c == Int(UInt8(ascii: ",")) else {
             if c < 0 { throw endOfFileError() }
-            throw error("expected ',' or ']' after array element", at: pos)
+            throw error(phrase("expected ',' or ']' after array element"), at: pos)
         }
         setMark(commaMark, at: pos)
         pos += 1
         let next = try nextNonWhitespace()
-        if next == Int(UInt8(ascii: "]")) { throw error("trailing comma", at: commaMark) }
+        if next == Int(UInt8(ascii: "]")) { throw error(phrase("trailing comma"), at: commaMark) }
         return true
     }
 
@@ -596,7 +598,7 @@ public final class JSONReader {
         let (start, stop, isInteger) = try scanNumber()
         let p = buf
         guard isInteger else {
-            throw error("expected an integer, found \(JSONReader.excerpt(p + start, stop - start))", at: mark)
+            throw error(phrase("expected an integer, found {text}", ["text": JSONReader.excerpt(p + start, stop - start)]), at: mark)
         }
         var i = start
         let negative = p[i] == UInt8(ascii: "-")
@@ -608,7 +610,7 @@ public final class JSONReader {
             let (next, o2) = negative ? times10.subtractingReportingOverflow(digit)
                                       : times10.addingReportingOverflow(digit)
             if o1 || o2 {
-                throw error("integer \(JSONReader.excerpt(p + start, stop - start)) is out of range", at: mark)
+                throw error(phrase("integer {text} is out of range", ["text": JSONReader.excerpt(p + start, stop - start)]), at: mark)
             }
             value = next
             i += 1
@@ -678,15 +680,15 @@ public final class JSONReader {
     public func finish() throws {
         if let failure { throw failure }
         if depth > 0 {
-            throw error(frames[depth - 1].isObject ? "finish() called inside an unfinished object"
-                                                   : "finish() called inside an unfinished array", at: pos)
+            throw error(frames[depth - 1].isObject ? phrase("finish() called inside an unfinished object")
+                                                   : phrase("finish() called inside an unfinished array"), at: pos)
         }
         if !topLevelStarted {
             _ = try beginValue(consuming: false)  // throws at end of file or reports the value
-            throw error("finish() called before the top-level value was read", at: pos)
+            throw error(phrase("finish() called before the top-level value was read"), at: pos)
         }
         let c = try nextNonWhitespace()
-        if c >= 0 { throw error("unexpected data after top-level value", at: pos) }
+        if c >= 0 { throw error(phrase("unexpected data after top-level value"), at: pos) }
         if fd >= 0 {
             close(fd)
             fd = -1
@@ -706,7 +708,7 @@ public final class JSONReader {
     public convenience init(path: String, insideArrayFrom offset: Int) throws {
         try self.init(path: path, chunkSize: JSONReader.defaultChunkSize)
         guard offset >= 0, lseek(fd, off_t(offset), SEEK_SET) == off_t(offset) else {
-            throw JSONFileError(message: "cannot read \(path) from byte \(offset): \(JSONReader.errnoText())")
+            throw JSONFileError(message: phrase("cannot read {path} from byte {offset}: {value}", ["path": path, "offset": String(offset), "value": JSONReader.errnoText()]))
         }
         hashing = false
         base = offset
@@ -785,7 +787,7 @@ public final class JSONReader {
                     return false
                 }
                 if errno == EINTR { continue }
-                let error = JSONFileError(message: "cannot read \(path): \(JSONReader.errnoText())")
+                let error = JSONFileError(message: phrase("cannot read {path}: {value}", ["path": path, "value": JSONReader.errnoText()]))
                 failure = error
                 throw error
             }
@@ -858,7 +860,7 @@ public final class JSONReader {
         if depth == 0 {
             if topLevelStarted {
                 if c < 0 { throw endOfFileError() }
-                throw error("unexpected data after top-level value", at: pos)
+                throw error(phrase("unexpected data after top-level value"), at: pos)
             }
             if c == 0xEF && base + pos == 0 {
                 var i = pos
@@ -909,7 +911,7 @@ public final class JSONReader {
 
     private func push(isObject: Bool) throws {
         guard depth < JSONReader.maxDepth else {
-            throw error("nesting deeper than \(JSONReader.maxDepth) levels", at: pos)
+            throw error(phrase("nesting deeper than {count} levels", ["count": String(JSONReader.maxDepth)]), at: pos)
         }
         (frames + depth).initialize(to: Frame(isObject: isObject, first: true, keyStart: keyCount))
         depth += 1
@@ -1003,7 +1005,7 @@ public final class JSONReader {
             if b == UInt8(ascii: "\"") {
                 if high >= 0x80 {
                     let (bad, _) = JSONReader.checkUTF8(p, start, i)
-                    if bad < i { throw error("invalid UTF-8 in string", at: bad) }
+                    if bad < i { throw error(phrase("invalid UTF-8 in string"), at: bad) }
                 }
                 pos = i + 1
                 return (i, i)
@@ -1044,7 +1046,7 @@ public final class JSONReader {
             let b = p[i]
             if b == UInt8(ascii: "\"") {
                 let (bad, invalid) = JSONReader.checkUTF8(p, start, i)
-                if invalid || bad < i { throw error("invalid UTF-8 in string", at: bad) }
+                if invalid || bad < i { throw error(phrase("invalid UTF-8 in string"), at: bad) }
                 pos = i + 1
                 return
             }
@@ -1078,13 +1080,13 @@ public final class JSONReader {
                 i += 1
             }
             let (valid, invalid) = JSONReader.checkUTF8(buf, segment, i)
-            if invalid { throw error("invalid UTF-8 in string", at: valid) }
+            if invalid { throw error(phrase("invalid UTF-8 in string"), at: valid) }
             if valid > segment {
                 scratch.append(contentsOf: UnsafeBufferPointer(start: buf + segment, count: valid - segment))
             }
             if valid < i && i < end {
                 // A multi-byte sequence cut short by a quote, backslash or control character.
-                throw error("invalid UTF-8 in string", at: valid)
+                throw error(phrase("invalid UTF-8 in string"), at: valid)
             }
             if i == end {
                 // Need more input (possibly to complete a multi-byte sequence at `valid`).
@@ -1104,7 +1106,7 @@ public final class JSONReader {
                 return count
             }
             if b < 0x20 {
-                throw error("unescaped control character \(JSONReader.describe(b)) in string", at: i)
+                throw error(phrase("unescaped control character {character} in string", ["character": JSONReader.describe(b)]), at: i)
             }
             // Backslash escape.
             guard try ensure(&i, 2) else { throw endOfFileError(inString: true) }
@@ -1121,7 +1123,7 @@ public final class JSONReader {
             case UInt8(ascii: "u"):
                 guard try ensure(&i, 6) else { throw endOfFileError(inString: true) }
                 guard let unit = JSONReader.hex4(buf + i + 2) else {
-                    throw error("invalid \\u escape: expected four hex digits", at: i)
+                    throw error(phrase("invalid \\u escape: expected four hex digits"), at: i)
                 }
                 var scalar = unit
                 if unit >= 0xD800 && unit <= 0xDBFF {
@@ -1130,18 +1132,18 @@ public final class JSONReader {
                     guard complete, buf[i + 6] == UInt8(ascii: "\\"), buf[i + 7] == UInt8(ascii: "u"),
                           let low = JSONReader.hex4(buf + i + 8), low >= 0xDC00 && low <= 0xDFFF
                     else {
-                        throw error("unpaired surrogate \\u\(JSONReader.hexText(unit)) in string", at: i)
+                        throw error(phrase("unpaired surrogate \\u{hex} in string", ["hex": JSONReader.hexText(unit)]), at: i)
                     }
                     scalar = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)
                     i += 12
                 } else if unit >= 0xDC00 && unit <= 0xDFFF {
-                    throw error("unpaired surrogate \\u\(JSONReader.hexText(unit)) in string", at: i)
+                    throw error(phrase("unpaired surrogate \\u{hex} in string", ["hex": JSONReader.hexText(unit)]), at: i)
                 } else {
                     i += 6
                 }
                 JSONReader.appendUTF8(scalar, to: &scratch)
             default:
-                throw error("invalid escape \\\(JSONReader.describeChar(e)) in string", at: i)
+                throw error(phrase("invalid escape \\{character} in string", ["character": JSONReader.describeChar(e)]), at: i)
             }
             segment = i
         }
@@ -1181,34 +1183,34 @@ public final class JSONReader {
             k < stop && p[k] >= UInt8(ascii: "0") && p[k] <= UInt8(ascii: "9")
         }
         func fail(_ why: String) -> JSONSyntaxError {
-            error("invalid number \(JSONReader.excerpt(p + start, stop - start)): \(why)", at: mark)
+            error(phrase("invalid number {text}: {reason}", ["text": JSONReader.excerpt(p + start, stop - start), "reason": why]), at: mark)
         }
         if p[j] == UInt8(ascii: "-") {
             j += 1
-            guard isDigit(j) else { throw fail("expected a digit after '-'") }
+            guard isDigit(j) else { throw fail(phrase("expected a digit after '-'")) }
         }
         if p[j] == UInt8(ascii: "0") {
             j += 1
-            if isDigit(j) { throw fail("leading zeros are not allowed") }
+            if isDigit(j) { throw fail(phrase("leading zeros are not allowed")) }
         } else {
-            guard isDigit(j) else { throw fail("expected a digit") }
+            guard isDigit(j) else { throw fail(phrase("expected a digit")) }
             while isDigit(j) { j += 1 }
         }
         var isInteger = true
         if j < stop && p[j] == UInt8(ascii: ".") {
             j += 1
-            guard isDigit(j) else { throw fail("expected a digit after '.'") }
+            guard isDigit(j) else { throw fail(phrase("expected a digit after '.'")) }
             while isDigit(j) { j += 1 }
             isInteger = false
         }
         if j < stop && (p[j] == UInt8(ascii: "e") || p[j] == UInt8(ascii: "E")) {
             j += 1
             if j < stop && (p[j] == UInt8(ascii: "+") || p[j] == UInt8(ascii: "-")) { j += 1 }
-            guard isDigit(j) else { throw fail("expected a digit in the exponent") }
+            guard isDigit(j) else { throw fail(phrase("expected a digit in the exponent")) }
             while isDigit(j) { j += 1 }
             isInteger = false
         }
-        if j != stop { throw fail("unexpected '\(JSONReader.describeChar(p[j]))'") }
+        if j != stop { throw fail(phrase("unexpected '{character}'", ["character": JSONReader.describeChar(p[j])])) }
         pos = stop
         return (start, stop, isInteger)
     }
@@ -1225,7 +1227,7 @@ public final class JSONReader {
             return
         }
         if !complete && i + k == end { throw endOfFileError() }
-        throw error("invalid literal, expected \(word)", at: mark)
+        throw error(phrase("invalid literal, expected {word}", ["word": "\(word)"]), at: mark)
     }
 
     // MARK: Errors
@@ -1247,19 +1249,19 @@ public final class JSONReader {
     }
 
     private func endOfFileError(inString: Bool = false) -> JSONSyntaxError {
-        error(inString ? "unexpected end of file in string" : "unexpected end of file", at: end)
+        error(inString ? phrase("unexpected end of file in string") : phrase("unexpected end of file"), at: end)
     }
 
     private func unexpectedCharacter(_ c: UInt8, at index: Int) -> JSONSyntaxError {
         switch c {
-        case UInt8(ascii: "+"): return error("invalid number: a leading '+' is not allowed", at: index)
-        case UInt8(ascii: "."): return error("invalid number: expected a digit before '.'", at: index)
-        case UInt8(ascii: "/"): return error("comments are not allowed", at: index)
-        case UInt8(ascii: "'"): return error("strings must use double quotes", at: index)
+        case UInt8(ascii: "+"): return error(phrase("invalid number: a leading '+' is not allowed"), at: index)
+        case UInt8(ascii: "."): return error(phrase("invalid number: expected a digit before '.'"), at: index)
+        case UInt8(ascii: "/"): return error(phrase("comments are not allowed"), at: index)
+        case UInt8(ascii: "'"): return error(phrase("strings must use double quotes"), at: index)
         case UInt8(ascii: ","), UInt8(ascii: "]"), UInt8(ascii: "}"), UInt8(ascii: ":"):
-            return error("expected a value, found '\(JSONReader.describeChar(c))'", at: index)
+            return error(phrase("expected a value, found '{character}'", ["character": JSONReader.describeChar(c)]), at: index)
         default:
-            return error("unexpected character \(JSONReader.describeQuoted(c)), expected a value", at: index)
+            return error(phrase("unexpected character {character}, expected a value", ["character": JSONReader.describeQuoted(c)]), at: index)
         }
     }
 
@@ -1274,7 +1276,7 @@ public final class JSONReader {
         case UInt8(ascii: "n"): found = "null"
         default: return unexpectedCharacter(c, at: pos)
         }
-        return error("expected \(expected), found \(found)", at: mark)
+        return error(phrase("expected {what}, found {found}", ["what": phrase(expected), "found": phrase(found)]), at: mark)
     }
 
     // MARK: Helpers

@@ -1,5 +1,6 @@
 import Foundation
 import ROPGDomain
+import ROPGText
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -52,15 +53,35 @@ public final class Journal: @unchecked Sendable {
         }
     }
 
+    /// Where an edit was made: on the plan, or inside an open what-if (of a scenario, when named),
+    /// or what ended the what-if. Replay puts a what-if's changes back into a what-if, not into the
+    /// plan, so a crash in the middle of a scenario leaves the plan as it was.
+    public enum Scope: Equatable, Sendable {
+        case plan
+        case whatIf(scenario: String?)
+        /// The open what-if thrown away; the record holds its changes taken back, newest first.
+        case dropWhatIf
+        /// The open what-if made part of the plan; the record holds no changes.
+        case keepWhatIf
+    }
+
+    /// One record: an edit and where it was made.
+    public struct Entry: Sendable {
+        public var edit: Edit
+        public var scope: Scope
+    }
+
     /// What a journal left by an earlier session holds.
     public struct Found: Sendable {
         public var path: String
         public var base: Fingerprint
         public var pid: Int32
         public var started: Int
-        public var edits: [Edit]
+        public var entries: [Entry]
         /// Records cut short at the end (a crash while writing), left out.
         public var cutShort: Bool
+        /// The edits alone, in order.
+        public var edits: [Edit] { entries.map(\.edit) }
     }
 
     public struct Failure: Error, Sendable { public var message: String }
@@ -85,14 +106,15 @@ public final class Journal: @unchecked Sendable {
 
     deinit { if descriptor >= 0 { close(descriptor) } }
 
-    /// Appends an edit and flushes it to the disk.
-    public func append(_ edit: Edit) throws(Failure) {
-        guard !edit.changes.isEmpty else { return }
+    /// Appends an edit made in `scope` and flushes it to the disk. An edit without changes is
+    /// written only when it ends a what-if (a keep).
+    public func append(_ edit: Edit, scope: Scope = .plan) throws(Failure) {
+        guard !edit.changes.isEmpty || scope == .keepWhatIf else { return }
         if descriptor < 0 { try create() }
-        var record = Self.header("edit", edit.changes.count, Array(edit.description.utf8))
+        var record = Self.header(Self.kind(of: scope), edit.changes.count, Array(edit.description.utf8))
         for change in edit.changes { record += Self.encode(change) }
         try write(record)
-        guard fsync(descriptor) == 0 else { throw Failure(message: "cannot flush the journal \(path): \(String(cString: strerror(errno)))") }
+        guard fsync(descriptor) == 0 else { throw Failure(message: phrase("cannot flush the journal {path}: {value}", ["path": path, "value": String(cString: strerror(errno))])) }
     }
 
     /// Removes the journal this session wrote (after a save). A journal another session left is
@@ -112,7 +134,7 @@ public final class Journal: @unchecked Sendable {
     private func create() throws(Failure) {
         // Owner-only at first byte: the journal holds the plan's figures, as private as the file.
         let opened = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC, mode & 0o600)
-        guard opened >= 0 else { throw Failure(message: "cannot write the journal \(path): \(String(cString: strerror(errno)))") }
+        guard opened >= 0 else { throw Failure(message: phrase("cannot write the journal {path}: {value}", ["path": path, "value": String(cString: strerror(errno))])) }
         descriptor = opened
         let base = self.base ?? Fingerprint.of(path: workspacePath)
         self.base = base
@@ -126,13 +148,45 @@ public final class Journal: @unchecked Sendable {
             let written = bytes[offset...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
             if written < 0 {
                 if errno == EINTR { continue }
-                throw Failure(message: "cannot write the journal \(path): \(String(cString: strerror(errno)))")
+                throw Failure(message: phrase("cannot write the journal {path}: {value}", ["path": path, "value": String(cString: strerror(errno))]))
             }
             offset += written
         }
     }
 
     // MARK: - Records
+
+    /// "edit" for the plan (as journals before scopes wrote it); "edit whatif", "edit scenario
+    /// NAME-IN-HEX", "edit drop" and "edit keep" for the rest.
+    private static func kind(of scope: Scope) -> String {
+        switch scope {
+        case .plan: "edit"
+        case .whatIf(scenario: nil): "edit whatif"
+        case .whatIf(scenario: let name?): "edit scenario " + name.utf8.map { String(format: "%02x", $0) }.joined()
+        case .dropWhatIf: "edit drop"
+        case .keepWhatIf: "edit keep"
+        }
+    }
+
+    private static func scope(of kind: [String]) -> Scope? {
+        if kind.count == 3, kind[0] == "edit", kind[1] == "scenario" {
+            let hex = Array(kind[2].utf8)
+            guard hex.count % 2 == 0 else { return nil }
+            var bytes: [UInt8] = []
+            for index in stride(from: 0, to: hex.count, by: 2) {
+                guard let byte = UInt8(String(decoding: hex[index...index + 1], as: UTF8.self), radix: 16) else { return nil }
+                bytes.append(byte)
+            }
+            return String(validating: bytes, as: UTF8.self).map { .whatIf(scenario: $0) }
+        }
+        switch kind {
+        case ["edit"]: return .plan
+        case ["edit", "whatif"]: return .whatIf(scenario: nil)
+        case ["edit", "drop"]: return .dropWhatIf
+        case ["edit", "keep"]: return .keepWhatIf
+        default: return nil
+        }
+    }
 
     /// "KIND COUNT LENGTH\n" and LENGTH bytes, then "\n".
     private static func header(_ kind: String, _ count: Int, _ payload: [UInt8]) -> [UInt8] {
@@ -210,18 +264,18 @@ public final class Journal: @unchecked Sendable {
     static func read(_ path: String) throws(Failure) -> Found? {
         guard FileManager.default.fileExists(atPath: path) else { return nil }
         let bytes: [UInt8]
-        do { bytes = try AtomicFile.readAll(path: path) } catch { throw Failure(message: "cannot read the journal \(path): \(error)") }
+        do { bytes = try AtomicFile.readAll(path: path) } catch { throw Failure(message: phrase("cannot read the journal {path}: {value}", ["path": path, "value": "\(error)"])) }
         var scanner = Scanner(bytes: bytes)
         guard scanner.line() == "ropg-journal 1",
               let baseLine = scanner.line()?.split(separator: " "), baseLine.count == 3, baseLine[0] == "base",
               let size = Int(baseLine[1]), let hash = UInt64(baseLine[2], radix: 16),
               let pidLine = scanner.line()?.split(separator: " "), pidLine.count == 2, let pid = Int32(pidLine[1]),
               let startedLine = scanner.line()?.split(separator: " "), startedLine.count == 2, let started = Int(startedLine[1])
-        else { throw Failure(message: "\(path) is not a ropg journal (or its header was cut short); move it away to go on") }
-        var found = Found(path: path, base: Fingerprint(size: size, hash: hash), pid: pid, started: started, edits: [], cutShort: false)
+        else { throw Failure(message: phrase("{path} is not a ropg journal (or its header was cut short); move it away to go on", ["path": path])) }
+        var found = Found(path: path, base: Fingerprint(size: size, hash: hash), pid: pid, started: started, entries: [], cutShort: false)
         // Edits until the end, or until a record that was cut short (the crash happened there).
         while !scanner.atEnd {
-            guard let (kind, count, payload) = scanner.record(), kind == ["edit"] else { found.cutShort = true; break }
+            guard let (kind, count, payload) = scanner.record(), let scope = scope(of: kind) else { found.cutShort = true; break }
             var changes: [WorkspaceChange] = []
             for _ in 0..<count {
                 guard let (words, _, fragmentBytes) = scanner.record(), words.count == 2, let at = Int(words[1]),
@@ -230,7 +284,7 @@ public final class Journal: @unchecked Sendable {
                 changes.append(change)
             }
             guard changes.count == count else { found.cutShort = true; break }
-            found.edits.append(Edit(description: String(decoding: payload, as: UTF8.self), changes: changes))
+            found.entries.append(Entry(edit: Edit(description: String(decoding: payload, as: UTF8.self), changes: changes), scope: scope))
         }
         return found
     }

@@ -7,6 +7,7 @@
 // to another process since.
 
 import Foundation
+import ROPGText
 
 #if canImport(Glibc)
 import Glibc
@@ -51,8 +52,8 @@ public final class WorkspaceLock: @unchecked Sendable {
 
         /// "pid 4242, since 2026-03-16 10:42" (and the host when it is another machine).
         public var description: String {
-            let elsewhere = !host.isEmpty && host != WorkspaceLock.hostName ? " on \(host)" : ""
-            return "pid \(pid)\(elsewhere), since \(WorkspaceLock.localTime(since))"
+            let values: KeyValuePairs<String, String> = ["pid": "\(pid)", "host": host, "time": WorkspaceLock.localTime(since)]
+            return !host.isEmpty && host != WorkspaceLock.hostName ? phrase("pid {pid} on {host}, since {time}", values) : phrase("pid {pid}, since {time}", values)
         }
     }
 
@@ -88,13 +89,13 @@ public final class WorkspaceLock: @unchecked Sendable {
         // A few tries: another process may remove the file between our open and our flock.
         for _ in 0..<5 {
             let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644)
-            if fd < 0 { return .unavailable("cannot create \(path): \(String(cString: strerror(errno)))") }
+            if fd < 0 { return .unavailable(phrase("cannot create {path}: {value}", ["path": path, "value": String(cString: strerror(errno))])) }
             if flock(fd, LOCK_EX | LOCK_NB) != 0 {
                 let code = errno
                 let holder = Holder(text: readAll(fd))
                 close(fd)
                 if code == EWOULDBLOCK || code == EAGAIN { return .heldByAnother(holder) }
-                return .unavailable("cannot lock \(path): \(String(cString: strerror(code)))")
+                return .unavailable(phrase("cannot lock {path}: {value}", ["path": path, "value": String(cString: strerror(code))]))
             }
             // The holder we beat may have removed the file as it let go: then our lock is on a
             // file nobody else will open. Make sure the path still names our file.
@@ -110,7 +111,7 @@ public final class WorkspaceLock: @unchecked Sendable {
             _ = bytes.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) }
             return .acquired(WorkspaceLock(path: path, descriptor: fd), stale: stale)
         }
-        return .unavailable("cannot lock \(path): it keeps being replaced")
+        return .unavailable(phrase("cannot lock {path}: it keeps being replaced", ["path": path]))
     }
 
     /// Who holds the lock of the workspace at `workspacePath` now, if a live process does.

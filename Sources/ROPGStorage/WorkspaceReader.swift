@@ -47,7 +47,7 @@ public final class WorkspaceReader {
         do {
             reader = try JSONReader(path: path)
         } catch {
-            throw WorkspaceLoadError((error as? JSONFileError)?.message ?? "cannot open \(path): \(error)")
+            throw WorkspaceLoadError((error as? JSONFileError)?.message ?? phrase("cannot open {path}: {value}", ["path": path, "value": "\(error)"]))
         }
         let workspaceReader = WorkspaceReader(reader: reader, fileName: path)
         // A cost entry takes about 100 bytes of file or more: reserving for that many up front
@@ -100,25 +100,25 @@ public final class WorkspaceReader {
         } catch let error as JSONSyntaxError {
             throw WorkspaceLoadError("\(fileName):\(error.line):\(error.column): \(error.message)")
         } catch let error as JSONFileError {
-            throw WorkspaceLoadError("cannot read \(fileName): \(error.message)")
+            throw WorkspaceLoadError(phrase("cannot read {path}: {value}", ["path": fileName, "value": error.message]))
         } catch {
-            throw WorkspaceLoadError("cannot read \(fileName): \(error)")
+            throw WorkspaceLoadError(phrase("cannot read {path}: {value}", ["path": fileName, "value": "\(error)"]))
         }
     }
 
     private func expect(_ kind: JSONValueKind, _ path: @autoclosure () -> String, _ what: String) throws(WorkspaceLoadError) {
         let actual = try json { try reader.peekKind() }
-        guard actual == kind else { throw failure(path(), "expected \(what), found \(Self.describe(actual))") }
+        guard actual == kind else { throw failure(path(), phrase("expected {what}, found {found}", ["what": phrase(what), "found": Self.describe(actual)])) }
     }
 
     private static func describe(_ kind: JSONValueKind) -> String {
         switch kind {
-        case .object: return "an object"
-        case .array: return "an array"
-        case .string: return "a string"
-        case .number: return "a number"
-        case .bool: return "true or false"
-        case .null: return "null"
+        case .object: return phrase("an object")
+        case .array: return phrase("an array")
+        case .string: return phrase("a string")
+        case .number: return phrase("a number")
+        case .bool: return phrase("true or false")
+        case .null: return phrase("null")
         }
     }
 
@@ -135,9 +135,9 @@ public final class WorkspaceReader {
         switch kind {
         case .string: text = try json { try reader.readString() }
         case .number: text = try json { try reader.readNumberLiteral() }
-        default: throw failure(path(), "expected a decimal string such as \"79.5\", found \(Self.describe(kind))")
+        default: throw failure(path(), phrase("expected a decimal string such as \"79.5\", found {found}", ["found": Self.describe(kind)]))
         }
-        guard let value = ExactDecimal(plainText: text) else { throw failure(path(), "\"\(text)\" is not a number") }
+        guard let value = ExactDecimal(plainText: text) else { throw failure(path(), phrase("\"{text}\" is not a number", ["text": text])) }
         return value
     }
 
@@ -149,7 +149,7 @@ public final class WorkspaceReader {
     private func day(_ path: @autoclosure () -> String) throws(WorkspaceLoadError) -> Day {
         let text = try string(path())
         guard let day = Day(isoText: text) else {
-            throw failure(path(), "\"\(text)\" is not a day written YYYY-MM-DD")
+            throw failure(path(), phrase("\"{text}\" is not a day written YYYY-MM-DD", ["text": text]))
         }
         return day
     }
@@ -157,14 +157,14 @@ public final class WorkspaceReader {
     private func timeUnit(_ path: @autoclosure () -> String) throws(WorkspaceLoadError) -> TimeUnit {
         let text = try string(path())
         guard let unit = TimeUnit(rawValue: text) else {
-            throw failure(path(), "\"\(text)\" is not one of \(TimeUnit.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw failure(path(), phrase("\"{text}\" is not one of {names}", ["text": text, "names": TimeUnit.allCases.map(\.rawValue).joined(separator: ", ")]))
         }
         return unit
     }
 
     private func unknownKey(_ key: String, _ path: String, allowed: [String]) -> WorkspaceLoadError {
         let near = Suggestions.nearest(to: key, among: allowed)
-        return failure(path, "unknown key \"\(key)\"" + (near.isEmpty ? "" : "; did you mean \"\(near[0])\"?"))
+        return failure(path, near.isEmpty ? phrase("unknown key \"{key}\"", ["key": key]) : phrase("unknown key \"{key}\"; did you mean \"{near}\"?", ["key": key, "near": near[0]]))
     }
 
     /// Reads an array, calling `element` with each element's index. Paths for messages are
@@ -197,13 +197,13 @@ public final class WorkspaceReader {
         try expect(.object, "", "a workspace object")
         try json { try reader.beginObject() }
         guard let firstKey = try json({ try reader.nextKey() }), firstKey == "schemaVersion" else {
-            throw failure("", "not a ropg workspace: it must begin with \"schemaVersion\"")
+            throw failure("", phrase("not a ropg workspace: it must begin with \"schemaVersion\""))
         }
         let version = try integer("schemaVersion")
         guard version <= Workspace.schemaVersion else {
-            throw failure("schemaVersion", "the file was written by a newer ropg (schema \(version)); this one reads schema \(Workspace.schemaVersion) and older. Upgrade ropg to open it")
+            throw failure("schemaVersion", phrase("the file was written by a newer ropg (schema {version}); this one reads schema {known} and older. Upgrade ropg to open it", ["version": String(version), "known": String(Workspace.schemaVersion)]))
         }
-        guard version >= 1 else { throw failure("schemaVersion", "\(version) is not a schema version") }
+        guard version >= 1 else { throw failure("schemaVersion", phrase("{version} is not a schema version", ["version": String(version)])) }
         let keys = ["name", "settings", "overrides", "products", "costs", "profiles", "goals", "splits", "actuals", "hitPlans", "scenarios", "lastCostIds"]
         var overrides: [AssumptionOverride] = []
         while let key = try json({ try reader.nextKey() }) {
@@ -230,7 +230,7 @@ public final class WorkspaceReader {
         try json { try reader.finish() }
         workspace.settings.overrides = overrides
         workspace.actuals.sort { $0.day < $1.day }  // commands rely on date order; a hand-edited file may not keep it
-        guard sawName else { throw WorkspaceLoadError("\(fileName): the workspace has no \"name\"") }
+        guard sawName else { throw WorkspaceLoadError(phrase("{path}: the workspace has no \"name\"", ["path": fileName])) }
         if !sawLastIDs {
             // A hand-written file may leave the counters out: continue after the highest ID.
             for entry in workspace.costs {
@@ -239,9 +239,9 @@ public final class WorkspaceReader {
         }
         let issues = validates ? Validation.issues(in: workspace) : []
         if !issues.isEmpty {
-            let shown = issues.prefix(20).map { "  \($0)" }.joined(separator: "\n")
-            let more = issues.count > 20 ? "\n  … and \(issues.count - 20) more" : ""
-            throw WorkspaceLoadError("\(fileName) is not a valid workspace:\n\(shown)\(more)")
+            let shown = issues.prefix(20).map { "  \($0.description)" }.joined(separator: "\n")
+            let more = issues.count > 20 ? "\n  " + phrase("… and {count} more", ["count": String(issues.count - 20)]) : ""
+            throw WorkspaceLoadError(phrase("{path} is not a valid workspace:", ["path": fileName]) + "\n\(shown)\(more)")
         }
         return workspace
     }
@@ -252,7 +252,7 @@ public final class WorkspaceReader {
             if key == Settings.languageKey {
                 let code = try string("settings.\(key)")
                 guard let language = Language(rawValue: code) else {
-                    throw failure("settings.\(key)", "\(code.quotedExcerpt) is not a language; use \(Language.allCases.map(\.rawValue).joined(separator: " or "))")
+                    throw failure("settings.\(key)", phrase("{word} is not a language; use {names}", ["word": code.quotedExcerpt, "names": orList(Language.allCases.map(\.rawValue))]))
                 }
                 settings.language = language
                 return
@@ -272,7 +272,7 @@ public final class WorkspaceReader {
                 throw unknownKey(key, "lastCostIds", allowed: CostCategory.allCases.map(\.rawValue))
             }
             let number = try integer("lastCostIds.\(key)")
-            guard let fitted = Int32(exactly: number), fitted >= 0 else { throw failure("lastCostIds.\(key)", "\(number) is out of range") }
+            guard let fitted = Int32(exactly: number), fitted >= 0 else { throw failure("lastCostIds.\(key)", phrase("{number} is out of range", ["number": String(number)])) }
             numbers[category] = fitted
         }
         return numbers
@@ -286,7 +286,7 @@ public final class WorkspaceReader {
         case let error as JSONSyntaxError:
             return WorkspaceLoadError("\(fileName):\(error.line):\(error.column): \(path()): \(error.message)")
         default:
-            return WorkspaceLoadError("cannot read \(fileName): \((error as? JSONFileError)?.message ?? "\(error)")")
+            return WorkspaceLoadError(phrase("cannot read {path}: {value}", ["path": fileName, "value": (error as? JSONFileError)?.message ?? "\(error)"]))
         }
     }
 
@@ -296,11 +296,11 @@ public final class WorkspaceReader {
         let (bytes, isNumber) = try reader.readStringOrNumberSpan()
         if isNumber {
             let text = String(decoding: bytes, as: UTF8.self)
-            guard let value = ExactDecimal(plainText: text) else { throw failure(path(), "\(text) is not a decimal we can hold") }
+            guard let value = ExactDecimal(plainText: text) else { throw failure(path(), phrase("{text} is not a decimal we can hold", ["text": text])) }
             return value
         }
         guard let value = ExactDecimal(plainBytes: bytes) else {
-            throw failure(path(), "\"\(String(decoding: bytes, as: UTF8.self))\" is not a number")
+            throw failure(path(), phrase("\"{text}\" is not a number", ["text": String(decoding: bytes, as: UTF8.self)]))
         }
         return value
     }
@@ -308,7 +308,7 @@ public final class WorkspaceReader {
     private func bulkDay(_ path: () -> String) throws -> Day {
         let bytes = try reader.readStringSpan()
         guard let day = Day(isoBytes: bytes) else {
-            throw failure(path(), "\"\(String(decoding: bytes, as: UTF8.self))\" is not a day written YYYY-MM-DD")
+            throw failure(path(), phrase("\"{text}\" is not a day written YYYY-MM-DD", ["text": String(decoding: bytes, as: UTF8.self)]))
         }
         return day
     }
@@ -319,13 +319,13 @@ public final class WorkspaceReader {
         guard index < 0 else { return index }
         let bytes = Array(reader.lastSpan.utf8)
         let list = names.texts.joined(separator: ", ")
-        throw failure(path(), "\"\(String(decoding: bytes, as: UTF8.self))\" is not one of \(list)")
+        throw failure(path(), phrase("\"{text}\" is not one of {names}", ["text": String(decoding: bytes, as: UTF8.self), "names": list]))
     }
 
     /// Marks key `index` as seen in this object; a second time is an error.
     private func checkDuplicate(_ index: Int, _ seen: inout UInt32, _ keys: ByteNames, _ path: () -> String) throws {
         let bit = UInt32(1) << UInt32(index)
-        if seen & bit != 0 { throw failure(path(), "duplicate key \"\(keys.texts[index])\"") }
+        if seen & bit != 0 { throw failure(path(), phrase("duplicate key \"{key}\"", ["key": keys.texts[index]])) }
         seen |= bit
     }
 
@@ -347,7 +347,7 @@ public final class WorkspaceReader {
             try reader.beginArray()
             while try reader.nextElement() {
                 field = -1
-                guard try reader.peekKind() == .object else { throw failure(here(), "expected an object") }
+                guard try reader.peekKind() == .object else { throw failure(here(), phrase("expected an object")) }
                 try reader.beginObject()
                 var sku: String?, name: String?, price: ExactDecimal?, cost: ExactDecimal?
                 var role: ProductRole?, stock: Int?, share: ExactDecimal?, ctr: ExactDecimal?, cvr: ExactDecimal?
@@ -373,9 +373,9 @@ public final class WorkspaceReader {
                     }
                 }
                 field = -1
-                guard let sku else { throw failure(here(), "a product needs \"sku\"") }
-                guard let price else { throw failure(here(), "product \(sku) needs \"price\"") }
-                guard let cost else { throw failure(here(), "product \(sku) needs \"cost\"") }
+                guard let sku else { throw failure(here(), phrase("a product needs \"sku\"")) }
+                guard let price else { throw failure(here(), phrase("product {sku} needs \"{key}\"", ["sku": sku, "key": "price"])) }
+                guard let cost else { throw failure(here(), phrase("product {sku} needs \"{key}\"", ["sku": sku, "key": "cost"])) }
                 products.append(Product(sku: sku, name: name ?? sku, price: price, cost: cost, role: role, stock: stock, share: share,
                                         ctr: ctr, cvr: cvr))
                 index += 1
@@ -458,7 +458,7 @@ public final class WorkspaceReader {
         while more {
             if let stop, reader.offset >= stop { return false }
             field = -1
-            guard try reader.peekKind() == .object else { throw failure(here(), "expected an object") }
+            guard try reader.peekKind() == .object else { throw failure(here(), phrase("expected an object")) }
             try reader.beginObject()
             var id: CostID?, category: CostCategory?, name: String?, basisIndex: Int?, amount: ExactDecimal?
             var per: TimeUnit?, months: Int?, date: Day?, share: ExactDecimal?, volume: ExactDecimal?
@@ -476,7 +476,7 @@ public final class WorkspaceReader {
                 case .id:
                     let bytes = try reader.readStringSpan()
                     guard let value = CostID(bytes: bytes) else {
-                        throw failure(here(), "\"\(String(decoding: bytes, as: UTF8.self))\" is not a cost ID such as R1")
+                        throw failure(here(), phrase("\"{text}\" is not a cost ID such as R1", ["text": String(decoding: bytes, as: UTF8.self)]))
                     }
                     id = value
                 case .category: category = categories[try bulkChoice(categoryNames, here)]
@@ -495,16 +495,16 @@ public final class WorkspaceReader {
                 }
             }
             field = -1
-            guard let id else { throw failure(here(), "a cost entry needs \"id\"") }
+            guard let id else { throw failure(here(), phrase("a cost entry needs \"id\"")) }
             guard let category, category == id.category else {
-                throw failure("costs[\(index)].category", "entry \(id) needs \"category\": \"\(id.category.rawValue)\"")
+                throw failure("costs[\(index)].category", phrase("entry {id} needs \"category\": \"{category}\"", ["id": id.description, "category": id.category.rawValue]))
             }
-            guard let basisIndex else { throw failure(here(), "entry \(id) needs \"basis\"") }
-            guard let amount else { throw failure(here(), "entry \(id) needs \"amount\"") }
+            guard let basisIndex else { throw failure(here(), phrase("entry {id} needs \"{key}\"", ["id": id.description, "key": "basis"])) }
+            guard let amount else { throw failure(here(), phrase("entry {id} needs \"{key}\"", ["id": id.description, "key": "amount"])) }
             // The basis by its position in `CostBasis.allNames`; its name only for a message.
             var basisName: String { CostBasis.allNames[basisIndex] }
             func need<T>(_ value: T?, _ key: String) throws(WorkspaceLoadError) -> T {
-                guard let value else { throw failure(here(), "a \(basisName) entry (\(id)) needs \"\(key)\"") }
+                guard let value else { throw failure(here(), phrase("a {basis} entry ({id}) needs \"{key}\"", ["basis": basisName, "id": id.description, "key": key])) }
                 return value
             }
             let basis: CostBasis
@@ -542,14 +542,14 @@ public final class WorkspaceReader {
                 case "metric":
                     let text = try string("\(path()).metric")
                     guard let known = GoalMetric(rawValue: text) else {
-                        throw failure("\(path()).metric", "\"\(text)\" is not one of \(GoalMetric.allCases.map(\.rawValue).joined(separator: ", "))")
+                        throw failure("\(path()).metric", phrase("\"{text}\" is not one of {names}", ["text": text, "names": GoalMetric.allCases.map(\.rawValue).joined(separator: ", ")]))
                     }
                     metric = known
                 case "value": value = try decimal("\(path()).value")
                 default: throw unknownKey(key, path(), allowed: keys)
                 }
             }
-            guard let period, let metric, let value else { throw failure(path(), "a goal needs \"period\", \"metric\" and \"value\"") }
+            guard let period, let metric, let value else { throw failure(path(), phrase("a goal needs \"period\", \"metric\" and \"value\"")) }
             goals.append(Goal(period: period, metric: metric, value: value))
         }
         return goals
@@ -572,14 +572,14 @@ public final class WorkspaceReader {
                 case "key":
                     let text = try string("\(path()).key")
                     guard let known = Assumption(rawValue: text) else {
-                        throw failure("\(path()).key", "\"\(text)\" is not one of \(Assumption.allCases.map(\.rawValue).joined(separator: ", "))")
+                        throw failure("\(path()).key", phrase("\"{text}\" is not one of {names}", ["text": text, "names": Assumption.allCases.map(\.rawValue).joined(separator: ", ")]))
                     }
                     assumption = known
                 case "value": value = try decimal("\(path()).value")
                 default: throw unknownKey(key, path(), allowed: keys)
                 }
             }
-            guard let period, let assumption, let value else { throw failure(path(), "an override needs \"period\", \"key\" and \"value\"") }
+            guard let period, let assumption, let value else { throw failure(path(), phrase("an override needs \"period\", \"key\" and \"value\"")) }
             overrides.append(AssumptionOverride(period: period, assumption: assumption, value: value))
         }
         return overrides
@@ -600,7 +600,7 @@ public final class WorkspaceReader {
                         values.append(try decimal("\(path()).\(key)[\(item)]"))
                     }
                     let expected = key == "months" ? 12 : 7
-                    guard values.count == expected else { throw failure("\(path()).\(key)", "needs \(expected) weights, has \(values.count)") }
+                    guard values.count == expected else { throw failure("\(path()).\(key)", phrase("needs {expected} weights, has {count}", ["expected": String(expected), "count": String(values.count)])) }
                     if key == "months" { profile.monthWeights = values } else { profile.weekdayWeights = values }
                 case "events":
                     // Dated events are keyed YYYY-MM-DD, yearly ones MM-DD (docs/DOMAIN.md §4.3).
@@ -610,13 +610,13 @@ public final class WorkspaceReader {
                         } else if let monthDay = MonthDay(text: date), date.utf8.count == 5 {
                             profile.yearlyEvents[monthDay] = try decimal("\(path()).events.\(date)")
                         } else {
-                            throw failure("\(path()).events", "\"\(date)\" is not a day written YYYY-MM-DD or, for every year, MM-DD")
+                            throw failure("\(path()).events", phrase("\"{text}\" is not a day written YYYY-MM-DD or, for every year, MM-DD", ["text": date]))
                         }
                     }
                 default: throw unknownKey(key, path(), allowed: keys)
                 }
             }
-            guard !profile.name.isEmpty else { throw failure(path(), "a profile needs a \"name\"") }
+            guard !profile.name.isEmpty else { throw failure(path(), phrase("a profile needs a \"name\"")) }
             profiles.append(profile)
         }
         return profiles
@@ -643,22 +643,22 @@ public final class WorkspaceReader {
                 case "cpc": cpc = try decimal("\(path()).cpc")
                 case "test", "ramp", "peak", "hold", "leadTime":
                     let count = try integer("\(path()).\(key)")
-                    guard count >= 0, count <= 3_660 else { throw failure("\(path()).\(key)", "\(count) is not a number of days from 0 to 3660") }
+                    guard count >= 0, count <= 3_660 else { throw failure("\(path()).\(key)", phrase("{count} is not a number of days from 0 to 3660", ["count": String(count)])) }
                     counts[key] = count
                 case "paidShares":
                     try array("\(path()).paidShares") { (item) throws(WorkspaceLoadError) in
                         let share = try decimal("\(path()).paidShares[\(item)]")
-                        guard !share.isNegative, share <= .one else { throw failure("\(path()).paidShares[\(item)]", "a share is from 0 to 1") }
+                        guard !share.isNegative, share <= .one else { throw failure("\(path()).paidShares[\(item)]", phrase("a share is from 0 to 1")) }
                         shares.append(share)
                     }
                 case "testUnits", "peakUnits", "holdLevel", "related", "safety":
                     let value = try decimal("\(path()).\(key)")
-                    guard !value.isNegative else { throw failure("\(path()).\(key)", "cannot be negative") }
+                    guard !value.isNegative else { throw failure("\(path()).\(key)", phrase("cannot be negative")) }
                     fields[key] = value
                 default: throw unknownKey(key, path(), allowed: keys)
                 }
             }
-            guard let name else { throw failure(path(), "a hit plan needs a \"name\"") }
+            guard let name else { throw failure(path(), phrase("a hit plan needs a \"name\"")) }
             if let legacy {
                 do throws(LegacyHitPlan.Failure) { plans.append(SavedHitPlan(name: name, spec: try LegacyHitPlan.spec(legacy))) } catch {
                     throw failure("\(path()).plan", error.message)
@@ -666,17 +666,17 @@ public final class WorkspaceReader {
                 return
             }
             guard let sku, let start, let cpc, !shares.isEmpty else {
-                throw failure(path(), "a hit plan needs \"sku\", \"start\", \"cpc\" and \"paidShares\"")
+                throw failure(path(), phrase("a hit plan needs \"sku\", \"start\", \"cpc\" and \"paidShares\""))
             }
-            guard shares.count == 1 || shares.count == 4 else { throw failure("\(path()).paidShares", "needs 1 share or 4 (test, ramp, peak, hold)") }
+            guard shares.count == 1 || shares.count == 4 else { throw failure("\(path()).paidShares", phrase("needs 1 share or 4 (test, ramp, peak, hold)")) }
             var spec = HitPlanSpec(sku: sku, start: start, cpc: cpc, paidShares: shares.count == 1 ? Array(repeating: shares[0], count: 4) : shares)
             for (position, phase) in HitPhase.allCases.enumerated() { if let days = counts[phase.rawValue] { spec.phaseDays[position] = days } }
-            guard spec.totalDays > 0 else { throw failure(path(), "the plan has no days") }
+            guard spec.totalDays > 0 else { throw failure(path(), phrase("the plan has no days")) }
             if let value = fields["testUnits"] { spec.testUnits = value }
             if let value = fields["peakUnits"] { spec.peakUnits = value }
             if let value = fields["holdLevel"] { spec.holdLevel = value }
             if let value = fields["related"] {
-                guard value >= .one else { throw failure("\(path()).related", "is at least 1") }
+                guard value >= .one else { throw failure("\(path()).related", phrase("is at least 1")) }
                 spec.related = value
             }
             if let value = fields["safety"] { spec.safety = value }
@@ -698,17 +698,17 @@ public final class WorkspaceReader {
                 case "to":
                     let text = try string("\(path()).to")
                     guard let known = [PeriodGrain.quarter, .month, .day].first(where: { $0.name == text }) else {
-                        throw failure("\(path()).to", "\"\(text)\" is not quarter, month or day")
+                        throw failure("\(path()).to", phrase("\"{text}\" is not quarter, month or day", ["text": text]))
                     }
                     grain = known
                 case "by":
                     let text = try string("\(path()).by")
-                    guard let known = SplitMethod(text: text) else { throw failure("\(path()).by", "\"\(text)\" is not a way to split") }
+                    guard let known = SplitMethod(text: text) else { throw failure("\(path()).by", phrase("\"{text}\" is not a way to split", ["text": text])) }
                     method = known
                 default: throw unknownKey(key, path(), allowed: keys)
                 }
             }
-            guard let period, let grain, let method else { throw failure(path(), "a split needs \"period\", \"to\" and \"by\"") }
+            guard let period, let grain, let method else { throw failure(path(), phrase("a split needs \"period\", \"to\" and \"by\"")) }
             splits.append(GoalSplit(period: period, grain: grain, method: method))
         }
         return splits
@@ -734,7 +734,7 @@ public final class WorkspaceReader {
                     actual.values[metric] = try decimal("\(path()).\(key)")
                 }
             }
-            guard sawDate else { throw failure(path(), "an actual needs a \"date\"") }
+            guard sawDate else { throw failure(path(), phrase("an actual needs a \"date\"")) }
             actuals.append(actual)
         }
         return actuals
@@ -770,30 +770,30 @@ extension WorkspaceReader {
                 }
                 if ["addProduct", "replaceCost", "addCost", "hitPlan"].contains(key) { values[key] = "" }
             }
-            guard let name = values["scenario"] else { throw failure(path(), "a scenario line needs \"scenario\"") }
-            if let problem = Scenario.problem(withName: name) { throw failure("\(path()).scenario", problem) }
+            guard let name = values["scenario"] else { throw failure(path(), phrase("a scenario line needs \"scenario\"")) }
+            if let problem = Scenario.problem(withName: name) { throw failure("\(path()).scenario", problem.message) }
             func figureChange() throws(WorkspaceLoadError) -> FigureChange {
                 if let text = values["by"] {
-                    guard let change = FigureChange(storedText: text) else { throw failure("\(path()).by", "\"\(text)\" is not a change such as \"-10%\", \"+5\" or \"*1.1\"") }
+                    guard let change = FigureChange(storedText: text) else { throw failure("\(path()).by", phrase("\"{text}\" is not a change such as \"-10%\", \"+5\" or \"*1.1\"", ["text": text])) }
                     return change
                 }
-                guard let text = values["to"] else { throw failure(path(), "a change needs \"to\" or \"by\"") }
+                guard let text = values["to"] else { throw failure(path(), phrase("a change needs \"to\" or \"by\"")) }
                 if text == "none" { return .to(nil) }
-                guard let value = ExactDecimal(plainText: text) else { throw failure("\(path()).to", "\"\(text)\" is not a number") }
+                guard let value = ExactDecimal(plainText: text) else { throw failure("\(path()).to", phrase("\"{text}\" is not a number", ["text": text])) }
                 return .to(value)
             }
             func one<T>(_ items: [T], _ key: String) throws(WorkspaceLoadError) -> T {
-                guard items.count == 1, let item = items.first else { throw failure("\(path()).\(key)", "holds exactly one element") }
+                guard items.count == 1, let item = items.first else { throw failure("\(path()).\(key)", phrase("holds exactly one element")) }
                 return item
             }
             func costID(_ key: String) throws(WorkspaceLoadError) -> CostID {
                 let text = values[key] ?? ""
-                guard let id = CostID(text: text) else { throw failure("\(path()).\(key)", "\"\(text)\" is not a cost ID such as R1") }
+                guard let id = CostID(text: text) else { throw failure("\(path()).\(key)", phrase("\"{text}\" is not a cost ID such as R1", ["text": text])) }
                 return id
             }
             let change: ScenarioChange?
             if let text = values["set"] {
-                guard let assumption = Assumption(rawValue: text) else { throw failure("\(path()).set", "\"\(text)\" is not an assumption") }
+                guard let assumption = Assumption(rawValue: text) else { throw failure("\(path()).set", phrase("\"{text}\" is not an assumption", ["text": text])) }
                 change = .assumption(assumption, try figureChange())
             } else if let sku = values["product"] {
                 let field = values["field"] ?? ""
@@ -801,22 +801,22 @@ extension WorkspaceReader {
                     change = .productName(sku: sku, values["to"] ?? "")
                 } else if field == "role" {
                     let text = values["to"] ?? ""
-                    guard text == "none" || ProductRole(rawValue: text) != nil else { throw failure("\(path()).to", "\"\(text)\" is not a role") }
+                    guard text == "none" || ProductRole(rawValue: text) != nil else { throw failure("\(path()).to", phrase("\"{text}\" is not a role", ["text": text])) }
                     change = .productRole(sku: sku, ProductRole(rawValue: text))
                 } else {
-                    guard let figure = ProductFigure(rawValue: field) else { throw failure("\(path()).field", "\"\(field)\" is not a product figure") }
+                    guard let figure = ProductFigure(rawValue: field) else { throw failure("\(path()).field", phrase("\"{text}\" is not a product figure", ["text": field])) }
                     change = .product(sku: sku, figure, try figureChange())
                 }
             } else if values["cost"] != nil {
                 let field = values["field"] ?? ""
-                guard let figure = CostFigure(rawValue: field) else { throw failure("\(path()).field", "\"\(field)\" is not amount or qty") }
+                guard let figure = CostFigure(rawValue: field) else { throw failure("\(path()).field", phrase("\"{text}\" is not amount or qty", ["text": field])) }
                 change = .cost(id: try costID("cost"), figure, try figureChange())
             } else if let text = values["goal"] {
                 let period: Period
                 do throws(PeriodError) { period = try Period.parse(text) } catch { throw failure("\(path()).goal", error.message) }
-                guard let metric = GoalMetric(rawValue: values["metric"] ?? "") else { throw failure("\(path()).metric", "needs a goal metric") }
+                guard let metric = GoalMetric(rawValue: values["metric"] ?? "") else { throw failure("\(path()).metric", phrase("needs a goal metric")) }
                 let value = try figureChange()
-                guard case .to(let target) = value else { throw failure("\(path()).by", "a goal is changed with \"to\"") }
+                guard case .to(let target) = value else { throw failure("\(path()).by", phrase("a goal is changed with \"to\"")) }
                 change = .goal(period, metric, target)
             } else if values["addProduct"] != nil {
                 change = .addProduct(try one(products, "addProduct"))
@@ -837,13 +837,13 @@ extension WorkspaceReader {
             }
             if let change {
                 guard let last = scenarios.indices.last, scenarios[last].name == name else {
-                    throw failure(path(), "a change of scenario \(name) must follow its first line ({\"scenario\": \"\(name)\", \"volume\": …})")
+                    throw failure(path(), phrase("a change of scenario {name} must follow its first line ({\"scenario\": \"{name}\", \"volume\": …})", ["name": name]))
                 }
                 scenarios[last].changes.append(change)
             } else {
-                guard !scenarios.contains(where: { $0.name == name }) else { throw failure("\(path()).scenario", "scenario \(name) appears twice") }
+                guard !scenarios.contains(where: { $0.name == name }) else { throw failure("\(path()).scenario", phrase("scenario {name} appears twice", ["name": name])) }
                 let text = values["volume"] ?? "hold-gmv"
-                guard let rule = VolumeRule.parse(text) else { throw failure("\(path()).volume", "\"\(text)\" is not \(VolumeRule.help)") }
+                guard let rule = VolumeRule.parse(text) else { throw failure("\(path()).volume", phrase("\"{text}\" is not {rules}", ["text": text, "rules": VolumeRule.choices])) }
                 scenarios.append(Scenario(name: name, volume: rule))
             }
         }

@@ -1,3 +1,4 @@
+import ROPGText
 /// A table too wide for the terminal, drawn as one record per row, as psql's `\x auto` does:
 ///
 ///     profit and loss 2026
@@ -21,7 +22,8 @@ public struct TextRecordsRenderer: Sendable {
 
     /// What the table says when it is shown as records.
     public static func layoutNote(tableWidth: Int, width: Int) -> String {
-        "shown as records, one a row: the table is \(tableWidth) columns wide and the output \(width) (format width=full shows it whole; files keep it whole)"
+        phrase("shown as records, one a row: the table is {table} columns wide and the output {width} (format width=full shows it whole; files keep it whole)",
+               ["table": String(tableWidth), "width": String(width)])
     }
 
     public func render(_ table: Table, tableWidth: Int) -> String {

@@ -21,6 +21,11 @@ public enum Catalogue {
         ("inputs", inputEntries),
         ("messages", messageEntries),
         ("exports", exportEntries),
+        ("storage", storageEntries),
+        ("grids", gridEntries),
+        ("usage", usageEntries),
+        ("shell", shellEntries),
+        ("domain", domainEntries),
     ]
 
     /// English text → Chinese text.
@@ -49,16 +54,21 @@ public enum Catalogue {
     }
 
     /// `template` with each `{name}` replaced by its parameter; a name without one stays as written.
+    static func fill(_ template: String, _ parameters: KeyValuePairs<String, String>) -> String {
+        fill(template) { name in parameters.first(where: { $0.key == name })?.value }
+    }
+
+    /// `template` with each `{name}` replaced by `value(name)`; a name without one stays as written.
     /// The template is read into its pieces once and kept (`pieces(of:)`): a report over 100,000
     /// products phrases a note for many of them, and reading a template character by character
     /// was most of the work.
-    static func fill(_ template: String, _ parameters: KeyValuePairs<String, String>) -> String {
+    static func fill(_ template: String, value: (String) -> String?) -> String {
         var out = ""
         for piece in pieces(of: template) {
             switch piece {
             case .text(let text): out += text
             case .parameter(let name):
-                if let value = parameters.first(where: { $0.key == name })?.value { out += value } else { out += "{\(name)}" }
+                if let value = value(name) { out += value } else { out += "{\(name)}" }
             }
         }
         return out

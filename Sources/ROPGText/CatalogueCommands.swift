@@ -441,13 +441,15 @@ extension Catalogue {
         Every change is written to a journal beside the workspace (.NAME.json.journal) as it is made, and the journal
         goes away on save. When ropg ends without saving (a crash, kill -9, a closed terminal, a power cut), the next
         open finds the journal and says so. recover shows its changes; recover replay makes them again, as undo steps
-        (a change that no longer fits the file, because the file changed since, is reported and skipped); recover
-        discard throws them away. In the interactive shell, open asks right away.
+        (a change that no longer fits the file, because the file changed since, is reported and skipped); changes
+        made inside a what-if or a scenario go back into it, open again, never into the plan; recover discard
+        throws them away. In the interactive shell, open asks right away.
         """:
             """
             每个修改在做出时都写入工作区旁边的日志（.NAME.json.journal），保存后日志删除。ropg 未保存就结束时（崩溃、kill -9、
             关闭终端、断电），下次打开会发现日志并告知。recover 显示其中的修改；recover replay 重新做这些修改，作为可撤销的步骤
-            （因文件此后已变而不再适用的修改会被报告并跳过）；recover discard 丢弃它们。在交互式 shell 中，打开时会立即询问。
+            （因文件此后已变而不再适用的修改会被报告并跳过）；在假设分析或情景中做的修改回到重新打开的假设分析或情景中，
+            绝不进入计划；recover discard 丢弃它们。在交互式 shell 中，打开时会立即询问。
             """,
         "make the latest undone change again":
             "重做最近撤销的修改",

@@ -28,44 +28,6 @@ extension Catalogue {
                   table=NAME 只保留报表中的一张表（help format 列出表名）；
                   scenario=NAME 在某个命名情景下显示任何报表（help scenario）
             """,
-        """
-        usage: ropg [WORKSPACE.json] [options]
-
-        Opens WORKSPACE.json (created on the first save if it does not exist) and runs the
-        interactive shell when standard input is a terminal, or the commands on standard input.
-
-        options:
-          -c 'CMD; CMD'         run these commands and exit
-          -f SCRIPT.ropg        run a script and exit (may be repeated; runs in the order given)
-          --bail                stop at the first command that fails
-          --echo                print each command before its output
-          --format FORMAT       text (default), md, csv or json
-          --lang zh|en          the language ropg speaks (default: the workspace's, else LC_ALL/LANG)
-          --version             print the version
-          -h, --help            print this help
-
-        exit status: 0 when every command succeeded, 1 when any failed, 2 for a usage error.
-        Inside the shell, type help.
-        """:
-            """
-            用法：ropg [工作区.json] [选项]
-
-            打开 工作区.json（不存在时在第一次保存时创建）；标准输入是终端时运行交互式 shell，
-            否则运行标准输入中的命令。
-
-            选项：
-              -c 'CMD; CMD'         运行这些命令后退出
-              -f SCRIPT.ropg        运行脚本后退出（可重复；按给出的顺序运行）
-              --bail                在第一条失败的命令处停止
-              --echo                在输出前打印每条命令
-              --format FORMAT       text（默认）、md、csv 或 json
-              --lang zh|en          ropg 使用的语言（默认：工作区的，否则按 LC_ALL/LANG）
-              --version             打印版本
-              -h, --help            打印本帮助
-
-            退出状态：全部命令成功为 0，有失败为 1，用法错误为 2。
-            在 shell 中输入 help。
-            """,
         "Try ropg --help.": "试试 ropg --help。",
         "--lang {word}: use zh or en": "--lang {word}：请用 zh 或 en",
         "{flag} needs a value": "{flag} 需要一个值",

@@ -29,6 +29,13 @@ public func phrase(_ message: String, _ parameters: KeyValuePairs<String, String
     return Catalogue.fill(template, parameters)
 }
 
+/// `phrase` with parameters held in a value (a report's error carries its message's key and
+/// values, since the reports do not phrase: ROPGReports' `ReportError`).
+public func phrase(_ message: String, values: [String: String]) -> String {
+    let template = Interface.language == .zh ? Catalogue.chinese[message] ?? message : message
+    return values.isEmpty ? template : Catalogue.fill(template) { values[$0] }
+}
+
 /// `message` where the same English means different things: looked up as "CONTEXT|message" (the
 /// way gettext's msgctxt works), shown as `message` in English. Column "margin" is profit ÷ net
 /// revenue (利润率) in pnl but the contribution margin (贡献毛利率) in margin and breakeven.

@@ -1,4 +1,5 @@
 import Testing
+import ROPGText
 @testable import ROPGDomain
 
 func dec(_ text: String) -> ExactDecimal { ExactDecimal(plainText: text) ?? ExactDecimal(-999_999) }
@@ -91,8 +92,13 @@ struct SplitMix {
     }
 
     @Test func pinsThatExceedTheParentNameTheNumbers() throws {
-        #expect(throws: GoalPlan.Failure(message: "the pinned goals inside 2026 add up to 13,000,000.00, more than its gmv goal 12,000,000.00 (2026-11 13,000,000.00)")) {
-            try GoalPlan(try workspace([("2026", .gmv, "12000000"), ("2026-11", .gmv, "13000000")]), metric: .gmv)
+        let goals = try workspace([("2026", .gmv, "12000000"), ("2026-11", .gmv, "13000000")])
+        do throws(GoalPlan.Failure) {
+            _ = try GoalPlan(goals, metric: .gmv)
+            Issue.record("pins past the parent's goal were taken")
+        } catch {
+            #expect(error.message.phrased == "the pinned goals inside 2026 add up to 13,000,000.00, more than its gmv goal 12,000,000.00 (2026-11 13,000,000.00)")
+            #expect(Interface.$language.withValue(.zh) { error.message.phrased } == "2026 内固定的目标合计 13,000,000.00，超过了它的 gmv 目标 12,000,000.00（2026-11 13,000,000.00）")
         }
         #expect(throws: GoalPlan.Failure.self) {
             try GoalPlan(try workspace([("2026-11", .uv, "1000"), ("2026-W45", .uv, "2000")]), metric: .uv)

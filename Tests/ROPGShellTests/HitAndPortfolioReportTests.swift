@@ -116,7 +116,7 @@ import ROPGReports
     @Test func unknownProductIsAReportError() throws {
         var spec = Self.shortSpec()
         spec.sku = "NOPE"
-        #expect(throws: ReportError("no product NOPE; see product list")) {
+        #expect(throws: ReportError("no product {sku}; see product list", ["sku": "NOPE"])) {
             try HitPlanReport.of(spec, by: .day, in: Self.context(try Self.demo()))
         }
     }

@@ -40,9 +40,26 @@ import Testing
         }
 
         /// Types a line and Enter in `target`.
-        func enter(_ line: String, in target: String) throws {
+        func enter(_ line: String, in target: String = "t") throws {
             try type(in: target, [line])
             try type(in: target, ["Enter"])
+        }
+
+        /// Starts ropg in a new session `name`, `width` columns wide: in `folder`, with HOME there and
+        /// NO_COLOR, `environment` before it (`env -u LANG LANG=…`), on `arguments` (shell words),
+        /// and `after` run once it ends.
+        func startShell(in folder: URL, environment: String = "LANG=C.UTF-8", arguments: String = "workspaces/demo.json",
+                        width: Int = 150, height: Int = 50, name: String = "t", after: String = "") throws {
+            // exec: the pane's process is ropg itself, so a test can kill -9 it as a crash would.
+            let command = "cd '\(folder.path)' && \(after.isEmpty ? "exec " : "")env \(environment) HOME='\(folder.path)' NO_COLOR=1 '\(TestSupport.binary.path)' \(arguments)" + after
+            try run(["new-session", "-d", "-s", name, "-x", String(width), "-y", String(height), "bash", "-c", command])
+        }
+
+        /// Waits (up to 5 s) until the session `target` has ended.
+        func waitUntilGone(_ target: String = "t") throws {
+            for _ in 0..<50 where try run(["has-session", "-t", target]).isEmpty {
+                Thread.sleep(forTimeInterval: 0.1)
+            }
         }
     }
 
@@ -57,12 +74,10 @@ import Testing
         let tmux = Tmux()
         defer { _ = try? tmux.run(["kill-server"]) }
         // LANG unset on purpose: the shell must still take Chinese input (it falls back to C.UTF-8).
-        let command = "cd '\(folder.path)' && env -u LANG -u LC_ALL HOME='\(folder.path)' NO_COLOR=1 '\(TestSupport.binary.path)' workspaces/demo.json"
-        try tmux.run(["new-session", "-d", "-s", "t", "-x", "150", "-y", "50", "bash", "-c", command])
+        try tmux.startShell(in: folder, environment: "-u LANG -u LC_ALL")
         _ = try tmux.waitFor("demo>")
 
-        try tmux.type("product add BG-9 name=\"帆布包\" price=88 cost=30")
-        try tmux.type("Enter")
+        try tmux.enter("product add BG-9 name=\"帆布包\" price=88 cost=30")
         _ = try tmux.waitFor("added product BG-9 帆布包")
         _ = try tmux.waitFor("demo*>")
 
@@ -81,19 +96,14 @@ import Testing
         _ = try tmux.waitFor("demo*> nonsense")
         try tmux.type("C-c")
         _ = try tmux.waitFor("demo*> nonsense\n[3] demo*>")
-        try tmux.type("info")
-        try tmux.type("Enter")
+        try tmux.enter("info")
         _ = try tmux.waitFor("unsaved changes")
 
         // quit asks about the unsaved product; "n" leaves without saving.
-        try tmux.type("quit")
-        try tmux.type("Enter")
+        try tmux.enter("quit")
         _ = try tmux.waitFor("Save them before quitting? [y/n/c]")
-        try tmux.type("n")
-        try tmux.type("Enter")
-        for _ in 0..<50 where try tmux.run(["has-session", "-t", "t"]).isEmpty {
-            Thread.sleep(forTimeInterval: 0.1)
-        }
+        try tmux.enter("n")
+        try tmux.waitUntilGone()
         #expect(try Data(contentsOf: demo) == before, "quit without saving leaves the file as it was")
         let history = try String(contentsOf: folder.appendingPathComponent(".ropg_history"), encoding: .utf8)
         #expect(history.contains("帆布包"))
@@ -109,13 +119,11 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let tmux = Tmux()
         defer { _ = try? tmux.run(["kill-server"]) }
-        let command = "cd '\(folder.path)' && env -u LC_ALL LANG=zh_CN.UTF-8 HOME='\(folder.path)' NO_COLOR=1 ROPG_TODAY=2026-03-16 '\(TestSupport.binary.path)' workspaces/demo.json"
-        try tmux.run(["new-session", "-d", "-s", "t", "-x", "200", "-y", "50", "bash", "-c", command])
+        try tmux.startShell(in: folder, environment: "-u LC_ALL LANG=zh_CN.UTF-8 ROPG_TODAY=2026-03-16", width: 200)
         _ = try tmux.waitFor("输入 help，或 quit 退出。")
         _ = try tmux.waitFor("demo>")
 
-        try tmux.type("product add BG-9 name=\"帆布包\" price=88 cost=30")
-        try tmux.type("Enter")
+        try tmux.enter("product add BG-9 name=\"帆布包\" price=88 cost=30")
         _ = try tmux.waitFor("已添加商品 BG-9 帆布包")
 
         // Tab completes the English command words in a Chinese session too.
@@ -133,19 +141,14 @@ import Testing
         let widths = Set(table.map { displayWidth($0.trimmingCharacters(in: .whitespaces)) })
         #expect(widths.count == 1, "the table's lines differ in width: \(table)")
 
-        try tmux.type("pnl 2026-13")
-        try tmux.type("Enter")
+        try tmux.enter("pnl 2026-13")
         _ = try tmux.waitFor("错误：\"2026-13\" 不是期间：月份为 01 到 12")
 
         // The quit question is asked in Chinese; "n" leaves without saving.
-        try tmux.type("quit")
-        try tmux.type("Enter")
+        try tmux.enter("quit")
         _ = try tmux.waitFor("demo 有未保存的修改。退出之前保存吗？[y/n/c]")
-        try tmux.type("n")
-        try tmux.type("Enter")
-        for _ in 0..<50 where try tmux.run(["has-session", "-t", "t"]).isEmpty {
-            Thread.sleep(forTimeInterval: 0.1)
-        }
+        try tmux.enter("n")
+        try tmux.waitUntilGone()
     }
 
     /// Quitting with a scenario's edits not kept (review of issue 14): the question says keep
@@ -157,25 +160,18 @@ import Testing
         let demo = folder.appendingPathComponent("workspaces/demo.json")
         let tmux = Tmux()
         defer { _ = try? tmux.run(["kill-server"]) }
-        let command = "cd '\(folder.path)' && env HOME='\(folder.path)' NO_COLOR=1 '\(TestSupport.binary.path)' workspaces/demo.json"
-        try tmux.run(["new-session", "-d", "-s", "t", "-x", "200", "-y", "50", "bash", "-c", command])
+        try tmux.startShell(in: folder, environment: "", width: 200)
         _ = try tmux.waitFor("demo>")
-        try tmux.type("scenario new 测试")
-        try tmux.type("Enter")
+        try tmux.enter("scenario new 测试")
         _ = try tmux.waitFor("scenario 测试 opened")
-        try tmux.type("set cvr=5%")
-        try tmux.type("Enter")
+        try tmux.enter("set cvr=5%")
         _ = try tmux.waitFor("set cvr 5%")
-        try tmux.type("quit")
-        try tmux.type("Enter")
+        try tmux.enter("quit")
         let asked = try tmux.waitFor("Keep them into 测试 and save before quitting? [y/n/c]")
         #expect(asked.contains("scenario 测试 has 1 change not kept yet"), "the question names the scenario:\n\(asked)")
         #expect(!asked.contains("Save the plan"), "the question is not the plain what-if's:\n\(asked)")
-        try tmux.type("y")
-        try tmux.type("Enter")
-        for _ in 0..<50 where try tmux.run(["has-session", "-t", "t"]).isEmpty {
-            Thread.sleep(forTimeInterval: 0.1)
-        }
+        try tmux.enter("y")
+        try tmux.waitUntilGone()
         let saved = try String(contentsOf: demo, encoding: .utf8)
         #expect(saved.contains("\"测试\""), "the scenario was kept and saved")
         #expect(saved.contains("{\"scenario\": \"测试\", \"set\": \"cvr\", \"to\": \"0.05\"}"), "with its change of CVR:\n\(saved)")
@@ -189,11 +185,9 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let tmux = Tmux()
         defer { _ = try? tmux.run(["kill-server"]) }
-        let command = "cd '\(folder.path)' && HOME='\(folder.path)' NO_COLOR=1 LANG=C.UTF-8 '\(TestSupport.binary.path)' workspaces/demo.json; echo LEFT-THE-SHELL"
-        try tmux.run(["new-session", "-d", "-s", "t", "-x", "150", "-y", "50", "bash", "-c", command + "; sleep 30"])
+        try tmux.startShell(in: folder, after: "; echo LEFT-THE-SHELL; sleep 30")
         _ = try tmux.waitFor("demo>")
-        try tmux.type("product set TS-001 price=70")
-        try tmux.type("Enter")
+        try tmux.enter("product set TS-001 price=70")
         _ = try tmux.waitFor("demo*>")
 
         // Ctrl-R starts a search; Ctrl-C there leaves the search, not the shell.
@@ -203,16 +197,14 @@ import Testing
         Thread.sleep(forTimeInterval: 0.3)
         let afterSearch = try tmux.screen()
         #expect(!afterSearch.contains("Save them before quitting"), "Ctrl-C in a search is not a quit:\n\(afterSearch)")
-        try tmux.type("info")
-        try tmux.type("Enter")
+        try tmux.enter("info")
         _ = try tmux.waitFor("state")
         #expect(!(try tmux.screen()).contains("LEFT-THE-SHELL"))
 
         // Ctrl-D asks; c cancels; the next Ctrl-D asks again.
         try tmux.type("C-d")
         _ = try tmux.waitFor("Save them before quitting? [y/n/c]")
-        try tmux.type("c")
-        try tmux.type("Enter")
+        try tmux.enter("c")
         _ = try tmux.waitFor("cancelled; nothing changed")
         try tmux.type("C-d")
         let again = try tmux.waitFor("cancelled; nothing changed")
@@ -223,8 +215,7 @@ import Testing
         _ = try tmux.waitFor("demo*>")
         #expect(!(try tmux.screen()).contains("LEFT-THE-SHELL"))
         #expect(!(try tmux.screen()).contains("left without saving"))
-        try tmux.type("quit discard=yes")
-        try tmux.type("Enter")
+        try tmux.enter("quit discard=yes")
         _ = try tmux.waitFor("LEFT-THE-SHELL")
     }
 
@@ -240,10 +231,7 @@ import Testing
         let lock = folder.appendingPathComponent("workspaces/.demo.json.lock").path
         let tmux = Tmux()
         defer { _ = try? tmux.run(["kill-server"]) }
-        func start(_ name: String) throws {
-            let command = "cd '\(folder.path)' && env HOME='\(folder.path)' NO_COLOR=1 LANG=C.UTF-8 '\(TestSupport.binary.path)' workspaces/demo.json"
-            try tmux.run(["new-session", "-d", "-s", name, "-x", "200", "-y", "50", "bash", "-c", command])
-        }
+        func start(_ name: String) throws { try tmux.startShell(in: folder, width: 200, name: name) }
         try start("a")
         try tmux.waitFor("demo>", in: "a")
         let holderA = String(decoding: try AtomicFile.readAll(path: lock), as: UTF8.self)
@@ -298,8 +286,7 @@ import Testing
     func startDemo(width: Int = 150) throws -> (URL, Tmux) {
         let folder = try TestSupport.scratchCopy()
         let tmux = Tmux()
-        let command = "cd '\(folder.path)' && HOME='\(folder.path)' NO_COLOR=1 LANG=C.UTF-8 ROPG_TODAY=2026-03-16 '\(TestSupport.binary.path)' workspaces/demo.json"
-        try tmux.run(["new-session", "-d", "-s", "t", "-x", String(width), "-y", "50", "bash", "-c", command])
+        try tmux.startShell(in: folder, environment: "LANG=C.UTF-8 ROPG_TODAY=2026-03-16", width: width)
         _ = try tmux.waitFor("demo>")
         return (folder, tmux)
     }
@@ -355,8 +342,7 @@ import Testing
         _ = try tmux.waitFor("demo> pnl 2026-03 > 利润表.csv ")
         try tmux.type("Enter")
         _ = try tmux.waitFor("wrote")
-        try tmux.type("quit discard=yes")
-        try tmux.type("Enter")
+        try tmux.enter("quit discard=yes")
     }
 
     /// In an 80-column pane a wide table (margin, about 180 columns) is shown as records and says
@@ -366,12 +352,10 @@ import Testing
         let (folder, tmux) = try startDemo(width: 80)
         defer { try? FileManager.default.removeItem(at: folder) }
         defer { _ = try? tmux.run(["kill-server"]) }
-        try tmux.type("margin")
-        try tmux.type("Enter")
+        try tmux.enter("margin")
         let margin = try tmux.waitFor("shown as records")
         try tmux.type("C-l")
-        try tmux.type("costs 2026-03")
-        try tmux.type("Enter")
+        try tmux.enter("costs 2026-03")
         let costs = try tmux.waitFor("└")
         for screen in [margin, costs] {
             let tableLines = screen.split(separator: "\n").map(String.init).filter { $0.contains("│") || $0.hasPrefix("─[") || $0.hasPrefix("┌") }
@@ -380,8 +364,7 @@ import Testing
         }
         #expect(margin.contains("─[ SK-001 ]") && margin.contains("contribution"), "\(margin)")
         #expect(costs.contains("┌") && !costs.contains("shown as records"), "\(costs)")
-        try tmux.type("quit")
-        try tmux.type("Enter")
+        try tmux.enter("quit")
     }
 
     /// The cursor is drawn where it is after editing beside double-width characters: deleting
@@ -422,7 +405,6 @@ import Testing
         #expect(try promptLine(tmux) == "[1] demo> product add BG-9 name=\"帆布包\" price=88 cost=30")
         try tmux.type("Enter")
         _ = try tmux.waitFor("added product BG-9 帆布包")
-        try tmux.type("quit discard=yes")
-        try tmux.type("Enter")
+        try tmux.enter("quit discard=yes")
     }
 }

@@ -9,8 +9,7 @@ import Testing
     typealias Tmux = InteractiveShellTests.Tmux
 
     static func start(_ tmux: Tmux, in folder: URL) throws {
-        let command = "cd '\(folder.path)' && HOME='\(folder.path)' NO_COLOR=1 LANG=C.UTF-8 ROPG_TODAY=2026-11-01 '\(TestSupport.binary.path)' workspaces/demo.json"
-        try tmux.run(["new-session", "-d", "-s", "t", "-x", "200", "-y", "60", "bash", "-c", command + "; sleep 30"])
+        try tmux.startShell(in: folder, environment: "LANG=C.UTF-8 ROPG_TODAY=2026-11-01", width: 200, height: 60, after: "; sleep 30")
         _ = try tmux.waitFor("[1] demo>")
     }
 

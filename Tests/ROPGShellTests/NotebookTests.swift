@@ -287,6 +287,11 @@ import Testing
         let page = try String(contentsOf: folder.appendingPathComponent("pnl.html"), encoding: .utf8)
         #expect(page.contains("<table data-table=\"pnl\">"))
         #expect(page.contains("<tfoot>"))
+        #expect(page.contains("<html lang=\"en\">"), "the page's language is the session's")
+        let chinese = try TestSupport.run(["workspaces/demo.json", "--lang", "zh", "-c", "pnl 2026 by=month > pnl-zh.html"], in: folder)
+        #expect(chinese.status == 0, "\(chinese.output)")
+        let chinesePage = try String(contentsOf: folder.appendingPathComponent("pnl-zh.html"), encoding: .utf8)
+        #expect(chinesePage.contains("<html lang=\"zh-CN\">") && chinesePage.contains("损益 2026"))
         let refused = try TestSupport.run(["workspaces/demo.json", "-c", "product set TS-001 price=70 > x.html"], in: folder)
         #expect(refused.output.contains("this command prints no table to write to x.html"), "\(refused.output)")
     }

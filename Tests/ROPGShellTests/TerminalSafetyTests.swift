@@ -102,18 +102,15 @@ import ROPGDomain
         let hostile = try Self.hostileDemo(in: folder)
         let tmux = InteractiveShellTests.Tmux()
         defer { _ = try? tmux.run(["kill-server"]) }
-        let command = "cd '\(folder.path)' && HOME='\(folder.path)' NO_COLOR=1 '\(TestSupport.binary.path)' '\(hostile.path)'"
-        try tmux.run(["new-session", "-d", "-s", "t", "-x", "200", "-y", "50", "bash", "-c", command])
+        try tmux.startShell(in: folder, environment: "", arguments: "'\(hostile.path)'", width: 200)
         let banner = try tmux.waitFor("evil\\u{1B}]0;pwned\\u{7}>")
         #expect(banner.contains("— evil\\u{1B}]0;pwned\\u{7} ("))
-        try tmux.type("product set TS-001 price=70")
-        try tmux.type("Enter")
+        try tmux.enter("product set TS-001 price=70")
         _ = try tmux.waitFor("changed product TS-001: 纯棉\\u{1B}[2J\\u{1B}]0;pwned\\u{7}\\u{9B}31m")
         // Had the OSC reached the terminal, tmux would have taken "pwned" as the pane's title.
         let title = try tmux.run(["display-message", "-p", "-t", "t", "#{pane_title}"])
         #expect(!title.contains("pwned"), "title: \(title)")
-        try tmux.type("quit discard=yes")
-        try tmux.type("Enter")
+        try tmux.enter("quit discard=yes")
     }
 
     // MARK: - CSV formula guard

@@ -28,7 +28,7 @@ public struct CostLine: Equatable, Sendable {
 
 /// A period's costs, line by line, with the sales they follow and the deposits paid apart.
 public struct CostBook: Sendable {
-    public struct Failure: Error, Equatable, Sendable { public var message: String }
+    public struct Failure: Error, Equatable, Sendable { public var message: KeyedMessage }
 
     public let period: Period
     public let view: CostView
@@ -122,7 +122,7 @@ public struct CostBook: Sendable {
         switch entry.basis {
         case .perUnit:
             guard let units = productIndex != nil ? productSales?.units ?? .zero : windowed.units else {
-                throw Failure(message: "\(entry.id) \(entry.name) is per unit, but the units sold are unknown: set aov= (or units goals)")
+                throw Failure(message: KeyedMessage("{id} {name} is per unit, but the units sold are unknown: set aov= (or units goals)", ["id": entry.id.description, "name": entry.name]))
             }
             base = units
         case .perOrder:
@@ -134,7 +134,7 @@ public struct CostBook: Sendable {
                 orders = windowed.orders
             }
             guard let orders else {
-                throw Failure(message: "\(entry.id) \(entry.name) is per order, but the orders are unknown: set aov= (or orders goals)")
+                throw Failure(message: KeyedMessage("{id} {name} is per order, but the orders are unknown: set aov= (or orders goals)", ["id": entry.id.description, "name": entry.name]))
             }
             base = orders
         case .percent:
@@ -143,7 +143,7 @@ public struct CostBook: Sendable {
             base = (productIndex != nil ? productSales?.netRevenue ?? .zero : windowed.netRevenue) * share
         case .plannedClicks:
             guard let spend = windowed.adSpend else {
-                throw Failure(message: "\(entry.id) \(entry.name) follows the plan's paid clicks, but \(windowed.adSpendProblem ?? "they are unknown")")
+                throw Failure(message: KeyedMessage("{id} {name} follows the plan's paid clicks, but {problem}", ["id": entry.id.description, "name": entry.name], cause: windowed.adSpendProblem ?? "they are unknown"))
             }
             base = productIndex.map { spend * model.shares[$0] } ?? spend
         default:

@@ -34,7 +34,7 @@ public struct Sales: Equatable, Sendable {
     /// Zero without sales; nil when an assumption is missing (`adSpendProblem` says which).
     public var paidClicks: ExactDecimal? = .zero
     public var adSpend: ExactDecimal? = .zero
-    public var adSpendProblem: String?
+    public var adSpendProblem: KeyedMessage?
     /// What the saved hit plans bring (inside the goal, docs/DOMAIN.md §5): revenue, units, and
     /// their own visitors, paid clicks and ad spend (the driver tree's `adSpend` covers the rest).
     public var hitRevenue = ExactDecimal.zero
@@ -61,7 +61,7 @@ public struct ProductSales: Equatable, Sendable {
 
 /// Works out `Sales` for any days from the workspace's goals or actuals.
 public struct SalesModel: Sendable {
-    public struct Failure: Error, Equatable, Sendable { public var message: String }
+    public struct Failure: Error, Equatable, Sendable { public var message: KeyedMessage }
 
     public let source: SalesSource
     private let workspace: Workspace
@@ -230,7 +230,7 @@ public struct SalesModel: Sendable {
         guard let visitors else {
             sales.adSpend = nil
             sales.paidClicks = nil
-            sales.adSpendProblem = orders == nil ? "the orders of \(day.isoText) are unknown: set aov= (or orders goals)"
+            sales.adSpendProblem = orders == nil ? KeyedMessage("the orders of {day} are unknown: set aov= (or orders goals)", ["day": day.isoText])
                                                  : "the conversion rate is not set: set cvr="
             return
         }

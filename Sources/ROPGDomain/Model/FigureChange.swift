@@ -42,10 +42,9 @@ public enum FigureChange: Equatable, Sendable {
 
     /// Why the figure a relative change gives cannot be kept, nil when it can: a result past the
     /// input cap (±10¹⁵, DOMAIN §1.2) would be saved as a figure no file could read back.
-    public static func sizeProblem(of result: ExactDecimal) -> String? {
+    public static func sizeProblem(of result: ExactDecimal) -> TooLargeResult? {
         guard result.isSaturated || result.magnitude > NumberGrammar.largestInput else { return nil }
-        let shown = result.isSaturated ? "past 10²⁶" : result.rounded(places: 2).formatted()
-        return "the result would be too large: \(shown) is past the largest figure ropg takes (10¹⁵)"
+        return TooLargeResult(shown: result.isSaturated ? nil : result.rounded(places: 2))
     }
 
     /// As the user types it after the key: `=71.1`, `+=5`, `-=10%`, `*=1.1`.
@@ -153,14 +152,14 @@ extension Settings {
     /// A relative change of an assumption (`set cpc*=1.2`) changes its dated values in force the
     /// same way (双11's CPC too), each kept as the assumption is (DOMAIN §13); an absolute one
     /// leaves them. Returns why one cannot take it, changing nothing then.
-    public mutating func changeOverrides(of assumption: Assumption, by change: FigureChange) -> String? {
+    public mutating func changeOverrides(of assumption: Assumption, by change: FigureChange) -> OverrideProblem? {
         guard change.isRelative else { return nil }
         var changed = overrides
         for index in changed.indices where changed[index].assumption == assumption {
             guard let value = change.applied(to: changed[index].value).map({ assumption.settled($0) }) else { continue }
             let period = changed[index].period.text
-            if let problem = FigureChange.sizeProblem(of: value) { return "\(assumption.rawValue) for \(period): \(problem)" }
-            if let problem = assumption.problem(with: value) { return "\(assumption.rawValue) for \(period) would be \(value.description), but it \(problem)" }
+            if let problem = FigureChange.sizeProblem(of: value) { return .tooLarge(assumption, period: period, problem) }
+            if let problem = assumption.problem(with: value) { return .outOfRange(assumption, period: period, value: value, problem: problem) }
             changed[index].value = value
         }
         overrides = changed

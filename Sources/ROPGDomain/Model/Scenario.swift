@@ -19,22 +19,22 @@ public struct Scenario: Equatable, Sendable {
     /// Words a comparison or report already uses for the plan or its columns.
     public static let reservedNames: Set<String> = ["plan", "基准", "actual", "all", "none", "default", "Δ", "Δ%", "delta", "vs"]
 
-    public static func problem(withName name: String) -> String? {
-        if name.isEmpty { return "a scenario needs a name" }
-        if name.count > 40 { return "a scenario's name is at most 40 characters" }
+    public static func problem(withName name: String) -> ScenarioNameProblem? {
+        if name.isEmpty { return .empty }
+        if name.count > 40 { return .tooLong }
         if name.contains(where: { $0.isWhitespace || $0 == "=" || $0 == "," || $0 == "#" || $0 == ";" || $0.isNewline }) {
-            return "a scenario's name has no spaces, = , # or ;"
+            return .separator
         }
-        if name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) { return "a scenario's name has no control characters" }
+        if name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) { return .control }
         // Zero-width spaces, joiners and the like: a name that looks like another, and shifts its column.
         if let hidden = name.unicodeScalars.first(where: { [.format, .privateUse, .unassigned, .surrogate].contains($0.properties.generalCategory) }) {
-            return "a scenario's name has no invisible characters (it holds U+\(String(hidden.value, radix: 16, uppercase: true)))"
+            return .invisible(hidden.value)
         }
         if reservedNames.contains(name.lowercased()) {
-            return "\(name) is reserved: it would read as the plan or a comparison column; pick another name"
+            return .reserved(name)
         }
         if (try? Period.parse(name)) != nil {
-            return "\(name) reads as a period; scenario compare could not tell them apart. Pick another name"
+            return .readsAsPeriod(name)
         }
         return nil
     }
@@ -114,17 +114,6 @@ public enum VolumeRule: Equatable, Sendable {
         }
     }
 
-    /// For notes under a comparison.
-    public var explained: String {
-        switch self {
-        case .holdGMV: return "hold GMV (a new price sells the same GMV)"
-        case .holdUnits: return "hold units (a new price sells the same units)"
-        case .elasticity(let value): return "elasticity \(value.description) (units change by \(value.description) × the price change)"
-        }
-    }
-
-    public static let help = "volume=hold-gmv (the default), volume=hold-units or volume=elasticity:E (e.g. elasticity:-1.5)"
-
     public static func parse(_ text: String) -> VolumeRule? {
         switch text.lowercased() {
         case "hold-gmv", "gmv": return .holdGMV
@@ -142,14 +131,14 @@ public enum VolumeRule: Equatable, Sendable {
 /// A scenario laid over a plan: the workspace it gives and what no longer applied.
 public struct ScenarioOutcome: Sendable {
     public var workspace: Workspace
-    /// "product TS-009 price -=10%: no product TS-009 in the plan", one per change left out.
-    public var problems: [String]
+    /// The changes left out and why ("product TS-009 price -=10%: no product TS-009 in the plan").
+    public var problems: [ScenarioFailure]
     /// The changes that applied, by position in the scenario.
     public var applied: [Bool]
     /// What the volume rule did, when it did something.
-    public var volumeNote: String?
+    public var volumeNote: VolumeNote?
     /// Why the volume rule could not be applied (the workspace then holds GMV).
-    public var volumeFailure: String?
+    public var volumeFailure: KeyedMessage?
     /// Whether a change that applied touched the cost entries, or added or removed a product
     /// (so that an index of the plan's entries no longer fits).
     public var costsChanged = false
@@ -189,13 +178,13 @@ extension Scenario {
     /// The plan with this scenario's changes on top, then its volume rule (`rule` overrides it).
     public func applied(to plan: Workspace, volume rule: VolumeRule? = nil) -> ScenarioOutcome {
         var workspace = plan
-        var problems: [String] = []
+        var problems: [ScenarioFailure] = []
         var applied: [Bool] = []
         var lookup = ScenarioLookup()
         var costsChanged = false, productsMoved = false
         for change in changes {
             if let problem = change.apply(to: &workspace, lookup: &lookup) {
-                problems.append("\(change.subject) \(change.how): \(problem)")
+                problems.append(ScenarioFailure(change: change, problem: problem))
                 applied.append(false)
             } else {
                 applied.append(true)
@@ -219,13 +208,13 @@ extension Scenario {
 
 extension ScenarioChange {
     /// Applies the change; returns why it does not apply (the workspace is then unchanged).
-    public func apply(to workspace: inout Workspace) -> String? {
+    public func apply(to workspace: inout Workspace) -> ScenarioProblem? {
         var lookup = ScenarioLookup()
         return apply(to: &workspace, lookup: &lookup)
     }
 
     /// `apply(to:)` with positions found through `lookup`, kept across a scenario's changes.
-    public func apply(to workspace: inout Workspace, lookup: inout ScenarioLookup) -> String? {
+    public func apply(to workspace: inout Workspace, lookup: inout ScenarioLookup) -> ScenarioProblem? {
         let problem = applyOne(to: &workspace, lookup: &lookup)
         if problem == nil, movesRows { lookup.forget() }
         return problem
@@ -238,81 +227,81 @@ extension ScenarioChange {
         }
     }
 
-    private func applyOne(to workspace: inout Workspace, lookup: inout ScenarioLookup) -> String? {
+    private func applyOne(to workspace: inout Workspace, lookup: inout ScenarioLookup) -> ScenarioProblem? {
         switch self {
         case .assumption(let assumption, let change):
             if change == .to(nil) {
                 workspace.settings[assumption] = nil
                 return nil
             }
-            guard let value = change.applied(to: workspace.settings[assumption]) else { return "\(assumption.rawValue) is not set in the plan" }
-            if let problem = FigureChange.sizeProblem(of: value) { return "\(assumption.rawValue)\(change.typed): \(problem)" }
+            guard let value = change.applied(to: workspace.settings[assumption]) else { return .assumptionNotSet(assumption) }
+            if let problem = FigureChange.sizeProblem(of: value) { return .assumptionTooLarge(assumption, typed: change.typed, problem) }
             let settled = assumption.settled(value)
             if let problem = assumption.problem(with: settled) {
-                return "\(assumption.rawValue) would be \(settled.description), but it \(problem)"
+                return .assumptionOutOfRange(assumption, value: settled, problem: problem)
             }
-            if let problem = workspace.settings.changeOverrides(of: assumption, by: change) { return problem }
+            if let problem = workspace.settings.changeOverrides(of: assumption, by: change) { return .override(problem) }
             workspace.settings[assumption] = settled
         case .product(let sku, let figure, let change):
-            guard let index = lookup.product(sku, in: workspace) else { return "no product \(sku) in the plan" }
+            guard let index = lookup.product(sku, in: workspace) else { return .noProduct(sku) }
             var product = workspace.products[index]
-            guard let value = change.applied(to: figure.value(of: product)) else { return "\(sku) has no \(figure.label) of its own" }
-            if value.isNegative { return "would make the \(figure.label) of \(sku) negative (\(value.formatted()))" }
-            if let problem = FigureChange.sizeProblem(of: value) { return "\(figure.rawValue)\(change.typed) for \(sku): \(problem)" }
-            guard figure.set(value, on: &product) else { return "\(sku)'s \(figure.label) cannot be \(value.description)" }
-            if let issue = Validation.issues(in: product).first { return "\(sku) \(issue.path): \(issue.message)" }
+            guard let value = change.applied(to: figure.value(of: product)) else { return .noOwnFigure(sku: sku, label: figure.label) }
+            if value.isNegative { return .wouldBeNegative(label: figure.label, of: sku, value: value) }
+            if let problem = FigureChange.sizeProblem(of: value) { return .figureTooLarge(figure: figure.rawValue, typed: change.typed, of: sku, problem) }
+            guard figure.set(value, on: &product) else { return .cannotBe(sku: sku, label: figure.label, value: value) }
+            if let issue = Validation.issues(in: product).first { return .invalid(of: sku, issue) }
             let before = workspace.products[index]
             workspace.products[index] = product
             if figure == .share, Self.sharesExceedWhole(workspace.products) {
                 workspace.products[index] = before
-                return "the GMV shares would add up to more than 100%"
+                return .sharesAboveWhole
             }
         case .productName(let sku, let name):
-            guard let index = lookup.product(sku, in: workspace) else { return "no product \(sku) in the plan" }
+            guard let index = lookup.product(sku, in: workspace) else { return .noProduct(sku) }
             workspace.products[index].name = name
         case .productRole(let sku, let role):
-            guard let index = lookup.product(sku, in: workspace) else { return "no product \(sku) in the plan" }
+            guard let index = lookup.product(sku, in: workspace) else { return .noProduct(sku) }
             workspace.products[index].role = role
         case .addProduct(let product):
-            guard lookup.product(product.sku, in: workspace) == nil else { return "the plan has a product \(product.sku) of its own" }
+            guard lookup.product(product.sku, in: workspace) == nil else { return .planHasProduct(product.sku) }
             workspace.products.append(product)
             if Self.sharesExceedWhole(workspace.products) {
                 workspace.products.removeLast()
-                return "the GMV shares would add up to more than 100%"
+                return .sharesAboveWhole
             }
         case .removeProduct(let sku):
-            guard let index = lookup.product(sku, in: workspace) else { return "no product \(sku) in the plan" }
-            if let user = workspace.costs.first(where: { $0.product == sku }) { return "the plan's cost \(user.id) belongs to \(sku)" }
-            if let plan = workspace.hitPlans.first(where: { $0.spec.sku == sku }) { return "the plan's hit plan \(plan.name) is for \(sku)" }
+            guard let index = lookup.product(sku, in: workspace) else { return .noProduct(sku) }
+            if let user = workspace.costs.first(where: { $0.product == sku }) { return .costBelongsToProduct(user.id, sku: sku) }
+            if let plan = workspace.hitPlans.first(where: { $0.spec.sku == sku }) { return .hitPlanForProduct(name: plan.name, sku: sku) }
             workspace.products.remove(at: index)
         case .cost(let id, let figure, let change):
-            guard let index = lookup.cost(id, in: workspace) else { return "no cost entry \(id) in the plan" }
+            guard let index = lookup.cost(id, in: workspace) else { return .noCost(id) }
             var entry = workspace.costs[index]
-            guard let value = change.applied(to: figure.value(of: entry)) else { return "\(id) has no \(figure.rawValue)" }
-            if value.isNegative { return "would make the \(figure.rawValue) of \(id) negative (\(value.formatted()))" }
-            if let problem = FigureChange.sizeProblem(of: value) { return "\(figure.rawValue)\(change.typed) for \(id): \(problem)" }
+            guard let value = change.applied(to: figure.value(of: entry)) else { return .noCostFigure(id, figure: figure.rawValue) }
+            if value.isNegative { return .wouldBeNegative(label: figure.rawValue, of: id.description, value: value) }
+            if let problem = FigureChange.sizeProblem(of: value) { return .figureTooLarge(figure: figure.rawValue, typed: change.typed, of: id.description, problem) }
             figure.set(value, on: &entry)
-            if let issue = Validation.issues(in: entry, products: lookup.allSKUs(in: workspace)).first { return "\(id) \(issue.path): \(issue.message)" }
+            if let issue = Validation.issues(in: entry, products: lookup.allSKUs(in: workspace)).first { return .invalid(of: id.description, issue) }
             workspace.costs[index] = entry
         case .replaceCost(let entry):
-            guard let index = lookup.cost(entry.id, in: workspace) else { return "no cost entry \(entry.id) in the plan" }
-            if let sku = entry.product, lookup.product(sku, in: workspace) == nil { return "no product \(sku) in the plan" }
+            guard let index = lookup.cost(entry.id, in: workspace) else { return .noCost(entry.id) }
+            if let sku = entry.product, lookup.product(sku, in: workspace) == nil { return .noProduct(sku) }
             workspace.costs[index] = entry
         case .addCost(var entry):
-            if let sku = entry.product, lookup.product(sku, in: workspace) == nil { return "no product \(sku) in the plan" }
+            if let sku = entry.product, lookup.product(sku, in: workspace) == nil { return .noProduct(sku) }
             let used = max(workspace.lastCostNumber[entry.category] ?? 0,
                            workspace.costs.reduce(Int32(0)) { $1.category == entry.category ? max($0, $1.id.number) : $0 })
             if lookup.cost(entry.id, in: workspace) != nil {
                 // The plan never hands out an ID a scenario's entry holds (`nextCostID`), so the
                 // entry keeps its own; only a file from before that rule can have the plan hold
                 // it already, and then this one takes the next free ID.
-                guard used < Int32.max else { return "category \(entry.category.rawValue) has used up its entry numbers" }
+                guard used < Int32.max else { return .entryNumbersUsedUp(entry.category) }
                 entry.id = CostID(category: entry.category, number: used + 1)
             }
             workspace.costs.append(entry)
             workspace.lastCostNumber[entry.category] = max(workspace.lastCostNumber[entry.category] ?? 0, entry.id.number)
         case .removeCost(let id):
-            guard let index = lookup.cost(id, in: workspace) else { return "no cost entry \(id) in the plan" }
+            guard let index = lookup.cost(id, in: workspace) else { return .noCost(id) }
             workspace.costs.remove(at: index)
         case .goal(let period, let metric, let value):
             let index = workspace.goalIndex(period: period, metric: metric)
@@ -322,17 +311,17 @@ extension ScenarioChange {
                 let goal = Goal(period: period, metric: metric, value: value)
                 workspace.goals.insert(goal, at: workspace.goalInsertionIndex(for: goal))
             case (nil, let index?): workspace.goals.remove(at: index)
-            case (nil, nil): return "the plan has no \(metric.rawValue) goal for \(period.text)"
+            case (nil, nil): return .noGoal(metric, period)
             }
         case .hitPlan(let saved):
-            guard lookup.product(saved.spec.sku, in: workspace) != nil else { return "no product \(saved.spec.sku) in the plan" }
+            guard lookup.product(saved.spec.sku, in: workspace) != nil else { return .noProduct(saved.spec.sku) }
             if let index = workspace.hitPlans.firstIndex(where: { $0.name == saved.name }) {
                 workspace.hitPlans[index] = saved
             } else {
                 workspace.hitPlans.append(saved)
             }
         case .removeHitPlan(let name):
-            guard let index = workspace.hitPlans.firstIndex(where: { $0.name == name }) else { return "no hit plan \(name) in the plan" }
+            guard let index = workspace.hitPlans.firstIndex(where: { $0.name == name }) else { return .noHitPlan(name) }
             workspace.hitPlans.remove(at: index)
         }
         return nil

@@ -4,7 +4,7 @@
 /// ties to the earlier part.
 public enum Allocation {
     public struct Failure: Error, Equatable, Sendable {
-        public var message: String
+        public var message: KeyedMessage
     }
 
     /// Shares `total` (a whole number of `step`s, e.g. cents) among `weights` (each ≥ 0, not all
@@ -21,7 +21,7 @@ public enum Allocation {
         guard weightSum > 0 else { throw Failure(message: "the weights are all zero") }
         let (steps, leftover) = total.units.quotientAndRemainder(dividingBy: step.units)
         guard leftover == 0 else {
-            throw Failure(message: "\(total) is not a whole number of \(step)")
+            throw Failure(message: KeyedMessage("{total} is not a whole number of {step}", ["total": "\(total)", "step": "\(step)"]))
         }
         let negative = steps < 0
         let magnitude = negative ? -steps : steps

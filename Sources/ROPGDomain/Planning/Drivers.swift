@@ -37,7 +37,7 @@ public struct DriverContradiction: Equatable, Sendable {
 
 public enum Drivers {
     public struct Failure: Error, Equatable, Sendable {
-        public var message: String
+        public var message: KeyedMessage
     }
 
     /// What one day's GMV needs, exactly (nothing rounded): the driver tree of DOMAIN §4.2 with
@@ -65,10 +65,10 @@ public enum Drivers {
             return value
         }
         guard let aov = value(.aov), let cvr = value(.cvr) else {
-            throw Failure(message: "the driver tree needs aov= and cvr= (for \(day.isoText)); set them with set aov=120 cvr=3%")
+            throw Failure(message: KeyedMessage("the driver tree needs aov= and cvr= (for {day}); set them with set aov=120 cvr=3%", ["day": day.isoText]))
         }
         guard aov > .zero, cvr > .zero else {
-            throw Failure(message: "aov and cvr must be above 0 (on \(day.isoText) they are \(aov) and \(cvr.exactPercentText))")
+            throw Failure(message: KeyedMessage("aov and cvr must be above 0 (on {day} they are {aov} and {cvr})", ["day": day.isoText, "aov": "\(aov)", "cvr": cvr.exactPercentText]))
         }
         let orders = gmv.divided(by: aov) ?? .zero
         let visitors = orders.divided(by: cvr) ?? .zero

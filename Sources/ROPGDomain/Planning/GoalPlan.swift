@@ -10,7 +10,7 @@
 /// week's goal pins its days. Any period's value is then the sum of its days.
 public struct GoalPlan: Sendable {
     public struct Failure: Error, Equatable, Sendable {
-        public var message: String
+        public var message: KeyedMessage
     }
 
     public let metric: GoalMetric
@@ -65,11 +65,11 @@ public struct GoalPlan: Sendable {
             let open = weekDays.filter { dayPins[$0] == nil }
             let rest = value - pinnedSum
             if rest.isNegative && !metric.mayBeNegative {
-                throw Failure(message: "the pinned days of \(period.text) add up to \(show(pinnedSum)), more than its \(metric.rawValue) goal \(show(value))")
+                throw Failure(message: KeyedMessage("the pinned days of {period} add up to {pinned}, more than its {metric} goal {goal}", ["period": period.text, "pinned": show(pinnedSum), "metric": metric.rawValue, "goal": show(value)]))
             }
             if open.isEmpty {
                 guard rest.isZero else {
-                    throw Failure(message: "every day of \(period.text) is pinned and they add up to \(show(pinnedSum)), not its goal \(show(value))")
+                    throw Failure(message: KeyedMessage("every day of {period} is pinned and they add up to {pinned}, not its goal {goal}", ["period": period.text, "pinned": show(pinnedSum), "goal": show(value)]))
                 }
                 continue
             }
@@ -170,13 +170,13 @@ public struct GoalPlan: Sendable {
         if rest.isNegative && !metric.mayBeNegative {
             let pinned = pinnedUnits.map { ($0.period, $0.pinned ?? .zero) } + fixed.values.flatMap { $0.pins.map { ($0, pinValue($0)) } }
             let named = pinned.sorted { $0.0 < $1.0 }.prefix(6).map { "\($0.0.text) \(show($0.1))" }.joined(separator: ", ")
-            throw Failure(message: "the pinned goals inside \(node.text) add up to \(show(pinnedSum)), more than its \(metric.rawValue) goal \(show(value)) (\(named)\(pinned.count > 6 ? ", …" : ""))")
+            throw Failure(message: KeyedMessage("the pinned goals inside {period} add up to {pinned}, more than its {metric} goal {goal} ({named})", ["period": node.text, "pinned": show(pinnedSum), "metric": metric.rawValue, "goal": show(value), "named": named + (pinned.count > 6 ? ", …" : "")]))
         }
         var values = units.map { $0.pinned ?? fixed[$0.period]?.value ?? .zero }
         let openWeight = open.reduce(ExactDecimal.zero) { $0 + units[$1].weight }
         if open.isEmpty || openWeight.isZero {
             guard rest.isZero else {
-                throw Failure(message: "everything inside \(node.text) is pinned and adds up to \(show(pinnedSum)), not its \(metric.rawValue) goal \(show(value))")
+                throw Failure(message: KeyedMessage("everything inside {period} is pinned and adds up to {pinned}, not its {metric} goal {goal}", ["period": node.text, "pinned": show(pinnedSum), "metric": metric.rawValue, "goal": show(value)]))
             }
         } else {
             let shares = try share(rest, weights: open.map { units[$0].weight }, in: node)
@@ -219,7 +219,7 @@ public struct GoalPlan: Sendable {
         do {
             return try Allocation.largestRemainder(total, weights: weights, step: metric.step)
         } catch {
-            throw Failure(message: "cannot spread \(node.text): \(error.message)")
+            throw Failure(message: KeyedMessage("cannot spread {period}: {problem}", ["period": node.text], cause: error.message))
         }
     }
 
@@ -232,12 +232,12 @@ public struct GoalPlan: Sendable {
             return children.map { _ in .one }
         case .weights(let weights):
             guard weights.count == children.count else {
-                throw Failure(message: "\(node.text) has \(children.count) \(children.first?.grain.name ?? "period")s but \(weights.count) weights were given")
+                throw Failure(message: KeyedMessage("{period} has {count} {grain}s but {weights} weights were given", ["period": node.text, "count": String(children.count), "grain": children.first?.grain.name ?? "period", "weights": String(weights.count)]))
             }
             return weights
         case .profile(let name):
             guard let profile = workspace.profile(named: name) else {
-                throw Failure(message: "no profile \(name) (see profile list)")
+                throw Failure(message: KeyedMessage("no profile {name} (see profile list)", ["name": name]))
             }
             return children.map { profileWeight($0, profile) }
         case .prior:
@@ -246,7 +246,7 @@ public struct GoalPlan: Sendable {
                 guard let prior = priorActual(of: child) else {
                     let first = child.firstDay.sameDay(yearsEarlier: 1), last = child.lastDay.sameDay(yearsEarlier: 1)
                     let earlier = first == last ? first.isoText : "\(first.isoText)..\(last.isoText)"
-                    throw Failure(message: "by=prior needs \(metric.rawValue) actuals a year before \(child.text) (\(earlier)), and none are recorded")
+                    throw Failure(message: KeyedMessage("by=prior needs {metric} actuals a year before {period} ({earlier}), and none are recorded", ["metric": metric.rawValue, "period": child.text, "earlier": earlier]))
                 }
                 result.append(prior)
             }

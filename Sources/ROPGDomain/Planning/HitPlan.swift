@@ -101,7 +101,7 @@ public struct HitPlan: Equatable, Sendable {
         public var cumulative: ExactDecimal
     }
 
-    public struct Failure: Error, Equatable, Sendable { public var message: String }
+    public struct Failure: Error, Equatable, Sendable { public var message: KeyedMessage }
 
     public let spec: HitPlanSpec
     public let inputs: HitPlanInputs

@@ -10,15 +10,15 @@
 /// and every other product what it sold. Orders and units goals, recorded actuals and saved hit
 /// plans (planned in units already) are left as they are.
 public enum VolumeAdjustment {
-    public struct Failure: Error, Equatable, Sendable { public var message: String }
+    public struct Failure: Error, Equatable, Sendable { public var message: KeyedMessage }
 
     /// Adjusts `workspace` (the plan with a scenario's changes) for `rule`; returns a note on
     /// what it did, nil when no price changed or the rule holds GMV.
-    public static func apply(_ rule: VolumeRule, plan: Workspace, to workspace: inout Workspace) throws(Failure) -> String? {
+    public static func apply(_ rule: VolumeRule, plan: Workspace, to workspace: inout Workspace) throws(Failure) -> VolumeNote? {
         guard rule != .holdGMV else { return nil }
         let planPrices = Dictionary(plan.products.map { ($0.sku, $0.price) }, uniquingKeysWith: { first, _ in first })
         var factors: [ExactDecimal] = []
-        var moved: [String] = []
+        var moved: [VolumeNote.Move] = []
         for product in workspace.products {
             guard let old = planPrices[product.sku], old != product.price, !old.isZero else {
                 factors.append(.one)
@@ -29,12 +29,12 @@ public enum VolumeAdjustment {
             if case .elasticity(let elasticity) = rule {
                 unitsFactor = .one + elasticity * (ratio - .one)
                 guard unitsFactor > .zero else {
-                    throw Failure(message: "elasticity \(elasticity.description) and \(product.sku)'s price change from \(old.formatted()) to \(product.price.formatted()) would sell no units; use a smaller elasticity")
+                    throw Failure(message: KeyedMessage("elasticity {elasticity} and {sku}'s price change from {old} to {new} would sell no units; use a smaller elasticity", ["elasticity": elasticity.description, "sku": product.sku, "old": old.formatted(), "new": product.price.formatted()]))
                 }
             }
             // (P′·k)/P with one division, so the factor is as exact as twelve places allow.
             factors.append((product.price * unitsFactor).divided(by: old) ?? ratio * unitsFactor)
-            moved.append("\(product.sku) \(old.formatted()) → \(product.price.formatted()), units ×\(unitsFactor.rounded(places: 4).description)")
+            moved.append(VolumeNote.Move(sku: product.sku, old: old, new: product.price, unitsFactor: unitsFactor))
         }
         guard !moved.isEmpty else { return nil }
         let shares = SalesModel.shares(of: workspace.products)
@@ -58,6 +58,6 @@ public enum VolumeAdjustment {
             let goal = workspace.goals[index]
             workspace.goals[index].value = (goal.value * total).rounded(places: goal.metric.isMoney ? 2 : 0)
         }
-        return "\(moved.joined(separator: "; ")); GMV goals ×\(total.rounded(places: 4).description)"
+        return VolumeNote(moves: moved, gmvFactor: total)
     }
 }

@@ -52,7 +52,7 @@ public struct UnitEconomics: Equatable, Sendable {
         case profit(ExactDecimal)
     }
 
-    public struct Unreachable: Error, Equatable, Sendable { public var message: String }
+    public struct Unreachable: Error, Equatable, Sendable { public var message: KeyedMessage }
 
     /// The exact price that reaches `target` (not rounded).
     public func price(for target: Target) throws(Unreachable) -> ExactDecimal {
@@ -61,17 +61,17 @@ public struct UnitEconomics: Equatable, Sendable {
         case .margin(let margin):
             let left = ExactDecimal.one - feeRate - margin
             guard left > .zero, let price = variable.divided(by: left) else {
-                throw Unreachable(message: "no price reaches a \(margin.percentText()) contribution margin: the fees take "
-                    + "\(feeRate.percentText()) of every price, and \(feeRate.percentText()) + \(margin.percentText()) leaves nothing for the costs")
+                throw Unreachable(message: KeyedMessage("no price reaches a {margin} contribution margin: the fees take {fees} of every price, and {fees} + {margin} leaves nothing for the costs",
+                                                        ["margin": margin.percentText(), "fees": feeRate.percentText()]))
             }
             return price
         case .markup(let markup):
-            guard markup > -.one else { throw Unreachable(message: "a markup of \(markup.percentText()) would make the price 0 or less") }
+            guard markup > -.one else { throw Unreachable(message: KeyedMessage("a markup of {markup} would make the price 0 or less", ["markup": markup.percentText()])) }
             return goodsCost * (.one + markup)
         case .profit(let profit):
             let left = ExactDecimal.one - feeRate
             guard left > .zero, let price = (variable + profit).divided(by: left) else {
-                throw Unreachable(message: "no price earns anything: the fees take \(feeRate.percentText()) of every price")
+                throw Unreachable(message: KeyedMessage("no price earns anything: the fees take {fees} of every price", ["fees": feeRate.percentText()]))
             }
             return price
         }

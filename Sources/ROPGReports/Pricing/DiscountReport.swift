@@ -52,24 +52,24 @@ public struct DiscountReport: Sendable {
         let index = try basis.checked(product)
         let sku = basis.workspace.products[index].sku
         let now = basis.economics(index)
-        guard now.price > .zero else { throw ReportError("\(sku) is free: there is no price to discount") }
+        guard now.price > .zero else { throw ReportError("{sku} is free: there is no price to discount", ["sku": sku]) }
         let price: ExactDecimal
         switch cut {
         case .rate(let rate):
-            guard rate > .zero, rate < .one else { throw ReportError("\(rate.percentText()): a discount is between 0% and 100%") }
+            guard rate > .zero, rate < .one else { throw ReportError("{rate}: a discount is between 0% and 100%", ["rate": rate.percentText()]) }
             price = (now.price * (.one - rate)).rounded()
         case .price(let target):
             guard target > .zero, target < now.price else {
-                throw ReportError("to=\(target.formatted()): a discounted price is above 0 and below the price now, \(now.price.formatted())")
+                throw ReportError("to={target}: a discounted price is above 0 and below the price now, {price}", ["target": target.formatted(), "price": now.price.formatted()])
             }
             price = target
         }
         let then = now.at(price: price)
         guard then.contribution > .zero, let factor = now.volumeFactor(to: then) else {
-            throw ReportError("at \(price.formatted()) \(sku) loses \(then.contribution.magnitude.formatted()) on every unit: goods "
-                + "\(then.goodsCost.formatted()) + other \(then.otherPerUnit.formatted()) + fees \(then.feeRate.exactPercentText) of "
-                + "\(price.formatted()) (\(then.fees.formatted())) = \(then.variableCost.formatted()) of variable "
-                + "cost; no volume makes that up. The lowest price that covers it is \(((try? now.price(for: .profit(.zero))) ?? .zero).rounded().formatted())")
+            throw ReportError("at {price} {sku} loses {loss} on every unit: goods {goods} + other {other} + fees {rate} of {price} ({fees}) = {variable} of variable cost; no volume makes that up. The lowest price that covers it is {lowest}",
+                              ["price": price.formatted(), "sku": sku, "loss": then.contribution.magnitude.formatted(), "goods": then.goodsCost.formatted(),
+                               "other": then.otherPerUnit.formatted(), "rate": then.feeRate.exactPercentText, "fees": then.fees.formatted(),
+                               "variable": then.variableCost.formatted(), "lowest": ((try? now.price(for: .profit(.zero))) ?? .zero).rounded().formatted()])
         }
         return DiscountReport(product: index, rates: basis.rates, now: now, then: then, volumeFactor: factor,
                               contributionChangeRate: now.contributionChange(to: then))

@@ -16,9 +16,9 @@ public struct LadderReport: Sendable {
         /// and there are at most `maximumRows` of them.
         public init(from: ExactDecimal, to: ExactDecimal, step: ExactDecimal) throws(ReportError) {
             guard from > .zero, to >= from else {
-                throw ReportError("from=\(from.formatted()) to=\(to.formatted()): give prices above 0, from the lower to the higher")
+                throw ReportError("from={from} to={to}: give prices above 0, from the lower to the higher", ["from": from.formatted(), "to": to.formatted()])
             }
-            guard step > .zero else { throw ReportError("step=\(step.formatted()): the step must be above 0") }
+            guard step > .zero else { throw ReportError("step={step}: the step must be above 0", ["step": step.formatted()]) }
             // The count of steps can be far beyond an Int (a 10⁻¹² step over millions): compared
             // as a decimal first, so that no count is formed that cannot be held.
             let steps = ((to - from).divided(by: step) ?? .zero).floorWhole()
@@ -26,8 +26,8 @@ public struct LadderReport: Sendable {
                 let rows = steps.isSaturated ? "more than 10²⁶" : (steps + .one).countText
                 // As typed when cents would hide it (a step of 10⁻¹²), else as money is shown.
                 func shown(_ value: ExactDecimal) -> String { value.rounded() == value ? value.formatted() : value.plainText(minimumPlaces: 2) }
-                throw ReportError("from=\(shown(from)) to=\(shown(to)) step=\(shown(step)) makes \(rows) rows; "
-                                  + "at most \(Self.maximumRows): take a larger step")
+                throw ReportError("from={from} to={to} step={step} makes {rows} rows; at most {most}: take a larger step",
+                                  ["from": shown(from), "to": shown(to), "step": shown(step), "rows": rows, "most": "\(Self.maximumRows)"])
             }
             let count = whole + 1
             self.from = from

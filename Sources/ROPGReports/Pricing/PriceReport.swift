@@ -25,9 +25,9 @@ public struct PriceReport: Sendable {
         let index = try basis.checked(product)
         let sku = basis.workspace.products[index].sku
         let now = basis.economics(index)
-        if case .markup = target, now.goodsCost.isZero { throw ReportError("\(sku) has no goods cost, so a markup on it says nothing") }
+        if case .markup = target, now.goodsCost.isZero { throw ReportError("{sku} has no goods cost, so a markup on it says nothing", ["sku": sku]) }
         let exact: ExactDecimal
-        do { exact = try now.price(for: target) } catch { throw ReportError("\(sku): \(error.message)") }
+        do { exact = try now.price(for: target) } catch { throw ReportError("{sku}: {problem}", ["sku": sku], cause: ReportError(error.message)) }
         return PriceReport(product: index, target: target, rates: basis.rates, now: now, exactPrice: exact,
                            then: now.at(price: exact.rounded()))
     }

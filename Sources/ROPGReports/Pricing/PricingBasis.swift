@@ -33,7 +33,7 @@ public struct PricingBasis: Sendable {
     /// `product` checked against the workspace (reports are called with positions the shell found).
     func checked(_ product: Int) throws(ReportError) -> Int {
         guard workspace.products.indices.contains(product) else {
-            throw ReportError("no product at position \(product) of \(workspace.products.count); see product list")
+            throw ReportError("no product at position {position} of {count}; see product list", ["position": String(product), "count": String(workspace.products.count)])
         }
         return product
     }

@@ -65,7 +65,7 @@ public enum ActualCommand: Command {
         if let depth = try arguments.amount("depth") { actual.visitDepth = depth }
         // The rules a workspace file is held to.
         if let issue = Validation.issues(in: actual).first { throw CommandError(phrase("{key}=: {problem}", ["key": issue.path, "problem": issue.message])) }
-        if let impossible = Validation.impossibilities(in: actual).first { throw CommandError(phrase("not recorded: {problem}", ["problem": impossible])) }
+        if let impossible = Validation.impossibilities(in: actual).first { throw CommandError(phrase("not recorded: {problem}", ["problem": impossible.message])) }
         if let existing { actuals[existing] = actual } else {
             actuals.insert(actual, at: actuals.firstIndex { $0.day > day } ?? actuals.count)
         }

@@ -141,7 +141,7 @@ enum ActualImport {
                     break
                 }
             }
-            if rowProblems.isEmpty { rowProblems = Validation.impossibilities(in: actual) }
+            if rowProblems.isEmpty { rowProblems = Validation.impossibilities(in: actual).map(\.message) }
             if rowProblems.isEmpty {
                 actuals.append(actual)
             } else {

@@ -75,9 +75,9 @@ public enum CheckCommand: Command {
             blocks.append(.message(phrase("nothing is recorded for {day} itself: it is missing, not counted as 0 (actual add {day} gmv=… uv=… orders=…)", ["day": day.isoText])))
         }
         if !report.gaps.isEmpty { blocks += gapBlocks(report.gaps) }
-        if let why = report.gapUnavailable { blocks.append(.message(phrase("the GMV gap cannot be split: {why}", ["why": phrase(why)]))) }
+        if let why = report.gapUnavailable { blocks.append(.message(phrase("the GMV gap cannot be split: {why}", ["why": why.phrased]))) }
         if !report.impossible.isEmpty {
-            blocks.append(.message(phrase("left out of the gap split, figures that cannot all be true (fix them with actual add): {figures}", ["figures": report.impossible.joined(separator: "; ")])))
+            blocks.append(.message(phrase("left out of the gap split, figures that cannot all be true (fix them with actual add): {figures}", ["figures": report.impossible.map(\.message).joined(separator: phrase("; "))])))
         }
         if !report.adSpend.isEmpty { blocks.append(adSpendBlock(report.adSpend)) }
         if !report.health.isEmpty {

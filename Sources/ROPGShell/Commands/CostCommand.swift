@@ -158,9 +158,9 @@ public enum CostCommand: Command {
         }
         guard !changes.isEmpty else { return [.message(phrase("no cost entry matches {filter}; nothing was changed", ["filter": "\(filter.text)"]))] }
         guard session.confirmBulk(changes.count, "cost entries") else { return [.message(phrase("nothing was changed"))] }
-        session.perform(Edit(description: arguments.described("cost set \(filter.text)") + " (\(counted(changes.count, "entry", "entries")))", changes: changes))
+        session.perform(Edit(description: phrase("{change} ({count})", ["change": arguments.described("cost set \(filter.text)"), "count": phrase(count: changes.count, "{count} entry", "{count} entries")]), changes: changes))
         session.noteTyped(typed)
-        return [.message(Session.bulkChanged(changes.count, "cost entry", "cost entries", ids))]
+        return [.message(Session.bulkChanged(changes.count, phrase(count: changes.count, "{count} cost entry", "{count} cost entries"), ids))]
     }
 
     /// An entry with the typed changes made, and its figure changes as typed (for a scenario).
@@ -185,7 +185,7 @@ public enum CostCommand: Command {
                 throw CommandError(phrase("{figure}{typed} would make the {figure} of {id} {name} negative ({value}); nothing was changed", ["figure": "\(figure.rawValue)", "typed": "\(change.typed)", "id": "\(old.id)", "name": "\(old.name)", "value": "\(value.formatted())"]))
             }
             if let problem = FigureChange.sizeProblem(of: value) {
-                throw CommandError(phrase("{figure}{typed} for {id} {name}: {problem}; nothing was changed", ["figure": "\(figure.rawValue)", "typed": "\(change.typed)", "id": "\(old.id)", "name": "\(old.name)", "problem": "\(problem)"]))
+                throw CommandError(phrase("{figure}{typed} for {id} {name}: {problem}; nothing was changed", ["figure": "\(figure.rawValue)", "typed": "\(change.typed)", "id": "\(old.id)", "name": "\(old.name)", "problem": problem.message]))
             }
             figure.set(value, on: &entry)
             typed.append(.cost(id: old.id, figure, change))
@@ -254,7 +254,7 @@ public enum CostCommand: Command {
         if let start = entry.start { rows.append(("start", .date(start))) }
         if let end = entry.end { rows.append(("end", .date(end))) }
         if let product = entry.product { rows.append(("product", .text(product))) }
-        if case .deposit = entry.basis { rows.append(("note", .text("a deposit is capital tied up, not an expense"))) }
+        if case .deposit = entry.basis { rows.append(("note", .text(phrase("a deposit is capital tied up, not an expense")))) }
         return [.table(propertyTable(title: "cost \(entry.id)", rows))]
     }
 

@@ -50,19 +50,28 @@ public enum FormatCommand: Command {
                 width = .columns(n)
             }
             session.width = width
-            if arguments.positional(0) == nil { return [.message(phrase("format width={width}{money}", ["width": width.text, "money": money]))] }
+            if arguments.positional(0) == nil { return said(phrase("format width={width}{money}", ["width": width.text, "money": money]), session) }
         }
         guard let text = arguments.positional(0) else {
-            return [.message(session.width == .auto
+            return said(session.width == .auto
                 ? phrase("format {format}{money}", ["format": session.format.rawValue, "money": money])
-                : phrase("format {format} width={width}{money}", ["format": session.format.rawValue, "width": session.width.text, "money": money]))]
+                : phrase("format {format} width={width}{money}", ["format": session.format.rawValue, "width": session.width.text, "money": money]), session)
         }
         guard let format = OutputFormat(rawValue: text.lowercased()) else {
             throw CommandError(phrase("{word} is not a format; use text, md, csv or json", ["word": text.quotedExcerpt]))
         }
         session.format = format
-        return [.message(arguments.has("width")
+        return said(arguments.has("width")
             ? phrase("format {format} width={width}{money}", ["format": format.rawValue, "width": session.width.text, "money": money])
-            : phrase("format {format}{money}", ["format": format.rawValue, "money": money]))]
+            : phrase("format {format}{money}", ["format": format.rawValue, "money": money]), session)
+    }
+
+    /// What format says, and when money is scaled but tables go out as csv or json, that they stay
+    /// exact: those are data for programs and spreadsheets (which show 万 by a number format of
+    /// their own), so money=万 never rounds them away; it scales text and md on screen.
+    private static func said(_ text: String, _ session: Session) -> [Block] {
+        guard session.moneyUnit != .plain, session.format == .csv || session.format == .json else { return [.message(text)] }
+        return [.message(text), .message(phrase("money={unit} scales text and md on screen; csv, json, files and workbooks keep full precision",
+                                                ["unit": session.moneyUnit.rawValue]))]
     }
 }

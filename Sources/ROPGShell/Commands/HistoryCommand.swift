@@ -1,4 +1,5 @@
 import ROPGDomain
+import ROPGText
 import ROPGTables
 
 /// `history`: the changes undo and redo move through.
@@ -15,20 +16,20 @@ public enum HistoryCommand: Command {
         var rows: [[Cell]] = []
         // The open what-if's changes are not the plan's: marked apart, with the scenario they belong to.
         let whatIfStart = session.whatIf?.firstStepID
-        let whatIfState = session.whatIf?.scenario.map { "in scenario \($0) (keep or drop)" } ?? "in the what-if (keep or drop)"
+        let whatIfState = session.whatIf?.scenario.map { phrase("in scenario {name} (keep or drop)", ["name": $0]) } ?? phrase("in the what-if (keep or drop)")
         for (offset, step) in session.undoSteps.enumerated() {
-            var state = whatIfStart.map { step.id >= $0 } == true ? whatIfState : "done"
-            if step.id == session.savedStepID { state += ", saved" }
+            var state = whatIfStart.map { step.id >= $0 } == true ? whatIfState : phrase("done")
+            if step.id == session.savedStepID { state = phrase("{state}, saved", ["state": state]) }
             rows.append([.count(offset + 1), .text(step.description), .text(state)])
         }
         for step in session.redoSteps.reversed() {
-            rows.append([.empty, .text(step.description), .text("undone (redo)")])
+            rows.append([.empty, .text(step.description), .text(phrase("undone (redo)"))])
         }
         let table = Table(
             title: nil,
             columns: [.number("#", key: "step"), .text("change", key: "change"), .text("state", key: "state")],
             rows: rows,
-            notes: rows.isEmpty ? ["no changes yet"] : [])
+            notes: rows.isEmpty ? [phrase("no changes yet")] : [])
         return [.table(table)]
     }
 }

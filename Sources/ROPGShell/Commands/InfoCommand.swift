@@ -20,7 +20,7 @@ public enum InfoCommand: Command {
         let goalPeriods = workspace.goals.map(\.period)
         let rows: [(String, Cell)] = [
             ("name", .text(workspace.name)),
-            ("file", .text(session.path ?? "(not saved yet)")),
+            ("file", .text(session.path ?? phrase("(not saved yet)"))),
             ("state", .text(phrase(state(session)))),
             ("products", .count(workspace.products.count)),
             ("cost entries", .count(workspace.costs.count)),
@@ -30,9 +30,9 @@ public enum InfoCommand: Command {
             ("goal splits", .text(workspace.splits.isEmpty ? phrase("none") : workspace.splits.map { phrase("{period} to {grain} by {method}", ["period": $0.period.text, "grain": phrase($0.grain.name), "method": $0.method.text]) }.joined(separator: "; "))),
             ("profiles", .text(workspace.profiles.isEmpty ? phrase("none") : workspace.profiles.map(\.name).joined(separator: ", "))),
             ("actuals", .text(workspace.actuals.isEmpty ? phrase("none")
-                : "\(counted(workspace.actuals.count, "day")), \(workspace.actuals.first?.day.isoText ?? "")..\(workspace.actuals.last?.day.isoText ?? "")")),
+                : phrase("{days}, {first}..{last}", ["days": phrase(count: workspace.actuals.count, "{count} day", "{count} days"), "first": workspace.actuals.first?.day.isoText ?? "", "last": workspace.actuals.last?.day.isoText ?? ""]))),
             ("assumptions set", .text(Assumption.allCases.filter { workspace.settings.isSet($0) }.map(\.rawValue).joined(separator: ", ")
-                + (workspace.settings.overrides.isEmpty ? "" : "; \(counted(workspace.settings.overrides.count, "override")) for particular periods"))),
+                + (workspace.settings.overrides.isEmpty ? "" : phrase("; {overrides} for particular periods", ["overrides": phrase(count: workspace.settings.overrides.count, "{count} override", "{count} overrides")])))),
             ("undo steps", .count(session.undoSteps.count)),
             ("schema", .count(Workspace.schemaVersion)),
         ]
@@ -51,12 +51,12 @@ public enum InfoCommand: Command {
         case .unchanged:
             return dirty ? "unsaved changes" : "saved"
         case .changed:
-            return dirty ? "unsaved changes; the file changed on disk \(session.sinceRead) (see help save)"
-                : "the file changed on disk \(session.sinceRead): open it again to see it"
+            return dirty ? phrase("unsaved changes; the file changed on disk {since} (see help save)", ["since": session.sinceRead])
+                : phrase("the file changed on disk {since}: open it again to see it", ["since": session.sinceRead])
         case .removed:
-            return "the file was removed from disk" + (dirty ? "; unsaved changes" : "") + ": save writes it anew"
+            return dirty ? "the file was removed from disk; unsaved changes: save writes it anew" : "the file was removed from disk: save writes it anew"
         case .unreadable(let why):
-            return (dirty ? "unsaved changes; " : "") + "the file cannot be read (\(why))"
+            return dirty ? phrase("unsaved changes; the file cannot be read ({why})", ["why": why]) : phrase("the file cannot be read ({why})", ["why": why])
         }
     }
 }

@@ -164,10 +164,10 @@ public enum ProductCommand: Command {
         guard !changes.isEmpty else { return [.message(phrase("no product matches {filter}; nothing was changed", ["filter": "\(filter.text)"]))] }
         try checkShares(products)
         guard session.confirmBulk(changes.count, "products") else { return [.message(phrase("nothing was changed"))] }
-        session.perform(Edit(description: arguments.described("product set \(filter.text)") + " (\(counted(changes.count, "product")))", changes: changes))
+        session.perform(Edit(description: phrase("{change} ({count})", ["change": arguments.described("product set \(filter.text)"), "count": phrase(count: changes.count, "{count} product", "{count} products")]), changes: changes))
         session.noteTyped(typed)
         let skus = changes.compactMap { change -> String? in if case .replaceProduct(let product, _) = change { return product.sku } else { return nil } }
-        return [.message(Session.bulkChanged(changes.count, "product", "products", skus))]
+        return [.message(Session.bulkChanged(changes.count, phrase(count: changes.count, "{count} product", "{count} products"), skus))]
     }
 
     /// A product with the typed changes made, and the figure changes as typed (for a scenario).
@@ -200,7 +200,7 @@ public enum ProductCommand: Command {
                 throw CommandError(phrase("{figure}{typed} would make the {label} of {sku} {name} negative ({value}); nothing was changed", ["figure": "\(figure.rawValue)", "typed": "\(change.typed)", "label": "\(figure.label)", "sku": "\(old.sku)", "name": "\(old.name)", "value": "\(value.formatted())"]))
             }
             if let problem = FigureChange.sizeProblem(of: value) {
-                throw CommandError(phrase("{figure}{typed} for {sku}: {problem}; nothing was changed", ["figure": "\(figure.rawValue)", "typed": "\(change.typed)", "sku": "\(old.sku)", "problem": "\(problem)"]))
+                throw CommandError(phrase("{figure}{typed} for {sku}: {problem}; nothing was changed", ["figure": "\(figure.rawValue)", "typed": "\(change.typed)", "sku": "\(old.sku)", "problem": problem.message]))
             }
             if figure == .price, value.rounded(places: 2).isZero {
                 // A price of 0 sells no GMV per unit, so units cannot follow from the goals; refused
@@ -276,7 +276,7 @@ public enum ProductCommand: Command {
             ("gross margin", .optional(grossMargin(product), { .rate($0) })),
             ("markup", .optional(product.cost.isZero ? nil : (product.price - product.cost).divided(by: product.cost), { .rate($0) })),
             ("stock", .optional(product.stock, { .count($0) })),
-            ("GMV share", .text(product.share.map(\.exactPercentText) ?? "an even part of what the others leave")),
+            ("GMV share", .text(product.share.map(\.exactPercentText) ?? phrase("an even part of what the others leave"))),
             ("CTR", .text(product.ctr.map(\.exactPercentText) ?? "the shop's")),
             ("CVR", .text(product.cvr.map(\.exactPercentText) ?? "the shop's")),
             ("cost entries", .text(entries.isEmpty ? "none" : entries.joined(separator: ", "))),

@@ -158,12 +158,12 @@ public enum ProfileCommand: Command {
             let weight = profile.monthWeights[index]
             return [.text(Profile.monthKeys[index]), .count(weight), .optional(weight.divided(by: total), { .rate($0, places: 1) })]
         }
-        var notes = ["weekdays: " + zip(Profile.weekdayKeys, profile.weekdayWeights).map { "\($0) \($1)" }.joined(separator: "  ")]
-        notes.append("events every year: " + (profile.yearlyEvents.isEmpty ? "none"
-            : profile.yearlyEvents.keys.sorted().map { "\($0.text)×\(profile.yearlyEvents[$0] ?? .one)" }.joined(separator: "  ")))
-        notes.append("dated events: " + (profile.events.isEmpty ? "none"
-            : profile.events.keys.sorted().map { "\($0.isoText)×\(profile.events[$0] ?? .one)" }.joined(separator: "  ")))
-        return [.table(Table(title: "profile \(profile.name)",
+        var notes = [phrase("weekdays: {weights}", ["weights": zip(Profile.weekdayKeys, profile.weekdayWeights).map { "\($0) \($1)" }.joined(separator: "  ")])]
+        notes.append(phrase("events every year: {events}", ["events": profile.yearlyEvents.isEmpty ? phrase("none")
+            : profile.yearlyEvents.keys.sorted().map { "\($0.text)×\(profile.yearlyEvents[$0] ?? .one)" }.joined(separator: "  ")]))
+        notes.append(phrase("dated events: {events}", ["events": profile.events.isEmpty ? phrase("none")
+            : profile.events.keys.sorted().map { "\($0.isoText)×\(profile.events[$0] ?? .one)" }.joined(separator: "  ")]))
+        return [.table(Table(title: phrase("profile {name}", ["name": profile.name]),
                              columns: [.text("month", key: "month"), .number("weight", key: "weight"), .number("share of year", key: "share")],
                              rows: rows, notes: notes))]
     }

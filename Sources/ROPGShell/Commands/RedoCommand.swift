@@ -19,7 +19,7 @@ public enum RedoCommand: Command {
         var done: [String] = []
         for _ in 0..<count {
             guard let description = session.redo() else { break }
-            done.append("redid: \(description)")
+            done.append(phrase("redid: {change}", ["change": description]))
         }
         guard !done.isEmpty else { throw CommandError(phrase("nothing to redo")) }
         return [.message(done.joined(separator: "\n"))]

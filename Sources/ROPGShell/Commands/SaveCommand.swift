@@ -63,7 +63,7 @@ public enum SaveCommand: Command {
             case .unreadable(let why):
                 throw CommandError(phrase("cannot read {path} to check that nobody changed it since ({why}); nothing was saved. Save elsewhere (save OTHER.json), or overwrite it with save --force", ["path": "\(path)", "why": "\(why)"]))
             case .removed:
-                said.append("\(path) had been removed \(session.sinceRead); writing it anew")
+                said.append(phrase("{path} had been removed {since}; writing it anew", ["path": path, "since": session.sinceRead]))
             case .noFile, .new, .unchanged:
                 break
             }
@@ -78,7 +78,7 @@ public enum SaveCommand: Command {
         } catch let error as FileError where error.reason == .readOnly {
             throw CommandError(phrase("{error}; make it writable (chmod u+w {path}), or replace it on purpose with save --force", ["error": "\(error.message)", "path": "\(path)"]))
         } catch {
-            throw CommandError((error as? FileError)?.message ?? "cannot save \(path): \(error)")
+            throw CommandError((error as? FileError)?.message ?? phrase("cannot save {path}: {error}", ["path": path, "error": "\(error)"]))
         }
         // The lock follows the file: saving elsewhere moves it; a file whose lock another shell
         // had at open is taken now if that shell has gone.
@@ -142,15 +142,17 @@ public enum SaveCommand: Command {
         var lines = opened.notes
         guard !log.isEmpty else {
             // Nothing of ours to add: the file as it is is the workspace now, and needs no save.
-            lines.append("reloaded \(path) as it is on disk; you had no changes to re-apply")
+            lines.append(phrase("reloaded {path} as it is on disk; you had no changes to re-apply", ["path": path]))
             return lines.map { .message($0) }
         }
         let applied = log.count - rebase.failedEdits
-        lines.append("reloaded \(path) as it is on disk and re-applied \(applied == log.count ? "your" : "\(applied) of your") \(counted(log.count, "change"))")
-        lines += rebase.notes.map { "  note: \($0)" }
-        lines += rebase.problems.map { "  not applied: \($0)" }
+        let changes = phrase(count: log.count, "{count} change", "{count} changes")
+        lines.append(applied == log.count ? phrase("reloaded {path} as it is on disk and re-applied your {changes}", ["path": path, "changes": changes])
+            : phrase("reloaded {path} as it is on disk and re-applied {applied} of your {changes}", ["path": path, "applied": String(applied), "changes": changes]))
+        lines += rebase.notes.map { "  " + phrase("note: {note}", ["note": $0]) }
+        lines += rebase.problems.map { "  " + phrase("not applied: {problem}", ["problem": $0]) }
         guard rebase.problems.isEmpty else {
-            lines.append("not saved yet: check the workspace (undo takes the re-applied changes back one by one), then save")
+            lines.append(phrase("not saved yet: check the workspace (undo takes the re-applied changes back one by one), then save"))
             return lines.map { .message($0) }
         }
         lines.append(try save(session, to: nil))

@@ -165,7 +165,7 @@ public enum SeekCommand: Command {
         // Hold the answer in a what-if.
         let opened = !session.isWhatIfOpen
         session.openWhatIf()
-        let edit = try change(input, to: answer, in: session.workspace, description: "seek: \(inputText) = \(text(answer, input))")
+        let edit = try change(input, to: answer, in: session.workspace, description: phrase("seek: {input} = {value}", ["input": inputText, "value": text(answer, input)]))
         session.perform(edit)
         let rows: [(String, Cell)] = [
             ("input", .text(inputText)),
@@ -176,10 +176,11 @@ public enum SeekCommand: Command {
             ("figure at the value found", .optional(reached) { .text(show($0)) }),
             ("figure now", .optional(now) { .text(show($0)) }),
         ]
-        return [.table(propertyTable(title: "seek \(inputText) until \(figureText) = \(show(target))", rows, notes: [
-            "searched \(text(low, input))..\(text(high, input)); the answer is rounded as \(inputText) is shown",
-            (opened ? "a what-if is open holding \(inputText) = \(text(answer, input))" : "the open what-if now holds \(inputText) = \(text(answer, input))")
-                + ": compare with pnl, margin or breakeven, then keep or drop",
+        let holding: KeyValuePairs<String, String> = ["input": inputText, "value": text(answer, input)]
+        return [.table(propertyTable(title: phrase("seek {input} until {figure} = {target}", ["input": inputText, "figure": figureText, "target": show(target)]), rows, notes: [
+            phrase("searched {low}..{high}; the answer is rounded as {input} is shown", ["low": text(low, input), "high": text(high, input), "input": inputText]),
+            opened ? phrase("a what-if is open holding {input} = {value}: compare with pnl, margin or breakeven, then keep or drop", holding)
+                : phrase("the open what-if now holds {input} = {value}: compare with pnl, margin or breakeven, then keep or drop", holding),
         ]))]
     }
 

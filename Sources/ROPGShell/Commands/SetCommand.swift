@@ -49,14 +49,14 @@ public enum SetCommand: Command {
                 guard let value = change.applied(to: current).map({ assumption.settled($0) }) else {
                     throw CommandError(phrase("{key}=: {assumption} is not set yet; set it first, e.g. set {assumption}=…", ["key": "\(key)", "assumption": "\(assumption.rawValue)"]))
                 }
-                if let problem = FigureChange.sizeProblem(of: value) { throw CommandError(phrase("{key}={value}: {problem}; nothing was changed", ["key": "\(key)", "value": "\(option.value ?? "")", "problem": "\(problem)"])) }
-                if let problem = assumption.problem(with: value) { throw CommandError(phrase("{key}={value}: {assumption} would be {value2}, but it {problem}", ["key": "\(key)", "value": "\(option.value ?? "")", "assumption": "\(assumption.rawValue)", "value2": "\(value.description)", "problem": "\(problem)"])) }
+                if let problem = FigureChange.sizeProblem(of: value) { throw CommandError(phrase("{key}={value}: {problem}; nothing was changed", ["key": "\(key)", "value": "\(option.value ?? "")", "problem": problem.message])) }
+                if let problem = assumption.problem(with: value) { throw CommandError(phrase("{key}={value}: {assumption} would be {value2}, but it {problem}", ["key": "\(key)", "value": "\(option.value ?? "")", "assumption": "\(assumption.rawValue)", "value2": "\(value.description)", "problem": phrase(problem)])) }
                 if let period {
                     settings.overrides.removeAll { $0.period == period && $0.assumption == assumption }
                     settings.overrides.append(AssumptionOverride(period: period, assumption: assumption, value: value))
-                    said.append("\(assumption.rawValue) \(SettingsCommand.show(value, assumption)) for \(period.text)")
+                    said.append(phrase("{key} {value} for {period}", ["key": assumption.rawValue, "value": SettingsCommand.show(value, assumption), "period": period.text]))
                 } else {
-                    if let problem = settings.changeOverrides(of: assumption, by: change) { throw CommandError(phrase("{key}={value}: {problem}; nothing was changed", ["key": "\(key)", "value": "\(option.value ?? "")", "problem": "\(problem)"])) }
+                    if let problem = settings.changeOverrides(of: assumption, by: change) { throw CommandError(phrase("{key}={value}: {problem}; nothing was changed", ["key": "\(key)", "value": "\(option.value ?? "")", "problem": problem.message])) }
                     settings[assumption] = value
                     typed.append(.assumption(assumption, change))
                     said.append("\(assumption.rawValue) \(SettingsCommand.show(value, assumption))")
@@ -69,11 +69,11 @@ public enum SetCommand: Command {
                     let before = settings.overrides.count
                     settings.overrides.removeAll { $0.period == period && $0.assumption == assumption }
                     guard settings.overrides.count < before else { throw CommandError(phrase("{key} has no value of its own for {period}", ["key": key, "period": period.text])) }
-                    said.append("\(key) for \(period.text) back to \(SettingsCommand.show(settings[assumption], assumption))")
+                    said.append(phrase("{key} for {period} back to {value}", ["key": key, "period": period.text, "value": SettingsCommand.show(settings[assumption], assumption)]))
                     continue
                 }
                 settings[assumption] = nil
-                said.append("\(key) \(SettingsCommand.show(assumption.defaultValue, assumption)) (default)")
+                said.append(phrase("{key} {value} (default)", ["key": key, "value": SettingsCommand.show(assumption.defaultValue, assumption)]))
                 continue
             }
             let value: ExactDecimal
@@ -88,7 +88,7 @@ public enum SetCommand: Command {
             if let period {
                 settings.overrides.removeAll { $0.period == period && $0.assumption == assumption }
                 settings.overrides.append(AssumptionOverride(period: period, assumption: assumption, value: value))
-                said.append("\(key) \(SettingsCommand.show(value, assumption)) for \(period.text)")
+                said.append(phrase("{key} {value} for {period}", ["key": key, "value": SettingsCommand.show(value, assumption), "period": period.text]))
             } else {
                 settings[assumption] = value
                 said.append("\(key) \(SettingsCommand.show(value, assumption))")

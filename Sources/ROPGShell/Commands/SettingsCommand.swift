@@ -44,7 +44,7 @@ public enum SettingsCommand: Command {
     }
 
     static func show(_ value: ExactDecimal?, _ assumption: Assumption) -> String {
-        guard let value else { return "not set" }
+        guard let value else { return phrase("not set") }
         switch assumption.kind {
         case .rate: return value.exactPercentText
         case .money: return value.formatted()

@@ -19,10 +19,10 @@ public enum UndoCommand: Command {
         var done: [String] = []
         for _ in 0..<count {
             guard let description = session.undo() else { break }
-            done.append("undid: \(description)")
+            done.append(phrase("undid: {change}", ["change": description]))
         }
         guard !done.isEmpty else {
-            throw CommandError(session.isWhatIfOpen ? "nothing to undo in the what-if: drop leaves it, keep makes it part of the plan" : "nothing to undo")
+            throw CommandError(session.isWhatIfOpen ? phrase("nothing to undo in the what-if: drop leaves it, keep makes it part of the plan") : phrase("nothing to undo"))
         }
         return [.message(done.joined(separator: "\n"))]
     }

@@ -32,12 +32,12 @@ public enum WhatIfCommand: Command {
             // `whatif volume=RULE`: how volume answers a price change in the what-if's comparisons.
             try arguments.checkKeys(of: Self.self)
             try arguments.checkPositionals(max: 0, usage: "whatif volume=RULE")
-            guard let rule = VolumeRule.parse(text) else { throw CommandError(phrase("volume={excerpt} is not a rule; use {help}", ["excerpt": "\(text.excerpt)", "help": "\(VolumeRule.help)"])) }
+            guard let rule = VolumeRule.parse(text) else { throw CommandError(phrase("volume={excerpt} is not a rule; use {help}", ["excerpt": "\(text.excerpt)", "help": VolumeRule.choices])) }
             let opened = !session.isWhatIfOpen
             session.openWhatIf()
             session.whatIf?.volume = rule
-            return [.message(opened ? phrase("what-if opened; volume in the what-if: {rule}", ["rule": rule.explained])
-                                    : phrase("volume in the what-if: {rule}", ["rule": rule.explained]))]
+            return [.message(opened ? phrase("what-if opened; volume in the what-if: {rule}", ["rule": rule.explanation])
+                                    : phrase("volume in the what-if: {rule}", ["rule": rule.explanation]))]
         }
         if arguments.isEmpty {
             guard session.isWhatIfOpen else {

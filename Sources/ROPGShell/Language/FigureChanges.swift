@@ -106,13 +106,14 @@ extension Session {
     /// say no (an answer, not an error: the caller says nothing was changed).
     func confirmBulk(_ count: Int, _ what: String) -> Bool {
         guard interactive, count > Session.bulkQuestionLimit, let ask else { return true }
-        let answer = ask("this changes \(count) \(what). Go ahead? [y/n] ")?.trimmingSpaces().lowercased()
+        let answer = ask(phrase("this changes {count} {what}. Go ahead? [y/n] ", ["count": String(count), "what": what]))?.trimmingSpaces().lowercased()
         return answer == "y" || answer == "yes"
     }
 
     /// What a bulk change says it did: "changed 1 product (TS-001); undo takes it back in one step".
-    static func bulkChanged(_ count: Int, _ one: String, _ many: String, _ names: [String]) -> String {
+    static func bulkChanged(_ count: Int, _ changed: String, _ names: [String]) -> String {
         let shown = names.count <= 10 ? names.joined(separator: ", ") : names.prefix(10).joined(separator: ", ") + " …"
-        return "changed \(counted(count, one, many)) (\(shown)); undo takes \(count == 1 ? "it" : "them") back in one step"
+        return count == 1 ? phrase("changed {changed} ({names}); undo takes it back in one step", ["changed": changed, "names": shown])
+            : phrase("changed {changed} ({names}); undo takes them back in one step", ["changed": changed, "names": shown])
     }
 }

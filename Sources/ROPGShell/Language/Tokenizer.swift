@@ -1,4 +1,5 @@
 import Foundation
+import ROPGText
 import ROPGTables
 /// One word of a command line, quotes removed.
 public struct Word: Equatable, Sendable {
@@ -84,7 +85,7 @@ public enum Tokenizer {
                     // A NUL cuts C strings short (file names, the terminal) and is never part of
                     // a name or SKU a person means: refused wherever it is, even inside quotes.
                     let column = columns.column(at: index)
-                    throw SyntaxError(message: "a NUL character (\\u{0}) at column \(column): a command line cannot hold NUL; remove it", column: column)
+                    throw SyntaxError(message: phrase("a NUL character (\\u{0}) at column {column}: a command line cannot hold NUL; remove it", ["column": String(column)]), column: column)
                 }
                 if let open = quote {
                     if byte == open {
@@ -152,7 +153,7 @@ public enum Tokenizer {
             }
             if quote != nil {
                 let column = columns.column(at: quoteStart)
-                throw SyntaxError(message: "a quote opened at column \(column) is never closed", column: column)
+                throw SyntaxError(message: phrase("a quote opened at column {column} is never closed", ["column": String(column)]), column: column)
             }
             try finishCommand(upTo: count)
             return result
@@ -220,7 +221,7 @@ public enum Tokenizer {
                 // No command takes this many words: a file pasted by mistake. Refused here, before
                 // millions of words are held (16 MB of "a b " is 8 million of them).
                 let column = columns.column(at: wordStart)
-                throw SyntaxError(message: "more than \(Tokenizer.mostWords) words in one command (at column \(column)); a command takes a few words, and lists go in one word, e.g. by=1,2,3", column: column)
+                throw SyntaxError(message: phrase("more than {count} words in one command (at column {column}); a command takes a few words, and lists go in one word, e.g. by=1,2,3", ["count": String(Tokenizer.mostWords), "column": String(column)]), column: column)
             }
             let text = String(decoding: current, as: UTF8.self)
             var word = Word(text: text, key: nil, value: nil, wasQuoted: quoted, column: columns.column(at: wordStart))
@@ -330,10 +331,10 @@ public enum Tokenizer {
             redirect = words[words.count - 1].text
             words.removeLast(2)
         } else if let last = words.last, !last.wasQuoted, last.text == ">" {
-            throw SyntaxError(message: "`>` needs a file name after it", column: last.column)
+            throw SyntaxError(message: phrase("`>` needs a file name after it"), column: last.column)
         }
         if let stray = words.first(where: { !$0.wasQuoted && $0.text.hasPrefix(">") }) {
-            throw SyntaxError(message: "`>` must come last, followed by a file name", column: stray.column)
+            throw SyntaxError(message: phrase("`>` must come last, followed by a file name"), column: stray.column)
         }
         return ParsedLine(words: words, redirect: redirect, source: source)
     }

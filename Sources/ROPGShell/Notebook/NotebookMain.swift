@@ -1,5 +1,6 @@
 import Foundation
 import ROPGDomain
+import ROPGText
 import ROPGStorage
 import ROPGTables
 
@@ -13,7 +14,7 @@ enum NotebookMain {
         var index = 0
         func value(_ flag: String) throws(UsageError) -> String {
             index += 1
-            guard index < arguments.count else { throw UsageError(message: "\(flag) needs a value") }
+            guard index < arguments.count else { throw UsageError(message: phrase("{flag} needs a value", ["flag": flag])) }
             return arguments[index]
         }
         while index < arguments.count {
@@ -29,17 +30,17 @@ enum NotebookMain {
             case "--html":
                 let target = try value("--html")
                 guard target.lowercased().hasSuffix(".html") || target.lowercased().hasSuffix(".htm") else {
-                    throw UsageError(message: "--html \(target): the page's name ends in .html")
+                    throw UsageError(message: phrase("--html {path}: the page's name ends in .html", ["path": target]))
                 }
                 options.html = target
             default:
-                if argument.hasPrefix("-") { throw UsageError(message: "unknown option \(argument)") }
-                guard path == nil else { throw UsageError(message: "one notebook at a time (got \(path ?? "") and \(argument))") }
+                if argument.hasPrefix("-") { throw UsageError(message: phrase("unknown option {option}", ["option": argument])) }
+                guard path == nil else { throw UsageError(message: phrase("one notebook at a time (got {first} and {second})", ["first": path ?? "", "second": argument])) }
                 path = argument
             }
             index += 1
         }
-        guard let path else { throw UsageError(message: "ropg run needs a notebook: ropg run NOTEBOOK.md") }
+        guard let path else { throw UsageError(message: phrase("ropg run needs a notebook: ropg run NOTEBOOK.md")) }
         guard path.lowercased().hasSuffix(".md") else { throw UsageError(message: NotebookWords.notMarkdown(path)) }
         return (path, options)
     }
@@ -52,7 +53,7 @@ enum NotebookMain {
         }
         let path: String, options: NotebookRun.Options
         do throws(UsageError) { (path, options) = try parse(arguments) } catch {
-            console.writeError("ropg run: \(error.message)\nTry ropg run --help.\n")
+            console.writeError("ropg run: \(error.message)\n" + phrase("Try ropg run --help.") + "\n")
             return 2
         }
         let say: (String) -> Void = { console.writeError($0 + "\n") }

@@ -88,7 +88,7 @@ enum NotebookPage {
     static func page(title: String, meta: String, body: String) -> String {
         """
         <!DOCTYPE html>
-        <html lang="zh-CN">
+        <html lang="\(Interface.language == .zh ? "zh-CN" : "en")">
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">

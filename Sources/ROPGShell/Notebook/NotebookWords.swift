@@ -31,7 +31,8 @@ enum NotebookWords {
     static func cannotWrite(_ path: String, _ error: any Error) -> String { phrase("cannot write {path}: {error}", ["path": "\(path)", "error": "\(error)"]) }
 
     // MARK: Running
-    static let usage = """
+    static var usage: String { phrase(englishUsage) }
+    static let englishUsage = """
         usage: ropg run NOTEBOOK.md [--check] [--bail] [--set KEY=VALUE]… [--scenario NAME] [--html FILE.html]
 
         Runs every ```ropg cell of the notebook top to bottom on a fresh load of the workspace its header

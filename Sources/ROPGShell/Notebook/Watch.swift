@@ -91,9 +91,12 @@ extension Session {
     /// rows that moved (and the totals), titled with the watch.
     static func moved(_ compared: Table, label: String) -> Table {
         var table = compared
+        // Found by key (the plan's columns are `plan`/`NAME_plan`, the watch's `now`/`NAME_now`), retitled in the session's words.
+        let plan = phrase("plan"), before = phrase("before"), now = phrase("now")
         for index in table.columns.indices {
-            let title = table.columns[index].title
-            if title == "plan" { table.columns[index].title = "before" } else if title.hasSuffix(" plan") { table.columns[index].title = String(title.dropLast(4)) + "before" }
+            let title = table.columns[index].title, key = table.columns[index].key
+            if key == "plan" || key.hasSuffix("_plan"), title.hasSuffix(plan) { table.columns[index].title = String(title.dropLast(plan.count)) + before }
+            if key == "now" || key.hasSuffix("_now"), title.hasSuffix("now") { table.columns[index].title = String(title.dropLast(3)) + now }
         }
         let deltas = table.columns.indices.filter { table.columns[$0].title == "Δ" }
         func moved(_ row: [Cell]) -> Bool {
@@ -105,8 +108,8 @@ extension Session {
             table.rows = kept
             if left > 0 { table.notes.insert(NotebookWords.rowsDidNotMove(left), at: 0) }
         }
-        let heading = table.title.map { $0.replacingOccurrences(of: "— plan | now", with: "— before | now") } ?? "before | now"
-        table.title = "\(label): \(heading)"
+        let heading = table.title.map { $0.replacingOccurrences(of: "— \(plan) | now", with: "— \(before) | \(now)") } ?? "\(before) | \(now)"
+        table.title = phrase("{label}: {heading}", ["label": label, "heading": heading])
         return table
     }
 }

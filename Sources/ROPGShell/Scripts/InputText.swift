@@ -1,4 +1,5 @@
 import Foundation
+import ROPGText
 
 /// The bytes of a script (`-f FILE`, `source FILE`, standard input) or an imported CSV read as
 /// UTF-8 text.
@@ -19,17 +20,16 @@ enum InputText {
         var body = bytes[...]
         if body.starts(with: utf8BOM) { body = body.dropFirst(utf8BOM.count) }
         if let encoding = wideEncoding(bytes) {
-            throw Script.LoadError(message: "\(name) is \(encoding): save it as UTF-8"
-                                   + " (or convert it: iconv -f \(encoding.iconvName) -t UTF-8)")
+            throw Script.LoadError(message: phrase("{name} is {encoding}: save it as UTF-8 (or convert it: iconv -f {iconv} -t UTF-8)",
+                                                   ["name": name, "encoding": "\(encoding)", "iconv": encoding.iconvName]))
         }
         if let bad = firstInvalidUTF8(body) {
             let offset = bad + (bytes.count - body.count)  // counted from the file's first byte
             let line = bytes[..<offset].reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
             let lineStart = bytes[..<offset].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
             let hex = String(bytes[offset], radix: 16, uppercase: true)
-            throw Script.LoadError(message: "\(name) is not UTF-8 text: line \(line), byte \(offset - lineStart + 1)"
-                                   + " (offset \(offset)) is 0x\(hex), which does not start a UTF-8 character there;"
-                                   + " save it as UTF-8")
+            throw Script.LoadError(message: phrase("{name} is not UTF-8 text: line {line}, byte {byte} (offset {offset}) is 0x{hex}, which does not start a UTF-8 character there; save it as UTF-8",
+                                                   ["name": name, "line": String(line), "byte": String(offset - lineStart + 1), "offset": String(offset), "hex": hex]))
         }
         return String(decoding: body, as: UTF8.self)  // checked above: nothing is replaced
     }

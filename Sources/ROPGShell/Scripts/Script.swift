@@ -1,5 +1,6 @@
 import Foundation
 import ROPGDomain
+import ROPGText
 import ROPGTables
 
 /// A script: one command per line, `#` comments, blank lines, and `\` at the end of a line to
@@ -18,7 +19,7 @@ public struct Script: Sendable {
 
     public static func load(path: String) throws(LoadError) -> Script {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw LoadError(message: "cannot read \(path): no such file or not readable")
+            throw LoadError(message: phrase("cannot read {path}: no such file or not readable", ["path": path]))
         }
         return Script(name: path, text: try InputText.decode(Array(data), name: path))
     }

@@ -77,7 +77,7 @@ public enum ShellMain {
         let interactive = options.sources.isEmpty && isatty(0) == 1
         if let text = environment["ROPG_TODAY"], Day(isoText: text) == nil {
             // Told a day it cannot read: the clock's date is used, and the user is told so.
-            console.writeError("ropg: warning: ROPG_TODAY=\(text.excerpt) is not a day such as 2026-03-16; using the clock's date\n")
+            console.writeError("ropg: " + phrase("warning: ROPG_TODAY={value} is not a day such as 2026-03-16; using the clock's date", ["value": text.excerpt]) + "\n")
         }
         let session: Session
         do {

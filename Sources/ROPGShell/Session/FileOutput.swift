@@ -72,7 +72,7 @@ extension Session {
         do {
             try AtomicFile.write(bytes, to: target)
         } catch {
-            throw CommandError((error as? FileError)?.message ?? "cannot write \(target): \(error)")
+            throw CommandError((error as? FileError)?.message ?? phrase("cannot write {path}: {error}", ["path": target, "error": "\(error)"]))
         }
         let rows = tables.reduce(0) { $0 + $1.rows.count + $1.footerRows.count }
         let written = phrase(count: rows, "{count} row", "{count} rows")
@@ -89,7 +89,7 @@ extension Session {
         do {
             try AtomicFile.write(bytes, to: target)
         } catch {
-            throw CommandError((error as? FileError)?.message ?? "cannot write \(target): \(error)")
+            throw CommandError((error as? FileError)?.message ?? phrase("cannot write {path}: {error}", ["path": target, "error": "\(error)"]))
         }
     }
 

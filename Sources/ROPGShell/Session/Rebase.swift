@@ -1,4 +1,5 @@
 import ROPGDomain
+import ROPGText
 
 /// Replays this session's changes since its last save on the workspace as someone else saved it
 /// meanwhile (`save reload`).
@@ -57,7 +58,7 @@ struct Rebase {
         for pair in entry.pairs {
             var said: [String] = []
             let outcome = translate(pair, notes: &said)
-            entryNotes += said.map { "\(entry.description): \($0)" }
+            entryNotes += said.map { phrase("{change}: {note}", ["change": entry.description, "note": $0]) }
             switch outcome {
             case .apply(let change):
                 inverse.append(change.apply(to: &workspace))
@@ -72,11 +73,11 @@ struct Rebase {
             // Take the whole edit back: half an edit is worse than none.
             for change in inverse.reversed() { change.apply(to: &workspace) }
             renumbered = renumberedBefore
-            problems.append("\(entry.description): no longer applies (\(issue.path): \(issue.message))")
+            problems.append(phrase("{change}: no longer applies ({path}: {problem})", ["change": entry.description, "path": issue.path, "problem": issue.message]))
             failedEdits += 1
             return
         }
-        problems += skipped.map { "\(entry.description): \($0)" }
+        problems += skipped.map { phrase("{change}: {note}", ["change": entry.description, "note": $0]) }
         if !skipped.isEmpty { failedEdits += 1 }
         notes += entryNotes
         guard !forward.isEmpty else { return }
@@ -92,21 +93,21 @@ struct Rebase {
         case (.insertProduct(let product, let index), _):
             if let at = workspace.productIndex(sku: product.sku) {
                 if workspace.products[at] == product { return .nothing }
-                notes.append("product \(product.sku) was added in the file too; yours replaces it")
+                notes.append(phrase("product {sku} was added in the file too; yours replaces it", ["sku": product.sku]))
                 return .apply(.replaceProduct(product, at: at))
             }
             return .apply(.insertProduct(product, at: min(index, workspace.products.count)))
         case (.removeProduct, .insertProduct(let old, _)):
             guard let at = workspace.productIndex(sku: old.sku) else {
-                notes.append("product \(old.sku) was removed in the file too")
+                notes.append(phrase("product {sku} was removed in the file too", ["sku": old.sku]))
                 return .nothing
             }
-            if workspace.products[at] != old { notes.append("product \(old.sku) had been changed in the file; removed all the same") }
+            if workspace.products[at] != old { notes.append(phrase("product {sku} had been changed in the file; removed all the same", ["sku": old.sku])) }
             return .apply(.removeProduct(at: at))
         case (.replaceProduct(let new, _), .replaceProduct(let old, _)):
-            guard let at = workspace.productIndex(sku: old.sku) else { return .skip("product \(old.sku) is gone from the file; not applied") }
+            guard let at = workspace.productIndex(sku: old.sku) else { return .skip(phrase("product {sku} is gone from the file; not applied", ["sku": old.sku])) }
             if new.sku != old.sku, let other = workspace.productIndex(sku: new.sku), other != at {
-                return .skip("the file has a product \(new.sku) of its own; \(old.sku) was not renamed")
+                return .skip(phrase("the file has a product {new} of its own; {old} was not renamed", ["new": new.sku, "old": old.sku]))
             }
             let theirs = workspace.products[at]
             if theirs == old { return .apply(.replaceProduct(new, at: at)) }
@@ -121,7 +122,7 @@ struct Rebase {
             Rebase.merge(\.share, "share", old, new, theirs, &merged, &clashes)
             Rebase.merge(\.ctr, "ctr", old, new, theirs, &merged, &clashes)
             Rebase.merge(\.cvr, "cvr", old, new, theirs, &merged, &clashes)
-            if !clashes.isEmpty { notes.append("the file changed \(old.sku) \(clashes.joined(separator: ", ")) too; yours kept") }
+            if !clashes.isEmpty { notes.append(phrase("the file changed {target} {figures} too; yours kept", ["target": old.sku, "figures": clashes.joined(separator: ", ")])) }
             return merged == theirs ? .nothing : .apply(.replaceProduct(merged, at: at))
 
         // Cost entries, by ID (renumbered when the other file used the ID for an entry of its own).
@@ -129,7 +130,7 @@ struct Rebase {
             if let at = workspace.costIndex(id: entry.id) {
                 if workspace.costs[at] == entry { return .nothing }
                 let fresh = CostID(category: entry.category, number: nextFreeCostNumber(entry.category))
-                notes.append("your cost \(entry.id) is now \(fresh): the file has a \(entry.id) of its own")
+                notes.append(phrase("your cost {id} is now {fresh}: the file has a {id} of its own", ["id": entry.id.description, "fresh": "\(fresh)"]))
                 renumbered[entry.id] = fresh
                 entry.id = fresh
             }
@@ -137,14 +138,14 @@ struct Rebase {
         case (.removeCost, .insertCost(let old, _)):
             let id = renumbered[old.id] ?? old.id
             guard let at = workspace.costIndex(id: id) else {
-                notes.append("cost \(id) was removed in the file too")
+                notes.append(phrase("cost {id} was removed in the file too", ["id": id.description]))
                 return .nothing
             }
-            if workspace.costs[at].differs(from: old, id: id) { notes.append("cost \(id) had been changed in the file; removed all the same") }
+            if workspace.costs[at].differs(from: old, id: id) { notes.append(phrase("cost {id} had been changed in the file; removed all the same", ["id": id.description])) }
             return .apply(.removeCost(at: at))
         case (.replaceCost(var new, _), .replaceCost(var old, _)):
             let id = renumbered[old.id] ?? old.id
-            guard let at = workspace.costIndex(id: id) else { return .skip("cost \(id) is gone from the file; not applied") }
+            guard let at = workspace.costIndex(id: id) else { return .skip(phrase("cost {id} is gone from the file; not applied", ["id": id.description])) }
             old.id = id
             new.id = id
             let theirs = workspace.costs[at]
@@ -158,7 +159,7 @@ struct Rebase {
             Rebase.merge(\.start, "start", old, new, theirs, &merged, &clashes)
             Rebase.merge(\.end, "end", old, new, theirs, &merged, &clashes)
             Rebase.merge(\.product, "product", old, new, theirs, &merged, &clashes)
-            if !clashes.isEmpty { notes.append("the file changed \(id) \(clashes.joined(separator: ", ")) too; yours kept") }
+            if !clashes.isEmpty { notes.append(phrase("the file changed {target} {figures} too; yours kept", ["target": id.description, "figures": clashes.joined(separator: ", ")])) }
             return merged == theirs ? .nothing : .apply(.replaceCost(merged, at: at))
         case (.setLastCostNumber(let number, let category), .setLastCostNumber(let before, _)):
             let current = workspace.lastCostNumber[category] ?? 0
@@ -172,23 +173,23 @@ struct Rebase {
         case (.insertGoal(let goal, _), _):
             if let at = workspace.goalIndex(period: goal.period, metric: goal.metric) {
                 if workspace.goals[at] == goal { return .nothing }
-                notes.append("the file set goal \(goal.period.text) \(goal.metric.rawValue) too; yours replaces it")
+                notes.append(phrase("the file set goal {period} {metric} too; yours replaces it", ["period": goal.period.text, "metric": goal.metric.rawValue]))
                 return .apply(.replaceGoal(goal, at: at))
             }
             return .apply(.insertGoal(goal, at: workspace.goalInsertionIndex(for: goal)))
         case (.removeGoal, .insertGoal(let old, _)):
             guard let at = workspace.goalIndex(period: old.period, metric: old.metric) else {
-                notes.append("goal \(old.period.text) \(old.metric.rawValue) was removed in the file too")
+                notes.append(phrase("goal {period} {metric} was removed in the file too", ["period": old.period.text, "metric": old.metric.rawValue]))
                 return .nothing
             }
             return .apply(.removeGoal(at: at))
         case (.replaceGoal(let new, _), .replaceGoal(let old, _)):
             guard let at = workspace.goalIndex(period: old.period, metric: old.metric) else {
-                return .skip("goal \(old.period.text) \(old.metric.rawValue) is gone from the file; not applied")
+                return .skip(phrase("goal {period} {metric} is gone from the file; not applied", ["period": old.period.text, "metric": old.metric.rawValue]))
             }
             let theirs = workspace.goals[at]
             if theirs == new { return .nothing }
-            if theirs != old { notes.append("the file changed goal \(old.period.text) \(old.metric.rawValue) too; yours kept") }
+            if theirs != old { notes.append(phrase("the file changed goal {period} {metric} too; yours kept", ["period": old.period.text, "metric": old.metric.rawValue])) }
             return .apply(.replaceGoal(new, at: at))
 
         // Whole collections: merged element by element, by key.
@@ -209,31 +210,31 @@ struct Rebase {
             merged.overrides = Rebase.mergeKeyed(before.overrides, after.overrides, current.overrides,
                                                  key: { OverrideKey(period: $0.period, assumption: $0.assumption) },
                                                  name: { "\($0.assumption.rawValue) for \($0.period.text)" }, clashes: &clashes)
-            if !clashes.isEmpty { notes.append("the file changed \(clashes.joined(separator: ", ")) too; yours kept") }
+            if !clashes.isEmpty { notes.append(phrase("the file changed {figures} too; yours kept", ["figures": clashes.joined(separator: ", ")])) }
             return merged == current ? .nothing : .apply(.setSettings(merged))
         case (.setSplits(let after), .setSplits(let before)):
-            return collection(before, after, workspace.splits, key: \.period, name: { "the split of \($0.text)" }, notes: &notes) { .setSplits($0) }
+            return collection(before, after, workspace.splits, key: \.period, name: { phrase("the split of {period}", ["period": $0.text]) }, notes: &notes) { .setSplits($0) }
         case (.setProfiles(let after), .setProfiles(let before)):
             return collection(before, after, workspace.profiles, key: \.name, name: { "profile \($0)" }, notes: &notes) { .setProfiles($0) }
         case (.setHitPlans(let after), .setHitPlans(let before)):
-            return collection(before, after, workspace.hitPlans, key: \.name, name: { "hit plan \($0)" }, notes: &notes) { .setHitPlans($0) }
+            return collection(before, after, workspace.hitPlans, key: \.name, name: { phrase("hit plan {name}", ["name": "\($0)"]) }, notes: &notes) { .setHitPlans($0) }
         case (.setScenarios(let after), .setScenarios(let before)):
             return collection(before, after, workspace.scenarios, key: \.name, name: { "scenario \($0)" }, notes: &notes) { .setScenarios($0) }
         case (.setActuals(let after), .setActuals(let before)):
             // Commands rely on actuals in date order (as the reader keeps them).
-            return collection(before, after, workspace.actuals, key: \.day, name: { "the actuals of \($0.isoText)" }, notes: &notes) {
+            return collection(before, after, workspace.actuals, key: \.day, name: { phrase("the actuals of {day}", ["day": $0.isoText]) }, notes: &notes) {
                 .setActuals($0.sorted { $0.day < $1.day })
             }
         case (.setName(let after), .setName(let before)):
             let current = workspace.name
             if current == after { return .nothing }
-            if current != before { notes.append("the file renamed the workspace to \(current); yours, \(after), kept") }
+            if current != before { notes.append(phrase("the file renamed the workspace to {theirs}; yours, {yours}, kept", ["theirs": "\(current)", "yours": "\(after)"])) }
             return .apply(.setName(after))
 
         default:
             // A change whose inverse does not match its kind cannot come out of `Edit.apply`;
             // applying it by position would be a guess, so it is reported instead.
-            return .skip("cannot be re-applied")
+            return .skip(phrase("cannot be re-applied"))
         }
     }
 
@@ -251,7 +252,7 @@ struct Rebase {
         if current == after { return .nothing }
         var clashes: [String] = []
         let merged = Rebase.mergeKeyed(before, after, current, key: { $0[keyPath: key] }, name: { name($0[keyPath: key]) }, clashes: &clashes)
-        if !clashes.isEmpty { notes.append("the file changed \(clashes.joined(separator: ", ")) too; yours kept") }
+        if !clashes.isEmpty { notes.append(phrase("the file changed {figures} too; yours kept", ["figures": clashes.joined(separator: ", ")])) }
         return merged == current ? .nothing : .apply(make(merged))
     }
 

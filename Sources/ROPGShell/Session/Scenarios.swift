@@ -30,7 +30,7 @@ extension Session {
         let key = "\(name)\u{1F}\(rule.typed)"
         if let cached = scenarioCache[key], cached.revision == planRevision, cached.scenario == scenario { return (cached.session, cached.outcome) }
         let outcome = scenario.applied(to: plan, volume: rule)
-        if let failure = outcome.volumeFailure { throw CommandError(phrase("scenario {name}: {failure}", ["name": "\(name)", "failure": "\(failure)"])) }
+        if let failure = outcome.volumeFailure { throw CommandError(phrase("scenario {name}: {failure}", ["name": "\(name)", "failure": failure.phrased])) }
         let session = Session(workspace: outcome.workspace, path: nil, console: Console(capturing: ()), interactive: false, today: today)
         if !outcome.costsChanged, !outcome.productsMoved {
             // The plan's million entries need not be folded again: only what prices and shares change.
@@ -65,7 +65,7 @@ extension Session {
         var scenarios = workspace.scenarios
         let scenario = Scenario(name: name, changes: changes, volume: rule)
         if let index = scenarios.firstIndex(where: { $0.name == name }) { scenarios[index] = scenario } else { scenarios.append(scenario) }
-        perform(Edit(description: "scenario \(name) (\(counted(changes.count, "change")))", changes: [.setScenarios(scenarios)]))
+        perform(Edit(description: phrase("scenario {name} ({changes})", ["name": name, "changes": phrase(count: changes.count, "{count} change", "{count} changes")]), changes: [.setScenarios(scenarios)]))
         return scenario
     }
 
@@ -75,11 +75,11 @@ extension Session {
         whatIf?.scenario = name
         whatIf?.volume = volume
         let outcome = Scenario(name: name, changes: changes, volume: .holdGMV).applied(to: workspace)
-        let edit = Edit(description: "scenario \(name): \(counted(changes.count, "change"))", changes: Session.difference(from: workspace, to: outcome.workspace))
+        let edit = Edit(description: phrase("scenario {name}: {changes}", ["name": name, "changes": phrase(count: changes.count, "{count} change", "{count} changes")]), changes: Session.difference(from: workspace, to: outcome.workspace))
         perform(edit)
         // The scenario's own relative changes stay relative when it is kept again.
         noteTyped(zip(changes, outcome.applied).filter { $0.1 }.map(\.0))
-        return outcome.problems
+        return outcome.problems.map(\.message)
     }
 
     /// Changes that turn `old` into `new`, entity by entity (products, costs, goals by position

@@ -232,9 +232,9 @@ public final class Session {
         if let open = whatIf, let last = undoSteps.last, last.id < open.firstStepID { return nil }
         guard let step = undoSteps.popLast() else { return nil }
         let redo = apply(step.inverse)
-        journalEdit(Edit(description: "undo: " + step.description, changes: step.inverse.changes))
+        journalEdit(Edit(description: phrase("undo: {change}", ["change": step.description]), changes: step.inverse.changes))
         redoSteps.append(step)
-        log(LoggedEdit(description: "undo " + step.description, forward: step.inverse, inverse: redo, stepID: step.id, isUndo: true))
+        log(LoggedEdit(description: phrase("undo {change}", ["change": step.description]), forward: step.inverse, inverse: redo, stepID: step.id, isUndo: true))
         return step.description
     }
 
@@ -242,7 +242,7 @@ public final class Session {
     func redo() -> String? {
         guard let step = redoSteps.popLast() else { return nil }
         let undo = apply(step.forward)
-        journalEdit(Edit(description: "redo: " + step.description, changes: step.forward.changes))
+        journalEdit(Edit(description: phrase("redo: {change}", ["change": step.description]), changes: step.forward.changes))
         undoSteps.append(step)
         log(LoggedEdit(description: step.description, forward: step.forward, inverse: undo, stepID: step.id, isUndo: false))
         return step.description
@@ -298,24 +298,32 @@ public final class Session {
     /// session's journal is decided on): what the file lacks, in the order it was made.
     func rejournal() {
         startJournal()
-        for entry in changesSinceSave { journalEdit(Edit(description: entry.description, changes: entry.pairs.map(\.forward))) }
+        // A change of the open what-if's (its steps come after its first) goes back into a what-if
+        // on replay; the rest, earlier what-ifs' changes and their taking back among them, are the plan's.
+        for entry in changesSinceSave {
+            let scope: Journal.Scope = whatIf.map { entry.stepID >= $0.firstStepID ? .whatIf(scenario: $0.scenario) : .plan } ?? .plan
+            journalEdit(Edit(description: entry.description, changes: entry.pairs.map(\.forward)), scope: scope)
+        }
     }
 
     /// Writes an edit to the journal; a journal that cannot be written is said once, and the
     /// shell goes on (the changes are still in memory and can be saved).
-    func journalEdit(_ edit: Edit) {
+    /// `scope` is where the edit was made: by default the open what-if (if any) or the plan.
+    func journalEdit(_ edit: Edit, scope: Journal.Scope? = nil) {
         if journal == nil, !foundJournals.isEmpty, !journalWarned {
             journalWarned = true
-            console.writeError("note: unsaved changes of an earlier session are waiting (recover replay or recover discard); new changes are not journaled until then\n")
+            console.writeError(phrase("note: unsaved changes of an earlier session are waiting (recover replay or recover discard); new changes are not journaled until then") + "\n")
         }
+        let scope = scope ?? whatIf.map { .whatIf(scenario: $0.scenario) } ?? .plan
         // A change made inside a what-if or a scenario says so, so that `recover show` after a crash
         // tells a scenario's edits from the plan's before anything is replayed.
         var edit = edit
-        if let open = whatIf, !edit.description.hasPrefix("drop the what-if") {
-            edit.description = (open.scenario.map { "in scenario \($0): " } ?? "in the what-if: ") + edit.description
+        if case .whatIf(let scenario) = scope {
+            edit.description = scenario.map { phrase("in scenario {name}: {change}", ["name": $0, "change": edit.description]) }
+                ?? phrase("in the what-if: {change}", ["change": edit.description])
         }
-        do throws(Journal.Failure) { try journal?.append(edit) } catch {
-            if !journalWarned { console.writeError("warning: \(error.message); changes are not protected against a crash until you save\n") }
+        do throws(Journal.Failure) { try journal?.append(edit, scope: scope) } catch {
+            if !journalWarned { console.writeError(phrase("warning: {problem}; changes are not protected against a crash until you save", ["problem": error.message]) + "\n") }
             journalWarned = true
         }
     }

@@ -50,6 +50,8 @@ extension Session {
             return nil
         }
         undoSteps.removeAll { $0.id >= open.firstStepID }
+        // The journal already holds the changes, made inside the what-if: it needs only the keep.
+        journalEdit(Edit(description: phrase("keep the what-if ({changes})", ["changes": phrase(count: steps.count, "{count} change", "{count} changes")]), changes: []), scope: .keepWhatIf)
         let description = "what-if: " + steps.map(\.description).joined(separator: "; ")
         let forward = Edit(description: description, changes: steps.flatMap(\.forward.changes))
         let inverse = Edit(description: description, changes: steps.reversed().flatMap(\.inverse.changes))
@@ -63,10 +65,10 @@ extension Session {
         guard let open = whatIf else { return 0 }
         let count = whatIfSteps.count
         // The journal takes the what-if's changes back as their inverses, newest first.
-        journalEdit(Edit(description: "drop the what-if (\(counted(count, "change")))", changes: whatIfSteps.reversed().flatMap(\.inverse.changes)))
+        journalEdit(Edit(description: phrase("drop the what-if ({changes})", ["changes": phrase(count: count, "{count} change", "{count} changes")]), changes: whatIfSteps.reversed().flatMap(\.inverse.changes)), scope: .dropWhatIf)
         // The plan is put back whole (below); the log records it as each change taken back.
         for step in whatIfSteps.reversed() {
-            log(LoggedEdit(description: "drop " + step.description, forward: step.inverse, inverse: step.forward, stepID: step.id, isUndo: true))
+            log(LoggedEdit(description: phrase("drop {change}", ["change": step.description]), forward: step.inverse, inverse: step.forward, stepID: step.id, isUndo: true))
         }
         undoSteps.removeAll { $0.id >= open.firstStepID }
         redoSteps = open.stashedRedo
@@ -93,16 +95,16 @@ extension Session {
         }
         var whatIfBlocks = whatIfBlocks
         let rule = whatIf?.volume ?? .holdGMV
-        var note = rule == .holdGMV ? phrase("volume: {rule}, the default; whatif volume=hold-units or volume=elasticity:E changes it", ["rule": phrase(rule.explained)])
-            : phrase("volume: {rule}", ["rule": phrase(rule.explained)])
+        var note = rule == .holdGMV ? phrase("volume: {rule}, the default; whatif volume=hold-units or volume=elasticity:E changes it", ["rule": rule.explanation])
+            : phrase("volume: {rule}", ["rule": rule.explanation])
         if rule != .holdGMV {
             // The what-if's own figures with its volume rule: worked out on a copy adjusted for it.
             var adjusted = workspace
-            let said: String?
+            let said: VolumeNote?
             do throws(VolumeAdjustment.Failure) { said = try VolumeAdjustment.apply(rule, plan: plan, to: &adjusted) } catch {
-                return whatIfBlocks + [.message(phrase("({error})", ["error": "\(error.message)"]))]
+                return whatIfBlocks + [.message(phrase("({error})", ["error": error.message.phrased]))]
             }
-            if let said { note += ": " + said }
+            if let said { note += ": " + said.message }
             let session = Session(workspace: adjusted, path: nil, console: Console(capturing: ()), interactive: false, today: today)
             do throws(CommandError) { whatIfBlocks = try command.run(arguments, in: session) } catch {
                 return whatIfBlocks + [.message(phrase("(the what-if cannot show this with volume {typed}: {error})", ["typed": "\(rule.typed)", "error": "\(error.message)"]))]

@@ -44,7 +44,7 @@ enum WorkspaceFile {
                 throw CommandError(error.message)
             }
         } else {
-            notes.append("new workspace: \(path) will be created on the first save")
+            notes.append(phrase("new workspace: {path} will be created on the first save", ["path": path]))
         }
         let (lock, lockNote) = takeLock(path, currentLock: currentLock)
         return Opened(path: path, workspace: workspace, fingerprint: fingerprint, lock: lock, notes: notes, lockNote: lockNote)
@@ -52,8 +52,8 @@ enum WorkspaceFile {
 
     /// "removed 1 temporary file left by a save that did not finish"
     static func removedText(_ count: Int) -> String {
-        count == 1 ? "removed 1 temporary file left by a save that did not finish"
-            : "removed \(count) temporary files left by saves that did not finish"
+        count == 1 ? phrase("removed 1 temporary file left by a save that did not finish")
+            : phrase("removed {count} temporary files left by saves that did not finish", ["count": String(count)])
     }
 
     /// Takes the lock of `path` for this session; returns it (nil when another ropg has it, or
@@ -63,10 +63,10 @@ enum WorkspaceFile {
         switch WorkspaceLock.acquire(for: path) {
         case .acquired(let lock, let stale):
             guard let stale else { return (lock, nil) }
-            return (lock, "took over the lock on \(path) from ropg \(stale), which is no longer running")
+            return (lock, phrase("took over the lock on {path} from ropg {pid}, which is no longer running", ["path": path, "pid": "\(stale)"]))
         case .heldByAnother(let holder):
-            let who = holder.map { "another ropg (\($0))" } ?? "another ropg"
-            return (nil, "\(who) has \(path) open: if it saves first, your save will ask you to reload (save reload)")
+            let who = holder.map { phrase("another ropg ({holder})", ["holder": "\($0)"]) } ?? phrase("another ropg")
+            return (nil, phrase("{who} has {path} open: if it saves first, your save will ask you to reload (save reload)", ["who": who, "path": path]))
         case .unavailable:
             // A read-only folder or a file system without locks: nothing to guard, and a save
             // there reports its own error.
@@ -100,7 +100,7 @@ enum WorkspaceFile {
                 if code == ELOOP {
                     throw CommandError(phrase("{path} is a loop of symbolic links; point the link at a workspace file", ["path": "\(path)"]))
                 }
-                let link = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "a missing file"
+                let link = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? phrase("a missing file")
                 throw CommandError(phrase("{path} is a symbolic link to {link}, which does not exist ({value}); create that file, or remove the link", ["path": "\(path)", "link": "\(link)", "value": "\(String(cString: strerror(code)))"]))
             }
             info = target
@@ -145,7 +145,7 @@ extension Session {
     }
 
     /// "since it was opened" or "since it was last saved", as the case is.
-    var sinceRead: String { savedSinceOpen ? "since ropg last saved it" : "since it was opened" }
+    var sinceRead: String { savedSinceOpen ? phrase("since ropg last saved it") : phrase("since it was opened") }
 
     /// Takes on a file just opened: its workspace (or a new one named after the file), its
     /// fingerprint and lock. The lock held before is let go when it is another file's.

@@ -17,7 +17,7 @@ enum InteractiveShell {
             Completion.candidates(for: text, in: session)
         }) else {
             // Without line editing, read the terminal's lines as a script would.
-            session.console.writeError("ropg: line editing is not available; reading plain lines\n")
+            session.console.writeError("ropg: " + phrase("line editing is not available; reading plain lines") + "\n")
             var failures = 0
             while !session.quitRequested, let line = Swift.readLine() {
                 if !session.execute(line: line) { failures += 1 }
@@ -77,9 +77,9 @@ enum InteractiveShell {
         let copy = "\(base).unsaved-\(stamp)-\(getpid()).json"
         do {
             try WorkspaceWriter.save(session.workspace, to: copy)
-            session.console.writeError("input ended with unsaved changes and no answer: they are kept in \(copy) (open it, or copy it over the workspace)\n")
+            session.console.writeError(phrase("input ended with unsaved changes and no answer: they are kept in {copy} (open it, or copy it over the workspace)", ["copy": copy]) + "\n")
         } catch {
-            session.console.writeError("input ended with unsaved changes and no answer, and they could not be kept in \(copy): \(error)\n")
+            session.console.writeError(phrase("input ended with unsaved changes and no answer, and they could not be kept in {copy}: {error}", ["copy": copy, "error": "\(error)"]) + "\n")
         }
     }
 }

@@ -154,9 +154,9 @@ public enum CostsCommand: Command {
             return [.text(category)] + months.rows.map { months.normalized($0)[index] } + [months.footerRows.first.map { months.normalized($0)[index] } ?? .empty]
         }
         let last = months.columns.count - 1
-        let footer: [Cell] = [.text("total cost")] + months.rows.map { months.normalized($0)[last] } + [months.footerRows.first.map { months.normalized($0)[last] } ?? .empty]
+        let footer: [Cell] = [.text(phrase("total cost"))] + months.rows.map { months.normalized($0)[last] } + [months.footerRows.first.map { months.normalized($0)[last] } ?? .empty]
         return Table(columns: columns, rows: rows, footerRows: [footer],
-                     notes: ["categories by month: a month's total is costs \(period.text) by=month's, a category's total is costs \(period.text)'s amount for it"])
+                     notes: [phrase("categories by month: a month's total is costs {period} by=month's, a category's total is costs {period}'s amount for it", ["period": period.text])])
     }
 
     private static func byPeriod(_ options: AccountingOptions, grain: PeriodGrain, only: CostCategory?, _ session: Session) throws(CommandError) -> Table {

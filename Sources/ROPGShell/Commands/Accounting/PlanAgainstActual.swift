@@ -37,15 +37,16 @@ enum PlanAgainstActual {
         }
         let report: PlanActualReport
         do { report = try PlanActualReport.of(session.context, period: period, grain: grain, view: options.view) } catch { throw CommandError(error.message) }
-        var notes = ["plan and actual over the same days: those with GMV recorded (\(report.total.recordedDays) of \(report.total.days) days of \(period.text)); "
-                     + "the actual's sales-linked costs follow the recorded sales, its calendar costs are the same as the plan's",
-                     "variance = actual − plan; variance % = variance ÷ plan" + (kind == .pnl && grain == nil ? "; the margin's variance is in percentage points; goals are over the same days" : "")]
+        var notes = [phrase("plan and actual over the same days: those with GMV recorded ({recorded} of {days} days of {period}); the actual's sales-linked costs follow the recorded sales, its calendar costs are the same as the plan's",
+                            ["recorded": String(report.total.recordedDays), "days": String(report.total.days), "period": period.text]),
+                     kind == .pnl && grain == nil ? phrase("variance = actual − plan; variance % = variance ÷ plan; the margin's variance is in percentage points; goals are over the same days")
+                        : phrase("variance = actual − plan; variance % = variance ÷ plan")]
         if !report.missingDays.isEmpty {
-            notes.append("missing, never counted as zero: \(counted(report.missingDays.count, "day")) with no GMV recorded: \(CheckCommand.dayRanges(report.missingDays))")
+            notes.append(phrase("missing, never counted as zero: {days} with no GMV recorded: {ranges}", ["days": phrase(count: report.missingDays.count, "{count} day", "{count} days"), "ranges": CheckCommand.dayRanges(report.missingDays)]))
         }
-        if options.view == .cash { notes.append("view=cash: one-off and amortized purchases on their payment day") }
+        if options.view == .cash { notes.append(phrase("view=cash: one-off and amortized purchases on their payment day")) }
         let name = kind == .pnl ? "pnl_vs_actual" : "costs_vs_actual"
-        let title = "\(kind == .pnl ? "profit and loss" : "costs") \(period.text): plan against actual"
+        let title = kind == .pnl ? phrase("profit and loss {period}: plan against actual", ["period": period.text]) : phrase("costs {period}: plan against actual", ["period": period.text])
         if grain == nil {
             return [.table(Table(name: name, title: title,
                                  columns: [.text("figure", key: "figure"), .number("plan", key: "plan"), .number("actual", key: "actual"),
@@ -57,7 +58,7 @@ enum PlanAgainstActual {
             var cells: [Cell] = [.text(label), Cell(text: "\(row.recordedDays) of \(row.days)", plain: String(row.recordedDays), kind: .count, alignment: .right)]
             for figure in shown {
                 guard let plan = row.plan, let actual = row.actual else {
-                    cells += [.empty, .text("missing"), .empty, .empty]
+                    cells += [.empty, .word("missing"), .empty, .empty]
                     continue
                 }
                 cells += compared(figure.value(plan), figure.value(actual))
@@ -66,10 +67,10 @@ enum PlanAgainstActual {
         }
         var columns: [Column] = [.text(grain?.name ?? "period", key: "period"), .number("days recorded", key: "days_recorded")]
         for figure in shown {
-            columns += [.number("\(figure.label) plan", key: "\(figure.key)_plan"), .number("\(figure.label) actual", key: "\(figure.key)_actual"),
+            columns += [.number(phrase("{figure} plan", ["figure": phrase(figure.label)]), key: "\(figure.key)_plan"), .number(phrase("{figure} actual", ["figure": phrase(figure.label)]), key: "\(figure.key)_actual"),
                         .number("variance", key: "\(figure.key)_variance"), .number("variance %", key: "\(figure.key)_variance_rate")]
         }
-        notes.insert("by=\(grain?.name ?? ""): a row with no day recorded is missing; \(command) \(period.text) vs=actual (without by=) compares every figure and the goals", at: 2)
+        notes.insert(phrase("by={grain}: a row with no day recorded is missing; {command} {period} vs=actual (without by=) compares every figure and the goals", ["grain": grain?.name ?? "", "command": command, "period": period.text]), at: 2)
         return [.table(Table(name: name, title: title, columns: columns,
                              rows: report.rows.map { cells($0, label: GoalCommand.label($0.period, shown: $0.shown)) },
                              footerRows: [cells(report.total, label: "total \(period.text)")], notes: notes))]
@@ -78,16 +79,16 @@ enum PlanAgainstActual {
     /// One row per figure, then the goals compared, for a period without by=.
     static func singleRows(_ kind: Kind, _ row: PlanActualReport.Row) -> [[Cell]] {
         guard let plan = row.plan, let actual = row.actual else {
-            return figures(kind).map { [.text($0.label), .empty, .text("missing"), .empty, .empty] }
+            return figures(kind).map { [.text($0.label), .empty, .word("missing"), .empty, .empty] }
         }
         var rows: [[Cell]] = figures(kind).map { figure in [.text(figure.label)] + compared(figure.value(plan), figure.value(actual)) }
         if kind == .pnl {
-            rows.append([.text("margin"), .optional(plan.margin, { .rate($0, places: 2) }), .optional(actual.margin, { .rate($0, places: 2) })]
+            rows.append([.word("margin"), .optional(plan.margin, { .rate($0, places: 2) }), .optional(actual.margin, { .rate($0, places: 2) })]
                         + marginVariance(plan.margin, actual.margin))
         }
         for goal in row.goals where kind == .pnl {
             let show = { (value: ExactDecimal) in GoalCommand.cell(value, goal.metric) }
-            let label = goal.metric == .profit ? "profit against its goal" : "\(goal.metric.label) against its goal"
+            let label = goal.metric == .profit ? phrase("profit against its goal") : phrase("{goal} against its goal", ["goal": phrase(goal.metric.label)])
             rows.append([.text(label), show(goal.goal), show(goal.actual), show(goal.variance),
                          .optional(goal.variance.divided(by: goal.goal.magnitude), { .rate($0, places: 1) })])
         }
@@ -101,7 +102,7 @@ enum PlanAgainstActual {
         let variance = actual - plan
         let points = (variance * .hundred).rounded(places: 2)
         var change = Cell.rate(variance, places: 2)
-        change.text = (points.isNegative ? "" : "+") + points.plainText(minimumPlaces: 2) + " pp"
+        change.text = phrase("{points} pp", ["points": (points.isNegative ? "" : "+") + points.plainText(minimumPlaces: 2)])
         change.emphasis = points.isNegative ? .negative : .none
         return [change, .optional(variance.divided(by: plan.magnitude), { .rate($0, places: 1) })]
     }

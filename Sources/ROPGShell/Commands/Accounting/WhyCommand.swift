@@ -26,8 +26,8 @@ public enum WhyCommand: Command {
         let options = try AccountingOptions(rest, command: "why \(what)", usage: what == "pnl" ? usage[0] : usage[1], session: session)
         let book = try options.book(options.period, perEntry: true)
         guard let item = arguments.positional(2) else {
-            throw CommandError(what == "pnl" ? "which line? why pnl \(options.period.text) R (or gmv, refunds, revenue, O, P, G, cost, profit)"
-                                             : "which entry? why costs \(options.period.text) R1 (see cost list)")
+            throw CommandError(what == "pnl" ? phrase("which line? why pnl {period} R (or gmv, refunds, revenue, O, P, G, cost, profit)", ["period": options.period.text])
+                                             : phrase("which entry? why costs {period} R1 (see cost list)", ["period": options.period.text]))
         }
         return what == "pnl" ? try pnlLine(item, book, options, session) : try costEntry(item, book, options, session)
     }
@@ -40,18 +40,21 @@ public enum WhyCommand: Command {
         switch item.lowercased() {
         case "gmv":
             let days = options.period.dayCount - sales.daysWithoutRevenue
-            let from = options.source == .plan ? "the GMV goals spread to \(counted(days, "day"))" : "the GMV recorded on \(counted(days, "day"))"
-            return [answer("GMV", gmv, "\(from) of \(period)")]
+            let counted = phrase(count: days, "{count} day", "{count} days")
+            let from = options.source == .plan ? phrase("the GMV goals spread to {days} of {period}", ["days": counted, "period": period])
+                : phrase("the GMV recorded on {days} of {period}", ["days": counted, "period": period])
+            return [answer(phrase("GMV"), gmv, from)]
         case "refunds":
-            return [answer("refunds", refunds, "GMV \(gmv.formatted()) × each day's refund rate (overall \(AccountingOptions.refundRate(sales)))")]
+            return [answer(phrase("refunds"), refunds, phrase("GMV {gmv} × each day's refund rate (overall {rate})", ["gmv": gmv.formatted(), "rate": AccountingOptions.refundRate(sales)]))]
         case "revenue", "net", "net-revenue":
-            return [answer("net revenue", net, "GMV \(gmv.formatted()) − refunds \(refunds.formatted())")]
+            return [answer(phrase("net revenue"), net, phrase("GMV {gmv} − refunds {refunds}", ["gmv": gmv.formatted(), "refunds": refunds.formatted()]))]
         case "cost", "costs", "total":
             let parts = CostCategory.allCases.map { "\($0.rawValue) \(figures.cost($0).formatted())" }.joined(separator: " + ")
-            return [answer("total cost", cost, parts)]
+            return [answer(phrase("total cost"), cost, parts)]
         case "profit":
-            let margin = net.isZero ? "" : "; margin \((profit.divided(by: net) ?? .zero).percentText()) of net revenue"
-            return [answer("profit", profit, "net revenue \(net.formatted()) − total cost \(cost.formatted())" + margin)]
+            let working: KeyValuePairs<String, String> = ["net": net.formatted(), "cost": cost.formatted(), "margin": (profit.divided(by: net) ?? .zero).percentText()]
+            return [answer(phrase("profit"), profit, net.isZero ? phrase("net revenue {net} − total cost {cost}", working)
+                : phrase("net revenue {net} − total cost {cost}; margin {margin} of net revenue", working))]
         default:
             guard let category = CostCategory(text: item) else {
                 throw CommandError(phrase("{item} is not a pnl line: use gmv, refunds, revenue, R, O, P, G, cost or profit", ["item": "\(item)"]))
@@ -64,9 +67,9 @@ public enum WhyCommand: Command {
                 return [.text(id), .text(name), .text(AccountingOptions.working(line, session.workspace, period: options.period, view: options.view, shown: amount)), .money(amount)]
             }
             return [.table(Table(
-                title: "why pnl \(period) \(AccountingOptions.categoryLabel(category))",
+                title: phrase("why pnl {period} {category}", ["period": period, "category": AccountingOptions.categoryLabel(category)]),
                 columns: [.text("ID", key: "id"), .text("name", key: "name"), .text("working", key: "working"), .number("amount", key: "amount")],
-                rows: rows, footerRows: [[.empty, .text("\(category.rawValue) total"), .empty, .money(shownTotal)]],
+                rows: rows, footerRows: [[.empty, .text(phrase("{category} total", ["category": category.rawValue])), .empty, .money(shownTotal)]],
                 notes: options.notes(book, session)))]
         }
     }
@@ -84,13 +87,14 @@ public enum WhyCommand: Command {
         let entry = session.workspace.costs[index]
         if case .deposit = entry.basis {
             let paid = book.deposits.first { $0.index == index }?.amount
-            return [entryAnswer(entry, "a deposit: capital tied up, not a cost" +
-                                (paid == nil ? "; nothing paid in \(options.period.text)" : "; paid in \(options.period.text)"), paid ?? .zero)]
+            return [entryAnswer(entry, paid == nil ? phrase("a deposit: capital tied up, not a cost; nothing paid in {period}", ["period": options.period.text])
+                                : phrase("a deposit: capital tied up, not a cost; paid in {period}", ["period": options.period.text]), paid ?? .zero)]
         }
         let figures = try options.figures(options.period, lines: true)
         guard let line = AccountingOptions.shownLines(book, figures, session.workspace).first(where: { $0.source == .entry(index) }) else {
-            return [entryAnswer(entry, "costs nothing in \(options.period.text): " +
-                                (Accrual.window(of: entry, in: options.period) == nil ? "it does not apply then (start/end)" : "nothing it follows happens then"), .zero)]
+            return [entryAnswer(entry, Accrual.window(of: entry, in: options.period) == nil
+                                ? phrase("costs nothing in {period}: it does not apply then (start/end)", ["period": options.period.text])
+                                : phrase("costs nothing in {period}: nothing it follows happens then", ["period": options.period.text]), .zero)]
         }
         let shown = figures.lines[line.source] ?? .zero
         return [entryAnswer(entry, AccountingOptions.working(line, session.workspace, period: options.period, view: options.view, shown: shown), shown)]

@@ -57,7 +57,8 @@ extension GoalCommand {
         let metric = contradiction.metric
         let show = { (value: ExactDecimal) in metric.isMoney ? value.formatted() : value.countText }
         let sign = contradiction.goal > contradiction.needed ? "+" : ""
-        return "\(contradiction.period.text): the \(metric.rawValue) goal \(show(contradiction.goal)) does not fit the gmv goal, "
-            + "which needs \(show(contradiction.needed)) (\(sign)\(contradiction.relative.percentText(places: 1)))"
+        return phrase("{period}: the {metric} goal {goal} does not fit the gmv goal, which needs {needed} ({change})",
+                      ["period": contradiction.period.text, "metric": metric.rawValue, "goal": show(contradiction.goal), "needed": show(contradiction.needed),
+                       "change": sign + contradiction.relative.percentText(places: 1)])
     }
 }

@@ -9,14 +9,14 @@ extension GoalCommand {
         try arguments.checkKeys(of: Self.self, verb: "show")
         try arguments.checkPositionals(max: 2, usage: usage[5])
         let period = try period(arguments.positional(1), "show")
-        if let productsInRows = try PnlGrid.productsInRows(arguments.value("by"), oneDimension: "quarter, month, week or day") {
+        if let productsInRows = try PnlGrid.productsInRows(arguments.value("by"), oneDimension: phrase("quarter, month, week or day")) {
             return try productGrid(period, productsInRows: productsInRows, arguments, session)
         }
-        if arguments.has("top") { throw CommandError("top= goes with a grid: goal show \(period.text) by=month,product top=10") }
+        if arguments.has("top") { throw CommandError(phrase("top= goes with a grid: goal show {period} by=month,product top=10", ["period": period.text])) }
         let grain = try grain(arguments.value("by"), for: period)
         let metrics = try metrics(arguments.value("metrics"))
         if let vs = arguments.value("vs") {
-            guard vs == "actual" else { throw CommandError("vs=\(vs.excerpt): only vs=actual compares, e.g. goal show 2026-03 vs=actual") }
+            guard vs == "actual" else { throw CommandError(phrase("vs={value}: only vs=actual compares, e.g. goal show 2026-03 vs=actual", ["value": vs.excerpt])) }
             return try againstActual(period, grain: grain, metrics: metrics, session)
         }
         return try showTable(period, grain: grain, metrics: metrics, session)
@@ -28,7 +28,7 @@ extension GoalCommand {
     /// pnl's) and a product's total pnl's (docs/DOMAIN.md §11.3).
     static func productGrid(_ period: Period, productsInRows: Bool, _ arguments: Arguments, _ session: Session) throws(CommandError) -> [Block] {
         if arguments.has("metrics") || arguments.has("vs") {
-            throw CommandError("metrics= and vs= go with one dimension; a goal grid shows GMV, e.g. goal show \(period.text) by=month,product")
+            throw CommandError(phrase("metrics= and vs= go with one dimension; a goal grid shows GMV, e.g. goal show {period} by=month,product", ["period": period.text]))
         }
         let top = try PnlGrid.top(arguments)
         let grid: ProductMonthGrid
@@ -36,9 +36,9 @@ extension GoalCommand {
             let ledger = try session.context.ledger(.plan, .accrual)
             grid = try ProductMonthGrid(ledger, period, metric: .gmv, allocation: .revenue, top: top)
         } catch { throw CommandError(error.message) }
-        let notes = ["the GMV goal spread to products as the plan sells them (each product's share of each day, saved hit plans in their products); "
-                     + "a month's total is goal show \(period.text) by=month's GMV, a product's total pnl \(period.text) by=product's GMV"]
-        let title = "goals \(period.text): GMV by \(productsInRows ? "product and month" : "month and product")"
+        let notes = [phrase("the GMV goal spread to products as the plan sells them (each product's share of each day, saved hit plans in their products); a month's total is goal show {period} by=month's GMV, a product's total pnl {period} by=product's GMV", ["period": period.text])]
+        let title = productsInRows ? phrase("goals {period}: GMV by product and month", ["period": period.text])
+            : phrase("goals {period}: GMV by month and product", ["period": period.text])
         return [.table(try PnlGrid.table(grid, name: "goal_grid", title: title, notes: notes, productsInRows: productsInRows, session))]
     }
 
@@ -147,12 +147,13 @@ extension GoalCommand {
         case .noGMVGoal(let period):
             return CommandError(phrase("no GMV goal covers every day of {period}; set one with goal set {settable} gmv=…", ["period": period.text, "settable": settable(period)]))
         case .noActuals: return CommandError(phrase("no actuals recorded yet: actual add 2026-03-14 gmv=… or actual import FILE.csv, then check"))
-        case .failed(let message): return CommandError(message)
+        case .failed(let message): return CommandError(message.phrased)
+        case .report(let error): return CommandError(error.message)
         }
     }
 
     static func tooMany(_ rows: PeriodRows.TooMany) -> CommandError {
-        CommandError("\(rows.period.text) by \(rows.grain.name) is about \(rows.estimate.formatted()) rows; show a shorter period or a larger by=")
+        CommandError(phrase("{period} by {grain} is about {rows} rows; show a shorter period or a larger by=", ["period": rows.period.text, "grain": rows.grain.phrased, "rows": rows.estimate.formatted()]))
     }
 
     /// The periods a table shows, one per row; refuses absurdly long tables.
@@ -164,10 +165,10 @@ extension GoalCommand {
     static func grain(_ text: String?, for period: Period) throws(CommandError) -> PeriodGrain {
         guard let text else { return PeriodRows.defaultGrain(for: period) }
         guard let grain = [PeriodGrain.quarter, .month, .week, .day].first(where: { $0.name == text }) else {
-            throw CommandError("by=\(text): show by quarter, month, week or day")
+            throw CommandError(phrase("by={value}: show by quarter, month, week or day", ["value": text]))
         }
         guard grain >= period.grain || period.grain == .range else {
-            throw CommandError("\(period.text) is a \(period.grain.name): show it by something smaller")
+            throw CommandError(phrase("{period} is a {grain}: show it by something smaller", ["period": period.text, "grain": period.grain.phrased]))
         }
         return grain
     }

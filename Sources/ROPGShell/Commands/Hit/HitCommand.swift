@@ -128,7 +128,7 @@ public enum HitCommand: Command {
         let columns: [Column] = [.text("name", key: "name"), .text("SKU", key: "sku"), .text("from", key: "from"), .text("to", key: "to"),
                                  .number("units", key: "units"), .number("revenue", key: "revenue"), .number("ad spend", key: "ad_spend"),
                                  .number("contribution", key: "contribution"), .text("pays back", key: "payback")]
-        return [.table(Table(title: "saved hit plans", columns: columns, rows: rows,
-                             notes: rows.isEmpty ? ["none yet: hit plan SKU …, then hit save NAME"] : []))]
+        return [.table(Table(title: phrase("saved hit plans"), columns: columns, rows: rows,
+                             notes: rows.isEmpty ? [phrase("none yet: hit plan SKU …, then hit save NAME")] : []))]
     }
 }

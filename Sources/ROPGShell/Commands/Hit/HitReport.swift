@@ -63,7 +63,7 @@ enum HitReport {
     static func summary(_ report: HitPlanReport) -> Table {
         let spec = report.plan.spec, inputs = report.plan.inputs, total = report.total
         var rows: [(String, Cell)] = [
-            ("days", .text("\(spec.start.isoText) to \(spec.lastDay.isoText), \(report.dayCount) days (test \(spec.phaseDays[0]), ramp \(spec.phaseDays[1]), peak \(spec.phaseDays[2]), hold \(spec.phaseDays[3]))")),
+            ("days", .text(phrase("{start} to {end}, {count} days (test {test}, ramp {ramp}, peak {peak}, hold {hold})", ["start": spec.start.isoText, "end": spec.lastDay.isoText, "count": String(report.dayCount), "test": String(spec.phaseDays[0]), "ramp": String(spec.phaseDays[1]), "peak": String(spec.phaseDays[2]), "hold": String(spec.phaseDays[3])]))),
             ("units", .count(total.units)),
             ("revenue", .money(total.revenue)),
             ("related revenue", .money(total.relatedRevenue)),
@@ -79,8 +79,8 @@ enum HitReport {
         if let peak = report.peak {
             rows.append(("peak daily ad budget", .text(phrase("{amount} on {day}", ["amount": peak.adSpend.formatted(), "day": peak.day.isoText]))))
         }
-        rows.append(("cpc / break-even CPC", .text("\(spec.cpc.formatted()) / \(report.breakEvenCPC.formatted()) (CVR \(inputs.cvr.percentText()) × units per order \(inputs.unitsPerOrder.description) × u \(inputs.unitContribution.formatted()))")))
-        rows.append(("stock needed", .text("\(report.stockNeeded.countText) (units × \((ExactDecimal.one + spec.safety).percentText(places: 0)))")))
+        rows.append(("cpc / break-even CPC", .text(phrase("{cpc} / {breakeven} (CVR {cvr} × units per order {units} × u {contribution})", ["cpc": spec.cpc.formatted(), "breakeven": report.breakEvenCPC.formatted(), "cvr": inputs.cvr.percentText(), "units": inputs.unitsPerOrder.description, "contribution": inputs.unitContribution.formatted()]))))
+        rows.append(("stock needed", .text(phrase("{count} (units × {share})", ["count": report.stockNeeded.countText, "share": (ExactDecimal.one + spec.safety).percentText(places: 0)]))))
         rows.append(("stock on hand", .text(inputs.stock.map { ExactDecimal($0).countText } ?? phrase("not set (product set {sku} stock=…)", ["sku": spec.sku]))))
         switch report.stock {
         case .runsOut(let day, let reorder):

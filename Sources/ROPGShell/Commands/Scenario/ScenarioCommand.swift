@@ -82,7 +82,7 @@ public enum ScenarioCommand: Command {
 
     /// A name for a new scenario: valid, and not taken.
     static func freshName(_ name: String, _ session: Session) throws(CommandError) -> String {
-        if let problem = Scenario.problem(withName: name) { throw CommandError(phrase("{name}: {problem}", ["name": name.quotedExcerpt, "problem": phrase(problem)])) }
+        if let problem = Scenario.problem(withName: name) { throw CommandError(phrase("{name}: {problem}", ["name": name.quotedExcerpt, "problem": problem.message])) }
         if CommandRegistry.command(named: name) != nil {
             throw CommandError(phrase("{name} is the name of a command; scenario compare could not tell them apart. Pick another name", ["name": name.quotedExcerpt]))
         }
@@ -94,7 +94,7 @@ public enum ScenarioCommand: Command {
 
     static func rule(_ arguments: Arguments) throws(CommandError) -> VolumeRule? {
         guard let text = arguments.value("volume") else { return nil }
-        guard let rule = VolumeRule.parse(text) else { throw CommandError(phrase("volume={value} is not a rule; use {rules}", ["value": text.excerpt, "rules": VolumeRule.help])) }
+        guard let rule = VolumeRule.parse(text) else { throw CommandError(phrase("volume={value} is not a rule; use {rules}", ["value": text.excerpt, "rules": VolumeRule.choices])) }
         return rule
     }
 
@@ -124,9 +124,12 @@ public enum ScenarioCommand: Command {
         let scenario = try session.scenario(named: try name(arguments, "open"))
         guard !session.isWhatIfOpen else { throw CommandError(phrase("a what-if is open: keep or drop it before opening scenario {name}", ["name": scenario.name])) }
         let problems = session.openScenario(scenario.name, volume: scenario.volume, changes: scenario.changes)
-        var text = "scenario \(scenario.name) opened with its \(counted(scenario.changes.count, "change")): change it as usual; keep stores the edits back in it, drop leaves it as it was"
+        var text = phrase("scenario {name} opened with its {changes}: change it as usual; keep stores the edits back in it, drop leaves it as it was",
+                          ["name": scenario.name, "changes": phrase(count: scenario.changes.count, "{count} change", "{count} changes")])
         if !problems.isEmpty {
-            text += "\n\(counted(problems.count, "change")) no longer \(problems.count == 1 ? "applies" : "apply") and \(problems.count == 1 ? "is" : "are") left out on keep:\n" + problems.map { "  \($0)" }.joined(separator: "\n")
+            text += "\n" + (problems.count == 1 ? phrase("1 change no longer applies and is left out on keep:")
+                : phrase("{count} changes no longer apply and are left out on keep:", ["count": String(problems.count)]))
+                + "\n" + problems.map { "  \($0)" }.joined(separator: "\n")
         }
         return [.message(text)]
     }
@@ -159,11 +162,11 @@ public enum ScenarioCommand: Command {
             let before = figure(of: change, in: workspace, &lookup)
             let problem = change.apply(to: &workspace, lookup: &lookup)
             let after = problem == nil ? figure(of: change, in: workspace, &lookup) : nil
-            rows.append([.count(ExactDecimal(position + 1)), .text(change.subject), .text(change.how),
+            rows.append([.count(ExactDecimal(position + 1)), .text(change.subject), .text(change.howPhrased),
                          before.map { .text($0) } ?? .empty, after.map { .text($0) } ?? .empty,
-                         problem.map { Cell.text(phrase("no longer applies: {problem}", ["problem": $0])).emphasized(.warning) } ?? .text(phrase("applies"))])
+                         problem.map { Cell.text(phrase("no longer applies: {problem}", ["problem": $0.message])).emphasized(.warning) } ?? .text(phrase("applies"))])
         }
-        var notes = [phrase("{changes}; volume: {rule}", ["changes": phrase(count: scenario.changes.count, "{count} change", "{count} changes"), "rule": phrase(scenario.volume.explained)])]
+        var notes = [phrase("{changes}; volume: {rule}", ["changes": phrase(count: scenario.changes.count, "{count} change", "{count} changes"), "rule": scenario.volume.explanation])]
         if scenario.changes.isEmpty { notes = [phrase("no changes yet: scenario open {name} to make some", ["name": scenario.name])] }
         let table = Table(title: phrase("scenario {name}", ["name": scenario.name]),
                           columns: [.number("#", key: "position"), .text("change", key: "change"), .text("how", key: "how"),
@@ -197,15 +200,15 @@ public enum ScenarioCommand: Command {
         case .goal(let period, let metric, _):
             return workspace.goalIndex(period: period, metric: metric).map { workspace.goals[$0].value.formatted() }
         case .hitPlan(let saved):
-            return workspace.hitPlans.first { $0.name == saved.name }.map { "\($0.spec.sku) from \($0.spec.start.isoText)" }
+            return workspace.hitPlans.first { $0.name == saved.name }.map { phrase("{sku} from {day}", ["sku": $0.spec.sku, "day": $0.spec.start.isoText]) }
         case .addProduct(let product):
-            return lookup.product(product.sku, in: workspace).map { "price \(workspace.products[$0].price.formatted())" }
+            return lookup.product(product.sku, in: workspace).map { phrase("price {price}", ["price": workspace.products[$0].price.formatted()]) }
         case .removeProduct(let sku):
-            return lookup.product(sku, in: workspace) == nil ? nil : "in the plan"
+            return lookup.product(sku, in: workspace) == nil ? nil : phrase("in the plan")
         case .removeCost(let id):
-            return lookup.cost(id, in: workspace) == nil ? nil : "in the plan"
+            return lookup.cost(id, in: workspace) == nil ? nil : phrase("in the plan")
         case .removeHitPlan(let name):
-            return workspace.hitPlans.contains { $0.name == name } ? "in the plan" : nil
+            return workspace.hitPlans.contains { $0.name == name } ? phrase("in the plan") : nil
         }
     }
 
@@ -241,7 +244,7 @@ public enum ScenarioCommand: Command {
         try arguments.checkPositionals(max: 3, usage: usage[7])
         let scenario = try session.scenario(named: try name(arguments, "volume"))
         guard let text = arguments.positional(2) else {
-            return [.message(phrase("scenario {name}: volume {rule}", ["name": scenario.name, "rule": phrase(scenario.volume.explained)]))]
+            return [.message(phrase("scenario {name}: volume {rule}", ["name": scenario.name, "rule": scenario.volume.explanation]))]
         }
         guard let rule = VolumeRule.parse(text) else { throw CommandError(phrase("{word} is not a volume rule; use hold-gmv, hold-units or elasticity:E (e.g. elasticity:-1.5)", ["word": text.quotedExcerpt])) }
         try noOpenWhatIf(session, phrase("changing a scenario"))
@@ -251,7 +254,7 @@ public enum ScenarioCommand: Command {
             return changed
         }
         session.perform(Edit(description: "scenario volume \(scenario.name) \(rule.typed)", changes: [.setScenarios(scenarios)]))
-        return [.message(phrase("scenario {name}: volume {rule}", ["name": scenario.name, "rule": phrase(rule.explained)]))]
+        return [.message(phrase("scenario {name}: volume {rule}", ["name": scenario.name, "rule": rule.explanation]))]
     }
 
     static func noOpenWhatIf(_ session: Session, _ doing: String) throws(CommandError) {

@@ -46,8 +46,8 @@ enum ScenarioComparison {
             let (derived, outcome) = try session.scenarioSession(name, volume: rule)
             let blocks = try report(command, reportArguments, in: derived, scenario: name)
             alternatives.append(Comparison.Alternative(name: name, blocks: blocks))
-            notes += outcome.problems.map { phrase("{name}: {problem} (left out; the rest applies)", ["name": name, "problem": $0]) }
-            rules.append((name, rule ?? (session.plan.scenario(named: name)?.volume ?? .holdGMV), outcome.volumeNote))
+            notes += outcome.problems.map { phrase("{name}: {problem} (left out; the rest applies)", ["name": name, "problem": $0.message]) }
+            rules.append((name, rule ?? (session.plan.scenario(named: name)?.volume ?? .holdGMV), outcome.volumeNote?.message))
         }
         let planBlocks: [Block]
         do throws(CommandError) {
@@ -65,12 +65,12 @@ enum ScenarioComparison {
         let distinct = Set(rules.map(\.rule.typed))
         var notes: [String] = []
         if distinct.count == 1, let rule = rules.first?.rule {
-            notes.append(rule == .holdGMV ? phrase("volume: {rule}, the default; volume=hold-units or volume=elasticity:E changes it", ["rule": phrase(rule.explained)])
-                : phrase("volume: {rule}", ["rule": phrase(rule.explained)]))
+            notes.append(rule == .holdGMV ? phrase("volume: {rule}, the default; volume=hold-units or volume=elasticity:E changes it", ["rule": rule.explanation])
+                : phrase("volume: {rule}", ["rule": rule.explanation]))
         } else {
-            notes += rules.map { phrase("volume in {name}: {rule}", ["name": $0.name, "rule": phrase($0.rule.explained)]) }
+            notes += rules.map { phrase("volume in {name}: {rule}", ["name": $0.name, "rule": $0.rule.explanation]) }
         }
-        notes += rules.compactMap { rule in rule.did.map { "\(rule.name): \($0)" } }
+        notes += rules.compactMap { rule in rule.did.map { phrase("{name}: {problem}", ["name": rule.name, "problem": $0]) } }
         return notes
     }
 
@@ -101,9 +101,9 @@ extension Session {
         var blocks = try ScenarioComparison.report(command, arguments, in: derived, scenario: name)
         let scenario = try scenario(named: name)
         var notes = [phrase("under scenario {name} ({changes}); volume: {rule}", ["name": name, "changes": phrase(count: scenario.changes.count, "{count} change", "{count} changes"),
-                                                                                   "rule": phrase(scenario.volume.explained)])]
-        if let did = outcome.volumeNote { notes.append(did) }
-        notes += outcome.problems.map { phrase("{problem} (left out; the rest applies)", ["problem": $0]) }
+                                                                                   "rule": scenario.volume.explanation])]
+        if let did = outcome.volumeNote { notes.append(did.message) }
+        notes += outcome.problems.map { phrase("{problem} (left out; the rest applies)", ["problem": $0.message]) }
         var noted = false
         blocks = blocks.map { block in
             guard case .table(var table) = block else { return block }
