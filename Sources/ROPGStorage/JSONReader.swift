@@ -949,7 +949,7 @@ public final class JSONReader {
                         return cached
                     }
                     let (bad, _) = JSONReader.checkUTF8(p, start, i)
-                    if bad < i { throw error("invalid UTF-8 in string", at: bad) }
+                    if bad < i { throw error(phrase("invalid UTF-8 in string"), at: bad) }
                 }
                 pos = i + 1
                 return makeString(p + start, count)
