@@ -1,4 +1,5 @@
 import Dispatch
+import ROPGDomain
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -28,3 +29,18 @@ func mapInPieces<T: Sendable>(_ count: Int, minimumPiece: Int = 20_000, _ make: 
 
 /// The machine's cores online (at least one): how many pieces `mapInPieces` runs side by side.
 func coreCount() -> Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
+
+extension CostIndex {
+    /// `CostIndex(workspace)`, folded in parts side by side on the machine's cores when there are
+    /// enough entries for it to pay (a million fold in half the time on two), and joined in order.
+    static func folded(_ workspace: Workspace, minimumPiece: Int = 100_000) -> CostIndex {
+        let count = workspace.costs.count
+        let pieces = min(coreCount(), count / max(1, minimumPiece))
+        guard pieces > 1 else { return CostIndex(workspace) }
+        let productIndex = CostIndex.productIndices(workspace)
+        let parts = mapInPieces(pieces, minimumPiece: 1) { piece in
+            CostIndex.part(of: workspace, entries: count * piece / pieces..<count * (piece + 1) / pieces, productIndex: productIndex)
+        }
+        return CostIndex.joined(consume parts, workspace) ?? CostIndex(workspace)
+    }
+}

@@ -112,7 +112,7 @@ public final class ReportContext: @unchecked Sendable {
             folded = index
             if let model, models[.plan] == nil { models[.plan] = model }
         } else {
-            folded = CostIndex(workspace)
+            folded = CostIndex.folded(workspace)
         }
         index = folded
         return folded
@@ -169,7 +169,7 @@ public final class PreparedIndex: @unchecked Sendable {
     public static func start(_ workspace: Workspace) -> PreparedIndex {
         let prepared = PreparedIndex()
         DispatchQueue.global(qos: .userInitiated).async {
-            let index = CostIndex(workspace)
+            let index = CostIndex.folded(workspace)
             let model = workspace.hitPlans.isEmpty ? try? SalesModel(ReportContext.salesView(of: workspace), source: .plan) : nil
             prepared.set(index, model)
         }

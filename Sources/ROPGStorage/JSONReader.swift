@@ -91,6 +91,68 @@ public struct JSONFileError: Error, Equatable, Sendable, CustomStringConvertible
     public var description: String { message }
 }
 
+/// Names a string is matched against as bytes (the keys of a bulk object, the words a field
+/// may hold), kept flat: each name's length and first 16 bytes as two words, so that matching a
+/// million keys neither retains an array per name nor compares byte by byte. A class over
+/// storage of its own, made once per table: handing it around costs at most one retain, not
+/// one per array a struct would hold.
+final class ByteNames: Sendable {
+    let texts: [String]
+    private let bytes: [[UInt8]]
+    let count: Int
+    // Unchecked: written once here, only read afterwards (and never freed: the tables are static).
+    nonisolated(unsafe) private let counts: UnsafeMutablePointer<Int>
+    nonisolated(unsafe) private let words: UnsafeMutablePointer<UInt64>  // two a name: its first 16 bytes, zero-padded
+
+    init(_ texts: [String]) {
+        self.texts = texts
+        bytes = texts.map { Array($0.utf8) }
+        count = texts.count
+        counts = .allocate(capacity: max(1, texts.count))
+        words = .allocate(capacity: max(2, 2 * texts.count))
+        for (index, name) in bytes.enumerated() {
+            counts[index] = name.count
+            for word in 0..<2 {
+                words[2 * index + word] = (0..<8).reduce(UInt64(0)) { value, offset in
+                    let at = word * 8 + offset
+                    return at < name.count ? value | UInt64(name[at]) << UInt64(8 * offset) : value
+                }
+            }
+        }
+    }
+
+    deinit {
+        counts.deallocate()
+        words.deallocate()
+    }
+
+    /// The position of the name spelt by `count` bytes at `p`, or −1, looked for from position
+    /// `first` on (round to the start): keys come in the order they are written, so the one after
+    /// the last found is usually next. `p` must have 16 readable bytes (the reader's window and
+    /// scratch both do): the words are loaded whole and masked.
+    @inline(__always)
+    func index(of p: UnsafePointer<UInt8>, count: Int, from first: Int = 0) -> Int {
+        let raw = UnsafeRawPointer(p)
+        var w0 = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self))
+        var w1 = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+        if count < 8 {
+            w0 &= (1 &<< UInt64(count * 8)) &- 1
+            w1 = 0
+        } else if count < 16 {
+            w1 &= (1 &<< UInt64((count - 8) * 8)) &- 1
+        }
+        var candidate = first >= 0 && first < self.count ? first : 0
+        for _ in 0..<self.count {
+            if counts[candidate] == count && words[2 * candidate] == w0 && words[2 * candidate + 1] == w1
+                && (count <= 16 || bytes[candidate].withUnsafeBufferPointer({ name in name.baseAddress.map { memcmp($0, p, count) == 0 } ?? false })) {
+                return candidate
+            }
+            candidate = candidate + 1 == self.count ? 0 : candidate + 1
+        }
+        return -1
+    }
+}
+
 public final class JSONReader {
     /// Default read size for files.
     public static let defaultChunkSize = 1 << 20
@@ -259,6 +321,7 @@ public final class JSONReader {
         keys.deinitialize(count: keyCount)
         keys.deallocate()
         keyPrints.deallocate()
+        spanStore.deallocate()
     }
 
     // MARK: Public API
@@ -426,7 +489,7 @@ public final class JSONReader {
     /// The next member's key as its index in `keys`, -1 for a key not in `keys` (its text is then
     /// in `lastUnknownKey`), nil when the object's '}' is reached. Keys are matched as bytes; the
     /// caller checks duplicates (it knows the keys by index). For objects read a million times.
-    public func nextKeyIndex(in keys: [[UInt8]]) throws -> Int? {
+    func nextKeyIndex(in keys: ByteNames, after previous: Int = -1) throws -> Int? {
         guard try beginMember(caller: "nextKeyIndex(in:)") != nil else { return nil }
         let p = buf
         let start = pos + 1
@@ -436,15 +499,10 @@ public final class JSONReader {
             let b = p[i]
             if b == UInt8(ascii: "\"") {
                 let count = i - start
-                index = -1
-                candidates: for candidate in keys.indices where keys[candidate].count == count {
-                    let key = keys[candidate]
-                    for offset in 0..<count where key[offset] != p[start + offset] { continue candidates }
-                    index = candidate
-                    break
-                }
+                let found = keys.index(of: p + start, count: count, from: previous + 1)
+                index = found
                 pos = i + 1
-                if index == -1 {
+                if found == -1 {
                     lastUnknownKey = String(decoding: UnsafeBufferPointer(start: p + start, count: count), as: UTF8.self)
                 }
                 break
@@ -455,13 +513,70 @@ public final class JSONReader {
         if index == nil {
             // Escaped, non-ASCII or window-straddling keys take the general path.
             let key = try readStringSlow(contentStart: start, at: i)
-            let bytes = Array(key.utf8)
-            index = keys.firstIndex(of: bytes) ?? -1
+            index = keys.texts.firstIndex(of: key) ?? -1
             if index == -1 { lastUnknownKey = key }
         }
         try endKey()
         return index
     }
+
+    /// Reads a string value and returns its UTF-8 bytes, valid until the next call on this
+    /// reader, with 16 readable bytes beyond them (for `ByteNames`): `withStringBytes` without a
+    /// closure, for the fields of a million rows.
+    func readStringSpan() throws -> UnsafeBufferPointer<UInt8> {
+        if let failure { throw failure }
+        let c = try beginValue(consuming: true)
+        guard c == UInt8(ascii: "\"") else { throw wrongKind(c, expected: "a string") }
+        return try stringSpan()
+    }
+
+    /// The string whose opening quote is at `pos`, as `readStringSpan()` returns it.
+    private func stringSpan() throws -> UnsafeBufferPointer<UInt8> {
+        let start = pos + 1
+        let (close, scanned) = try scanPlainString(from: start)
+        if let close { return UnsafeBufferPointer(start: buf + start, count: close - start) }
+        // Escapes, or a string running past the window: the general path builds it in scratch,
+        // which is copied to storage of its own (scratch is reused by the next string).
+        let count = try readStringSlowBytes(contentStart: start, at: scanned)
+        if spanCapacity < count + 16 {
+            spanStore.deallocate()
+            spanCapacity = max(count + 16, 2 * spanCapacity)
+            spanStore = .allocate(capacity: spanCapacity)
+        }
+        spanStore.initialize(repeating: 0, count: spanCapacity)
+        scratch.withUnsafeBufferPointer { bytes in
+            if let base = bytes.baseAddress { spanStore.update(from: base, count: count) }
+        }
+        return UnsafeBufferPointer(start: spanStore, count: count)
+    }
+
+    /// Reads a string value's bytes as `readStringSpan()` does, or a number's text (`isNumber`),
+    /// in one step: for the decimals of a million rows, which files hold as strings and hand-edited
+    /// ones may hold as numbers.
+    func readStringOrNumberSpan() throws -> (bytes: UnsafeBufferPointer<UInt8>, isNumber: Bool) {
+        if let failure { throw failure }
+        let c = try beginValue(consuming: true)
+        if JSONReader.isNumberStart(c) {
+            let (start, stop, _) = try scanNumber()
+            return (UnsafeBufferPointer(start: buf + start, count: stop - start), true)
+        }
+        guard c == UInt8(ascii: "\"") else { throw wrongKind(c, expected: "a string") }
+        return (try stringSpan(), false)
+    }
+
+    /// Reads a string value that should be one of `names`: its position there, or −1 (the bytes
+    /// are then `lastSpan`, for the caller's message).
+    func readChoice(in names: ByteNames) throws -> Int {
+        let bytes = try readStringSpan()
+        let found = names.index(of: bytes.baseAddress ?? UnsafePointer(spanStore), count: bytes.count)
+        if found < 0 { lastSpan = String(decoding: bytes, as: UTF8.self) }
+        return found
+    }
+
+    /// The text `readChoice(in:)` did not find.
+    private(set) var lastSpan = ""
+    private var spanStore = UnsafeMutablePointer<UInt8>.allocate(capacity: 64)
+    private var spanCapacity = 64
 
     /// The text of the last key `nextKeyIndex(in:)` did not know.
     public private(set) var lastUnknownKey = ""
@@ -818,9 +933,62 @@ public final class JSONReader {
     /// Reads a string whose opening quote is at buf[quote]; leaves `pos` after the closing quote.
     private func readStringBody(quoteAt quote: Int) throws -> String {
         let start = quote + 1
-        let (close, scanned) = try scanPlainString(from: start)
-        if let close { return makeString(buf + start, close - start) }
-        return try readStringSlow(contentStart: start, at: scanned)
+        let p = buf
+        let stop = end
+        var i = start
+        var high: UInt8 = 0
+        while i < stop {
+            let b = p[i]
+            if b == UInt8(ascii: "\"") {
+                let count = i - start
+                if high >= 0x80 {
+                    // Text the cache holds was checked when it was first read: a million names
+                    // in Chinese are only checked once each.
+                    if let cached = cachedString(p + start, count) {
+                        pos = i + 1
+                        return cached
+                    }
+                    let (bad, _) = JSONReader.checkUTF8(p, start, i)
+                    if bad < i { throw error(phrase("invalid UTF-8 in string"), at: bad) }
+                }
+                pos = i + 1
+                return makeString(p + start, count)
+            }
+            if b == UInt8(ascii: "\\") || b < 0x20 { break }
+            high |= b
+            i += 1
+        }
+        return try readStringSlow(contentStart: start, at: i)
+    }
+
+    /// The cached String of these bytes, if the cache holds it (sets `lastPrint` as `makeString` does).
+    @inline(__always)
+    private func cachedString(_ p: UnsafeMutablePointer<UInt8>, _ count: Int) -> String? {
+        guard count <= JSONReader.cacheMaxBytes else { return nil }
+        let (w0, w1, w2, w3, h) = JSONReader.words(p, count)
+        lastPrint = h
+        let slot = cache + Int(truncatingIfNeeded: h >> UInt64(64 - JSONReader.cacheBits))
+        if slot.pointee.count == count && slot.pointee.w0 == w0 && slot.pointee.w1 == w1
+            && slot.pointee.w2 == w2 && slot.pointee.w3 == w3 {
+            return slot.pointee.string
+        }
+        return nil
+    }
+
+    /// The zero-padded words of a string of at most 32 bytes, and their hash.
+    @inline(__always)
+    private static func words(_ p: UnsafeMutablePointer<UInt8>, _ count: Int) -> (UInt64, UInt64, UInt64, UInt64, UInt64) {
+        // The window always has readable bytes beyond `end`.
+        @inline(__always) func word(_ k: Int) -> UInt64 {
+            let n = count - 8 * k
+            if n <= 0 { return 0 }
+            let w = UInt64(littleEndian: UnsafeRawPointer(p + 8 * k).loadUnaligned(as: UInt64.self))
+            return n >= 8 ? w : w & ((1 &<< UInt64(n * 8)) &- 1)
+        }
+        let w0 = word(0), w1 = word(1), w2 = word(2), w3 = word(3)
+        var h = w0 ^ (w1 << 17 | w1 >> 47) ^ (w2 << 31 | w2 >> 33) ^ (w3 << 47 | w3 >> 17)
+        h = (h ^ UInt64(truncatingIfNeeded: count)) &* 0x9E37_79B9_7F4A_7C15
+        return (w0, w1, w2, w3, h)
     }
 
     /// The common case of a string: no escapes and all of it in the window. Returns the index of
@@ -856,16 +1024,7 @@ public final class JSONReader {
             lastPrint = UInt64(truncatingIfNeeded: count) << 16 | UInt64(p[0]) << 8 | UInt64(p[count - 1])
             return String(decoding: UnsafeBufferPointer(start: p, count: count), as: UTF8.self)
         }
-        // Words of the string, zero-padded; the window always has readable bytes beyond `end`.
-        @inline(__always) func word(_ k: Int) -> UInt64 {
-            let n = count - 8 * k
-            if n <= 0 { return 0 }
-            let w = UInt64(littleEndian: UnsafeRawPointer(p + 8 * k).loadUnaligned(as: UInt64.self))
-            return n >= 8 ? w : w & ((1 &<< UInt64(n * 8)) &- 1)
-        }
-        let w0 = word(0), w1 = word(1), w2 = word(2), w3 = word(3)
-        var h = w0 ^ (w1 << 17 | w1 >> 47) ^ (w2 << 31 | w2 >> 33) ^ (w3 << 47 | w3 >> 17)
-        h = (h ^ UInt64(truncatingIfNeeded: count)) &* 0x9E37_79B9_7F4A_7C15
+        let (w0, w1, w2, w3, h) = JSONReader.words(p, count)
         lastPrint = h
         let slot = cache + Int(truncatingIfNeeded: h >> UInt64(64 - JSONReader.cacheBits))
         if slot.pointee.count == count && slot.pointee.w0 == w0 && slot.pointee.w1 == w1
@@ -900,6 +1059,16 @@ public final class JSONReader {
     /// The general case: escapes, and strings that straddle the end of the window. Raw bytes
     /// are validated and copied into `scratch`; the window only keeps what is not yet copied.
     private func readStringSlow(contentStart: Int, at index: Int) throws -> String {
+        let count = try readStringSlowBytes(contentStart: contentStart, at: index)
+        return scratch.withUnsafeMutableBufferPointer { b in
+            guard let start = b.baseAddress else { return "" }
+            return makeString(start, count)
+        }
+    }
+
+    /// `readStringSlow` up to the string's bytes: they are in `scratch` (followed by 16 zero
+    /// bytes for word loads); returns their count.
+    private func readStringSlowBytes(contentStart: Int, at index: Int) throws -> Int {
         scratch.removeAll(keepingCapacity: true)
         var segment = contentStart
         var i = index
@@ -933,11 +1102,8 @@ public final class JSONReader {
             if b == UInt8(ascii: "\"") {
                 pos = i + 1
                 let count = scratch.count
-                scratch.append(contentsOf: repeatElement(0, count: 8))  // padding for word loads
-                return scratch.withUnsafeMutableBufferPointer { b in
-                    guard let start = b.baseAddress else { return "" }
-                    return makeString(start, count)
-                }
+                scratch.append(contentsOf: repeatElement(0, count: 16))  // padding for word loads
+                return count
             }
             if b < 0x20 {
                 throw error(phrase("unescaped control character {character} in string", ["character": JSONReader.describe(b)]), at: i)

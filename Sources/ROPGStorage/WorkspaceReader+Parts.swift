@@ -56,7 +56,25 @@ final class CostsPart: @unchecked Sendable {
     /// Starts parsing the far part of the costs array that begins at `arrayStart` (just after
     /// its '['), when the rest of the file is larger than `threshold` bytes and a cut is found.
     static func start(path: String, arrayStart: Int, fileSize: Int, threshold: Int) -> CostsPart? {
-        guard fileSize - arrayStart > threshold, let cut = cut(path: path, from: arrayStart, fileSize: fileSize) else { return nil }
+        guard fileSize - arrayStart > threshold, let cut = cut(path: path, at: arrayStart + (fileSize - arrayStart) / 2) else { return nil }
+        return start(path: path, cut: cut)
+    }
+
+    /// Where a part started as the file is opened is cut: the share of the file before it. The
+    /// reader of the whole file reads the products and the near entries, then validates the
+    /// workspace, while the part is parsed: a cut a little before the middle evens the two out.
+    static let earlyCut = 0.45
+
+    /// Starts parsing a far part as the file is opened, before the costs array is reached (so
+    /// that the products are read meanwhile too), at the first entry line after `earlyCut` of a
+    /// file larger than `threshold` bytes. Where that is not inside the costs array the part
+    /// fails at its first element, or is not met at its start, and is left unused.
+    static func startEarly(path: String, fileSize: Int, threshold: Int) -> CostsPart? {
+        guard fileSize > threshold, let cut = cut(path: path, at: Int(Double(fileSize) * earlyCut)) else { return nil }
+        return start(path: path, cut: cut)
+    }
+
+    private static func start(path: String, cut: Int) -> CostsPart {
         let part = CostsPart(start: cut)
         #if canImport(Glibc)
         // A fixed threshold: every chunk (a megabyte) is its own mapping, given back to the system
@@ -99,9 +117,8 @@ final class CostsPart: @unchecked Sendable {
         return result
     }
 
-    /// Where to cut: the first entry that starts a line (`,\n    {`) after the middle of the rest.
-    private static func cut(path: String, from arrayStart: Int, fileSize: Int) -> Int? {
-        let guess = arrayStart + (fileSize - arrayStart) / 2
+    /// Where to cut: the first entry that starts a line (`,\n    {`) after `guess`.
+    private static func cut(path: String, at guess: Int) -> Int? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }

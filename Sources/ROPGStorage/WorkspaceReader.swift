@@ -23,6 +23,9 @@ public final class WorkspaceReader {
     /// For a file: its size, and above how many bytes after the costs array's start the far part
     /// of that array is read on another core (nil: in one pass).
     private var parts: (fileSize: Int, threshold: Int, record: PartsRecord)?
+    /// The far part started as the file was opened (`CostsPart.startEarly`), until the costs array
+    /// takes it up or starts one of its own.
+    private var earlyPart: CostsPart?
     /// Parts are read on another core when more than this follows the costs array's start.
     static let partsThreshold = 8 << 20
 
@@ -52,7 +55,9 @@ public final class WorkspaceReader {
         if let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int {
             workspaceReader.expectedCosts = min(size / 100, 20_000_000)
             workspaceReader.parts = (size, partsThreshold, record)
+            workspaceReader.earlyPart = CostsPart.startEarly(path: path, fileSize: size, threshold: partsThreshold)
         }
+        defer { _ = workspaceReader.earlyPart?.result() }  // a file without costs: the part is waited for, not left running
         let workspace = try workspaceReader.read()
         if let fingerprint = reader.fingerprint { return (workspace, fingerprint) }
         // Not expected (read() reads to the end of the file); a second read gives the fingerprint.
@@ -287,45 +292,40 @@ public final class WorkspaceReader {
 
     /// A decimal written as a string ("79.5") or, in a hand-edited file, as a number.
     private func bulkDecimal(_ path: () -> String) throws -> ExactDecimal {
-        if try reader.peekKind() == .number {
-            let text = try reader.readNumberLiteral()
+        // The value's bytes in the reader's window: no closure (its context), no String per value.
+        let (bytes, isNumber) = try reader.readStringOrNumberSpan()
+        if isNumber {
+            let text = String(decoding: bytes, as: UTF8.self)
             guard let value = ExactDecimal(plainText: text) else { throw failure(path(), phrase("{text} is not a decimal we can hold", ["text": text])) }
             return value
         }
-        return try reader.withStringBytes { bytes in
-            guard let value = ExactDecimal(plainBytes: bytes) else {
-                throw failure(path(), phrase("\"{text}\" is not a number", ["text": String(decoding: bytes, as: UTF8.self)]))
-            }
-            return value
+        guard let value = ExactDecimal(plainBytes: bytes) else {
+            throw failure(path(), phrase("\"{text}\" is not a number", ["text": String(decoding: bytes, as: UTF8.self)]))
         }
+        return value
     }
 
     private func bulkDay(_ path: () -> String) throws -> Day {
-        try reader.withStringBytes { bytes in
-            guard let day = Day(isoBytes: bytes) else {
-                throw failure(path(), phrase("\"{text}\" is not a day written YYYY-MM-DD", ["text": String(decoding: bytes, as: UTF8.self)]))
-            }
-            return day
+        let bytes = try reader.readStringSpan()
+        guard let day = Day(isoBytes: bytes) else {
+            throw failure(path(), phrase("\"{text}\" is not a day written YYYY-MM-DD", ["text": String(decoding: bytes, as: UTF8.self)]))
         }
+        return day
     }
 
     /// A string that must be one of `names`; returns its index.
-    private func bulkChoice(_ names: [[UInt8]], _ path: () -> String) throws -> Int {
-        try reader.withStringBytes { bytes in
-            names: for index in names.indices where names[index].count == bytes.count {
-                let name = names[index]
-                for offset in 0..<bytes.count where name[offset] != bytes[offset] { continue names }
-                return index
-            }
-            let list = names.map { String(decoding: $0, as: UTF8.self) }.joined(separator: ", ")
-            throw failure(path(), phrase("\"{text}\" is not one of {names}", ["text": String(decoding: bytes, as: UTF8.self), "names": list]))
-        }
+    private func bulkChoice(_ names: ByteNames, _ path: () -> String) throws -> Int {
+        let index = try reader.readChoice(in: names)
+        guard index < 0 else { return index }
+        let bytes = Array(reader.lastSpan.utf8)
+        let list = names.texts.joined(separator: ", ")
+        throw failure(path(), phrase("\"{text}\" is not one of {names}", ["text": String(decoding: bytes, as: UTF8.self), "names": list]))
     }
 
     /// Marks key `index` as seen in this object; a second time is an error.
-    private func checkDuplicate(_ index: Int, _ seen: inout UInt32, _ keys: [[UInt8]], _ path: () -> String) throws {
+    private func checkDuplicate(_ index: Int, _ seen: inout UInt32, _ keys: ByteNames, _ path: () -> String) throws {
         let bit = UInt32(1) << UInt32(index)
-        if seen & bit != 0 { throw failure(path(), phrase("duplicate key \"{key}\"", ["key": String(decoding: keys[index], as: UTF8.self)])) }
+        if seen & bit != 0 { throw failure(path(), phrase("duplicate key \"{key}\"", ["key": keys.texts[index]])) }
         seen |= bit
     }
 
@@ -333,15 +333,15 @@ public final class WorkspaceReader {
     // hold up to a million objects, and paths for messages are only formatted when something is
     // wrong.
 
-    private static let productKeys = ["sku", "name", "price", "cost", "role", "stock", "share", "ctr", "cvr"].map { Array($0.utf8) }
-    private static let roleNames = ProductRole.allCases.map { Array($0.rawValue.utf8) }
+    private static let productKeys = ByteNames(["sku", "name", "price", "cost", "role", "stock", "share", "ctr", "cvr"])
+    private static let roleNames = ByteNames(ProductRole.allCases.map(\.rawValue))
 
     private func readProducts() throws(WorkspaceLoadError) -> [Product] {
         var products: [Product] = []
         let keys = Self.productKeys
         var index = 0
         var field = -1  // the key being read, as an index into `keys`
-        let here = { field < 0 ? "products[\(index)]" : "products[\(index)].\(String(decoding: keys[field], as: UTF8.self))" }
+        let here = { field < 0 ? "products[\(index)]" : "products[\(index)].\(Self.productKeys.texts[field])" }
         do {
             try expect(.array, "products", "an array")
             try reader.beginArray()
@@ -352,9 +352,11 @@ public final class WorkspaceReader {
                 var sku: String?, name: String?, price: ExactDecimal?, cost: ExactDecimal?
                 var role: ProductRole?, stock: Int?, share: ExactDecimal?, ctr: ExactDecimal?, cvr: ExactDecimal?
                 var seen: UInt32 = 0
-                while let key = try reader.nextKeyIndex(in: keys) {
+                var previous = -1
+                while let key = try reader.nextKeyIndex(in: keys, after: previous) {
+                    previous = key
                     guard key >= 0 else {
-                        throw unknownKey(reader.lastUnknownKey, "products[\(index)]", allowed: keys.map { String(decoding: $0, as: UTF8.self) })
+                        throw unknownKey(reader.lastUnknownKey, "products[\(index)]", allowed: keys.texts)
                     }
                     field = key
                     try checkDuplicate(key, &seen, keys, here)
@@ -386,11 +388,11 @@ public final class WorkspaceReader {
 
     private enum CostKey: Int, CaseIterable {
         case id, category, name, basis, amount, per, months, date, share, clicks, impressions, qty, start, end, product
-        public static let table = allCases.map { Array(String(describing: $0).utf8) }
+        static let table = ByteNames(allCases.map { String(describing: $0) })
     }
-    private static let categoryNames = CostCategory.allCases.map { Array($0.rawValue.utf8) }
-    private static let basisNames = CostBasis.allNames.map { Array($0.utf8) }
-    private static let timeUnitNames = TimeUnit.allCases.map { Array($0.rawValue.utf8) }
+    private static let categoryNames = ByteNames(CostCategory.allCases.map(\.rawValue))
+    private static let basisNames = ByteNames(CostBasis.allNames)
+    private static let timeUnitNames = ByteNames(TimeUnit.allCases.map(\.rawValue))
 
     private func readCosts() throws(WorkspaceLoadError) -> [CostEntry] {
         var costs: [CostEntry] = []
@@ -398,7 +400,7 @@ public final class WorkspaceReader {
         let keys = CostKey.table
         var index = 0
         var field = -1  // the key being read, as an index into `keys`
-        let here = { field < 0 ? "costs[\(index)]" : "costs[\(index)].\(String(decoding: keys[field], as: UTF8.self))" }
+        let here = { field < 0 ? "costs[\(index)]" : "costs[\(index)].\(keys.texts[field])" }
         // The far part of a large array, read on another core (WorkspaceReader+Parts.swift).
         var part: CostsPart?
         defer { _ = part?.result() }  // a part left unused is waited for, not left running
@@ -406,7 +408,14 @@ public final class WorkspaceReader {
             try expect(.array, "costs", "an array")
             try reader.beginArray()
             if let parts {
-                part = CostsPart.start(path: fileName, arrayStart: reader.offset, fileSize: parts.fileSize, threshold: parts.threshold)
+                // The part started as the file was opened, when its cut lies in this array; else one from here.
+                if let early = earlyPart, early.start > reader.offset {
+                    part = early
+                } else {
+                    _ = earlyPart?.result()
+                    part = CostsPart.start(path: fileName, arrayStart: reader.offset, fileSize: parts.fileSize, threshold: parts.threshold)
+                }
+                earlyPart = nil
             }
             let ended = try readCostElements(index: &index, field: &field, stoppingAt: part?.start) { costs.append($0) }
             if !ended, let started = part {
@@ -438,38 +447,43 @@ public final class WorkspaceReader {
     /// caller's messages. One loop, not a function per entry: that would copy this reader (a
     /// retain of each of its fields) a million times.
     func readCostElements(index: inout Int, field: inout Int, stoppingAt stop: Int?, resuming: Bool = false,
-                          _ take: (CostEntry) -> Void) throws -> Bool {
-        let keys = CostKey.table
-        func here() -> String { field < 0 ? "costs[\(index)]" : "costs[\(index)].\(String(decoding: keys[field], as: UTF8.self))" }
+                          _ take: (consuming CostEntry) -> Void) throws -> Bool {
+        // The tables in locals: a global's read in the loop would be a lazy-init check and a retain each time.
+        let keys = CostKey.table, categoryNames = Self.categoryNames, basisNames = Self.basisNames, timeUnitNames = Self.timeUnitNames
+        let categories = CostCategory.allCases, units = TimeUnit.allCases
+        // The path for a message names the key from the static table: a closure holding the local
+        // tables would retain them for every value read.
+        func here() -> String { field < 0 ? "costs[\(index)]" : "costs[\(index)].\(CostKey.table.texts[field])" }
         var more = try resuming || reader.nextElement()
         while more {
             if let stop, reader.offset >= stop { return false }
             field = -1
             guard try reader.peekKind() == .object else { throw failure(here(), phrase("expected an object")) }
             try reader.beginObject()
-            var id: CostID?, category: CostCategory?, name: String?, basisName: String?, amount: ExactDecimal?
+            var id: CostID?, category: CostCategory?, name: String?, basisIndex: Int?, amount: ExactDecimal?
             var per: TimeUnit?, months: Int?, date: Day?, share: ExactDecimal?, volume: ExactDecimal?
             var quantity = ExactDecimal.one, start: Day?, end: Day?, product: String?
             var seen: UInt32 = 0
-            while let keyIndex = try reader.nextKeyIndex(in: keys) {
+            var keyIndex = -1
+            while let next = try reader.nextKeyIndex(in: keys, after: keyIndex) {
+                keyIndex = next
                 guard let key = CostKey(rawValue: keyIndex) else {
-                    throw unknownKey(reader.lastUnknownKey, "costs[\(index)]", allowed: keys.map { String(decoding: $0, as: UTF8.self) })
+                    throw unknownKey(reader.lastUnknownKey, "costs[\(index)]", allowed: keys.texts)
                 }
                 field = keyIndex
                 try checkDuplicate(keyIndex, &seen, keys, here)
                 switch key {
                 case .id:
-                    id = try reader.withStringBytes { bytes in
-                        guard let value = CostID(bytes: bytes) else {
-                            throw failure(here(), phrase("\"{text}\" is not a cost ID such as R1", ["text": String(decoding: bytes, as: UTF8.self)]))
-                        }
-                        return value
+                    let bytes = try reader.readStringSpan()
+                    guard let value = CostID(bytes: bytes) else {
+                        throw failure(here(), phrase("\"{text}\" is not a cost ID such as R1", ["text": String(decoding: bytes, as: UTF8.self)]))
                     }
-                case .category: category = CostCategory.allCases[try bulkChoice(Self.categoryNames, here)]
+                    id = value
+                case .category: category = categories[try bulkChoice(categoryNames, here)]
                 case .name: name = try reader.readString()
-                case .basis: basisName = CostBasis.allNames[try bulkChoice(Self.basisNames, here)]
+                case .basis: basisIndex = try bulkChoice(basisNames, here)
                 case .amount: amount = try bulkDecimal(here)
-                case .per: per = TimeUnit.allCases[try bulkChoice(Self.timeUnitNames, here)]
+                case .per: per = units[try bulkChoice(timeUnitNames, here)]
                 case .months: months = try reader.readInt()
                 case .date: date = try bulkDay(here)
                 case .share: share = try bulkDecimal(here)
@@ -485,25 +499,27 @@ public final class WorkspaceReader {
             guard let category, category == id.category else {
                 throw failure("costs[\(index)].category", phrase("entry {id} needs \"category\": \"{category}\"", ["id": id.description, "category": id.category.rawValue]))
             }
-            guard let basisName else { throw failure(here(), phrase("entry {id} needs \"{key}\"", ["id": id.description, "key": "basis"])) }
+            guard let basisIndex else { throw failure(here(), phrase("entry {id} needs \"{key}\"", ["id": id.description, "key": "basis"])) }
             guard let amount else { throw failure(here(), phrase("entry {id} needs \"{key}\"", ["id": id.description, "key": "amount"])) }
+            // The basis by its position in `CostBasis.allNames`; its name only for a message.
+            var basisName: String { CostBasis.allNames[basisIndex] }
             func need<T>(_ value: T?, _ key: String) throws(WorkspaceLoadError) -> T {
                 guard let value else { throw failure(here(), phrase("a {basis} entry ({id}) needs \"{key}\"", ["basis": basisName, "id": id.description, "key": key])) }
                 return value
             }
             let basis: CostBasis
-            switch basisName {
-            case "once": basis = .once(date: try need(date, "date"))
-            case "recurring": basis = .recurring(per: try need(per, "per"))
-            case "amortized": basis = .amortized(months: try need(months, "months"))
-            case "unit": basis = .perUnit
-            case "order": basis = .perOrder
-            case "percent": basis = .percent
-            case "cps": basis = .cps(share: share ?? .one)
-            case "cpc": basis = .cpc(clicks: try need(volume, "clicks"), per: try need(per, "per"))
-            case "cpc-plan": basis = .plannedClicks
-            case "cpm": basis = .cpm(impressions: try need(volume, "impressions"), per: try need(per, "per"))
-            case "cpt": basis = .cpt(per: try need(per, "per"))
+            switch basisIndex {
+            case 0: basis = .once(date: try need(date, "date"))
+            case 1: basis = .recurring(per: try need(per, "per"))
+            case 2: basis = .amortized(months: try need(months, "months"))
+            case 3: basis = .perUnit
+            case 4: basis = .perOrder
+            case 5: basis = .percent
+            case 6: basis = .cps(share: share ?? .one)
+            case 7: basis = .cpc(clicks: try need(volume, "clicks"), per: try need(per, "per"))
+            case 8: basis = .plannedClicks
+            case 9: basis = .cpm(impressions: try need(volume, "impressions"), per: try need(per, "per"))
+            case 10: basis = .cpt(per: try need(per, "per"))
             default: basis = .deposit(date: date)
             }
             take(CostEntry(id: id, name: name ?? "", basis: basis, amount: amount, quantity: quantity,

@@ -1,3 +1,4 @@
+import Dispatch
 import ROPGDomain
 
 /// The one catalogue of what ropg says to a person. Each entry is keyed by its English text,
@@ -58,32 +59,73 @@ public enum Catalogue {
     }
 
     /// `template` with each `{name}` replaced by `value(name)`; a name without one stays as written.
+    /// The template is read into its pieces once and kept (`pieces(of:)`): a report over 100,000
+    /// products phrases a note for many of them, and reading a template character by character
+    /// was most of the work.
     static func fill(_ template: String, value: (String) -> String?) -> String {
         var out = ""
+        for piece in pieces(of: template) {
+            switch piece {
+            case .text(let text): out += text
+            case .parameter(let name):
+                if let value = value(name) { out += value } else { out += "{\(name)}" }
+            }
+        }
+        return out
+    }
+
+    /// A template read into what it says as written and the parameters it names, in order.
+    enum Piece: Sendable {
+        case text(String)
+        case parameter(String)
+    }
+
+    /// The templates read so far (the catalogue's and the English keys: a few thousand; past a
+    /// bound, a template is read each time instead of kept), behind a lock: reports phrase on
+    /// worker threads too.
+    nonisolated(unsafe) private static var read: [String: [Piece]] = [:]
+    private static let readLock = DispatchSemaphore(value: 1)
+    private static let readBound = 10_000
+
+    /// `template`'s pieces: `{` and letters, digits or `_` up to `}` name a parameter; any other
+    /// brace is text.
+    static func pieces(of template: String) -> [Piece] {
+        readLock.wait()
+        let known = read[template]
+        readLock.signal()
+        if let known { return known }
+        var pieces: [Piece] = []
+        var text = ""
         var pending: String?
         for character in template {
             if character == "{" {
-                if let open = pending { out += "{" + open }
+                if let open = pending { text += "{" + open }
                 pending = ""
                 continue
             }
             if var name = pending {
                 if character == "}" {
-                    if let value = value(name) { out += value } else { out += "{\(name)}" }
+                    if !text.isEmpty { pieces.append(.text(text)) }
+                    text = ""
+                    pieces.append(.parameter(name))
                     pending = nil
                 } else if character.isLetter || character.isNumber || character == "_" {
                     name.append(character)
                     pending = name
                 } else {
-                    out += "{" + name
-                    out.append(character)
+                    text += "{" + name
+                    text.append(character)
                     pending = nil
                 }
                 continue
             }
-            out.append(character)
+            text.append(character)
         }
-        if let open = pending { out += "{" + open }
-        return out
+        if let open = pending { text += "{" + open }
+        if !text.isEmpty { pieces.append(.text(text)) }
+        readLock.wait()
+        if read.count < readBound { read[template] = pieces }
+        readLock.signal()
+        return pieces
     }
 }

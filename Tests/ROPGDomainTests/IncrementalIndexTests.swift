@@ -167,4 +167,25 @@ import Testing
         let inverse = edit.apply(to: &changed)
         #expect(huge.updated(by: Self.applied(edit, inverse: inverse), in: changed) == nil)
     }
+
+    /// Folded in parts (as a million entries are, side by side on the cores) and joined, the
+    /// index equals the one-pass fold field for field, whatever the cuts: the groups' sums, their
+    /// order and first entries, the deposits. A negative amount is left to the one pass.
+    @Test(arguments: [11, 12, 13] as [UInt64])
+    func partsJoinedEqualOnePass(seed: UInt64) {
+        let workspace = Self.workspace(seed: seed, entries: 600)
+        let productIndex = CostIndex.productIndices(workspace)
+        let onePass = CostIndex(workspace)
+        for cuts in [[0, 600], [0, 300, 600], [0, 1, 599, 600], [0, 137, 222, 480, 600]] {
+            let parts = zip(cuts, cuts.dropFirst()).map { CostIndex.part(of: workspace, entries: $0..<$1, productIndex: productIndex) }
+            let joined = CostIndex.joined(parts, workspace)
+            let same = joined == onePass  // not inside #expect, which would print both indexes whole
+            #expect(same, "seed \(seed), cuts \(cuts)")
+        }
+        var negative = workspace
+        negative.costs[400] = CostEntry(id: negative.costs[400].id, name: "x", basis: .amortized(months: 12), amount: dec("0.06"),
+                                        start: Day(year: 2026, month: 1, day: 1))
+        let parts = [0..<300, 300..<600].map { CostIndex.part(of: negative, entries: $0, productIndex: productIndex) }
+        #expect(CostIndex.joined(parts, negative) == nil)
+    }
 }

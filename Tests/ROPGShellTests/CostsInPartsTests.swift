@@ -84,6 +84,25 @@ import ROPGDomain
         #expect(partsPrint == onePassPrint)
     }
 
+    /// The part is started as the file opens, at a share of the file: where that falls among the
+    /// products (many products, few entries) or past the costs, the file still reads as in one pass.
+    @Test func aCutOutsideTheCostsGivesWhatOnePassGives() throws {
+        var manyProducts = Self.workspace(300, seed: 5)
+        for index in 50..<3000 {
+            manyProducts.products.append(Product(sku: "SKU-\(index)", name: "冰丝T恤 \(index)", price: ExactDecimal(90), cost: ExactDecimal(30)))
+        }
+        var manyActuals = Self.workspace(100, seed: 6)
+        for day in 0..<2000 { manyActuals.actuals.append(Actual(day: Day(number: Int32(20_000 + day)), values: [.gmv: ExactDecimal(1000)])) }
+        for workspace in [manyProducts, manyActuals] {
+            let (parts, onePass, _) = try Self.readBothWays(WorkspaceWriter.encode(workspace))
+            let (fromParts, partsPrint) = try parts.get()
+            let (fromOnePass, onePassPrint) = try onePass.get()
+            #expect(fromParts == workspace)
+            #expect(fromParts == fromOnePass)
+            #expect(partsPrint == onePassPrint)
+        }
+    }
+
     /// Broken files: a byte changed, removed or added anywhere in the costs (in either part, at
     /// the cut itself), a trailing comma, a duplicate key, entries not one a line.
     @Test func brokenFilesGiveTheOnePassError() throws {

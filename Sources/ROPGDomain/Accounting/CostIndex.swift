@@ -23,7 +23,7 @@ public struct CostIndex: Equatable, Sendable {
         var foldedPosition = -1
     }
 
-    struct Key: Hashable {
+    struct Key: Hashable, Sendable {
         var category: CostCategory
         var kind: UInt8
         var per: TimeUnit?
@@ -36,13 +36,97 @@ public struct CostIndex: Equatable, Sendable {
 
         /// The fields packed into a few words: hashing each on its own was a third of the fold's work.
         func hash(into hasher: inout Hasher) {
-            func code(_ day: Day?) -> UInt64 { day.map { UInt64(UInt32(bitPattern: $0.number)) } ?? 0x1_0000_0000 }
-            let perCode = UInt64(per.map { TimeUnit.allCases.firstIndex(of: $0) ?? 0 }.map { $0 + 1 } ?? 0)
-            let categoryCode = UInt64(CostCategory.allCases.firstIndex(of: category) ?? 0)
-            hasher.combine(categoryCode | UInt64(kind) << 8 | perCode << 16 | UInt64(UInt32(bitPattern: months)) << 32)
-            hasher.combine(code(day) ^ code(start) << 31)
-            hasher.combine(code(end) ^ UInt64(UInt32(bitPattern: product)) << 33)
-            if let share { hasher.combine(share.units) }
+            let packed = PackedKey(self)
+            hasher.combine(packed.w0 ^ packed.w1 << 29)
+            hasher.combine(packed.w2 ^ packed.w3 << 31)
+            hasher.combine(packed.w4)
+            if share != nil { hasher.combine(packed.share) }
+        }
+    }
+
+    /// A key as five words and a share, one to one: what the fold's own table compares and hashes
+    /// (a million lookups with `Hasher` and a field-by-field == were most of the fold).
+    struct PackedKey: Equatable, Sendable {
+        var w0: UInt64, w1: UInt64, w2: UInt64, w3: UInt64, w4: UInt64
+        var share: Int128
+
+        init(_ key: Key) {
+            @inline(__always) func code(_ day: Day?) -> UInt64 { day.map { UInt64(UInt32(bitPattern: $0.number)) } ?? 0x1_0000_0000 }
+            let perCode: UInt64
+            switch key.per {
+            case nil: perCode = 0
+            case .day: perCode = 1
+            case .week: perCode = 2
+            case .month: perCode = 3
+            case .quarter: perCode = 4
+            case .year: perCode = 5
+            }
+            let categoryCode: UInt64
+            switch key.category {
+            case .R: categoryCode = 0
+            case .O: categoryCode = 1
+            case .P: categoryCode = 2
+            case .G: categoryCode = 3
+            }
+            w0 = categoryCode | UInt64(key.kind) << 8 | perCode << 16 | UInt64(UInt32(bitPattern: key.months)) << 32
+            w1 = code(key.day)
+            w2 = code(key.start)
+            w3 = code(key.end)
+            w4 = UInt64(UInt32(bitPattern: key.product)) | (key.share == nil ? 0 : 0x1_0000_0000)
+            share = key.share?.units ?? 0
+        }
+
+        /// A well-mixed hash of the words (for a table indexed by its top bits).
+        var mixed: UInt64 {
+            var h = w0 &* 0x9E37_79B9_7F4A_7C15
+            h = (h ^ w1 ^ h >> 31) &* 0xBF58_476D_1CE4_E5B9
+            h = (h ^ w2 ^ h >> 29) &* 0x94D0_49BB_1331_11EB
+            h = (h ^ w3 ^ h >> 32) &* 0x9E37_79B9_7F4A_7C15
+            h = (h ^ w4 ^ UInt64(truncatingIfNeeded: share) ^ UInt64(truncatingIfNeeded: share >> 64) ^ h >> 30) &* 0xBF58_476D_1CE4_E5B9
+            return h ^ h >> 31
+        }
+    }
+
+    /// The fold's table from packed key to group position: open addressing, grown at half full.
+    struct GroupTable: Sendable {
+        private var slots: [Int32]
+        private var keys: [PackedKey] = []
+        private var shift: UInt64
+
+        init() {
+            slots = [Int32](repeating: -1, count: 1024)
+            shift = 64 - 10
+        }
+
+        /// The position of `key`'s group, or nil.
+        func find(_ key: PackedKey) -> Int? {
+            var slot = Int(truncatingIfNeeded: key.mixed >> shift)
+            let mask = slots.count - 1
+            while true {
+                let position = slots[slot]
+                if position < 0 { return nil }
+                if keys[Int(position)] == key { return Int(position) }
+                slot = (slot + 1) & mask
+            }
+        }
+
+        /// Adds `key` as the next group.
+        mutating func append(_ key: PackedKey) {
+            keys.append(key)
+            if keys.count * 2 > slots.count {
+                slots = [Int32](repeating: -1, count: slots.count * 2)
+                shift -= 1
+                for position in keys.indices { place(Int32(position)) }
+            } else {
+                place(Int32(keys.count - 1))
+            }
+        }
+
+        private mutating func place(_ position: Int32) {
+            var slot = Int(truncatingIfNeeded: keys[Int(position)].mixed >> shift)
+            let mask = slots.count - 1
+            while slots[slot] >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = position
         }
     }
 
@@ -75,30 +159,103 @@ public struct CostIndex: Equatable, Sendable {
     var groupOfEntry: [Int32] = []
 
     public init(_ workspace: Workspace) {
-        let productIndex = Self.productIndices(workspace)
-        groupOfEntry.reserveCapacity(workspace.costs.count)
-        for entry in workspace.costs {
-            switch Self.contribution(of: entry, productIndex: { productIndex[$0] }) {
-            case .deposit(let date, let amount):
-                addDeposit(date, amount, count: 1)
-                groupOfEntry.append(-1)
-            case .group(let key, let amount, let basis, let product, let monthly, let last):
-                let position: Int
-                if let known = positions[key] {
-                    position = known
-                    groups[position].entry.amount += amount
-                    groups[position].monthly += monthly
-                    groups[position].last += last
-                } else {
-                    position = groups.count
-                    positions[key] = position
-                    let first = Self.groupEntry(of: entry, basis: basis, amount: amount, product: product.map { workspace.products[$0].sku })
-                    groups.append(Group(entry: first, productIndex: product, monthly: monthly, last: last))
+        self = Self.part(of: workspace, entries: workspace.costs.indices, productIndex: Self.productIndices(workspace)).index
+        finish(workspace)
+    }
+
+    /// The fold of a range of the entries on its own: the groups in the order the range first
+    /// meets them, and the table that finds them by key. `joined(_:_:)` puts parts together.
+    public struct Part: Sendable {
+        var index = CostIndex()
+        var table = GroupTable()
+        /// Whether any entry brought a negative amount: sums that saturate could then depend on
+        /// the order they were taken in, so such parts are not joined.
+        var negative = false
+    }
+
+    private init() {}
+
+    /// Folds the entries of `workspace` in `entries` (`productIndex`: `productIndices(workspace)`).
+    public static func part(of workspace: Workspace, entries: Range<Int>, productIndex: [String: Int]) -> Part {
+        var part = Part()
+        part.index.groupOfEntry.reserveCapacity(entries.count)
+        // In place: a copy of each entry (a retain of its name and product) was a fifth of the fold.
+        workspace.costs.withUnsafeBufferPointer { costs in
+            for entry in entries {
+                switch Self.contribution(of: costs[entry], productIndex: { productIndex[$0] }) {
+                case .deposit(let date, let amount):
+                    part.index.addDeposit(date, amount, count: 1)
+                    part.index.groupOfEntry.append(-1)
+                    part.negative = part.negative || amount.isNegative
+                case .group(let key, let amount, let basis, let product, let monthly, let last):
+                    let packed = PackedKey(key)
+                    let position: Int
+                    if let known = part.table.find(packed) {
+                        position = known
+                        part.index.groups[position].entry.amount += amount
+                        part.index.groups[position].monthly += monthly
+                        part.index.groups[position].last += last
+                    } else {
+                        position = part.index.groups.count
+                        part.table.append(packed)
+                        let first = Self.groupEntry(of: costs[entry], basis: basis, amount: amount, product: product.map { workspace.products[$0].sku })
+                        part.index.groups.append(Group(entry: first, productIndex: product, monthly: monthly, last: last))
+                    }
+                    part.index.groups[position].members += 1
+                    part.index.groupOfEntry.append(Int32(truncatingIfNeeded: position))
+                    part.negative = part.negative || amount.isNegative || monthly.isNegative || last.isNegative
                 }
-                groups[position].members += 1
-                groupOfEntry.append(Int32(truncatingIfNeeded: position))
             }
         }
+        return part
+    }
+
+    /// The index of `workspace` from the parts of its entries, in order (folded side by side on
+    /// the machine's cores): equal to `CostIndex(workspace)`. Nil when a part holds a negative
+    /// amount (then only the one pass promises the same sums).
+    public static func joined(_ parts: consuming [Part], _ workspace: Workspace) -> CostIndex? {
+        guard !parts.isEmpty, !parts.contains(where: \.negative) else { return nil }
+        // Each part is let go of as soon as it is joined: a million entries' groups twice over
+        // would raise the peak memory of a report by tens of megabytes.
+        parts.reverse()
+        guard var whole = parts.popLast() else { return nil }
+        while let part = parts.popLast() {
+            // A group the earlier parts know takes this part's sums; a new one comes after them,
+            // in the order this part met it, begun by its first entry here (its first in the workspace).
+            let packedKeys = part.index.groups.map { PackedKey(Self.key(of: $0)) }
+            let known = packedKeys.map { whole.table.find($0) }
+            whole.index.groups.reserveCapacity(whole.index.groups.count + known.reduce(0) { $1 == nil ? $0 + 1 : $0 })
+            var renumbered = [Int32](repeating: -1, count: part.index.groups.count)
+            for (position, group) in part.index.groups.enumerated() {
+                let packed = packedKeys[position]
+                if let known = known[position] {
+                    whole.index.groups[known].entry.amount += group.entry.amount
+                    whole.index.groups[known].monthly += group.monthly
+                    whole.index.groups[known].last += group.last
+                    whole.index.groups[known].members += group.members
+                    renumbered[position] = Int32(truncatingIfNeeded: known)
+                } else {
+                    renumbered[position] = Int32(truncatingIfNeeded: whole.index.groups.count)
+                    whole.table.append(packed)
+                    whole.index.groups.append(group)
+                }
+            }
+            whole.index.groupOfEntry.reserveCapacity(whole.index.groupOfEntry.count + part.index.groupOfEntry.count)
+            for group in part.index.groupOfEntry { whole.index.groupOfEntry.append(group < 0 ? -1 : renumbered[Int(group)]) }
+            for (day, amount) in part.index.deposits { whole.index.addDeposit(day, amount, count: part.index.depositCounts[day] ?? 0) }
+            whole.index.undatedDeposits += part.index.undatedDeposits
+            whole.index.undatedDepositCount += part.index.undatedDepositCount
+        }
+        var index = whole.index
+        whole = Part()
+        index.finish(workspace)
+        return index
+    }
+
+    /// Completes a fold: each group's position by its key, and the product-tied coefficients.
+    private mutating func finish(_ workspace: Workspace) {
+        positions.reserveCapacity(groups.count)
+        for position in groups.indices { positions[Self.key(of: groups[position])] = position }
         foldProductGroups(workspace)
     }
 
@@ -111,7 +268,7 @@ public struct CostIndex: Equatable, Sendable {
         return copy
     }
 
-    static func productIndices(_ workspace: Workspace) -> [String: Int] {
+    public static func productIndices(_ workspace: Workspace) -> [String: Int] {
         var productIndex: [String: Int] = [:]
         productIndex.reserveCapacity(workspace.products.count)
         for (index, product) in workspace.products.enumerated() { productIndex[product.sku] = index }

@@ -14,14 +14,36 @@ public enum Validation {
     /// A NUL in a name or SKU: it cuts C strings short (file names, terminals, other programs
     /// reading an export) and no one types it on purpose, so it is refused, typed or loaded.
     static func nulIssue(path: String, _ text: String) -> ValidationIssue? {
-        guard text.utf8.contains(0) else { return nil }
+        guard containsNUL(text) else { return nil }
         return .init(path: path, .holdsNUL(text))
+    }
+
+    /// Whether `text` holds a NUL: a scan of its bytes where they lie together (a million
+    /// names are checked on every open), else byte by byte.
+    static func containsNUL(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { $0.contains(0) } ?? text.utf8.contains(0)
+    }
+
+    /// Whether any character of `text` is whitespace. ASCII text is checked byte by byte (its
+    /// whitespace is tab, line feed, vertical tab, form feed, carriage return and space, as for
+    /// `Character.isWhitespace`); other text character by character.
+    static func containsWhitespace(_ text: String) -> Bool {
+        let ascii = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+            var found = false
+            for byte in bytes {
+                if byte >= 0x80 { return nil }
+                if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) { found = true }
+            }
+            return found
+        }
+        if let ascii, let found = ascii { return found }
+        return text.contains(where: { $0.isWhitespace })
     }
 
     public static func issues(in product: Product) -> [ValidationIssue] {
         var issues: [ValidationIssue] = []
         if product.sku.isEmpty { issues.append(.init(path: "sku", .productNeedsSKU)) }
-        if product.sku.contains(where: { $0.isWhitespace }) {
+        if containsWhitespace(product.sku) {
             issues.append(.init(path: "sku", .skuHasSpace(product.sku)))
         }
         if let issue = nulIssue(path: "sku", product.sku) { issues.append(issue) }
@@ -29,7 +51,8 @@ public enum Validation {
         if product.price.isNegative { issues.append(.init(path: "price", .negative(product.price))) }
         if product.cost.isNegative { issues.append(.init(path: "cost", .negative(product.cost))) }
         if let stock = product.stock, stock < 0 { issues.append(.init(path: "stock", .negative(ExactDecimal(stock)))) }
-        for (path, rate) in [("ctr", product.ctr), ("cvr", product.cvr)] {
+        // Most products set neither rate: no list of the two is made for them (an empty one is free).
+        for (path, rate) in product.ctr == nil && product.cvr == nil ? [] : [("ctr", product.ctr), ("cvr", product.cvr)] {
             if let rate, rate.isNegative || rate.isZero || rate > .one {
                 issues.append(.init(path: path, .notAboveZeroAtMostHundredPercent(rate)))
             }
@@ -41,6 +64,12 @@ public enum Validation {
     }
 
     public static func issues(in entry: CostEntry, products: Set<String>) -> [ValidationIssue] {
+        issues(in: entry, hasProduct: { products.contains($0) })
+    }
+
+    /// `issues(in:products:)` asking `hasProduct` about the entry's product, if it has one: an
+    /// edit of one entry looks its product up instead of making a set of 100,000 SKUs.
+    public static func issues(in entry: CostEntry, hasProduct: (String) -> Bool) -> [ValidationIssue] {
         var issues: [ValidationIssue] = []
         if entry.name.isEmpty { issues.append(.init(path: "name", .costNeedsName)) }
         if let issue = nulIssue(path: "name", entry.name) { issues.append(issue) }
@@ -70,7 +99,7 @@ public enum Validation {
         if let sku = entry.product {
             if !entry.basis.followsSales {
                 issues.append(.init(path: "product", .onlySalesLinkedBelongToProduct))
-            } else if !products.contains(sku) {
+            } else if !hasProduct(sku) {
                 issues.append(.init(path: "product", .noProduct(sku)))
             }
         }
@@ -207,10 +236,16 @@ public enum Validation {
                 issues.append(.init(path: "scenarios[\(index)]", .scenarioTwice(scenario.name)))
             }
         }
-        var skus = Set<String>()
-        for (index, product) in workspace.products.enumerated() {
-            let prefix = "products[\(index)]"
-            issues += Validation.issues(in: product).map { .init(path: "\(prefix).\($0.path)", $0.problem) }
+        var skus = Set<String>(minimumCapacity: workspace.products.count)
+        // The products and entries are read in place (a copy of each would retain its strings), and
+        // a path is only formatted for one with something wrong: 100,000 and 1,000,000 are common.
+        for index in workspace.products.indices {
+            var product: Product { workspace.products[index] }
+            var prefix: String { "products[\(index)]" }
+            let productIssues = Validation.issues(in: workspace.products[index])
+            if !productIssues.isEmpty {
+                issues += productIssues.map { .init(path: "\(prefix).\($0.path)", $0.problem) }
+            }
             if !skus.insert(product.sku).inserted {
                 issues.append(.init(path: "\(prefix).sku", .appearsTwice(product.sku)))
             }
@@ -221,20 +256,25 @@ public enum Validation {
         if shares > .one {
             issues.append(.init(path: "products", .sharesAboveHundredPercent(shares)))
         }
-        let last = CostCategory.allCases.map { workspace.lastCostNumber[$0] ?? 0 }
-        var seen = last.map { Array(repeating: false, count: Int(min($0, 50_000_000)) + 1) }
-        for (index, entry) in workspace.costs.enumerated() {
-            let entryIssues = Validation.issues(in: entry, products: skus)
+        let categories = CostCategory.allCases
+        let last = categories.map { workspace.lastCostNumber[$0] ?? 0 }
+        // The flags of all categories in one array, each category's from its offset.
+        let flags = last.map { Int(min($0, 50_000_000)) + 1 }
+        let offsets = flags.indices.map { flags[..<$0].reduce(0, +) }
+        var seen = [Bool](repeating: false, count: flags.reduce(0, +))
+        for index in workspace.costs.indices {
+            var entry: CostEntry { workspace.costs[index] }
+            let entryIssues = Validation.issues(in: workspace.costs[index], products: skus)
             if !entryIssues.isEmpty {
                 issues += entryIssues.map { .init(path: "costs[\(index)].\($0.path)", $0.problem) }
             }
-            let category = CostCategory.allCases.firstIndex(of: entry.category) ?? 0
+            let category = categories.firstIndex(of: entry.category) ?? 0
             let number = Int(entry.id.number)
-            if number < seen[category].count {
-                if seen[category][number] {
+            if number < flags[category] {
+                if seen[offsets[category] + number] {
                     issues.append(.init(path: "costs[\(index)].id", .appearsTwice(entry.id.description)))
                 }
-                seen[category][number] = true
+                seen[offsets[category] + number] = true
             }
             if entry.id.number > last[category] {
                 issues.append(.init(path: "costs[\(index)].id", .idAboveLast(entry.id)))

@@ -57,6 +57,9 @@ public struct ExactDecimal: Hashable, Comparable, Sendable {
     public static func -= (a: inout ExactDecimal, b: ExactDecimal) { a = a - b }
 
     public static func * (a: ExactDecimal, b: ExactDecimal) -> ExactDecimal {
+        // Times one is exact: most quantities are 1, and a million of them are multiplied per fold.
+        if b.units == unitsPerOne { return a }
+        if a.units == unitsPerOne { return b }
         if a.isSaturated || b.isSaturated {
             return a.isZero || b.isZero ? .zero : saturated(positive: (a.units < 0) == (b.units < 0))
         }

@@ -119,7 +119,7 @@ public enum CostCommand: Command {
         guard id.number > (session.workspace.lastCostNumber[category] ?? 0), session.workspace.costIndex(id: id) == nil else {
             throw CommandError(phrase("category {category} has used up its entry numbers", ["category": "\(category.rawValue)"]))
         }
-        let entry = try CostSpec.build(id: id, values: values, products: Set(session.workspace.products.map(\.sku)))
+        let entry = try CostSpec.build(id: id, values: values, hasProduct: session.hasProduct)
         session.perform(Edit(description: arguments.described("cost add \(id) \(Arguments.quotedIfNeeded(name))" + (arguments.positional(3).map { " " + $0 } ?? "")), changes: [
             .insertCost(entry, at: session.workspace.costs.count),
             .setLastCostNumber(id.number, for: category),
@@ -176,7 +176,7 @@ public enum CostCommand: Command {
         for option in arguments.options {
             if let key = option.key, !"+-*".contains(key.last ?? " ") { values[key] = option.value }
         }
-        var entry = try CostSpec.build(id: old.id, values: values, products: Set(session.workspace.products.map(\.sku)))
+        var entry = try CostSpec.build(id: old.id, values: values, hasProduct: session.hasProduct)
         var typed: [ScenarioChange] = []
         for figure in CostFigure.allCases {
             guard let change = try arguments.relativeChange(figure.rawValue) else { continue }
@@ -190,7 +190,7 @@ public enum CostCommand: Command {
             figure.set(value, on: &entry)
             typed.append(.cost(id: old.id, figure, change))
         }
-        if let issue = Validation.issues(in: entry, products: Set(session.workspace.products.map(\.sku))).first {
+        if let issue = Validation.issues(in: entry, hasProduct: session.hasProduct).first {
             throw CommandError(phrase("{id}: {path}=: {issue}", ["id": "\(old.id)", "path": "\(issue.path)", "issue": "\(issue.message)"]))
         }
         return (entry, typed)

@@ -77,7 +77,8 @@ enum CostSpec {
     }
 
     /// Builds an entry from `key=value` pairs (a missing or "none" value means not given).
-    static func build(id: CostID, values: [String: String], products: Set<String>) throws(CommandError) -> CostEntry {
+    /// `hasProduct`: whether a product of that SKU exists (asked only about the entry's own).
+    static func build(id: CostID, values: [String: String], hasProduct: (String) -> Bool) throws(CommandError) -> CostEntry {
         func given(_ key: String) -> String? {
             guard let value = values[key], !value.isEmpty, value != "none" else { return nil }
             return value
@@ -121,7 +122,7 @@ enum CostSpec {
         var start = try day("start", last: false)
         let end = try day("end", last: true)
         let product = given("product")
-        if let sku = product, !products.contains(sku) { throw CommandError(phrase("product=: no product {sku}", ["sku": sku.excerpt])) }
+        if let sku = product, !hasProduct(sku) { throw CommandError(phrase("product=: no product {sku}", ["sku": sku.excerpt])) }
         let explicitBasis = given("basis")
         if let explicitBasis, !CostBasis.allNames.contains(explicitBasis) {
             let near = Suggestions.nearest(to: explicitBasis, among: CostBasis.allNames)
@@ -231,7 +232,7 @@ enum CostSpec {
         }
         let entry = CostEntry(id: id, name: name, basis: basis, amount: amount, quantity: quantity,
                               start: start, end: end, product: product)
-        if let issue = Validation.issues(in: entry, products: products).first {
+        if let issue = Validation.issues(in: entry, hasProduct: hasProduct).first {
             throw CommandError(phrase("{key}=: {problem}", ["key": issue.path, "problem": issue.message]))
         }
         return entry
@@ -261,4 +262,10 @@ enum CostSpec {
             return date.map { phrase("{amount} deposit paid {day}", ["amount": amount, "day": $0.isoText]) } ?? phrase("{amount} deposit", ["amount": amount])
         }
     }
+}
+
+extension Session {
+    /// Whether the workspace holds a product of that SKU, for the one entry an edit makes: one
+    /// scan of the products, not a set of all their SKUs built for each edit.
+    func hasProduct(_ sku: String) -> Bool { workspace.productIndex(sku: sku) != nil }
 }
