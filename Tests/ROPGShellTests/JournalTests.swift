@@ -175,6 +175,26 @@ import ROPGDomain
         }
     }
 
+    /// A script whose reader goes away (`| head`) runs to its end as written instead of being
+    /// killed by SIGPIPE: its save happens, and it leaves no journal or lock for the next open.
+    @Test func aClosedPipeDoesNotKillAScript() throws {
+        let folder = try scratch()
+        defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        // More than a pipe holds after head has gone, so that writes meet the closed pipe.
+        let commands = "product set TS-001 price=70; pnl 2026 by=day; pnl 2026 by=day; pnl 2026 by=day; save"
+        process.arguments = ["-c", "'\(TestSupport.binary.path)' demo.json -c '\(commands)' | head -c 10 > /dev/null; exit ${PIPESTATUS[0]}"]
+        process.currentDirectoryURL = folder
+        process.environment = ["PATH": "/usr/bin:/bin", "HOME": folder.path, "NO_COLOR": "1", "LANG": "C.UTF-8", "ROPG_TODAY": "2026-03-16"]
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        #expect(!files.contains { $0.hasSuffix(".journal") || $0.hasSuffix(".lock") }, "\(files)")
+        #expect(try WorkspaceReader.load(path: folder.appendingPathComponent("demo.json").path).products.first { $0.sku == "TS-001" }?.price == ExactDecimal(70))
+    }
+
     /// A replayed change that no longer fits the file is reported, never applied out of range.
     @Test func aChangeThatNoLongerFitsIsSkipped() throws {
         var workspace = Workspace(name: "w")

@@ -47,6 +47,11 @@ public enum ShellMain {
 
     /// Runs the command line; returns the process's exit status.
     public static func run(arguments: [String], environment: [String: String]) -> Int32 {
+        // A reader that goes away (`ropg … -c '…' | head`) must not kill ropg mid-script: killed,
+        // it would leave its lock and a journal of the script's changes for the next open to ask
+        // about, and skip the script's own save. Writes to a closed pipe fail quietly instead
+        // (Console.writeAll), and the script runs to its end as written.
+        signal(SIGPIPE, SIG_IGN)
         // Until the workspace is open, the language is --lang's or the locale's.
         let chosen = (try? parse(arguments))?.language
         return Interface.$language.withValue(chosen ?? Language.fromLocale(environment)) {
