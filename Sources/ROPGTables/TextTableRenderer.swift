@@ -1,3 +1,5 @@
+import ROPGText
+
 /// Draws a table for the terminal with Unicode light box characters, columns lined up by display
 /// width (a CJK character is two columns).
 ///
@@ -25,7 +27,7 @@ public struct TextTableRenderer: Sendable {
     }
 
     /// What an empty table shows under its header.
-    public static let noRowsText = "(no rows)"
+    public static var noRowsText: String { phrase("(no rows)") }
 
     public func render(_ table: Table) -> String {
         // The parts are byte arrays that become the String in one copy: a report can be 20 MB of

@@ -99,7 +99,7 @@ public enum ActualCommand: Command {
                 + [.optional(actual.bounceRate, { .rate($0, places: 1) }), .optional(actual.visitDepth, { .count($0) }),
                    .optional(actual.inquiryConversion, { .rate($0, places: 1) })]
         }
-        var total: [Cell] = [.text("total (\(counted(actuals.count, "day")))")]
+        var total: [Cell] = [.text(phrase("total ({days})", ["days": phrase(count: actuals.count, "{count} day", "{count} days")]))]
         for metric in metrics {
             total.append(GoalCommand.cell(actuals.reduce(ExactDecimal.zero) { $0 + ($1.values[metric] ?? .zero) }, metric))
         }
@@ -109,7 +109,8 @@ public enum ActualCommand: Command {
             columns: [.text("day", key: "date")] + metrics.map { .number($0.label, key: $0.rawValue) }
                 + [.number("bounce", key: "bounce"), .number("depth", key: "depth"), .number("inquiry cvr", key: "inquiry_cvr")],
             rows: rows, footerRows: actuals.isEmpty ? [] : [total],
-            notes: actuals.isEmpty ? ["nothing recorded" + (period.map { " in \($0.text)" } ?? "") + "; actual add 2026-03-14 gmv=… or actual import FILE.csv"] : [])
+            notes: actuals.isEmpty ? [period.map { phrase("nothing recorded in {period}; actual add 2026-03-14 gmv=… or actual import FILE.csv", ["period": $0.text]) }
+                                      ?? phrase("nothing recorded; actual add 2026-03-14 gmv=… or actual import FILE.csv")] : [])
         return [.table(table)]
     }
 

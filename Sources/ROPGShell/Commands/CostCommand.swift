@@ -235,7 +235,7 @@ public enum CostCommand: Command {
                  .text(CostSpec.describe(entry)), .count(entry.quantity), .optional(entry.start, { .date($0) }),
                  .optional(entry.end, { .date($0) }), .optional(entry.product, { .text($0) })]
             },
-            notes: [counted(entries.count, "entry", "entries")])
+            notes: [phrase(count: entries.count, "{count} entry", "{count} entries")])
         return [.table(table)]
     }
 

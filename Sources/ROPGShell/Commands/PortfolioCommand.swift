@@ -45,7 +45,7 @@ public enum PortfolioCommand: Command {
         let rows: [[Cell]] = report.rows.prefix(limit).map { row in
             [.text(row.sku), .text(row.name), ProductCommand.roleCell(row.role), .rate(row.gmvShare), .rate(row.visitorsShare),
              .money(row.contribution), .optional(row.contributionShare) { .rate($0) }, .optional(row.margin) { .rate($0) },
-             .text(row.abc.rawValue), .text(row.quadrant?.rawValue ?? ""),
+             .text(row.abc.rawValue), .word(row.quadrant?.rawValue ?? "", context: "quadrant"),
              row.flag.map { Cell.text("⚠ " + flagNote($0)).emphasized(.warning) } ?? .empty]
         }
         let columns: [Column] = [.text("SKU", key: "sku"), .text("name", key: "name"), .text("role", key: "role"),
@@ -89,7 +89,7 @@ public enum PortfolioCommand: Command {
             case .profit: phrase("low traffic, high margin (利润)")
             case .question: phrase("low traffic, low margin")
             }
-            return [.text(total.quadrant.rawValue), .text(meaning), .count(total.products), .rate(total.gmvShare), .money(total.contribution)]
+            return [.word(total.quadrant.rawValue, context: "quadrant"), .text(meaning), .count(total.products), .rate(total.gmvShare), .money(total.contribution)]
         }
         return Table(name: "portfolio_matrix", title: phrase("traffic × margin"),
                      columns: [.text("quadrant", key: "quadrant"), .text("meaning", key: "meaning"), .number("products", key: "products"),

@@ -258,7 +258,7 @@ public enum ProductCommand: Command {
                 [.text(product.sku), .text(product.name), roleCell(product.role), .money(product.price), .money(product.cost),
                  .optional(grossMargin(product), { .rate($0) }), .optional(product.stock, { .count($0) })]
             },
-            notes: [counted(products.count, "product")])
+            notes: [phrase(count: products.count, "{count} product", "{count} products")])
         return [.table(table)]
     }
 

@@ -167,7 +167,7 @@ public final class Session {
     public var prompt: String {
         guard let open = whatIf else { return "\(displayName)\(isDirty ? "*" : "")> " }
         let planDirty = undoSteps.last { $0.id < open.firstStepID }?.id != savedStepID
-        return "\(displayName)\(planDirty ? "*" : "") [\(open.scenario.map { "scenario \($0)" } ?? "what-if") \(whatIfSteps.count)]> "
+        return "\(displayName)\(planDirty ? "*" : "") [\(open.scenario.map { phrase("scenario {name}", ["name": $0]) } ?? phrase("what-if")) \(whatIfSteps.count)]> "
     }
 
     /// The short name shown in the prompt.

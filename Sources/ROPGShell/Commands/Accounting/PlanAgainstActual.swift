@@ -15,10 +15,10 @@ enum PlanAgainstActual {
         }
         switch kind {
         case .pnl:
-            return [("GMV", "gmv", { $0.gmv }), ("refunds", "refunds", { $0.refunds }), ("net revenue", "net_revenue", { $0.netRevenue })]
-                + categories + [("total cost", "total_cost", { $0.totalCost }), ("profit", "profit", { $0.profit })]
+            return [(phrase("GMV"), "gmv", { $0.gmv }), (phrase("refunds"), "refunds", { $0.refunds }), (phrase("net revenue"), "net_revenue", { $0.netRevenue })]
+                + categories + [(phrase("total cost"), "total_cost", { $0.totalCost }), (phrase("profit"), "profit", { $0.profit })]
         case .costs:
-            return categories + [("total cost", "total_cost", { $0.totalCost })]
+            return categories + [(phrase("total cost"), "total_cost", { $0.totalCost })]
         }
     }
 
@@ -55,7 +55,7 @@ enum PlanAgainstActual {
         }
         let shown = kind == .pnl ? figures(kind).filter { ["gmv", "profit"].contains($0.key) } : figures(kind).filter { $0.key == "total_cost" }
         func cells(_ row: PlanActualReport.Row, label: String) -> [Cell] {
-            var cells: [Cell] = [.text(label), Cell(text: "\(row.recordedDays) of \(row.days)", plain: String(row.recordedDays), kind: .count, alignment: .right)]
+            var cells: [Cell] = [.text(label), Cell(text: phrase("{recorded} of {days}", ["recorded": String(row.recordedDays), "days": String(row.days)]), plain: String(row.recordedDays), kind: .count, alignment: .right)]
             for figure in shown {
                 guard let plan = row.plan, let actual = row.actual else {
                     cells += [.empty, .word("missing"), .empty, .empty]
