@@ -64,7 +64,7 @@ extension Catalogue {
         "workspace {workspace} · today {day}": "工作区 {workspace} · 今天 {day}",
         "workspace {workspace}": "工作区 {workspace}",
         "wrote {rows} in {tables} tables to {target} (a page)": "已把 {rows}（{tables} 个表格）写入 {target}（网页）",
-        "wrote {rows} to {target} (a page)": "已把 {rows} 写入 {target}（网页）",
+        "wrote {rows} to {target} (a page)": "已把 {rows}写入 {target}（网页）",
         "wrote {rows} in {sheets} sheets to {file}": "已把 {rows}（{sheets} 个工作表）写入 {file}",
         "saved hit plan {name}: {sku} from {start} to {end}": "已保存爆款计划 {name}：{sku}，{start} 至 {end}",
         "replaced hit plan {name}: {sku} from {start} to {end}": "已替换爆款计划 {name}：{sku}，{start} 至 {end}",

@@ -667,7 +667,7 @@ extension Catalogue {
         "starting {name}":
             "新建 {name}",
         "{name} has unsaved changes (the open what-if's {changes} are not saved: keep makes them part of the plan first). Save the plan before {action}? [y/n/c] ":
-            "{name} 有未保存的修改（打开的假设分析中的 {changes} 不会保存：先用 keep 并入计划）。{action}之前保存计划吗？[y/n/c] ",
+            "{name} 有未保存的修改（打开的假设分析中的 {changes}不会保存：先用 keep 并入计划）。{action}之前保存计划吗？[y/n/c] ",
         "{name} has unsaved changes. Save them before {action}? [y/n/c] ":
             "{name} 有未保存的修改。{action}之前保存吗？[y/n/c] ",
         "{count} change":
@@ -725,9 +725,9 @@ extension Catalogue {
         "saved {name} to {path}":
             "已把 {name} 保存到 {path}",
         "wrote {rows} in {tables} tables to {file}":
-            "已把 {tables} 张表共 {rows} 写入 {file}",
+            "已把 {tables} 张表共 {rows}写入 {file}",
         "wrote {rows} to {file}":
-            "已把 {rows} 写入 {file}",
+            "已把 {rows}写入 {file}",
         "{warning} (scenario {name} is open: add `keep` to store its changes into the scenario, then `save`; `drop` throws them away)":
             "{warning}（情景 {name} 已打开：先加 `keep` 把修改存入情景，再 `save`；`drop` 丢弃它们）",
         "scenario {name} has {changes} not kept yet (keep stores them into the scenario). Keep them into {name} and save before {action}? [y/n/c] ":
