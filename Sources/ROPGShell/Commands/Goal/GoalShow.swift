@@ -52,7 +52,7 @@ extension GoalCommand {
                 let days = Cell(text: phrase("{recorded} of {days}", ["recorded": String(item.recordedDays), "days": String(item.days)]), plain: String(item.recordedDays), kind: .count, alignment: .right)
                 guard item.recordedDays > 0 else { return [.text(label), .word(item.metric.rawValue), days, .empty, .word("missing"), .empty, .empty] }
                 let variance = item.variance
-                return [.text(label), .text(item.metric.rawValue), days, cell(item.goal, item.metric), cell(item.actual, item.metric),
+                return [.text(label), .word(item.metric.rawValue), days, cell(item.goal, item.metric), cell(item.actual, item.metric),
                         cell(variance, item.metric),
                         .optional(variance.flatMap { value in item.goal.flatMap { value.divided(by: $0.magnitude) } }, { .rate($0, places: 1) })]
             }
@@ -75,13 +75,18 @@ extension GoalCommand {
     /// The children table: one row per child, its value per metric, which are pinned, and the
     /// total; with saved hit plans, how much of the GMV goal they cover. `metrics` nil: every
     /// metric with a goal touching the period.
+    /// The metrics a period pins: each in the reader's language; CSV and JSON keep the keys.
+    static func pinnedCell(_ pinned: [GoalMetric]) -> Cell {
+        Cell(text: pinned.map { phrase($0.rawValue) }.joined(separator: ","), plain: pinned.map(\.rawValue).joined(separator: ","), kind: .text, alignment: .left)
+    }
+
     static func showTable(_ period: Period, grain: PeriodGrain, metrics: [GoalMetric]?, _ session: Session) throws(CommandError) -> [Block] {
         let report: GoalShowReport
         do { report = try GoalShowReport.of(session.context, period: period, grain: grain, metrics: metrics) } catch { throw failure(error) }
         func cells(_ row: GoalShowReport.Row, label: String) -> [Cell] {
             var cells: [Cell] = [.text(label)]
             for (metric, value) in zip(report.metrics, row.values) { cells.append(cell(value, metric)) }
-            cells.append(.text(row.pinned.map(\.rawValue).joined(separator: ",")))
+            cells.append(pinnedCell(row.pinned))
             if let hits = row.hits {
                 cells += [.money(hits.inside), .optional(hits.coverage) { .rate($0) }, .money(hits.rest)]
                 if report.anyBeyond { cells.append(.money(hits.beyond)) }
@@ -127,7 +132,7 @@ extension GoalCommand {
             }
             var row: [Cell] = [.text(branch + node.period.text)]
             for (metric, value) in zip(report.metrics, node.values) { row.append(cell(value, metric)) }
-            row.append(.text(node.pinned.map(\.rawValue).joined(separator: ",")))
+            row.append(pinnedCell(node.pinned))
             row.append(.text(node.split.map { phrase("to {grain} by {method}", ["grain": phrase($0.grain.name), "method": $0.method.text]) } ?? ""))
             return row
         }
