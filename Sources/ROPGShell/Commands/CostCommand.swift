@@ -231,7 +231,7 @@ public enum CostCommand: Command {
                       .text("basis", key: "basis"), .text("amount", key: "amount"), .number("qty", key: "qty"),
                       .text("start", key: "start"), .text("end", key: "end"), .text("product", key: "product")],
             rows: entries.map { entry in
-                [.text(entry.id.description), .text(entry.category.rawValue), .text(entry.name), .text(entry.basis.name),
+                [.text(entry.id.description), .text(entry.category.rawValue), .text(entry.name), .word(entry.basis.name, context: "basis"),
                  .text(CostSpec.describe(entry)), .count(entry.quantity), .optional(entry.start, { .date($0) }),
                  .optional(entry.end, { .date($0) }), .optional(entry.product, { .text($0) })]
             },
@@ -247,7 +247,7 @@ public enum CostCommand: Command {
             ("ID", .text(entry.id.description)),
             ("category", .text(AccountingOptions.categoryLabel(entry.category))),
             ("name", .text(entry.name)),
-            ("basis", .text(entry.basis.name)),
+            ("basis", .word(entry.basis.name, context: "basis")),
             ("amount", .text(CostSpec.describe(entry))),
             ("qty", .count(entry.quantity)),
         ]
