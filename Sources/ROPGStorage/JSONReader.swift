@@ -941,18 +941,21 @@ public final class JSONReader {
             let b = p[i]
             if b == UInt8(ascii: "\"") {
                 let count = i - start
-                if high >= 0x80 {
-                    // Text the cache holds was checked when it was first read: a million names
-                    // in Chinese are only checked once each.
-                    if let cached = cachedString(p + start, count) {
-                        pos = i + 1
-                        return cached
-                    }
-                    let (bad, _) = JSONReader.checkUTF8(p, start, i)
-                    if bad < i { throw error(phrase("invalid UTF-8 in string"), at: bad) }
+                guard high >= 0x80, count <= JSONReader.cacheMaxBytes else {
+                    pos = i + 1
+                    return makeString(p + start, count)
                 }
+                // Text the cache holds was checked when it was first read: a million names in
+                // Chinese are only checked once each.
+                let found = cacheLookUp(p + start, count)
+                if let hit = found.hit {
+                    pos = i + 1
+                    return hit
+                }
+                let (bad, _) = JSONReader.checkUTF8(p, start, i)
+                if bad < i { throw error(phrase("invalid UTF-8 in string"), at: bad) }
                 pos = i + 1
-                return makeString(p + start, count)
+                return cacheStore(found, p + start, count)
             }
             if b == UInt8(ascii: "\\") || b < 0x20 { break }
             high |= b
@@ -961,18 +964,26 @@ public final class JSONReader {
         return try readStringSlow(contentStart: start, at: i)
     }
 
-    /// The cached String of these bytes, if the cache holds it (sets `lastPrint` as `makeString` does).
+    /// Where the cache keeps these bytes (at most `cacheMaxBytes`), their words, and the String it
+    /// holds for them if it does. Sets `lastPrint`.
     @inline(__always)
-    private func cachedString(_ p: UnsafeMutablePointer<UInt8>, _ count: Int) -> String? {
-        guard count <= JSONReader.cacheMaxBytes else { return nil }
+    private func cacheLookUp(_ p: UnsafeMutablePointer<UInt8>, _ count: Int)
+        -> (slot: UnsafeMutablePointer<CachedString>, words: (UInt64, UInt64, UInt64, UInt64), hit: String?) {
         let (w0, w1, w2, w3, h) = JSONReader.words(p, count)
         lastPrint = h
         let slot = cache + Int(truncatingIfNeeded: h >> UInt64(64 - JSONReader.cacheBits))
-        if slot.pointee.count == count && slot.pointee.w0 == w0 && slot.pointee.w1 == w1
-            && slot.pointee.w2 == w2 && slot.pointee.w3 == w3 {
-            return slot.pointee.string
-        }
-        return nil
+        let held = slot.pointee.count == count && slot.pointee.w0 == w0 && slot.pointee.w1 == w1
+            && slot.pointee.w2 == w2 && slot.pointee.w3 == w3
+        return (slot, (w0, w1, w2, w3), held ? slot.pointee.string : nil)
+    }
+
+    /// A String of validated UTF-8 bytes that `cacheLookUp` did not find, kept in its slot.
+    @inline(__always)
+    private func cacheStore(_ found: (slot: UnsafeMutablePointer<CachedString>, words: (UInt64, UInt64, UInt64, UInt64), hit: String?),
+                            _ p: UnsafeMutablePointer<UInt8>, _ count: Int) -> String {
+        let s = String(decoding: UnsafeBufferPointer(start: p, count: count), as: UTF8.self)
+        found.slot.pointee = CachedString(count: count, w0: found.words.0, w1: found.words.1, w2: found.words.2, w3: found.words.3, string: s)
+        return s
     }
 
     /// The zero-padded words of a string of at most 32 bytes, and their hash.
@@ -1024,16 +1035,8 @@ public final class JSONReader {
             lastPrint = UInt64(truncatingIfNeeded: count) << 16 | UInt64(p[0]) << 8 | UInt64(p[count - 1])
             return String(decoding: UnsafeBufferPointer(start: p, count: count), as: UTF8.self)
         }
-        let (w0, w1, w2, w3, h) = JSONReader.words(p, count)
-        lastPrint = h
-        let slot = cache + Int(truncatingIfNeeded: h >> UInt64(64 - JSONReader.cacheBits))
-        if slot.pointee.count == count && slot.pointee.w0 == w0 && slot.pointee.w1 == w1
-            && slot.pointee.w2 == w2 && slot.pointee.w3 == w3 {
-            return slot.pointee.string
-        }
-        let s = String(decoding: UnsafeBufferPointer(start: p, count: count), as: UTF8.self)
-        slot.pointee = CachedString(count: count, w0: w0, w1: w1, w2: w2, w3: w3, string: s)
-        return s
+        let found = cacheLookUp(p, count)
+        return found.hit ?? cacheStore(found, p, count)
     }
 
     /// Validates a string without building it.
