@@ -63,14 +63,14 @@ final class CostsPart: @unchecked Sendable {
     /// Where a part started as the file is opened is cut: the share of the file before it. The
     /// reader of the whole file reads the products and the near entries, then validates the
     /// workspace, while the part is parsed: a cut a little before the middle evens the two out.
-    static let earlyCut = 0.45
+    static let earlyCutPercent = 45
 
     /// Starts parsing a far part as the file is opened, before the costs array is reached (so
-    /// that the products are read meanwhile too), at the first entry line after `earlyCut` of a
+    /// that the products are read meanwhile too), at the first entry line after `earlyCutPercent` of a
     /// file larger than `threshold` bytes. Where that is not inside the costs array the part
     /// fails at its first element, or is not met at its start, and is left unused.
     static func startEarly(path: String, fileSize: Int, threshold: Int) -> CostsPart? {
-        guard fileSize > threshold, let cut = cut(path: path, at: Int(Double(fileSize) * earlyCut)) else { return nil }
+        guard fileSize > threshold, let cut = cut(path: path, at: fileSize / 100 * earlyCutPercent) else { return nil }
         return start(path: path, cut: cut)
     }
 
