@@ -39,7 +39,8 @@ public enum CostCommand: Command {
         per-unit, per-order, percent, CPS or cpc=plan entry to one product. Each entry gets a short ID (R1, O2…) that never changes.
         An entry is named by its ID or by its name when no other entry has it (an ambiguous name lists the IDs).
         Relative changes: amount+=10%, amount-=500, amount*=1.1, qty+=1 (money kept to the cent; a percentage fee
-        stays exact). Bulk: instead of an ID, a filter changes every entry that matches as one undo step and says how
+        stays exact). A bare amount keeps the entry's form: amount=5000 on a 4500/month entry makes it 5000/month.
+        Bulk: instead of an ID, a filter changes every entry that matches as one undo step and says how
         many: a category (O or category:O), name:工资 (a name containing the text), basis:cpc, product:TS-001, all;
         several filters must all match. In the interactive shell a change of more than 20 entries asks first.
         cost list takes the same filters, and name=.
@@ -166,14 +167,26 @@ public enum CostCommand: Command {
     /// An entry with the typed changes made, and its figure changes as typed (for a scenario).
     private static func changed(_ old: CostEntry, _ arguments: Arguments, _ session: Session) throws(CommandError) -> (CostEntry, [ScenarioChange]) {
         var values = CostSpec.values(of: old)
-        // A new amount replaces every key of the old form, so a recurring entry can become a per-unit one.
-        if arguments.options.contains(where: { ["amount", "cpc", "cpm", "cpt", "cps", "basis"].contains($0.key ?? "") }) {
-            for key in ["amount", "cpc", "cpm", "cpt", "cps", "basis", "of", "clicks", "impressions", "share", "amortize", "date"]
+        let formKeys = ["amount", "cpc", "cpm", "cpt", "cps", "basis"]
+        var formKept = false
+        if let bare = arguments.value("amount"), !arguments.options.contains(where: { formKeys.dropFirst().contains($0.key ?? "") }),
+           let amount = CostSpec.amountKeepingForm(of: old, bare) {
+            // A bare amount on an entry of a plain-amount form changes the amount and keeps the form:
+            // `cost set P1 amount=5000` on 4500/month is 5000/month; a one-off keeps its date.
+            values["amount"] = amount
+            formKept = true
+        } else if let bare = arguments.value("amount"), old.basis == .percent, !arguments.has("basis"),
+                  let typed = try? NumberGrammar.parse(bare), !typed.isPercent, !bare.contains("/") {
+            throw CommandError(phrase("amount={value}: {id} is a percentage of revenue; write amount={value}%, or give it a new form, e.g. amount={value}/month",
+                                      ["value": bare, "id": old.id.description]))
+        } else if arguments.options.contains(where: { formKeys.contains($0.key ?? "") }) {
+            // A new amount with its form replaces every key of the old form, so a recurring entry can become a per-unit one.
+            for key in formKeys + ["of", "clicks", "impressions", "share", "amortize", "date"]
             where !arguments.has(key) {
                 values[key] = nil
             }
         }
-        for option in arguments.options {
+        for option in arguments.options where !(formKept && option.key == "amount") {
             if let key = option.key, !"+-*".contains(key.last ?? " ") { values[key] = option.value }
         }
         var entry = try CostSpec.build(id: old.id, values: values, hasProduct: session.hasProduct)

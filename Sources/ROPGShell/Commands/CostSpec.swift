@@ -238,6 +238,22 @@ enum CostSpec {
         return entry
     }
 
+    /// The amount to store when `cost set` is given a bare one (`amount=5000`, no `/month`, no `%`)
+    /// for an entry whose form is a plain amount: the new figure in the old form (`5000/month`,
+    /// `5000/unit`), or the figure alone where the form lives in other keys (a one-off's date, an
+    /// amortized entry's months, a deposit). Nil when the text is not bare or the entry's form needs
+    /// more than an amount (a percentage, CPC, CPM, CPT, CPS): then the text is read as typed.
+    static func amountKeepingForm(of entry: CostEntry, _ text: String) -> String? {
+        guard !text.contains("/"), let typed = try? NumberGrammar.parse(text), !typed.isPercent else { return nil }
+        switch entry.basis {
+        case .recurring(let per): return "\(text)/\(per.rawValue)"
+        case .perUnit: return "\(text)/unit"
+        case .perOrder: return "\(text)/order"
+        case .once, .amortized, .deposit: return text
+        case .percent, .cps, .cpc, .plannedClicks, .cpm, .cpt: return nil
+        }
+    }
+
     /// How an entry's amount reads in a list: "60,000.00 / year", "5% of revenue", "0.80 × 20,000 clicks / month".
     static func describe(_ entry: CostEntry) -> String {
         let amount = entry.amount.formatted()
