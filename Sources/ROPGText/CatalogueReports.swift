@@ -84,6 +84,8 @@ extension Catalogue {
             "总成本",
         "total shown":
             "显示部分合计",
+        "units come from each product's net revenue ÷ its price ({units}), orders from GMV ÷ AOV ({orders}): {ratio} units an order in the plan":
+            "件数来自各商品的净收入 ÷ 售价（{units}），订单数来自 GMV ÷ 客单价（{orders}）：计划中每单 {ratio} 件",
         "net revenue {amount}":
             "净收入 {amount}",
         "subtotal {category}":

@@ -122,10 +122,27 @@ public enum CostsCommand: Command {
             rows.append([.empty, .text(category.rawValue), .text(phrase("subtotal {category}", ["category": phrase(category.englishName)])).emphasized(.strong), .empty,
                          Cell.money(subtotal).emphasized(.strong), share(subtotal, of: allCosts), share(subtotal, of: revenue)])
         }
+        var notes = [phrase("net revenue {amount}", ["amount": revenue.formatted()])]
+        if let note = unitsAndOrdersNote(lines, book, options, workspace) { notes.append(note) }
         return Table(columns: [.text("ID", key: "id"), .text("cat", key: "category"), .text("name", key: "name"),
                                .text("working", key: "working"), .number("amount", key: "amount")] + shareColumns,
                      rows: rows, footerRows: [[.empty, .empty, .text(phrase(only == nil ? "total cost" : "total shown")), .empty, .money(total), share(total, of: allCosts), share(total, of: revenue)]],
-                     notes: [phrase("net revenue {amount}", ["amount": revenue.formatted()])])
+                     notes: notes)
+    }
+
+    /// Why a per-unit line's units and a per-order line's orders are not units-per-order apart in
+    /// the plan: units come from the product mix, orders from the GMV and the AOV.
+    private static func unitsAndOrdersNote(_ lines: [CostLine], _ book: CostBook, _ options: AccountingOptions, _ workspace: Workspace) -> String? {
+        guard options.source == .plan, let units = book.sales.units, let orders = book.sales.orders, orders > .zero else { return nil }
+        func has(_ wanted: (CostBasis) -> Bool) -> Bool {
+            lines.contains { line in
+                guard case .entry(let index) = line.source else { return false }
+                return workspace.costs[index].product == nil && wanted(workspace.costs[index].basis)
+            }
+        }
+        guard has({ $0 == .perUnit }), has({ $0 == .perOrder }), let perOrder = units.divided(by: orders) else { return nil }
+        return phrase("units come from each product's net revenue ÷ its price ({units}), orders from GMV ÷ AOV ({orders}): {ratio} units an order in the plan",
+                      ["units": units.rounded().countText, "orders": orders.rounded().countText, "ratio": perOrder.rounded(places: 2).description])
     }
 
     private static func byProduct(_ options: AccountingOptions, only: CostCategory?, _ session: Session) throws(CommandError) -> Table {
