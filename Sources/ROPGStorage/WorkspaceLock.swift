@@ -152,13 +152,13 @@ public final class WorkspaceLock: @unchecked Sendable {
         return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }()
 
-    /// "2026-03-16 10:42:05" in local time.
+    /// "2026-03-16 10:42:05 +0800": local time with its offset, since the other shell may run in another zone.
     static func localTime(_ seconds: Int) -> String {
         var clock = time_t(seconds)
         var parts = tm()
         guard localtime_r(&clock, &parts) != nil else { return "\(seconds)" }
         var buffer = [CChar](repeating: 0, count: 64)
-        let count = strftime(&buffer, buffer.count, "%Y-%m-%d %H:%M:%S", &parts)
+        let count = strftime(&buffer, buffer.count, "%Y-%m-%d %H:%M:%S %z", &parts)
         return String(decoding: buffer.prefix(count).map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
