@@ -13,6 +13,7 @@ extension Catalogue {
         "summary|scenarios": "情景数",
         "goals {period}: GMV 销售额": "目标 {period}：销售额",
         "pnl": "损益",
+        "goals by month, {period}": "{period} 每月目标",
         "profit by month, {period}": "{period} 每月利润",
         "costs": "成本",
         "costs by category, {period}": "{period} 各类成本",

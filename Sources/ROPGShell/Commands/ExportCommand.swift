@@ -53,7 +53,9 @@ public enum ExportCommand: Command {
         let pnlTotal = try firstTable(of: "pnl", [period], session)
         sheets.append(WorkbookSheet(name: phrase(in: "sheet", "summary"), tables: [summary(pnlTotal, period: period, session)]))
         let workspace = session.workspace
-        if !workspace.goals.isEmpty, let goals = try? firstTable(of: "goal", ["show", period, "by=month"], session) {
+        if !workspace.goals.isEmpty, var goals = try? firstTable(of: "goal", ["show", period, "by=month"], session) {
+            // goal show's table goes untitled in the shell (its command says what it is); a sheet names it, as the others do.
+            if goals.title == nil { goals.title = phrase("goals by month, {period}", ["period": period]) }
             sheets.append(WorkbookSheet(name: phrase(in: "sheet", "goals"), tables: [charted(goals, ["gmv"], title: phrase("goals {period}: GMV 销售额", ["period": period]))]))
         }
         let pnl = try firstTable(of: "pnl", [period, "by=month"], session)
