@@ -49,7 +49,7 @@ extension Catalogue {
         "table={name}: this command prints no table to pick": "table={name}：这条命令不输出可选的表",
         "no table {name} in this output; it has {names}": "输出中没有表 {name}；有的是 {names}",
         "no table {name} in this output; it has {names} (did you mean {near}?)": "输出中没有表 {name}；有的是 {names}（你是想输入 {near} 吗？）",
-        "{key}={value}: {key} {problem}": "{key}={value}：{key}{problem}",
+        "{key}={value}: {key} {problem}": "{key}={value}：{key} {problem}",
         "must be above 0% and at most 100%": "必须大于 0% 且不超过 100%",
         "must be between 0% and 100%": "必须在 0% 到 100% 之间",
         "must be at least 0% and below 100%": "必须不小于 0% 且小于 100%",
