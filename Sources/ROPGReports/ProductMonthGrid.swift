@@ -19,38 +19,46 @@ public struct ProductMonthGrid: Sendable {
             self = metric
         }
 
-        /// The columns of a month's split this figure is made of.
-        var columns: Set<ProductSplit.Column> {
-            switch self {
-            case .gmv: return [.gmv]
-            case .refunds: return [.refunds]
-            case .net_revenue: return [.gmv, .refunds]
-            case .R: return [.R]
-            case .O: return [.O]
-            case .P: return [.P]
-            case .G: return [.G]
-            case .total_cost: return [.R, .O, .P, .G]
-            case .profit: return [.gmv, .refunds, .R, .O, .P, .G]
-            case .units: return [.units]
+        /// Each column's coefficient in this figure (`value(of:units:)`): every figure is a sum
+        /// of columns, each taken once with its sign, so an owner's figure in a month is worked out
+        /// from its parts' cents without making figures for each of a million cells.
+        var coefficients: [(column: ProductSplit.Column, coefficient: Int128)] {
+            ProductSplit.Column.allCases.compactMap { column in
+                var figures = PeriodFigures()
+                var units = ExactDecimal.zero
+                switch column {
+                case .gmv: figures.gmv = .one
+                case .refunds: figures.refunds = .one
+                case .R, .O, .P, .G: figures.categories[column.rawValue - ProductSplit.Column.R.rawValue] = .one
+                case .units: units = .one
+                }
+                let coefficient = value(of: figures, units: units).units / ExactDecimal.unitsPerOne
+                return coefficient == 0 ? nil : (column, coefficient)
             }
         }
 
-        /// This figure of an owner's part of a month's split (`columns`: this figure's). A figure
-        /// worked from several columns is the owner's figures' own (`value(of:)`), set in `scratch`
-        /// in place rather than made anew for each of a million cells.
-        func value(of month: ProductSplit.MonthParts, at place: Int, columns: [ProductSplit.Column],
-                   scratch figures: inout PeriodFigures) -> ExactDecimal {
-            if columns.count == 1, let column = columns.first { return month.columns[column.rawValue][place] }
-            for column in columns {
-                let part = month.columns[column.rawValue][place]
-                switch column {
-                case .gmv: figures.gmv = part
-                case .refunds: figures.refunds = part
-                case .R, .O, .P, .G: figures.categories[column.rawValue - ProductSplit.Column.R.rawValue] = part
-                case .units: break
-                }
+        /// This figure of an owner's part of a month's split (`coefficients`: this figure's).
+        /// Exact: parts of whole cents below 2⁶³ summed with coefficients of ±1 stay far inside the
+        /// range a decimal holds; a month with a part of more is summed as decimals.
+        func value(of month: ProductSplit.MonthParts, at place: Int,
+                   coefficients: [(column: ProductSplit.Column, coefficient: Int128)]) -> ExactDecimal {
+            var cents: Int128 = 0
+            for (column, coefficient) in coefficients {
+                guard case .cents(let parts) = month.columns[column.rawValue].shares else { return decimalValue(of: month, at: place) }
+                cents += coefficient * Int128(parts[place])
             }
-            return value(of: figures, units: .zero)
+            return ExactDecimal(units: cents * (ExactDecimal.unitsPerOne / 100))
+        }
+
+        /// The same from the owner's figures, for a part too large for cents (or to hold).
+        private func decimalValue(of month: ProductSplit.MonthParts, at place: Int) -> ExactDecimal {
+            var figures = PeriodFigures()
+            figures.gmv = month.columns[ProductSplit.Column.gmv.rawValue][place]
+            figures.refunds = month.columns[ProductSplit.Column.refunds.rawValue][place]
+            for (position, category) in CostCategory.allCases.enumerated() {
+                figures.categories[position] = month.columns[ProductSplit.Column(category).rawValue][place]
+            }
+            return value(of: figures, units: month.columns[ProductSplit.Column.units.rawValue][place])
         }
 
         /// This figure of a product's split in a month.
@@ -93,21 +101,18 @@ public struct ProductMonthGrid: Sendable {
 
     public init(_ ledger: Ledger, _ period: Period, metric: Metric, allocation: CostAllocation, top: Int) throws(ReportError) {
         // Flat by product index and month (the last slot: what no product carries), not an array
-        // a product; only the columns the metric is made of are worked out.
+        // a product; the months' splits are the ledger's (every column, kept for the next report).
         let untied = ledger.workspace.products.count
-        let monthCount = ProductSplit.months(of: period).count
+        let months = ProductSplit.months(of: period)
+        let monthCount = months.count
         var values = Array(repeating: ExactDecimal.zero, count: (untied + 1) * monthCount)
         var present = Array(repeating: false, count: untied + 1)
         var monthTotals = Array(repeating: ExactDecimal.zero, count: monthCount)
-        let columns = metric.columns
-        let columnList = ProductSplit.Column.allCases.filter { columns.contains($0) }
-        var scratch = PeriodFigures()
-        let months = try ProductSplit.eachMonth(ledger, period, { book, shown in
-            ProductSplit.parts(book, shown, allocation: allocation, columns: columns, untied: untied)
-        }) { position, month in
+        let coefficients = metric.coefficients
+        try ProductSplit.eachMonthSplit(ledger, period, allocation: allocation) { position, month in
             var total = ExactDecimal.zero
             for (place, owner) in month.owners.enumerated() {
-                let value = metric.value(of: month, at: place, columns: columnList, scratch: &scratch)
+                let value = metric.value(of: month, at: place, coefficients: coefficients)
                 present[owner] = true
                 values[owner * monthCount + position] = value
                 total += value

@@ -49,9 +49,7 @@ public struct ProductSplit: Sendable {
         let width = Column.allCases.count
         var sums = Array(repeating: ExactDecimal.zero, count: (untied + 1) * width)
         var present = Array(repeating: false, count: untied + 1)
-        try eachMonth(ledger, period, { book, shown in
-            parts(book, shown, allocation: allocation, columns: Set(Column.allCases), untied: untied)
-        }) { _, month in
+        try eachMonthSplit(ledger, period, allocation: allocation) { _, month in
             for (position, owner) in month.owners.enumerated() {
                 present[owner] = true
                 for column in 0..<width { sums[owner * width + column] += month.columns[column][position] }
@@ -91,7 +89,52 @@ public struct ProductSplit: Sendable {
     struct MonthParts: Sendable {
         var owners: [Int]
         /// By `Column.rawValue`; empty for a column not asked for.
-        var columns: [[ExactDecimal]]
+        var columns: [Parts]
+
+        /// A column's parts, owner by owner: whole cents, 8 bytes a part, unless one is too large
+        /// for them (a ledger keeps twelve months of a hundred thousand products' seven columns).
+        struct Parts: Sendable {
+            let shares: ExactAmount.Apportioning.Shares
+
+            static let empty = Parts(shares: .cents([]))
+
+            var count: Int {
+                switch shares {
+                case .cents(let cents): return cents.count
+                case .decimals(let decimals): return decimals.count
+                }
+            }
+
+            subscript(place: Int) -> ExactDecimal {
+                switch shares {
+                case .cents(let cents): return ExactDecimal(units: Int128(cents[place]) * (ExactDecimal.unitsPerOne / 100))
+                case .decimals(let decimals): return decimals[place]
+                }
+            }
+        }
+    }
+
+    /// Each month of the period (clipped to it) split by product with every column, handed to
+    /// `body` in month order. A month's split depends only on the ledger (one state of the
+    /// workspace) and the allocation rule, so the ledger keeps it: a grid or a by=product report
+    /// after the first works out only the months no report has split yet (`eachMonth`).
+    static func eachMonthSplit(_ ledger: Ledger, _ period: Period, allocation: CostAllocation,
+                               _ body: (Int, MonthParts) -> Void) throws(ReportError) {
+        let months = months(of: period)
+        let untied = ledger.workspace.products.count
+        var split = months.map { ledger.productSplit(of: $0, allocation: allocation) }
+        let missing = months.indices.filter { split[$0] == nil }
+        if !missing.isEmpty {
+            try eachMonth(ledger, months: missing.map { months[$0] }, { book, shown in
+                parts(book, shown, allocation: allocation, columns: Set(Column.allCases), untied: untied)
+            }) { position, parts in
+                split[missing[position]] = parts
+                ledger.keepProductSplit(parts, of: months[missing[position]], allocation: allocation)
+            }
+        }
+        for (position, parts) in split.enumerated() {
+            if let parts { body(position, parts) }
+        }
     }
 
     /// Each month of the period (clipped to it): its by-product book and shown figures made into
@@ -104,6 +147,13 @@ public struct ProductSplit: Sendable {
     static func eachMonth<Value: Sendable>(_ ledger: Ledger, _ period: Period, _ work: @escaping @Sendable (CostBook, PeriodFigures) -> Value,
                                            _ body: (Int, Value) -> Void) throws(ReportError) -> [Period] {
         let months = months(of: period)
+        try eachMonth(ledger, months: months, work, body)
+        return months
+    }
+
+    /// `eachMonth(_:_:_:_:)` over some months (each a month, or the part of one a period holds).
+    static func eachMonth<Value: Sendable>(_ ledger: Ledger, months: [Period], _ work: @escaping @Sendable (CostBook, PeriodFigures) -> Value,
+                                           _ body: (Int, Value) -> Void) throws(ReportError) {
         let shown = months.map { month in Result(catching: { () throws(CostBook.Failure) -> PeriodFigures in try ledger.figures(month) }) }
         let wave = coreCount()
         let groupsByProduct = CostIndex.GroupsByProduct(ledger.index, productCount: ledger.workspace.products.count)
@@ -127,7 +177,6 @@ public struct ProductSplit: Sendable {
             }
             first += worked.count
         }
-        return months
     }
 
     /// One month's parts: each product's own goods and tied entries, and its share of the month's
@@ -182,17 +231,35 @@ public struct ProductSplit: Sendable {
             if asked[Column.refunds.rawValue] { sharing[Column.refunds.rawValue].append(untiedGMV - (book.sales.netRevenue - assignedNet)) }
             for (place, category) in categories.enumerated() { sharing[Column(category).rawValue].append(weightTotal.isZero ? shared[place] : .zero) }
         }
-        var columns = Array(repeating: [ExactDecimal](), count: Column.allCases.count)
+        var columns = Array(repeating: MonthParts.Parts.empty, count: Column.allCases.count)
         for column in Column.allCases where asked[column.rawValue] {
             // Taken out of the array, so that sharing out changes its cents in place, not a copy.
             var share = ExactAmount.Apportioning(capacity: 0)
             swap(&share, &sharing[column.rawValue])
             switch column {
-            case .gmv: columns[column.rawValue] = share.sharedOut(shown.gmv)
-            case .refunds: columns[column.rawValue] = share.sharedOut(shown.refunds)
-            case .R, .O, .P, .G: columns[column.rawValue] = share.sharedOut(shown.categories[column.rawValue - Column.R.rawValue])
+            case .gmv: columns[column.rawValue] = MonthParts.Parts(shares: share.sharedOutInCents(shown.gmv))
+            case .refunds: columns[column.rawValue] = MonthParts.Parts(shares: share.sharedOutInCents(shown.refunds))
+            case .R, .O, .P, .G:
+                columns[column.rawValue] = MonthParts.Parts(shares: share.sharedOutInCents(shown.categories[column.rawValue - Column.R.rawValue]))
             case .units:
-                columns[column.rawValue] = share.sharedOut(unitSum.rounded(places: 0) * hundredth).map { $0 * 100 } + (hasUntied ? [.zero] : [])
+                // Shared out in hundredths: a product's whole units are its cents times 100.
+                let shares = share.sharedOutInCents(unitSum.rounded(places: 0) * hundredth)
+                var whole: [Int64] = []
+                if case .cents(let cents) = shares {
+                    whole.reserveCapacity(cents.count + 1)
+                    for part in cents {
+                        let (units, overflow) = part.multipliedReportingOverflow(by: 100)
+                        if overflow { break }
+                        whole.append(units)
+                    }
+                    if whole.count == cents.count {
+                        if hasUntied { whole.append(0) }
+                        columns[column.rawValue] = MonthParts.Parts(shares: .cents(whole))
+                        continue
+                    }
+                }
+                let hundredths = MonthParts.Parts(shares: shares)
+                columns[column.rawValue] = MonthParts.Parts(shares: .decimals((0..<hundredths.count).map { hundredths[$0] * 100 } + (hasUntied ? [.zero] : [])))
             }
         }
         return MonthParts(owners: owners, columns: columns)

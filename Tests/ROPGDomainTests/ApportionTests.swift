@@ -85,6 +85,31 @@ import Testing
         #expect(ExactAmount.apportion(total, among: huge) == ExactAmount.apportion(total, among: huge.map(ExactAmount.init)))
     }
 
+    /// Shared out in 64-bit cents, the parts are `sharedOut`'s; beyond 64 bits of cents (a part
+    /// above 9 × 10¹⁶) or too large to hold, they are given as decimals, still `sharedOut`'s.
+    @Test(arguments: [UInt64(5), 23])
+    func centsAreTheSharedOutParts(seed: UInt64) {
+        let parts = Self.parts(count: 3_000, seed: seed)
+        let beyondCents = ExactAmount(units: Int128.max / 4)
+        for (among, fitsCents) in [(parts, true), (parts + [beyondCents], false), (parts + [ExactAmount(units: .max)], false)] {
+            let total = among.reduce(ExactAmount.zero, +).roundedToCents()
+            for shown in [total, total + ExactDecimal(mantissa: 1_234, places: 2)] {
+                var sharing = ExactAmount.Apportioning(capacity: among.count)
+                for part in among { sharing.append(part) }
+                // The plain rule, where it holds (a part too large to hold is refused, not shared).
+                let want = among.contains(where: \.isSaturated) ? ExactAmount.apportion(shown, among: among) : Self.plain(shown, among: among)
+                switch sharing.sharedOutInCents(shown) {
+                case .cents(let cents):
+                    #expect(fitsCents, "\(among.count) parts in cents")
+                    #expect(cents.map { ExactDecimal(mantissa: Int128($0), places: 2) } == want)
+                case .decimals(let decimals):
+                    #expect(!fitsCents, "\(among.count) parts as decimals")
+                    #expect(decimals == want)
+                }
+            }
+        }
+    }
+
     /// All remainders equal: the earliest parts get the cents left (the latest give them back).
     @Test func equalRemaindersGoToTheEarliest() {
         let third = ExactAmount(ExactDecimal(1), times: 1, dividedBy: 3)
