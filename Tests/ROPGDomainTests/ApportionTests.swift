@@ -154,6 +154,26 @@ import Testing
         }
     }
 
+    /// Division by 10¹² in 32-bit digits is the 128-bit division, for dividends of every size.
+    @Test func theDivisionByOneInUnitsIsTheDivisions() {
+        var random = ApportionTests.Generator(state: 1_000_000_000_000)
+        let one = UInt128(1)
+        let unitsPerOne = UInt128(ExactDecimal.unitsPerOne)
+        var dividends: [UInt128] = [0, 1, unitsPerOne - 1, unitsPerOne, unitsPerOne + 1, UInt128(UInt64.max), one << 64, (one << 64) - 1,
+                                    UInt128.max, UInt128.max - 1, UInt128(Int128.max), unitsPerOne * (one << 64), unitsPerOne * (one << 64) - 1]
+        for _ in 0..<100_000 {
+            let word = UInt128(random.next(1 << 30)) << 60 | UInt128(random.next(1 << 30)) << 30 | UInt128(random.next(1 << 30))
+            dividends.append(word << random.next(39))
+            // Beside multiples of 10¹², where a remainder is 0 or 10¹² − 1.
+            dividends.append(unitsPerOne * UInt128(1 + random.next(1 << 30)) << random.next(30) + UInt128(random.next(3)) - 1)
+        }
+        for n in dividends {
+            let (quotient, remainder) = ExactDecimal.dividedByUnitsPerOne(n)
+            let want = n.quotientAndRemainder(dividingBy: unitsPerOne)
+            #expect(quotient == want.quotient && remainder == want.remainder, "\(n)")
+        }
+    }
+
     @Test func productsAndQuotientsRoundAsTheFullWidthArithmetic() {
         var random = ApportionTests.Generator(state: 2026)
         func reference(_ a: Int128, _ b: Int128, _ d: Int128) -> Int128 {
