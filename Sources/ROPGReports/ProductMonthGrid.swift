@@ -37,17 +37,24 @@ public struct ProductMonthGrid: Sendable {
             }
         }
 
-        /// This figure of an owner's part of a month's split (`coefficients`: this figure's).
+        /// This figure of each owner's parts of a month's split (`coefficients`: this figure's).
         /// Exact: parts of whole cents below 2⁶³ summed with coefficients of ±1 stay far inside the
-        /// range a decimal holds; a month with a part of more is summed as decimals.
-        func value(of month: ProductSplit.MonthParts, at place: Int,
-                   coefficients: [(column: ProductSplit.Column, coefficient: Int128)]) -> ExactDecimal {
-            var cents: Int128 = 0
-            for (column, coefficient) in coefficients {
-                guard case .cents(let parts) = month.columns[column.rawValue].shares else { return decimalValue(of: month, at: place) }
-                cents += coefficient * Int128(parts[place])
+        /// range a decimal holds; a month with a part of more is worked from the owners' figures.
+        func values(of month: ProductSplit.MonthParts, coefficients: [(column: ProductSplit.Column, coefficient: Int128)]) -> [ExactDecimal] {
+            let count = month.owners.count
+            let columns = coefficients.compactMap { term in month.columns[term.column.rawValue].cents.map { (parts: $0, coefficient: term.coefficient) } }
+            guard columns.count == coefficients.count, columns.allSatisfy({ $0.parts.count == count }) else {
+                return (0..<count).map { decimalValue(of: month, at: $0) }
             }
-            return ExactDecimal(units: cents * (ExactDecimal.unitsPerOne / 100))
+            var cents = [Int128](repeating: 0, count: count)
+            cents.withUnsafeMutableBufferPointer { sums in
+                for (parts, coefficient) in columns {
+                    parts.withUnsafeBufferPointer { parts in
+                        for place in 0..<count { sums[place] += coefficient * Int128(parts[place]) }
+                    }
+                }
+            }
+            return cents.map { ExactDecimal(units: $0 * (ExactDecimal.unitsPerOne / 100)) }
         }
 
         /// The same from the owner's figures, for a part too large for cents (or to hold).
@@ -100,21 +107,28 @@ public struct ProductMonthGrid: Sendable {
     public var total: ExactDecimal { monthTotals.reduce(.zero, +) }
 
     public init(_ ledger: Ledger, _ period: Period, metric: Metric, allocation: CostAllocation, top: Int) throws(ReportError) {
-        // Flat by product index and month (the last slot: what no product carries), not an array
-        // a product; the months' splits are the ledger's (every column, kept for the next report).
+        // Flat by month and product index (the last slot: what no product carries), not an array
+        // a product, so that a month's values are written in one pass in order; the months'
+        // splits are the ledger's (every column, kept for the next report).
         let untied = ledger.workspace.products.count
+        let slots = untied + 1
         let months = ProductSplit.months(of: period)
         let monthCount = months.count
-        var values = Array(repeating: ExactDecimal.zero, count: (untied + 1) * monthCount)
-        var present = Array(repeating: false, count: untied + 1)
+        var values = Array(repeating: ExactDecimal.zero, count: slots * monthCount)
+        var present = Array(repeating: false, count: slots)
+        // Each owner's total, its months summed in order as they come.
+        var sums = Array(repeating: ExactDecimal.zero, count: slots)
         var monthTotals = Array(repeating: ExactDecimal.zero, count: monthCount)
         let coefficients = metric.coefficients
         try ProductSplit.eachMonthSplit(ledger, period, allocation: allocation) { position, month in
             var total = ExactDecimal.zero
+            let monthValues = metric.values(of: month, coefficients: coefficients)
+            let start = position * slots
             for (place, owner) in month.owners.enumerated() {
-                let value = metric.value(of: month, at: place, coefficients: coefficients)
+                let value = monthValues[place]
                 present[owner] = true
-                values[owner * monthCount + position] = value
+                values[start + owner] = value
+                sums[owner] += value
                 total += value
             }
             monthTotals[position] = total
@@ -122,9 +136,9 @@ public struct ProductMonthGrid: Sendable {
         guard present.prefix(untied).contains(true) else {
             throw ReportError("no products sell in {period}: add products (and goals) first", ["period": period.text])
         }
-        func valuesOf(_ owner: Int) -> ArraySlice<ExactDecimal> { values[owner * monthCount..<(owner + 1) * monthCount] }
+        func valuesOf(_ owner: Int) -> [ExactDecimal] { (0..<monthCount).map { values[$0 * slots + owner] } }
         let owners = present.indices.filter { present[$0] }
-        let totals = owners.map { valuesOf($0).reduce(ExactDecimal.zero, +).magnitude }
+        let totals = owners.map { sums[$0].magnitude }
         // The largest total first, the earlier product on a tie; only the lines shown are put in order.
         let shown = Self.first(max(top, 0), of: owners.indices) { a, b in
             totals[a] != totals[b] ? totals[a] > totals[b] : owners[a] < owners[b]
@@ -133,15 +147,16 @@ public struct ProductMonthGrid: Sendable {
         self.months = months
         self.metric = metric
         self.allocation = allocation
-        self.lines = shown.map { Line(product: owners[$0] == untied ? nil : owners[$0], values: Array(valuesOf(owners[$0]))) }
+        self.lines = shown.map { Line(product: owners[$0] == untied ? nil : owners[$0], values: valuesOf(owners[$0])) }
         if shown.count == owners.count {
             self.rest = nil
         } else {
             var isShown = Array(repeating: false, count: owners.count)
             for place in shown { isShown[place] = true }
             var summed = Array(repeating: ExactDecimal.zero, count: monthCount)
-            for place in owners.indices where !isShown[place] {
-                for (index, value) in valuesOf(owners[place]).enumerated() { summed[index] += value }
+            for index in summed.indices {
+                let start = index * slots
+                for place in owners.indices where !isShown[place] { summed[index] += values[start + owners[place]] }
             }
             self.rest = (Line(product: nil, values: summed), owners.count - shown.count)
         }

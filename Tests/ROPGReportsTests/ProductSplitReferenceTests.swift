@@ -303,8 +303,8 @@ import ROPGDomain
             let row = ProductSplit.Row(product: 0, figures: figures, units: decimals[ProductSplit.Column.units.rawValue])
             for metric in ProductMonthGrid.Metric.allCases {
                 let coefficients = metric.coefficients
-                #expect(metric.value(of: inCents, at: 0, coefficients: coefficients) == metric.value(of: row), "\(metric) from cents")
-                #expect(metric.value(of: asDecimals, at: 0, coefficients: coefficients) == metric.value(of: row), "\(metric) from decimals")
+                #expect(metric.values(of: inCents, coefficients: coefficients) == [metric.value(of: row)], "\(metric) from cents")
+                #expect(metric.values(of: asDecimals, coefficients: coefficients) == [metric.value(of: row)], "\(metric) from decimals")
             }
         }
     }
