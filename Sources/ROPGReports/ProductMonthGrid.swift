@@ -43,18 +43,20 @@ public struct ProductMonthGrid: Sendable {
         func values(of month: ProductSplit.MonthParts, coefficients: [(column: ProductSplit.Column, coefficient: Int128)]) -> [ExactDecimal] {
             let count = month.owners.count
             let columns = coefficients.compactMap { term in month.columns[term.column.rawValue].cents.map { (parts: $0, coefficient: term.coefficient) } }
-            guard columns.count == coefficients.count, columns.allSatisfy({ $0.parts.count == count }) else {
+            guard columns.count == coefficients.count, columns.allSatisfy({ $0.parts.count == count && $0.coefficient.magnitude == 1 }) else {
                 return (0..<count).map { decimalValue(of: month, at: $0) }
             }
             var cents = [Int128](repeating: 0, count: count)
             cents.withUnsafeMutableBufferPointer { sums in
                 for (parts, coefficient) in columns {
                     parts.withUnsafeBufferPointer { parts in
-                        for place in 0..<count { sums[place] += coefficient * Int128(parts[place]) }
+                        // ±1 times 64 bits: no overflow (and no checked 128-bit multiplication, a library call).
+                        for place in 0..<count { sums[place] += coefficient &* Int128(parts[place]) }
                     }
                 }
             }
-            return cents.map { ExactDecimal(units: $0 * (ExactDecimal.unitsPerOne / 100)) }
+            // At most seven columns of 64 bits: below 2⁶⁶ cents, times 10¹⁰ below 2¹⁰⁰.
+            return cents.map { ExactDecimal(units: $0 &* (ExactDecimal.unitsPerOne / 100)) }
         }
 
         /// The same from the owner's figures, for a part too large for cents (or to hold).

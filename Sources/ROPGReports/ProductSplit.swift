@@ -117,7 +117,7 @@ public struct ProductSplit: Sendable {
             func forEach(_ body: (Int, ExactDecimal) -> Void) {
                 switch shares {
                 case .cents(let cents):
-                    for (place, part) in cents.enumerated() { body(place, ExactDecimal(units: Int128(part) * (ExactDecimal.unitsPerOne / 100))) }
+                    for (place, part) in cents.enumerated() { body(place, ExactDecimal(cents: part)) }
                 case .decimals(let decimals):
                     for (place, part) in decimals.enumerated() { body(place, part) }
                 }
@@ -125,7 +125,7 @@ public struct ProductSplit: Sendable {
 
             subscript(place: Int) -> ExactDecimal {
                 switch shares {
-                case .cents(let cents): return ExactDecimal(units: Int128(cents[place]) * (ExactDecimal.unitsPerOne / 100))
+                case .cents(let cents): return ExactDecimal(cents: cents[place])
                 case .decimals(let decimals): return decimals[place]
                 }
             }

@@ -156,7 +156,7 @@ extension ExactAmount {
         /// is) takes cents back from the smallest remainders, the later part first.
         public consuming func sharedOut(_ total: ExactDecimal) -> [ExactDecimal] {
             switch sharedOutInCents(total) {
-            case .cents(let cents): return cents.map { ExactDecimal(units: Int128($0) * (ExactDecimal.unitsPerOne / 100)) }
+            case .cents(let cents): return cents.map(ExactDecimal.init(cents:))
             case .decimals(let decimals): return decimals
             }
         }

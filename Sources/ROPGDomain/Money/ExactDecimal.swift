@@ -16,6 +16,9 @@ public struct ExactDecimal: Hashable, Comparable, Sendable {
 
     public init(units: Int128) { self.units = units }
     public init(_ value: Int) { self.units = Int128(value) * Self.unitsPerOne }
+    /// Whole cents: below 2⁶³ × 10¹⁰ < 2⁹⁷, so the product needs no overflow check (a checked
+    /// 128-bit multiplication is a library call, and reports turn millions of cents into decimals).
+    public init(cents: Int64) { self.units = Int128(cents) &* (Self.unitsPerOne / 100) }
 
     /// `mantissa × 10^-places`, e.g. (7950, 2) is 79.50. Places beyond twelve are rounded.
     public init(mantissa: Int128, places: Int) {
