@@ -62,6 +62,14 @@ public final class Ledger: @unchecked Sendable {
     /// months before its month plus the days of its own, always cut the same way, so the result
     /// never depends on which reports came first.
     private var months: [Int: ExactFigures] = [:]
+    /// Months split by product with every column (`ProductSplit.eachMonthSplit`), by the month
+    /// (or the part of one a period holds) and the allocation rule.
+    private var productSplits: [ProductSplitKey: ProductSplit.MonthParts] = [:]
+
+    private struct ProductSplitKey: Hashable {
+        var month: Period
+        var allocation: CostAllocation
+    }
 
     /// Revenue and the four categories, exact.
     private struct ExactFigures {
@@ -108,6 +116,20 @@ public final class Ledger: @unchecked Sendable {
         if perEntry { return try CostBook(workspace, period: period, model: model, view: view) }
         return try CostBook(workspace, index: index, period: period, model: model, view: view, byProduct: byProduct, groupsByProduct: groupsByProduct)
     }
+
+    /// A month's split by product kept by `keepProductSplit`; nil when none is.
+    func productSplit(of month: Period, allocation: CostAllocation) -> ProductSplit.MonthParts? {
+        productSplits[ProductSplitKey(month: month, allocation: allocation)]
+    }
+
+    /// Keeps a month's split, up to two years of months (about 6 MB a month of a hundred thousand
+    /// products): reports beyond them split their months again.
+    func keepProductSplit(_ parts: ProductSplit.MonthParts, of month: Period, allocation: CostAllocation) {
+        guard productSplits.count < Self.productSplitsKept else { return }
+        productSplits[ProductSplitKey(month: month, allocation: allocation)] = parts
+    }
+
+    static let productSplitsKept = 24
 
     private func monthFigures(year: Int, month: Int) throws(CostBook.Failure) -> ExactFigures {
         let key = year * 12 + month - 1

@@ -19,38 +19,55 @@ public struct ProductMonthGrid: Sendable {
             self = metric
         }
 
-        /// The columns of a month's split this figure is made of.
-        var columns: Set<ProductSplit.Column> {
-            switch self {
-            case .gmv: return [.gmv]
-            case .refunds: return [.refunds]
-            case .net_revenue: return [.gmv, .refunds]
-            case .R: return [.R]
-            case .O: return [.O]
-            case .P: return [.P]
-            case .G: return [.G]
-            case .total_cost: return [.R, .O, .P, .G]
-            case .profit: return [.gmv, .refunds, .R, .O, .P, .G]
-            case .units: return [.units]
+        /// Each column's coefficient in this figure (`value(of:units:)`): every figure is a sum
+        /// of columns, each taken once with its sign, so an owner's figure in a month is worked out
+        /// from its parts' cents without making figures for each of a million cells.
+        var coefficients: [(column: ProductSplit.Column, coefficient: Int128)] {
+            ProductSplit.Column.allCases.compactMap { column in
+                var figures = PeriodFigures()
+                var units = ExactDecimal.zero
+                switch column {
+                case .gmv: figures.gmv = .one
+                case .refunds: figures.refunds = .one
+                case .R, .O, .P, .G: figures.categories[column.rawValue - ProductSplit.Column.R.rawValue] = .one
+                case .units: units = .one
+                }
+                let coefficient = value(of: figures, units: units).units / ExactDecimal.unitsPerOne
+                return coefficient == 0 ? nil : (column, coefficient)
             }
         }
 
-        /// This figure of an owner's part of a month's split (`columns`: this figure's). A figure
-        /// worked from several columns is the owner's figures' own (`value(of:)`), set in `scratch`
-        /// in place rather than made anew for each of a million cells.
-        func value(of month: ProductSplit.MonthParts, at place: Int, columns: [ProductSplit.Column],
-                   scratch figures: inout PeriodFigures) -> ExactDecimal {
-            if columns.count == 1, let column = columns.first { return month.columns[column.rawValue][place] }
-            for column in columns {
-                let part = month.columns[column.rawValue][place]
-                switch column {
-                case .gmv: figures.gmv = part
-                case .refunds: figures.refunds = part
-                case .R, .O, .P, .G: figures.categories[column.rawValue - ProductSplit.Column.R.rawValue] = part
-                case .units: break
+        /// This figure of each owner's parts of a month's split (`coefficients`: this figure's).
+        /// Exact: parts of whole cents below 2⁶³ summed with coefficients of ±1 stay far inside the
+        /// range a decimal holds; a month with a part of more is worked from the owners' figures.
+        func values(of month: ProductSplit.MonthParts, coefficients: [(column: ProductSplit.Column, coefficient: Int128)]) -> [ExactDecimal] {
+            let count = month.owners.count
+            let columns = coefficients.compactMap { term in month.columns[term.column.rawValue].cents.map { (parts: $0, coefficient: term.coefficient) } }
+            guard columns.count == coefficients.count, columns.allSatisfy({ $0.parts.count == count && $0.coefficient.magnitude == 1 }) else {
+                return (0..<count).map { decimalValue(of: month, at: $0) }
+            }
+            var cents = [Int128](repeating: 0, count: count)
+            cents.withUnsafeMutableBufferPointer { sums in
+                for (parts, coefficient) in columns {
+                    parts.withUnsafeBufferPointer { parts in
+                        // ±1 times 64 bits: no overflow (and no checked 128-bit multiplication, a library call).
+                        for place in 0..<count { sums[place] += coefficient &* Int128(parts[place]) }
+                    }
                 }
             }
-            return value(of: figures, units: .zero)
+            // At most seven columns of 64 bits: below 2⁶⁶ cents, times 10¹⁰ below 2¹⁰⁰.
+            return cents.map { ExactDecimal(units: $0 &* (ExactDecimal.unitsPerOne / 100)) }
+        }
+
+        /// The same from the owner's figures, for a part too large for cents (or to hold).
+        private func decimalValue(of month: ProductSplit.MonthParts, at place: Int) -> ExactDecimal {
+            var figures = PeriodFigures()
+            figures.gmv = month.columns[ProductSplit.Column.gmv.rawValue][place]
+            figures.refunds = month.columns[ProductSplit.Column.refunds.rawValue][place]
+            for (position, category) in CostCategory.allCases.enumerated() {
+                figures.categories[position] = month.columns[ProductSplit.Column(category).rawValue][place]
+            }
+            return value(of: figures, units: month.columns[ProductSplit.Column.units.rawValue][place])
         }
 
         /// This figure of a product's split in a month.
@@ -92,24 +109,28 @@ public struct ProductMonthGrid: Sendable {
     public var total: ExactDecimal { monthTotals.reduce(.zero, +) }
 
     public init(_ ledger: Ledger, _ period: Period, metric: Metric, allocation: CostAllocation, top: Int) throws(ReportError) {
-        // Flat by product index and month (the last slot: what no product carries), not an array
-        // a product; only the columns the metric is made of are worked out.
+        // Flat by month and product index (the last slot: what no product carries), not an array
+        // a product, so that a month's values are written in one pass in order; the months'
+        // splits are the ledger's (every column, kept for the next report).
         let untied = ledger.workspace.products.count
-        let monthCount = ProductSplit.months(of: period).count
-        var values = Array(repeating: ExactDecimal.zero, count: (untied + 1) * monthCount)
-        var present = Array(repeating: false, count: untied + 1)
+        let slots = untied + 1
+        let months = ProductSplit.months(of: period)
+        let monthCount = months.count
+        var values = Array(repeating: ExactDecimal.zero, count: slots * monthCount)
+        var present = Array(repeating: false, count: slots)
+        // Each owner's total, its months summed in order as they come.
+        var sums = Array(repeating: ExactDecimal.zero, count: slots)
         var monthTotals = Array(repeating: ExactDecimal.zero, count: monthCount)
-        let columns = metric.columns
-        let columnList = ProductSplit.Column.allCases.filter { columns.contains($0) }
-        var scratch = PeriodFigures()
-        let months = try ProductSplit.eachMonth(ledger, period, { book, shown in
-            ProductSplit.parts(book, shown, allocation: allocation, columns: columns, untied: untied)
-        }) { position, month in
+        let coefficients = metric.coefficients
+        try ProductSplit.eachMonthSplit(ledger, period, allocation: allocation) { position, month in
             var total = ExactDecimal.zero
+            let monthValues = metric.values(of: month, coefficients: coefficients)
+            let start = position * slots
             for (place, owner) in month.owners.enumerated() {
-                let value = metric.value(of: month, at: place, columns: columnList, scratch: &scratch)
+                let value = monthValues[place]
                 present[owner] = true
-                values[owner * monthCount + position] = value
+                values[start + owner] = value
+                sums[owner] += value
                 total += value
             }
             monthTotals[position] = total
@@ -117,9 +138,9 @@ public struct ProductMonthGrid: Sendable {
         guard present.prefix(untied).contains(true) else {
             throw ReportError("no products sell in {period}: add products (and goals) first", ["period": period.text])
         }
-        func valuesOf(_ owner: Int) -> ArraySlice<ExactDecimal> { values[owner * monthCount..<(owner + 1) * monthCount] }
+        func valuesOf(_ owner: Int) -> [ExactDecimal] { (0..<monthCount).map { values[$0 * slots + owner] } }
         let owners = present.indices.filter { present[$0] }
-        let totals = owners.map { valuesOf($0).reduce(ExactDecimal.zero, +).magnitude }
+        let totals = owners.map { sums[$0].magnitude }
         // The largest total first, the earlier product on a tie; only the lines shown are put in order.
         let shown = Self.first(max(top, 0), of: owners.indices) { a, b in
             totals[a] != totals[b] ? totals[a] > totals[b] : owners[a] < owners[b]
@@ -128,15 +149,16 @@ public struct ProductMonthGrid: Sendable {
         self.months = months
         self.metric = metric
         self.allocation = allocation
-        self.lines = shown.map { Line(product: owners[$0] == untied ? nil : owners[$0], values: Array(valuesOf(owners[$0]))) }
+        self.lines = shown.map { Line(product: owners[$0] == untied ? nil : owners[$0], values: valuesOf(owners[$0])) }
         if shown.count == owners.count {
             self.rest = nil
         } else {
             var isShown = Array(repeating: false, count: owners.count)
             for place in shown { isShown[place] = true }
             var summed = Array(repeating: ExactDecimal.zero, count: monthCount)
-            for place in owners.indices where !isShown[place] {
-                for (index, value) in valuesOf(owners[place]).enumerated() { summed[index] += value }
+            for index in summed.indices {
+                let start = index * slots
+                for place in owners.indices where !isShown[place] { summed[index] += values[start + owners[place]] }
             }
             self.rest = (Line(product: nil, values: summed), owners.count - shown.count)
         }

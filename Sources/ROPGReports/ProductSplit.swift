@@ -44,24 +44,24 @@ public struct ProductSplit: Sendable {
     }
 
     public static func pnl(_ ledger: Ledger, _ period: Period, allocation: CostAllocation) throws(ReportError) -> ProductSplit {
-        // Summed flat by owner (the part no product carries in the last slot), a column each.
+        // Summed flat a column after another, each by owner (the part no product carries in the
+        // last slot), as a month's split holds them: each column summed in one pass in order.
         let untied = ledger.workspace.products.count
-        let width = Column.allCases.count
-        var sums = Array(repeating: ExactDecimal.zero, count: (untied + 1) * width)
-        var present = Array(repeating: false, count: untied + 1)
-        try eachMonth(ledger, period, { book, shown in
-            parts(book, shown, allocation: allocation, columns: Set(Column.allCases), untied: untied)
-        }) { _, month in
-            for (position, owner) in month.owners.enumerated() {
-                present[owner] = true
-                for column in 0..<width { sums[owner * width + column] += month.columns[column][position] }
+        let owners = untied + 1
+        var sums = Array(repeating: ExactDecimal.zero, count: owners * Column.allCases.count)
+        var present = Array(repeating: false, count: owners)
+        try eachMonthSplit(ledger, period, allocation: allocation) { _, month in
+            for owner in month.owners { present[owner] = true }
+            for column in Column.allCases {
+                let start = column.rawValue * owners
+                month.columns[column.rawValue].forEach { position, part in sums[start + month.owners[position]] += part }
             }
         }
         guard present.prefix(untied).contains(true) else {
             throw ReportError("no products sell in {period}: add products (and goals) first", ["period": period.text])
         }
         let rows = present.indices.filter { present[$0] }.map { owner -> Row in
-            func sum(_ column: Column) -> ExactDecimal { sums[owner * width + column.rawValue] }
+            func sum(_ column: Column) -> ExactDecimal { sums[column.rawValue * owners + owner] }
             var figures = PeriodFigures()
             figures.gmv = sum(.gmv)
             figures.refunds = sum(.refunds)
@@ -91,7 +91,68 @@ public struct ProductSplit: Sendable {
     struct MonthParts: Sendable {
         var owners: [Int]
         /// By `Column.rawValue`; empty for a column not asked for.
-        var columns: [[ExactDecimal]]
+        var columns: [Parts]
+
+        /// A column's parts, owner by owner: whole cents, 8 bytes a part, unless one is too large
+        /// for them (a ledger keeps twelve months of a hundred thousand products' seven columns).
+        struct Parts: Sendable {
+            let shares: ExactAmount.Apportioning.Shares
+
+            static let empty = Parts(shares: .cents([]))
+
+            var count: Int {
+                switch shares {
+                case .cents(let cents): return cents.count
+                case .decimals(let decimals): return decimals.count
+                }
+            }
+
+            /// The parts' whole cents; nil when they are given as decimals.
+            var cents: [Int64]? {
+                if case .cents(let cents) = shares { return cents }
+                return nil
+            }
+
+            /// Each part in order, as the subscript gives it (the array looked up once, not a part at a time).
+            func forEach(_ body: (Int, ExactDecimal) -> Void) {
+                switch shares {
+                case .cents(let cents):
+                    for (place, part) in cents.enumerated() { body(place, ExactDecimal(cents: part)) }
+                case .decimals(let decimals):
+                    for (place, part) in decimals.enumerated() { body(place, part) }
+                }
+            }
+
+            subscript(place: Int) -> ExactDecimal {
+                switch shares {
+                case .cents(let cents): return ExactDecimal(cents: cents[place])
+                case .decimals(let decimals): return decimals[place]
+                }
+            }
+        }
+    }
+
+    /// Each month of the period (clipped to it) split by product with every column, handed to
+    /// `body` in month order. A month's split depends only on the ledger (one state of the
+    /// workspace) and the allocation rule, so the ledger keeps it: a grid or a by=product report
+    /// after the first works out only the months no report has split yet (`eachMonth`).
+    static func eachMonthSplit(_ ledger: Ledger, _ period: Period, allocation: CostAllocation,
+                               _ body: (Int, MonthParts) -> Void) throws(ReportError) {
+        let months = months(of: period)
+        let untied = ledger.workspace.products.count
+        var split = months.map { ledger.productSplit(of: $0, allocation: allocation) }
+        let missing = months.indices.filter { split[$0] == nil }
+        if !missing.isEmpty {
+            try eachMonth(ledger, months: missing.map { months[$0] }, { book, shown in
+                parts(book, shown, allocation: allocation, untied: untied)
+            }) { position, parts in
+                split[missing[position]] = parts
+                ledger.keepProductSplit(parts, of: months[missing[position]], allocation: allocation)
+            }
+        }
+        for (position, parts) in split.enumerated() {
+            if let parts { body(position, parts) }
+        }
     }
 
     /// Each month of the period (clipped to it): its by-product book and shown figures made into
@@ -104,6 +165,13 @@ public struct ProductSplit: Sendable {
     static func eachMonth<Value: Sendable>(_ ledger: Ledger, _ period: Period, _ work: @escaping @Sendable (CostBook, PeriodFigures) -> Value,
                                            _ body: (Int, Value) -> Void) throws(ReportError) -> [Period] {
         let months = months(of: period)
+        try eachMonth(ledger, months: months, work, body)
+        return months
+    }
+
+    /// `eachMonth(_:_:_:_:)` over some months (each a month, or the part of one a period holds).
+    static func eachMonth<Value: Sendable>(_ ledger: Ledger, months: [Period], _ work: @escaping @Sendable (CostBook, PeriodFigures) -> Value,
+                                           _ body: (Int, Value) -> Void) throws(ReportError) {
         let shown = months.map { month in Result(catching: { () throws(CostBook.Failure) -> PeriodFigures in try ledger.figures(month) }) }
         let wave = coreCount()
         let groupsByProduct = CostIndex.GroupsByProduct(ledger.index, productCount: ledger.workspace.products.count)
@@ -127,15 +195,13 @@ public struct ProductSplit: Sendable {
             }
             first += worked.count
         }
-        return months
     }
 
     /// One month's parts: each product's own goods and tied entries, and its share of the month's
-    /// shared costs by the month's weights; each column asked for shared out of its shown figure.
-    /// Two passes over the products, the sums and then every column's parts at once, each taken
-    /// straight into its sharing out (no array of exact parts a column).
-    static func parts(_ book: CostBook, _ shown: PeriodFigures, allocation: CostAllocation, columns wanted: Set<Column>,
-                      untied: Int) -> MonthParts {
+    /// shared costs by the month's weights; every column shared out of its shown figure. A pass
+    /// over the products for the sums, then one a column, each part taken straight into its
+    /// sharing out (no array of exact parts a column).
+    static func parts(_ book: CostBook, _ shown: PeriodFigures, allocation: CostAllocation, untied: Int) -> MonthParts {
         let products = book.sales.products
         let direct = book.productDirect
         func weight(_ product: ProductSales) -> ExactDecimal {
@@ -145,9 +211,9 @@ public struct ProductSplit: Sendable {
             case .even: return .one
             }
         }
-        let categories = CostCategory.allCases.filter { wanted.contains(Column($0)) }
+        let categories = CostCategory.allCases
         var weightTotal = ExactDecimal.zero, assignedGMV = ExactDecimal.zero, assignedNet = ExactDecimal.zero, unitSum = ExactDecimal.zero
-        var ownTotals = Array(repeating: ExactDecimal.zero, count: CostCategory.allCases.count)
+        var ownTotals = Array(repeating: ExactDecimal.zero, count: categories.count)
         for product in products {
             weightTotal += weight(product)
             assignedGMV += product.gmv
@@ -160,40 +226,47 @@ public struct ProductSplit: Sendable {
         let hasUntied = untiedGMV > ExactDecimal(mantissa: 1, places: 2) || weightTotal.isZero
         // What is left of each category to share once the products' own costs are taken out.
         let shared = categories.map { book.total($0) - ownTotals[$0.position] }
+        // Each product's part of what is shared, the same in every category.
+        let shares = products.map { product in weightTotal.isZero ? .zero : (weight(product).divided(by: weightTotal) ?? .zero) }
         let hundredth = ExactDecimal(mantissa: 1, places: 2)
-        let asked = Column.allCases.map { wanted.contains($0) }
-        var sharing = Column.allCases.map { ExactAmount.Apportioning(capacity: wanted.contains($0) ? products.count + 1 : 0) }
-        for product in products {
-            if asked[Column.gmv.rawValue] { sharing[Column.gmv.rawValue].append(product.gmv) }
-            if asked[Column.refunds.rawValue] { sharing[Column.refunds.rawValue].append(product.gmv - product.netRevenue) }
-            if !categories.isEmpty {
-                let share = weightTotal.isZero ? .zero : (weight(product).divided(by: weightTotal) ?? .zero)
-                for (place, category) in categories.enumerated() {
-                    sharing[Column(category).rawValue].append(direct.amount(product: product.index, category: category.position) + shared[place] * share)
-                }
-            }
-            // Whole units by the largest remainder, worked in hundredths so the cent apportioning serves.
-            if asked[Column.units.rawValue] { sharing[Column.units.rawValue].append(product.units * hundredth) }
+        /// A column: each product's part (by its place in `products`), then the untied part.
+        func column(_ total: ExactDecimal, untiedPart: ExactDecimal?, _ part: (Int) -> ExactDecimal) -> ExactAmount.Apportioning.Shares {
+            var sharing = ExactAmount.Apportioning(capacity: products.count + 1)
+            for place in products.indices { sharing.append(part(place)) }
+            if let untiedPart { sharing.append(untiedPart) }
+            return sharing.sharedOutInCents(total)
         }
         var owners = products.map(\.index)
-        if hasUntied {
-            owners.append(untied)
-            if asked[Column.gmv.rawValue] { sharing[Column.gmv.rawValue].append(untiedGMV) }
-            if asked[Column.refunds.rawValue] { sharing[Column.refunds.rawValue].append(untiedGMV - (book.sales.netRevenue - assignedNet)) }
-            for (place, category) in categories.enumerated() { sharing[Column(category).rawValue].append(weightTotal.isZero ? shared[place] : .zero) }
-        }
-        var columns = Array(repeating: [ExactDecimal](), count: Column.allCases.count)
-        for column in Column.allCases where asked[column.rawValue] {
-            // Taken out of the array, so that sharing out changes its cents in place, not a copy.
-            var share = ExactAmount.Apportioning(capacity: 0)
-            swap(&share, &sharing[column.rawValue])
-            switch column {
-            case .gmv: columns[column.rawValue] = share.sharedOut(shown.gmv)
-            case .refunds: columns[column.rawValue] = share.sharedOut(shown.refunds)
-            case .R, .O, .P, .G: columns[column.rawValue] = share.sharedOut(shown.categories[column.rawValue - Column.R.rawValue])
-            case .units:
-                columns[column.rawValue] = share.sharedOut(unitSum.rounded(places: 0) * hundredth).map { $0 * 100 } + (hasUntied ? [.zero] : [])
+        if hasUntied { owners.append(untied) }
+        var columns = Array(repeating: MonthParts.Parts.empty, count: Column.allCases.count)
+        columns[Column.gmv.rawValue] = MonthParts.Parts(shares: column(shown.gmv, untiedPart: hasUntied ? untiedGMV : nil) { products[$0].gmv })
+        columns[Column.refunds.rawValue] = MonthParts.Parts(shares: column(shown.refunds, untiedPart: hasUntied ? untiedGMV - (book.sales.netRevenue - assignedNet) : nil) {
+            products[$0].gmv - products[$0].netRevenue
+        })
+        for (place, category) in categories.enumerated() {
+            let parts = column(shown.categories[Column(category).rawValue - Column.R.rawValue], untiedPart: hasUntied ? (weightTotal.isZero ? shared[place] : .zero) : nil) {
+                direct.amount(product: products[$0].index, category: category.position) + shared[place] * shares[$0]
             }
+            columns[Column(category).rawValue] = MonthParts.Parts(shares: parts)
+        }
+        // Whole units by the largest remainder, worked in hundredths so the cent apportioning
+        // serves (the part no product carries sells none): a product's units are its cents × 100.
+        let hundredths = column(unitSum.rounded(places: 0) * hundredth, untiedPart: nil) { products[$0].units * hundredth }
+        var units: [Int64] = []
+        if case .cents(let cents) = hundredths {
+            units.reserveCapacity(cents.count + 1)
+            for part in cents {
+                let (whole, overflow) = part.multipliedReportingOverflow(by: 100)
+                if overflow { break }
+                units.append(whole)
+            }
+        }
+        if units.count == products.count {
+            if hasUntied { units.append(0) }
+            columns[Column.units.rawValue] = MonthParts.Parts(shares: .cents(units))
+        } else {
+            let parts = MonthParts.Parts(shares: hundredths)
+            columns[Column.units.rawValue] = MonthParts.Parts(shares: .decimals((0..<parts.count).map { parts[$0] * 100 } + (hasUntied ? [.zero] : [])))
         }
         return MonthParts(owners: owners, columns: columns)
     }

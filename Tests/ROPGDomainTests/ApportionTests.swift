@@ -85,6 +85,31 @@ import Testing
         #expect(ExactAmount.apportion(total, among: huge) == ExactAmount.apportion(total, among: huge.map(ExactAmount.init)))
     }
 
+    /// Shared out in 64-bit cents, the parts are `sharedOut`'s; beyond 64 bits of cents (a part
+    /// above 9 × 10¹⁶) or too large to hold, they are given as decimals, still `sharedOut`'s.
+    @Test(arguments: [UInt64(5), 23])
+    func centsAreTheSharedOutParts(seed: UInt64) {
+        let parts = Self.parts(count: 3_000, seed: seed)
+        let beyondCents = ExactAmount(units: Int128.max / 4)
+        for (among, fitsCents) in [(parts, true), (parts + [beyondCents], false), (parts + [ExactAmount(units: .max)], false)] {
+            let total = among.reduce(ExactAmount.zero, +).roundedToCents()
+            for shown in [total, total + ExactDecimal(mantissa: 1_234, places: 2)] {
+                var sharing = ExactAmount.Apportioning(capacity: among.count)
+                for part in among { sharing.append(part) }
+                // The plain rule, where it holds (a part too large to hold is refused, not shared).
+                let want = among.contains(where: \.isSaturated) ? ExactAmount.apportion(shown, among: among) : Self.plain(shown, among: among)
+                switch sharing.sharedOutInCents(shown) {
+                case .cents(let cents):
+                    #expect(fitsCents, "\(among.count) parts in cents")
+                    #expect(cents.map { ExactDecimal(mantissa: Int128($0), places: 2) } == want)
+                case .decimals(let decimals):
+                    #expect(!fitsCents, "\(among.count) parts as decimals")
+                    #expect(decimals == want)
+                }
+            }
+        }
+    }
+
     /// All remainders equal: the earliest parts get the cents left (the latest give them back).
     @Test func equalRemaindersGoToTheEarliest() {
         let third = ExactAmount(ExactDecimal(1), times: 1, dividedBy: 3)
@@ -126,6 +151,26 @@ import Testing
                     #expect(quotient == want.quotient && remainder == want.remainder, "\(n) / \(d)")
                 }
             }
+        }
+    }
+
+    /// Division by 10¹² in 32-bit digits is the 128-bit division, for dividends of every size.
+    @Test func theDivisionByOneInUnitsIsTheDivisions() {
+        var random = ApportionTests.Generator(state: 1_000_000_000_000)
+        let one = UInt128(1)
+        let unitsPerOne = UInt128(ExactDecimal.unitsPerOne)
+        var dividends: [UInt128] = [0, 1, unitsPerOne - 1, unitsPerOne, unitsPerOne + 1, UInt128(UInt64.max), one << 64, (one << 64) - 1,
+                                    UInt128.max, UInt128.max - 1, UInt128(Int128.max), unitsPerOne * (one << 64), unitsPerOne * (one << 64) - 1]
+        for _ in 0..<100_000 {
+            let word = UInt128(random.next(1 << 30)) << 60 | UInt128(random.next(1 << 30)) << 30 | UInt128(random.next(1 << 30))
+            dividends.append(word << random.next(39))
+            // Beside multiples of 10¹², where a remainder is 0 or 10¹² − 1.
+            dividends.append(unitsPerOne * UInt128(1 + random.next(1 << 30)) << random.next(30) + UInt128(random.next(3)) - 1)
+        }
+        for n in dividends {
+            let (quotient, remainder) = ExactDecimal.dividedByUnitsPerOne(n)
+            let want = n.quotientAndRemainder(dividingBy: unitsPerOne)
+            #expect(quotient == want.quotient && remainder == want.remainder, "\(n)")
         }
     }
 

@@ -262,4 +262,50 @@ import ROPGDomain
             }
         }
     }
+
+    /// The ledger keeps each month's split (every column, for each alloc= rule): a report after
+    /// the first splits no month anew and gives what a ledger of its own gives.
+    @Test func theLedgerKeepsEachMonthsSplit() throws {
+        let workspace = Self.workspace(seed: 8, mix: .sharesShort)
+        let ledger = try ReportContext(workspace: workspace, today: Self.today).ledger(.plan, .accrual)
+        let period = try Period.parse("2026-02-10..2026-05-20")
+        let months = ProductSplit.months(of: period)
+        #expect(months.allSatisfy { ledger.productSplit(of: $0, allocation: .units) == nil })
+        let first = try ProductMonthGrid(ledger, period, metric: .profit, allocation: .units, top: 5)
+        #expect(months.allSatisfy { ledger.productSplit(of: $0, allocation: .units) != nil })
+        #expect(months.allSatisfy { ledger.productSplit(of: $0, allocation: .revenue) == nil }, "another rule is another split")
+        for metric in ProductMonthGrid.Metric.allCases {
+            let kept = try ProductMonthGrid(ledger, period, metric: metric, allocation: .units, top: 5)
+            let fresh = try ProductMonthGrid(try ReportContext(workspace: workspace, today: Self.today).ledger(.plan, .accrual), period,
+                                             metric: metric, allocation: .units, top: 5)
+            #expect(kept.lines.map(\.values) == fresh.lines.map(\.values), "\(metric)")
+            #expect(kept.lines.map(\.product) == fresh.lines.map(\.product), "\(metric)")
+            #expect(kept.monthTotals == fresh.monthTotals, "\(metric)")
+            #expect(kept.rest?.line.values == fresh.rest?.line.values, "\(metric)")
+        }
+        #expect(try ProductMonthGrid(ledger, period, metric: .profit, allocation: .units, top: 5).lines.map(\.values) == first.lines.map(\.values))
+    }
+
+    /// A grid's figure of an owner's parts worked from their cents is the figure worked from the
+    /// owner's figures (`Metric.value(of:units:)`), as it is for parts given as decimals.
+    @Test func aFigureFromCentsIsTheFigureFromTheOwnersFigures() {
+        var random = Generator(state: 12)
+        let columns = ProductSplit.Column.allCases
+        for _ in 0..<200 {
+            let cents = columns.map { _ in Int64(random.next(2_000_000_000)) - 1_000_000_000 }
+            let decimals = cents.map { ExactDecimal(mantissa: Int128($0), places: 2) }
+            let inCents = ProductSplit.MonthParts(owners: [0], columns: cents.map { .init(shares: .cents([$0])) })
+            let asDecimals = ProductSplit.MonthParts(owners: [0], columns: decimals.map { .init(shares: .decimals([$0])) })
+            var figures = PeriodFigures()
+            figures.gmv = decimals[ProductSplit.Column.gmv.rawValue]
+            figures.refunds = decimals[ProductSplit.Column.refunds.rawValue]
+            for (position, category) in CostCategory.allCases.enumerated() { figures.categories[position] = decimals[ProductSplit.Column(category).rawValue] }
+            let row = ProductSplit.Row(product: 0, figures: figures, units: decimals[ProductSplit.Column.units.rawValue])
+            for metric in ProductMonthGrid.Metric.allCases {
+                let coefficients = metric.coefficients
+                #expect(metric.values(of: inCents, coefficients: coefficients) == [metric.value(of: row)], "\(metric) from cents")
+                #expect(metric.values(of: asDecimals, coefficients: coefficients) == [metric.value(of: row)], "\(metric) from decimals")
+            }
+        }
+    }
 }

@@ -102,6 +102,33 @@ import ROPGDomain
 /// month, so the grid's product totals are `pnl PERIOD by=product`'s figures for every product and
 /// every figure — with a saved hit plan, whose sales change the months' product mixes.
 @Suite struct GridProductTotalsTests {
+    /// A month's split by product is kept for the next report on the same state of the workspace
+    /// only: after a change the grid and pnl by=product are those a session opened on the changed
+    /// workspace gives.
+    @Test func aChangeSplitsTheMonthsAnew() throws {
+        let path = TestSupport.repositoryRoot.appendingPathComponent("workspaces/demo.json").path
+        func session() throws -> (Session, Console) {
+            let console = Console(capturingApart: ())
+            let session = Session(workspace: try WorkspaceReader.load(path: path), path: nil, console: console, interactive: false)
+            session.format = .json
+            return (session, console)
+        }
+        func output(_ session: Session, _ console: Console, _ line: String) -> String {
+            #expect(session.execute(line: line), "\(line): \(console.takeCapturedErrors())")
+            return console.takeCaptured()
+        }
+        let reports = ["pnl 2026 by=product,month top=1000", "pnl 2026 by=product"]
+        let (kept, keptConsole) = try session()
+        let before = reports.map { output(kept, keptConsole, $0) }
+        #expect(reports.map { output(kept, keptConsole, $0) } == before, "the same state: the same reports")
+        _ = output(kept, keptConsole, "product set TS-001 price-=10%")
+        let after = reports.map { output(kept, keptConsole, $0) }
+        #expect(after != before)
+        let (fresh, freshConsole) = try session()
+        _ = output(fresh, freshConsole, "product set TS-001 price-=10%")
+        #expect(reports.map { output(fresh, freshConsole, $0) } == after)
+    }
+
     @Test func gridProductTotalsArePnlByProductWithASavedHitPlan() throws {
         let path = TestSupport.repositoryRoot.appendingPathComponent("workspaces/demo.json").path
         let console = Console(capturingApart: ())

@@ -155,10 +155,26 @@ extension ExactAmount {
         /// round after round). A total below the cents (which the rounded sum of the parts never
         /// is) takes cents back from the smallest remainders, the later part first.
         public consuming func sharedOut(_ total: ExactDecimal) -> [ExactDecimal] {
+            switch sharedOutInCents(total) {
+            case .cents(let cents): return cents.map(ExactDecimal.init(cents:))
+            case .decimals(let decimals): return decimals
+            }
+        }
+
+        /// `sharedOut(_:)`'s parts, or (a report keeping a hundred thousand of them) 8 bytes a part.
+        public enum Shares: Sendable {
+            /// Each part in whole cents: every part is a number that is shown.
+            case cents([Int64])
+            /// A part too large for 64 bits of cents (or refused as too large to hold).
+            case decimals([ExactDecimal])
+        }
+
+        /// `sharedOut(_:)` as whole cents where they fit 64 bits (any amount below 9 × 10¹⁶ does).
+        public consuming func sharedOutInCents(_ total: ExactDecimal) -> Shares {
             // Too large to hold: every part is refused where it is shown.
             if total.isSaturated || !saturated.isEmpty {
-                return saturated.isEmpty ? cents.map { _ in total }
-                    : saturated.map { $0 == 0 ? total : ExactDecimal(units: $0 > 0 ? Int128.max : Int128.min) }
+                return .decimals(saturated.isEmpty ? cents.map { _ in total }
+                    : saturated.map { $0 == 0 ? total : ExactDecimal(units: $0 > 0 ? Int128.max : Int128.min) })
             }
             let cent = ExactDecimal.unitsPerOne / 100
             let left = total.units / cent - cents.reduce(0, +)
@@ -170,7 +186,13 @@ extension ExactAmount {
                 }
                 for index in ExactAmount.first(Int(rest), of: remainders, largest: left > 0) { cents[index] += step }
             }
-            return cents.map { ExactDecimal(units: $0 * cent) }
+            var narrow: [Int64] = []
+            narrow.reserveCapacity(cents.count)
+            for whole in cents {
+                guard let fits = Int64(exactly: whole) else { return .decimals(cents.map { ExactDecimal(units: $0 * cent) }) }
+                narrow.append(fits)
+            }
+            return .cents(narrow)
         }
     }
 

@@ -16,6 +16,9 @@ public struct ExactDecimal: Hashable, Comparable, Sendable {
 
     public init(units: Int128) { self.units = units }
     public init(_ value: Int) { self.units = Int128(value) * Self.unitsPerOne }
+    /// Whole cents: below 2⁶³ × 10¹⁰ < 2⁹⁷, so the product needs no overflow check (a checked
+    /// 128-bit multiplication is a library call, and reports turn millions of cents into decimals).
+    public init(cents: Int64) { self.units = Int128(cents) &* (Self.unitsPerOne / 100) }
 
     /// `mantissa × 10^-places`, e.g. (7950, 2) is 79.50. Places beyond twelve are rounded.
     public init(mantissa: Int128, places: Int) {
@@ -158,7 +161,32 @@ public struct ExactDecimal: Hashable, Comparable, Sendable {
     /// `a × b / 10¹²`: a product of two decimals' units. `multiplyDivide` with its divisor known
     /// when it is compiled, so that the division is a multiplication by the reciprocal (a pass
     /// over 100,000 products multiplies a few million times).
-    static func multiplyByUnits(_ a: Int128, _ b: Int128) -> Int128 { multiplyDivide(a, b, 1_000_000_000_000) }
+    static func multiplyByUnits(_ a: Int128, _ b: Int128) -> Int128 {
+        let (narrow, overflow) = a.magnitude.multipliedReportingOverflow(by: b.magnitude)
+        guard !overflow else { return multiplyDivide(a, b, unitsPerOne) }
+        let negative = (a < 0) != (b < 0)
+        let (quotient, remainder) = dividedByUnitsPerOne(narrow)
+        var magnitude = quotient
+        if remainder >= UInt128(unitsPerOne) - remainder { magnitude += 1 }
+        guard magnitude <= UInt128(Int128.max) else { return negative ? Int128.min : Int128.max }
+        return negative ? -Int128(magnitude) : Int128(magnitude)
+    }
+
+    /// `n / 10¹²` and what is left, exactly, without a 128-bit division: 10¹² is 2¹² × 5¹², so n is
+    /// shifted by 12 bits and divided by 5¹² (below 2²⁸) in 32-bit digits, long division whose
+    /// every step is a 64-bit division by a constant (a multiplication); the remainder is the last
+    /// step's, shifted back, with the 12 bits shifted out.
+    @inline(__always)
+    static func dividedByUnitsPerOne(_ n: UInt128) -> (quotient: UInt128, remainder: UInt128) {
+        let fiveToTwelve: UInt64 = 244_140_625
+        let shifted = n >> 12
+        let high = UInt64(truncatingIfNeeded: shifted >> 64), low = UInt64(truncatingIfNeeded: shifted)
+        let (top, topLeft) = high.quotientAndRemainder(dividingBy: fiveToTwelve)
+        // Each dividend is below 5¹² × 2³², so each quotient digit is below 2³².
+        let (middle, middleLeft) = (topLeft << 32 | low >> 32).quotientAndRemainder(dividingBy: fiveToTwelve)
+        let (bottom, left) = (middleLeft << 32 | low & 0xffff_ffff).quotientAndRemainder(dividingBy: fiveToTwelve)
+        return (UInt128(top) << 64 | UInt128(middle) << 32 | UInt128(bottom), UInt128(left << 12 | UInt64(truncatingIfNeeded: n) & 0xfff))
+    }
 
     /// `n / d` and what is left, exactly. A quotient below 2⁵⁰ (any money amount or rate) is
     /// estimated in floating point and made exact with 128-bit multiplication and subtraction:
