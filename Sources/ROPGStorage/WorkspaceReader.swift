@@ -446,12 +446,10 @@ public final class WorkspaceReader {
                 var handedOver = false
                 if reader.offset == started.start, let parsed = started.result() {
                     handedOver = true
-                    try reader.skip(to: parsed.end)
+                    try reader.skip(to: parsed.end, lines: parsed.lines)
                     parts?.record.used = true
-                    costs.reserveCapacity(costs.count + parsed.count)
-                    parsed.chunks.reverse()
-                    while let chunk = parsed.chunks.popLast() { costs.append(contentsOf: chunk) }
                     index += parsed.count
+                    parsed.moveAll(to: &costs)
                 }
                 // Else the cut was not where an entry starts, or the part met something it could
                 // not read: this reader reads on from the entry it stopped at, and meets it as it would have.

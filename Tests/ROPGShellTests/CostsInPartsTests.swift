@@ -173,4 +173,31 @@ import ROPGDomain
         let reversed = Validation.issues(in: workspace, pieces: 7) { count, body in for piece in (0..<count).reversed() { body(piece) } }
         #expect(reversed == onePass)
     }
+
+    /// A file several windows long: the far part ends beyond what the reader of the whole file
+    /// has read when it gets to the cut, so it moves on without reading those bytes (their lines
+    /// counted by the part, their hash worked out on another thread). The fingerprint, and an
+    /// error after the costs with its line and column, are what one pass gives.
+    @Test func aFarPartBeyondTheWindowGivesWhatOnePassGives() throws {
+        let workspace = Self.workspace(60_000, seed: 21)
+        let good = WorkspaceWriter.encode(workspace)
+        #expect(good.count > 4 * JSONReader.defaultChunkSize)
+        let (parts, onePass, usedParts) = try Self.readBothWays(good)
+        #expect(usedParts)
+        let (fromParts, partsPrint) = try parts.get()
+        let (fromOnePass, onePassPrint) = try onePass.get()
+        #expect(fromParts == workspace && fromParts == fromOnePass)
+        #expect(partsPrint == onePassPrint)
+        let text = String(decoding: good, as: UTF8.self)
+        for broken in [text.replacingOccurrences(of: "\"metric\": \"gmv\"", with: "\"metric\": \"gmvx\""),
+                       text.replacingOccurrences(of: "\"goals\": [\n    {", with: "\"goals\": [\n    {\"period\": \"2026\", "),
+                       text.replacingOccurrences(of: "\"}\n  ],", with: "\"},\n  ],")] {
+            let (parts, onePass, _) = try Self.readBothWays(Array(broken.utf8))
+            guard case .failure(let partsError) = parts, case .failure(let onePassError) = onePass else {
+                Issue.record("expected both to fail: \(parts) against \(onePass)")
+                continue
+            }
+            #expect(partsError.message == onePassError.message)
+        }
+    }
 }
