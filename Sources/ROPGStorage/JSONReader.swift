@@ -37,6 +37,7 @@
 // Strings of up to 32 bytes go through a small cache, so repeated values (keys, categories,
 // names, dates) come back as the same String: cheaper to build and shared in memory.
 
+import Dispatch
 import ROPGText
 
 #if canImport(Glibc)
@@ -284,6 +285,11 @@ public final class JSONReader {
     /// nil for bytes in memory or a file not read to the end.
     public var fingerprint: FileFingerprint? {
         guard exhausted, let openedInfo else { return nil }
+        if let restHashed {
+            // The bytes skipped were hashed on another thread, with the rest of the file.
+            guard let hash = restHashed.value() else { return nil }
+            return FileFingerprint(openedInfo, hash: hash)
+        }
         return FileFingerprint(openedInfo, hash: hasher.value)
     }
 
@@ -715,6 +721,92 @@ public final class JSONReader {
         lineAnchor = offset
         topLevelStarted = true
         try push(isObject: false)
+    }
+
+    /// What a reader of part of a file (`init(path:insideArrayFrom:)`) met of lines: how many
+    /// line ends it passed, and a place on the line it ended on whose column is known (its
+    /// columns are known once it has passed a line end).
+    public struct LinesPassed: Sendable {
+        public var count: Int
+        public var anchor: Int
+        public var anchorColumn: Int
+    }
+
+    /// The lines this reader has passed since it began.
+    public var linesPassed: LinesPassed { LinesPassed(count: line - 1, anchor: lineAnchor, anchorColumn: lineAnchorColumn) }
+
+    /// The hash of the file, worked out on another thread from where `skip(to:lines:)` left the
+    /// window to the end of the file, continuing this reader's hash of the bytes before.
+    private var restHashed: RestHash?
+
+    /// `skip(to:)` for bytes whose lines another reader counted (`lines`, from this reader's
+    /// offset to `target`): they are not read here. Their hash and that of the rest of the file
+    /// is worked out on another thread, from this reader's hash of the bytes before, and waited
+    /// for by `fingerprint`; so later positions and the fingerprint are what reading them gives.
+    public func skip(to target: Int, lines: LinesPassed) throws {
+        if let failure { throw failure }
+        // A line end is needed for the other reader's columns to be known; bytes in memory are at hand.
+        guard lines.count > 0, fd >= 0, hashing, restHashed == nil, target > base + end else { return try skip(to: target) }
+        // The marks are given their columns while their lines are in the window.
+        if mark.pointee.column == 0 { resolve(mark) }
+        if commaMark.pointee.column == 0 { resolve(commaMark) }
+        let hashedTo = base + end
+        let descriptor = dup(fd)
+        guard descriptor >= 0, lseek(fd, off_t(target), SEEK_SET) == off_t(target) else {
+            if descriptor >= 0 { close(descriptor) }
+            return try skip(to: target)
+        }
+        restHashed = RestHash.start(descriptor: descriptor, from: hashedTo, continuing: hasher)
+        hashing = false
+        line += lines.count
+        lineAnchor = lines.anchor
+        lineAnchorColumn = lines.anchorColumn
+        base = target
+        end = 0
+        pos = 0
+    }
+
+    /// Hashes a file from an offset to its end on another thread, continuing a hash of the
+    /// bytes before (the descriptor is its own, closed when done).
+    private final class RestHash: @unchecked Sendable {
+        // Unchecked: `hash` is written once by the worker before `done` is signalled, and read after.
+        private let done = DispatchSemaphore(value: 0)
+        private var hash: UInt64?
+
+        static func start(descriptor: Int32, from offset: Int, continuing hasher: ContentHash) -> RestHash {
+            let job = RestHash()
+            DispatchQueue.global(qos: .userInitiated).async {
+                job.hash = hashRest(descriptor: descriptor, from: offset, continuing: hasher)
+                close(descriptor)
+                job.done.signal()
+            }
+            return job
+        }
+
+        private static func hashRest(descriptor: Int32, from offset: Int, continuing start: ContentHash) -> UInt64? {
+            var hasher = start
+            let size = JSONReader.defaultChunkSize
+            let chunk = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 16)
+            defer { chunk.deallocate() }
+            var at = offset
+            while true {
+                let count = pread(descriptor, chunk, size, off_t(at))
+                if count == 0 { return hasher.value }
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    return nil  // `fingerprint` is then nil, and the caller reads the file again for it
+                }
+                hasher.update(UnsafeRawBufferPointer(start: chunk, count: count))
+                at += count
+            }
+        }
+
+        /// The hash, once worked out; nil when the file could not be read.
+        func value() -> UInt64? {
+            done.wait()
+            done.signal()
+            return hash
+        }
     }
 
     /// Moves on to absolute offset `target` without parsing the bytes before it (another reader

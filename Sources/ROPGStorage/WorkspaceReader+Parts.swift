@@ -25,7 +25,8 @@ final class PartsRecord {
 /// reader of the whole file must arrive at the cut as the start of an element of `costs` (else
 /// the cut fell elsewhere, in a file laid out by hand), and the part must have parsed without
 /// an error to the array's end. Then both read the same bytes in the same state (the inside of
-/// the array, at a value), and the whole-file reader skips them, counting lines and hashing.
+/// the array, at a value), and the whole-file reader skips them, taking the part's count of their
+/// lines, and hashing them on another thread (`JSONReader.skip(to:lines:)`).
 /// Otherwise the whole-file reader reads on by itself, so every error is the one-pass error, at
 /// the same line and column.
 final class CostsPart: @unchecked Sendable {
@@ -35,16 +36,66 @@ final class CostsPart: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
     private var parsed: Parsed?
 
-    /// The entries of the part in chunks (handed over one by one, so that memory holds little
-    /// more than one copy), how many there are, and the offset of the array's closing ']'.
+    /// The entries of the part in chunks of memory of their own (handed over one by one, so that
+    /// memory holds little more than one copy), how many there are, and the offset of the
+    /// array's closing ']'. The entries are moved out of the chunks, not copied: a copy would
+    /// retain each entry's strings, and letting go of the chunk release them again.
     final class Parsed {
-        var chunks: [[CostEntry]]
+        /// Full chunks hold `chunkSize` entries, the last one `count` less the others.
+        private var chunks: [UnsafeMutablePointer<CostEntry>] = []
+        private(set) var count = 0
+        var end = 0
+        /// The lines the part spans, for the reader of the whole file to skip them uncounted.
+        var lines = JSONReader.LinesPassed(count: 0, anchor: 0, anchorColumn: 1)
+
+        /// Adds `entry` after the others.
+        func append(_ entry: consuming CostEntry) {
+            let place = count % CostsPart.chunkSize
+            if place == 0 { chunks.append(.allocate(capacity: CostsPart.chunkSize)) }
+            (chunks[chunks.count - 1] + place).initialize(to: entry)
+            count += 1
+        }
+
+        /// Moves every entry to the end of `costs`, in order, and lets go of the chunks.
+        func moveAll(to costs: inout [CostEntry]) {
+            costs.reserveCapacity(costs.count + count)
+            var left = count
+            for chunk in chunks {
+                let taken = min(left, CostsPart.chunkSize)
+                costs.append(contentsOf: MovingEntries(base: chunk, count: taken))
+                chunk.deallocate()
+                left -= taken
+            }
+            chunks = []
+            count = 0
+        }
+
+        deinit {
+            // Chunks never handed over (the part was not used, or failed).
+            var left = count
+            for chunk in chunks {
+                let taken = min(left, CostsPart.chunkSize)
+                chunk.deinitialize(count: taken)
+                chunk.deallocate()
+                left -= taken
+            }
+        }
+    }
+
+    /// The entries of a chunk, each moved out as it is taken (the chunk is left uninitialized).
+    struct MovingEntries: Sequence, IteratorProtocol {
+        let base: UnsafeMutablePointer<CostEntry>
         let count: Int
-        let end: Int
-        init(chunks: [[CostEntry]], count: Int, end: Int) {
-            self.chunks = chunks
+        var taken = 0
+        init(base: UnsafeMutablePointer<CostEntry>, count: Int) {
+            self.base = base
             self.count = count
-            self.end = end
+        }
+        var underestimatedCount: Int { count - taken }
+        mutating func next() -> CostEntry? {
+            guard taken < count else { return nil }
+            defer { taken += 1 }
+            return (base + taken).move()
         }
     }
 
@@ -136,25 +187,17 @@ final class CostsPart: @unchecked Sendable {
     private static func parse(path: String, from cut: Int) -> Parsed? {
         guard let json = try? JSONReader(path: path, insideArrayFrom: cut) else { return nil }
         let reader = WorkspaceReader(reader: json, fileName: path)
-        var chunks: [[CostEntry]] = []
-        var chunk: [CostEntry] = []
-        chunk.reserveCapacity(chunkSize)
-        var count = 0
+        let parsed = Parsed()
+        var index = 0
         var field = -1
         do {
-            let ended = try reader.readCostElements(index: &count, field: &field, stoppingAt: nil) { entry in
-                chunk.append(entry)
-                if chunk.count == chunkSize {
-                    chunks.append(chunk)
-                    chunk = []
-                    chunk.reserveCapacity(chunkSize)
-                }
-            }
-            guard ended else { return nil }
+            let ended = try reader.readCostElements(index: &index, field: &field, stoppingAt: nil) { parsed.append($0) }
+            guard ended else { return nil }  // what was read is let go of with `parsed`
         } catch {
             return nil
         }
-        if !chunk.isEmpty { chunks.append(chunk) }
-        return Parsed(chunks: chunks, count: count, end: json.offset - 1)
+        parsed.end = json.offset - 1
+        parsed.lines = json.linesPassed
+        return parsed
     }
 }

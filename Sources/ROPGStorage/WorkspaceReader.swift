@@ -237,13 +237,36 @@ public final class WorkspaceReader {
                 workspace.lastCostNumber[entry.category] = max(workspace.lastCostNumber[entry.category] ?? 0, entry.id.number)
             }
         }
-        let issues = validates ? Validation.issues(in: workspace) : []
+        let issues = validates ? Self.validationIssues(workspace) : []
         if !issues.isEmpty {
             let shown = issues.prefix(20).map { "  \($0.description)" }.joined(separator: "\n")
             let more = issues.count > 20 ? "\n  " + phrase("… and {count} more", ["count": String(issues.count - 20)]) : ""
             throw WorkspaceLoadError(phrase("{path} is not a valid workspace:", ["path": fileName]) + "\n\(shown)\(more)")
         }
         return workspace
+    }
+
+    /// Cost entries are checked in pieces on the machine's cores above this many (a million take
+    /// a tenth of a second on one); fewer, on this thread alone.
+    static let validationPiece = 100_000
+
+    /// `Validation.issues(in:)`, the same issues in the same order, with the cost entries' own
+    /// rules checked side by side on the machine's cores when there are many and a core is free
+    /// (on a machine whose cores are all busy, the pieces would only wait for each other).
+    public static func validationIssues(_ workspace: Workspace) -> [ValidationIssue] {
+        validationIssues(workspace, piece: CostsPart.aCoreIsFree() ? validationPiece : Int.max)
+    }
+
+    /// `piece`: entries a core at least (tests check small workspaces in pieces).
+    static func validationIssues(_ workspace: Workspace, piece: Int) -> [ValidationIssue] {
+        let cores = max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+        let pieces = min(cores, workspace.costs.count / max(1, piece))
+        guard pieces > 1 else { return Validation.issues(in: workspace) }
+        return Validation.issues(in: workspace, pieces: pieces) { count, body in
+            // Unchecked: each piece writes only its own slot of the result (see `Validation.issues`).
+            nonisolated(unsafe) let body = body
+            DispatchQueue.concurrentPerform(iterations: count) { body($0) }
+        }
     }
 
     private func readSettings() throws(WorkspaceLoadError) -> Settings {
@@ -423,12 +446,10 @@ public final class WorkspaceReader {
                 var handedOver = false
                 if reader.offset == started.start, let parsed = started.result() {
                     handedOver = true
-                    try reader.skip(to: parsed.end)
+                    try reader.skip(to: parsed.end, lines: parsed.lines)
                     parts?.record.used = true
-                    costs.reserveCapacity(costs.count + parsed.count)
-                    parsed.chunks.reverse()
-                    while let chunk = parsed.chunks.popLast() { costs.append(contentsOf: chunk) }
                     index += parsed.count
+                    parsed.moveAll(to: &costs)
                 }
                 // Else the cut was not where an entry starts, or the part met something it could
                 // not read: this reader reads on from the entry it stopped at, and meets it as it would have.

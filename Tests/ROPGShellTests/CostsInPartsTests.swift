@@ -148,4 +148,56 @@ import ROPGDomain
         }
         #expect(differentOutcomes == 0)
     }
+
+    /// Validation with the cost entries checked in pieces (side by side on the cores, as a large
+    /// file is opened) finds the issues one pass finds, in the same order: entries broken in
+    /// every piece, IDs that appear twice across pieces, IDs above the last.
+    @Test func validationInPiecesGivesWhatOnePassGives() throws {
+        var workspace = Self.workspace(5000, seed: 11)
+        var random = Random(state: 12)
+        for _ in 0..<60 {
+            let at = random.next(workspace.costs.count)
+            switch random.next(6) {
+            case 0: workspace.costs[at].amount = ExactDecimal(-5)
+            case 1: workspace.costs[at].name = ""
+            case 2: workspace.costs[at].id = workspace.costs[random.next(workspace.costs.count)].id
+            case 3: workspace.costs[at].quantity = .zero
+            case 4: workspace.costs[at] = CostEntry(id: workspace.costs[at].id, name: "佣金", basis: .percent, amount: ExactDecimal(mantissa: 5, places: 2), product: "SKU-none")
+            default: workspace.costs[at].id.number += 100_000
+            }
+        }
+        let onePass = Validation.issues(in: workspace)
+        #expect(onePass.count >= 60)
+        #expect(WorkspaceReader.validationIssues(workspace, piece: 100) == onePass)
+        // Pieces run in any order, in many pieces: the issues still come in the order of the entries.
+        let reversed = Validation.issues(in: workspace, pieces: 7) { count, body in for piece in (0..<count).reversed() { body(piece) } }
+        #expect(reversed == onePass)
+    }
+
+    /// A file several windows long: the far part ends beyond what the reader of the whole file
+    /// has read when it gets to the cut, so it moves on without reading those bytes (their lines
+    /// counted by the part, their hash worked out on another thread). The fingerprint, and an
+    /// error after the costs with its line and column, are what one pass gives.
+    @Test func aFarPartBeyondTheWindowGivesWhatOnePassGives() throws {
+        let workspace = Self.workspace(60_000, seed: 21)
+        let good = WorkspaceWriter.encode(workspace)
+        #expect(good.count > 4 * JSONReader.defaultChunkSize)
+        let (parts, onePass, usedParts) = try Self.readBothWays(good)
+        #expect(usedParts)
+        let (fromParts, partsPrint) = try parts.get()
+        let (fromOnePass, onePassPrint) = try onePass.get()
+        #expect(fromParts == workspace && fromParts == fromOnePass)
+        #expect(partsPrint == onePassPrint)
+        let text = String(decoding: good, as: UTF8.self)
+        for broken in [text.replacingOccurrences(of: "\"metric\": \"gmv\"", with: "\"metric\": \"gmvx\""),
+                       text.replacingOccurrences(of: "\"goals\": [\n    {", with: "\"goals\": [\n    {\"period\": \"2026\", "),
+                       text.replacingOccurrences(of: "\"}\n  ],", with: "\"},\n  ],")] {
+            let (parts, onePass, _) = try Self.readBothWays(Array(broken.utf8))
+            guard case .failure(let partsError) = parts, case .failure(let onePassError) = onePass else {
+                Issue.record("expected both to fail: \(parts) against \(onePass)")
+                continue
+            }
+            #expect(partsError.message == onePassError.message)
+        }
+    }
 }

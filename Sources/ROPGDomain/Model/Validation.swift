@@ -199,6 +199,35 @@ public enum Validation {
         return found
     }
 
+    /// The cost entries that break a rule of their own (`issues(in:products:)`), in order, with
+    /// those issues: checked in `pieces` ranges that `perform` may run side by side, each range
+    /// writing only its own slot.
+    static func costEntryIssues(_ costs: [CostEntry], products: Set<String>, pieces requested: Int,
+                                perform: (Int, (Int) -> Void) -> Void) -> [(index: Int, issues: [ValidationIssue])] {
+        typealias Found = [(index: Int, issues: [ValidationIssue])]
+        let pieces = max(1, min(requested, costs.count))
+        func check(_ range: Range<Int>, _ costs: UnsafeBufferPointer<CostEntry>) -> Found {
+            var found: Found = []
+            for index in range {
+                let issues = Validation.issues(in: costs[index], products: products)
+                if !issues.isEmpty { found.append((index, issues)) }
+            }
+            return found
+        }
+        return costs.withUnsafeBufferPointer { costs in
+            guard pieces > 1 else { return check(costs.indices, costs) }
+            let count = costs.count
+            let results = UnsafeMutablePointer<Found>.allocate(capacity: pieces)
+            results.initialize(repeating: [], count: pieces)
+            defer {
+                results.deinitialize(count: pieces)
+                results.deallocate()
+            }
+            perform(pieces) { piece in results[piece] = check(count * piece / pieces..<count * (piece + 1) / pieces, costs) }
+            return (0..<pieces).flatMap { results[$0] }
+        }
+    }
+
     static func actualIssues(_ actuals: [Actual]) -> [ValidationIssue] {
         var issues: [ValidationIssue] = []
         var days = Set<Day>()
@@ -213,6 +242,15 @@ public enum Validation {
 
     /// Every rule, with paths into the workspace file.
     public static func issues(in workspace: Workspace) -> [ValidationIssue] {
+        issues(in: workspace, pieces: 1) { count, body in for piece in 0..<count { body(piece) } }
+    }
+
+    /// `issues(in:)`, with the rules of each cost entry on its own checked in `pieces` ranges of
+    /// the entries that `perform(pieces, body)` runs, side by side when it can (a million entries
+    /// are checked on every open). The issues come in the same order as from one pass: each
+    /// range's are put back in place, and the ID checks, which depend on the entries before, run
+    /// in one pass over them all. `perform` must have run `body` for every piece when it returns.
+    public static func issues(in workspace: Workspace, pieces: Int, perform: (Int, (Int) -> Void) -> Void) -> [ValidationIssue] {
         var issues: [ValidationIssue] = []
         for (assumption, value) in workspace.settings.values {
             if let problem = assumption.problem(with: value) {
@@ -262,22 +300,26 @@ public enum Validation {
         let flags = last.map { Int(min($0, 50_000_000)) + 1 }
         let offsets = flags.indices.map { flags[..<$0].reduce(0, +) }
         var seen = [Bool](repeating: false, count: flags.reduce(0, +))
-        for index in workspace.costs.indices {
-            var entry: CostEntry { workspace.costs[index] }
-            let entryIssues = Validation.issues(in: workspace.costs[index], products: skus)
-            if !entryIssues.isEmpty {
-                issues += entryIssues.map { .init(path: "costs[\(index)].\($0.path)", $0.problem) }
-            }
-            let category = categories.firstIndex(of: entry.category) ?? 0
-            let number = Int(entry.id.number)
-            if number < flags[category] {
-                if seen[offsets[category] + number] {
-                    issues.append(.init(path: "costs[\(index)].id", .appearsTwice(entry.id.description)))
+        let entryIssues = costEntryIssues(workspace.costs, products: skus, pieces: pieces, perform: perform)
+        var nextWithIssues = 0
+        workspace.costs.withUnsafeBufferPointer { costs in
+            for index in costs.indices {
+                if nextWithIssues < entryIssues.count, entryIssues[nextWithIssues].index == index {
+                    issues += entryIssues[nextWithIssues].issues.map { .init(path: "costs[\(index)].\($0.path)", $0.problem) }
+                    nextWithIssues += 1
                 }
-                seen[offsets[category] + number] = true
-            }
-            if entry.id.number > last[category] {
-                issues.append(.init(path: "costs[\(index)].id", .idAboveLast(entry.id)))
+                let id = costs[index].id
+                let category = categories.firstIndex(of: id.category) ?? 0
+                let number = Int(id.number)
+                if number < flags[category] {
+                    if seen[offsets[category] + number] {
+                        issues.append(.init(path: "costs[\(index)].id", .appearsTwice(id.description)))
+                    }
+                    seen[offsets[category] + number] = true
+                }
+                if id.number > last[category] {
+                    issues.append(.init(path: "costs[\(index)].id", .idAboveLast(id)))
+                }
             }
         }
         for (index, override) in workspace.settings.overrides.enumerated() {

@@ -47,6 +47,19 @@ public enum ShellMain {
 
     /// Runs the command line; returns the process's exit status.
     public static func run(arguments: [String], environment: [String: String]) -> Int32 {
+        run(arguments: arguments, environment: environment, exitsWhenDone: false)
+    }
+
+    /// Runs the command line and ends the process with its exit status, with the workspace still
+    /// held: letting go of a million cost entries (and the reports' indexes over them) first would
+    /// only hand back, piece by piece, memory the system takes back whole at the exit. The lock
+    /// file is removed at the exit all the same (WorkspaceLock's registry), and the console
+    /// writes unbuffered, so nothing else is left undone.
+    public static func runAndExit(arguments: [String], environment: [String: String]) -> Never {
+        exit(run(arguments: arguments, environment: environment, exitsWhenDone: true))
+    }
+
+    private static func run(arguments: [String], environment: [String: String], exitsWhenDone: Bool) -> Int32 {
         // A reader that goes away (`ropg … -c '…' | head`) must not kill ropg mid-script: killed,
         // it would leave its lock and a journal of the script's changes for the next open to ask
         // about, and skip the script's own save. Writes to a closed pipe fail quietly instead
@@ -55,11 +68,11 @@ public enum ShellMain {
         // Until the workspace is open, the language is --lang's or the locale's.
         let chosen = (try? parse(arguments))?.language
         return Interface.$language.withValue(chosen ?? Language.fromLocale(environment)) {
-            runSpeaking(arguments: arguments, environment: environment)
+            runSpeaking(arguments: arguments, environment: environment, exitsWhenDone: exitsWhenDone)
         }
     }
 
-    private static func runSpeaking(arguments: [String], environment: [String: String]) -> Int32 {
+    private static func runSpeaking(arguments: [String], environment: [String: String], exitsWhenDone: Bool) -> Int32 {
         let console = Console(environment: environment)
         // `ropg run NOTEBOOK.md …` runs a plan notebook (a workspace's name ends in .json, so no clash).
         if arguments.first == "run" { return NotebookMain.run(arguments: Array(arguments.dropFirst()), environment: environment, console: console) }
@@ -95,7 +108,9 @@ public enum ShellMain {
         session.byteOrderMarkPending = options.byteOrderMark
         session.startLanguage = options.language ?? Language.fromLocale(environment)
         session.languageGivenOnCommandLine = options.language != nil
-        return session.speaking { runOpened(session, options, console: console, environment: environment, interactive: interactive) }
+        let status = session.speaking { runOpened(session, options, console: console, environment: environment, interactive: interactive) }
+        if exitsWhenDone { withExtendedLifetime(session) { exit(status) } }
+        return status
     }
 
     /// The rest of a run, once the workspace is open, in the session's language.
