@@ -26,9 +26,8 @@ public struct MarginReport: Sendable {
         public var loss: Loss?
     }
 
-    /// The rows in the order shown. The economics stay where they were worked out, in the order
-    /// the products were asked for; the order is a list of positions (100,000 rows are common,
-    /// and each is large to move).
+    /// The rows in the order shown: sorted as positions (100,000 rows are common, and each is
+    /// large to move), then copied into that order once.
     public struct Rows: RandomAccessCollection, Sendable {
         let storage: [Row]
         let order: [Int]
@@ -84,7 +83,10 @@ public struct MarginReport: Sendable {
             case nil: break
             }
         }
-        return MarginReport(rates: rates, rows: Rows(storage: storage, order: order),
+        // The rows copied into the order shown, in one pass that does nothing else (its reads at
+        // random overlap): a report's cells are then made from rows read one after another.
+        let shown = order.map { storage[$0] }
+        return MarginReport(rates: rates, rows: Rows(storage: shown, order: Array(shown.indices)),
                             showsAds: storage.contains { $0.economics.adsPerUnit != .zero },
                             losing: losing, losingAfterAds: losingAfterAds)
     }
