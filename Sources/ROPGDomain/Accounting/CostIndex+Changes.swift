@@ -45,7 +45,7 @@ extension CostIndex {
                 continue
             }
         }
-        guard groupOfEntry.count == workspace.costs.count else { return nil }
+        guard groupOfEntry.count == workspace.costs.count, rateParts.count == groups.count else { return nil }
         guard refreshCoefficients(touched: touched, changedProducts: changedProducts, mixChanged: mixChanged, workspace) else { return nil }
         let renumbered = dropEmptyGroups()
         orderGroups(touched: renumbered ? nil : touched, workspace)
@@ -74,6 +74,7 @@ extension CostIndex {
                 positions[key] = group
                 let first = Self.groupEntry(of: entry, basis: basis, amount: amount, product: product != nil ? entry.product : nil)
                 groups.append(Group(entry: first, productIndex: product, monthly: monthly, last: last))
+                rateParts.append(RateParts())
             }
             groups[group].members += 1
             groupOfEntry.insert(Int32(truncatingIfNeeded: group), at: position)
@@ -168,7 +169,7 @@ extension CostIndex {
                 foldedProductGroups[group.foldedPosition].amount -= old
             }
             groups[position].coefficient = .zero
-            groups[position].rateParts = RateParts()
+            rateParts[position] = RateParts()
             return true
         }
         if group.foldedPosition < 0 {
@@ -186,7 +187,7 @@ extension CostIndex {
             foldedProductGroups[folded].amount = foldedProductGroups[folded].amount - old + coefficient
         }
         groups[position].coefficient = coefficient
-        groups[position].rateParts = parts
+        rateParts[position] = parts
         return !(coefficient.isSaturated || foldedProductGroups[groups[position].foldedPosition].amount.isSaturated)
     }
 
@@ -196,7 +197,7 @@ extension CostIndex {
     private mutating func rescale(_ position: Int) -> Bool {
         let folded = groups[position].foldedPosition
         let old = groups[position].coefficient
-        let coefficient = Self.perUnitRate(groups[position].rateParts, mix)
+        let coefficient = Self.perUnitRate(rateParts[position], mix)
         guard !old.isSaturated, !foldedProductGroups[folded].amount.isSaturated else { return false }
         foldedProductGroups[folded].amount = foldedProductGroups[folded].amount - old + coefficient
         groups[position].coefficient = coefficient
@@ -219,11 +220,13 @@ extension CostIndex {
                 renumbered[position] = Int32(kept)
                 positions[Self.key(of: group)] = kept
                 groups[kept] = group
+                rateParts[kept] = rateParts[position]
                 kept += 1
             }
         }
         let moved = kept > firstDropped
         groups.removeLast(groups.count - kept)
+        rateParts.removeLast(rateParts.count - kept)
         if moved {
             for position in groupOfEntry.indices where groupOfEntry[position] > firstDropped {
                 groupOfEntry[position] = renumbered[Int(groupOfEntry[position])]
@@ -272,6 +275,7 @@ extension CostIndex {
             var renumbered = [Int32](repeating: -1, count: groups.count)
             for (new, old) in order.enumerated() { renumbered[old] = Int32(new) }
             groups = order.map { groups[$0] }
+            rateParts = order.map { rateParts[$0] }
             first = order.map { first[$0] }
             positions = positions.mapValues { Int(renumbered[$0]) }
             for position in groupOfEntry.indices where groupOfEntry[position] >= 0 {

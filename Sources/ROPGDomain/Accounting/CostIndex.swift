@@ -21,10 +21,6 @@ public struct CostIndex: Equatable, Sendable {
         /// that coefficient's position in `foldedProductGroups` (−1: none).
         var coefficient: ExactDecimal = .zero
         var foldedPosition = -1
-        /// Product-tied per-unit and per-order groups: the parts their coefficient is worked out
-        /// from, so that a move of the mix's units per yuan alone works it out again without
-        /// reading the product (`perUnitRate`).
-        var rateParts = RateParts()
     }
 
     /// A per-unit or per-order group's rate before the mix's units per yuan divides it: the group's
@@ -150,6 +146,11 @@ public struct CostIndex: Equatable, Sendable {
     }
 
     var groups: [Group] = []
+    /// Each group's rate parts, in the groups' order (zero but for product-tied per-unit and
+    /// per-order groups): what their coefficient is worked out from, so that a move of the mix's
+    /// units per yuan alone works it out again without reading the product (`perUnitRate`). Kept
+    /// beside the groups, not in them: a larger group slowed every report's pass over them.
+    var rateParts: [RateParts] = []
     /// Sales-linked entries tied to products, folded further for reports that need no product
     /// breakdown: a product's part of net revenue is fixed by the mix, so each such entry costs a
     /// fixed amount per unit of the shop's net revenue. One coefficient per category, kind,
@@ -423,13 +424,13 @@ public struct CostIndex: Equatable, Sendable {
         mix = MixFigures(workspace)
         foldedProductGroups = []
         foldedPositions = [:]
+        rateParts = [RateParts](repeating: RateParts(), count: groups.count)
         for position in groups.indices {
             groups[position].coefficient = .zero
             groups[position].foldedPosition = -1
-            groups[position].rateParts = RateParts()
             guard let (coefficient, key, parts) = Self.coefficient(of: groups[position], workspace, mix) else { continue }
             groups[position].coefficient = coefficient
-            groups[position].rateParts = parts
+            rateParts[position] = parts
             if let folded = foldedPositions[key] {
                 foldedProductGroups[folded].amount += coefficient
                 groups[position].foldedPosition = folded
