@@ -129,7 +129,7 @@ extension CostIndex {
         }
         let ordersMoved = newMix.unitsPerOrder != mix.unitsPerOrder
         // A per-unit or per-order group's rate is shared by the mix's units per yuan (§8.4),
-        // which any product's price or share moves: those groups are all worked out again.
+        // which any product's price or share moves: those groups all take the new figure.
         let unitsMoved = newMix.unitsPerRevenue != mix.unitsPerRevenue
         mix = newMix
         var redo = [Bool](repeating: false, count: groups.count)

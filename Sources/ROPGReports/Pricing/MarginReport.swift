@@ -70,11 +70,14 @@ public struct MarginReport: Sendable {
             return Row(product: index, economics: unit, contribution: contribution, contributionMargin: unit.contributionMargin,
                        contributionAfterAds: after, loss: loss)
         }
-        // Positions are sorted rather than the rows, on one integer key each.
-        let keys = storage.map { $0.contributionMargin?.units ?? Int128.min }
-        let order = indices.indices.sorted { a, b in
-            keys[a] != keys[b] ? keys[a] > keys[b] : indices[a] < indices[b]
+        // Positions are sorted rather than the rows, each packed beside its integer key and
+        // product (a comparison reads one array in order, not three at random); the position
+        // breaks the last ties (a product named twice), as the stable sort of positions did.
+        var keyed = storage.indices.map { (key: storage[$0].contributionMargin?.units ?? Int128.min, product: indices[$0], position: $0) }
+        keyed.sort { a, b in
+            a.key != b.key ? a.key > b.key : a.product != b.product ? a.product < b.product : a.position < b.position
         }
+        let order = keyed.map(\.position)
         var losing = 0, losingAfterAds = 0
         for row in storage {
             switch row.loss {
