@@ -147,7 +147,7 @@ public struct PortfolioReport: Equatable, Sendable {
         let period = period ?? .year(context.today.year)
         let model = try context.salesModel(.plan)
         let sales = model.sales(in: period.firstDay...period.lastDay, perProduct: true)
-        let rates = UnitCostRates(workspace, index: context.costIndex(), on: period.firstDay)
+        let rates = context.unitCostRates(on: period.firstDay)
         let shopCVR = workspace.settings.value(.cvr, on: period.firstDay)
         let products = workspace.products
         let count = products.count
