@@ -44,7 +44,7 @@ public struct HitRankReport: Equatable, Sendable {
     public static func of(_ indices: [Int]? = nil, on day: Day? = nil, in context: ReportContext) -> HitRankReport {
         let workspace = context.workspace
         let day = day ?? context.today
-        let rates = UnitCostRates(workspace, index: context.costIndex(), on: day)
+        let rates = context.unitCostRates(on: day)
         let shopCTR = workspace.settings.value(.ctr, on: day)
         let shopCVR = workspace.settings.value(.cvr, on: day)
         let unitsPerOrder = rates.unitsPerOrder

@@ -34,6 +34,8 @@ public final class ReportContext: @unchecked Sendable {
     private var models: [SalesSource: SalesModel] = [:]
     private var hits: [SalesModel.Hit]?
     private var ledgers: [String: Ledger] = [:]
+    /// The unit cost rates of the latest day asked for (`unitCostRates(on:)`).
+    private var rates: UnitCostRates?
     private var prepared: PreparedIndex?
     /// Sales models of the state before a change, to rebase on this one (the goal plans are kept).
     private var rebaseFrom: [SalesSource: SalesModel] = [:]
@@ -63,6 +65,7 @@ public final class ReportContext: @unchecked Sendable {
         models = [:]
         ledgers = [:]
         hits = nil
+        rates = nil
         prepared?.release()
         prepared = nil
         return carried
@@ -116,6 +119,16 @@ public final class ReportContext: @unchecked Sendable {
         }
         index = folded
         return folded
+    }
+
+    /// The per-unit, per-order, percent and ad costs of a day and its assumptions, read from the
+    /// folded index once for the latest day asked: `margin` and `portfolio` over 100,000 products
+    /// read them for the same day again and again.
+    public func unitCostRates(on day: Day) -> UnitCostRates {
+        if let rates, rates.day == day { return rates }
+        let read = UnitCostRates(workspace, index: costIndex(), on: day)
+        rates = read
+        return read
     }
 
     /// The saved hit plans worked out on this workspace (docs/DOMAIN.md §9).

@@ -5,8 +5,8 @@ import ROPGText
 extension Cell {
     /// Money: "1,234.50" shown, "1234.50" in CSV and JSON (as a string, never a float).
     public static func money(_ value: ExactDecimal) -> Cell {
-        let shown = value.rounded()
-        var cell = Cell(text: shown.formatted(), kind: .money, alignment: .right, emphasis: shown.isNegative ? .negative : .none)
+        let (shown, text) = value.roundedAndFormatted()
+        var cell = Cell(text: text, kind: .money, alignment: .right, emphasis: shown.isNegative ? .negative : .none)
         cell.figure = .money(shown)  // CSV and JSON write it as "1234.50"
         cell.textIsPrintableASCII = true
         return cell
@@ -14,9 +14,9 @@ extension Cell {
 
     /// A rate: "51.99%" shown, "0.5199" in CSV and JSON.
     public static func rate(_ value: ExactDecimal, places: Int = 2) -> Cell {
-        var cell = Cell(text: value.percentText(places: places), kind: .rate, alignment: .right,
-                        emphasis: value.isNegative ? .negative : .none)
-        cell.figure = .rate(value.rounded(places: places + 2), places: places)  // CSV and JSON write "0.5199"
+        let (shown, text) = value.roundedAndPercentText(places: places)
+        var cell = Cell(text: text, kind: .rate, alignment: .right, emphasis: value.isNegative ? .negative : .none)
+        cell.figure = .rate(shown, places: places)  // CSV and JSON write "0.5199"
         cell.textIsPrintableASCII = true
         return cell
     }

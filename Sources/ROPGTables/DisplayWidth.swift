@@ -36,23 +36,53 @@ public func displayWidth(_ s: String) -> Int {
 /// and the symbols reports use (× ÷ − … ⚠ box drawing; one column). Nil for anything else
 /// (combining marks, emoji, controls), which needs grapheme breaking or escaping.
 public func simpleDisplayWidth(_ s: String) -> Int? {
-    let printableASCII = s.utf8.withContiguousStorageIfAvailable { bytes in
-        bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
-    } ?? s.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
-    if printableASCII { return s.utf8.count }
+    // Read as UTF-8 bytes, decoded here: a table of 100,000 product names is measured in the
+    // time an iteration of their scalars took for a tenth of them.
+    if let width = s.utf8.withContiguousStorageIfAvailable(simpleDisplayWidth(utf8:)) { return width }
+    var contiguous = s
+    return contiguous.withUTF8(simpleDisplayWidth(utf8:))
+}
+
+/// `simpleDisplayWidth` of valid UTF-8.
+func simpleDisplayWidth(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Int? {
     var total = 0
-    for scalar in s.unicodeScalars {
-        switch scalar.value {
-        case 0x20..<0x7F, 0xA0..<0x300, 0x391...0x3C9, 0x2010...0x2027, 0x2030...0x205E, 0x2070...0x209F,
-             0x2190...0x21FF, 0x2200...0x22FF, 0x2500...0x257F, 0x26A0:
+    var position = 0
+    let count = bytes.count
+    while position < count {
+        let lead = bytes[position]
+        if lead < 0x80 {
+            guard lead >= 0x20 && lead < 0x7F else { return nil }
             total += 1
-        case 0x3000...0x303E, 0x4E00...0x9FFF, 0xAC00...0xD7A3, 0xFF01...0xFF60:
-            total += 2
-        default:
-            return nil
+            position += 1
+        } else if lead < 0xE0 {
+            guard position + 1 < count else { return nil }
+            guard let width = simpleScalarWidth(UInt32(lead & 0x1F) << 6 | UInt32(bytes[position + 1] & 0x3F)) else { return nil }
+            total += width
+            position += 2
+        } else if lead < 0xF0 {
+            guard position + 2 < count else { return nil }
+            let scalar = UInt32(lead & 0x0F) << 12 | UInt32(bytes[position + 1] & 0x3F) << 6 | UInt32(bytes[position + 2] & 0x3F)
+            guard let width = simpleScalarWidth(scalar) else { return nil }
+            total += width
+            position += 3
+        } else {
+            return nil  // beyond U+FFFF: no scalar there is one of the simple ones
         }
     }
     return total
+}
+
+/// A simple scalar's width (see `simpleDisplayWidth`), nil for any other.
+@inline(__always) func simpleScalarWidth(_ value: UInt32) -> Int? {
+    switch value {
+    case 0x20..<0x7F, 0xA0..<0x300, 0x391...0x3C9, 0x2010...0x2027, 0x2030...0x205E, 0x2070...0x209F,
+         0x2190...0x21FF, 0x2200...0x22FF, 0x2500...0x257F, 0x26A0:
+        return 1
+    case 0x3000...0x303E, 0x4E00...0x9FFF, 0xAC00...0xD7A3, 0xFF01...0xFF60:
+        return 2
+    default:
+        return nil
+    }
 }
 
 /// `s` cut to at most `toWidth` display columns, ending in "…" when anything was cut.

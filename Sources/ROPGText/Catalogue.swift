@@ -55,7 +55,12 @@ public enum Catalogue {
 
     /// `template` with each `{name}` replaced by its parameter; a name without one stays as written.
     static func fill(_ template: String, _ parameters: KeyValuePairs<String, String>) -> String {
-        fill(template) { name in parameters.first(where: { $0.key == name })?.value }
+        fill(pieces(of: template), parameters)
+    }
+
+    /// A template's pieces (`pieces(of:)`) with each parameter filled in from `parameters`.
+    static func fill(_ pieces: [Piece], _ parameters: KeyValuePairs<String, String>) -> String {
+        fill(pieces) { name in parameters.first(where: { $0.key == name })?.value }
     }
 
     /// `template` with each `{name}` replaced by `value(name)`; a name without one stays as written.
@@ -63,8 +68,13 @@ public enum Catalogue {
     /// products phrases a note for many of them, and reading a template character by character
     /// was most of the work.
     static func fill(_ template: String, value: (String) -> String?) -> String {
+        fill(pieces(of: template), value: value)
+    }
+
+    /// A template's pieces (`pieces(of:)`) with each parameter replaced by `value(name)`.
+    static func fill(_ pieces: [Piece], value: (String) -> String?) -> String {
         var out = ""
-        for piece in pieces(of: template) {
+        for piece in pieces {
             switch piece {
             case .text(let text): out += text
             case .parameter(let name):

@@ -129,4 +129,32 @@ import Testing
         #expect(d("12").exactInt == 12)
         #expect(d("12.5").exactInt == nil)
     }
+
+    /// Rounding and formatting with one division equals rounding, then formatting the rounded
+    /// value (money), and rounding at two more places beside the percentage (rates): random
+    /// values of every size and sign, halves, the range's ends and saturated values, every
+    /// number of places.
+    @Test func roundedAndFormattedTogetherEqualsEachOnItsOwn() {
+        var state: UInt64 = 3
+        func next() -> Int128 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            let digits = Int(state >> 59) + 6  // 6 to 37 digits: within the range
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            let magnitude = Int128(state >> 1) % ExactDecimal.powerOfTen(min(digits, 18)) * ExactDecimal.powerOfTen(max(0, digits - 18))
+            return state & 1 == 0 ? magnitude : -magnitude
+        }
+        var values = [ExactDecimal.zero, d("0.005"), d("-0.005"), d("0.00499999"), d("1234567.125"), ExactDecimal(units: .max), ExactDecimal(units: .min),
+                      ExactDecimal(units: .max - 1), ExactDecimal(units: .min + 1), ExactDecimal(units: .max - 4_000_000_000)]
+        for _ in 0..<3_000 { values.append(ExactDecimal(units: next())) }
+        for value in values {
+            for places in -1...13 {
+                let money = value.roundedAndFormatted(places: places)
+                #expect(money.rounded == value.rounded(places: places), "\(value.units) at \(places)")
+                #expect(money.text == value.rounded(places: places).formatted(places: places), "\(value.units) at \(places)")
+                let rate = value.roundedAndPercentText(places: places)
+                #expect(rate.rounded == value.rounded(places: places + 2), "\(value.units) at \(places)")
+                #expect(rate.text == value.percentText(places: places), "\(value.units) at \(places)")
+            }
+        }
+    }
 }

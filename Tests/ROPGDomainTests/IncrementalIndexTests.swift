@@ -76,7 +76,7 @@ import Testing
     static func edit(_ workspace: Workspace, _ random: inout Random, next: inout Int32) -> Edit {
         let skus = workspace.products.map(\.sku)
         let costs = workspace.costs
-        switch random.next(8) {
+        switch random.next(9) {
         case 0, 1:
             next += 1
             return Edit(description: "cost add", changes: [.insertCost(entry(next, &random, skus: skus), at: costs.count)])
@@ -102,7 +102,28 @@ import Testing
             product.price = product.price + dec("3.5")
             if random.next(3) == 0 { product.share = product.share == nil ? dec("0.02") : nil }
             if random.next(4) == 0 { product.price = .zero }
+            if random.next(3) == 0 { product.cost = money(&random) }
             return Edit(description: "product set", changes: [.replaceProduct(product, at: at)])
+        case 7:
+            // Several products at once (product set FILTER), most only in price or goods cost: the
+            // mix's units per yuan moves and every per-unit rate is divided again from its parts.
+            var changes: [WorkspaceChange] = []
+            for at in Set((0..<3).map { _ in random.next(workspace.products.count) }).sorted() {
+                var product = workspace.products[at]
+                switch random.next(5) {
+                case 0: product.cost = money(&random)
+                case 1: product.share = product.share == nil ? dec("0.01") : nil
+                case 2: product.price = product.price.isZero ? money(&random) : .zero
+                default: product.price = money(&random)
+                }
+                changes.append(.replaceProduct(product, at: at))
+            }
+            if random.next(4) == 0 {
+                var settings = workspace.settings
+                settings[.unitsPerOrder] = random.pick([dec("1"), dec("1.5"), dec("2")])
+                changes.append(.setSettings(settings))
+            }
+            return Edit(description: "product set several", changes: changes)
         case 6:
             var settings = workspace.settings
             settings[.unitsPerOrder] = random.pick([dec("1"), dec("1.5"), dec("2")])

@@ -59,6 +59,10 @@ import ROPGDomain
             #expect(!message.contains("\\("), "\(file): a message is keyed by its text with {parameters}, not interpolated: \(message)")
             #expect(Catalogue.chinese[message] != nil, "\(file): no Chinese for \"\(message)\"")
         }
+        // A phrase prepared once for many rows (`PreparedPhrase("…", in:)`) is keyed alike.
+        for (file, message) in try Self.literals(matching: #"PreparedPhrase\("((?:[^"\\]|\\.)*)""#) {
+            #expect(Catalogue.chinese[message] != nil, "\(file): no Chinese for \"\(message)\"")
+        }
         // A report's error holds its message's key (the reports do not phrase): each is in the catalogue.
         let reportKeys = try Self.literals(matching: #"ReportError\("((?:[^"\\]|\\.)*)""#)
         #expect(reportKeys.count > 10)

@@ -107,4 +107,53 @@ import Testing
         #expect(escapingControlCharacters("\u{7F}\u{9B}\u{0}") == "\\u{7F}\\u{9B}\\u{0}")
         #expect(escapingControlCharacters("x\u{202E}y\u{2028}") == "x\\u{202E}y\\u{2028}")
     }
+
+    /// The width as it was worked out before it read UTF-8 bytes: scalar by scalar.
+    static func simpleDisplayWidthByScalars(_ s: String) -> Int? {
+        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return s.utf8.count }
+        var total = 0
+        for scalar in s.unicodeScalars {
+            switch scalar.value {
+            case 0x20..<0x7F, 0xA0..<0x300, 0x391...0x3C9, 0x2010...0x2027, 0x2030...0x205E, 0x2070...0x209F,
+                 0x2190...0x21FF, 0x2200...0x22FF, 0x2500...0x257F, 0x26A0:
+                total += 1
+            case 0x3000...0x303E, 0x4E00...0x9FFF, 0xAC00...0xD7A3, 0xFF01...0xFF60:
+                total += 2
+            default:
+                return nil
+            }
+        }
+        return total
+    }
+
+    /// The byte-reading width equals the scalar-by-scalar one: for every scalar on its own
+    /// (one to four UTF-8 bytes) and for random strings of simple and other scalars, small
+    /// (held inline) and long.
+    @Test func simpleWidthReadFromBytesEqualsScalarByScalar() {
+        var scalars: [Unicode.Scalar] = []
+        for value in UInt32(0)...0x10FFFF {
+            guard value <= 0xFFFF || value % 97 == 0, let scalar = Unicode.Scalar(value) else { continue }
+            scalars.append(scalar)
+        }
+        for scalar in scalars {
+            let text = String(Character(scalar))
+            #expect(simpleDisplayWidth(text) == Self.simpleDisplayWidthByScalars(text), "U+\(String(scalar.value, radix: 16))")
+        }
+        // Sixteen simple scalars first, then others.
+        let pool: [Unicode.Scalar] = ["a", "Z", " ", "~", "é", "Ä", "\u{2FF}", "Ω", "…", "─", "⚠", "纯", "棉", "。", "한", "Ａ",
+                                      "\u{7F}", "\u{1F}", "\u{300}", "\u{FF61}", "😀", "𠀀", "\u{200B}"]
+        var state: UInt64 = 7
+        for _ in 0..<2_000 {
+            var text = ""
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            let length = Int(state >> 59)
+            for _ in 0..<length {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                // Mostly simple scalars, so that long strings often stay simple to their end.
+                let pick = Int(state >> 33) % (state >> 62 == 0 ? pool.count : 16)
+                text.unicodeScalars.append(pool[pick])
+            }
+            #expect(simpleDisplayWidth(text) == Self.simpleDisplayWidthByScalars(text), "\(text.debugDescription)")
+        }
+    }
 }

@@ -17,7 +17,8 @@ extension CostIndex {
     /// entries' groups would cost what the fold saves).
     public consuming func updated(by changes: [AppliedChange], in workspace: Workspace) -> CostIndex? {
         var touched: Set<Int> = []
-        var changedProducts: Set<Int> = []
+        // Each changed product as it was in the state this index is of (its first change's old value).
+        var changedProducts: [Int: Product] = [:]
         var mixChanged = false
         let productIndex = { (sku: String) in workspace.productIndex(sku: sku) }
         for (forward, inverse) in changes {
@@ -33,7 +34,7 @@ extension CostIndex {
                       add(entry, at: position, productIndex, &touched) else { return nil }
             case .replaceProduct(let product, let position):
                 guard case .replaceProduct(let old, _) = inverse, old.sku == product.sku else { return nil }
-                changedProducts.insert(position)
+                if changedProducts[position] == nil { changedProducts[position] = old }
                 mixChanged = true
             case .insertProduct, .removeProduct:
                 return nil
@@ -44,7 +45,7 @@ extension CostIndex {
                 continue
             }
         }
-        guard groupOfEntry.count == workspace.costs.count else { return nil }
+        guard groupOfEntry.count == workspace.costs.count, rateParts.count == groups.count else { return nil }
         guard refreshCoefficients(touched: touched, changedProducts: changedProducts, mixChanged: mixChanged, workspace) else { return nil }
         let renumbered = dropEmptyGroups()
         orderGroups(touched: renumbered ? nil : touched, workspace)
@@ -73,6 +74,7 @@ extension CostIndex {
                 positions[key] = group
                 let first = Self.groupEntry(of: entry, basis: basis, amount: amount, product: product != nil ? entry.product : nil)
                 groups.append(Group(entry: first, productIndex: product, monthly: monthly, last: last))
+                rateParts.append(RateParts())
             }
             groups[group].members += 1
             groupOfEntry.insert(Int32(truncatingIfNeeded: group), at: position)
@@ -109,57 +111,97 @@ extension CostIndex {
 
     /// Works the folded coefficients out again for the groups whose amounts changed, for every
     /// group of a product whose share or price moved, and for every per-unit or per-order group
-    /// when the mix's units per yuan moved; false on a sum too large.
-    private mutating func refreshCoefficients(touched: Set<Int>, changedProducts: Set<Int>, mixChanged: Bool,
+    /// when the mix's units per yuan moved; false on a sum too large. The last are most of a
+    /// million entries' groups, and only the units per yuan moved for them: their rates are
+    /// divided again from the parts they keep (`rescale`), not worked out from their products.
+    private mutating func refreshCoefficients(touched: Set<Int>, changedProducts: [Int: Product], mixChanged: Bool,
                                               _ workspace: Workspace) -> Bool {
-        var redo = touched
-        if mixChanged {
-            let newMix = MixFigures(workspace)
-            var moved = changedProducts
-            if newMix.shares.count != mix.shares.count { return false }
-            for product in newMix.shares.indices where newMix.shares[product] != mix.shares[product] { moved.insert(product) }
-            let ordersMoved = newMix.unitsPerOrder != mix.unitsPerOrder
-            // A per-unit or per-order group's rate is shared by the mix's units per yuan (§8.4),
-            // which any product's price or share moves: those groups are all worked out again.
-            let unitsMoved = newMix.unitsPerRevenue != mix.unitsPerRevenue
-            if !moved.isEmpty || ordersMoved || unitsMoved {
-                for (position, group) in groups.enumerated() {
-                    guard let product = group.productIndex else { continue }
-                    let perUnit = group.entry.basis == .perUnit || group.entry.basis == .perOrder
-                    if moved.contains(product) || (ordersMoved && group.entry.basis == .perOrder) || (unitsMoved && perUnit) { redo.insert(position) }
-                }
-            }
-            mix = newMix
+        guard mixChanged else {
+            for position in touched.sorted() { guard refresh(position, workspace) else { return false } }
+            return true
         }
-        for position in redo.sorted() {
-            let group = groups[position]
-            let old = group.coefficient
-            guard group.members > 0, let (coefficient, key) = Self.coefficient(of: group, workspace, mix) else {
-                if group.foldedPosition >= 0 {
-                    guard !old.isSaturated, !foldedProductGroups[group.foldedPosition].amount.isSaturated else { return false }
-                    foldedProductGroups[group.foldedPosition].amount -= old
+        let newMix = MixFigures.of(workspace, changedFrom: mix, changed: changedProducts)
+        if newMix.shares.count != mix.shares.count { return false }
+        var moved = [Bool](repeating: false, count: newMix.shares.count)
+        for product in changedProducts.keys where product < moved.count { moved[product] = true }
+        if newMix.shares != mix.shares {
+            for product in newMix.shares.indices where newMix.shares[product] != mix.shares[product] { moved[product] = true }
+        }
+        let ordersMoved = newMix.unitsPerOrder != mix.unitsPerOrder
+        // A per-unit or per-order group's rate is shared by the mix's units per yuan (§8.4),
+        // which any product's price or share moves: those groups all take the new figure.
+        let unitsMoved = newMix.unitsPerRevenue != mix.unitsPerRevenue
+        mix = newMix
+        var redo = [Bool](repeating: false, count: groups.count)
+        for position in touched where position < redo.count { redo[position] = true }
+        for position in groups.indices {
+            var rescaled = false
+            if !redo[position], let product = groups[position].productIndex {
+                let productMoved = product < moved.count && moved[product]
+                switch groups[position].entry.basis {
+                case .perUnit, .perOrder:
+                    if productMoved || (ordersMoved && groups[position].entry.basis == .perOrder) {
+                        redo[position] = true
+                    } else if unitsMoved {
+                        if groups[position].foldedPosition >= 0 { rescaled = true } else { redo[position] = true }
+                    }
+                default:
+                    redo[position] = productMoved
                 }
-                groups[position].coefficient = .zero
-                continue
             }
-            if group.foldedPosition < 0 {
-                if let folded = foldedPositions[key] {
-                    foldedProductGroups[folded].amount += coefficient
-                    groups[position].foldedPosition = folded
-                } else {
-                    foldedPositions[key] = foldedProductGroups.count
-                    groups[position].foldedPosition = foldedProductGroups.count
-                    foldedProductGroups.append(Self.foldedEntry(from: group.entry, amount: coefficient))
-                }
-            } else {
-                let folded = group.foldedPosition
-                guard !old.isSaturated, !foldedProductGroups[folded].amount.isSaturated else { return false }
-                foldedProductGroups[folded].amount = foldedProductGroups[folded].amount - old + coefficient
+            if redo[position] {
+                guard refresh(position, workspace) else { return false }
+            } else if rescaled {
+                guard rescale(position) else { return false }
             }
-            groups[position].coefficient = coefficient
-            if coefficient.isSaturated || foldedProductGroups[groups[position].foldedPosition].amount.isSaturated { return false }
         }
         return true
+    }
+
+    /// Works a group's coefficient out again from its product and the mix, and moves its folded
+    /// coefficient by the difference; false on a sum too large.
+    private mutating func refresh(_ position: Int, _ workspace: Workspace) -> Bool {
+        let group = groups[position]
+        let old = group.coefficient
+        guard group.members > 0, let (coefficient, key, parts) = Self.coefficient(of: group, workspace, mix) else {
+            if group.foldedPosition >= 0 {
+                guard !old.isSaturated, !foldedProductGroups[group.foldedPosition].amount.isSaturated else { return false }
+                foldedProductGroups[group.foldedPosition].amount -= old
+            }
+            groups[position].coefficient = .zero
+            rateParts[position] = RateParts()
+            return true
+        }
+        if group.foldedPosition < 0 {
+            if let folded = foldedPositions[key] {
+                foldedProductGroups[folded].amount += coefficient
+                groups[position].foldedPosition = folded
+            } else {
+                foldedPositions[key] = foldedProductGroups.count
+                groups[position].foldedPosition = foldedProductGroups.count
+                foldedProductGroups.append(Self.foldedEntry(from: group.entry, amount: coefficient))
+            }
+        } else {
+            let folded = group.foldedPosition
+            guard !old.isSaturated, !foldedProductGroups[folded].amount.isSaturated else { return false }
+            foldedProductGroups[folded].amount = foldedProductGroups[folded].amount - old + coefficient
+        }
+        groups[position].coefficient = coefficient
+        rateParts[position] = parts
+        return !(coefficient.isSaturated || foldedProductGroups[groups[position].foldedPosition].amount.isSaturated)
+    }
+
+    /// A per-unit or per-order group already folded, whose amount, product and units per order
+    /// stay as they were, at the mix's new units per yuan: its rate divided again from the parts
+    /// it keeps, which is what `refresh` would work out; false on a sum too large.
+    private mutating func rescale(_ position: Int) -> Bool {
+        let folded = groups[position].foldedPosition
+        let old = groups[position].coefficient
+        let coefficient = Self.perUnitRate(rateParts[position], mix)
+        guard !old.isSaturated, !foldedProductGroups[folded].amount.isSaturated else { return false }
+        foldedProductGroups[folded].amount = foldedProductGroups[folded].amount - old + coefficient
+        groups[position].coefficient = coefficient
+        return !(coefficient.isSaturated || foldedProductGroups[folded].amount.isSaturated)
     }
 
     /// Removes the groups no entry is left in, as a fresh fold would never have made them.
@@ -178,11 +220,13 @@ extension CostIndex {
                 renumbered[position] = Int32(kept)
                 positions[Self.key(of: group)] = kept
                 groups[kept] = group
+                rateParts[kept] = rateParts[position]
                 kept += 1
             }
         }
         let moved = kept > firstDropped
         groups.removeLast(groups.count - kept)
+        rateParts.removeLast(rateParts.count - kept)
         if moved {
             for position in groupOfEntry.indices where groupOfEntry[position] > firstDropped {
                 groupOfEntry[position] = renumbered[Int(groupOfEntry[position])]
@@ -231,6 +275,7 @@ extension CostIndex {
             var renumbered = [Int32](repeating: -1, count: groups.count)
             for (new, old) in order.enumerated() { renumbered[old] = Int32(new) }
             groups = order.map { groups[$0] }
+            rateParts = order.map { rateParts[$0] }
             first = order.map { first[$0] }
             positions = positions.mapValues { Int(renumbered[$0]) }
             for position in groupOfEntry.indices where groupOfEntry[position] >= 0 {

@@ -23,6 +23,13 @@ public struct CostIndex: Equatable, Sendable {
         var foldedPosition = -1
     }
 
+    /// A per-unit or per-order group's rate before the mix's units per yuan divides it: the group's
+    /// amount × its product's share, and the product's price × the units per order (one for per-unit).
+    struct RateParts: Equatable, Sendable {
+        var numerator = ExactDecimal.zero
+        var denominator = ExactDecimal.zero
+    }
+
     struct Key: Hashable, Sendable {
         var category: CostCategory
         var kind: UInt8
@@ -139,6 +146,11 @@ public struct CostIndex: Equatable, Sendable {
     }
 
     var groups: [Group] = []
+    /// Each group's rate parts, in the groups' order (zero but for product-tied per-unit and
+    /// per-order groups): what their coefficient is worked out from, so that a move of the mix's
+    /// units per yuan alone works it out again without reading the product (`perUnitRate`). Kept
+    /// beside the groups, not in them: a larger group slowed every report's pass over them.
+    var rateParts: [RateParts] = []
     /// Sales-linked entries tied to products, folded further for reports that need no product
     /// breakdown: a product's part of net revenue is fixed by the mix, so each such entry costs a
     /// fixed amount per unit of the shop's net revenue. One coefficient per category, kind,
@@ -340,17 +352,39 @@ public struct CostIndex: Equatable, Sendable {
             unitsPerOrder = workspace.settings[.unitsPerOrder] ?? .one
             unitsPerRevenue = SalesModel.unitsPerRevenue(of: workspace.products)
         }
+
+        /// The figures of `workspace` from `old`'s, the figures before the products in `changed`
+        /// (each position with the product as it was) changed: when none of them changed its
+        /// share or whether it has a price, every share stays and only their terms of the units
+        /// per yuan are worked out again (exact, so equal to a full pass); else a full pass.
+        static func of(_ workspace: Workspace, changedFrom old: MixFigures, changed: [Int: Product]) -> MixFigures {
+            let products = workspace.products
+            let sharesStay = old.shares.count == products.count && changed.allSatisfy { position, before in
+                position < products.count && before.share == products[position].share && before.price.isZero == products[position].price.isZero
+            }
+            guard sharesStay, let (units, _) = SalesModel.perRevenue(old.unitsPerRevenue ?? .zero, .zero, shares: old.shares,
+                                                                      changed: changed.lazy.map { ($0.key, $0.value) }, in: products) else {
+                return MixFigures(workspace)
+            }
+            var figures = MixFigures()
+            figures.shares = old.shares
+            figures.unitsPerOrder = workspace.settings[.unitsPerOrder] ?? .one
+            figures.unitsPerRevenue = units.isZero ? nil : units
+            return figures
+        }
     }
 
     /// A product-tied sales-linked group's coefficient: what it costs per unit of the shop's net
-    /// revenue at the mix, and the key of the folded entry it joins; nil for other groups.
-    static func coefficient(of group: Group, _ workspace: Workspace, _ mix: MixFigures) -> (ExactDecimal, Key)? {
+    /// revenue at the mix, the key of the folded entry it joins, and for per-unit and per-order
+    /// groups the parts the rate is worked out from; nil for other groups.
+    static func coefficient(of group: Group, _ workspace: Workspace, _ mix: MixFigures) -> (coefficient: ExactDecimal, key: Key, parts: RateParts)? {
         guard let product = group.productIndex else { return nil }
         let price = workspace.products[product].price
         let share = mix.shares[product]
         let coefficient: ExactDecimal
         var cps: ExactDecimal?
         var perUnit = false
+        var parts = RateParts()
         switch group.entry.basis {
         case .perUnit, .perOrder:
             // A product's units are the shop's units shared by the mix (docs/DOMAIN.md §8.4): its part
@@ -360,9 +394,8 @@ public struct CostIndex: Equatable, Sendable {
             // A product that cannot sell (no price, or a mix that sells nothing) keeps its place at zero,
             // as the other kinds do, so that an edit that gives it a price refreshes it in place.
             let perOrder = group.entry.basis == .perOrder ? mix.unitsPerOrder : .one
-            if price.isZero { coefficient = .zero } else if let unitsPerRevenue = mix.unitsPerRevenue {
-                coefficient = (group.entry.amount * share).divided(by: price * perOrder * unitsPerRevenue) ?? .zero
-            } else { coefficient = .zero }
+            parts = RateParts(numerator: group.entry.amount * share, denominator: price * perOrder)
+            coefficient = Self.perUnitRate(parts, mix)
             perUnit = true
         case .percent: coefficient = group.entry.amount * share
         case .cps(let cpsShare):
@@ -375,7 +408,15 @@ public struct CostIndex: Equatable, Sendable {
         let isAds = group.entry.basis == .plannedClicks
         let key = Key(category: group.entry.category, kind: isAds ? 10 : perUnit ? 11 : 8, per: nil, day: nil,
                       start: group.entry.start, end: group.entry.end, share: cps)
-        return (coefficient, key)
+        return (coefficient, key, parts)
+    }
+
+    /// A per-unit or per-order group's rate per unit of net revenue: amount × share ÷ (price ×
+    /// units per order × the mix's units per yuan); zero for a product with no price or a mix
+    /// that sells nothing.
+    static func perUnitRate(_ parts: RateParts, _ mix: MixFigures) -> ExactDecimal {
+        guard !parts.denominator.isZero, let unitsPerRevenue = mix.unitsPerRevenue else { return .zero }
+        return parts.numerator.divided(by: parts.denominator * unitsPerRevenue) ?? .zero
     }
 
     /// Folds the product-tied sales-linked groups into per-net-revenue coefficients.
@@ -383,11 +424,13 @@ public struct CostIndex: Equatable, Sendable {
         mix = MixFigures(workspace)
         foldedProductGroups = []
         foldedPositions = [:]
+        rateParts = [RateParts](repeating: RateParts(), count: groups.count)
         for position in groups.indices {
             groups[position].coefficient = .zero
             groups[position].foldedPosition = -1
-            guard let (coefficient, key) = Self.coefficient(of: groups[position], workspace, mix) else { continue }
+            guard let (coefficient, key, parts) = Self.coefficient(of: groups[position], workspace, mix) else { continue }
             groups[position].coefficient = coefficient
+            rateParts[position] = parts
             if let folded = foldedPositions[key] {
                 foldedProductGroups[folded].amount += coefficient
                 groups[position].foldedPosition = folded

@@ -168,18 +168,29 @@ public struct SalesModel: Sendable {
         let old = model.workspace.products
         let shares = SalesModel.shares(of: products)
         guard old.count == products.count, shares == model.shares else { return mix(of: products) }
-        var units = model.unitsPerNetRevenue, goods = model.goodsPerNetRevenue
-        for index in products.indices where old[index].price != products[index].price || old[index].cost != products[index].cost {
-            for (product, sign) in [(old[index], ExactDecimal(-1)), (products[index], ExactDecimal.one)] where !product.price.isZero {
+        let changed = products.indices.lazy.filter { old[$0].price != products[$0].price || old[$0].cost != products[$0].cost }
+        guard let (units, goods) = perRevenue(model.unitsPerNetRevenue, model.goodsPerNetRevenue, shares: shares,
+                                              changed: changed.map { ($0, old[$0]) }, in: products) else { return mix(of: products) }
+        return (shares, units, goods)
+    }
+
+    /// The net units and goods cost per unit of net revenue (Σ shareᵢ ÷ Pᵢ and Σ shareᵢ ÷ Pᵢ × Cᵢ)
+    /// of products whose shares stay as they were, brought from `units` and `goods` by taking out
+    /// the terms of the products in `changed` (each position with the product as it was) and
+    /// putting in their new ones; nil near the range's end, where only a full pass is sure.
+    static func perRevenue(_ units: ExactDecimal, _ goods: ExactDecimal, shares: [ExactDecimal],
+                           changed: some Sequence<(Int, Product)>, in products: [Product]) -> (ExactDecimal, ExactDecimal)? {
+        guard !units.isSaturated, !goods.isSaturated else { return nil }
+        var units = units, goods = goods
+        for (index, old) in changed {
+            for (product, sign) in [(old, ExactDecimal(-1)), (products[index], ExactDecimal.one)] where !product.price.isZero {
                 let perRevenue = shares[index].divided(by: product.price) ?? .zero
                 units += perRevenue * sign
                 goods += perRevenue * product.cost * sign
             }
         }
-        guard !units.isSaturated, !goods.isSaturated, !model.unitsPerNetRevenue.isSaturated, !model.goodsPerNetRevenue.isSaturated else {
-            return mix(of: products)
-        }
-        return (shares, units, goods)
+        guard !units.isSaturated, !goods.isSaturated else { return nil }
+        return (units, goods)
     }
 
     /// The units one yuan of revenue sells at the mix of `products` (Σ shareᵢ ÷ Pᵢ, docs/DOMAIN.md

@@ -26,9 +26,8 @@ public struct MarginReport: Sendable {
         public var loss: Loss?
     }
 
-    /// The rows in the order shown. The economics stay where they were worked out, in the order
-    /// the products were asked for; the order is a list of positions (100,000 rows are common,
-    /// and each is large to move).
+    /// The rows in the order shown: sorted as positions (100,000 rows are common, and each is
+    /// large to move), then copied into that order once.
     public struct Rows: RandomAccessCollection, Sendable {
         let storage: [Row]
         let order: [Int]
@@ -71,11 +70,14 @@ public struct MarginReport: Sendable {
             return Row(product: index, economics: unit, contribution: contribution, contributionMargin: unit.contributionMargin,
                        contributionAfterAds: after, loss: loss)
         }
-        // Positions are sorted rather than the rows, on one integer key each.
-        let keys = storage.map { $0.contributionMargin?.units ?? Int128.min }
-        let order = indices.indices.sorted { a, b in
-            keys[a] != keys[b] ? keys[a] > keys[b] : indices[a] < indices[b]
+        // Positions are sorted rather than the rows, each packed beside its integer key and
+        // product (a comparison reads one array in order, not three at random); the position
+        // breaks the last ties (a product named twice), as the stable sort of positions did.
+        var keyed = storage.indices.map { (key: storage[$0].contributionMargin?.units ?? Int128.min, product: indices[$0], position: $0) }
+        keyed.sort { a, b in
+            a.key != b.key ? a.key > b.key : a.product != b.product ? a.product < b.product : a.position < b.position
         }
+        let order = keyed.map(\.position)
         var losing = 0, losingAfterAds = 0
         for row in storage {
             switch row.loss {
@@ -84,7 +86,10 @@ public struct MarginReport: Sendable {
             case nil: break
             }
         }
-        return MarginReport(rates: rates, rows: Rows(storage: storage, order: order),
+        // The rows copied into the order shown, in one pass that does nothing else (its reads at
+        // random overlap): a report's cells are then made from rows read one after another.
+        let shown = order.map { storage[$0] }
+        return MarginReport(rates: rates, rows: Rows(storage: shown, order: Array(shown.indices)),
                             showsAds: storage.contains { $0.economics.adsPerUnit != .zero },
                             losing: losing, losingAfterAds: losingAfterAds)
     }

@@ -14,7 +14,7 @@ public struct PricingBasis: Sendable {
     public init(_ context: ReportContext, on day: Day) {
         workspace = context.workspace
         index = context.costIndex()
-        rates = UnitCostRates(workspace, index: index, on: day)
+        rates = context.unitCostRates(on: day)
     }
 
     /// The day whose entries and assumptions apply.

@@ -37,19 +37,27 @@ public enum MarginCommand: Command {
         let rates = report.rates, products = workspace.products
         let showAds = report.showsAds
         let showFlags = report.losing + report.losingAfterAds > 0
-        let roleCells = ProductRole.allCases.map { Cell.text($0.label) }
+        let roles = ProductRole.allCases
+        let roleLabels = roles.map(\.label)
         // The rows are built on worker threads, where the task's language does not reach.
         let language = Interface.language
         // 100,000 rows are common: built side by side, each once at its final length.
-        let rows = mapInPieces(report.rows.count) { place -> [Cell] in
+        // Each piece its own role labels and phrases: a label shared by every row had its count of
+        // holders changed by both cores a row at a time (here and when the table is drawn, in the
+        // same pieces), and each phrase was looked up behind a lock.
+        let rows = mapInPieces(report.rows.count, preparing: {
+            (roleCells: roleLabels.map { Cell.text(String(decoding: Array($0.utf8), as: UTF8.self)) },
+             losesPerUnit: PreparedPhrase("⚠ loses {amount} a unit", in: language),
+             losesAfterAds: PreparedPhrase("⚠ loses {amount} a unit after ads", in: language))
+        }) { piece, place -> [Cell] in
                 // The product's fields read in place: a copy of each product was a tenth of the work.
                 let row = report.rows[place], unit = row.economics
                 let (sku, name, productRole) = products.withUnsafeBufferPointer { ($0[row.product].sku, $0[row.product].name, $0[row.product].role) }
-                let role = productRole.flatMap { role in ProductRole.allCases.firstIndex(of: role).map { roleCells[$0] } }
+                let role = productRole.flatMap { role in roles.firstIndex(of: role).map { piece.roleCells[$0] } }
                 var flag = Cell.empty
                 switch row.loss {
-                case .perUnit(let loss): flag = Cell.text(phrase("⚠ loses {amount} a unit", ["amount": loss.formatted()], in: language)).emphasized(.negative)
-                case .afterAds(let loss): flag = Cell.text(phrase("⚠ loses {amount} a unit after ads", ["amount": loss.formatted()], in: language)).emphasized(.negative)
+                case .perUnit(let loss): flag = Cell.text(piece.losesPerUnit(["amount": loss.formatted()])).emphasized(.negative)
+                case .afterAds(let loss): flag = Cell.text(piece.losesAfterAds(["amount": loss.formatted()])).emphasized(.negative)
                 case nil: break
                 }
                 var cells: [Cell] = [
