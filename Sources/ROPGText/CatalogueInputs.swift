@@ -32,6 +32,7 @@ extension Catalogue {
             "{value}：请说明怎么花：{value}/month、{value} date=2026-01-05（一次性）、{value} amortize=12 start=2026-01，或 {value} basis=deposit",
         "amount={value}: {id} is a percentage of revenue; write amount={value}%, or give it a new form, e.g. amount={value}/month":
             "amount={value}：{id} 是收入的百分比；请写 amount={value}%，或给出新的计提方式，例如 amount={value}/month",
+        "{key}={value}: a price is to the fen (two decimals), e.g. {key}={rounded}": "{key}={value}：价格精确到分（两位小数），例如 {key}={rounded}",
         "of= goes with a percentage, e.g. 5% of=revenue": "of= 要与百分比一起用，例如 5% of=revenue",
         "amortize= goes with a plain amount, e.g. 12000 amortize=12 start=2026-01": "amortize= 要与单纯的金额一起用，例如 12000 amortize=12 start=2026-01",
         "date= is for one-off amounts and deposits; use start= and end= to bound this entry": "date= 只用于一次性金额和保证金；这个条目请用 start= 和 end= 限定时间",

@@ -95,7 +95,7 @@ public enum ProductCommand: Command {
         if session.workspace.productIndex(sku: sku) != nil {
             throw CommandError(phrase("product {sku} exists already; change it with product set {sku} …", ["sku": sku]))
         }
-        guard let price = try arguments.amount("price") else { throw CommandError(phrase("product add needs price=, e.g. price=79")) }
+        guard let price = try arguments.price("price") else { throw CommandError(phrase("product add needs price=, e.g. price=79")) }
         guard let cost = try arguments.amount("cost") else { throw CommandError(phrase("product add needs cost= (goods cost per unit), e.g. cost=28")) }
         let product = try checked(Product(sku: sku, name: arguments.value("name") ?? sku, price: price, cost: cost,
                                           role: try role(arguments) ?? nil, stock: try arguments.wholeCount("stock"),
@@ -173,7 +173,7 @@ public enum ProductCommand: Command {
         var product = old
         var typed: [ScenarioChange] = []
         if let name = arguments.value("name") { product.name = name }
-        if let price = try arguments.amount("price") { product.price = price }
+        if let price = try arguments.price("price") { product.price = price }
         if let cost = try arguments.amount("cost") { product.cost = cost }
         if let role = try role(arguments) { product.role = role }
         if let stock = arguments.value("stock") {

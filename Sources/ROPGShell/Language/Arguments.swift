@@ -65,6 +65,17 @@ public struct Arguments: Sendable {
         do { return try NumberGrammar.amount(text) } catch { throw CommandError(phrase("{key}=: {problem}", ["key": key, "problem": error.message])) }
     }
 
+    /// A selling price: an amount in yuan to the fen. More decimals would be shown rounded while
+    /// every figure used the typed value, so `price=79.999` is refused rather than kept unseen.
+    public func price(_ key: String) throws(CommandError) -> ExactDecimal? {
+        guard let value = try amount(key) else { return nil }
+        guard value.rounded(places: 2) == value else {
+            throw CommandError(phrase("{key}={value}: a price is to the fen (two decimals), e.g. {key}={rounded}",
+                                      ["key": key, "value": self.value(key) ?? "", "rounded": value.rounded(places: 2).formatted()]))
+        }
+        return value
+    }
+
     public func rate(_ key: String) throws(CommandError) -> ExactDecimal? {
         guard let text = value(key) else { return nil }
         do { return try NumberGrammar.rate(text) } catch { throw CommandError(phrase("{key}=: {problem}", ["key": key, "problem": error.message])) }
