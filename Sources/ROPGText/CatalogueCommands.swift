@@ -108,7 +108,8 @@ extension Catalogue {
         per-unit, per-order, percent, CPS or cpc=plan entry to one product. Each entry gets a short ID (R1, O2…) that never changes.
         An entry is named by its ID or by its name when no other entry has it (an ambiguous name lists the IDs).
         Relative changes: amount+=10%, amount-=500, amount*=1.1, qty+=1 (money kept to the cent; a percentage fee
-        stays exact). A bare amount keeps the entry's form: amount=5000 on a 4500/month entry makes it 5000/month.
+        stays exact). A bare figure keeps the entry's form: amount=5000 on a 4500/month entry makes it 5000/month;
+        cps=12% keeps its share, cpm=30 its impressions. In bulk, one figure must meet entries of one form.
         Bulk: instead of an ID, a filter changes every entry that matches as one undo step and says how
         many: a category (O or category:O), name:工资 (a name containing the text), basis:cpc, product:TS-001, all;
         several filters must all match. In the interactive shell a change of more than 20 entries asks first.
@@ -122,8 +123,8 @@ extension Catalogue {
             （basis=deposit，不是费用）。start= 和 end= 限定任何条目的起止；qty= 乘以数量；product=SKU 把按件、按单、按比例、CPS 或
             cpc=plan 条目归属到一个商品。每个条目有一个永不改变的短编号（R1、O2…）。
             条目用编号指定，没有重名时也可用名称（名称有歧义时会列出编号）。
-            相对修改：amount+=10%、amount-=500、amount*=1.1、qty+=1（金额保留到分；百分比费用保持精确）。只写金额时保留条目的计提方式：
-            对 4500/month 的条目写 amount=5000 就是 5000/month。批量：用筛选条件代替编号，
+            相对修改：amount+=10%、amount-=500、amount*=1.1、qty+=1（金额保留到分；百分比费用保持精确）。只写数字时保留条目的计提方式：
+            对 4500/month 的条目写 amount=5000 就是 5000/month；cps=12% 保留其份额，cpm=30 保留其展现量。批量修改时，一个数字只能用于同一种计提方式的条目。批量：用筛选条件代替编号，
             一次修改所有匹配的条目，作为一个撤销步骤，并说明改了多少：类别（O 或 category:O）、name:工资（名称包含该文字）、basis:cpc、
             product:TS-001、all；多个筛选条件必须同时满足。在交互式 shell 中，一次修改超过 20 个条目会先询问。
             cost list 接受同样的筛选条件，以及 name=。

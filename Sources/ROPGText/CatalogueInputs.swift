@@ -33,6 +33,11 @@ extension Catalogue {
         "amount={value}: {id} is a percentage of revenue; write amount={value}%, or give it a new form, e.g. amount={value}/month":
             "amount={value}：{id} 是收入的百分比；请写 amount={value}%，或给出新的计提方式，例如 amount={value}/month",
         "{key}={value}: a price is to the fen (two decimals), e.g. {key}={rounded}": "{key}={value}：价格精确到分（两位小数），例如 {key}={rounded}",
+        "{key}= would give one figure to entries of different forms ({forms}); pick one form with basis:…, e.g. cost set {filter} basis:{basis} {key}=…, or change them by a relative amount ({key}*=1.1)":
+            "{key}= 会把同一个数字给不同计提方式的条目（{forms}）；请用 basis:… 选一种方式，例如 cost set {filter} basis:{basis} {key}=…，或用相对修改（{key}*=1.1）",
+        "{key}={value} has no period, and the entries run by different ones ({forms}); give it, e.g. {key}={value}/month":
+            "{key}={value} 没有周期，而这些条目按不同周期计（{forms}）；请写明，例如 {key}={value}/month",
+        "{id} {name}: {problem}; nothing was changed": "{id} {name}：{problem}；没有修改任何内容",
         "of= goes with a percentage, e.g. 5% of=revenue": "of= 要与百分比一起用，例如 5% of=revenue",
         "amortize= goes with a plain amount, e.g. 12000 amortize=12 start=2026-01": "amortize= 要与单纯的金额一起用，例如 12000 amortize=12 start=2026-01",
         "date= is for one-off amounts and deposits; use start= and end= to bound this entry": "date= 只用于一次性金额和保证金；这个条目请用 start= 和 end= 限定时间",

@@ -39,7 +39,8 @@ public enum CostCommand: Command {
         per-unit, per-order, percent, CPS or cpc=plan entry to one product. Each entry gets a short ID (R1, O2…) that never changes.
         An entry is named by its ID or by its name when no other entry has it (an ambiguous name lists the IDs).
         Relative changes: amount+=10%, amount-=500, amount*=1.1, qty+=1 (money kept to the cent; a percentage fee
-        stays exact). A bare amount keeps the entry's form: amount=5000 on a 4500/month entry makes it 5000/month.
+        stays exact). A bare figure keeps the entry's form: amount=5000 on a 4500/month entry makes it 5000/month;
+        cps=12% keeps its share, cpm=30 its impressions. In bulk, one figure must meet entries of one form.
         Bulk: instead of an ID, a filter changes every entry that matches as one undo step and says how
         many: a category (O or category:O), name:工资 (a name containing the text), basis:cpc, product:TS-001, all;
         several filters must all match. In the interactive shell a change of more than 20 entries asks first.
@@ -151,8 +152,35 @@ public enum CostCommand: Command {
         var changes: [WorkspaceChange] = []
         var typed: [ScenarioChange] = []
         var ids: [String] = []
-        for (index, old) in session.workspace.costs.enumerated() where try filter.matches(old) {
-            let (entry, notes) = try changed(old, arguments, session)
+        var matched: [Int] = []
+        for (index, entry) in session.workspace.costs.enumerated() where try filter.matches(entry) { matched.append(index) }
+        // One absolute figure for entries of different forms would mean different things to each
+        // (5000 a unit beside 5000 a quarter, or all of them made a percentage): refuse it and say
+        // how to pick one form. Relative changes (amount*=1.1) mean the same to every form.
+        if let key = arguments.options.compactMap(\.key).first(where: { CostSpec.formKeys.contains($0) }), let value = arguments.value(key) {
+            let costs = session.workspace.costs
+            let kinds = matched.map { costs[$0].basis.name }
+            let forms = matched.map { CostSpec.formName(of: costs[$0]) }
+            func listed(_ names: [String]) -> String {
+                zip(matched, names).prefix(6).map { "\(costs[$0.0].id) \($0.1)" }.joined(separator: ", ") + (matched.count > 6 ? " …" : "")
+            }
+            if Set(kinds).count > 1 {
+                throw CommandError(phrase("{key}= would give one figure to entries of different forms ({forms}); pick one form with basis:…, e.g. cost set {filter} basis:{basis} {key}=…, or change them by a relative amount ({key}*=1.1)",
+                                          ["key": key, "forms": listed(forms), "filter": filter.text, "basis": kinds[0]]))
+            }
+            // The same kind over different periods: a bare figure would be 5000 a month for one, 5000 a quarter for another.
+            if Set(forms).count > 1, CostSpec.keepingForm(of: costs[matched[0]], key, value) != nil {
+                throw CommandError(phrase("{key}={value} has no period, and the entries run by different ones ({forms}); give it, e.g. {key}={value}/month",
+                                          ["key": key, "value": value, "forms": listed(forms)]))
+            }
+        }
+        for index in matched {
+            let old = session.workspace.costs[index]
+            let entry: CostEntry, notes: [ScenarioChange]
+            do { (entry, notes) = try changed(old, arguments, session) } catch {
+                // Which entry could not take the change, so the user can leave it out.
+                throw CommandError(phrase("{id} {name}: {problem}; nothing was changed", ["id": old.id.description, "name": old.name, "problem": error.message]))
+            }
             changes.append(.replaceCost(entry, at: index))
             typed += notes
             ids.append(old.id.description)
@@ -167,26 +195,26 @@ public enum CostCommand: Command {
     /// An entry with the typed changes made, and its figure changes as typed (for a scenario).
     private static func changed(_ old: CostEntry, _ arguments: Arguments, _ session: Session) throws(CommandError) -> (CostEntry, [ScenarioChange]) {
         var values = CostSpec.values(of: old)
-        let formKeys = ["amount", "cpc", "cpm", "cpt", "cps", "basis"]
-        var formKept = false
-        if let bare = arguments.value("amount"), !arguments.options.contains(where: { formKeys.dropFirst().contains($0.key ?? "") }),
-           let amount = CostSpec.amountKeepingForm(of: old, bare) {
-            // A bare amount on an entry of a plain-amount form changes the amount and keeps the form:
-            // `cost set P1 amount=5000` on 4500/month is 5000/month; a one-off keeps its date.
-            values["amount"] = amount
-            formKept = true
+        let typedForms = arguments.options.compactMap(\.key).filter { CostSpec.formKeys.contains($0) }
+        var keptKey: String?
+        if typedForms.count == 1, let text = arguments.value(typedForms[0]), let kept = CostSpec.keepingForm(of: old, typedForms[0], text) {
+            // A figure without its form, on an entry of that form, changes the figure and keeps the
+            // rest: `cost set P1 amount=5000` on 4500/month is 5000/month, a one-off keeps its date,
+            // `cps=12%` keeps the share it is of, `cpm=30` the impressions.
+            values[kept.key] = kept.value
+            keptKey = typedForms[0]
         } else if let bare = arguments.value("amount"), old.basis == .percent, !arguments.has("basis"),
                   let typed = try? NumberGrammar.parse(bare), !typed.isPercent, !bare.contains("/") {
             throw CommandError(phrase("amount={value}: {id} is a percentage of revenue; write amount={value}%, or give it a new form, e.g. amount={value}/month",
                                       ["value": bare, "id": old.id.description]))
-        } else if arguments.options.contains(where: { formKeys.contains($0.key ?? "") }) {
+        } else if !typedForms.isEmpty {
             // A new amount with its form replaces every key of the old form, so a recurring entry can become a per-unit one.
-            for key in formKeys + ["of", "clicks", "impressions", "share", "amortize", "date"]
+            for key in CostSpec.formKeys + ["of", "clicks", "impressions", "share", "amortize", "date"]
             where !arguments.has(key) {
                 values[key] = nil
             }
         }
-        for option in arguments.options where !(formKept && option.key == "amount") {
+        for option in arguments.options where option.key != keptKey {
             if let key = option.key, !"+-*".contains(key.last ?? " ") { values[key] = option.value }
         }
         var entry = try CostSpec.build(id: old.id, values: values, hasProduct: session.hasProduct)

@@ -238,19 +238,39 @@ enum CostSpec {
         return entry
     }
 
-    /// The amount to store when `cost set` is given a bare one (`amount=5000`, no `/month`, no `%`)
-    /// for an entry whose form is a plain amount: the new figure in the old form (`5000/month`,
-    /// `5000/unit`), or the figure alone where the form lives in other keys (a one-off's date, an
-    /// amortized entry's months, a deposit). Nil when the text is not bare or the entry's form needs
-    /// more than an amount (a percentage, CPC, CPM, CPT, CPS): then the text is read as typed.
-    static func amountKeepingForm(of entry: CostEntry, _ text: String) -> String? {
-        guard !text.contains("/"), let typed = try? NumberGrammar.parse(text), !typed.isPercent else { return nil }
+    /// The keys that say what an entry's figure is and how it is spent.
+    static let formKeys = ["amount", "cpc", "cpm", "cpt", "cps", "basis"]
+
+    /// An entry's form without its figures, for telling whether a bulk change meets entries of
+    /// different forms: "recurring/month", "unit", "cpt/day".
+    static func formName(of entry: CostEntry) -> String {
         switch entry.basis {
-        case .recurring(let per): return "\(text)/\(per.rawValue)"
-        case .perUnit: return "\(text)/unit"
-        case .perOrder: return "\(text)/order"
-        case .once, .amortized, .deposit: return text
-        case .percent, .cps, .cpc, .plannedClicks, .cpm, .cpt: return nil
+        case .recurring(let per), .cpt(let per): return "\(entry.basis.name)/\(per.rawValue)"
+        default: return entry.basis.name
+        }
+    }
+
+    /// What `cost set` stores when it is given a figure without its form (`amount=5000`, no
+    /// `/month`; `cps=12%` with no `share=`) for an entry of a form that takes it: the key and the
+    /// new figure in the old form (`amount` `5000/month`, `cpt` `4000/day`); the entry's other keys
+    /// (a one-off's date, an amortized entry's months, a CPS's share, a CPM's impressions) stay.
+    /// Nil when the text brings a form of its own, or the entry's form does not take that key:
+    /// then the text is read as typed and replaces the old form.
+    static func keepingForm(of entry: CostEntry, _ key: String, _ text: String) -> (key: String, value: String)? {
+        guard !text.contains("/"), let typed = try? NumberGrammar.parse(text) else { return nil }
+        switch (key, entry.basis) {
+        case ("amount", _) where typed.isPercent:
+            if case .cps = entry.basis { return ("cps", text) }
+            return nil
+        case ("amount", .recurring(let per)): return ("amount", "\(text)/\(per.rawValue)")
+        case ("amount", .perUnit): return ("amount", "\(text)/unit")
+        case ("amount", .perOrder): return ("amount", "\(text)/order")
+        case ("amount", .once), ("amount", .amortized), ("amount", .deposit): return ("amount", text)
+        case ("amount", .cpc), ("cpc", .cpc): return ("cpc", text)
+        case ("amount", .cpm), ("cpm", .cpm): return ("cpm", text)
+        case ("amount", .cpt(let per)), ("cpt", .cpt(let per)): return ("cpt", "\(text)/\(per.rawValue)")
+        case ("cps", .cps): return ("cps", text)
+        default: return nil
         }
     }
 
