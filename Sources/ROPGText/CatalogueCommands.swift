@@ -398,6 +398,7 @@ extension Catalogue {
         same for cost, stock, share, ctr and cvr. A percentage after += or -= is a share of the figure itself (cvr+=10%
         takes 3% to 3.3%), a plain number an amount (cvr+=0.005 takes 3% to 3.5%). Money is kept to the cent
         (half up), stock to whole units; a change that would make a figure negative is refused, naming the product.
+        A price is typed to the fen: price=79.99, not 79.999.
         In a scenario, a relative change is kept relative, so it follows the plan's price.
         Bulk: instead of a SKU, a filter changes every product that matches, as one undo step, and says how many:
         all, role:traffic, name:T恤 (name or SKU containing the text); several filters must all match. In the
@@ -411,6 +412,7 @@ extension Catalogue {
             相对修改：price-=10%（减少 10%：79 变成 71.10）、price+=5（增加 5）、cost*=1.1（乘以 1.1）；cost、stock、share、ctr 和 cvr 同样适用。
             += 或 -= 后的百分比是该数字本身的比例（cvr+=10% 把 3% 变成 3.3%），普通数字是数量（cvr+=0.005 把 3% 变成 3.5%）。
             金额保留到分（四舍五入），库存保留整件；会让数字变成负数的修改会被拒绝，并指出是哪个商品。
+            价格写到分：price=79.99，而不是 79.999。
             在情景中，相对修改保持为相对的，所以会跟随计划的价格。
             批量：用筛选条件代替 SKU，一次修改所有匹配的商品，作为一个撤销步骤，并说明改了多少：all、role:traffic、
             name:T恤（名称或 SKU 包含该文字）；多个筛选条件必须同时满足。在交互式 shell 中，一次修改超过 20 个商品会先询问。

@@ -32,6 +32,7 @@ extension Catalogue {
             "{value}：请说明怎么花：{value}/month、{value} date=2026-01-05（一次性）、{value} amortize=12 start=2026-01，或 {value} basis=deposit",
         "amount={value}: {id} is a percentage of revenue; write amount={value}%, or give it a new form, e.g. amount={value}/month":
             "amount={value}：{id} 是收入的百分比；请写 amount={value}%，或给出新的计提方式，例如 amount={value}/month",
+        "{key}={value}: a price is to the fen (two decimals)": "{key}={value}：价格精确到分（两位小数）",
         "{key}={value}: a price is to the fen (two decimals), e.g. {key}={rounded}": "{key}={value}：价格精确到分（两位小数），例如 {key}={rounded}",
         "{key}= would give one figure to entries of different forms ({forms}); pick one form with basis:…, e.g. cost set {filter} basis:{basis} {key}=…, or change them by a relative amount ({key}*=1.1)":
             "{key}= 会把同一个数字给不同计提方式的条目（{forms}）；请用 basis:… 选一种方式，例如 cost set {filter} basis:{basis} {key}=…，或用相对修改（{key}*=1.1）",

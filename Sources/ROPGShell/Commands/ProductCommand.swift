@@ -32,6 +32,7 @@ public enum ProductCommand: Command {
         same for cost, stock, share, ctr and cvr. A percentage after += or -= is a share of the figure itself (cvr+=10%
         takes 3% to 3.3%), a plain number an amount (cvr+=0.005 takes 3% to 3.5%). Money is kept to the cent
         (half up), stock to whole units; a change that would make a figure negative is refused, naming the product.
+        A price is typed to the fen: price=79.99, not 79.999.
         In a scenario, a relative change is kept relative, so it follows the plan's price.
         Bulk: instead of a SKU, a filter changes every product that matches, as one undo step, and says how many:
         all, role:traffic, name:T恤 (name or SKU containing the text); several filters must all match. In the

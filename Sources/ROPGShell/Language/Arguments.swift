@@ -70,6 +70,10 @@ public struct Arguments: Sendable {
     public func price(_ key: String) throws(CommandError) -> ExactDecimal? {
         guard let value = try amount(key) else { return nil }
         guard value.rounded(places: 2) == value else {
+            // No example where the fen would make it zero or negative: those are refused anyway.
+            guard value.rounded(places: 2) > .zero else {
+                throw CommandError(phrase("{key}={value}: a price is to the fen (two decimals)", ["key": key, "value": self.value(key) ?? ""]))
+            }
             throw CommandError(phrase("{key}={value}: a price is to the fen (two decimals), e.g. {key}={rounded}",
                                       ["key": key, "value": self.value(key) ?? "", "rounded": value.rounded(places: 2).formatted()]))
         }
