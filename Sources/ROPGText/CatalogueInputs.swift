@@ -38,6 +38,8 @@ extension Catalogue {
             "{key}= 会把同一个数字给不同计提方式的条目（{forms}）；请用 basis:… 选一种方式，例如 cost set {filter} basis:{basis} {key}=…，或用相对修改（{key}*=1.1）",
         "{key}={value} has no period, and the entries run by different ones ({forms}); give it, e.g. {key}={value}/month":
             "{key}={value} 没有周期，而这些条目按不同周期计（{forms}）；请写明，例如 {key}={value}/month",
+        "cpc={value}: {id} pays the plan's own cpc on the plan's paid clicks; change that with set cpc={value}, or give fixed clicks, e.g. cpc={value} clicks=20000/month":
+            "cpc={value}：{id} 按计划的付费点击支付计划自己的 cpc；请用 set cpc={value} 修改它，或给出固定点击量，例如 cpc={value} clicks=20000/month",
         "{id} {name}: {problem}; nothing was changed": "{id} {name}：{problem}；没有修改任何内容",
         "of= goes with a percentage, e.g. 5% of=revenue": "of= 要与百分比一起用，例如 5% of=revenue",
         "amortize= goes with a plain amount, e.g. 12000 amortize=12 start=2026-01": "amortize= 要与单纯的金额一起用，例如 12000 amortize=12 start=2026-01",

@@ -207,6 +207,9 @@ public enum CostCommand: Command {
                   let typed = try? NumberGrammar.parse(bare), !typed.isPercent, !bare.contains("/") {
             throw CommandError(phrase("amount={value}: {id} is a percentage of revenue; write amount={value}%, or give it a new form, e.g. amount={value}/month",
                                       ["value": bare, "id": old.id.description]))
+        } else if old.basis == .plannedClicks, let price = arguments.value("cpc"), price != "plan", !arguments.has("clicks") {
+            throw CommandError(phrase("cpc={value}: {id} pays the plan's own cpc on the plan's paid clicks; change that with set cpc={value}, or give fixed clicks, e.g. cpc={value} clicks=20000/month",
+                                      ["value": price, "id": old.id.description]))
         } else if !typedForms.isEmpty {
             // A new amount with its form replaces every key of the old form, so a recurring entry can become a per-unit one.
             for key in CostSpec.formKeys + ["of", "clicks", "impressions", "share", "amortize", "date"]
