@@ -224,7 +224,7 @@ extension CostIndex {
         let moved = kept > firstDropped
         groups.removeLast(groups.count - kept)
         rateParts.removeLast(rateParts.count - kept)
-        table = Self.table(of: groups)
+        if moved { table = Self.table(of: groups) } else { table.removeLast(table.count - kept) }
         if moved {
             for position in groupOfEntry.indices where groupOfEntry[position] > firstDropped {
                 groupOfEntry[position] = renumbered[Int(groupOfEntry[position])]

@@ -146,6 +146,21 @@ public struct CostIndex: Equatable, Sendable {
             }
         }
 
+        /// Takes out the last `count` keys (groups dropped from the end: an undone `cost add` of
+        /// a new shape). Clearing their slots is enough: a key added later never sits on the way
+        /// from a key added before it to that key's slot (the way was full when it was added, and
+        /// keys leave only last first), so every key that stays is found as before.
+        mutating func removeLast(_ count: Int) {
+            let mask = slots.count - 1
+            for _ in 0..<min(count, keys.count) {
+                guard let position = keys.indices.last else { return }
+                var slot = Int(truncatingIfNeeded: keys[position].mixed >> shift)
+                while slots[slot] != Int32(position) { slot = (slot + 1) & mask }
+                slots[slot] = -1
+                keys.removeLast()
+            }
+        }
+
         private mutating func place(_ position: Int32) {
             var slot = Int(truncatingIfNeeded: keys[Int(position)].mixed >> shift)
             let mask = slots.count - 1
