@@ -189,6 +189,30 @@ import Testing
         #expect(huge.updated(by: Self.applied(edit, inverse: inverse), in: changed) == nil)
     }
 
+    /// Keys taken off the end of the fold's group table (an undone `cost add` of a new shape)
+    /// are no longer found, and every other key still is, at its position: as in a table made
+    /// of the keys left, and after they are added back.
+    @Test func groupTableRemovesItsLastKeys() {
+        let keys: [CostIndex.PackedKey] = (0..<3000).map { (number: Int) -> CostIndex.PackedKey in
+            let category: CostCategory = number % 3 == 0 ? .P : .O
+            let kind: UInt8 = number % 2 == 0 ? 4 : 6
+            let key = CostIndex.Key(category: category, kind: kind, per: nil, day: nil, start: nil, end: nil, product: Int32(number / 2))
+            return CostIndex.PackedKey(key)
+        }
+        for removed in [1, 7, 1500, 2999, 3000] {
+            var table = CostIndex.GroupTable()
+            for key in keys { table.append(key) }
+            table.removeLast(removed)
+            let kept = keys.count - removed
+            #expect(table.count == kept && table == CostIndex.GroupTable(Array(keys.prefix(kept))))
+            let found: [Int?] = keys.map { table.find($0) }
+            let expected: [Int?] = keys.indices.map { $0 < kept ? $0 : nil }
+            #expect(found == expected, "removed \(removed)")
+            for key in keys.suffix(removed) { table.append(key) }
+            #expect(keys.indices.allSatisfy { table.find(keys[$0]) == $0 }, "removed \(removed), added back")
+        }
+    }
+
     /// Folded in parts (as a million entries are, side by side on the cores) and joined, the
     /// index equals the one-pass fold field for field, whatever the cuts: the groups' sums, their
     /// order and first entries, the deposits. A negative amount is left to the one pass.

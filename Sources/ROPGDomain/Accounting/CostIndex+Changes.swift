@@ -45,7 +45,7 @@ extension CostIndex {
                 continue
             }
         }
-        guard groupOfEntry.count == workspace.costs.count, rateParts.count == groups.count else { return nil }
+        guard groupOfEntry.count == workspace.costs.count, rateParts.count == groups.count, table.count == groups.count else { return nil }
         guard refreshCoefficients(touched: touched, changedProducts: changedProducts, mixChanged: mixChanged, workspace) else { return nil }
         let renumbered = dropEmptyGroups()
         orderGroups(touched: renumbered ? nil : touched, workspace)
@@ -64,14 +64,14 @@ extension CostIndex {
             return !(date.map { deposits[$0]?.isSaturated ?? false } ?? undatedDeposits.isSaturated)
         case .group(let key, let amount, let basis, let product, let monthly, let last):
             let group: Int
-            if let known = positions[key] {
+            if let known = table.find(PackedKey(key)) {
                 group = known
                 groups[group].entry.amount += amount
                 groups[group].monthly += monthly
                 groups[group].last += last
             } else {
                 group = groups.count
-                positions[key] = group
+                table.append(PackedKey(key))
                 let first = Self.groupEntry(of: entry, basis: basis, amount: amount, product: product != nil ? entry.product : nil)
                 groups.append(Group(entry: first, productIndex: product, monthly: monthly, last: last))
                 rateParts.append(RateParts())
@@ -95,7 +95,7 @@ extension CostIndex {
                   !(date.map { deposits[$0]?.isSaturated ?? false } ?? undatedDeposits.isSaturated) else { return false }
             addDeposit(date, -amount, count: -1)
         case .group(let key, let amount, _, _, let monthly, let last):
-            guard group >= 0, positions[key] == group else { return false }
+            guard group >= 0, table.find(PackedKey(key)) == group else { return false }
             let sums = groups[group]
             guard !(sums.entry.amount.isSaturated || sums.monthly.isSaturated || sums.last.isSaturated
                     || amount.isSaturated || monthly.isSaturated || last.isSaturated) else { return false }
@@ -214,11 +214,8 @@ extension CostIndex {
         var kept = firstDropped
         for position in firstDropped..<groups.count {
             let group = groups[position]
-            if group.members == 0 {
-                positions[Self.key(of: group)] = nil
-            } else {
+            if group.members > 0 {
                 renumbered[position] = Int32(kept)
-                positions[Self.key(of: group)] = kept
                 groups[kept] = group
                 rateParts[kept] = rateParts[position]
                 kept += 1
@@ -227,12 +224,18 @@ extension CostIndex {
         let moved = kept > firstDropped
         groups.removeLast(groups.count - kept)
         rateParts.removeLast(rateParts.count - kept)
+        if moved { table = Self.table(of: groups) } else { table.removeLast(table.count - kept) }
         if moved {
             for position in groupOfEntry.indices where groupOfEntry[position] > firstDropped {
                 groupOfEntry[position] = renumbered[Int(groupOfEntry[position])]
             }
         }
         return moved
+    }
+
+    /// The table that finds `groups` by key.
+    static func table(of groups: [Group]) -> GroupTable {
+        GroupTable(groups.map { PackedKey(key(of: $0)) })
     }
 
     /// The key a group is found by, from the entry it holds.
@@ -277,7 +280,7 @@ extension CostIndex {
             groups = order.map { groups[$0] }
             rateParts = order.map { rateParts[$0] }
             first = order.map { first[$0] }
-            positions = positions.mapValues { Int(renumbered[$0]) }
+            table = Self.table(of: groups)
             for position in groupOfEntry.indices where groupOfEntry[position] >= 0 {
                 groupOfEntry[position] = renumbered[Int(groupOfEntry[position])]
             }

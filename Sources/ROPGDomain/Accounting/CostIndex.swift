@@ -95,7 +95,9 @@ public struct CostIndex: Equatable, Sendable {
     }
 
     /// The fold's table from packed key to group position: open addressing, grown at half full.
-    struct GroupTable: Sendable {
+    /// Two tables are equal when they hold the same keys in the same order (where in the slots
+    /// they sit depends on how the table grew).
+    struct GroupTable: Equatable, Sendable {
         private var slots: [Int32]
         private var keys: [PackedKey] = []
         private var shift: UInt64
@@ -104,6 +106,21 @@ public struct CostIndex: Equatable, Sendable {
             slots = [Int32](repeating: -1, count: 1024)
             shift = 64 - 10
         }
+
+        /// The table of `keys`, the first at position 0.
+        init(_ keys: [PackedKey]) {
+            var size = 1024, bits: UInt64 = 10
+            while keys.count * 2 > size { size *= 2; bits += 1 }
+            slots = [Int32](repeating: -1, count: size)
+            shift = 64 - bits
+            self.keys = keys
+            for position in keys.indices { place(Int32(position)) }
+        }
+
+        static func == (left: GroupTable, right: GroupTable) -> Bool { left.keys == right.keys }
+
+        /// How many keys the table holds.
+        var count: Int { keys.count }
 
         /// The position of `key`'s group, or nil.
         func find(_ key: PackedKey) -> Int? {
@@ -126,6 +143,21 @@ public struct CostIndex: Equatable, Sendable {
                 for position in keys.indices { place(Int32(position)) }
             } else {
                 place(Int32(keys.count - 1))
+            }
+        }
+
+        /// Takes out the last `count` keys (groups dropped from the end: an undone `cost add` of
+        /// a new shape). Clearing their slots is enough: a key added later never sits on the way
+        /// from a key added before it to that key's slot (the way was full when it was added, and
+        /// keys leave only last first), so every key that stays is found as before.
+        mutating func removeLast(_ count: Int) {
+            let mask = slots.count - 1
+            for _ in 0..<min(count, keys.count) {
+                guard let position = keys.indices.last else { return }
+                var slot = Int(truncatingIfNeeded: keys[position].mixed >> shift)
+                while slots[slot] != Int32(position) { slot = (slot + 1) & mask }
+                slots[slot] = -1
+                keys.removeLast()
             }
         }
 
@@ -164,9 +196,9 @@ public struct CostIndex: Equatable, Sendable {
     var undatedDepositCount = 0
     /// The mix the coefficients were worked out at.
     var mix = MixFigures()
-    /// For changes: each group's position by its key, each folded coefficient's, and each cost
-    /// entry's group in workspace order (−1: a deposit).
-    var positions: [Key: Int] = [:]
+    /// Each group's position by its key (the fold's own table, kept for changes), each folded
+    /// coefficient's, and each cost entry's group in workspace order (−1: a deposit).
+    var table = GroupTable()
     var foldedPositions: [Key: Int] = [:]
     var groupOfEntry: [Int32] = []
 
@@ -179,7 +211,6 @@ public struct CostIndex: Equatable, Sendable {
     /// meets them, and the table that finds them by key. `joined(_:_:)` puts parts together.
     public struct Part: Sendable {
         var index = CostIndex()
-        var table = GroupTable()
         /// Whether any entry brought a negative amount: sums that saturate could then depend on
         /// the order they were taken in, so such parts are not joined.
         var negative = false
@@ -202,14 +233,14 @@ public struct CostIndex: Equatable, Sendable {
                 case .group(let key, let amount, let basis, let product, let monthly, let last):
                     let packed = PackedKey(key)
                     let position: Int
-                    if let known = part.table.find(packed) {
+                    if let known = part.index.table.find(packed) {
                         position = known
                         part.index.groups[position].entry.amount += amount
                         part.index.groups[position].monthly += monthly
                         part.index.groups[position].last += last
                     } else {
                         position = part.index.groups.count
-                        part.table.append(packed)
+                        part.index.table.append(packed)
                         let first = Self.groupEntry(of: costs[entry], basis: basis, amount: amount, product: product.map { workspace.products[$0].sku })
                         part.index.groups.append(Group(entry: first, productIndex: product, monthly: monthly, last: last))
                     }
@@ -235,7 +266,7 @@ public struct CostIndex: Equatable, Sendable {
             // A group the earlier parts know takes this part's sums; a new one comes after them,
             // in the order this part met it, begun by its first entry here (its first in the workspace).
             let packedKeys = part.index.groups.map { PackedKey(Self.key(of: $0)) }
-            let known = packedKeys.map { whole.table.find($0) }
+            let known = packedKeys.map { whole.index.table.find($0) }
             whole.index.groups.reserveCapacity(whole.index.groups.count + known.reduce(0) { $1 == nil ? $0 + 1 : $0 })
             var renumbered = [Int32](repeating: -1, count: part.index.groups.count)
             for (position, group) in part.index.groups.enumerated() {
@@ -248,7 +279,7 @@ public struct CostIndex: Equatable, Sendable {
                     renumbered[position] = Int32(truncatingIfNeeded: known)
                 } else {
                     renumbered[position] = Int32(truncatingIfNeeded: whole.index.groups.count)
-                    whole.table.append(packed)
+                    whole.index.table.append(packed)
                     whole.index.groups.append(group)
                 }
             }
@@ -264,10 +295,10 @@ public struct CostIndex: Equatable, Sendable {
         return index
     }
 
-    /// Completes a fold: each group's position by its key, and the product-tied coefficients.
+    /// Completes a fold: the product-tied coefficients. (Each group's position by its key is the
+    /// table the fold found the groups with: a dictionary of them made afresh was a fifth of the
+    /// joining, on one core.)
     private mutating func finish(_ workspace: Workspace) {
-        positions.reserveCapacity(groups.count)
-        for position in groups.indices { positions[Self.key(of: groups[position])] = position }
         foldProductGroups(workspace)
     }
 
