@@ -59,26 +59,26 @@ final class CostsPart: @unchecked Sendable {
         /// Moves every entry to the end of `costs`, in order, and lets go of the chunks.
         func moveAll(to costs: inout [CostEntry]) {
             costs.reserveCapacity(costs.count + count)
-            var left = count
-            for chunk in chunks {
-                let taken = min(left, CostsPart.chunkSize)
-                costs.append(contentsOf: MovingEntries(base: chunk, count: taken))
-                chunk.deallocate()
-                left -= taken
-            }
-            chunks = []
-            count = 0
+            letGoOfChunks { chunk, filled in costs.append(contentsOf: MovingEntries(base: chunk, count: filled)) }
         }
 
         deinit {
             // Chunks never handed over (the part was not used, or failed).
+            letGoOfChunks { chunk, filled in chunk.deinitialize(count: filled) }
+        }
+
+        /// Hands each chunk and how many entries it holds to `empty`, which must leave it
+        /// uninitialized, then frees it; the part is left with none.
+        private func letGoOfChunks(_ empty: (UnsafeMutablePointer<CostEntry>, Int) -> Void) {
             var left = count
             for chunk in chunks {
-                let taken = min(left, CostsPart.chunkSize)
-                chunk.deinitialize(count: taken)
+                let filled = min(left, CostsPart.chunkSize)
+                empty(chunk, filled)
                 chunk.deallocate()
-                left -= taken
+                left -= filled
             }
+            chunks = []
+            count = 0
         }
     }
 

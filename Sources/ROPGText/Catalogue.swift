@@ -53,6 +53,14 @@ public enum Catalogue {
         return names
     }
 
+    /// The text `message` (its own English key) reads as in `language`, its parameters unfilled.
+    static func template(_ message: String, in language: Language) -> String {
+        switch language {
+        case .en: return message
+        case .zh: return chinese[message] ?? message
+        }
+    }
+
     /// `template` with each `{name}` replaced by its parameter; a name without one stays as written.
     static func fill(_ template: String, _ parameters: KeyValuePairs<String, String>) -> String {
         fill(pieces(of: template), parameters)

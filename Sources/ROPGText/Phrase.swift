@@ -20,11 +20,7 @@ public func phrase(_ message: String, _ parameters: KeyValuePairs<String, String
 /// `phrase` in a given language, for code running where the task-local binding does not reach
 /// (worker threads of a large report).
 public func phrase(_ message: String, _ parameters: KeyValuePairs<String, String> = [:], in language: Language) -> String {
-    let template: String
-    switch language {
-    case .en: template = message
-    case .zh: template = Catalogue.chinese[message] ?? message
-    }
+    let template = Catalogue.template(message, in: language)
     guard !parameters.isEmpty else { return template }
     return Catalogue.fill(template, parameters)
 }
@@ -38,10 +34,7 @@ public struct PreparedPhrase: Sendable {
     private let pieces: [Catalogue.Piece]
 
     public init(_ message: String, in language: Language) {
-        switch language {
-        case .en: template = message
-        case .zh: template = Catalogue.chinese[message] ?? message
-        }
+        template = Catalogue.template(message, in: language)
         pieces = Catalogue.pieces(of: template).map { $0 }  // a new array, not the kept one
     }
 
