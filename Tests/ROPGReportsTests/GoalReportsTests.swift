@@ -310,3 +310,21 @@ func sum(_ values: [ExactDecimal]) -> ExactDecimal { values.reduce(.zero, +) }
         #expect(week.missingDays.isEmpty)
     }
 }
+
+/// The units an order two reports name: `costs … by=entry`'s note reads the period's sales
+/// (units ÷ orders), `goal drivers` the mix (AOV × the mix's units per yuan). Over a month of the
+/// demo without hit plans or refunds they are one figure, as the two notes show it.
+@Suite struct UnitsPerOrderTests {
+    @Test func theCostBooksUnitsAnOrderIsTheDriverTreesMix() throws {
+        let context = context(try demo())
+        for month in [day("2026-03-01"), day("2026-06-01")] {
+            let period = Period.month(year: month.year, month: month.month)
+            let drivers = try DriversReport.of(context, period: period, grain: .month)
+            let book = try context.ledger(.plan, .accrual).book(period)
+            let mix = try #require(drivers.mixUnitsPerOrder).mix
+            let sold = try #require(book.sales.unitsPerOrder)
+            #expect(sold.rounded(places: 2) == mix.rounded(places: 2), "\(period.text): sales \(sold), mix \(mix)")
+            #expect(sold.rounded(places: 2) > .one)
+        }
+    }
+}

@@ -14,6 +14,13 @@ public struct Sales: Equatable, Sendable {
     public var orders: ExactDecimal? = .zero
     /// Net units sold.
     public var units: ExactDecimal? = .zero
+    /// The units an order holds over the period: net units ÷ gross orders (units come from the
+    /// product mix, orders from GMV ÷ AOV, so this is not `units-per-order`; docs/DOMAIN.md §8.4).
+    /// Nil without orders.
+    public var unitsPerOrder: ExactDecimal? {
+        guard let units, let orders, orders > .zero else { return nil }
+        return units.divided(by: orders)
+    }
     /// The goods cost of what sold (docs/DOMAIN.md §8.4): each product's net revenue × its C ÷ P,
     /// so goods follow the revenue even where a units goal or record sets another unit count.
     public var goods: ExactDecimal = .zero

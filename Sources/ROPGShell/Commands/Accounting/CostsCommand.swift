@@ -133,14 +133,14 @@ public enum CostsCommand: Command {
     /// Why a per-unit line's units and a per-order line's orders are not units-per-order apart in
     /// the plan: units come from the product mix, orders from the GMV and the AOV.
     private static func unitsAndOrdersNote(_ lines: [CostLine], _ book: CostBook, _ options: AccountingOptions, _ workspace: Workspace) -> String? {
-        guard options.source == .plan, let units = book.sales.units, let orders = book.sales.orders, orders > .zero else { return nil }
+        guard options.source == .plan, let units = book.sales.units, let orders = book.sales.orders, let perOrder = book.sales.unitsPerOrder else { return nil }
         func has(_ wanted: (CostBasis) -> Bool) -> Bool {
             lines.contains { line in
                 guard case .entry(let index) = line.source else { return false }
                 return workspace.costs[index].product == nil && wanted(workspace.costs[index].basis)
             }
         }
-        guard has({ $0 == .perUnit }), has({ $0 == .perOrder }), let perOrder = units.divided(by: orders) else { return nil }
+        guard has({ $0 == .perUnit }), has({ $0 == .perOrder }) else { return nil }
         return phrase("units come from each product's net revenue ÷ its price ({units}), orders from GMV ÷ AOV ({orders}): {ratio} units an order in the plan",
                       ["units": units.rounded().countText, "orders": orders.rounded().countText, "ratio": perOrder.rounded(places: 2).description])
     }
