@@ -37,15 +37,20 @@ public final class ReportContext: @unchecked Sendable {
     /// The unit cost rates of the latest day asked for (`unitCostRates(on:)`).
     private var rates: UnitCostRates?
     private var prepared: PreparedIndex?
+    /// Called once this context has folded the cost entries itself (not for an index given or
+    /// prepared): the shell has freed memory kept for reuse from then on (`MemoryPolicy`).
+    private let whenFolded: (@Sendable () -> Void)?
     /// Sales models of the state before a change, to rebase on this one (the goal plans are kept).
     private var rebaseFrom: [SalesSource: SalesModel] = [:]
 
     /// `index`: the workspace's cost entries already folded (a trial workspace that shares them).
-    public init(workspace: Workspace, today: Day, prepared: PreparedIndex? = nil, index: CostIndex? = nil) {
+    public init(workspace: Workspace, today: Day, prepared: PreparedIndex? = nil, index: CostIndex? = nil,
+                whenFolded: (@Sendable () -> Void)? = nil) {
         self.workspace = workspace
         self.today = today
         self.prepared = prepared
         self.index = index
+        self.whenFolded = whenFolded
     }
 
     /// What this context worked out that the next state of the workspace can start from (see
@@ -116,6 +121,7 @@ public final class ReportContext: @unchecked Sendable {
             if let model, models[.plan] == nil { models[.plan] = model }
         } else {
             folded = CostIndex.folded(workspace)
+            whenFolded?()
         }
         index = folded
         return folded
@@ -177,12 +183,13 @@ public final class PreparedIndex: @unchecked Sendable {
 
     public init() {}
 
-    /// Folds `workspace` on a new thread. The plan's model is built too when no saved hit plan
-    /// needs the index first.
-    public static func start(_ workspace: Workspace) -> PreparedIndex {
+    /// Folds `workspace` on a new thread, then calls `whenFolded` there. The plan's model is built
+    /// too when no saved hit plan needs the index first.
+    public static func start(_ workspace: Workspace, whenFolded: (@Sendable () -> Void)? = nil) -> PreparedIndex {
         let prepared = PreparedIndex()
         DispatchQueue.global(qos: .userInitiated).async {
             let index = CostIndex.folded(workspace)
+            whenFolded?()
             let model = workspace.hitPlans.isEmpty ? try? SalesModel(ReportContext.salesView(of: workspace), source: .plan) : nil
             prepared.set(index, model)
         }

@@ -7,9 +7,6 @@ import Musl
 import Darwin
 #endif
 import ROPGDomain
-#if canImport(Glibc)
-import CMalloc
-#endif
 
 /// Whether a read used a part read on another core (for the tests that compare the two ways).
 final class PartsRecord {
@@ -127,12 +124,7 @@ final class CostsPart: @unchecked Sendable {
 
     private static func start(path: String, cut: Int) -> CostsPart {
         let part = CostsPart(start: cut)
-        #if canImport(Glibc)
-        // A fixed threshold: every chunk (a megabyte) is its own mapping, given back to the system
-        // as soon as it is appended (glibc otherwise raises the threshold after the first free and
-        // keeps freed chunks in the worker's arena, which would hold a second copy of the part).
-        _ = mallopt(M_MMAP_THRESHOLD, 512 << 10)
-        #endif
+        MemoryPolicy.giveLargeBlocksBack()
         DispatchQueue.global(qos: .userInitiated).async {
             part.parsed = parse(path: path, from: cut)
             part.done.signal()

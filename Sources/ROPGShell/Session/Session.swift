@@ -99,7 +99,8 @@ public final class Session {
     public var context: ReportContext {
         if let cache = contextCache, cache.revision == revision { return cache.context }
         let prepared = preparedIndex.flatMap { $0.revision == revision ? $0.index : nil }
-        let context = ReportContext(workspace: workspace, today: today, prepared: prepared, index: revision == 0 ? givenIndex : nil)
+        let context = ReportContext(workspace: workspace, today: today, prepared: prepared, index: revision == 0 ? givenIndex : nil,
+                                    whenFolded: foldedReuse)
         contextCache = (revision, context)
         return context
     }
@@ -111,9 +112,17 @@ public final class Session {
     /// Starts folding the cost entries on another thread, so that the first report on a
     /// workspace of a million entries does not wait for it.
     public func prepareReports() {
-        guard workspace.costs.count >= 10_000, contextCache?.revision != revision else { return }
-        preparedIndex = (revision, PreparedIndex.start(workspace))
+        guard isLarge, contextCache?.revision != revision else { return }
+        preparedIndex = (revision, PreparedIndex.start(workspace, whenFolded: foldedReuse))
     }
+
+    /// Workspaces of this many cost entries or more have their reports prepared and, once folded,
+    /// their freed memory kept for reuse.
+    private var isLarge: Bool { workspace.costs.count >= 10_000 }
+
+    /// What a fold of a large workspace's entries does when done: reports over a hundred thousand
+    /// products reuse freed memory from then on (`MemoryPolicy.reuseFreedMemory`).
+    private var foldedReuse: (@Sendable () -> Void)? { isLarge ? MemoryPolicy.reuseFreedMemory : nil }
 
     /// Today, as the executable was told it (`ROPG_TODAY`) or read it from the clock once; every
     /// report gets it from here through `context` (docs/DOMAIN.md §12).
