@@ -42,6 +42,7 @@ extension Catalogue {
         "by={grain}: a row with no day recorded is missing; {command} {period} vs=actual (without by=) compares every figure and the goals": "by={grain}：没有记录任何一天的行为缺失；{command} {period} vs=actual（不带 by=）比较每个数字和目标",
         "changed {changed} ({names}); undo takes it back in one step": "已修改 {changed}（{names}）；undo 一步撤回",
         "changed {changed} ({names}); undo takes them back in one step": "已修改 {changed}（{names}）；undo 一步全部撤回",
+        "changed {changed} ({names})": "已修改 {changed}（{names}）",
         "costs {period}: plan against actual": "成本 {period}：计划与实际",
         "profit and loss {period}: plan against actual": "损益 {period}：计划与实际",
         "dated events: {events}": "指定日期的活动：{events}",

@@ -189,7 +189,7 @@ public enum CostCommand: Command {
         guard session.confirmBulk(changes.count, "cost entries") else { return [.message(phrase("nothing was changed"))] }
         session.perform(Edit(description: phrase("{change} ({count})", ["change": arguments.described("cost set \(filter.text)"), "count": phrase(count: changes.count, "{count} entry", "{count} entries")]), changes: changes))
         session.noteTyped(typed)
-        return [.message(Session.bulkChanged(changes.count, phrase(count: changes.count, "{count} cost entry", "{count} cost entries"), ids))]
+        return [.message(session.bulkChanged(changes.count, phrase(count: changes.count, "{count} cost entry", "{count} cost entries"), ids))]
     }
 
     /// An entry with the typed changes made, and its figure changes as typed (for a scenario).

@@ -166,7 +166,7 @@ public enum ProductCommand: Command {
         session.perform(Edit(description: phrase("{change} ({count})", ["change": arguments.described("product set \(filter.text)"), "count": phrase(count: changes.count, "{count} product", "{count} products")]), changes: changes))
         session.noteTyped(typed)
         let skus = changes.compactMap { change -> String? in if case .replaceProduct(let product, _) = change { return product.sku } else { return nil } }
-        return [.message(Session.bulkChanged(changes.count, phrase(count: changes.count, "{count} product", "{count} products"), skus))]
+        return [.message(session.bulkChanged(changes.count, phrase(count: changes.count, "{count} product", "{count} products"), skus))]
     }
 
     /// A product with the typed changes made, and the figure changes as typed (for a scenario).

@@ -68,6 +68,7 @@ public enum WhatIfCommand: Command {
             commands.append((command, Arguments(Array(part.dropFirst()))))
         }
         session.openWhatIf()
+        session.whatIf?.isOneLine = true
         defer { session.dropWhatIf() }
         var blocks: [Block] = []
         for (position, (command, arguments)) in commands.enumerated() {

@@ -111,8 +111,10 @@ extension Session {
     }
 
     /// What a bulk change says it did: "changed 1 product (TS-001); undo takes it back in one step".
-    static func bulkChanged(_ count: Int, _ changed: String, _ names: [String]) -> String {
+    /// Inside a one-line what-if, which is dropped once its report is shown, there is nothing to undo.
+    func bulkChanged(_ count: Int, _ changed: String, _ names: [String]) -> String {
         let shown = names.count <= 10 ? names.joined(separator: ", ") : names.prefix(10).joined(separator: ", ") + " …"
+        if whatIf?.isOneLine == true { return phrase("changed {changed} ({names})", ["changed": changed, "names": shown]) }
         return count == 1 ? phrase("changed {changed} ({names}); undo takes it back in one step", ["changed": changed, "names": shown])
             : phrase("changed {changed} ({names}); undo takes them back in one step", ["changed": changed, "names": shown])
     }

@@ -17,6 +17,8 @@ struct WhatIf {
     var scenario: String?
     /// How volume answers a price change in the what-if's reports (docs/DOMAIN.md §13).
     var volume: VolumeRule = .holdGMV
+    /// A one-line what-if (`whatif CHANGE then REPORT`), dropped as soon as its report is shown.
+    var isOneLine = false
     /// Figure changes as typed (`price-=10%`), with the undo step they were made in, so that a
     /// scenario keeps them relative.
     var typed: [(stepID: Int, change: ScenarioChange)] = []
