@@ -5,7 +5,7 @@ import Foundation
 /// result a range, in order. Below `minimumPiece` items a core, it is one range on this thread.
 /// The same count always gives the same ranges, so a second pass can line up with a first.
 public func inPieces<T: Sendable>(_ count: Int, minimumPiece: Int = 20_000, _ work: @Sendable (_ piece: Int, Range<Int>) -> T) -> [T] {
-    let pieces = min(ProcessInfo.processInfo.activeProcessorCount, count / max(1, minimumPiece))
+    let pieces = pieceCount(count, minimumPiece: minimumPiece)
     guard pieces > 1 else { return [work(0, 0..<count)] }
     var results = [T?](repeating: nil, count: pieces)
     results.withUnsafeMutableBufferPointer { slots in
@@ -18,6 +18,11 @@ public func inPieces<T: Sendable>(_ count: Int, minimumPiece: Int = 20_000, _ wo
     return results.compactMap { $0 }
 }
 
+/// How many pieces `inPieces` cuts `count` items into: one a core, each at least `minimumPiece`.
+func pieceCount(_ count: Int, minimumPiece: Int = 20_000) -> Int {
+    min(ProcessInfo.processInfo.activeProcessorCount, count / max(1, minimumPiece))
+}
+
 /// `make` over 0..<count, in pieces side by side as `inPieces` cuts them, the results joined in
 /// order. Reports over 100,000 products build their rows with it.
 public func mapInPieces<T: Sendable>(_ count: Int, _ make: @Sendable (Int) -> T) -> [T] {
@@ -28,13 +33,20 @@ public func mapInPieces<T: Sendable>(_ count: Int, _ make: @Sendable (Int) -> T)
 /// thread: values no two cores then touch a row at a time.
 public func mapInPieces<T: Sendable, Prepared>(_ count: Int, preparing prepare: @Sendable () -> Prepared,
                                                _ make: @Sendable (Prepared, Int) -> T) -> [T] {
-    let pieces = inPieces(count) { _, range in
+    let pieces = pieceCount(count)
+    guard pieces > 1 else {
         let prepared = prepare()
-        return range.map { make(prepared, $0) }
+        return (0..<count).map { make(prepared, $0) }
     }
-    guard pieces.count > 1 else { return pieces.first ?? [] }
-    var joined: [T] = []
-    joined.reserveCapacity(count)
-    for piece in pieces { joined += piece }
-    return joined
+    // Each piece initializes its own range of the result in place: joining pieces made apart
+    // copied every row and counted each row's holders up and down again.
+    return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+        nonisolated(unsafe) let base = buffer.baseAddress
+        DispatchQueue.concurrentPerform(iterations: pieces) { piece in
+            guard let base else { return }
+            let prepared = prepare()
+            for index in count * piece / pieces..<count * (piece + 1) / pieces { (base + index).initialize(to: make(prepared, index)) }
+        }
+        initialized = count
+    }
 }

@@ -83,6 +83,15 @@ public struct Cell: Sendable, Equatable {
             }
         }
     }
+    /// True when the cell's figure is too large to hold (saturated), read from its two words
+    /// without making the figure: every cell of a 100,000-row report is asked before it is shown.
+    public var holdsTooLarge: Bool {
+        switch storage {
+        case .sameAsText, .plain: return false
+        case .money(let low, let high), .rate(let low, let high, _), .count(let low, let high):
+            return (high == .max && low == .max) || (high == .min && low == 0)
+        }
+    }
     /// The kind the cell was made with; `kind` checks it against the value.
     private var declaredKind: ValueKind
     public var alignment: Alignment
@@ -278,6 +287,23 @@ public struct Table: Sendable, Equatable {
         if row.count == n { return row }
         if row.count > n { return Array(row.prefix(n)) }
         return row + Array(repeating: Cell.empty, count: n - row.count)
+    }
+}
+
+extension Table {
+    /// True when a cell holds a figure too large to hold (saturated).
+    public var holdsTooLarge: Bool {
+        func any(_ rows: [[Cell]]) -> Bool {
+            rows.withUnsafeBufferPointer { rows in rows.contains { $0.withUnsafeBufferPointer { $0.contains { $0.holdsTooLarge } } } }
+        }
+        return any(rows) || any(footerRows)
+    }
+
+    /// The cells of body row `line`, or of footer row `line - rows.count`, read in place: a
+    /// renderer passing over 100,000 rows copies none of them out.
+    func withCells<Result>(ofLine line: Int, _ body: (UnsafeBufferPointer<Cell>) -> Result) -> Result {
+        line < rows.count ? rows.withUnsafeBufferPointer { $0[line].withUnsafeBufferPointer(body) }
+            : footerRows.withUnsafeBufferPointer { $0[line - rows.count].withUnsafeBufferPointer(body) }
     }
 }
 

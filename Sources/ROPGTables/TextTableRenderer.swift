@@ -30,16 +30,16 @@ public struct TextTableRenderer: Sendable {
     public static var noRowsText: String { phrase("(no rows)") }
 
     public func render(_ table: Table) -> String {
-        // The parts are byte arrays that become the String in one copy: a report can be 20 MB of
-        // text (100,000 rows), and each extra copy of it costs fresh pages.
-        var parts: [[UInt8]] = []
+        // The parts are bytes that become the String in one copy: a report can be 20 MB of text
+        // (100,000 rows), and each extra copy of it costs fresh pages.
+        var parts: [Bytes] = []
         var head: [UInt8] = []
         if let title = table.title {
             head += (style(escapingControlCharacters(title), .bold) + "\n").utf8
         }
         if table.columns.isEmpty {
             head += "(no columns)\n".utf8
-            parts.append(head)
+            parts.append(Bytes(head))
         } else {
             parts = box(table, head: head)
         }
@@ -47,16 +47,14 @@ public struct TextTableRenderer: Sendable {
         for note in table.notes {
             notes += (escapingControlCharacters(note) + "\n").utf8
         }
-        parts.append(notes)
+        parts.append(Bytes(notes))
         let total = parts.reduce(0) { $0 + $1.count }
         return String(unsafeUninitializedCapacity: total) { buffer in
+            guard let target = buffer.baseAddress else { return 0 }
             var written = 0
             for part in parts {
-                part.withUnsafeBufferPointer { bytes in
-                    guard let base = bytes.baseAddress, let target = buffer.baseAddress else { return }
-                    (target + written).update(from: base, count: bytes.count)
-                    written += bytes.count
-                }
+                (target + written).update(from: part.base, count: part.count)
+                written += part.count
             }
             return written
         }
@@ -77,38 +75,45 @@ public struct TextTableRenderer: Sendable {
     // cells that need it (wide or control characters, or too wide to fit) are escaped and laid out.
 
     /// The table's lines: `head`, the top and header, the body in pieces, the bottom.
-    private func box(_ table: Table, head: [UInt8]) -> [[UInt8]] {
+    private func box(_ table: Table, head: [UInt8]) -> [Bytes] {
         var out = head
         let columnCount = table.columns.count
         let header = table.columns.map { column in
             lay(column.title, alignRight: column.alignment == .right, sgr: .bold)
         }
         // First pass, over the body and footer rows together: each cell's width when it is drawn
-        // as it is, or -1 when it must be laid out (escaped, cut), `columnCount` to a row; and the
-        // widest cell of each column. Big tables are measured in pieces side by side.
+        // as it is, or -1 when it must be laid out (escaped, cut; laid out here, in order), 
+        // `columnCount` to a row; and the widest cell of each column. Big tables are measured in
+        // pieces side by side. The cells are read in place: copying a row or a cell's text out
+        // counted each holder up and down, a million times over both cores.
         let bodyCount = table.rows.count
         let measured = inPieces(bodyCount + table.footerRows.count) { _, range in
             var widths = [Int](repeating: 0, count: columnCount)
             var asIs: [Int32] = []
+            var laid: [Laid] = []
             asIs.reserveCapacity(range.count * columnCount)
             for r in range {
-                let row = r < bodyCount ? table.rows[r] : table.footerRows[r - bodyCount]
-                for i in 0..<columnCount {
-                    guard i < row.count else {
-                        asIs.append(0)
-                        continue
-                    }
-                    let text = row[i].text
-                    if let width = row[i].textIsPrintableASCII ? text.utf8.count : simpleDisplayWidth(text), width <= maxColumnWidth {
-                        asIs.append(Int32(width))
-                        if width > widths[i] { widths[i] = width }
-                    } else {
-                        asIs.append(-1)
-                        widths[i] = max(widths[i], lay(row[i]).width)
+                table.withCells(ofLine: r) { row in
+                    for i in 0..<columnCount {
+                        guard i < row.count else {
+                            asIs.append(0)
+                            continue
+                        }
+                        let width = row[i].textIsPrintableASCII ? row[i].text.utf8.count
+                            : row[i].text.utf8.withContiguousStorageIfAvailable(simpleDisplayWidth(utf8:)) ?? nil
+                        if let width, width <= maxColumnWidth {
+                            asIs.append(Int32(width))
+                            if width > widths[i] { widths[i] = width }
+                        } else {
+                            asIs.append(-1)
+                            let cell = lay(row[i])
+                            laid.append(cell)
+                            widths[i] = max(widths[i], cell.width)
+                        }
                     }
                 }
             }
-            return (widths: widths, asIs: asIs)
+            return (widths: widths, asIs: asIs, laid: laid)
         }
         var widths = header.map(\.width)
         for piece in measured {
@@ -126,23 +131,30 @@ public struct TextTableRenderer: Sendable {
             }
         }
 
-        // Box characters are three bytes each; a CJK character is three bytes for two columns.
-        let lineBytes = 2 * widths.reduce(0, +) + 8 * columnCount + 4
         out += rule("┌", "┬", "┐", widths, above: false, below: true).utf8
         line(header, widths, into: &out)
         out += rule("├", "┼", "┤", widths, above: true, below: !noRows).utf8
-        // Second pass: the lines, drawn in the same pieces as the first pass measured.
+        // Second pass: the lines, drawn in the same pieces as the first pass measured, each cell's
+        // bytes written in place. Box characters are three bytes each and a CJK character three
+        // bytes for two columns, so a line is about this long (the writer grows past it if not).
+        let lineBytes = 2 * widths.reduce(0, +) + 8 * columnCount + 4
+        let footerRule = Array(rule("├", "┼", "┤", widths, above: !noRows, below: true).utf8)
         let widthsDrawn = widths
         let lines = inPieces(bodyCount + table.footerRows.count) { piece, range in
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(range.count * lineBytes)
-            var position = 0
-            for r in range {
-                if r == bodyCount { bytes += rule("├", "┼", "┤", widthsDrawn, above: !noRows, below: true).utf8 }
-                let row = r < bodyCount ? table.rows[r] : table.footerRows[r - bodyCount]
-                line(row, asIs: measured[piece].asIs, from: &position, widthsDrawn, into: &bytes)
+            var bytes = ByteWriter(capacity: range.count * lineBytes + footerRule.count)
+            var position = 0, laidPosition = 0
+            let laid = measured[piece].laid
+            measured[piece].asIs.withUnsafeBufferPointer { asIs in
+                widthsDrawn.withUnsafeBufferPointer { widths in
+                    for r in range {
+                        if r == bodyCount { bytes.write(footerRule) }
+                        table.withCells(ofLine: r) { row in
+                            line(row, asIs: asIs, from: &position, laid: laid, from: &laidPosition, widths, into: &bytes)
+                        }
+                    }
+                }
             }
-            return bytes
+            return bytes.finished()
         }
         if noRows {
             let inner = widths.reduce(0, +) + 3 * (widths.count - 1)
@@ -150,7 +162,7 @@ public struct TextTableRenderer: Sendable {
             out += ("│ " + style(text, .dim) + " │\n").utf8
         }
         let lastIsMerged = noRows && table.footerRows.isEmpty
-        return [out] + lines + [Array(rule("└", "┴", "┘", widths, above: !lastIsMerged, below: false).utf8)]
+        return [Bytes(out)] + lines + [Bytes(Array(rule("└", "┴", "┘", widths, above: !lastIsMerged, below: false).utf8))]
     }
 
     private func sgr(_ emphasis: Emphasis) -> SGR? {
@@ -192,22 +204,43 @@ public struct TextTableRenderer: Sendable {
         return left + segments.joined(separator: junction) + right + "\n"
     }
 
-    /// One row of cells, missing cells blank; `asIs` holds the widths the first pass measured.
-    private func line(_ cells: [Cell], asIs: [Int32], from position: inout Int, _ widths: [Int], into out: inout [UInt8]) {
-        out += "│".utf8
+    /// One row of cells, missing cells blank; `asIs` holds the widths the first pass measured and
+    /// `laid` the cells it laid out.
+    private func line(_ cells: UnsafeBufferPointer<Cell>, asIs: UnsafeBufferPointer<Int32>, from position: inout Int, laid: [Laid], from laidPosition: inout Int,
+                      _ widths: UnsafeBufferPointer<Int>, into out: inout ByteWriter) {
+        out.write(Self.bar)
         for (i, width) in widths.enumerated() {
             let measured = Int(asIs[position])
             position += 1
+            out.write(byte: UInt8(ascii: " "))
             if i >= cells.count {
-                append("", width: 0, in: width, alignRight: false, sgr: nil, to: &out)
+                out.writeSpaces(width)
             } else if measured >= 0 {
-                append(cells[i].text, width: measured, in: width, alignRight: cells[i].alignment == .right, sgr: sgr(cells[i].emphasis), to: &out)
+                let alignRight = cells[i].alignment == .right, gap = max(0, width - measured)
+                if alignRight { out.writeSpaces(gap) }
+                let sgr = color && !cells[i].text.isEmpty ? sgr(cells[i].emphasis) : nil
+                if let sgr { out.writeStart(of: sgr) }
+                if cells[i].text.utf8.withContiguousStorageIfAvailable({ out.write($0) }) == nil {
+                    var text = cells[i].text
+                    text.withUTF8 { out.write($0) }
+                }
+                if let sgr { out.writeEnd(of: sgr) }
+                if !alignRight { out.writeSpaces(gap) }
             } else {
-                append(lay(cells[i]), width: width, to: &out)
+                let cell = laid[laidPosition]
+                laidPosition += 1
+                var text = cell.sgr.map { style(cell.text, $0) } ?? cell.text
+                let gap = max(0, width - cell.width)
+                if cell.alignRight { out.writeSpaces(gap) }
+                text.withUTF8 { out.write($0) }
+                if !cell.alignRight { out.writeSpaces(gap) }
             }
+            out.write(Self.spaceBar)
         }
-        out.append(UInt8(ascii: "\n"))
+        out.write(byte: UInt8(ascii: "\n"))
     }
+
+    private static let bar = Array("│".utf8), spaceBar = Array(" │".utf8)
 
     private func line(_ cells: [Laid], _ widths: [Int], into out: inout [UInt8]) {
         out += "│".utf8
@@ -243,15 +276,99 @@ public struct TextTableRenderer: Sendable {
 
     // MARK: - Colour
 
-    private enum SGR: String {
+    fileprivate enum SGR: String {
         case bold = "1"
         case dim = "2"
         case red = "31"
         case yellow = "33"
+
+        /// `style`'s bytes before the text and after it.
+        var start: [UInt8] {
+            switch self {
+            case .bold: Self.boldStart
+            case .dim: Self.dimStart
+            case .red: Self.redStart
+            case .yellow: Self.yellowStart
+            }
+        }
+        private static let boldStart = starting(.bold), dimStart = starting(.dim), redStart = starting(.red), yellowStart = starting(.yellow)
+        private static func starting(_ sgr: SGR) -> [UInt8] { Array(("\u{1B}[" + sgr.rawValue + "m").utf8) }
+        static let end = Array("\u{1B}[0m".utf8)
     }
 
     private func style(_ text: String, _ sgr: SGR) -> String {
         guard color, !text.isEmpty else { return text }
         return "\u{1B}[" + sgr.rawValue + "m" + text + "\u{1B}[0m"
     }
+}
+
+/// Bytes drawn in place through a pointer (a line of a 100,000-row table is a few dozen writes,
+/// each a copy with no check of who else holds the array), growing when a write would not fit.
+private struct ByteWriter {
+    private var base: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    private var count = 0
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 64)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    private mutating func makeRoom(for extra: Int) {
+        guard count + extra > capacity else { return }
+        let grown = max(capacity * 2, count + extra)
+        let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
+        moved.update(from: base, count: count)
+        base.deallocate()
+        base = moved
+        capacity = grown
+    }
+
+    mutating func write(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
+        makeRoom(for: bytes.count)
+        (base + count).update(from: source, count: bytes.count)
+        count += bytes.count
+    }
+
+    mutating func write(_ bytes: [UInt8]) { bytes.withUnsafeBufferPointer { write($0) } }
+
+    mutating func write(byte: UInt8) {
+        makeRoom(for: 1)
+        base[count] = byte
+        count += 1
+    }
+
+    mutating func writeSpaces(_ spaces: Int) {
+        guard spaces > 0 else { return }
+        makeRoom(for: spaces)
+        (base + count).update(repeating: UInt8(ascii: " "), count: spaces)
+        count += spaces
+    }
+
+    mutating func writeStart(of sgr: TextTableRenderer.SGR) { write(sgr.start) }
+    mutating func writeEnd(of sgr: TextTableRenderer.SGR) { write(TextTableRenderer.SGR.end) }
+
+    /// The bytes written, handed over (the writer is not used again).
+    consuming func finished() -> Bytes { Bytes(owning: base, count: count) }
+}
+
+/// Bytes of a drawn table: a part that the String is copied from, freed with it.
+private final class Bytes: @unchecked Sendable {
+    // Written once, by the one thread that drew them, before they are handed on; read only after.
+    let base: UnsafeMutablePointer<UInt8>
+    let count: Int
+
+    init(owning base: UnsafeMutablePointer<UInt8>, count: Int) {
+        self.base = base
+        self.count = count
+    }
+
+    convenience init(_ bytes: [UInt8]) {
+        let base = UnsafeMutablePointer<UInt8>.allocate(capacity: max(bytes.count, 1))
+        bytes.withUnsafeBufferPointer { if let source = $0.baseAddress { base.update(from: source, count: bytes.count) } }
+        self.init(owning: base, count: bytes.count)
+    }
+
+    deinit { base.deallocate() }
 }

@@ -67,16 +67,28 @@ private let nastyTable = Table(
         let count = 45_000
         var rows: [[Cell]] = (0..<count).map { [.text("R\($0)"), .money(ExactDecimal($0))] }
         rows[count - 7][0] = .text("最后面的很宽的名字")
+        // Cells laid out apart (escaped) in either piece, each drawn in its own row.
+        rows[5][0] = .text("a\tb")
+        rows[count - 3][0] = .text("c\td")
+        rows[count - 2][1] = .money(ExactDecimal(-2))
         let big = Table(columns: [.text("row", key: "row"), .number("amount", key: "amount")], rows: rows,
                         footerRows: [[.text("合计"), .money(ExactDecimal(count))]])
         let lines = render(big, as: .text, color: false).split(separator: "\n").map(String.init)
         #expect(lines.count == count + 6)  // top, header, rule, rows, rule, footer, bottom
         #expect(Set(lines.map(displayWidth)).count == 1)
         #expect(lines[3] == "│ R0                 │      0.00 │")
+        #expect(lines[3 + 5] == "│ a\\tb               │      5.00 │")
         #expect(lines[3 + 30_000] == "│ R30000             │ 30,000.00 │")
         #expect(lines[3 + count - 7] == "│ 最后面的很宽的名字 │ 44,993.00 │")
+        #expect(lines[3 + count - 3] == "│ c\\td               │ 44,997.00 │")
         #expect(lines[count + 3].hasPrefix("├"))
         #expect(lines[count + 4] == "│ 合计               │ 45,000.00 │")
+        // In colour, the same lines with the loss in red and the header in bold.
+        let coloured = render(big, as: .text, color: true).split(separator: "\n").map(String.init)
+        #expect(coloured.count == count + 6)
+        #expect(coloured[1] == "│ \u{1B}[1mrow\u{1B}[0m                │    \u{1B}[1mamount\u{1B}[0m │")
+        #expect(coloured[3 + count - 2] == "│ R44998             │     \u{1B}[31m-2.00\u{1B}[0m │")
+        #expect(coloured[3 + 30_000] == lines[3 + 30_000])
     }
 
     /// Cells keep their figure packed in two words: values of either sign and beyond 64 bits come
@@ -87,7 +99,12 @@ private let nastyTable = Table(
             #expect(Cell.count(value).figure == .count(value))
             #expect(Cell.money(value).figure == .money(value.rounded()))
             #expect(Cell.rate(value, places: 1).figure == .rate(value.rounded(places: 3), places: 1))
+            // Too large to hold only at the ends of the range, read from the packed words.
+            let tooLarge = value.isSaturated
+            #expect(Cell.count(value).holdsTooLarge == tooLarge && Cell.money(value).holdsTooLarge == tooLarge && Cell.rate(value).holdsTooLarge == tooLarge)
+            #expect(Table(columns: [.text("x", key: "x")], footerRows: [[.text("a"), .money(value)]]).holdsTooLarge == tooLarge)
         }
+        #expect(!Cell.text("170141183460469231731687303715884105727").holdsTooLarge)
         #expect(Cell.money(ExactDecimal(units: -1_234_567_000_000_000)).plain == "-1234.57")
         #expect(Cell.rate(ExactDecimal(units: 519_960_000_000)).plain == "0.52")
         #expect(Cell.count(ExactDecimal(277_778)).plain == "277778")

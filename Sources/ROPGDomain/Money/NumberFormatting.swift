@@ -90,34 +90,27 @@ extension ExactDecimal {
                 buffer[end] = byte
             }
             if let suffix { put(suffix) }
+            // Digits from the last: `position` counts the whole digits written, below zero while
+            // the decimals are.
+            var position = -places
+            func putDigit(_ digit: UInt8) {
+                if position == 0 && places > 0 { put(UInt8(ascii: ".")) }
+                if grouping && position > 0 && position % 3 == 0 { put(UInt8(ascii: ",")) }
+                put(UInt8(ascii: "0") + digit)
+                position += 1
+            }
             var magnitude = mantissa.magnitude
-            for _ in 0..<places {
-                put(UInt8(ascii: "0") + UInt8(magnitude % 10))
+            // Beyond 64 bits a digit at a time in 128 (a library division each); the common case,
+            // every digit of any amount below 1.8 × 10¹⁷ at two places, in 64-bit arithmetic.
+            while magnitude > UInt128(UInt64.max) {
+                putDigit(UInt8(magnitude % 10))
                 magnitude /= 10
             }
-            if places > 0 { put(UInt8(ascii: ".")) }
-            var digits = 0
+            var small = UInt64(magnitude)
             repeat {
-                if grouping && digits > 0 && digits % 3 == 0 { put(UInt8(ascii: ",")) }
-                if magnitude <= UInt128(UInt64.max) {
-                    // The common case: the rest is written with 64-bit arithmetic.
-                    var small = UInt64(magnitude)
-                    put(UInt8(ascii: "0") + UInt8(small % 10))
-                    small /= 10
-                    digits += 1
-                    while small > 0 {
-                        if grouping && digits % 3 == 0 { put(UInt8(ascii: ",")) }
-                        put(UInt8(ascii: "0") + UInt8(small % 10))
-                        small /= 10
-                        digits += 1
-                    }
-                    magnitude = 0
-                } else {
-                    put(UInt8(ascii: "0") + UInt8(magnitude % 10))
-                    magnitude /= 10
-                    digits += 1
-                }
-            } while magnitude > 0
+                putDigit(UInt8(small % 10))
+                small /= 10
+            } while small > 0 || position < 1
             if mantissa < 0 { put(UInt8(ascii: "-")) }
             return String(decoding: UnsafeMutableBufferPointer(rebasing: buffer[end...]), as: UTF8.self)
         }

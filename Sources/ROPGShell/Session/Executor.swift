@@ -101,7 +101,7 @@ extension Session {
     static func holdsTooLarge(_ blocks: [Block]) -> Bool {
         blocks.contains { block in
             guard case .table(let table) = block else { return false }
-            return (table.rows + table.footerRows).contains { row in row.contains { $0.figure?.value.isSaturated ?? false } }
+            return table.holdsTooLarge
         }
     }
 
