@@ -13,7 +13,10 @@ public func render(_ table: Table, as format: OutputFormat, color: Bool, width: 
     if format == .text, let width {
         // Fitted to the terminal: a table wider than `width` is shown as records instead.
         let full = TextTableRenderer(color: color, maxColumnWidth: 100).render(table)
-        let drawn = full.split(separator: "\n", omittingEmptySubsequences: false).first { $0.hasPrefix("┌") }.map { displayWidth(String($0)) } ?? 0
+        // The top rule is the first line or, under a title, the second: only those are cut off
+        // (a table of 100,000 rows is 20 MB of text).
+        let drawn = full.split(separator: "\n", maxSplits: 2, omittingEmptySubsequences: false).prefix(2).first { $0.hasPrefix("┌") }
+            .map { displayWidth(String($0)) } ?? 0
         if drawn <= width { return full }
         return TextRecordsRenderer(width: width, color: color).render(table, tableWidth: drawn)
     }

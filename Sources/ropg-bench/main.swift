@@ -260,17 +260,28 @@ if wanted("pricing") {
     session.execute(line: "margin SKU-000001 on=2026-03-16")  // folds the cost index once, as the shell does after opening
     _ = session.console.takeCaptured()
     var runs: [Double] = []
+    var paused: [Double] = []
     for _ in 0..<3 {
         runs.append(seconds { session.execute(line: "margin on=2026-03-16") })
         _ = session.console.takeCaptured()
     }
+    // The shell frees a shown report of 100,000 rows on another thread: back to back, each run
+    // shares the cores with freeing the one before; a person typing the next command does not.
+    for _ in 0..<3 {
+        Thread.sleep(forTimeInterval: 0.3)
+        paused.append(seconds { session.execute(line: "margin on=2026-03-16") })
+        _ = session.console.takeCaptured()
+    }
     report("margin over 100,000 products, text table (median of 3)", String(format: "%.0f ms", median(runs) * 1000), "≤ 150 ms")
+    report("  the same, each run after a pause, as typed (median of 3)", String(format: "%.0f ms", median(paused) * 1000), "≤ 150 ms")
     // The same, in its two parts: working out the cells, and drawing the text table.
     if let line = try? Tokenizer.commands(in: "margin on=2026-03-16").first {
         var blocks: [Block] = []
         let building = median((0..<3).map { _ in seconds { blocks = (try? MarginCommand.run(Arguments(Array(line.words.dropFirst())), in: session)) ?? [] } })
         let drawing = median((0..<3).map { _ in seconds { for case .table(let table) in blocks { _ = TextTableRenderer().render(table) } } })
         report("  of which working out 100,000 rows of cells", String(format: "%.0f ms", building * 1000), "")
+        let reckoning = median((0..<3).map { _ in seconds { _ = try? MarginReport.margin(session.context, on: Day(year: 2026, month: 3, day: 16)) } })
+        report("    of which the report's rows, before their cells", String(format: "%.0f ms", reckoning * 1000), "")
         report("  of which drawing the text table", String(format: "%.0f ms", drawing * 1000), "")
     }
 }
