@@ -30,34 +30,26 @@ public struct TextTableRenderer: Sendable {
     public static var noRowsText: String { phrase("(no rows)") }
 
     public func render(_ table: Table) -> String {
-        // The parts are bytes that become the String in one copy: a report can be 20 MB of text
-        // (100,000 rows), and each extra copy of it costs fresh pages.
-        var parts: [Bytes] = []
+        // The parts are Strings made side by side (each checked as UTF-8 on its own core) and
+        // joined in one copy: a report can be 20 MB of text (100,000 rows).
+        var parts: [String] = []
         var head: [UInt8] = []
         if let title = table.title {
             head += (style(escapingControlCharacters(title), .bold) + "\n").utf8
         }
         if table.columns.isEmpty {
             head += "(no columns)\n".utf8
-            parts.append(Bytes(head))
+            parts.append(String(decoding: head, as: UTF8.self))
         } else {
             parts = box(table, head: head)
         }
-        var notes: [UInt8] = []
         for note in table.notes {
-            notes += (escapingControlCharacters(note) + "\n").utf8
+            parts.append(escapingControlCharacters(note) + "\n")
         }
-        parts.append(Bytes(notes))
-        let total = parts.reduce(0) { $0 + $1.count }
-        return String(unsafeUninitializedCapacity: total) { buffer in
-            guard let target = buffer.baseAddress else { return 0 }
-            var written = 0
-            for part in parts {
-                (target + written).update(from: part.base, count: part.count)
-                written += part.count
-            }
-            return written
-        }
+        var drawn = ""
+        drawn.reserveCapacity(parts.reduce(0) { $0 + $1.utf8.count })
+        for part in parts { drawn += part }
+        return drawn
     }
 
     // MARK: - Layout
@@ -75,7 +67,7 @@ public struct TextTableRenderer: Sendable {
     // cells that need it (wide or control characters, or too wide to fit) are escaped and laid out.
 
     /// The table's lines: `head`, the top and header, the body in pieces, the bottom.
-    private func box(_ table: Table, head: [UInt8]) -> [Bytes] {
+    private func box(_ table: Table, head: [UInt8]) -> [String] {
         var out = head
         let columnCount = table.columns.count
         let header = table.columns.map { column in
@@ -162,7 +154,7 @@ public struct TextTableRenderer: Sendable {
             out += ("│ " + style(text, .dim) + " │\n").utf8
         }
         let lastIsMerged = noRows && table.footerRows.isEmpty
-        return [Bytes(out)] + lines + [Bytes(Array(rule("└", "┴", "┘", widths, above: !lastIsMerged, below: false).utf8))]
+        return [String(decoding: out, as: UTF8.self)] + lines + [rule("└", "┴", "┘", widths, above: !lastIsMerged, below: false)]
     }
 
     private func sgr(_ emphasis: Emphasis) -> SGR? {
@@ -349,26 +341,13 @@ private struct ByteWriter {
     mutating func writeStart(of sgr: TextTableRenderer.SGR) { write(sgr.start) }
     mutating func writeEnd(of sgr: TextTableRenderer.SGR) { write(TextTableRenderer.SGR.end) }
 
-    /// The bytes written, handed over (the writer is not used again).
-    consuming func finished() -> Bytes { Bytes(owning: base, count: count) }
-}
-
-/// Bytes of a drawn table: a part that the String is copied from, freed with it.
-private final class Bytes: @unchecked Sendable {
-    // Written once, by the one thread that drew them, before they are handed on; read only after.
-    let base: UnsafeMutablePointer<UInt8>
-    let count: Int
-
-    init(owning base: UnsafeMutablePointer<UInt8>, count: Int) {
-        self.base = base
-        self.count = count
+    /// The bytes written as a String (the writer is not used again).
+    consuming func finished() -> String {
+        defer { base.deallocate() }
+        return String(unsafeUninitializedCapacity: count) { target in
+            guard let start = target.baseAddress else { return 0 }
+            start.update(from: base, count: count)
+            return count
+        }
     }
-
-    convenience init(_ bytes: [UInt8]) {
-        let base = UnsafeMutablePointer<UInt8>.allocate(capacity: max(bytes.count, 1))
-        bytes.withUnsafeBufferPointer { if let source = $0.baseAddress { base.update(from: source, count: bytes.count) } }
-        self.init(owning: base, count: bytes.count)
-    }
-
-    deinit { base.deallocate() }
 }
