@@ -139,6 +139,9 @@ public struct ExactDecimal: Hashable, Comparable, Sendable {
     }
 
     static func saturatingMultiply(_ a: Int128, _ b: Int128) -> Int128 {
+        // Two factors of 64 bits multiply within 127 (the common case: a rounded amount times a
+        // power of ten), natively; a checked 128-bit multiplication is a library call.
+        if let a = Int64(exactly: a), let b = Int64(exactly: b) { return Int128(a) &* Int128(b) }
         let (product, overflow) = a.multipliedReportingOverflow(by: b)
         if overflow { return (a < 0) != (b < 0) ? Int128.min : Int128.max }
         return product
