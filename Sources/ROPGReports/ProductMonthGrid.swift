@@ -37,14 +37,18 @@ public struct ProductMonthGrid: Sendable {
             }
         }
 
-        /// This figure of each owner's parts of a month's split (`coefficients`: this figure's).
+        /// This figure of each owner's parts of a month's split (`coefficients`: this figure's), in
+        /// the split's owner order: whole cents, 8 bytes an owner, where every one fits them.
         /// Exact: parts of whole cents below 2⁶³ summed with coefficients of ±1 stay far inside the
         /// range a decimal holds; a month with a part of more is worked from the owners' figures.
-        func values(of month: ProductSplit.MonthParts, coefficients: [(column: ProductSplit.Column, coefficient: Int128)]) -> [ExactDecimal] {
+        func values(of month: ProductSplit.MonthParts, coefficients: [(column: ProductSplit.Column, coefficient: Int128)]) -> ProductSplit.MonthParts.Parts {
             let count = month.owners.count
             let columns = coefficients.compactMap { term in month.columns[term.column.rawValue].cents.map { (parts: $0, coefficient: term.coefficient) } }
+            func fromFigures() -> ProductSplit.MonthParts.Parts {
+                .init(shares: .decimals((0..<count).map { decimalValue(of: month, at: $0) }))
+            }
             guard columns.count == coefficients.count, columns.allSatisfy({ $0.parts.count == count && $0.coefficient.magnitude == 1 }) else {
-                return (0..<count).map { decimalValue(of: month, at: $0) }
+                return fromFigures()
             }
             var cents = [Int128](repeating: 0, count: count)
             cents.withUnsafeMutableBufferPointer { sums in
@@ -55,8 +59,14 @@ public struct ProductMonthGrid: Sendable {
                     }
                 }
             }
-            // At most seven columns of 64 bits: below 2⁶⁶ cents, times 10¹⁰ below 2¹⁰⁰.
-            return cents.map { ExactDecimal(units: $0 &* (ExactDecimal.unitsPerOne / 100)) }
+            var narrow: [Int64] = []
+            narrow.reserveCapacity(count)
+            for sum in cents {
+                // At most seven columns of 64 bits: below 2⁶⁶ cents; a sum beyond 64 bits is rare enough to work out again.
+                guard let fits = Int64(exactly: sum) else { return .init(shares: .decimals(cents.map { ExactDecimal(units: $0 &* (ExactDecimal.unitsPerOne / 100)) })) }
+                narrow.append(fits)
+            }
+            return .init(shares: .cents(narrow))
         }
 
         /// The same from the owner's figures, for a part too large for cents (or to hold).
@@ -109,36 +119,49 @@ public struct ProductMonthGrid: Sendable {
     public var total: ExactDecimal { monthTotals.reduce(.zero, +) }
 
     public init(_ ledger: Ledger, _ period: Period, metric: Metric, allocation: CostAllocation, top: Int) throws(ReportError) {
-        // Flat by month and product index (the last slot: what no product carries), not an array
-        // a product, so that a month's values are written in one pass in order; the months'
+        // Each month's figures are worked out from its split where the split is (on the cores
+        // that split the months), kept a month at a time in the split's owner order (8 bytes an
+        // owner), and summed here by owner (the last slot: what no product carries); the months'
         // splits are the ledger's (every column, kept for the next report).
         let untied = ledger.workspace.products.count
         let slots = untied + 1
         let months = ProductSplit.months(of: period)
-        let monthCount = months.count
-        var values = Array(repeating: ExactDecimal.zero, count: slots * monthCount)
+        var monthly: [(owners: [Int], values: ProductSplit.MonthParts.Parts)] = []
+        monthly.reserveCapacity(months.count)
+        let coefficients = metric.coefficients
+        try ProductSplit.eachMonthSplit(ledger, period, allocation: allocation, making: { month in
+            metric.values(of: month, coefficients: coefficients)
+        }) { _, month, values in
+            monthly.append((month.owners, values))
+        }
         var present = Array(repeating: false, count: slots)
         // Each owner's total, its months summed in order as they come.
         var sums = Array(repeating: ExactDecimal.zero, count: slots)
-        var monthTotals = Array(repeating: ExactDecimal.zero, count: monthCount)
-        let coefficients = metric.coefficients
-        try ProductSplit.eachMonthSplit(ledger, period, allocation: allocation) { position, month in
+        var monthTotals: [ExactDecimal] = []
+        for month in monthly {
             var total = ExactDecimal.zero
-            let monthValues = metric.values(of: month, coefficients: coefficients)
-            let start = position * slots
-            for (place, owner) in month.owners.enumerated() {
-                let value = monthValues[place]
+            month.values.forEach { place, value in
+                let owner = month.owners[place]
                 present[owner] = true
-                values[start + owner] = value
                 sums[owner] += value
                 total += value
             }
-            monthTotals[position] = total
+            monthTotals.append(total)
         }
         guard present.prefix(untied).contains(true) else {
             throw ReportError("no products sell in {period}: add products (and goals) first", ["period": period.text])
         }
-        func valuesOf(_ owner: Int) -> [ExactDecimal] { (0..<monthCount).map { values[$0 * slots + owner] } }
+        /// An owner's value in each month: found among the month's owners (in workspace order, the untied part last).
+        func valuesOf(_ owner: Int) -> [ExactDecimal] {
+            monthly.map { month in
+                var low = 0, high = month.owners.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    if month.owners[middle] < owner { low = middle + 1 } else { high = middle }
+                }
+                return low < month.owners.count && month.owners[low] == owner ? month.values[low] : .zero
+            }
+        }
         let owners = present.indices.filter { present[$0] }
         let totals = owners.map { sums[$0].magnitude }
         // The largest total first, the earlier product on a tie; only the lines shown are put in order.
@@ -153,14 +176,15 @@ public struct ProductMonthGrid: Sendable {
         if shown.count == owners.count {
             self.rest = nil
         } else {
-            var isShown = Array(repeating: false, count: owners.count)
-            for place in shown { isShown[place] = true }
-            var summed = Array(repeating: ExactDecimal.zero, count: monthCount)
-            for index in summed.indices {
-                let start = index * slots
-                for place in owners.indices where !isShown[place] { summed[index] += values[start + owners[place]] }
-            }
-            self.rest = (Line(product: nil, values: summed), owners.count - shown.count)
+            var isShown = Array(repeating: false, count: slots)
+            for place in shown { isShown[owners[place]] = true }
+            self.rest = (Line(product: nil, values: monthly.map { month in
+                var summed = ExactDecimal.zero
+                month.values.forEach { place, value in
+                    if !isShown[month.owners[place]] { summed += value }
+                }
+                return summed
+            }), owners.count - shown.count)
         }
         self.ownerCount = owners.count
         self.monthTotals = monthTotals

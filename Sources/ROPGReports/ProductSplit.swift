@@ -138,20 +138,38 @@ public struct ProductSplit: Sendable {
     /// after the first works out only the months no report has split yet (`eachMonth`).
     static func eachMonthSplit(_ ledger: Ledger, _ period: Period, allocation: CostAllocation,
                                _ body: (Int, MonthParts) -> Void) throws(ReportError) {
+        try eachMonthSplit(ledger, period, allocation: allocation, making: { _ in () }) { position, parts, _ in body(position, parts) }
+    }
+
+    /// The same, with what `make` makes of each month's split handed beside it: made on the
+    /// cores that split the months, right after a month is split (or, for the months the ledger
+    /// kept, side by side), so that a grid's figures of a hundred thousand owners a month are not
+    /// worked out on one core while the other waits.
+    static func eachMonthSplit<Value: Sendable>(_ ledger: Ledger, _ period: Period, allocation: CostAllocation,
+                                                making make: @escaping @Sendable (MonthParts) -> Value,
+                                                _ body: (Int, MonthParts, Value) -> Void) throws(ReportError) {
         let months = months(of: period)
         let untied = ledger.workspace.products.count
         var split = months.map { ledger.productSplit(of: $0, allocation: allocation) }
+        var made = [Value?](repeating: nil, count: months.count)
+        let kept = months.indices.filter { split[$0] != nil }
+        let keptParts = kept.map { split[$0] }
+        for (offset, value) in mapInPieces(kept.count, minimumPiece: 1, { keptParts[$0].map(make) }).enumerated() {
+            made[kept[offset]] = value
+        }
         let missing = months.indices.filter { split[$0] == nil }
         if !missing.isEmpty {
             try eachMonth(ledger, months: missing.map { months[$0] }, { book, shown in
-                parts(book, shown, allocation: allocation, untied: untied)
-            }) { position, parts in
-                split[missing[position]] = parts
-                ledger.keepProductSplit(parts, of: months[missing[position]], allocation: allocation)
+                let parts = parts(book, shown, allocation: allocation, untied: untied)
+                return (parts, make(parts))
+            }) { position, worked in
+                split[missing[position]] = worked.0
+                made[missing[position]] = worked.1
+                ledger.keepProductSplit(worked.0, of: months[missing[position]], allocation: allocation)
             }
         }
         for (position, parts) in split.enumerated() {
-            if let parts { body(position, parts) }
+            if let parts, let value = made[position] { body(position, parts, value) }
         }
     }
 
@@ -231,9 +249,10 @@ public struct ProductSplit: Sendable {
         let hundredth = ExactDecimal(mantissa: 1, places: 2)
         /// A column: each product's part (by its place in `products`), then the untied part.
         func column(_ total: ExactDecimal, untiedPart: ExactDecimal?, _ part: (Int) -> ExactDecimal) -> ExactAmount.Apportioning.Shares {
-            var sharing = ExactAmount.Apportioning(capacity: products.count + 1)
-            for place in products.indices { sharing.append(part(place)) }
-            if let untiedPart { sharing.append(untiedPart) }
+            let count = products.count
+            let sharing = ExactAmount.Apportioning(count: untiedPart == nil ? count : count + 1) { place in
+                place < count ? part(place) : untiedPart ?? .zero
+            }
             return sharing.sharedOutInCents(total)
         }
         var owners = products.map(\.index)

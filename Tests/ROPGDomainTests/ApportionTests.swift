@@ -110,6 +110,28 @@ import Testing
         }
     }
 
+    /// Decimal parts taken in one pass (`Apportioning(count:_:)`) are shared out as parts
+    /// appended one at a time are, by the plain rule: with a third of them whole cents (tens of
+    /// remainders of 0 a hundred: the selection narrows to them without copying them out), with a
+    /// part beyond 64 bits of units among them, and with a shown total above and below their sum.
+    @Test(arguments: [UInt64(7), 31])
+    func partsTakenInOnePassAreTheAppendedOnes(seed: UInt64) {
+        var decimals = Self.parts(count: 4_000, seed: seed).map(\.decimal)
+        for index in stride(from: 0, to: decimals.count, by: 3) { decimals[index] = decimals[index].rounded(places: 2) }
+        let beyond = decimals + [ExactDecimal(units: Int128(Int64.max) * 3)] + decimals.prefix(10)
+        for among in [decimals, beyond] {
+            let sum = among.map(ExactAmount.init).reduce(ExactAmount.zero, +).roundedToCents()
+            for shown in [sum, sum + ExactDecimal(mantissa: 2_345, places: 2), sum - ExactDecimal(mantissa: 1_717, places: 2)] {
+                var appended = ExactAmount.Apportioning(capacity: among.count)
+                for part in among { appended.append(part) }
+                let taken = ExactAmount.Apportioning(count: among.count) { among[$0] }
+                let want = Self.plain(shown, among: among.map(ExactAmount.init))
+                #expect(taken.sharedOut(shown) == want)
+                #expect(appended.sharedOut(shown) == want)
+            }
+        }
+    }
+
     /// All remainders equal: the earliest parts get the cents left (the latest give them back).
     @Test func equalRemaindersGoToTheEarliest() {
         let third = ExactAmount(ExactDecimal(1), times: 1, dividedBy: 3)

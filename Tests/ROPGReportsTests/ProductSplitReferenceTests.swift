@@ -303,8 +303,10 @@ import ROPGDomain
             let row = ProductSplit.Row(product: 0, figures: figures, units: decimals[ProductSplit.Column.units.rawValue])
             for metric in ProductMonthGrid.Metric.allCases {
                 let coefficients = metric.coefficients
-                #expect(metric.values(of: inCents, coefficients: coefficients) == [metric.value(of: row)], "\(metric) from cents")
-                #expect(metric.values(of: asDecimals, coefficients: coefficients) == [metric.value(of: row)], "\(metric) from decimals")
+                let fromCents = metric.values(of: inCents, coefficients: coefficients), fromDecimals = metric.values(of: asDecimals, coefficients: coefficients)
+                #expect(fromCents.count == 1 && fromCents.cents != nil, "\(metric) kept in cents")
+                #expect(fromCents[0] == metric.value(of: row), "\(metric) from cents")
+                #expect(fromDecimals.count == 1 && fromDecimals[0] == metric.value(of: row), "\(metric) from decimals")
             }
         }
     }

@@ -96,7 +96,12 @@ extension ExactAmount {
     /// time: each part's whole cents and what it has below a cent are kept, not the part, so that
     /// a report can share out a hundred thousand parts without an array of them first.
     public struct Apportioning: Sendable {
-        private var cents: [Int128] = []
+        /// Each part's whole cents while every one fits 64 bits: shared out in place and handed
+        /// back as they are (a report keeps a hundred thousand of them a column, and a copy or a
+        /// 16-byte array a column is memory touched afresh).
+        private var cents: [Int64] = []
+        /// Every part's whole cents once one does not fit 64 bits (`cents` is then left empty).
+        private var wide: [Int128]?
         /// Below one cent: an exact amount's units (under 2⁵⁶), or a decimal's (under 10¹⁰, the
         /// same order: an exact amount of a decimal is its units times `denominator`).
         private var remainders: [UInt64] = []
@@ -108,10 +113,43 @@ extension ExactAmount {
             remainders.reserveCapacity(capacity)
         }
 
+        /// `count` decimal parts, `part(i)` the i-th (called once or, for a part beyond 64 bits
+        /// of units, again), taken as `append(_:)` takes them: in one pass with each array
+        /// written in place, not a part appended at a time (a column of a hundred thousand).
+        public init(count: Int, _ part: (Int) -> ExactDecimal) {
+            let cent = Int64(ExactDecimal.unitsPerOne / 100)
+            var taken = 0
+            var remainders: [UInt64] = []
+            let cents = [Int64](unsafeUninitializedCapacity: count) { cents, centsWritten in
+                remainders = [UInt64](unsafeUninitializedCapacity: count) { remainders, remaindersWritten in
+                    while taken < count {
+                        // Money below nine million fits 64 bits of units; any other part is appended as it comes.
+                        guard let small = Int64(exactly: part(taken).units) else { break }
+                        var (whole, left) = small.quotientAndRemainder(dividingBy: cent)
+                        if left < 0 {
+                            whole -= 1
+                            left += cent
+                        }
+                        cents[taken] = whole
+                        remainders[taken] = UInt64(left)
+                        taken += 1
+                    }
+                    remaindersWritten = taken
+                }
+                centsWritten = taken
+            }
+            self.cents = cents
+            self.remainders = remainders
+            guard taken < count else { return }
+            self.cents.reserveCapacity(count)
+            self.remainders.reserveCapacity(count)
+            for place in taken..<count { append(part(place)) }
+        }
+
         public mutating func append(_ part: ExactAmount) {
             guard !part.isSaturated else { return appendSaturated(positive: part.units > 0) }
             let (whole, left) = part.floorCents()
-            cents.append(whole)
+            appendCents(whole)
             remainders.append(UInt64(truncatingIfNeeded: left))
             if !saturated.isEmpty { saturated.append(0) }
         }
@@ -129,7 +167,7 @@ extension ExactAmount {
                     whole -= 1
                     left += Int64(cent)
                 }
-                cents.append(Int128(whole))
+                appendCents(Int128(whole))
                 remainders.append(UInt64(left))
             } else {
                 var (whole, left) = part.units.quotientAndRemainder(dividingBy: cent)
@@ -137,17 +175,30 @@ extension ExactAmount {
                     whole -= 1
                     left += cent
                 }
-                cents.append(whole)
+                appendCents(whole)
                 remainders.append(UInt64(truncatingIfNeeded: left))
             }
             if !saturated.isEmpty { saturated.append(0) }
         }
 
         private mutating func appendSaturated(positive: Bool) {
-            if saturated.isEmpty { saturated = Array(repeating: 0, count: cents.count) }
+            if saturated.isEmpty { saturated = Array(repeating: 0, count: count) }
             saturated.append(positive ? 1 : -1)
-            cents.append(0)
+            appendCents(0)
             remainders.append(0)
+        }
+
+        /// How many parts there are.
+        private var count: Int { wide?.count ?? cents.count }
+
+        @inline(__always)
+        private mutating func appendCents(_ whole: Int128) {
+            if wide == nil, let fits = Int64(exactly: whole) { return cents.append(fits) }
+            if wide == nil {
+                wide = cents.map { Int128($0) }
+                cents = []
+            }
+            wide?.append(whole)
         }
 
         /// The parts' whole cents with the cents `total` leaves over given out by the largest
@@ -173,93 +224,144 @@ extension ExactAmount {
         public consuming func sharedOutInCents(_ total: ExactDecimal) -> Shares {
             // Too large to hold: every part is refused where it is shown.
             if total.isSaturated || !saturated.isEmpty {
-                return .decimals(saturated.isEmpty ? cents.map { _ in total }
+                return .decimals(saturated.isEmpty ? Array(repeating: total, count: count)
                     : saturated.map { $0 == 0 ? total : ExactDecimal(units: $0 > 0 ? Int128.max : Int128.min) })
             }
             let cent = ExactDecimal.unitsPerOne / 100
-            let left = total.units / cent - cents.reduce(0, +)
-            if left != 0, !cents.isEmpty {
-                let step: Int128 = left > 0 ? 1 : -1
-                let (rounds, rest) = left.magnitude.quotientAndRemainder(dividingBy: UInt128(cents.count))
-                if rounds > 0 {
-                    for index in cents.indices { cents[index] += step * Int128(rounds) }
+            if wide == nil {
+                // Below 2⁶³ cents a part, a hundred thousand parts sum far inside 128 bits.
+                var sum: Int128 = 0, lowest = Int64.max, highest = Int64.min
+                for whole in cents {
+                    sum += Int128(whole)
+                    lowest = min(lowest, whole)
+                    highest = max(highest, whole)
                 }
-                for index in ExactAmount.first(Int(rest), of: remainders, largest: left > 0) { cents[index] += step }
+                let left = total.units / cent - sum
+                guard left != 0, !cents.isEmpty else { return .cents(cents) }
+                let (rounds, rest) = left.magnitude.quotientAndRemainder(dividingBy: UInt128(cents.count))
+                // A part gets (or gives back) at most `rounds` + 1 cents: in 64 bits, in place, when every part stays in them.
+                let most = Int128(rounds) + 1
+                if rounds < UInt128(Int64.max), left > 0 ? Int128(highest) + most <= Int128(Int64.max) : Int128(lowest) - most >= Int128(Int64.min) {
+                    let step: Int64 = left > 0 ? 1 : -1
+                    if rounds > 0 {
+                        let each = step * Int64(rounds)
+                        for index in cents.indices { cents[index] += each }
+                    }
+                    ExactAmount.forEachOfFirst(Int(rest), of: remainders, largest: left > 0) { cents[$0] += step }
+                    return .cents(cents)
+                }
+                wide = cents.map { Int128($0) }
+                cents = []
+            }
+            guard var wide else { return .cents(cents) }
+            let left = total.units / cent - wide.reduce(0, +)
+            if left != 0, !wide.isEmpty {
+                let step: Int128 = left > 0 ? 1 : -1
+                let (rounds, rest) = left.magnitude.quotientAndRemainder(dividingBy: UInt128(wide.count))
+                if rounds > 0 {
+                    for index in wide.indices { wide[index] += step * Int128(rounds) }
+                }
+                ExactAmount.forEachOfFirst(Int(rest), of: remainders, largest: left > 0) { wide[$0] += step }
             }
             var narrow: [Int64] = []
-            narrow.reserveCapacity(cents.count)
-            for whole in cents {
-                guard let fits = Int64(exactly: whole) else { return .decimals(cents.map { ExactDecimal(units: $0 * cent) }) }
+            narrow.reserveCapacity(wide.count)
+            for whole in wide {
+                guard let fits = Int64(exactly: whole) else { return .decimals(wide.map { ExactDecimal(units: $0 * cent) }) }
                 narrow.append(fits)
             }
             return .cents(narrow)
         }
     }
 
-    /// The positions of the first `count` parts in largest-remainder order: the largest remainder
-    /// first and the earlier part on a tie, or (not `largest`) the smallest first and the later
-    /// part on a tie. A few parts are sorted; many are selected in linear time: the remainder
-    /// the last chosen part has is found digit by digit (`remainder(ranked:)`), every part above
-    /// it is chosen, and of those with it, the earliest (or latest) as many as are still needed.
-    static func first(_ count: Int, of remainders: [UInt64], largest: Bool) -> [Int] {
-        guard count > 0 else { return [] }
+    /// The positions of the first `count` parts in largest-remainder order, each handed to
+    /// `body`: the largest remainder first and the earlier part on a tie, or (not `largest`) the
+    /// smallest first and the later part on a tie. A few parts are sorted; many are selected in
+    /// linear time: the remainder the last chosen part has is found digit by digit
+    /// (`remainder(ranked:of:flip:)`), every part above it is chosen, and of those with it, the
+    /// earliest (or latest) as many as are still needed. No array of the chosen is made.
+    static func forEachOfFirst(_ count: Int, of remainders: [UInt64], largest: Bool, _ body: (Int) -> Void) {
+        guard count > 0 else { return }
         // Ranked as the largest first: taking back ranks the complements.
-        let keys = largest ? remainders : remainders.map { ~$0 }
-        guard keys.count > 256 else {
-            let order = keys.indices.sorted { keys[$0] != keys[$1] ? keys[$0] > keys[$1] : (largest ? $0 < $1 : $0 > $1) }
-            return Array(order.prefix(count))
+        let flip: UInt64 = largest ? 0 : .max
+        guard remainders.count > 256 else {
+            let order = remainders.indices.sorted {
+                let a = remainders[$0] ^ flip, b = remainders[$1] ^ flip
+                return a != b ? a > b : (largest ? $0 < $1 : $0 > $1)
+            }
+            for index in order.prefix(count) { body(index) }
+            return
         }
-        let threshold = remainder(ranked: count, of: keys)
-        var chosen: [Int] = []
-        chosen.reserveCapacity(count)
-        for index in keys.indices where keys[index] > threshold { chosen.append(index) }
-        var needed = count - chosen.count
+        let threshold = remainder(ranked: count, of: remainders, flip: flip)
+        var needed = count
+        for index in remainders.indices where remainders[index] ^ flip > threshold {
+            body(index)
+            needed -= 1
+        }
         if largest {
-            for index in keys.indices where needed > 0 && keys[index] == threshold {
-                chosen.append(index)
+            for index in remainders.indices where needed > 0 && remainders[index] ^ flip == threshold {
+                body(index)
                 needed -= 1
             }
         } else {
-            for index in keys.indices.reversed() where needed > 0 && keys[index] == threshold {
-                chosen.append(index)
+            for index in remainders.indices.reversed() where needed > 0 && remainders[index] ^ flip == threshold {
+                body(index)
                 needed -= 1
             }
         }
-        return chosen
     }
 
-    /// The `rank`-th largest of `keys` (1 ≤ rank ≤ count), by radix selection from the highest
-    /// bit on which the keys differ, eleven bits at a time: each pass keeps only the keys of the
-    /// digit the rank falls in, so the work is linear whatever the keys.
-    static func remainder(ranked rank: Int, of keys: [UInt64]) -> UInt64 {
-        let all = keys.reduce(UInt64.max, &), any = keys.reduce(0, |)
+    /// The `rank`-th largest of the keys `remainders[i] ^ flip` (1 ≤ rank ≤ count), by radix
+    /// selection from the highest bit on which the keys differ, eleven bits at a time: each pass
+    /// counts the digits of the keys that still have the digits chosen so far, so the work is
+    /// linear whatever the keys. The candidates are copied out only once they are few (a column
+    /// of exact cents has tens of thousands of remainders of 0, and a copy of them is memory
+    /// touched afresh).
+    static func remainder(ranked rank: Int, of remainders: [UInt64], flip: UInt64) -> UInt64 {
+        var all = UInt64.max, any: UInt64 = 0
+        for remainder in remainders {
+            all &= remainder ^ flip
+            any |= remainder ^ flip
+        }
         guard all != any else { return any }
+        /// The bits from `bit` up.
+        func from(_ bit: Int) -> UInt64 { bit >= UInt64.bitWidth ? 0 : ~((UInt64(1) << UInt64(bit)) &- 1) }
         var bits = UInt64.bitWidth - (all ^ any).leadingZeroBitCount
+        // The digits chosen so far (to begin with, the bits every key has alike).
+        var prefix = all & from(bits)
         var rank = rank
         var counts = [Int](repeating: 0, count: 1 << 11)
-        /// The keys of the digit the rank falls in, out of `candidates`.
-        func narrowed(_ candidates: [UInt64]) -> [UInt64] {
+        var pool = remainders, poolFlip = flip
+        while bits > 0 {
             let width = min(11, bits)
+            let fixed = from(bits)
             bits -= width
-            let mask = (UInt64(1) << width) - 1, shift = UInt64(bits)
+            let mask = (UInt64(1) << UInt64(width)) - 1, shift = UInt64(bits)
             for digit in 0...Int(mask) { counts[digit] = 0 }
-            for key in candidates { counts[Int((key >> shift) & mask)] += 1 }
+            var candidates = 0
+            for remainder in pool {
+                let key = remainder ^ poolFlip
+                guard key & fixed == prefix else { continue }
+                counts[Int((key >> shift) & mask)] += 1
+                candidates += 1
+            }
             var digit = Int(mask)
             while counts[digit] < rank {
                 rank -= counts[digit]
                 digit -= 1
             }
-            return candidates.filter { Int(($0 >> shift) & mask) == digit }
+            prefix |= UInt64(digit) << shift
+            let chosen = from(bits)
+            if counts[digit] == 1 {
+                for remainder in pool where (remainder ^ poolFlip) & chosen == prefix { return remainder ^ poolFlip }
+            }
+            if counts[digit] <= candidates / 16 {
+                pool = pool.compactMap { remainder in
+                    let key = remainder ^ poolFlip
+                    return key & chosen == prefix ? key : nil
+                }
+                poolFlip = 0
+            }
         }
-        // The first pass reads the keys themselves; the later ones, those left, until they are
-        // all one remainder (many parts of an even split have the same).
-        var candidates = narrowed(keys)
-        while bits > 0 && candidates.count > 1 {
-            let all = candidates.reduce(UInt64.max, &), any = candidates.reduce(0, |)
-            if all == any { return any }
-            bits = min(bits, UInt64.bitWidth - (all ^ any).leadingZeroBitCount)
-            candidates = narrowed(candidates)
-        }
-        return candidates.sorted(by: >)[rank - 1]
+        return prefix
     }
 }
