@@ -59,14 +59,8 @@ public struct ProductMonthGrid: Sendable {
                     }
                 }
             }
-            var narrow: [Int64] = []
-            narrow.reserveCapacity(count)
-            for sum in cents {
-                // At most seven columns of 64 bits: below 2⁶⁶ cents; a sum beyond 64 bits is rare enough to work out again.
-                guard let fits = Int64(exactly: sum) else { return .init(shares: .decimals(cents.map { ExactDecimal(units: $0 &* (ExactDecimal.unitsPerOne / 100)) })) }
-                narrow.append(fits)
-            }
-            return .init(shares: .cents(narrow))
+            // At most seven columns of 64 bits: below 2⁶⁶ cents, times 10¹⁰ below 2¹⁰⁰.
+            return .init(shares: .init(wholeCents: cents))
         }
 
         /// The same from the owner's figures, for a part too large for cents (or to hold).

@@ -152,10 +152,9 @@ public struct ProductSplit: Sendable {
         let untied = ledger.workspace.products.count
         var split = months.map { ledger.productSplit(of: $0, allocation: allocation) }
         var made = [Value?](repeating: nil, count: months.count)
-        let kept = months.indices.filter { split[$0] != nil }
-        let keptParts = kept.map { split[$0] }
-        for (offset, value) in mapInPieces(kept.count, minimumPiece: 1, { keptParts[$0].map(make) }).enumerated() {
-            made[kept[offset]] = value
+        let kept = months.indices.compactMap { position in split[position].map { (position, $0) } }
+        for (offset, value) in mapInPieces(kept.count, minimumPiece: 1, { make(kept[$0].1) }).enumerated() {
+            made[kept[offset].0] = value
         }
         let missing = months.indices.filter { split[$0] == nil }
         if !missing.isEmpty {

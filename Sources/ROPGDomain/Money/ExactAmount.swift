@@ -117,7 +117,6 @@ extension ExactAmount {
         /// of units, again), taken as `append(_:)` takes them: in one pass with each array
         /// written in place, not a part appended at a time (a column of a hundred thousand).
         public init(count: Int, _ part: (Int) -> ExactDecimal) {
-            let cent = Int64(ExactDecimal.unitsPerOne / 100)
             var taken = 0
             var remainders: [UInt64] = []
             let cents = [Int64](unsafeUninitializedCapacity: count) { cents, centsWritten in
@@ -125,13 +124,7 @@ extension ExactAmount {
                     while taken < count {
                         // Money below nine million fits 64 bits of units; any other part is appended as it comes.
                         guard let small = Int64(exactly: part(taken).units) else { break }
-                        var (whole, left) = small.quotientAndRemainder(dividingBy: cent)
-                        if left < 0 {
-                            whole -= 1
-                            left += cent
-                        }
-                        cents[taken] = whole
-                        remainders[taken] = UInt64(left)
+                        (cents[taken], remainders[taken]) = Self.floorCents(units: small)
                         taken += 1
                     }
                     remaindersWritten = taken
@@ -162,13 +155,9 @@ extension ExactAmount {
             let cent = ExactDecimal.unitsPerOne / 100
             // Money below nine million fits 64 bits, whose division by a constant is a multiplication.
             if let small = Int64(exactly: part.units) {
-                var (whole, left) = small.quotientAndRemainder(dividingBy: Int64(cent))
-                if left < 0 {
-                    whole -= 1
-                    left += Int64(cent)
-                }
+                let (whole, left) = Self.floorCents(units: small)
                 appendCents(Int128(whole))
-                remainders.append(UInt64(left))
+                remainders.append(left)
             } else {
                 var (whole, left) = part.units.quotientAndRemainder(dividingBy: cent)
                 if left < 0 {
@@ -186,6 +175,19 @@ extension ExactAmount {
             saturated.append(positive ? 1 : -1)
             appendCents(0)
             remainders.append(0)
+        }
+
+        /// A decimal's units below 2⁶³ as whole cents (rounded down) and what is left below a cent:
+        /// a 64-bit division by a constant, which is a multiplication.
+        @inline(__always)
+        private static func floorCents(units: Int64) -> (whole: Int64, left: UInt64) {
+            let cent = Int64(ExactDecimal.unitsPerOne / 100)
+            var (whole, left) = units.quotientAndRemainder(dividingBy: cent)
+            if left < 0 {
+                whole -= 1
+                left += cent
+            }
+            return (whole, UInt64(left))
         }
 
         /// How many parts there are.
@@ -218,6 +220,20 @@ extension ExactAmount {
             case cents([Int64])
             /// A part too large for 64 bits of cents (or refused as too large to hold).
             case decimals([ExactDecimal])
+
+            /// Parts of whole cents: in 64 bits where every one fits them, as decimals otherwise.
+            public init(wholeCents: [Int128]) {
+                var narrow: [Int64] = []
+                narrow.reserveCapacity(wholeCents.count)
+                for whole in wholeCents {
+                    guard let fits = Int64(exactly: whole) else {
+                        self = .decimals(wholeCents.map { ExactDecimal(units: $0 * (ExactDecimal.unitsPerOne / 100)) })
+                        return
+                    }
+                    narrow.append(fits)
+                }
+                self = .cents(narrow)
+            }
         }
 
         /// `sharedOut(_:)` as whole cents where they fit 64 bits (any amount below 9 × 10¹⁶ does).
@@ -237,39 +253,31 @@ extension ExactAmount {
                     highest = max(highest, whole)
                 }
                 let left = total.units / cent - sum
-                guard left != 0, !cents.isEmpty else { return .cents(cents) }
-                let (rounds, rest) = left.magnitude.quotientAndRemainder(dividingBy: UInt128(cents.count))
-                // A part gets (or gives back) at most `rounds` + 1 cents: in 64 bits, in place, when every part stays in them.
-                let most = Int128(rounds) + 1
-                if rounds < UInt128(Int64.max), left > 0 ? Int128(highest) + most <= Int128(Int64.max) : Int128(lowest) - most >= Int128(Int64.min) {
-                    let step: Int64 = left > 0 ? 1 : -1
-                    if rounds > 0 {
-                        let each = step * Int64(rounds)
-                        for index in cents.indices { cents[index] += each }
-                    }
-                    ExactAmount.forEachOfFirst(Int(rest), of: remainders, largest: left > 0) { cents[$0] += step }
+                // A part gets (or gives back) at most a cent more than the rounds: in 64 bits, in place, when every part stays in them.
+                let most = left.magnitude / UInt128(max(cents.count, 1)) + 1
+                if most <= UInt128(Int64.max), left > 0 ? Int128(highest) + Int128(most) <= Int128(Int64.max) : Int128(lowest) - Int128(most) >= Int128(Int64.min) {
+                    Self.giveOut(left, to: &cents, by: remainders)
                     return .cents(cents)
                 }
                 wide = cents.map { Int128($0) }
                 cents = []
             }
-            guard var wide else { return .cents(cents) }
-            let left = total.units / cent - wide.reduce(0, +)
-            if left != 0, !wide.isEmpty {
-                let step: Int128 = left > 0 ? 1 : -1
-                let (rounds, rest) = left.magnitude.quotientAndRemainder(dividingBy: UInt128(wide.count))
-                if rounds > 0 {
-                    for index in wide.indices { wide[index] += step * Int128(rounds) }
-                }
-                ExactAmount.forEachOfFirst(Int(rest), of: remainders, largest: left > 0) { wide[$0] += step }
+            var wide = wide ?? []
+            Self.giveOut(total.units / cent - wide.reduce(0, +), to: &wide, by: remainders)
+            return Shares(wholeCents: wide)
+        }
+
+        /// `left` cents given out to `cents` (taken back when it is negative): round after round
+        /// to every part while there are more than parts, the rest by the largest remainder.
+        private static func giveOut<Whole: FixedWidthInteger & SignedInteger>(_ left: Int128, to cents: inout [Whole], by remainders: [UInt64]) {
+            guard left != 0, !cents.isEmpty else { return }
+            let step: Whole = left > 0 ? 1 : -1
+            let (rounds, rest) = left.magnitude.quotientAndRemainder(dividingBy: UInt128(cents.count))
+            if rounds > 0 {
+                let each = step * Whole(rounds)
+                for index in cents.indices { cents[index] += each }
             }
-            var narrow: [Int64] = []
-            narrow.reserveCapacity(wide.count)
-            for whole in wide {
-                guard let fits = Int64(exactly: whole) else { return .decimals(wide.map { ExactDecimal(units: $0 * cent) }) }
-                narrow.append(fits)
-            }
-            return .cents(narrow)
+            ExactAmount.forEachOfFirst(Int(rest), of: remainders, largest: left > 0) { cents[$0] += step }
         }
     }
 
