@@ -19,7 +19,7 @@ public struct PeriodFigures: Equatable, Sendable {
     public var margin: ExactDecimal? { netRevenue.isZero ? nil : profit.divided(by: netRevenue) }
 
     public func cost(_ category: CostCategory) -> ExactDecimal {
-        categories[CostCategory.allCases.firstIndex(of: category) ?? 0]
+        categories[category.position]
     }
 
     static func - (a: PeriodFigures, b: PeriodFigures) -> PeriodFigures { a + b.negated }

@@ -41,7 +41,15 @@ public enum Validation {
     }
 
     public static func issues(in product: Product) -> [ValidationIssue] {
+        withUnsafePointer(to: product) { issues(at: $0) }
+    }
+
+    /// The rules of the product at `pointer`, read where it lies (as for cost entries: a copy of
+    /// each of 100,000 products on every open retained and released its strings).
+    @inline(__always)
+    static func issues(at pointer: UnsafePointer<Product>) -> [ValidationIssue] {
         var issues: [ValidationIssue] = []
+        var product: Product { _read { yield pointer.pointee } }
         if product.sku.isEmpty { issues.append(.init(path: "sku", .productNeedsSKU)) }
         if containsWhitespace(product.sku) {
             issues.append(.init(path: "sku", .skuHasSpace(product.sku)))
@@ -70,36 +78,45 @@ public enum Validation {
     /// `issues(in:products:)` asking `hasProduct` about the entry's product, if it has one: an
     /// edit of one entry looks its product up instead of making a set of 100,000 SKUs.
     public static func issues(in entry: CostEntry, hasProduct: (String) -> Bool) -> [ValidationIssue] {
+        withUnsafePointer(to: entry) { issues(at: $0, hasProduct: hasProduct) }
+    }
+
+    /// The rules of the entry at `entry`, read where it lies: a copy of each of a million entries
+    /// on every open retained and released its strings, a third of the checks' time.
+    @inline(__always)
+    static func issues(at entry: UnsafePointer<CostEntry>, hasProduct: (String) -> Bool) -> [ValidationIssue] {
         var issues: [ValidationIssue] = []
-        if entry.name.isEmpty { issues.append(.init(path: "name", .costNeedsName)) }
-        if let issue = nulIssue(path: "name", entry.name) { issues.append(issue) }
-        if entry.amount.isNegative { issues.append(.init(path: "amount", .negative(entry.amount))) }
-        if entry.quantity.isNegative || entry.quantity.isZero {
-            issues.append(.init(path: "qty", .quantityNotAboveZero(entry.quantity)))
+        if entry.pointee.name.isEmpty { issues.append(.init(path: "name", .costNeedsName)) }
+        if let issue = nulIssue(path: "name", entry.pointee.name) { issues.append(issue) }
+        let amount = entry.pointee.amount, quantity = entry.pointee.quantity
+        if amount.isNegative { issues.append(.init(path: "amount", .negative(amount))) }
+        if quantity.isNegative || quantity.isZero {
+            issues.append(.init(path: "qty", .quantityNotAboveZero(quantity)))
         }
-        if let start = entry.start, let end = entry.end, end < start {
+        if let start = entry.pointee.start, let end = entry.pointee.end, end < start {
             issues.append(.init(path: "end", .endBeforeStart(end: end, start: start)))
         }
-        switch entry.basis {
+        let basis = entry.pointee.basis
+        switch basis {
         case .amortized(let months):
             if months < 1 { issues.append(.init(path: "months", .amortizingNeedsAMonth)) }
-            if entry.start == nil { issues.append(.init(path: "start", .amortizedNeedsStart)) }
+            if entry.pointee.start == nil { issues.append(.init(path: "start", .amortizedNeedsStart)) }
         case .cps(let share):
             if share.isNegative || share > .one { issues.append(.init(path: "share", .shareMustBeBetweenZeroAndHundredPercent(share))) }
-            if entry.amount > .one { issues.append(.init(path: "amount", .cpsRateAboveHundredPercent(entry.amount))) }
+            if amount > .one { issues.append(.init(path: "amount", .cpsRateAboveHundredPercent(amount))) }
         case .plannedClicks:
-            if entry.amount > .one { issues.append(.init(path: "share", .paidClicksAboveHundredPercent(entry.amount))) }
+            if amount > .one { issues.append(.init(path: "share", .paidClicksAboveHundredPercent(amount))) }
         case .percent:
-            if entry.amount > .one { issues.append(.init(path: "amount", .rateAboveHundredPercent(entry.amount))) }
+            if amount > .one { issues.append(.init(path: "amount", .rateAboveHundredPercent(amount))) }
         case .cpc(let volume, _), .cpm(let volume, _):
             if volume.isNegative { issues.append(.init(path: "volume", .negative(volume))) }
         default:
             break
         }
-        if let sku = entry.product {
-            if !entry.basis.followsSales {
+        if entry.pointee.product != nil {
+            if !basis.followsSales {
                 issues.append(.init(path: "product", .onlySalesLinkedBelongToProduct))
-            } else if !hasProduct(sku) {
+            } else if let sku = entry.pointee.product, !hasProduct(sku) {
                 issues.append(.init(path: "product", .noProduct(sku)))
             }
         }
@@ -208,8 +225,9 @@ public enum Validation {
         let pieces = max(1, min(requested, costs.count))
         func check(_ range: Range<Int>, _ costs: UnsafeBufferPointer<CostEntry>) -> Found {
             var found: Found = []
+            guard let first = costs.baseAddress else { return found }
             for index in range {
-                let issues = Validation.issues(in: costs[index], products: products)
+                let issues = Validation.issues(at: first + index) { products.contains($0) }
                 if !issues.isEmpty { found.append((index, issues)) }
             }
             return found
@@ -277,15 +295,18 @@ public enum Validation {
         var skus = Set<String>(minimumCapacity: workspace.products.count)
         // The products and entries are read in place (a copy of each would retain its strings), and
         // a path is only formatted for one with something wrong: 100,000 and 1,000,000 are common.
-        for index in workspace.products.indices {
-            var product: Product { workspace.products[index] }
-            var prefix: String { "products[\(index)]" }
-            let productIssues = Validation.issues(in: workspace.products[index])
-            if !productIssues.isEmpty {
-                issues += productIssues.map { .init(path: "\(prefix).\($0.path)", $0.problem) }
-            }
-            if !skus.insert(product.sku).inserted {
-                issues.append(.init(path: "\(prefix).sku", .appearsTwice(product.sku)))
+        workspace.products.withUnsafeBufferPointer { products in
+            guard let first = products.baseAddress else { return }
+            for index in products.indices {
+                let product = first + index
+                var prefix: String { "products[\(index)]" }
+                let productIssues = Validation.issues(at: product)
+                if !productIssues.isEmpty {
+                    issues += productIssues.map { .init(path: "\(prefix).\($0.path)", $0.problem) }
+                }
+                if !skus.insert(product.pointee.sku).inserted {
+                    issues.append(.init(path: "\(prefix).sku", .appearsTwice(product.pointee.sku)))
+                }
             }
         }
         // IDs are checked with one flag per number and category rather than a hash set: a shop
@@ -309,7 +330,7 @@ public enum Validation {
                     nextWithIssues += 1
                 }
                 let id = costs[index].id
-                let category = categories.firstIndex(of: id.category) ?? 0
+                let category = id.category.position
                 let number = Int(id.number)
                 if number < flags[category] {
                     if seen[offsets[category] + number] {
