@@ -111,7 +111,7 @@ final class CostsPart: @unchecked Sendable {
     /// Where a part started as the file is opened is cut: the share of the file before it. The
     /// reader of the whole file reads the products and the near entries, then validates the
     /// workspace, while the part is parsed: a cut a little before the middle evens the two out.
-    static let earlyCutPercent = 45
+    static let earlyCutPercent = 50
 
     /// Starts parsing a far part as the file is opened, before the costs array is reached (so
     /// that the products are read meanwhile too), at the first entry line after `earlyCutPercent` of a

@@ -103,18 +103,18 @@ public struct CostIndex: Equatable, Sendable {
 
         /// The table of `keys`, the first at position 0.
         init(_ keys: [PackedKey]) {
-            var size = 1024, bits: UInt64 = 10
-            while keys.count * 2 > size { size *= 2; bits += 1 }
-            slots = [Int32](repeating: -1, count: size)
-            shift = 64 - bits
+            self.init()
             self.keys = keys
-            for position in keys.indices { place(Int32(position)) }
+            placeAll(fitting: keys.count)
         }
 
         static func == (left: GroupTable, right: GroupTable) -> Bool { left.keys == right.keys }
 
         /// How many keys the table holds.
         var count: Int { keys.count }
+
+        /// The key of the group at `position`.
+        func key(at position: Int) -> PackedKey { keys[position] }
 
         /// The position of `key`'s group, or nil.
         func find(_ key: PackedKey) -> Int? {
@@ -132,12 +132,27 @@ public struct CostIndex: Equatable, Sendable {
         mutating func append(_ key: PackedKey) {
             keys.append(key)
             if keys.count * 2 > slots.count {
-                slots = [Int32](repeating: -1, count: slots.count * 2)
-                shift -= 1
-                for position in keys.indices { place(Int32(position)) }
+                placeAll(fitting: keys.count)
             } else {
                 place(Int32(keys.count - 1))
             }
+        }
+
+        /// Makes room for `count` keys without growing again: joining a part's groups to the
+        /// groups before them grew the table, and placed every key again, several times.
+        mutating func reserveCapacity(_ count: Int) {
+            keys.reserveCapacity(count)
+            if count * 2 > slots.count { placeAll(fitting: count) }
+        }
+
+        /// Slots for `count` keys at most half full (a power of two, 1,024 at least), with every
+        /// key placed in them.
+        private mutating func placeAll(fitting count: Int) {
+            var size = 1024, bits: UInt64 = 10
+            while count * 2 > size { size *= 2; bits += 1 }
+            slots = [Int32](repeating: -1, count: size)
+            shift = 64 - bits
+            for position in keys.indices { place(Int32(position)) }
         }
 
         /// Takes out the last `count` keys (groups dropped from the end: an undone `cost add` of
@@ -197,14 +212,17 @@ public struct CostIndex: Equatable, Sendable {
     var groupOfEntry: [Int32] = []
 
     public init(_ workspace: Workspace) {
-        self = Self.part(of: workspace, entries: workspace.costs.indices, productIndex: Self.productIndices(workspace)).index
-        finish(workspace)
+        self = Self.index(of: Self.part(of: workspace, entries: workspace.costs.indices, productIndex: Self.productIndices(workspace)), workspace)
     }
 
     /// The fold of a range of the entries on its own: the groups in the order the range first
     /// meets them, and the table that finds them by key. `joined(_:_:)` puts parts together.
     public struct Part: Sendable {
+        /// The table, each entry's group, and the deposits; its groups are made from `sums`
+        /// once the parts are joined (`groups(of:_:)`).
         var index = CostIndex()
+        /// The groups the range met, in the order it met them.
+        fileprivate var sums: [Sums] = []
         /// Whether any entry brought a negative amount: sums that saturate could then depend on
         /// the order they were taken in, so such parts are not joined.
         var negative = false
@@ -212,19 +230,29 @@ public struct CostIndex: Equatable, Sendable {
 
     private init() {}
 
-    /// A group's running sums while a range is folded, kept apart from the groups: a million
-    /// additions reach their groups at random, and these are one cache line where a group is four.
-    private struct Sums {
+    /// A group as a range is folded: its running sums, its first entry's position in the
+    /// workspace and its product (−1: none). A million additions reach their groups at random, and
+    /// this is one cache line where a group is four; the groups are made from these once, when
+    /// every part is joined (a group array grown part by part was copied, page by fresh page).
+    fileprivate struct Sums: Sendable {
         var amount: ExactDecimal
         var monthly: ExactDecimal
         var last: ExactDecimal
-        var members: Int
+        var members: Int32
+        var first: Int32
+        var product: Int32
+
+        static func += (sums: inout Sums, other: Sums) {
+            sums.amount += other.amount
+            sums.monthly += other.monthly
+            sums.last += other.last
+            sums.members += other.members
+        }
     }
 
     /// Folds the entries of `workspace` in `entries` (`productIndex`: `productIndices(workspace)`).
     public static func part(of workspace: Workspace, entries: Range<Int>, productIndex: [String: Int]) -> Part {
         var part = Part()
-        var sums: [Sums] = []
         part.index.groupOfEntry.reserveCapacity(entries.count)
         // In place: a copy of each entry (a retain of its name and product) was a fifth of the fold.
         workspace.costs.withUnsafeBufferPointer { costs in
@@ -235,34 +263,42 @@ public struct CostIndex: Equatable, Sendable {
                     part.index.addDeposit(date, amount, count: 1)
                     part.index.groupOfEntry.append(-1)
                     part.negative = part.negative || amount.isNegative
-                case .group(let key, let amount, let basis, let product, let monthly, let last):
+                case .group(let key, let amount, _, let product, let monthly, let last):
                     let packed = PackedKey(key)
+                    let sums = Sums(amount: amount, monthly: monthly, last: last, members: 1,
+                                    first: Int32(truncatingIfNeeded: entry), product: Int32(truncatingIfNeeded: product ?? -1))
                     let position: Int
                     if let known = part.index.table.find(packed) {
                         position = known
-                        sums[position].amount += amount
-                        sums[position].monthly += monthly
-                        sums[position].last += last
-                        sums[position].members += 1
+                        part.sums[position] += sums
                     } else {
-                        position = part.index.groups.count
+                        position = part.sums.count
                         part.index.table.append(packed)
-                        let first = Self.groupEntry(of: costs[entry], basis: basis, amount: amount, product: product.map { workspace.products[$0].sku })
-                        part.index.groups.append(Group(entry: first, productIndex: product))
-                        sums.append(Sums(amount: amount, monthly: monthly, last: last, members: 1))
+                        part.sums.append(sums)
                     }
                     part.index.groupOfEntry.append(Int32(truncatingIfNeeded: position))
                     part.negative = part.negative || amount.isNegative || monthly.isNegative || last.isNegative
                 }
             }
         }
-        for (position, sum) in sums.enumerated() {
-            part.index.groups[position].entry.amount = sum.amount
-            part.index.groups[position].monthly = sum.monthly
-            part.index.groups[position].last = sum.last
-            part.index.groups[position].members = sum.members
-        }
         return part
+    }
+
+    /// The groups of `sums`, in order, each begun by its first entry (`groupEntry`).
+    private static func groups(of sums: [Sums], _ workspace: Workspace) -> [Group] {
+        workspace.costs.withUnsafeBufferPointer { costs in
+            workspace.products.withUnsafeBufferPointer { products in
+                sums.map { sums in
+                    let product = sums.product < 0 ? nil : Int(sums.product)
+                    let entry = costs[Int(sums.first)]
+                    var group = Group(entry: Self.groupEntry(of: entry, basis: Self.groupBasis(of: entry.basis), amount: sums.amount,
+                                                             product: product.map { products[$0].sku }),
+                                      productIndex: product, monthly: sums.monthly, last: sums.last)
+                    group.members = Int(sums.members)
+                    return group
+                }
+            }
+        }
     }
 
     /// The index of `workspace` from the parts of its entries, in order (folded side by side on
@@ -277,22 +313,19 @@ public struct CostIndex: Equatable, Sendable {
         while let part = parts.popLast() {
             // A group the earlier parts know takes this part's sums; a new one comes after them,
             // in the order this part met it, begun by its first entry here (its first in the workspace).
-            let packedKeys = part.index.groups.map { PackedKey(Self.key(of: $0)) }
-            let known = packedKeys.map { whole.index.table.find($0) }
-            whole.index.groups.reserveCapacity(whole.index.groups.count + known.reduce(0) { $1 == nil ? $0 + 1 : $0 })
-            var renumbered = [Int32](repeating: -1, count: part.index.groups.count)
-            for (position, group) in part.index.groups.enumerated() {
-                let packed = packedKeys[position]
+            let known = part.sums.indices.map { whole.index.table.find(part.index.table.key(at: $0)) }
+            let new = known.reduce(0) { $1 == nil ? $0 + 1 : $0 }
+            whole.index.table.reserveCapacity(whole.index.table.count + new)
+            whole.sums.reserveCapacity(whole.sums.count + new)
+            var renumbered = [Int32](repeating: -1, count: part.sums.count)
+            for (position, sums) in part.sums.enumerated() {
                 if let known = known[position] {
-                    whole.index.groups[known].entry.amount += group.entry.amount
-                    whole.index.groups[known].monthly += group.monthly
-                    whole.index.groups[known].last += group.last
-                    whole.index.groups[known].members += group.members
+                    whole.sums[known] += sums
                     renumbered[position] = Int32(truncatingIfNeeded: known)
                 } else {
-                    renumbered[position] = Int32(truncatingIfNeeded: whole.index.groups.count)
-                    whole.index.table.append(packed)
-                    whole.index.groups.append(group)
+                    renumbered[position] = Int32(truncatingIfNeeded: whole.sums.count)
+                    whole.index.table.append(part.index.table.key(at: position))
+                    whole.sums.append(sums)
                 }
             }
             whole.index.groupOfEntry.reserveCapacity(whole.index.groupOfEntry.count + part.index.groupOfEntry.count)
@@ -301,8 +334,14 @@ public struct CostIndex: Equatable, Sendable {
             whole.index.undatedDeposits += part.index.undatedDeposits
             whole.index.undatedDepositCount += part.index.undatedDepositCount
         }
-        var index = whole.index
-        whole = Part()
+        return index(of: consume whole, workspace)
+    }
+
+    /// The index a whole fold's part makes: its groups, and the product-tied coefficients.
+    private static func index(of part: consuming Part, _ workspace: Workspace) -> CostIndex {
+        var index = part.index
+        index.groups = groups(of: part.sums, workspace)
+        part = Part()
         index.finish(workspace)
         return index
     }
@@ -346,7 +385,7 @@ public struct CostIndex: Equatable, Sendable {
     static func contribution(at pointer: UnsafePointer<CostEntry>, productIndex: (String) -> Int?) -> Contribution {
         let quantity = pointer.pointee.quantity
         var key = Key(category: pointer.pointee.category, kind: 0, per: nil, day: nil, start: pointer.pointee.start, end: pointer.pointee.end)
-        var basis = pointer.pointee.basis
+        let basis = pointer.pointee.basis
         let entryAmount = pointer.pointee.amount
         var amount = entryAmount * quantity
         var product: Int?
@@ -356,14 +395,11 @@ public struct CostIndex: Equatable, Sendable {
             return .deposit(date: date, amount: amount)
         case .recurring(let per), .cpt(let per):
             key.kind = 1; key.per = per
-            basis = .recurring(per: per)
         case .cpc(let clicks, let per):
             key.kind = 1; key.per = per
-            basis = .recurring(per: per)
             amount = entryAmount * clicks * quantity
         case .cpm(let impressions, let per):
             key.kind = 1; key.per = per
-            basis = .recurring(per: per)
             amount = (entryAmount * impressions * quantity).divided(by: 1000)
         case .once(let date):
             key.kind = 2; key.day = date
@@ -386,7 +422,16 @@ public struct CostIndex: Equatable, Sendable {
             monthly = amount.divided(by: months).rounded()
             last = amount - monthly * (months - 1)
         }
-        return .group(key: key, amount: amount, basis: basis, productIndex: product, monthly: monthly, last: last)
+        return .group(key: key, amount: amount, basis: Self.groupBasis(of: basis), productIndex: product, monthly: monthly, last: last)
+    }
+
+    /// The basis a group holds an entry under: timed spending by clicks, impressions or a fixed
+    /// time (CPC, CPM, CPT) is recurring spending of its folded amount; the rest as it is.
+    static func groupBasis(of basis: CostBasis) -> CostBasis {
+        switch basis {
+        case .recurring(let per), .cpt(let per), .cpc(_, let per), .cpm(_, let per): .recurring(per: per)
+        default: basis
+        }
     }
 
     /// The entry a group holds, begun by `entry`: its ID, name, category and bounds, the group's
