@@ -41,6 +41,11 @@ extension CostIndex {
         let parts = mapInPieces(pieces, minimumPiece: 1) { piece in
             CostIndex.part(of: workspace, entries: count * piece / pieces..<count * (piece + 1) / pieces, productIndex: productIndex)
         }
-        return CostIndex.joined(consume parts, workspace) ?? CostIndex(workspace)
+        return CostIndex.joined(consume parts, workspace, mapper: InPieces()) ?? CostIndex(workspace)
     }
+}
+
+/// `mapInPieces` for the domain's folds.
+struct InPieces: IndexMapper {
+    func map<T: Sendable>(_ count: Int, _ make: @Sendable (Int) -> T) -> [T] { mapInPieces(count, make) }
 }

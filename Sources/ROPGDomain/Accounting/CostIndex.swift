@@ -6,6 +6,18 @@
 /// A change to a few entries or products need not fold a million entries again: `updated(by:in:)`
 /// (CostIndex+Changes.swift) subtracts and adds what the changed entries bring, and leaves an
 /// index equal to the one a fresh fold of the changed workspace gives.
+/// Works out `make` of 0..<count, in order, on as many cores as its caller has: the domain has no
+/// threads of its own, and the reports fold a million entries side by side (`mapInPieces`).
+public protocol IndexMapper {
+    func map<T: Sendable>(_ count: Int, _ make: @Sendable (Int) -> T) -> [T]
+}
+
+/// An `IndexMapper` on the calling thread alone.
+public struct InOrder: IndexMapper {
+    public init() {}
+    public func map<T: Sendable>(_ count: Int, _ make: @Sendable (Int) -> T) -> [T] { (0..<count).map(make) }
+}
+
 public struct CostIndex: Equatable, Sendable {
     /// A group of entries that accrue alike, as one entry whose amount is their sum. Its `entry`
     /// carries the ID and name of the group's first entry in workspace order (errors name it).
@@ -285,18 +297,16 @@ public struct CostIndex: Equatable, Sendable {
     }
 
     /// The groups of `sums`, in order, each begun by its first entry (`groupEntry`).
-    private static func groups(of sums: [Sums], _ workspace: Workspace) -> [Group] {
-        workspace.costs.withUnsafeBufferPointer { costs in
-            workspace.products.withUnsafeBufferPointer { products in
-                sums.map { sums in
-                    let product = sums.product < 0 ? nil : Int(sums.product)
-                    let entry = costs[Int(sums.first)]
-                    var group = Group(entry: Self.groupEntry(of: entry, basis: Self.groupBasis(of: entry.basis), amount: sums.amount,
-                                                             product: product.map { products[$0].sku }),
-                                      productIndex: product, monthly: sums.monthly, last: sums.last)
-                    group.members = Int(sums.members)
-                    return group
-                }
+    private static func groups(of sums: [Sums], _ workspace: Workspace, mapper: some IndexMapper) -> [Group] {
+        mapper.map(sums.count) { position in
+            let sums = sums[position]
+            let product = sums.product < 0 ? nil : Int(sums.product)
+            return workspace.costs.withUnsafeBufferPointer { costs in
+                var group = Group(entry: Self.groupEntry(of: costs[Int(sums.first)], basis: Self.groupBasis(of: costs[Int(sums.first)].basis),
+                                                         amount: sums.amount, product: product.map { workspace.products[$0].sku }),
+                                  productIndex: product, monthly: sums.monthly, last: sums.last)
+                group.members = Int(sums.members)
+                return group
             }
         }
     }
@@ -304,7 +314,8 @@ public struct CostIndex: Equatable, Sendable {
     /// The index of `workspace` from the parts of its entries, in order (folded side by side on
     /// the machine's cores): equal to `CostIndex(workspace)`. Nil when a part holds a negative
     /// amount (then only the one pass promises the same sums).
-    public static func joined(_ parts: consuming [Part], _ workspace: Workspace) -> CostIndex? {
+    /// `mapper` works out the groups and their coefficients, each on its own.
+    public static func joined(_ parts: consuming [Part], _ workspace: Workspace, mapper: some IndexMapper = InOrder()) -> CostIndex? {
         guard !parts.isEmpty, !parts.contains(where: \.negative) else { return nil }
         // Each part is let go of as soon as it is joined: a million entries' groups twice over
         // would raise the peak memory of a report by tens of megabytes.
@@ -334,23 +345,16 @@ public struct CostIndex: Equatable, Sendable {
             whole.index.undatedDeposits += part.index.undatedDeposits
             whole.index.undatedDepositCount += part.index.undatedDepositCount
         }
-        return index(of: consume whole, workspace)
+        return index(of: consume whole, workspace, mapper: mapper)
     }
 
     /// The index a whole fold's part makes: its groups, and the product-tied coefficients.
-    private static func index(of part: consuming Part, _ workspace: Workspace) -> CostIndex {
+    private static func index(of part: consuming Part, _ workspace: Workspace, mapper: some IndexMapper = InOrder()) -> CostIndex {
         var index = part.index
-        index.groups = groups(of: part.sums, workspace)
+        index.groups = groups(of: part.sums, workspace, mapper: mapper)
         part = Part()
-        index.finish(workspace)
+        index.foldProductGroups(workspace, mapper: mapper)
         return index
-    }
-
-    /// Completes a fold: the product-tied coefficients. (Each group's position by its key is the
-    /// table the fold found the groups with: a dictionary of them made afresh was a fifth of the
-    /// joining, on one core.)
-    private mutating func finish(_ workspace: Workspace) {
-        foldProductGroups(workspace)
     }
 
     /// This index for a workspace with the same cost entries and the same products in the same
@@ -519,16 +523,21 @@ public struct CostIndex: Equatable, Sendable {
         return parts.numerator.divided(by: parts.denominator * unitsPerRevenue) ?? .zero
     }
 
-    /// Folds the product-tied sales-linked groups into per-net-revenue coefficients.
-    mutating func foldProductGroups(_ workspace: Workspace) {
-        mix = MixFigures(workspace)
+    /// Folds the product-tied sales-linked groups into per-net-revenue coefficients (`mapper`
+    /// works out each group's coefficient; they are folded in the groups' order).
+    mutating func foldProductGroups(_ workspace: Workspace, mapper: some IndexMapper = InOrder()) {
+        let mix = MixFigures(workspace)
+        self.mix = mix
         foldedProductGroups = []
         foldedPositions = [:]
         rateParts = [RateParts](repeating: RateParts(), count: groups.count)
+        // Worked out apart from the loop that writes the groups: a copy of them held across it
+        // would copy the array on the first write.
+        let coefficients = Self.coefficients(of: groups, workspace, mix, mapper: mapper)
         for position in groups.indices {
             groups[position].coefficient = .zero
             groups[position].foldedPosition = -1
-            guard let (coefficient, key, parts) = Self.coefficient(of: groups[position], workspace, mix) else { continue }
+            guard let (coefficient, key, parts) = coefficients[position] else { continue }
             groups[position].coefficient = coefficient
             rateParts[position] = parts
             if let folded = foldedPositions[key] {
@@ -540,6 +549,12 @@ public struct CostIndex: Equatable, Sendable {
                 foldedProductGroups.append(Self.foldedEntry(from: groups[position].entry, amount: coefficient))
             }
         }
+    }
+
+    /// Each group's `coefficient(of:_:_:)`, in order.
+    private static func coefficients(of groups: [Group], _ workspace: Workspace, _ mix: MixFigures,
+                                     mapper: some IndexMapper) -> [(coefficient: ExactDecimal, key: Key, parts: RateParts)?] {
+        mapper.map(groups.count) { coefficient(of: groups[$0], workspace, mix) }
     }
 
     /// The folded entry a product-tied group starts: its ID, name, category and bounds, as a rate.
