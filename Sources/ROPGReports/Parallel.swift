@@ -46,6 +46,7 @@ extension CostIndex {
 }
 
 /// `mapInPieces` for the domain's folds.
-struct InPieces: IndexMapper {
-    func map<T: Sendable>(_ count: Int, _ make: @Sendable (Int) -> T) -> [T] { mapInPieces(count, make) }
+public struct InPieces: IndexMapper {
+    public init() {}
+    public func map<T: Sendable>(_ count: Int, _ make: @Sendable (Int) -> T) -> [T] { mapInPieces(count, make) }
 }

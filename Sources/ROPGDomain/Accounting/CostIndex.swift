@@ -115,7 +115,8 @@ public struct CostIndex: Equatable, Sendable {
 
         /// The table of `keys`, the first at position 0.
         init(_ keys: [PackedKey]) {
-            self.init()
+            slots = []
+            shift = 0
             self.keys = keys
             placeAll(fitting: keys.count)
         }
@@ -251,8 +252,8 @@ public struct CostIndex: Equatable, Sendable {
         var monthly: ExactDecimal
         var last: ExactDecimal
         var members: Int32
-        var first: Int32
         var product: Int32
+        var first: Int
 
         static func += (sums: inout Sums, other: Sums) {
             sums.amount += other.amount
@@ -269,7 +270,7 @@ public struct CostIndex: Equatable, Sendable {
         // In place: a copy of each entry (a retain of its name and product) was a fifth of the fold.
         workspace.costs.withUnsafeBufferPointer { costs in
             guard let first = costs.baseAddress else { return }
-            for entry in entries {
+            for entry in entries.clamped(to: costs.indices) {
                 switch Self.contribution(at: first + entry, productIndex: { productIndex[$0] }) {
                 case .deposit(let date, let amount):
                     part.index.addDeposit(date, amount, count: 1)
@@ -278,7 +279,7 @@ public struct CostIndex: Equatable, Sendable {
                 case .group(let key, let amount, _, let product, let monthly, let last):
                     let packed = PackedKey(key)
                     let sums = Sums(amount: amount, monthly: monthly, last: last, members: 1,
-                                    first: Int32(truncatingIfNeeded: entry), product: Int32(truncatingIfNeeded: product ?? -1))
+                                    product: Int32(truncatingIfNeeded: product ?? -1), first: entry)
                     let position: Int
                     if let known = part.index.table.find(packed) {
                         position = known
@@ -301,13 +302,13 @@ public struct CostIndex: Equatable, Sendable {
         mapper.map(sums.count) { position in
             let sums = sums[position]
             let product = sums.product < 0 ? nil : Int(sums.product)
-            return workspace.costs.withUnsafeBufferPointer { costs in
-                var group = Group(entry: Self.groupEntry(of: costs[Int(sums.first)], basis: Self.groupBasis(of: costs[Int(sums.first)].basis),
-                                                         amount: sums.amount, product: product.map { workspace.products[$0].sku }),
-                                  productIndex: product, monthly: sums.monthly, last: sums.last)
-                group.members = Int(sums.members)
-                return group
-            }
+            // Once a group, so read checked (and copied).
+            let first = workspace.costs[sums.first]
+            var group = Group(entry: Self.groupEntry(of: first, basis: Self.groupBasis(of: first.basis), amount: sums.amount,
+                                                     product: product.map { workspace.products[$0].sku }),
+                              productIndex: product, monthly: sums.monthly, last: sums.last)
+            group.members = Int(sums.members)
+            return group
         }
     }
 
@@ -360,9 +361,9 @@ public struct CostIndex: Equatable, Sendable {
     /// This index for a workspace with the same cost entries and the same products in the same
     /// order, whose prices, shares or units per order may differ (a scenario): only the
     /// product-tied coefficients are folded again, not the million entries.
-    public func refolded(for workspace: Workspace) -> CostIndex {
+    public func refolded(for workspace: Workspace, mapper: some IndexMapper = InOrder()) -> CostIndex {
         var copy = self
-        copy.foldProductGroups(workspace)
+        copy.foldProductGroups(workspace, mapper: mapper)
         return copy
     }
 

@@ -1,4 +1,5 @@
 import ROPGDomain
+import ROPGReports
 import ROPGText
 import ROPGTables
 
@@ -35,7 +36,7 @@ extension Session {
         if !outcome.costsChanged, !outcome.productsMoved {
             // The plan's million entries need not be folded again: only what prices and shares change.
             let base = whatIf == nil ? context : planSession().context
-            session.givenIndex = base.costIndex().refolded(for: outcome.workspace)
+            session.givenIndex = base.costIndex().refolded(for: outcome.workspace, mapper: InPieces())
         }
         scenarioCache[key] = (planRevision, scenario, session, outcome)
         return (session, outcome)
