@@ -192,6 +192,11 @@ if wanted("open") {
     report("  validation on one core (median of 3)", String(format: "%.0f ms", median(oneCore) * 1000), "")
     let folds = (0..<3).map { _ in seconds { _ = CostIndex(opened) } }
     report("fold 1M cost entries into the report index (median of 3)", String(format: "%.0f ms", median(folds) * 1000), "")
+    // As a report folds them: in parts side by side on the cores, joined (`CostIndex.folded`).
+    if let today = Day(year: 2026, month: 12, day: 1) {
+        let sideBySide = (0..<3).map { _ in seconds { _ = ReportContext(workspace: opened, today: today).costIndex() } }
+        report("  the same in parts side by side, as a report folds (median of 3)", String(format: "%.0f ms", median(sideBySide) * 1000), "")
+    }
     var copy: Workspace? = opened
     opened = Workspace(name: "")
     let release = seconds { copy = nil }
