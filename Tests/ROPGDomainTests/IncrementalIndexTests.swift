@@ -233,4 +233,34 @@ import Testing
         let parts = [0..<300, 300..<600].map { CostIndex.part(of: negative, entries: $0, productIndex: productIndex) }
         #expect(CostIndex.joined(parts, negative) == nil)
     }
+
+    /// Works each item out last to first (as pieces on other cores may finish in any order), and
+    /// returns them in order.
+    struct Backwards: IndexMapper {
+        func map<T: Sendable>(_ count: Int, _ make: @Sendable (Int) -> T) -> [T] { (0..<count).reversed().map(make).reversed() }
+    }
+
+    /// The groups and their coefficients come out the same whatever order a mapper works them
+    /// out in: joined parts equal the one pass, and a scenario's refold (new prices) equals the
+    /// refold on one thread and a fresh fold of the scenario.
+    @Test(arguments: [21, 22] as [UInt64])
+    func groupsAndCoefficientsDoNotDependOnTheMappersOrder(seed: UInt64) {
+        let workspace = Self.workspace(seed: seed, entries: 600)
+        let productIndex = CostIndex.productIndices(workspace)
+        let parts = [0..<250, 250..<600].map { CostIndex.part(of: workspace, entries: $0, productIndex: productIndex) }
+        let joined = CostIndex.joined(parts, workspace, mapper: Backwards())
+        let onePass = CostIndex(workspace)
+        let same = joined == onePass
+        #expect(same, "seed \(seed)")
+        var scenario = workspace
+        for position in scenario.products.indices where position % 3 == 0 {
+            scenario.products[position].price += dec("7.30")
+        }
+        let backwards = onePass.refolded(for: scenario, mapper: Backwards())
+        let inOrder = onePass.refolded(for: scenario)
+        let fresh = CostIndex(scenario)
+        let refoldsAgree = backwards == inOrder && backwards == fresh
+        #expect(refoldsAgree, "seed \(seed)")
+        #expect(backwards != onePass, "seed \(seed): the new prices change the coefficients")
+    }
 }

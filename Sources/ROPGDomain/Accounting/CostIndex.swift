@@ -1,11 +1,3 @@
-/// The cost entries folded by shape, for reports over a million rows: entries that accrue alike
-/// (same category, timing, bounds, and for sales-linked ones the same basis and product) are
-/// summed once, so a report looks at a few hundred groups instead of every entry. Accrual is
-/// linear in the amount, so a group costs what its entries cost together.
-///
-/// A change to a few entries or products need not fold a million entries again: `updated(by:in:)`
-/// (CostIndex+Changes.swift) subtracts and adds what the changed entries bring, and leaves an
-/// index equal to the one a fresh fold of the changed workspace gives.
 /// Works out `make` of 0..<count, in order, on as many cores as its caller has: the domain has no
 /// threads of its own, and the reports fold a million entries side by side (`mapInPieces`).
 public protocol IndexMapper {
@@ -18,6 +10,14 @@ public struct InOrder: IndexMapper {
     public func map<T: Sendable>(_ count: Int, _ make: @Sendable (Int) -> T) -> [T] { (0..<count).map(make) }
 }
 
+/// The cost entries folded by shape, for reports over a million rows: entries that accrue alike
+/// (same category, timing, bounds, and for sales-linked ones the same basis and product) are
+/// summed once, so a report looks at a few hundred groups instead of every entry. Accrual is
+/// linear in the amount, so a group costs what its entries cost together.
+///
+/// A change to a few entries or products need not fold a million entries again: `updated(by:in:)`
+/// (CostIndex+Changes.swift) subtracts and adds what the changed entries bring, and leaves an
+/// index equal to the one a fresh fold of the changed workspace gives.
 public struct CostIndex: Equatable, Sendable {
     /// A group of entries that accrue alike, as one entry whose amount is their sum. Its `entry`
     /// carries the ID and name of the group's first entry in workspace order (errors name it).
@@ -232,7 +232,7 @@ public struct CostIndex: Equatable, Sendable {
     /// meets them, and the table that finds them by key. `joined(_:_:)` puts parts together.
     public struct Part: Sendable {
         /// The table, each entry's group, and the deposits; its groups are made from `sums`
-        /// once the parts are joined (`groups(of:_:)`).
+        /// once the parts are joined (`groups(of:_:mapper:)`).
         var index = CostIndex()
         /// The groups the range met, in the order it met them.
         fileprivate var sums: [Sums] = []
@@ -423,7 +423,7 @@ public struct CostIndex: Equatable, Sendable {
         }
         if let product { key.product = Int32(truncatingIfNeeded: product) }
         var monthly = ExactDecimal.zero, last = ExactDecimal.zero
-        if case .amortized(let months) = pointer.pointee.basis, months >= 1 {
+        if case .amortized(let months) = basis, months >= 1 {
             monthly = amount.divided(by: months).rounded()
             last = amount - monthly * (months - 1)
         }
