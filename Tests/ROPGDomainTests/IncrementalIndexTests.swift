@@ -263,4 +263,40 @@ import Testing
         #expect(refoldsAgree, "seed \(seed)")
         #expect(backwards != onePass, "seed \(seed): the new prices change the coefficients")
     }
+    /// A scenario's index brought from the plan's (its entries' changes taken in, its prices
+    /// folded again) equals a fresh fold of the scenario's workspace, for scenarios that add,
+    /// change, replace and remove entries beside price, share and assumption changes; and one
+    /// that adds a product is folded afresh.
+    @Test(arguments: [31, 32, 33, 34] as [UInt64])
+    func aScenarioIndexFromThePlansEqualsAFreshFold(seed: UInt64) {
+        let plan = Self.workspace(seed: seed, entries: 400)
+        var random = Random(state: seed &* 17)
+        let planIndex = CostIndex(plan)
+        let ids = plan.costs.map(\.id)
+        var changes: [ScenarioChange] = []
+        for _ in 0..<12 {
+            switch random.next(6) {
+            case 0: changes.append(.cost(id: random.pick(ids), random.next(2) == 0 ? .amount : .qty, .percent(dec("0.1"))))
+            case 1: changes.append(.addCost(Self.entry(Int32(5_000 + changes.count), &random, skus: plan.products.map(\.sku))))
+            case 2: changes.append(.removeCost(id: random.pick(ids)))  // a second removal of the same ID does not apply
+            case 3:
+                var replaced = Self.entry(0, &random, skus: plan.products.map(\.sku))
+                replaced.id = random.pick(ids)
+                changes.append(.replaceCost(replaced))
+            case 4: changes.append(.product(sku: random.pick(plan.products).sku, .price, .percent(dec("-0.1"))))
+            default: changes.append(.assumption(.aov, .add(dec("5"))))
+            }
+        }
+        let outcome = Scenario(name: "s", changes: changes).applied(to: plan)
+        #expect(outcome.costsChanged, "seed \(seed): the scenario changes entries")
+        guard let brought = planIndex.forScenario(outcome) else {
+            Issue.record("seed \(seed): the scenario's index was not brought from the plan's")
+            return
+        }
+        let same = brought == CostIndex(outcome.workspace)  // not inside #expect, which would print both indexes whole
+        #expect(same, "seed \(seed)")
+        #expect(brought != planIndex, "seed \(seed): the scenario's changes change the index")
+        let adding = Scenario(name: "t", changes: [.addProduct(Product(sku: "NEW", name: "新", price: dec("10"), cost: dec("4")))]).applied(to: plan)
+        #expect(planIndex.forScenario(adding) == nil, "seed \(seed): a product added moves rows; folded afresh")
+    }
 }

@@ -318,3 +318,16 @@ extension CostIndex {
         }
     }
 }
+
+extension CostIndex {
+    /// The index of a scenario's workspace, from this index of the plan the scenario was laid
+    /// over: the scenario's changes to entries taken in (`updated(by:in:)`), then the
+    /// product-tied coefficients folded again for its prices, shares and assumptions
+    /// (`refolded(for:mapper:)`). Nil when a fresh fold is needed: the scenario adds or removes
+    /// products, or its entries' changes cannot be kept incrementally.
+    public consuming func forScenario(_ outcome: ScenarioOutcome, mapper: some IndexMapper = InOrder()) -> CostIndex? {
+        guard !outcome.productsMoved else { return nil }
+        guard !outcome.costChanges.isEmpty else { return refolded(for: outcome.workspace, mapper: mapper) }
+        return updated(by: outcome.costChanges, in: outcome.workspace)?.refolded(for: outcome.workspace, mapper: mapper)
+    }
+}

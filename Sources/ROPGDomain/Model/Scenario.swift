@@ -143,6 +143,10 @@ public struct ScenarioOutcome: Sendable {
     /// (so that an index of the plan's entries no longer fits).
     public var costsChanged = false
     public var productsMoved = false
+    /// Each change to the cost entries that applied, in order, with the change that undoes it:
+    /// what brings an index of the plan's entries up to the scenario's (`CostIndex.updated(by:in:)`)
+    /// instead of folding a million entries again for a scenario that adds one.
+    public var costChanges: [CostIndex.AppliedChange] = []
 }
 
 /// Finds products and cost entries by key while a scenario's changes apply: built once, so a
@@ -182,8 +186,9 @@ extension Scenario {
         var applied: [Bool] = []
         var lookup = ScenarioLookup()
         var costsChanged = false, productsMoved = false
+        var costChanges: [CostIndex.AppliedChange] = []
         for change in changes {
-            if let problem = change.apply(to: &workspace, lookup: &lookup) {
+            if let problem = change.apply(to: &workspace, lookup: &lookup, recording: &costChanges) {
                 problems.append(ScenarioFailure(change: change, problem: problem))
                 applied.append(false)
             } else {
@@ -196,7 +201,7 @@ extension Scenario {
             }
         }
         var outcome = ScenarioOutcome(workspace: workspace, problems: problems, applied: applied, volumeNote: nil, volumeFailure: nil,
-                                      costsChanged: costsChanged, productsMoved: productsMoved)
+                                      costsChanged: costsChanged, productsMoved: productsMoved, costChanges: costChanges)
         do throws(VolumeAdjustment.Failure) {
             outcome.volumeNote = try VolumeAdjustment.apply(rule ?? volume, plan: plan, to: &outcome.workspace)
         } catch {
@@ -215,7 +220,15 @@ extension ScenarioChange {
 
     /// `apply(to:)` with positions found through `lookup`, kept across a scenario's changes.
     public func apply(to workspace: inout Workspace, lookup: inout ScenarioLookup) -> ScenarioProblem? {
-        let problem = applyOne(to: &workspace, lookup: &lookup)
+        var costChanges: [CostIndex.AppliedChange] = []
+        return apply(to: &workspace, lookup: &lookup, recording: &costChanges)
+    }
+
+    /// `apply(to:lookup:)`, with a change to the cost entries that applies appended to
+    /// `costChanges` beside the change that undoes it.
+    public func apply(to workspace: inout Workspace, lookup: inout ScenarioLookup,
+                      recording costChanges: inout [CostIndex.AppliedChange]) -> ScenarioProblem? {
+        let problem = applyOne(to: &workspace, lookup: &lookup, recording: &costChanges)
         if problem == nil, movesRows { lookup.forget() }
         return problem
     }
@@ -227,7 +240,8 @@ extension ScenarioChange {
         }
     }
 
-    private func applyOne(to workspace: inout Workspace, lookup: inout ScenarioLookup) -> ScenarioProblem? {
+    private func applyOne(to workspace: inout Workspace, lookup: inout ScenarioLookup,
+                          recording costChanges: inout [CostIndex.AppliedChange]) -> ScenarioProblem? {
         switch self {
         case .assumption(let assumption, let change):
             if change == .to(nil) {
@@ -282,26 +296,40 @@ extension ScenarioChange {
             if let problem = FigureChange.sizeProblem(of: value) { return .figureTooLarge(figure: figure.rawValue, typed: change.typed, of: id.description, problem) }
             figure.set(value, on: &entry)
             if let issue = Validation.issues(in: entry, products: lookup.allSKUs(in: workspace)).first { return .invalid(of: id.description, issue) }
+            costChanges.append((.replaceCost(entry, at: index), .replaceCost(workspace.costs[index], at: index)))
             workspace.costs[index] = entry
         case .replaceCost(let entry):
             guard let index = lookup.cost(entry.id, in: workspace) else { return .noCost(entry.id) }
             if let sku = entry.product, lookup.product(sku, in: workspace) == nil { return .noProduct(sku) }
+            costChanges.append((.replaceCost(entry, at: index), .replaceCost(workspace.costs[index], at: index)))
             workspace.costs[index] = entry
         case .addCost(var entry):
             if let sku = entry.product, lookup.product(sku, in: workspace) == nil { return .noProduct(sku) }
-            let used = max(workspace.lastCostNumber[entry.category] ?? 0,
-                           workspace.costs.reduce(Int32(0)) { $1.category == entry.category ? max($0, $1.id.number) : $0 })
-            if lookup.cost(entry.id, in: workspace) != nil {
+            // One pass over the entries, read in place, for the category's highest number and
+            // whether the plan holds this ID: an index of a million IDs was most of a compare.
+            var used = workspace.lastCostNumber[entry.category] ?? 0
+            var held = false
+            workspace.costs.withUnsafeBufferPointer { costs in
+                guard let first = costs.baseAddress else { return }
+                for position in costs.indices where (first + position).pointee.id.category == entry.category {
+                    let number = (first + position).pointee.id.number
+                    used = max(used, number)
+                    if number == entry.id.number { held = true }
+                }
+            }
+            if held {
                 // The plan never hands out an ID a scenario's entry holds (`nextCostID`), so the
                 // entry keeps its own; only a file from before that rule can have the plan hold
                 // it already, and then this one takes the next free ID.
                 guard used < Int32.max else { return .entryNumbersUsedUp(entry.category) }
                 entry.id = CostID(category: entry.category, number: used + 1)
             }
+            costChanges.append((.insertCost(entry, at: workspace.costs.count), .removeCost(at: workspace.costs.count)))
             workspace.costs.append(entry)
             workspace.lastCostNumber[entry.category] = max(workspace.lastCostNumber[entry.category] ?? 0, entry.id.number)
         case .removeCost(let id):
             guard let index = lookup.cost(id, in: workspace) else { return .noCost(id) }
+            costChanges.append((.removeCost(at: index), .insertCost(workspace.costs[index], at: index)))
             workspace.costs.remove(at: index)
         case .goal(let period, let metric, let value):
             let index = workspace.goalIndex(period: period, metric: metric)

@@ -33,10 +33,11 @@ extension Session {
         let outcome = scenario.applied(to: plan, volume: rule)
         if let failure = outcome.volumeFailure { throw CommandError(phrase("scenario {name}: {failure}", ["name": "\(name)", "failure": failure.phrased])) }
         let session = Session(workspace: outcome.workspace, path: nil, console: Console(capturing: ()), interactive: false, today: today)
-        if !outcome.costsChanged, !outcome.productsMoved {
-            // The plan's million entries need not be folded again: only what prices and shares change.
+        if !outcome.productsMoved {
+            // The plan's million entries need not be folded again: only the entries the scenario
+            // changes, and what prices and shares change.
             let base = whatIf == nil ? context : planSession().context
-            session.givenIndex = base.costIndex().refolded(for: outcome.workspace, mapper: InPieces())
+            session.givenIndex = base.costIndex().forScenario(outcome, mapper: InPieces())
         }
         scenarioCache[key] = (planRevision, scenario, session, outcome)
         return (session, outcome)
