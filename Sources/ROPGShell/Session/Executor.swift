@@ -178,8 +178,18 @@ extension Session {
             return total + table.rows.count * table.columns.count
         }
         guard cells >= 100_000 else { return }
-        let doomed = blocks
-        DispatchQueue.global(qos: .utility).async { withExtendedLifetime(doomed) {} }
+        // Moved into a box the other thread empties: a copy captured as it was left this thread
+        // holding the blocks too, and whichever let go last freed them (this one, as often as not).
+        let doomed = DoomedBlocks(consume blocks)
+        DispatchQueue.global(qos: .utility).async { doomed.free() }
+    }
+
+    /// Blocks on their way to being freed on another thread.
+    private final class DoomedBlocks: @unchecked Sendable {
+        private var blocks: [Block]
+        init(_ blocks: consuming [Block]) { self.blocks = blocks }
+        /// Frees the blocks here, whoever lets go of the box last.
+        func free() { blocks = [] }
     }
 
     /// Prints blocks in the session's format. Text and Markdown print everything in order on
