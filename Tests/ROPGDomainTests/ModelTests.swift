@@ -84,4 +84,31 @@ import Testing
         #expect(ProductRole(text: "引流款") == .traffic)
         #expect(ProductRole(text: "nope") == nil)
     }
+    /// A scenario laid over the plan with the plan's products found beforehand (as a session
+    /// comparing scenarios does) gives what it gives with nothing found yet, when its changes add
+    /// and remove products and entries and then change what they added: each is found where it is.
+    @Test func aScenarioGivesTheSameWithThePlansLookup() {
+        var plan = Workspace(name: "t")
+        for index in 0..<5 { plan.products.append(Product(sku: "SKU-\(index)", name: "品\(index)", price: dec("50"), cost: dec("20"))) }
+        plan.costs = [CostEntry(id: CostID(category: .O, number: 1), name: "房租", basis: .recurring(per: .month), amount: dec("3000"))]
+        plan.lastCostNumber = [.O: 1]
+        let added = CostEntry(id: CostID(category: .P, number: 7), name: "主播", basis: .recurring(per: .month), amount: dec("8000"))
+        let scenario = Scenario(name: "s", changes: [
+            .addCost(added),
+            .cost(id: added.id, .amount, .percent(dec("0.5"))),
+            .addProduct(Product(sku: "NEW", name: "新品", price: dec("99"), cost: dec("30"))),
+            .product(sku: "NEW", .price, .add(dec("1"))),
+            .removeProduct(sku: "SKU-0"),
+            .product(sku: "SKU-4", .price, .percent(dec("-0.1"))),
+            .removeCost(id: CostID(category: .O, number: 1)),
+        ])
+        let fresh = scenario.applied(to: plan)
+        let withLookup = scenario.applied(to: plan, lookup: ScenarioLookup(productsOf: plan))
+        #expect(fresh.problems.isEmpty)
+        #expect(withLookup.applied == Array(repeating: true, count: scenario.changes.count))
+        #expect(withLookup.workspace == fresh.workspace)
+        #expect(withLookup.workspace.costs.map(\.amount) == [dec("12000")])
+        #expect(withLookup.workspace.products.map(\.sku) == ["SKU-1", "SKU-2", "SKU-3", "SKU-4", "NEW"])
+        #expect(withLookup.workspace.products.map(\.price) == [dec("50"), dec("50"), dec("50"), dec("45"), dec("100")])
+    }
 }

@@ -153,6 +153,12 @@ public struct ScenarioOutcome: Sendable {
 /// scenario of 20,000 price changes over 100,000 products is not 20,000 searches of them.
 public struct ScenarioLookup {
     public init() {}
+
+    /// A lookup with the products of `workspace` found once: a session comparing scenarios
+    /// over a plan of 100,000 products hands each scenario a copy, not a search of its own.
+    public init(productsOf workspace: Workspace) {
+        _ = product("", in: workspace)
+    }
     private var skus: [String: Int]?
     private var ids: [CostID: Int]?
     private var skuSet: Set<String>?
@@ -174,17 +180,25 @@ public struct ScenarioLookup {
         return made
     }
 
-    /// After a change that adds or removes products or entries: positions are found afresh.
-    public mutating func forget() { self = ScenarioLookup() }
+    /// After a change that adds or removes products or entries: their positions are found
+    /// afresh (an entry added leaves the products where they were).
+    public mutating func forget(products: Bool, costs: Bool) {
+        if products {
+            skus = nil
+            skuSet = nil
+        }
+        if costs { ids = nil }
+    }
 }
 
 extension Scenario {
     /// The plan with this scenario's changes on top, then its volume rule (`rule` overrides it).
-    public func applied(to plan: Workspace, volume rule: VolumeRule? = nil) -> ScenarioOutcome {
+    /// `lookup`: positions already found in `plan` (`ScenarioLookup(productsOf:)`).
+    public func applied(to plan: Workspace, volume rule: VolumeRule? = nil, lookup planLookup: ScenarioLookup = ScenarioLookup()) -> ScenarioOutcome {
         var workspace = plan
         var problems: [ScenarioFailure] = []
         var applied: [Bool] = []
-        var lookup = ScenarioLookup()
+        var lookup = planLookup
         var costsChanged = false, productsMoved = false
         var costChanges: [CostIndex.AppliedChange] = []
         for change in changes {
@@ -229,15 +243,14 @@ extension ScenarioChange {
     public func apply(to workspace: inout Workspace, lookup: inout ScenarioLookup,
                       recording costChanges: inout [CostIndex.AppliedChange]) -> ScenarioProblem? {
         let problem = applyOne(to: &workspace, lookup: &lookup, recording: &costChanges)
-        if problem == nil, movesRows { lookup.forget() }
-        return problem
-    }
-
-    private var movesRows: Bool {
-        switch self {
-        case .addProduct, .removeProduct, .addCost, .removeCost: return true
-        default: return false
+        if problem == nil {
+            switch self {
+            case .addProduct, .removeProduct: lookup.forget(products: true, costs: false)
+            case .addCost, .removeCost: lookup.forget(products: false, costs: true)
+            default: break
+            }
         }
+        return problem
     }
 
     private func applyOne(to workspace: inout Workspace, lookup: inout ScenarioLookup,

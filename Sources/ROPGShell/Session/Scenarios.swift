@@ -30,7 +30,8 @@ extension Session {
         let rule = volume ?? scenario.volume
         let key = "\(name)\u{1F}\(rule.typed)"
         if let cached = scenarioCache[key], cached.revision == planRevision, cached.scenario == scenario { return (cached.session, cached.outcome) }
-        let outcome = scenario.applied(to: plan, volume: rule)
+        if planLookup?.revision != planRevision { planLookup = (planRevision, ScenarioLookup(productsOf: plan)) }
+        let outcome = scenario.applied(to: plan, volume: rule, lookup: planLookup?.lookup ?? ScenarioLookup())
         if let failure = outcome.volumeFailure { throw CommandError(phrase("scenario {name}: {failure}", ["name": "\(name)", "failure": failure.phrased])) }
         let session = Session(workspace: outcome.workspace, path: nil, console: Console(capturing: ()), interactive: false, today: today)
         if !outcome.productsMoved {

@@ -86,6 +86,8 @@ public final class Session {
     var whatIf: WhatIf?
     /// Sessions over the plan with a scenario laid on top, by scenario and volume rule (see `Scenarios`).
     var scenarioCache: [String: (revision: Int, scenario: Scenario, session: Session, outcome: ScenarioOutcome)] = [:]
+    /// The plan's products found by SKU once for every scenario laid over it, while the plan stays as it is.
+    var planLookup: (revision: Int, lookup: ScenarioLookup)?
     /// The scripts being sourced, outermost first, to refuse a script that sources itself.
     var sourceStack: [String] = []
     /// Where the running command comes from ("plan.ropg:12"), for error messages.
