@@ -236,4 +236,22 @@ import ROPGReports
         #expect(elastic.unitsA.rounded(places: 6) == ExactDecimal(600))
         #expect(elastic.profit == ExactDecimal(60_000))
     }
+    /// A scenario is laid over the plan as it is now, not over one it was laid over before:
+    /// a what-if dropped, a step undone and a what-if opened again give a plan with other
+    /// products in other places, and the scenario changes the product it names (nothing kept
+    /// for the earlier plan is taken for this one, though the what-if starts at the same step).
+    @Test func aScenarioIsLaidOverThePlanAsItIsAfterADroppedWhatIfAndAnUndo() throws {
+        let session = try demo()
+        for line in ["scenario new X", "product set PL-001 price-=10%", "keep", "product rm TS-002",
+                     "whatif", "pnl 2026 scenario=X", "drop", "undo", "whatif"] {
+            run(session, line)
+        }
+        let plan = session.plan
+        #expect(plan.productIndex(sku: "TS-002") != nil, "the undo brought TS-002 back")
+        for rule in [VolumeRule.holdGMV, .holdUnits] {
+            let laid = try session.scenarioSession("X", volume: rule).outcome.workspace
+            #expect(price(laid, "PL-001") == price(plan, "PL-001").map { ($0 * ExactDecimal(mantissa: 9, places: 1)).rounded() })
+            #expect(price(laid, "TS-002") == price(plan, "TS-002"))
+        }
+    }
 }

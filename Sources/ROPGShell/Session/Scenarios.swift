@@ -45,7 +45,7 @@ extension Session {
     }
 
     /// What changes when the plan changes (not when an open what-if does).
-    var planRevision: Int { whatIf.map { -$0.firstStepID } ?? revision }
+    var planRevision: Int { whatIf?.planRevision ?? revision }
 
     /// The changes the open what-if made to the plan, as a scenario's changes.
     func whatIfAsScenarioChanges() throws(CommandError) -> [ScenarioChange] {

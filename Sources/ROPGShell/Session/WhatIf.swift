@@ -9,6 +9,10 @@ struct WhatIf {
     var plan: Workspace
     /// Undo steps with this ID or later belong to the what-if.
     var firstStepID: Int
+    /// The session's revision when the what-if opened: the plan's state while it is open. A
+    /// revision is never used twice, where a step ID can be (after an undo, a drop or an open),
+    /// so that what is kept for a plan is never taken for another's.
+    var planRevision: Int
     /// The redo steps the plan had, given back when the what-if is dropped.
     var stashedRedo: [UndoStep]
     /// A session over the plan, so that reports on it keep their caches while the what-if lasts.
@@ -38,7 +42,7 @@ extension Session {
 
     func openWhatIf() {
         guard whatIf == nil else { return }
-        whatIf = WhatIf(plan: workspace, firstStepID: nextStepID, stashedRedo: redoSteps, planSession: nil)
+        whatIf = WhatIf(plan: workspace, firstStepID: nextStepID, planRevision: revision, stashedRedo: redoSteps, planSession: nil)
         redoSteps.removeAll()
     }
 
