@@ -9,8 +9,9 @@ import Darwin
 #endif
 
 /// `make` over 0..<count, cut into ranges that run side by side on the machine's cores (four
-/// a core, each taken by the core that is free), each range written in place into the result.
-/// Below `minimumPiece` items a core, it all runs on this thread. Reports over 100,000 products work out their figures with it. (The reports
+/// a core, as the tables target's `piecesPerCore`, each taken by the core that is free), each
+/// range written in place into the result. Below `minimumPiece` items a core, it all runs on
+/// this thread. Reports over 100,000 products work out their figures with it. (The reports
 /// target's own, without Foundation; the tables target has one for its renderers.)
 func mapInPieces<T: Sendable>(_ count: Int, minimumPiece: Int = 20_000, _ make: @Sendable (Int) -> T) -> [T] {
     let cores = min(coreCount(), count / max(1, minimumPiece))

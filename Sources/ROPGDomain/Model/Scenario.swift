@@ -139,14 +139,15 @@ public struct ScenarioOutcome: Sendable {
     public var volumeNote: VolumeNote?
     /// Why the volume rule could not be applied (the workspace then holds GMV).
     public var volumeFailure: KeyedMessage?
-    /// Whether a change that applied touched the cost entries, or added or removed a product
-    /// (so that an index of the plan's entries no longer fits).
-    public var costsChanged = false
+    /// Whether a change that applied added or removed a product (so that an index of the plan's
+    /// entries no longer fits).
     public var productsMoved = false
     /// Each change to the cost entries that applied, in order, with the change that undoes it:
     /// what brings an index of the plan's entries up to the scenario's (`CostIndex.updated(by:in:)`)
     /// instead of folding a million entries again for a scenario that adds one.
     public var costChanges: [CostIndex.AppliedChange] = []
+    /// Whether a change that applied touched the cost entries.
+    public var costsChanged: Bool { !costChanges.isEmpty }
 }
 
 /// Finds products and cost entries by key while a scenario's changes apply: built once, so a
@@ -157,15 +158,20 @@ public struct ScenarioLookup {
     /// A lookup with the products of `workspace` found once: a session comparing scenarios
     /// over a plan of 100,000 products hands each scenario a copy, not a search of its own.
     public init(productsOf workspace: Workspace) {
-        _ = product("", in: workspace)
+        skus = Self.positions(of: workspace.products)
     }
     private var skus: [String: Int]?
     private var ids: [CostID: Int]?
     private var skuSet: Set<String>?
 
     public mutating func product(_ sku: String, in workspace: Workspace) -> Int? {
-        if skus == nil { skus = Dictionary(workspace.products.enumerated().map { ($1.sku, $0) }, uniquingKeysWith: { first, _ in first }) }
+        if skus == nil { skus = Self.positions(of: workspace.products) }
         return skus?[sku]
+    }
+
+    /// Each product's position by SKU (the first, were a SKU held twice).
+    private static func positions(of products: [Product]) -> [String: Int] {
+        Dictionary(products.enumerated().map { ($1.sku, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     public mutating func cost(_ id: CostID, in workspace: Workspace) -> Int? {
@@ -199,7 +205,7 @@ extension Scenario {
         var problems: [ScenarioFailure] = []
         var applied: [Bool] = []
         var lookup = planLookup
-        var costsChanged = false, productsMoved = false
+        var productsMoved = false
         var costChanges: [CostIndex.AppliedChange] = []
         for change in changes {
             if let problem = change.apply(to: &workspace, lookup: &lookup, recording: &costChanges) {
@@ -208,14 +214,13 @@ extension Scenario {
             } else {
                 applied.append(true)
                 switch change {
-                case .cost, .replaceCost, .addCost, .removeCost: costsChanged = true
                 case .addProduct, .removeProduct: productsMoved = true
                 default: break
                 }
             }
         }
         var outcome = ScenarioOutcome(workspace: workspace, problems: problems, applied: applied, volumeNote: nil, volumeFailure: nil,
-                                      costsChanged: costsChanged, productsMoved: productsMoved, costChanges: costChanges)
+                                      productsMoved: productsMoved, costChanges: costChanges)
         do throws(VolumeAdjustment.Failure) {
             outcome.volumeNote = try VolumeAdjustment.apply(rule ?? volume, plan: plan, to: &outcome.workspace)
         } catch {
