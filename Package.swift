@@ -43,7 +43,7 @@ let package = Package(
             providers: [.apt(["libxlsxwriter-dev"])]
         ),
         // Workbooks: tables and their charts written to .xlsx as real numbers with formats.
-        .target(name: "ROPGWorkbook", dependencies: ["ROPGDomain", "ROPGTables", "CXLSXWriter"]),
+        .target(name: "ROPGWorkbook", dependencies: ["ROPGDomain", "ROPGText", "ROPGTables", "CXLSXWriter"]),
         // The shell: command language, tables and renderers, persistence, scripts, line editing.
         .target(name: "ROPGShell", dependencies: ["ROPGDomain", "ROPGText", "ROPGReports", "ROPGTables", "ROPGStorage", "ROPGWorkbook", "CEditLine",
                                                 .product(name: "Ink", package: "Ink")]),

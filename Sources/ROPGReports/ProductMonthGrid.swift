@@ -103,7 +103,8 @@ public struct ProductMonthGrid: Sendable {
     public var months: [Period]
     public var metric: Metric
     public var allocation: CostAllocation
-    /// The lines shown, the largest total (by magnitude) first.
+    /// The lines shown, the largest total (by magnitude) first: `top` of them, or every one when a
+    /// single product would be left over.
     public var lines: [Line]
     /// The other products summed, and how many they are; nil when every product is a line.
     public var rest: (line: Line, count: Int)?
@@ -158,8 +159,10 @@ public struct ProductMonthGrid: Sendable {
         }
         let owners = present.indices.filter { present[$0] }
         let totals = owners.map { sums[$0].magnitude }
-        // The largest total first, the earlier product on a tie; only the lines shown are put in order.
-        let shown = Self.first(max(top, 0), of: owners.indices) { a, b in
+        // The largest total first, the earlier product on a tie; only the lines shown are put in
+        // order. One left over is shown as itself: a summed line of one product only hides its name.
+        let lineCount = owners.count - 1 == top ? owners.count : max(top, 0)
+        let shown = Self.first(lineCount, of: owners.indices) { a, b in
             totals[a] != totals[b] ? totals[a] > totals[b] : owners[a] < owners[b]
         }
         self.period = period

@@ -270,11 +270,19 @@ public enum AtomicFile {
             return FileError(message: phrase("cannot write {path}: {value}; save elsewhere", ["path": path, "value": text]))
         case EACCES where creating, EPERM where creating:
             return FileError(message: phrase("cannot write {path}: {value} (the folder {folder} does not let this user create files); save elsewhere, or make the folder writable", ["path": path, "value": text, "folder": folder]))
+        case ENOENT where creating && isFolder(folder):
+            // The folder is there but makes no files (/proc, /sys): ENOENT says nothing of it.
+            return FileError(message: phrase("cannot write {path}: {value} (the folder {folder} does not take new files); save elsewhere", ["path": path, "value": text, "folder": folder]))
         case ENOENT where creating:
             return FileError(message: phrase("cannot write {path}: {value} (there is no folder {folder}); create it first, or save elsewhere", ["path": path, "value": text, "folder": folder]))
         default:
             return FileError(message: phrase("cannot write {path}: {value}", ["path": path, "value": text]))
         }
+    }
+
+    private static func isFolder(_ path: String) -> Bool {
+        var status = stat()
+        return stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR
     }
 
     private static func errnoText() -> String {

@@ -9,7 +9,7 @@ import ROPGText
 ///     …
 ///
 /// Each record is headed by its row's first cell; its other cells follow one a line, labelled by
-/// their column titles and cut with "…" to fit `width`. The table's notes follow, then a line that
+/// their column titles and cut with "…" to fit `width` (a figure is never cut: its label gives way). The table's notes follow, then a line that
 /// says the layout changed and how to see the whole table.
 public struct TextRecordsRenderer: Sendable {
     public var width: Int
@@ -30,15 +30,27 @@ public struct TextRecordsRenderer: Sendable {
         var out = ""
         if let title = table.title { out += bold(escapingControlCharacters(title)) + "\n" }
         let titles = table.columns.map { escapingControlCharacters($0.title) }
-        let labelWidth = min(titles.dropFirst().map(displayWidth).max() ?? 0, width / 2)
+        let rows = table.rows.map(table.normalized) + table.footerRows.map(table.normalized)
+        // The labels leave room for the widest figure: a figure is never cut.
+        let widestFigure = rows.lazy.flatMap { $0.dropFirst() }.filter { $0.figure != nil }.map { displayWidth(escapingControlCharacters($0.text)) }.max() ?? 0
+        let labelWidth = max(1, min(titles.dropFirst().map(displayWidth).max() ?? 0, width / 2, width - 3 - widestFigure))
         let valueWidth = max(4, width - labelWidth - 3)
-        for row in table.rows.map(table.normalized) + table.footerRows.map(table.normalized) {
+        for row in rows {
             let name = truncate(escapingControlCharacters(row.first?.text ?? ""), toWidth: width - 6)
             let head = "─[ " + name + " ]"
             out += bold(head + String(repeating: "─", count: max(0, min(width, 40) - displayWidth(head)))) + "\n"
             for (index, cell) in row.enumerated().dropFirst() {
+                let text = escapingControlCharacters(cell.text)
+                // A figure is never cut (a cut figure reads as another number): its label gives
+                // way, and past that it runs over the width. Words are cut with "…".
+                let shownWidth = displayWidth(text)
+                if cell.figure != nil, shownWidth > valueWidth {
+                    let room = max(1, width - 3 - shownWidth)
+                    out += pad(truncate(titles[index], toWidth: room), toWidth: room, alignRight: false) + " │ " + text + "\n"
+                    continue
+                }
                 let label = pad(truncate(titles[index], toWidth: labelWidth), toWidth: labelWidth, alignRight: false)
-                out += label + " │ " + truncate(escapingControlCharacters(cell.text), toWidth: valueWidth) + "\n"
+                out += label + " │ " + truncate(text, toWidth: valueWidth) + "\n"
             }
         }
         if table.rows.isEmpty { out += TextTableRenderer.noRowsText + "\n" }

@@ -132,7 +132,8 @@ extension Catalogue {
         "write the plan workbook (.xlsx): summary, goals, P&L, costs, products, hit plans, scenarios, with charts":
             "写出计划工作簿（.xlsx）：汇总、目标、损益、成本、商品、爆款计划、情景，带图表",
         """
-        PERIOD defaults to this year. The sheets, each the report of the same name in the shell:
+        PERIOD defaults to this year; any period works, shown by month (a week by day, a day as its one row).
+        The sheets, each the report of the same name in the shell:
           summary     the period's P&L in one column (pnl PERIOD), with the counts of products, hit plans and scenarios
           goals       goal show PERIOD by=month, with a column chart of the GMV goal (left out when no goal is set)
           pnl         pnl PERIOD by=month, with a column chart of profit
@@ -147,7 +148,8 @@ extension Catalogue {
         also be written as a workbook: pnl 2026 by=month > pnl.xlsx.
         """:
             """
-            PERIOD 默认为今年。各工作表即 shell 中同名的报表：
+            PERIOD 默认为今年；任何期间都可以，按月显示（一周按日，一天为一行）。
+            各工作表即 shell 中同名的报表：
               summary     期间的损益一栏（pnl PERIOD），以及商品、爆款计划和情景的数目
               goals       goal show PERIOD by=month，带销售额目标的柱形图（没有目标时省略）
               pnl         pnl PERIOD by=month，带利润的柱形图

@@ -1032,8 +1032,8 @@ extension Catalogue {
             "已丢弃假设分析：丢弃了 {changes}；计划保持原样",
         "width={word}: use a number of columns from {narrowest} to 10000, auto or full":
             "width={word}：请用 {narrowest} 到 10000 的列数、auto 或 full",
-        "by={value}: use category, entry, product, month, quarter, week or day, or the grid category,month":
-            "by={value}：请用 category、entry、product、month、quarter、week 或 day，或网格 category,month",
+        "by={value}: use category, entry, product, month, quarter, week or day, or the grid category,month (by=month,category is by=month)":
+            "by={value}：请用 category、entry、product、month、quarter、week 或 day，或网格 category,month（by=month,category 即 by=month）",
         "by={value}: a grid is by=month,product or by=product,month (one dimension: month, quarter, week, day or product)":
             "by={value}：网格为 by=month,product 或 by=product,month（单一维度：month、quarter、week、day 或 product）",
         "metric= and top= go with a grid: by=month,product or by=product,month":

@@ -160,6 +160,7 @@ extension Catalogue {
         "cannot write {path}: no progress writing": "无法写入 {path}：写入没有进展",
         "cannot write {path}: {kind}, not a file; give the path of a file": "无法写入 {path}：{kind}，不是文件；请给出文件的路径",
         "cannot write {path}: {value} (the folder {folder} does not let this user create files); save elsewhere, or make the folder writable": "无法写入 {path}：{value}（文件夹 {folder} 不允许此用户创建文件）；请保存到别处，或让该文件夹可写",
+        "cannot write {path}: {value} (the folder {folder} does not take new files); save elsewhere": "无法写入 {path}：{value}（文件夹 {folder} 不能新建文件）；请保存到别处",
         "cannot write {path}: {value} (there is no folder {folder}); create it first, or save elsewhere": "无法写入 {path}：{value}（没有文件夹 {folder}）；请先创建它，或保存到别处",
         "cannot write {path}: {value}": "无法写入 {path}：{value}",
         "cannot write {path}: {value}; save elsewhere": "无法写入 {path}：{value}；请保存到别处",

@@ -64,7 +64,7 @@ public func phrase(in context: String, _ message: String, _ parameters: KeyValue
 /// "1 product" or "9 products" in English, "9 个商品" in Chinese: the catalogue keys both English
 /// forms, `{count} product` and `{count} products`.
 public func phrase(count: Int, _ singular: String, _ plural: String) -> String {
-    phrase(count == 1 ? singular : plural, ["count": String(count)])
+    phrase(count == 1 ? singular : plural, ["count": ExactDecimal(count).countText])
 }
 
 extension Language {

@@ -2,6 +2,7 @@ import CXLSXWriter
 import Foundation
 import ROPGDomain
 import ROPGTables
+import ROPGText
 
 // Excel workbooks through libxlsxwriter. A workbook holds the same tables the terminal shows:
 // every figure a real number, written as the table shows it (money to the cent, a rate to the
@@ -41,16 +42,43 @@ public enum Workbook {
     /// The widest a column is made, in Excel's character widths.
     static let widestColumn = 60.0
 
+    /// What a sheet holds at most (Excel's limits): a table past them is refused, not cut.
+    public static let maximumColumns = 16_384
+    public static let maximumRows = 1_048_576
+    /// The most points a chart's series is given: Excel 2007's limit, and below the point
+    /// count libxlsxwriter can write (16 bits). A table with more rows gets no chart, and a note.
+    public static let maximumChartPoints = 32_000
+
+    /// Each sheet checked against what a sheet holds, before anything is written: a grid of
+    /// 100,000 products as columns would be cut off at the 16,384th (its totals lost).
+    static func checkFits(_ sheets: [WorkbookSheet], named names: [String]) throws(WorkbookError) {
+        for (sheet, name) in zip(sheets, names) {
+            var rows = 0
+            for table in sheet.tables {
+                if table.columns.count > maximumColumns {
+                    throw WorkbookError(phrase("the table {table} has {count} columns, more than the {most} a sheet can hold: show fewer (top=N), or put them in rows (by=product,month)",
+                                               ["table": table.title ?? name, "count": ExactDecimal(table.columns.count).countText, "most": ExactDecimal(maximumColumns).countText]))
+                }
+                rows += (table.title == nil ? 0 : 1) + 1 + table.rows.count + table.footerRows.count + (table.notes.isEmpty && table.chart == nil ? 0 : table.notes.count + 2) + 2
+            }
+            if rows > maximumRows {
+                throw WorkbookError(phrase("the sheet {sheet} needs {count} rows, more than the {most} a sheet can hold: show fewer rows (a shorter period, or top=N)",
+                                           ["sheet": name, "count": ExactDecimal(rows).countText, "most": ExactDecimal(maximumRows).countText]))
+            }
+        }
+    }
+
     /// The workbook's bytes. libxlsxwriter writes to a file, so it writes to a private temporary
     /// file that is read back and removed; the caller puts the bytes in place atomically.
     public static func bytes(_ sheets: [WorkbookSheet]) throws(WorkbookError) -> [UInt8] {
         guard !sheets.isEmpty else { throw WorkbookError("a workbook needs at least one sheet") }
+        let names = sheetNames(sheets.map(\.name))
+        try checkFits(sheets, named: names)
         let folder = FileManager.default.temporaryDirectory.path
         let temporary = folder + "/ropg-workbook-\(getpid())-\(UInt64.random(in: 0...UInt64.max)).xlsx"
         defer { unlink(temporary) }
         guard let workbook = workbook_new(temporary) else { throw WorkbookError("cannot start a workbook in \(folder)") }
         var formats = Formats(workbook: workbook)
-        let names = sheetNames(sheets.map(\.name))
         for (sheet, name) in zip(sheets, names) {
             guard let worksheet = workbook_add_worksheet(workbook, name) else {
                 workbook_close(workbook)
@@ -141,12 +169,18 @@ public enum Workbook {
                 write(table.normalized(cells), row: row, to: sheet, bold: true, formats: &formats, widen: widen)
                 row += 1
             }
+            var notes = table.notes
             if let chart = table.chart, lastBody > firstBody {
-                insert(chart, of: table, sheet: sheet, named: name, workbook: workbook, header: header, rows: firstBody..<lastBody)
+                if lastBody - firstBody <= UInt32(maximumChartPoints) {
+                    insert(chart, of: table, sheet: sheet, named: name, workbook: workbook, header: header, rows: firstBody..<lastBody)
+                } else {
+                    notes.append(phrase("no chart: {count} rows are more than the {most} points a chart takes",
+                                        ["count": ExactDecimal(Int(lastBody - firstBody)).countText, "most": ExactDecimal(maximumChartPoints).countText]))
+                }
             }
-            if !table.notes.isEmpty {
+            if !notes.isEmpty {
                 row += 1
-                for note in table.notes {
+                for note in notes {
                     worksheet_write_string(sheet, row, 0, escapingControlCharacters(note), nil)
                     row += 1
                 }

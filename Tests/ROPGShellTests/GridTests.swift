@@ -82,6 +82,33 @@ import ROPGDomain
         #expect((rows.last?["product"] as? String)?.hasPrefix("other ") == true)
         #expect(Self.decimal((top["total"] as? [String: Any])?["total"]) == Self.decimal((full["total"] as? [String: Any])?["total"]))
         #expect((top["notes"] as? [String])?.first?.contains("top=N shows more") == true)
+        // One product left over is a line of its own, not "other 1 products".
+        let products = try #require(full["rows"] as? [[String: Any]]).count
+        let oneLeft = try TestSupport.run(["workspaces/demo.json", "--format", "json", "-c", "pnl 2026 by=product,month top=\(products - 1)"], in: folder)
+        let oneLeftRows = try #require(try Self.tables(oneLeft.output)["pnl_grid"]?["rows"] as? [[String: Any]])
+        #expect(oneLeftRows.count == products)
+        #expect(!oneLeftRows.contains { ($0["product"] as? String)?.hasPrefix("other ") == true })
+    }
+
+    /// A product's column is keyed by its SKU; a SKU that reads as another key (`total`,
+    /// `period`) gets a further `_`, so that the JSON row keeps every figure.
+    @Test func aSKUThatReadsAsAColumnKeyKeepsItsOwnKey() throws {
+        let folder = try TestSupport.scratchCopy()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try TestSupport.run(["workspaces/demo.json", "--format", "json", "-c",
+                                          "product add total price=100 cost=10; product add period price=50 cost=5; save; pnl 2026-03 by=month,product"], in: folder)
+        // The edits' messages come first; the grid's document is the rest.
+        let document = try #require(result.output.range(of: "\n{").map { String(result.output[$0.lowerBound...]) })
+        let grid = try #require(try Self.tables(document)["pnl_grid"])
+        let keys = try #require(grid["columns"] as? [[String: Any]]).compactMap { $0["key"] as? String }
+        #expect(Set(keys).count == keys.count, "\(keys)")
+        #expect(keys.first == "period" && keys.last == "total" && keys.contains("total_") && keys.contains("period_"), "\(keys)")
+        let row = try #require((grid["rows"] as? [[String: Any]])?.first)
+        #expect(row["period"] as? String == "2026-03")
+        // The month's total is the sum of its products' figures, each kept under its own key.
+        let parts = keys.dropFirst().dropLast().compactMap { Self.decimal(row[$0]) }
+        #expect(parts.count == keys.count - 2)
+        #expect(parts.reduce(0, +) == Self.decimal(row["total"]))
     }
 }
 

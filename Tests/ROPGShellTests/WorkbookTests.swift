@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import ROPGWorkbook
+import ROPGTables
+import ROPGDomain
 
 /// Workbooks read back with Python's openpyxl (Tests/reference/workbook_check.py): a per-command
 /// workbook (`pnl 2026 by=month > pnl.xlsx`) and the plan workbook (`export`), each figure against
@@ -134,5 +136,47 @@ import Testing
         #expect(result.output.contains("end the name in .xlsx"), "\(result.output)")
         let left = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains("xlsx") }
         #expect(left.isEmpty, "\(left)")
+    }
+
+    /// A sheet holds 16,384 columns: a wider table is refused with what would fit, not cut (its
+    /// totals were the columns lost), and no file is made.
+    @Test func aTableWiderThanASheetIsRefused() throws {
+        let columns = (0...Workbook.maximumColumns).map { Column(title: "c\($0)", key: "c\($0)", alignment: .right) }
+        let wide = Table(name: "pnl_grid", title: "wide", columns: columns, rows: [columns.map { _ in Cell.money(ExactDecimal(1)) }])
+        #expect(throws: WorkbookError.self) { _ = try Workbook.bytes([WorkbookSheet(name: "pnl_grid", tables: [wide])]) }
+        do {
+            _ = try Workbook.bytes([WorkbookSheet(name: "pnl_grid", tables: [wide])])
+        } catch {
+            #expect(error.message.contains("16,385 columns, more than the 16,384 a sheet can hold"), "\(error.message)")
+        }
+        var fits = wide
+        fits.columns.removeLast()
+        fits.rows = [Array(fits.rows[0].dropLast())]
+        #expect(try Workbook.bytes([WorkbookSheet(name: "pnl_grid", tables: [fits])]).count > 0)
+    }
+
+    /// A chart takes at most 32,000 points (libxlsxwriter counts them in 16 bits): a table with
+    /// more rows is written whole, with a note instead of a chart; one at the limit has its chart.
+    @Test func aChartOfTooManyRowsIsLeftOutWithANote() throws {
+        func workbook(rows count: Int) throws -> [UInt8] {
+            var table = Table(name: "pnl", title: "by product", columns: [.text("product", key: "product"), .number("profit", key: "profit")],
+                              rows: (0..<count).map { [Cell.text("P\($0)"), Cell.money(ExactDecimal($0))] })
+            table.chart = Chart(of: table, keys: ["profit"])
+            return try Workbook.bytes([WorkbookSheet(name: "pnl", tables: [table])])
+        }
+        // The zip's file names are stored as they are.
+        func hasChart(_ bytes: [UInt8]) -> Bool { String(decoding: bytes, as: UTF8.self).contains("xl/charts/chart1.xml") }
+        #expect(hasChart(try workbook(rows: Workbook.maximumChartPoints)))
+        let over = try workbook(rows: Workbook.maximumChartPoints + 1)
+        #expect(!hasChart(over))
+        guard let python = Self.python() else {
+            Issue.record("no python3 with openpyxl: scripts/setup --test installs python3-openpyxl")
+            return
+        }
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("ropg-chart-points-\(getpid()).xlsx")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try Data(over).write(to: file)
+        let last = try TestSupport.spawn([python, "-c", "import openpyxl,sys; ws=openpyxl.load_workbook(sys.argv[1]).active; print(ws.cell(ws.max_row, 1).value, ws.cell(3 + 32000, 2).value)", file.path])
+        #expect(last.trimmingCharacters(in: .whitespacesAndNewlines) == "no chart: 32,001 rows are more than the 32,000 points a chart takes 32000", "\(last)")
     }
 }

@@ -15,7 +15,8 @@ public enum ExportCommand: Command {
     public static let examples = ["export plan.xlsx", "export plan-2026.xlsx 2026", "export q4.xlsx 2026-Q4"]
     public static let syntax = Syntax(words: [.file, .period], required: 1)
     public static let details = """
-        PERIOD defaults to this year. The sheets, each the report of the same name in the shell:
+        PERIOD defaults to this year; any period works, shown by month (a week by day, a day as its one row).
+        The sheets, each the report of the same name in the shell:
           summary     the period's P&L in one column (pnl PERIOD), with the counts of products, hit plans and scenarios
           goals       goal show PERIOD by=month, with a column chart of the GMV goal (left out when no goal is set)
           pnl         pnl PERIOD by=month, with a column chart of profit
@@ -50,16 +51,20 @@ public enum ExportCommand: Command {
     /// The workbook's sheets for `period`, in order.
     static func workbookSheets(_ period: String, _ session: Session) throws(CommandError) -> [WorkbookSheet] {
         var sheets: [WorkbookSheet] = []
+        // By month, as a plan is read; a week by day; a day is its one row.
+        let grain = try? Period.parse(period).grain
+        let by: [String] = grain == .day ? [] : grain == .week ? ["by=day"] : ["by=month"]
+        let byDay = grain == .week
         let pnlTotal = try firstTable(of: "pnl", [period], session)
         sheets.append(WorkbookSheet(name: phrase(in: "sheet", "summary"), tables: [summary(pnlTotal, period: period, session)]))
         let workspace = session.workspace
-        if !workspace.goals.isEmpty, var goals = try? firstTable(of: "goal", ["show", period, "by=month"], session) {
+        if !workspace.goals.isEmpty, var goals = try? firstTable(of: "goal", ["show", period] + by, session) {
             // goal show's table goes untitled in the shell (its command says what it is); a sheet names it, as the others do.
-            if goals.title == nil { goals.title = phrase("goals by month, {period}", ["period": period]) }
+            if goals.title == nil { goals.title = phrase(byDay ? "goals by day, {period}" : "goals by month, {period}", ["period": period]) }
             sheets.append(WorkbookSheet(name: phrase(in: "sheet", "goals"), tables: [charted(goals, ["gmv"], title: phrase("goals {period}: GMV 销售额", ["period": period]))]))
         }
-        let pnl = try firstTable(of: "pnl", [period, "by=month"], session)
-        sheets.append(WorkbookSheet(name: phrase(in: "sheet", "pnl"), tables: [charted(pnl, ["profit"], title: phrase("profit by month, {period}", ["period": period]))]))
+        let pnl = try firstTable(of: "pnl", [period] + by, session)
+        sheets.append(WorkbookSheet(name: phrase(in: "sheet", "pnl"), tables: [charted(pnl, ["profit"], title: phrase(byDay ? "profit by day, {period}" : "profit by month, {period}", ["period": period]))]))
         let costs = try firstTable(of: "costs", [period], session)
         sheets.append(WorkbookSheet(name: phrase(in: "sheet", "costs"), tables: [charted(costs, ["amount"], title: phrase("costs by category, {period}", ["period": period]))]))
         let products = try firstTable(of: "margin", [], session)

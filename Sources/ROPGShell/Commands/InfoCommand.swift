@@ -16,7 +16,7 @@ public enum InfoCommand: Command {
         let workspace = session.workspace
         var perCategory: [CostCategory: Int] = [:]
         for entry in workspace.costs { perCategory[entry.category, default: 0] += 1 }
-        let categories = CostCategory.allCases.map { "\($0.rawValue) \(perCategory[$0] ?? 0)" }.joined(separator: ", ")
+        let categories = CostCategory.allCases.map { "\($0.rawValue) \(ExactDecimal(perCategory[$0] ?? 0).countText)" }.joined(separator: ", ")
         let goalPeriods = workspace.goals.map(\.period)
         let rows: [(String, Cell)] = [
             ("name", .text(workspace.name)),

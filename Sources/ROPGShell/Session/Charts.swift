@@ -15,8 +15,17 @@ extension Session {
     /// Removes `chart=FIGURE` or a bare `chart` from the words of a command that declares it.
     static func takeChartKey(_ words: [Word], for command: any Command.Type) throws(CommandError) -> (words: [Word], chart: ChartRequest?) {
         let verb = words.first { $0.key == nil }?.text
-        guard command.syntax.verb(verb)?.key("chart") != nil || command.syntax.verb(nil)?.key("chart") != nil else { return (words, nil) }
         let isChart = { (word: Word) in word.key == "chart" || (word.key == nil && !word.wasQuoted && word.text == "chart") }
+        guard command.syntax.verb(verb)?.key("chart") != nil || command.syntax.verb(nil)?.key("chart") != nil else {
+            // A bare `chart` where a report takes SKUs would be read as one (`margin chart`: "no
+            // product chart"); quoted, it is one. Where words are names (`cost add O chart`), it is a name.
+            let takesSKUs = (command.syntax.verb(verb) ?? command.syntax.verb(nil))?.words.contains(.sku) ?? false
+            if takesSKUs, words.contains(where: { $0.key == nil && !$0.wasQuoted && $0.text == "chart" }) {
+                throw CommandError(phrase("{command} draws no chart; chart works with pnl, costs, goal show, hit plan and check (a name chart is written \"chart\")",
+                                          ["command": command.name]))
+            }
+            return (words, nil)
+        }
         let given = words.filter(isChart)
         guard let last = given.last else { return (words, nil) }
         guard given.count == 1 else { throw CommandError(phrase("chart= is given twice")) }

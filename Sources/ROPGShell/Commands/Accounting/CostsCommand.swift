@@ -56,7 +56,7 @@ public enum CostsCommand: Command {
             let grain = try GoalCommand.grain("month", for: options.period)
             table = try byPeriod(options, grain: grain, only: category, session)
         default:
-            throw CommandError(phrase("by={value}: use category, entry, product, month, quarter, week or day, or the grid category,month", ["value": by.excerpt]))
+            throw CommandError(phrase("by={value}: use category, entry, product, month, quarter, week or day, or the grid category,month (by=month,category is by=month)", ["value": by.excerpt]))
         }
         if let category { notes.insert(phrase("only {category}", ["category": AccountingOptions.categoryLabel(category)]), at: 0) }
         var result = Table(title: phrase("costs {period}", ["period": options.period.text]), columns: table.columns, rows: table.rows,

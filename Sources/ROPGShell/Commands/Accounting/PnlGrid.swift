@@ -87,9 +87,11 @@ enum PnlGrid {
         }
         var notes = notes
         if let rest = grid.rest {
-            lines.append((phrase("other {count} products", ["count": String(rest.count)]), "other", rest.line.values))
+            // Counts grouped as tables show them: "of 100,000".
+            func counted(_ count: Int) -> String { ExactDecimal(count).countText }
+            lines.append((phrase("other {count} products", ["count": counted(rest.count)]), "other", rest.line.values))
             notes.insert(phrase("the {shown} products with the largest {metric} of {count} shown; the other {rest} are summed in one line (top=N shows more)",
-                                ["shown": String(grid.lines.count), "metric": label(grid.metric), "count": String(grid.ownerCount), "rest": String(rest.count)]), at: 0)
+                                ["shown": counted(grid.lines.count), "metric": label(grid.metric), "count": counted(grid.ownerCount), "rest": counted(rest.count)]), at: 0)
         }
         let totalLabel = Cell.text(phrase("total {period}", ["period": grid.period.text]))
         if productsInRows {
@@ -98,7 +100,15 @@ enum PnlGrid {
             let footer: [Cell] = [totalLabel] + grid.monthTotals.map(cell) + [cell(grid.total)]
             return Table(name: tableName, title: title, columns: columns, rows: rows, footerRows: [footer], notes: notes)
         }
-        let columns: [Column] = [.text("month", key: "period")] + lines.map { .number($0.label, key: $0.key) } + [.number("total", key: "total")]
+        // A product's key is its SKU; one that reads as another column's key ("total", "period",
+        // "other") gets a further `_`, as a scenario's does, so that no JSON key repeats.
+        var used: Set<String> = ["period", "total"]
+        let keys = lines.map { line in
+            var key = line.key
+            while !used.insert(key).inserted { key += "_" }
+            return key
+        }
+        let columns: [Column] = [.text("month", key: "period")] + zip(lines, keys).map { .number($0.label, key: $1) } + [.number("total", key: "total")]
         let rows = months.indices.map { index in [.text(months[index])] + lines.map { cell($0.values[index]) } + [cell(grid.monthTotals[index])] }
         let footer: [Cell] = [totalLabel] + lines.map { cell($0.values.reduce(.zero, +)) } + [cell(grid.total)]
         return Table(name: tableName, title: title, columns: columns, rows: rows, footerRows: [footer], notes: notes)

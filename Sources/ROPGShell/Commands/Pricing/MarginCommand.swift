@@ -85,11 +85,11 @@ public enum MarginCommand: Command {
                                 ["cpc": rates.cpc?.formatted() ?? "?", "share": rates.paidFraction.percentText(), "cvr": rates.cvr?.percentText() ?? "?"]))
         }
         let losing = report.losing, losingAfterAds = report.losingAfterAds
-        if losing > 0 { notes.append(phrase(losing == 1 ? "{count} product loses money on every unit sold" : "{count} products lose money on every unit sold", ["count": String(losing)])) }
+        if losing > 0 { notes.append(phrase(losing == 1 ? "{count} product loses money on every unit sold" : "{count} products lose money on every unit sold", ["count": ExactDecimal(losing).countText])) }
         if losingAfterAds > 0 {
             let message = losing > 0 ? (losingAfterAds == 1 ? "{count} more product loses money once ads are paid" : "{count} more products lose money once ads are paid")
                 : (losingAfterAds == 1 ? "{count} product loses money once ads are paid" : "{count} products lose money once ads are paid")
-            notes.append(phrase(message, ["count": String(losingAfterAds)]))
+            notes.append(phrase(message, ["count": ExactDecimal(losingAfterAds).countText]))
         }
         let title = report.rows.count == 1 ? phrase("unit economics {sku}", ["sku": products[report.rows[0].product].sku]) : phrase("unit economics")
         return [.table(Table(title: title, columns: columns, rows: rows, notes: notes, compare: ["unit_contribution", "contribution_margin"]))]
