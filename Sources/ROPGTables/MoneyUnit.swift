@@ -35,7 +35,10 @@ extension Table {
     /// and shown to 0.01, the unit named in the column's header. Where the table's one totals row
     /// is the sum of the rows above it, the scaled rows are apportioned to the scaled total by the
     /// largest-remainder rule (`ExactAmount.apportion`), so the parts shown still add up to the
-    /// total shown. A column is a money column when every value in it is money (blanks aside).
+    /// total shown (or, where the rows are figures, `totalsAreRowSums`, the total is what they add
+    /// up to as shown). A figure that is the sum of others in its row (`sums`) is then worked out
+    /// from them as shown, so that a row's parts add up too: profit is net revenue less total cost
+    /// as shown. A column is a money column when every value in it is money (blanks aside).
     public func showingMoney(in unit: MoneyUnit) -> Table {
         guard unit != .plain else { return self }
         var table = self
@@ -48,8 +51,14 @@ extension Table {
             }
             let bodyValues = table.rows.map { shown($0[column]) }
             let scaledRows: [ExactDecimal?]
-            if table.footerRows.count == 1, let total = shown(table.footerRows[0][column]),
-               bodyValues.allSatisfy({ $0 != nil }), bodyValues.compactMap({ $0 }).reduce(.zero, +) == total {
+            let addsUp = table.footerRows.count == 1 && shown(table.footerRows[0][column]).map { total in
+                bodyValues.allSatisfy { $0 != nil } && bodyValues.compactMap { $0 }.reduce(.zero, +) == total
+            } == true
+            if addsUp, totalsAreRowSums {
+                // Figures in rows (categories): each shown as itself, the total what they add up to.
+                scaledRows = bodyValues.map { $0.flatMap { $0.divided(by: unit.size)?.rounded() } }
+                table.footerRows[0][column] = scaledCell(table.footerRows[0][column], scaledRows.compactMap { $0 }.reduce(.zero, +))
+            } else if addsUp, let total = shown(table.footerRows[0][column]) {
                 let shownTotal = total.divided(by: unit.size)?.rounded() ?? total
                 let parts = bodyValues.compactMap { $0?.divided(by: unit.size) }.map(ExactAmount.init)
                 scaledRows = ExactAmount.apportion(shownTotal, among: parts)
@@ -66,6 +75,27 @@ extension Table {
                 if let value = scaledRows[index] { table.rows[index][column] = scaledCell(table.rows[index][column], value) }
             }
             table.columns[column].title = phrase("{title} ({unit} yuan)", ["title": columns[column].title, "unit": unit.rawValue])
+        }
+        // A figure that is the sum of others in its row is worked out again from them as shown.
+        for sum in sums {
+            guard let target = columns.firstIndex(where: { $0.key == sum.key }) else { continue }
+            let parts = (sum.added.map { ($0, false) } + sum.subtracted.map { ($0, true) }).compactMap { key, negative in
+                columns.firstIndex { $0.key == key }.map { ($0, negative) }
+            }
+            guard parts.count == sum.added.count + sum.subtracted.count else { continue }
+            func recomputed(_ row: [Cell]) -> [Cell] {
+                guard case .money? = row[target].figure else { return row }
+                var value = ExactDecimal.zero
+                for (index, negative) in parts {
+                    guard case .money(let part)? = row[index].figure else { return row }
+                    value = negative ? value - part : value + part
+                }
+                var row = row
+                row[target] = scaledCell(row[target], value)
+                return row
+            }
+            table.rows = table.rows.map(recomputed)
+            table.footerRows = table.footerRows.map(recomputed)
         }
         return table
     }

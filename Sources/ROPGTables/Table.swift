@@ -262,6 +262,14 @@ public struct Table: Sendable, Equatable {
     /// place of the rows, a workbook draws a native chart beside the table; CSV and JSON keep
     /// the table's data.
     public var chart: Chart? = nil
+    /// The money columns that are sums of others in the same row (`total_cost` = R + O + P + G),
+    /// in the order they are worked out (a later one may use an earlier one): where money is shown
+    /// scaled (`format money=万`) each is worked out again from its parts as shown. Not rendered.
+    public var sums: [ColumnSum] = []
+    /// True when the body rows are figures (costs by category) whose totals row is their sum:
+    /// scaled, each row is shown as itself and the total as what they add up to, rather than the
+    /// rows shared out of the total (as a year's months are). Not rendered.
+    public var totalsAreRowSums = false
 
     public init(
         name: String? = nil,
@@ -304,6 +312,19 @@ extension Table {
     func withCells<Result>(ofLine line: Int, _ body: (UnsafeBufferPointer<Cell>) -> Result) -> Result {
         line < rows.count ? rows.withUnsafeBufferPointer { $0[line].withUnsafeBufferPointer(body) }
             : footerRows.withUnsafeBufferPointer { $0[line - rows.count].withUnsafeBufferPointer(body) }
+    }
+}
+
+/// A money column that is the sum of others in its row, each added or subtracted.
+public struct ColumnSum: Sendable, Equatable {
+    public var key: String
+    public var added: [String]
+    public var subtracted: [String]
+
+    public init(_ key: String, adding added: [String], subtracting subtracted: [String] = []) {
+        self.key = key
+        self.added = added
+        self.subtracted = subtracted
     }
 }
 

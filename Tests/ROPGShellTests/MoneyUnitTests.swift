@@ -3,6 +3,7 @@ import Testing
 @testable import ROPGTables
 import ROPGText
 import ROPGDomain
+import ROPGReports
 import ROPGStorage
 
 /// `format money=万|亿`: money columns scaled with the unit in the header, the rows apportioned so
@@ -75,5 +76,45 @@ import ROPGStorage
             }
             #expect(checked > 0 || line.contains("by=product"), "\(line): no money column was checked")
         }
+    }
+
+    /// Across a row too (DOMAIN §1): in 万 and 亿 every pnl row's total cost is its four
+    /// categories as shown and its profit its net revenue less its total cost as shown, and
+    /// `costs PERIOD` shows each category and the total cost as `pnl PERIOD` does.
+    @Test(arguments: [MoneyUnit.wan, .yi])
+    func aRowsPartsAddUpAndCostsShowsWhatPnlShows(_ unit: MoneyUnit) throws {
+        let workspace = try WorkspaceReader.load(path: TestSupport.repositoryRoot.appendingPathComponent("workspaces/demo.json").path)
+        let session = Session(workspace: workspace, path: nil, console: Console(capturing: ()), interactive: false, today: Day(year: 2026, month: 3, day: 16)!)
+        func scaled(_ line: String) throws -> Table {
+            let parsed = try #require(try Tokenizer.commands(in: line).first)
+            let command = try #require(CommandRegistry.command(named: parsed.words[0].text))
+            let blocks = try command.run(Arguments(Array(parsed.words.dropFirst())), in: session)
+            guard case .table(let table)? = blocks.first(where: { if case .table = $0 { true } else { false } }) else { throw ReportError("\(line): no table") }
+            return table.showingMoney(in: unit)
+        }
+        func figure(_ table: Table, _ row: [Cell], _ key: String) throws -> ExactDecimal {
+            let column = try #require(table.columns.firstIndex { $0.key == key })
+            return try #require(Self.shown(row[column]), "\(key)")
+        }
+        var crossChecked = 0
+        for period in ["2026", "2026-03", "2026-Q4", "2026-W11"] {
+            for line in ["pnl \(period) by=month", "pnl \(period) by=day", "pnl \(period)"] {
+                guard let pnl = try? scaled(line) else { continue }
+                for row in pnl.rows + pnl.footerRows {
+                    let categories = try CostCategory.allCases.map { try figure(pnl, row, $0.rawValue) }
+                    #expect(categories.reduce(.zero, +) == (try figure(pnl, row, "total_cost")), "\(line): total cost")
+                    #expect(try figure(pnl, row, "gmv") - figure(pnl, row, "refunds") == figure(pnl, row, "net_revenue"), "\(line): net revenue")
+                    #expect(try figure(pnl, row, "net_revenue") - figure(pnl, row, "total_cost") == figure(pnl, row, "profit"), "\(line): profit")
+                }
+            }
+            let whole = try scaled("pnl \(period)"), costs = try scaled("costs \(period)")
+            let wholeRow = try #require(whole.rows.first)
+            for (row, category) in zip(costs.rows, CostCategory.allCases) {
+                #expect(try figure(costs, row, "amount") == figure(whole, wholeRow, category.rawValue), "costs \(period): \(category)")
+            }
+            #expect(try figure(costs, try #require(costs.footerRows.first), "amount") == figure(whole, wholeRow, "total_cost"), "costs \(period): total")
+            crossChecked += 1
+        }
+        #expect(crossChecked == 4)
     }
 }

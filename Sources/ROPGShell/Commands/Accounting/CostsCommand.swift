@@ -63,6 +63,12 @@ public enum CostsCommand: Command {
                            footerRows: table.footerRows, notes: table.notes + notes,
                            compare: table.columns.contains { $0.key == "amount" } ? ["amount"] : ["total"])
         if by == "entry" { result.rowKey = ["id", "name"] }
+        // Scaled (format money=万), a category is shown as pnl shows it, and the total cost is
+        // what the categories add up to, as pnl's total cost is.
+        result.totalsAreRowSums = by == "category"
+        if ["month", "quarter", "week", "day", "month,category"].contains(by) {
+            result.sums = [ColumnSum("total", adding: CostCategory.allCases.filter { category == nil || $0 == category }.map(\.rawValue))]
+        }
         return [.table(result)]
     }
 

@@ -77,9 +77,17 @@ public enum PnlCommand: Command {
                                  .number("net revenue", key: "net_revenue")]
             + CostCategory.allCases.map { .number($0.label, key: $0.rawValue) }
             + [.number("total cost", key: "total_cost"), .number("profit", key: "profit"), .number("margin", key: "margin")]
-        return [.table(Table(title: phrase("profit and loss {period}", ["period": options.period.text]), columns: columns, rows: cells, footerRows: footer, notes: notes,
-                             compare: ["net_revenue", "profit"]))]
+        var table = Table(title: phrase("profit and loss {period}", ["period": options.period.text]), columns: columns, rows: cells, footerRows: footer, notes: notes,
+                          compare: ["net_revenue", "profit"])
+        table.sums = figureSums
+        return [.table(table)]
     }
+
+    /// How the P&L's figures are made of each other (PeriodFigures): net revenue is GMV less
+    /// refunds, total cost the four categories, profit net revenue less total cost.
+    static let figureSums = [ColumnSum("net_revenue", adding: ["gmv"], subtracting: ["refunds"]),
+                             ColumnSum("total_cost", adding: CostCategory.allCases.map(\.rawValue)),
+                             ColumnSum("profit", adding: ["net_revenue"], subtracting: ["total_cost"])]
 
     /// GMV, refunds, net revenue, R, O, P, G, total cost, profit and margin, as shown.
     static func figureCells(_ figures: PeriodFigures) -> [Cell] {
