@@ -132,7 +132,7 @@ public enum AtomicFile {
             let code = errno
             close(dirFD)
             if !synced && code != EINVAL {
-                throw FileError(message: phrase("cannot sync folder {folder} after writing {path}: {value}", ["folder": folder, "path": path, "value": String(cString: strerror(code))]))
+                throw FileError(message: phrase("cannot sync folder {folder} after writing {path}: {value}", ["folder": folder, "path": path, "value": systemErrorText(code)]))
             }
         }
         // The file's times after the rename (which changes its ctime), when it is still ours:
@@ -262,7 +262,7 @@ public enum AtomicFile {
     /// system and a folder without write permission each say so.
     private static func failure(_ path: String, folder: String, creating: Bool = false, code: Int32? = nil) -> FileError {
         let code = code ?? errno
-        let text = String(cString: strerror(code))
+        let text = systemErrorText(code)
         switch code {
         case ENOSPC, EDQUOT:
             return FileError(message: phrase("cannot write {path}: {value}; the file is as it was before. Free some space, or save elsewhere", ["path": path, "value": text]))
@@ -286,7 +286,7 @@ public enum AtomicFile {
     }
 
     private static func errnoText() -> String {
-        String(cString: strerror(errno))
+        systemErrorText(errno)
     }
 
     /// Folder and file name of a path ("." for a bare name).

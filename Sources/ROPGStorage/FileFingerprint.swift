@@ -133,7 +133,7 @@ public struct FileFingerprint: Equatable, Sendable, CustomStringConvertible {
     public func compare(with path: String) -> Comparison {
         var info = stat()
         if stat(path, &info) != 0 {
-            return errno == ENOENT ? .removed : .unreadable(String(cString: strerror(errno)))
+            return errno == ENOENT ? .removed : .unreadable(systemErrorText(errno))
         }
         if sameMetadata(info) { return .unchanged }
         guard Int64(info.st_size) == size else { return .changed }
@@ -147,10 +147,10 @@ public struct FileFingerprint: Equatable, Sendable, CustomStringConvertible {
     /// error, found without blocking (the file is opened with O_NONBLOCK before its type is known).
     public static func read(_ path: String) -> Result<FileFingerprint, FileError> {
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-        if fd < 0 { return .failure(FileError(message: ROPGText.phrase("cannot read {path}: {value}", ["path": path, "value": String(cString: strerror(errno))]))) }
+        if fd < 0 { return .failure(FileError(message: ROPGText.phrase("cannot read {path}: {value}", ["path": path, "value": systemErrorText(errno)]))) }
         defer { close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0 else { return .failure(FileError(message: ROPGText.phrase("cannot read {path}: {value}", ["path": path, "value": String(cString: strerror(errno))]))) }
+        guard fstat(fd, &info) == 0 else { return .failure(FileError(message: ROPGText.phrase("cannot read {path}: {value}", ["path": path, "value": systemErrorText(errno)]))) }
         guard (info.st_mode & S_IFMT) == S_IFREG else {
             return .failure(FileError(message: ROPGText.phrase("cannot read {path}: {kind}, not a file", ["path": path, "kind": FileKind(info).phrase])))
         }
@@ -165,7 +165,7 @@ public struct FileFingerprint: Equatable, Sendable, CustomStringConvertible {
             } else if n == 0 {
                 break
             } else if errno != EINTR {
-                return .failure(FileError(message: ROPGText.phrase("cannot read {path}: {value}", ["path": path, "value": String(cString: strerror(errno))])))
+                return .failure(FileError(message: ROPGText.phrase("cannot read {path}: {value}", ["path": path, "value": systemErrorText(errno)])))
             }
         }
         // The times after reading: a writer that raced the read leaves different ones, so the

@@ -1384,7 +1384,7 @@ public final class JSONReader {
     }
 
     public static func errnoText() -> String {
-        String(cString: strerror(errno))
+        systemErrorText(errno)
     }
 
     /// Number of UTF-8 lead bytes (bytes that are not 10xxxxxx) in p[0..<count].

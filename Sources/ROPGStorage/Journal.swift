@@ -114,7 +114,7 @@ public final class Journal: @unchecked Sendable {
         var record = Self.header(Self.kind(of: scope), edit.changes.count, Array(edit.description.utf8))
         for change in edit.changes { record += Self.encode(change) }
         try write(record)
-        guard fsync(descriptor) == 0 else { throw Failure(message: phrase("cannot flush the journal {path}: {value}", ["path": path, "value": String(cString: strerror(errno))])) }
+        guard fsync(descriptor) == 0 else { throw Failure(message: phrase("cannot flush the journal {path}: {value}", ["path": path, "value": systemErrorText(errno)])) }
     }
 
     /// Removes the journal this session wrote (after a save). A journal another session left is
@@ -134,7 +134,7 @@ public final class Journal: @unchecked Sendable {
     private func create() throws(Failure) {
         // Owner-only at first byte: the journal holds the plan's figures, as private as the file.
         let opened = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC, mode & 0o600)
-        guard opened >= 0 else { throw Failure(message: phrase("cannot write the journal {path}: {value}", ["path": path, "value": String(cString: strerror(errno))])) }
+        guard opened >= 0 else { throw Failure(message: phrase("cannot write the journal {path}: {value}", ["path": path, "value": systemErrorText(errno)])) }
         descriptor = opened
         let base = self.base ?? Fingerprint.of(path: workspacePath)
         self.base = base
@@ -148,7 +148,7 @@ public final class Journal: @unchecked Sendable {
             let written = bytes[offset...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
             if written < 0 {
                 if errno == EINTR { continue }
-                throw Failure(message: phrase("cannot write the journal {path}: {value}", ["path": path, "value": String(cString: strerror(errno))]))
+                throw Failure(message: phrase("cannot write the journal {path}: {value}", ["path": path, "value": systemErrorText(errno)]))
             }
             offset += written
         }

@@ -89,13 +89,13 @@ public final class WorkspaceLock: @unchecked Sendable {
         // A few tries: another process may remove the file between our open and our flock.
         for _ in 0..<5 {
             let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644)
-            if fd < 0 { return .unavailable(phrase("cannot create {path}: {value}", ["path": path, "value": String(cString: strerror(errno))])) }
+            if fd < 0 { return .unavailable(phrase("cannot create {path}: {value}", ["path": path, "value": systemErrorText(errno)])) }
             if flock(fd, LOCK_EX | LOCK_NB) != 0 {
                 let code = errno
                 let holder = Holder(text: readAll(fd))
                 close(fd)
                 if code == EWOULDBLOCK || code == EAGAIN { return .heldByAnother(holder) }
-                return .unavailable(phrase("cannot lock {path}: {value}", ["path": path, "value": String(cString: strerror(code))]))
+                return .unavailable(phrase("cannot lock {path}: {value}", ["path": path, "value": systemErrorText(code)]))
             }
             // The holder we beat may have removed the file as it let go: then our lock is on a
             // file nobody else will open. Make sure the path still names our file.

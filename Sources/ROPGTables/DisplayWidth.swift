@@ -104,6 +104,46 @@ public func truncate(_ s: String, toWidth width: Int) -> String {
     return kept + "…"
 }
 
+/// `s` in lines of at most `toWidth` display columns, broken at spaces where it can be and
+/// within a word only where the word is wider than a line and holds no digit: a number is never
+/// split (a part of one reads as another number), it runs over instead. A wide character is
+/// never split.
+public func wrapped(_ s: String, toWidth width: Int) -> [String] {
+    guard width > 0, displayWidth(s) > width else { return [s] }
+    var lines: [String] = []
+    var line = ""
+    var used = 0
+    for word in s.split(separator: " ", omittingEmptySubsequences: false) {
+        var word = String(word)
+        var wordWidth = displayWidth(word)
+        if used > 0, used + 1 + wordWidth <= width {
+            line += " " + word
+            used += 1 + wordWidth
+            continue
+        }
+        if used > 0 { lines.append(line); line = ""; used = 0 }
+        // A word wider than a line is cut into pieces that fill lines.
+        while wordWidth > width, !word.contains(where: \.isNumber) {
+            var piece = ""
+            var pieceWidth = 0
+            var rest = Substring(word)
+            while let c = rest.first, pieceWidth + displayWidth(c) <= width {
+                piece.append(c)
+                pieceWidth += displayWidth(c)
+                rest = rest.dropFirst()
+            }
+            if piece.isEmpty, let c = rest.first { piece.append(c); rest = rest.dropFirst() }
+            lines.append(piece)
+            word = String(rest)
+            wordWidth = displayWidth(word)
+        }
+        line = word
+        used = wordWidth
+    }
+    lines.append(line)
+    return lines
+}
+
 /// `s` padded with spaces to `toWidth` display columns, on the left when `alignRight`, else on the
 /// right. Text already that wide or wider comes back unchanged.
 public func pad(_ s: String, toWidth width: Int, alignRight: Bool) -> String {

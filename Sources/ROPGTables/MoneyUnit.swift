@@ -36,45 +36,82 @@ extension Table {
     /// is the sum of the rows above it, the scaled rows are apportioned to the scaled total by the
     /// largest-remainder rule (`ExactAmount.apportion`), so the parts shown still add up to the
     /// total shown (or, where the rows are figures, `totalsAreRowSums`, the total is what they add
-    /// up to as shown). A figure that is the sum of others in its row (`sums`) is then worked out
-    /// from them as shown, so that a row's parts add up too: profit is net revenue less total cost
-    /// as shown. A column is a money column when every value in it is money (blanks aside).
+    /// up to as shown; where the total is made of figures not in the rows, `totalMadeOf`, it is
+    /// what those add up to as shown). Subtotal rows (`subtotalRows`) are each shown as
+    /// themselves, the rows under each shared out of it, and the total is what they add up to. A
+    /// figure that is the sum of others in its row (`sums`) is then worked out from them as
+    /// shown, so that a row's parts add up too: profit is net revenue less total cost as shown. A
+    /// column is a money column when every value in it is money (blanks aside). A comparison
+    /// (`remadeShown`) is made again from its versions as shown, so that Δ is their difference
+    /// as shown.
     public func showingMoney(in unit: MoneyUnit) -> Table {
+        guard unit != .plain, moneyShownIn != unit else { return self }
+        if let remade = remadeShown {
+            var table = remade.make(unit).namingMoney(in: unit)
+            table.moneyShownIn = unit
+            return table
+        }
+        var table = scalingMoney(to: unit).namingMoney(in: unit)
+        table.moneyShownIn = unit
+        // A chart draws the figures as the table shows them.
+        if let chart = table.chart {
+            let named = phrase("{title} ({unit} yuan)", ["title": "", "unit": unit.rawValue])
+            // "profit and loss 2026: profit" names the figure last; it is named in the unit.
+            var title = chart.title
+            if let last = chart.series.last, !last.name.contains(named), title.hasSuffix(last.name) {
+                title = String(title.dropLast(last.name.count)) + phrase("{title} ({unit} yuan)", ["title": last.name, "unit": unit.rawValue])
+            }
+            table.chart = Chart(of: table, keys: chart.series.map(\.key), title: title, style: chart.style) ?? chart
+        }
+        return table
+    }
+
+    /// The money figures divided by the unit's size and rounded as `showingMoney` says, the
+    /// headers as they are.
+    private func scalingMoney(to unit: MoneyUnit) -> Table {
         guard unit != .plain else { return self }
         var table = self
         table.rows = rows.map(normalized)
         table.footerRows = footerRows.map(normalized)
+        let scaled = { (value: ExactDecimal) -> ExactDecimal in value.divided(by: unit.size)?.rounded() ?? value }
         for column in columns.indices where isMoneyColumn(column, in: table) {
             let shown = { (cell: Cell) -> ExactDecimal? in
                 if case .money(let value)? = cell.figure { return value }
                 return nil
             }
             let bodyValues = table.rows.map { shown($0[column]) }
+            let total = table.footerRows.count == 1 ? shown(table.footerRows[0][column]) : nil
             let scaledRows: [ExactDecimal?]
-            let addsUp = table.footerRows.count == 1 && shown(table.footerRows[0][column]).map { total in
+            let addsUp = total.map { total in
                 bodyValues.allSatisfy { $0 != nil } && bodyValues.compactMap { $0 }.reduce(.zero, +) == total
             } == true
-            if addsUp, totalsAreRowSums {
+            if let total, let grouped = groupedBySubtotals(bodyValues, total: total, scaled: scaled, unit: unit) {
+                scaledRows = grouped.rows
+                table.footerRows[0][column] = scaledCell(table.footerRows[0][column], grouped.total)
+            } else if addsUp, totalsAreRowSums {
                 // Figures in rows (categories): each shown as itself, the total what they add up to.
-                scaledRows = bodyValues.map { $0.flatMap { $0.divided(by: unit.size)?.rounded() } }
+                scaledRows = bodyValues.map { $0.map(scaled) }
                 table.footerRows[0][column] = scaledCell(table.footerRows[0][column], scaledRows.compactMap { $0 }.reduce(.zero, +))
-            } else if addsUp, let total = shown(table.footerRows[0][column]) {
-                let shownTotal = total.divided(by: unit.size)?.rounded() ?? total
+            } else if addsUp, let total {
+                // The total made of figures not in the rows (categories) is what they add up to
+                // as shown; otherwise it is itself, rounded.
+                let shownTotal = totalMadeOf[columns[column].key].flatMap { parts in
+                    parts.reduce(.zero, +) == total ? parts.map(scaled).reduce(.zero, +) : nil
+                } ?? scaled(total)
                 let parts = bodyValues.compactMap { $0?.divided(by: unit.size) }.map(ExactAmount.init)
                 scaledRows = ExactAmount.apportion(shownTotal, among: parts)
                 table.footerRows[0][column] = scaledCell(table.footerRows[0][column], shownTotal)
             } else {
-                scaledRows = bodyValues.map { $0.flatMap { $0.divided(by: unit.size)?.rounded() } }
+                scaledRows = bodyValues.map { $0.map(scaled) }
                 for index in table.footerRows.indices {
                     if let value = shown(table.footerRows[index][column]) {
-                        table.footerRows[index][column] = scaledCell(table.footerRows[index][column], value.divided(by: unit.size)?.rounded() ?? value)
+                        table.footerRows[index][column] = scaledCell(table.footerRows[index][column], scaled(value))
                     }
                 }
             }
             for index in table.rows.indices {
                 if let value = scaledRows[index] { table.rows[index][column] = scaledCell(table.rows[index][column], value) }
             }
-            table.columns[column].title = phrase("{title} ({unit} yuan)", ["title": columns[column].title, "unit": unit.rawValue])
         }
         // A figure that is the sum of others in its row is worked out again from them as shown.
         for sum in sums {
@@ -100,6 +137,42 @@ extension Table {
         return table
     }
 
+    /// The unit named in the header of each money column that does not name it yet.
+    private func namingMoney(in unit: MoneyUnit) -> Table {
+        var table = self
+        let named = phrase("{title} ({unit} yuan)", ["title": "", "unit": unit.rawValue])
+        for column in columns.indices where isMoneyColumn(column, in: table) && !columns[column].title.contains(named) {
+            table.columns[column].title = phrase("{title} ({unit} yuan)", ["title": columns[column].title, "unit": unit.rawValue])
+        }
+        return table
+    }
+
+    /// A column's rows scaled where its body is groups each closed by a subtotal row
+    /// (`subtotalRows`) and the total is the subtotals' sum: each subtotal shown as itself, its
+    /// rows shared out of it, the total what the subtotals add up to as shown. Nil when the
+    /// table has no subtotals or its figures do not add up so.
+    private func groupedBySubtotals(_ values: [ExactDecimal?], total: ExactDecimal, scaled: (ExactDecimal) -> ExactDecimal, unit: MoneyUnit) -> (rows: [ExactDecimal?], total: ExactDecimal)? {
+        guard !subtotalRows.isEmpty, subtotalRows.last == values.count - 1 else { return nil }
+        var rows = [ExactDecimal?](repeating: nil, count: values.count)
+        var start = 0
+        var subtotals = ExactDecimal.zero
+        var shownTotal = ExactDecimal.zero
+        for end in subtotalRows {
+            guard end >= start, end < values.count, let subtotal = values[end] else { return nil }
+            let members = values[start..<end]
+            guard members.allSatisfy({ $0 != nil }), members.compactMap({ $0 }).reduce(.zero, +) == subtotal else { return nil }
+            let shown = scaled(subtotal)
+            let parts = members.compactMap { $0?.divided(by: unit.size) }.map(ExactAmount.init)
+            for (offset, value) in ExactAmount.apportion(shown, among: parts).enumerated() { rows[start + offset] = value }
+            rows[end] = shown
+            subtotals = subtotals + subtotal
+            shownTotal = shownTotal + shown
+            start = end + 1
+        }
+        guard subtotals == total else { return nil }
+        return (rows, shownTotal)
+    }
+
     private func isMoneyColumn(_ column: Int, in table: Table) -> Bool {
         var sawMoney = false
         for row in table.rows + table.footerRows {
@@ -118,3 +191,4 @@ extension Table {
         return scaled
     }
 }
+

@@ -270,6 +270,19 @@ public struct Table: Sendable, Equatable {
     /// scaled, each row is shown as itself and the total as what they add up to, rather than the
     /// rows shared out of the total (as a year's months are). Not rendered.
     public var totalsAreRowSums = false
+    /// The body rows that are subtotals of the rows above them, back to the one before (costs by
+    /// entry's category subtotals), the totals row their sum: scaled, each subtotal is shown as
+    /// itself and its rows are shared out of it. Not rendered.
+    public var subtotalRows: [Int] = []
+    /// By a money column's key, the figures its total is made of when they are not its rows
+    /// (costs by product's total cost is the four categories'): scaled, the total is what they
+    /// add up to as shown, as it is where they are shown. Not rendered.
+    public var totalMadeOf: [String: [ExactDecimal]] = [:]
+    /// The unit the money is shown in already (`showingMoney(in:)` made the table). Not rendered.
+    public var moneyShownIn: MoneyUnit? = nil
+    /// How a comparison is made again from its versions as shown in a unit (`showingMoney`), so
+    /// that its plan is the plan's report as shown and its Δ the difference of what it shows.
+    public var remadeShown: Remade? = nil
 
     public init(
         name: String? = nil,
@@ -313,6 +326,17 @@ extension Table {
         line < rows.count ? rows.withUnsafeBufferPointer { $0[line].withUnsafeBufferPointer(body) }
             : footerRows.withUnsafeBufferPointer { $0[line - rows.count].withUnsafeBufferPointer(body) }
     }
+}
+
+/// A table made again for money shown in a unit: a comparison of versions remade from each
+/// version as shown. Two are equal whatever they make, as the tables they belong to are compared
+/// by what they hold.
+public struct Remade: Sendable, Equatable {
+    public let make: @Sendable (MoneyUnit) -> Table
+
+    public init(_ make: @escaping @Sendable (MoneyUnit) -> Table) { self.make = make }
+
+    public static func == (_: Remade, _: Remade) -> Bool { true }
 }
 
 /// A money column that is the sum of others in its row, each added or subtracted.

@@ -4,6 +4,22 @@
 
 extension Catalogue {
     static let storageEntries: [String: String] = [
+        "No such file or directory": "没有这个文件或文件夹",
+        "Permission denied": "没有权限",
+        "Operation not permitted": "不允许此操作",
+        "Not a directory": "不是文件夹",
+        "Is a directory": "是一个文件夹",
+        "No space left on device": "磁盘空间已满",
+        "Disk quota exceeded": "超出磁盘配额",
+        "Read-only file system": "只读文件系统",
+        "File exists": "文件已存在",
+        "File name too long": "文件名太长",
+        "Too many levels of symbolic links": "符号链接层数太多",
+        "Input/output error": "输入/输出错误",
+        "Too many open files": "打开的文件太多",
+        "Invalid cross-device link": "不能跨设备链接",
+        "Device or resource busy": "设备或资源忙",
+        "Text file busy": "文件正被执行",
         "expected ',' or ']' after array element": "数组元素后应为 ',' 或 ']'",
         "expected ',' or '}' after object member": "对象成员后应为 ',' 或 '}'",
         "expected ':' after object key": "对象的键后应为 ':'",

@@ -71,26 +71,26 @@ public enum Workbook {
     /// The workbook's bytes. libxlsxwriter writes to a file, so it writes to a private temporary
     /// file that is read back and removed; the caller puts the bytes in place atomically.
     public static func bytes(_ sheets: [WorkbookSheet]) throws(WorkbookError) -> [UInt8] {
-        guard !sheets.isEmpty else { throw WorkbookError("a workbook needs at least one sheet") }
+        guard !sheets.isEmpty else { throw WorkbookError(phrase("a workbook needs at least one sheet")) }
         let names = sheetNames(sheets.map(\.name))
         try checkFits(sheets, named: names)
         let folder = FileManager.default.temporaryDirectory.path
         let temporary = folder + "/ropg-workbook-\(getpid())-\(UInt64.random(in: 0...UInt64.max)).xlsx"
         defer { unlink(temporary) }
-        guard let workbook = workbook_new(temporary) else { throw WorkbookError("cannot start a workbook in \(folder)") }
+        guard let workbook = workbook_new(temporary) else { throw WorkbookError(phrase("cannot start a workbook in {folder}", ["folder": folder])) }
         var formats = Formats(workbook: workbook)
         for (sheet, name) in zip(sheets, names) {
             guard let worksheet = workbook_add_worksheet(workbook, name) else {
                 workbook_close(workbook)
-                throw WorkbookError("cannot add the sheet \(name) to the workbook")
+                throw WorkbookError(phrase("cannot add the sheet {sheet} to the workbook", ["sheet": name]))
             }
             write(sheet.tables, to: worksheet, named: name, workbook: workbook, formats: &formats)
         }
         let closed = workbook_close(workbook)
         guard closed == LXW_NO_ERROR else {
-            throw WorkbookError("cannot write the workbook: \(String(cString: lxw_strerror(closed)))")
+            throw WorkbookError(phrase("cannot write the workbook: {value}", ["value": String(cString: lxw_strerror(closed))]))
         }
-        guard let data = FileManager.default.contents(atPath: temporary) else { throw WorkbookError("cannot read back the workbook written to \(temporary)") }
+        guard let data = FileManager.default.contents(atPath: temporary) else { throw WorkbookError(phrase("cannot read back the workbook written to {path}", ["path": temporary])) }
         return [UInt8](data)
     }
 
@@ -137,6 +137,15 @@ public enum Workbook {
         }
     }
 
+    /// Why a table's chart is left out of its sheet ("no chart: 100,001 rows are more than the
+    /// 32,000 points a chart takes"), or nil when it has none or it fits: said under the table in
+    /// the sheet and by the command that wrote it.
+    public static func chartLeftOut(_ table: Table) -> String? {
+        guard table.chart != nil, table.rows.count > maximumChartPoints else { return nil }
+        return phrase("no chart: {count} rows are more than the {most} points a chart takes",
+                      ["count": ExactDecimal(table.rows.count).countText, "most": ExactDecimal(maximumChartPoints).countText])
+    }
+
     /// The tables one under another: title, header, rows, totals, a blank row, notes; then two
     /// blank rows before the next table.
     static func write(_ tables: [Table], to sheet: UnsafeMutablePointer<lxw_worksheet>, named name: String,
@@ -170,13 +179,10 @@ public enum Workbook {
                 row += 1
             }
             var notes = table.notes
-            if let chart = table.chart, lastBody > firstBody {
-                if lastBody - firstBody <= UInt32(maximumChartPoints) {
-                    insert(chart, of: table, sheet: sheet, named: name, workbook: workbook, header: header, rows: firstBody..<lastBody)
-                } else {
-                    notes.append(phrase("no chart: {count} rows are more than the {most} points a chart takes",
-                                        ["count": ExactDecimal(Int(lastBody - firstBody)).countText, "most": ExactDecimal(maximumChartPoints).countText]))
-                }
+            if let leftOut = chartLeftOut(table) {
+                notes.append(leftOut)
+            } else if let chart = table.chart, lastBody > firstBody {
+                insert(chart, of: table, sheet: sheet, named: name, workbook: workbook, header: header, rows: firstBody..<lastBody)
             }
             if !notes.isEmpty {
                 row += 1

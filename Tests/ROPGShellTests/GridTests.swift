@@ -110,6 +110,24 @@ import ROPGDomain
         #expect(parts.count == keys.count - 2)
         #expect(parts.reduce(0, +) == Self.decimal(row["total"]))
     }
+
+    /// The summed line keeps the key `other` (docs/OUTPUT.md) even when a product's SKU is
+    /// `other` and that product is shown: the product's key gives way.
+    @Test func theSummedLineKeepsItsKeyBeforeASKU() throws {
+        let folder = try TestSupport.scratchCopy()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try TestSupport.run(["workspaces/demo.json", "--format", "json", "-c",
+                                          "product add other price=100 cost=10 share=90%; save; pnl 2026-03 by=month,product top=2"], in: folder)
+        let document = try #require(result.output.range(of: "\n{").map { String(result.output[$0.lowerBound...]) })
+        let grid = try #require(try Self.tables(document)["pnl_grid"])
+        let columns = try #require(grid["columns"] as? [[String: Any]])
+        let keys = columns.compactMap { $0["key"] as? String }
+        #expect(Set(keys).count == keys.count, "\(keys)")
+        let bucket = try #require(columns.first { $0["key"] as? String == "other" })
+        #expect((bucket["label"] as? String)?.hasPrefix("other ") == true && (bucket["label"] as? String)?.hasSuffix(" products") == true, "\(bucket)")
+        let product = try #require(columns.first { $0["key"] as? String == "other_" })
+        #expect((product["label"] as? String)?.hasPrefix("other ") == true && (product["label"] as? String)?.hasSuffix(" products") == false, "\(product)")
+    }
 }
 
 /// `--bom` starts CSV on standard output with one byte order mark; without it there is none.

@@ -113,8 +113,82 @@ import ROPGStorage
                 #expect(try figure(costs, row, "amount") == figure(whole, wholeRow, category.rawValue), "costs \(period): \(category)")
             }
             #expect(try figure(costs, try #require(costs.footerRows.first), "amount") == figure(whole, wholeRow, "total_cost"), "costs \(period): total")
+            // By entry: each category's subtotal is pnl's figure for it, its entries add up to
+            // it, and the total is pnl's total cost.
+            let entries = try scaled("costs \(period) by=entry")
+            var group = ExactDecimal.zero
+            var subtotals = 0
+            for (index, row) in entries.rows.enumerated() {
+                let amount = try figure(entries, row, "amount")
+                guard entries.subtotalRows.contains(index) else { group += amount; continue }
+                let category = try #require(CostCategory(text: row[1].text))
+                #expect(amount == (try figure(whole, wholeRow, category.rawValue)), "costs \(period) by=entry: subtotal \(category)")
+                #expect(group == amount, "costs \(period) by=entry: the entries of \(category) add up to its subtotal")
+                group = .zero
+                subtotals += 1
+            }
+            #expect(subtotals == 4)
+            #expect(try figure(entries, try #require(entries.footerRows.first), "amount") == figure(whole, wholeRow, "total_cost"), "costs \(period) by=entry: total")
+            // By product: the rows add up to the total, which is pnl's total cost.
+            let products = try scaled("costs \(period) by=product")
+            let productTotal = try figure(products, try #require(products.footerRows.first), "amount")
+            #expect(try products.rows.map { try figure(products, $0, "amount") }.reduce(.zero, +) == productTotal, "costs \(period) by=product: rows")
+            #expect(try productTotal == figure(whole, wholeRow, "total_cost"), "costs \(period) by=product: total")
             crossChecked += 1
         }
         #expect(crossChecked == 4)
+    }
+
+    /// A what-if or scenario comparison in 万 compares the versions as they are shown: its plan
+    /// column is the plan's report as shown, its what-if column the what-if's, and Δ their
+    /// difference as shown, in the many-row layout and the one-row one.
+    @Test(arguments: [MoneyUnit.wan, .yi])
+    func aComparisonComparesTheFiguresAsShown(_ unit: MoneyUnit) throws {
+        let workspace = try WorkspaceReader.load(path: TestSupport.repositoryRoot.appendingPathComponent("workspaces/demo.json").path)
+        var changed = workspace
+        let index = try #require(changed.productIndex(sku: "TS-001"))
+        changed.products[index].price = ExactDecimal(89)
+        func table(_ line: String, _ workspace: Workspace) throws -> Table {
+            let session = Session(workspace: workspace, path: nil, console: Console(capturing: ()), interactive: false, today: Day(year: 2026, month: 3, day: 16)!)
+            let parsed = try #require(try Tokenizer.commands(in: line).first)
+            let command = try #require(CommandRegistry.command(named: parsed.words[0].text))
+            let blocks = try command.run(Arguments(Array(parsed.words.dropFirst())), in: session)
+            guard case .table(let table)? = blocks.first(where: { if case .table = $0 { true } else { false } }) else { throw ReportError("\(line): no table") }
+            return table
+        }
+        func column(_ table: Table, _ key: String) throws -> Int { try #require(table.columns.firstIndex { $0.key == key }, "\(key)") }
+        for line in ["pnl 2026 by=quarter", "pnl 2026 by=month", "pnl 2026-03 by=day"] {
+            let plan = try table(line, workspace), whatIf = try table(line, changed)
+            let compared = Comparison.compare(plan, whatIf).showingMoney(in: unit)
+            let planShown = plan.showingMoney(in: unit), whatIfShown = whatIf.showingMoney(in: unit)
+            for key in ["net_revenue", "profit"] {
+                let shownColumn = try column(planShown, key)
+                // Rows no version changes may be left out: matched by their period.
+                let sources = Dictionary(zip(planShown.rows + planShown.footerRows, whatIfShown.rows + whatIfShown.footerRows).map { ($0.0[0].text, $0) }, uniquingKeysWith: { first, _ in first })
+                // (In 亿 a day's profit shows no change, so every day is left out.)
+                #expect(compared.rows.count > 3 || (unit == .yi && line.hasSuffix("by=day")), "\(line)")
+                for (position, row) in (compared.rows + compared.footerRows).enumerated() {
+                    let source = try #require(sources[row[0].text], "\(line): \(row[0].text)")
+                    let before = try #require(Self.shown(row[try column(compared, key + "_plan")]))
+                    let after = try #require(Self.shown(row[try column(compared, key + "_what_if")]))
+                    #expect(before == Self.shown(source.0[shownColumn]), "\(line) row \(position): \(key) plan as the plan shows it")
+                    #expect(after == Self.shown(source.1[shownColumn]), "\(line) row \(position): \(key) what-if as the what-if shows it")
+                    #expect(Self.shown(row[try column(compared, key + "_change")]) == after - before, "\(line) row \(position): \(key) Δ")
+                }
+            }
+        }
+        // One row: a row a figure, each money figure scaled, Δ the difference as shown.
+        let plan = try table("pnl 2026", workspace), whatIf = try table("pnl 2026", changed)
+        let compared = Comparison.compare(plan, whatIf).showingMoney(in: unit)
+        let planShown = plan.showingMoney(in: unit)
+        var moneyRows = 0
+        for (row, key) in zip(compared.rows, ["gmv", "refunds", "net_revenue", "r", "o", "p", "g", "total_cost", "profit"]) {
+            guard let before = Self.shown(row[1]), let after = Self.shown(row[2]) else { continue }
+            let planColumn = try #require(planShown.columns.firstIndex { $0.key.lowercased() == key })
+            #expect(before == Self.shown(planShown.rows[0][planColumn]), "pnl 2026: \(key) plan as shown")
+            #expect(Self.shown(row[3]) == after - before, "pnl 2026: \(key) Δ")
+            moneyRows += 1
+        }
+        #expect(moneyRows == 9)
     }
 }

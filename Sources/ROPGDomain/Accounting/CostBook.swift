@@ -60,6 +60,7 @@ public struct CostBook: Sendable {
         windowSales[days] = sales
         let periodSales = sales
         defer { addHitAds() }
+        var skus: [String: Int]?
         for (index, entry) in workspace.costs.enumerated() {
             if case .deposit(let date) = entry.basis {
                 if date.map({ $0 <= period.lastDay }) ?? true { depositsHeld += entry.amount * entry.quantity }
@@ -69,7 +70,12 @@ public struct CostBook: Sendable {
                 }
                 continue
             }
-            let productIndex = entry.product.flatMap { sku in workspace.products.firstIndex { $0.sku == sku } }
+            // Products by SKU, made at the first entry tied to one: a search of 100,000 products
+            // for each of a million entries took a minute.
+            let productIndex = entry.product.flatMap { sku in
+                if skus == nil { skus = CostIndex.productIndices(workspace) }
+                return skus?[sku]
+            }
             guard let (amount, base) = try cost(of: entry, productIndex: productIndex, amortized: nil, workspace, model, periodSales) else { continue }
             lines.append(CostLine(source: .entry(index), category: entry.category, amount: amount, basis: base))
         }

@@ -44,8 +44,9 @@ public enum ExportCommand: Command {
         let periodText = arguments.positional(1) ?? String(session.context.today.year)
         do { _ = try Period.parse(periodText) } catch { throw CommandError(error.message) }
         let sheets = try workbookSheets(periodText, session)
-        try session.writeWorkbook(sheets, to: target)
+        let leftOut = try session.writeWorkbook(sheets, to: target)
         return [.message(phrase("wrote {value} ({value2}) to {target}", ["value": phrase(count: sheets.count, "{count} sheet", "{count} sheets"), "value2": commaList(sheets.map(\.name)), "target": "\(target)"]))]
+            + leftOut.map { .message($0) }
     }
 
     /// The workbook's sheets for `period`, in order.
@@ -60,11 +61,11 @@ public enum ExportCommand: Command {
         let workspace = session.workspace
         if !workspace.goals.isEmpty, var goals = try? firstTable(of: "goal", ["show", period] + by, session) {
             // goal show's table goes untitled in the shell (its command says what it is); a sheet names it, as the others do.
-            if goals.title == nil { goals.title = phrase(byDay ? "goals by day, {period}" : "goals by month, {period}", ["period": period]) }
+            if goals.title == nil { goals.title = phrase(grain == .day ? "goals, {period}" : byDay ? "goals by day, {period}" : "goals by month, {period}", ["period": period]) }
             sheets.append(WorkbookSheet(name: phrase(in: "sheet", "goals"), tables: [charted(goals, ["gmv"], title: phrase("goals {period}: GMV 销售额", ["period": period]))]))
         }
         let pnl = try firstTable(of: "pnl", [period] + by, session)
-        sheets.append(WorkbookSheet(name: phrase(in: "sheet", "pnl"), tables: [charted(pnl, ["profit"], title: phrase(byDay ? "profit by day, {period}" : "profit by month, {period}", ["period": period]))]))
+        sheets.append(WorkbookSheet(name: phrase(in: "sheet", "pnl"), tables: [charted(pnl, ["profit"], title: phrase(grain == .day ? "profit, {period}" : byDay ? "profit by day, {period}" : "profit by month, {period}", ["period": period]))]))
         let costs = try firstTable(of: "costs", [period], session)
         sheets.append(WorkbookSheet(name: phrase(in: "sheet", "costs"), tables: [charted(costs, ["amount"], title: phrase("costs by category, {period}", ["period": period]))]))
         let products = try firstTable(of: "margin", [], session)

@@ -26,7 +26,7 @@ public enum InfoCommand: Command {
             ("cost entries", .count(workspace.costs.count)),
             ("by category", .text(categories)),
             ("goals", .count(workspace.goals.count)),
-            ("goal periods", .text(goalPeriods.isEmpty ? phrase("none") : "\(goalPeriods.min()?.text ?? "") … \(goalPeriods.max()?.text ?? "")")),
+            ("goal periods", .text(Self.span(goalPeriods))),
             ("goal splits", .text(workspace.splits.isEmpty ? phrase("none") : workspace.splits.map { phrase("{period} to {grain} by {method}", ["period": $0.period.text, "grain": phrase($0.grain.name), "method": $0.method.text]) }.joined(separator: "; "))),
             ("profiles", .text(workspace.profiles.isEmpty ? phrase("none") : workspace.profiles.map(\.name).joined(separator: ", "))),
             ("actuals", .text(workspace.actuals.isEmpty ? phrase("none")
@@ -41,6 +41,13 @@ public enum InfoCommand: Command {
 
     /// Whether the workspace is saved: "saved" only when nothing changed here since the last
     /// save and the file on disk is still what was saved.
+    /// "2026", "2026 … 2027-Q2", or "none": the earliest and the latest goal period, once when
+    /// they are the same.
+    static func span(_ periods: [Period]) -> String {
+        guard let first = periods.min(), let last = periods.max() else { return phrase("none") }
+        return first == last ? first.text : "\(first.text) … \(last.text)"
+    }
+
     static func state(_ session: Session) -> String {
         let dirty = session.isDirty
         switch session.diskState {

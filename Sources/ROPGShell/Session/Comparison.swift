@@ -49,8 +49,12 @@ enum Comparison {
             all.contains { column < $0.count && $0[column].figure != nil }
         }
         let single = alternatives.allSatisfy { $0.table.rows.count + $0.table.footerRows.count == 1 } && plan.rows.count + plan.footerRows.count == 1
-        if single { return transposed(plan, alternatives, figureColumns) }
-        return sideBySide(plan, alternatives, figureColumns)
+        var table = single ? transposed(plan, alternatives, figureColumns) : sideBySide(plan, alternatives, figureColumns)
+        // In 万 the versions are compared as they are shown, each as its own report shows it.
+        table.remadeShown = Remade { unit in
+            compare(plan.showingMoney(in: unit), alternatives.map { ($0.name, $0.table.showingMoney(in: unit)) })
+        }
+        return table
     }
 
     /// "plan | what-if" or "plan | 保守 | 激进".
@@ -101,10 +105,55 @@ enum Comparison {
                 return "\(key)#\(seen[key] ?? 0)"
             }
         }
+        /// A row's key cells, then plan | version | Δ | Δ% for each compared figure; true when no
+        /// version changes one. A version without the row compares as blanks.
+        let planCompared = comparedColumns(plan)
+        let alternativeCompared = alternatives.map { comparedColumns($0.table) }
+        func comparedRow(_ keyCells: [Cell], plan planRow: [Cell]?, alternatives rows: [[Cell]?]) -> ([Cell], Bool) {
+            var cells = keyCells
+            var same = true
+            for position in comparedKeys.indices {
+                let before = planRow.flatMap { row in planCompared[position].map { row[$0] } } ?? .empty
+                for (index, columns) in alternativeCompared.enumerated() {
+                    let after = rows[index].flatMap { row in columns[position].map { row[$0] } } ?? .empty
+                    if before.figure != after.figure || before.text != after.text { same = false }
+                    cells += index == 0 ? quartet(before, after) : Array(quartet(before, after).dropFirst())
+                }
+            }
+            return (cells, same)
+        }
+        /// The rows compared where every version has the same rows in the same order (a what-if
+        /// that changes figures, not lines): matched by position, which is what matching by key
+        /// gives them, without a dictionary of each version's half a million keys. Nil otherwise.
+        func inLine(_ rowsOfVersions: [[[Cell]]], _ columnsOfVersions: [[Int]]) -> (rows: [[Cell]], same: [Bool])? {
+            let count = rowsOfVersions[0].count
+            guard rowsOfVersions.allSatisfy({ $0.count == count }), columnsOfVersions.allSatisfy({ $0.count == columnsOfVersions[0].count }) else { return nil }
+            let tables = alternatives.map(\.table) + [plan]
+            for row in 0..<count {
+                let first = tables[0].normalized(rowsOfVersions[0][row])
+                for version in 1..<rowsOfVersions.count {
+                    let other = tables[version].normalized(rowsOfVersions[version][row])
+                    for (a, b) in zip(columnsOfVersions[0], columnsOfVersions[version]) where first[a].text != other[b].text { return nil }
+                }
+            }
+            let planIndex = tables.count - 1
+            var out: [[Cell]] = []
+            var sameRows: [Bool] = []
+            out.reserveCapacity(count)
+            sameRows.reserveCapacity(count)
+            for row in 0..<count {
+                let rows = tables.indices.map { tables[$0].normalized(rowsOfVersions[$0][row]) }
+                let (cells, same) = comparedRow(columnsOfVersions[0].map { rows[0][$0] }, plan: rows[planIndex], alternatives: Array(rows.dropLast()))
+                sameRows.append(same)
+                out.append(cells)
+            }
+            return (out, sameRows)
+        }
         /// Each version's rows by key, the order keys are met in (the what-if's first, then the
         /// other versions', then the plan's), and the row each key's key cells come from.
         func match(_ rowsOf: (Table) -> [[Cell]]) -> (rows: [[Cell]], same: [Bool]) {
             let versions = alternatives.map(\.table) + [plan]
+            if let lined = inLine(versions.map(rowsOf), versions.map(keyColumns)) { return lined }
             var byKey: [[String: [Cell]]] = []
             var order: [String] = []
             var keyCells: [String: [Cell]] = [:]
@@ -122,21 +171,10 @@ enum Comparison {
                 byKey.append(rows)
             }
             let planRows = byKey[byKey.count - 1]
-            let planCompared = comparedColumns(plan)
-            let alternativeCompared = alternatives.map { comparedColumns($0.table) }
             var out: [[Cell]] = []
             var sameRows: [Bool] = []
             for key in order {
-                var cells = keyCells[key] ?? []
-                var same = true
-                for position in comparedKeys.indices {
-                    let before = planRows[key].flatMap { row in planCompared[position].map { row[$0] } } ?? .empty
-                    for (index, columns) in alternativeCompared.enumerated() {
-                        let after = byKey[index][key].flatMap { row in columns[position].map { row[$0] } } ?? .empty
-                        if before.figure != after.figure || before.text != after.text { same = false }
-                        cells += index == 0 ? quartet(before, after) : Array(quartet(before, after).dropFirst())
-                    }
-                }
+                let (cells, same) = comparedRow(keyCells[key] ?? [], plan: planRows[key], alternatives: alternatives.indices.map { byKey[$0][key] })
                 sameRows.append(same)
                 out.append(cells)
             }

@@ -85,7 +85,14 @@ extension Session {
             } catch {
                 // The output could not be written or the table asked for is not there: take back
                 // what the command changed, so that a failed command leaves the workspace as it was.
-                if undoSteps.last?.id != stepBefore, undo() != nil { redoSteps.removeLast() }
+                if undoSteps.last?.id != stepBefore {
+                    if undo() != nil { redoSteps.removeLast() }
+                } else {
+                    // A command that changed nothing may still have done something outside the
+                    // workspace (export wrote its workbook): what it says of that is still true.
+                    let said = blocks.filter { if case .message = $0 { true } else { false } }
+                    if !said.isEmpty { show(said, command: typed) }
+                }
                 throw error
             }
             Session.freeInBackground(consume blocks)

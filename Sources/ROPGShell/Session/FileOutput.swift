@@ -41,12 +41,13 @@ extension Session {
                 return try writePage(blocks, toFile: target, command: command ?? "")
             }
             // One sheet per table, named after it.
-            try writeWorkbook(tables.map { WorkbookSheet(name: $0.name ?? "table", tables: [$0]) }, to: target)
+            let leftOut = try writeWorkbook(tables.map { WorkbookSheet(name: $0.name ?? "table", tables: [$0]) }, to: target)
             let rows = tables.reduce(0) { $0 + $1.rows.count + $1.footerRows.count }
             let rowCount = phrase(count: rows, "{count} row", "{count} rows")
             say(tables.count > 1
                 ? phrase("wrote {rows} in {sheets} sheets to {file}", ["rows": rowCount, "sheets": String(tables.count), "file": target])
                 : phrase("wrote {rows} to {file}", ["rows": rowCount, "file": target]))
+            for note in leftOut { say(note) }
             return
         }
         var text = ""
@@ -83,7 +84,10 @@ extension Session {
     /// Writes a workbook to `target` atomically: made whole in a temporary file, then put in
     /// place by `AtomicFile` (a folder that does not exist or a file that cannot be written is an
     /// error, and nothing half-written is left).
-    func writeWorkbook(_ sheets: [WorkbookSheet], to target: String) throws(CommandError) {
+    /// Writes the workbook whole or not at all; returns why a chart was left out, for the
+    /// command to say as the sheet does.
+    @discardableResult
+    func writeWorkbook(_ sheets: [WorkbookSheet], to target: String) throws(CommandError) -> [String] {
         let bytes: [UInt8]
         do { bytes = try Workbook.bytes(sheets) } catch { throw CommandError(error.message) }
         do {
@@ -91,6 +95,7 @@ extension Session {
         } catch {
             throw CommandError((error as? FileError)?.message ?? phrase("cannot write {path}: {error}", ["path": target, "error": "\(error)"]))
         }
+        return sheets.flatMap(\.tables).compactMap(Workbook.chartLeftOut)
     }
 
     /// True when two paths name the same file (after resolving `..` and symbolic links).

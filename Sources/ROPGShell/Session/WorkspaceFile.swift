@@ -81,7 +81,7 @@ enum WorkspaceFile {
         var info = stat()
         if lstat(path, &info) != 0 {
             let code = errno
-            guard code == ENOENT else { throw CommandError(phrase("cannot open {path}: {value}", ["path": "\(path)", "value": "\(String(cString: strerror(code)))"])) }
+            guard code == ENOENT else { throw CommandError(phrase("cannot open {path}: {value}", ["path": "\(path)", "value": "\(systemErrorText(code))"])) }
             let folder = (path as NSString).deletingLastPathComponent
             if folder.isEmpty { return false }
             var folderInfo = stat()
@@ -101,7 +101,7 @@ enum WorkspaceFile {
                     throw CommandError(phrase("{path} is a loop of symbolic links; point the link at a workspace file", ["path": "\(path)"]))
                 }
                 let link = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? phrase("a missing file")
-                throw CommandError(phrase("{path} is a symbolic link to {link}, which does not exist ({value}); create that file, or remove the link", ["path": "\(path)", "link": "\(link)", "value": "\(String(cString: strerror(code)))"]))
+                throw CommandError(phrase("{path} is a symbolic link to {link}, which does not exist ({value}); create that file, or remove the link", ["path": "\(path)", "link": "\(link)", "value": "\(systemErrorText(code))"]))
             }
             info = target
         }

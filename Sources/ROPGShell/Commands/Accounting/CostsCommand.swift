@@ -59,9 +59,10 @@ public enum CostsCommand: Command {
             throw CommandError(phrase("by={value}: use category, entry, product, month, quarter, week or day, or the grid category,month (by=month,category is by=month)", ["value": by.excerpt]))
         }
         if let category { notes.insert(phrase("only {category}", ["category": AccountingOptions.categoryLabel(category)]), at: 0) }
-        var result = Table(title: phrase("costs {period}", ["period": options.period.text]), columns: table.columns, rows: table.rows,
-                           footerRows: table.footerRows, notes: table.notes + notes,
-                           compare: table.columns.contains { $0.key == "amount" } ? ["amount"] : ["total"])
+        var result = table
+        result.title = phrase("costs {period}", ["period": options.period.text])
+        result.notes = table.notes + notes
+        result.compare = table.columns.contains { $0.key == "amount" } ? ["amount"] : ["total"]
         if by == "entry" { result.rowKey = ["id", "name"] }
         // Scaled (format money=万), a category is shown as pnl shows it, and the total cost is
         // what the categories add up to, as pnl's total cost is.
@@ -111,6 +112,7 @@ public enum CostsCommand: Command {
         let allCosts = figures.totalCost
         let revenue = figures.netRevenue
         var rows: [[Cell]] = []
+        var subtotalRows: [Int] = []
         var total = ExactDecimal.zero
         for category in CostCategory.allCases where only == nil || only == category {
             let members = lines.indices.filter { lines[$0].category == category }
@@ -125,15 +127,19 @@ public enum CostsCommand: Command {
             let subtotal = figures.cost(category)
             total += subtotal
             guard !members.isEmpty || !subtotal.isZero else { continue }
+            subtotalRows.append(rows.count)
             rows.append([.empty, .text(category.rawValue), .text(phrase("subtotal {category}", ["category": phrase(category.englishName)])).emphasized(.strong), .empty,
                          Cell.money(subtotal).emphasized(.strong), share(subtotal, of: allCosts), share(subtotal, of: revenue)])
         }
         var notes = [phrase("net revenue {amount}", ["amount": revenue.formatted()])]
         if let note = unitsAndOrdersNote(lines, book, options, workspace) { notes.append(note) }
-        return Table(columns: [.text("ID", key: "id"), .text("cat", key: "category"), .text("name", key: "name"),
-                               .text("working", key: "working"), .number("amount", key: "amount")] + shareColumns,
-                     rows: rows, footerRows: [[.empty, .empty, .text(phrase(only == nil ? "total cost" : "total shown")), .empty, .money(total), share(total, of: allCosts), share(total, of: revenue)]],
-                     notes: notes)
+        var table = Table(columns: [.text("ID", key: "id"), .text("cat", key: "category"), .text("name", key: "name"),
+                                    .text("working", key: "working"), .number("amount", key: "amount")] + shareColumns,
+                          rows: rows, footerRows: [[.empty, .empty, .text(phrase(only == nil ? "total cost" : "total shown")), .empty, .money(total), share(total, of: allCosts), share(total, of: revenue)]],
+                          notes: notes)
+        // Scaled (format money=万), a category's subtotal is shown as pnl shows the category.
+        table.subtotalRows = subtotalRows
+        return table
     }
 
     /// Why a per-unit line's units and a per-order line's orders are not units-per-order apart in
@@ -155,15 +161,19 @@ public enum CostsCommand: Command {
         let workspace = session.workspace
         let split: ProductSplit.DirectCosts
         do { split = try ProductSplit.directCosts(options.ledger, options.period, only: only) } catch { throw CommandError(error.message) }
-        let revenue = try options.figures(options.period).netRevenue
+        let figures = try options.figures(options.period)
+        let revenue = figures.netRevenue
         let total = split.total
         var rows: [[Cell]] = split.products.map { index, amount in
             [.text(workspace.products[index].sku), .text(workspace.products[index].name), .money(amount), share(amount, of: total), share(amount, of: revenue)]
         }
         rows.append([.empty, .text(phrase("shared (not tied to a product)")), .money(split.shared), share(split.shared, of: total), share(split.shared, of: revenue)])
-        return Table(columns: [.text("SKU", key: "sku"), .text("name", key: "name"), .number("direct costs", key: "amount")] + shareColumns,
-                     rows: rows, footerRows: [[.empty, .text(phrase("total cost")), .money(total), share(total, of: total), share(total, of: revenue)]],
-                     notes: [phrase("a product's direct costs: its goods (net units × goods cost) and the entries tied to it; pnl by=product shares out the rest")])
+        var table = Table(columns: [.text("SKU", key: "sku"), .text("name", key: "name"), .number("direct costs", key: "amount")] + shareColumns,
+                          rows: rows, footerRows: [[.empty, .text(phrase("total cost")), .money(total), share(total, of: total), share(total, of: revenue)]],
+                          notes: [phrase("a product's direct costs: its goods (net units × goods cost) and the entries tied to it; pnl by=product shares out the rest")])
+        // Scaled, the total cost is what the categories add up to as shown, as in pnl.
+        table.totalMadeOf = ["amount": CostCategory.allCases.filter { only == nil || $0 == only }.map { figures.cost($0) }]
+        return table
     }
 
     /// The grid of categories in rows and months in columns: `costs PERIOD by=month` turned round,

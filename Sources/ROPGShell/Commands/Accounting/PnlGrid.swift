@@ -101,9 +101,13 @@ enum PnlGrid {
             return Table(name: tableName, title: title, columns: columns, rows: rows, footerRows: [footer], notes: notes)
         }
         // A product's key is its SKU; one that reads as another column's key ("total", "period",
-        // "other") gets a further `_`, as a scenario's does, so that no JSON key repeats.
-        var used: Set<String> = ["period", "total"]
-        let keys = lines.map { line in
+        // "other", "not_tied") gets a further `_`, as a scenario's does, so that no JSON key
+        // repeats and the fixed keys keep meaning what docs/OUTPUT.md says.
+        let fixed = Set(["period", "total"] + (grid.rest == nil ? [] : ["other"]) + (grid.lines.contains { $0.product == nil } ? ["not_tied"] : []))
+        var used = fixed
+        let keys = lines.enumerated().map { index, line in
+            let isProduct = index < grid.lines.count && grid.lines[index].product != nil
+            guard isProduct else { return line.key }
             var key = line.key
             while !used.insert(key).inserted { key += "_" }
             return key
