@@ -95,7 +95,7 @@ public enum Workbook {
     }
 
     /// Sheet names Excel accepts, in order: the characters [ ] : * ? / \ become "_", a name is at
-    /// most 31 characters and does not start or end with an apostrophe, an empty one is "Sheet",
+    /// most 31 UTF-16 units and does not start or end with an apostrophe, an empty one is "Sheet",
     /// and a name met again (Excel compares them without case) gets " 2", " 3".
     public static func sheetNames(_ wanted: [String]) -> [String] {
         var taken = Set<String>()
@@ -105,17 +105,32 @@ public enum Workbook {
             while clean.hasSuffix("'") { clean.removeLast() }
             clean = clean.trimmingCharacters(in: .whitespaces)
             if clean.isEmpty || clean.lowercased() == "history" { clean = clean.isEmpty ? "Sheet" : clean + "_" }
-            clean = String(clean.prefix(31))
+            clean = fitted(clean, units: 31)
             var candidate = clean
             var number = 2
             while taken.contains(candidate.lowercased()) {
                 let suffix = " \(number)"
-                candidate = String(clean.prefix(31 - suffix.count)) + suffix
+                candidate = fitted(clean, units: 31 - suffix.count) + suffix
                 number += 1
             }
             taken.insert(candidate.lowercased())
             return candidate
         }
+    }
+
+    /// The longest start of `name` of at most `units` UTF-16 code units, cut between characters:
+    /// Excel counts a sheet name's 31 in UTF-16 (an emoji is two), libxlsxwriter in code points
+    /// (a flag is two), and a cut inside a character would leave half of it.
+    static func fitted(_ name: String, units: Int) -> String {
+        var kept = ""
+        var used = 0
+        for character in name {
+            let width = character.utf16.count
+            if used + width > units { break }
+            kept.append(character)
+            used += width
+        }
+        return kept
     }
 
     /// libxlsxwriter's formats, made once per number format and weight.

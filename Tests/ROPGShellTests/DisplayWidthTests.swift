@@ -82,6 +82,26 @@ import Testing
         }
     }
 
+    /// Wrapping keeps every character in order, fits each line to the width but for a word of
+    /// digits (a number is never split), and never splits a wide character.
+    @Test func wrappedLinesFitAndKeepEveryCharacter() {
+        let samples = ["4,500.00 / month × 2 → 9,000.00 in 2026-03", "payment fee 支付手续费", "技术服务年费技术服务年费技术服务年费",
+                       "cvr, aov, cpc, paid-share, units-per-order", "a  b", "", "😀😀😀😀 👨\u{200D}👩 x", "842,975.21,"]
+        for sample in samples {
+            for width in 1...24 {
+                let lines = wrapped(sample, toWidth: width)
+                #expect(lines.joined().filter { $0 != " " } == sample.filter { $0 != " " }, "\(sample) at \(width): \(lines)")
+                for line in lines where displayWidth(line) > width {
+                    // Only a word holding a digit runs over (then the line's only word), or one
+                    // character wider than the whole width.
+                    #expect((line.contains { $0.isNumber } && !line.contains(" ")) || line.count == 1, "\(sample) at \(width): \(line)")
+                }
+            }
+        }
+        #expect(wrapped("12,000.00 over 12 months", toWidth: 10) == ["12,000.00", "over 12", "months"])
+        #expect(wrapped("技术服务年费", toWidth: 5) == ["技术", "服务", "年费"])
+    }
+
     @Test func truncateDoesNotSplitWideCharacters() {
         #expect(truncate("纯棉T恤", toWidth: 7) == "纯棉T恤")
         #expect(truncate("纯棉T恤", toWidth: 6) == "纯棉T…")

@@ -450,6 +450,31 @@ private let nastyTable = Table(
         }
     }
 
+    /// Fitted to a width, a table is whole, wrapped or records; whichever it is, no line but one
+    /// holding a figure wider than its room runs over, and every figure is shown whole.
+    @Test func aFittedTableKeepsEveryFigureWhole() {
+        let words = ["12,000.00 over 12 months → 1,000.00 in 2026-03", "纯棉T恤 纯棉T恤 纯棉T恤", "cvr, aov, cpc, paid-share, units-per-order, payment-fee", "x"]
+        let rows: [[Cell]] = (0..<8).map { index in
+            [.text("R\(index)"), .text(words[index % words.count]), .money(ExactDecimal(index * 123_457) * ExactDecimal(index % 3 == 0 ? -1 : 1)), .count(ExactDecimal(index))]
+        }
+        let table = Table(title: "t", columns: [Column(title: "ID", key: "id"), Column(title: "working", key: "working"),
+                                                .number("amount", key: "amount"), .number("n", key: "n")],
+                          rows: rows, footerRows: [[.text("total"), .empty, .money(ExactDecimal(987_654_321)), .empty]])
+        var layouts: Set<String> = []
+        for width in stride(from: 20, through: 130, by: 5) {
+            let shown = render(table, as: .text, color: false, width: width)
+            let lines = shown.split(separator: "\n").map(String.init).filter { !$0.hasPrefix("shown as records") && !$0.hasPrefix("long words wrapped") }
+            for line in lines where displayWidth(line) > width {
+                #expect(line.contains { $0.isNumber }, "width \(width): \(line)")
+            }
+            for cell in (rows + table.footerRows).flatMap({ $0 }) where cell.figure != nil {
+                #expect(shown.contains(cell.text), "width \(width): \(cell.text) is not shown whole")
+            }
+            layouts.insert(shown.contains("long words wrapped") ? "wrapped" : shown.contains("shown as records") ? "records" : "whole")
+        }
+        #expect(layouts == ["wrapped", "records", "whole"])
+    }
+
     @Test func onlyTextIsColoured() {
         for format in OutputFormat.allCases where format != .text {
             let plain = render(products, as: format, color: false)

@@ -127,6 +127,22 @@ import ROPGDomain
         #expect(names[6] == "History_")
     }
 
+    /// Excel counts a sheet name's 31 in UTF-16 units and libxlsxwriter in code points: a name of
+    /// emoji or flags is cut between characters to 31 units, and the workbook is written.
+    @Test func aSheetNameOfEmojiFitsBothCounts() throws {
+        let wanted = ["hit " + String(repeating: "🇨🇳", count: 20), "hit " + String(repeating: "🔥", count: 20), "hit " + String(repeating: "🔥", count: 20)]
+        let names = Workbook.sheetNames(wanted)
+        for name in names {
+            #expect(name.utf16.count <= 31 && name.unicodeScalars.count <= 31, "\(name)")
+            #expect(name.unicodeScalars.allSatisfy { $0.properties.isEmoji || $0 == " " || $0.isASCII }, "a character was cut: \(name)")
+        }
+        #expect(names[0] == "hit " + String(repeating: "🇨🇳", count: 6))
+        #expect(names[1] == "hit " + String(repeating: "🔥", count: 13))
+        #expect(names[2] == "hit " + String(repeating: "🔥", count: 12) + " 2")
+        let table = Table(columns: [Column(title: "a", key: "a")], rows: [[.text("x")]])
+        #expect(try Workbook.bytes(wanted.map { WorkbookSheet(name: $0, tables: [table]) }).count > 0)
+    }
+
     @Test func aWorkbookInAMissingFolderIsAClearErrorAndLeavesNothing() throws {
         let folder = try TestSupport.scratchCopy()
         defer { try? FileManager.default.removeItem(at: folder) }
