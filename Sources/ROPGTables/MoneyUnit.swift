@@ -45,10 +45,12 @@ extension Table {
     /// (`remadeShown`) is made again from its versions as shown, so that Δ is their difference
     /// as shown.
     public func showingMoney(in unit: MoneyUnit) -> Table {
-        guard unit != .plain, moneyShownIn != unit else { return self }
+        guard unit != .plain, moneyShownIn != unit, !moneyIsPerUnit else { return self }
         if let remade = remadeShown {
             var table = remade.make(unit).namingMoney(in: unit)
             table.moneyShownIn = unit
+            // What was said under the comparison (the volume rule) is said under it as shown.
+            table.notes = notes
             return table
         }
         var table = scalingMoney(to: unit).namingMoney(in: unit)
@@ -134,7 +136,57 @@ extension Table {
             table.rows = table.rows.map(recomputed)
             table.footerRows = table.footerRows.map(recomputed)
         }
+        table.keepEachFigureWithinACent(of: self, in: unit)
         return table
+    }
+
+    /// Where the figures worked out from others (`sums`) are a cent or more from their exact
+    /// value as scaled (each of their parts within a cent, the errors added up), the figures of
+    /// the sums' tree rounded again together (`ControlledRounding`): every figure within a cent
+    /// of its exact value, rows and columns still adding up. `exact` is the table unscaled.
+    private mutating func keepEachFigureWithinACent(of exact: Table, in unit: MoneyUnit) {
+        guard !sums.isEmpty, rows.count == exact.rows.count, footerRows.count == 1, exact.footerRows.count == 1 else { return }
+        // The sums as a tree: a = b + c as it is; a = b − c as b = a + c.
+        var keys: [String] = []
+        var parentOf: [String: String] = [:]
+        func place(_ key: String) { if !keys.contains(key) { keys.append(key) } }
+        for sum in sums {
+            let (parent, children): (String, [String])
+            if sum.subtracted.isEmpty { (parent, children) = (sum.key, sum.added) }
+            else if sum.added.count == 1 { (parent, children) = (sum.added[0], [sum.key] + sum.subtracted) }
+            else { return }
+            place(parent)
+            for child in children {
+                guard parentOf[child] == nil else { return }
+                parentOf[child] = parent
+                place(child)
+            }
+        }
+        guard let positions = Optional(keys.compactMap { key in columns.firstIndex { $0.key == key } }), positions.count == keys.count else { return }
+        let parent = keys.map { key in parentOf[key].flatMap { keys.firstIndex(of: $0) } }
+        func money(_ cell: Cell) -> ExactDecimal? {
+            if case .money(let value)? = cell.figure { return value }
+            return nil
+        }
+        func exactRow(_ row: [Cell]) -> [ExactDecimal]? {
+            let row = exact.normalized(row)
+            let values = positions.compactMap { money(row[$0]).flatMap { $0.divided(by: unit.size) } }
+            return values.count == positions.count ? values : nil
+        }
+        let exactRows = exact.rows.compactMap(exactRow)
+        guard exactRows.count == rows.count, let exactFooter = exactRow(exact.footerRows[0]) else { return }
+        let cent = ExactDecimal(mantissa: 1, places: 2)
+        let shownRows = rows.map { row in positions.map { money(row[$0]) } }
+        let shownFooter = positions.map { money(footerRows[0][$0]) }
+        let withinACent = zip(shownRows + [shownFooter], exactRows + [exactFooter]).allSatisfy { shown, exact in
+            zip(shown, exact).allSatisfy { shown, exact in shown.map { ($0 - exact).magnitude < cent } ?? false }
+        }
+        let workedOut = keys.map { key in sums.contains { $0.key == key } }
+        guard !withinACent, let rounded = ControlledRounding.rounded(rows: exactRows, footer: exactFooter, parent: parent, workedOut: workedOut) else { return }
+        for (index, cents) in rounded.rows.enumerated() {
+            for (place, column) in positions.enumerated() { rows[index][column] = scaledCell(rows[index][column], ExactDecimal(cents: cents[place])) }
+        }
+        for (place, column) in positions.enumerated() { footerRows[0][column] = scaledCell(footerRows[0][column], ExactDecimal(cents: rounded.footer[place])) }
     }
 
     /// The unit named in the header of each money column that does not name it yet.

@@ -278,6 +278,9 @@ public struct Table: Sendable, Equatable {
     /// (costs by product's total cost is the four categories'): scaled, the total is what they
     /// add up to as shown, as it is where they are shown. Not rendered.
     public var totalMadeOf: [String: [ExactDecimal]] = [:]
+    /// True when the table's money is a unit's (a price, a cost, a contribution a unit): shown in
+    /// yuan whatever `format money=` says, as 79.00 a unit reads in 万 as nothing. Not rendered.
+    public var moneyIsPerUnit = false
     /// The unit the money is shown in already (`showingMoney(in:)` made the table). Not rendered.
     public var moneyShownIn: MoneyUnit? = nil
     /// How a comparison is made again from its versions as shown in a unit (`showingMoney`), so

@@ -28,6 +28,7 @@ extension Catalogue {
         "profit and loss {period}: {metric} by month and product": "损益 {period}：{metric}，按月和商品",
         "other {count} products": "其余 {count} 个商品",
         "the {shown} products with the largest {metric} of {count} shown; the other {rest} are summed in one line (top=N shows more)": "显示 {count} 个商品中{metric}最大的 {shown} 个；其余 {rest} 个合并为一行（top=N 显示更多）",
+        "the {shown} products with the largest {metric} of {count} shown; the other {rest} are summed in one column (top=N shows more)": "显示 {count} 个商品中{metric}最大的 {shown} 个；其余 {rest} 个合并为一列（top=N 显示更多）",
         "money={unit} scales text and md on screen; csv, json, files and workbooks keep full precision": "money={unit} 只缩放屏幕上的 text 和 md；csv、json、文件和工作簿保留完整精度",
         "a scenario's name has no invisible characters (it holds U+{code})": "情景名称不能含有不可见字符（它含有 U+{code}）",
         "the plan's cost {id} belongs to {sku}": "计划中的成本 {id} 归属于 {sku}",

@@ -120,7 +120,7 @@ extension Catalogue {
         "{word} is not a filter; filters are all, {value}": "{word} 不是筛选条件；可用的筛选有 all、{value}",
         "{word}: the filter text after {key}: is empty; write e.g. {value}": "{word}：{key}: 后面的筛选文字是空的；请写例如 {value}",
         "{word} cannot be read: {value} before = is not an operator; write {ways}": "{word} 无法读取：= 前的 {value} 不是运算符；请写 {ways}",
-        "this command prints no table to write to {target}": "这条命令不输出可写到 {target} 的表格",
+        "this command prints no table: nothing was written to {target}": "这条命令不输出表格：没有写入 {target}",
         "{command} draws no chart; chart works with pnl, costs, goal show, hit plan and check (a name chart is written \"chart\")": "{command} 不画图表；chart 可用于 pnl、costs、goal show、hit plan 和 check（名为 chart 的请写成 \"chart\"）",
         "watch: unknown command {word}": "watch：未知命令 {word}",
         "watch: unknown command {word}; did you mean {names}?": "watch：未知命令 {word}；你是想输入 {names} 吗？",

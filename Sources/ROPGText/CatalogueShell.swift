@@ -55,6 +55,7 @@ extension Catalogue {
         "searched {low}..{high}; the answer is rounded as {input} is shown": "搜索范围 {low}..{high}；结果按 {input} 的显示方式取整",
         "seek {input} until {figure} = {target}": "求解 {input}，使 {figure} = {target}",
         "seek: {input} = {value}": "seek：{input} = {value}",
+        "open: keep or drop ends it": "进行中：keep 或 drop 结束",
         "long words wrapped to fit: the table is {table} columns wide and the output {width} (format width=full shows it whole; files keep it whole)": "长文字折行以适应宽度：表格宽 {table} 列，输出宽 {width} 列（format width=full 显示完整表格；文件保留完整表格）",
         "shown as records, one a row: the table is {table} columns wide and the output {width} (format width=full shows it whole; files keep it whole)": "按记录显示，每行一条：表格宽 {table} 列，输出宽 {width} 列（format width=full 显示完整表格；文件保留完整表格）",
         "the file cannot be read ({why})": "无法读取文件（{why}）",

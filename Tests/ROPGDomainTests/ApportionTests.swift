@@ -212,3 +212,44 @@ import Testing
         }
     }
 }
+
+/// Controlled rounding (`ControlledRounding`): random tables in pnl's shape (GMV = net revenue +
+/// refunds, net revenue = total cost + profit, total cost = R + O + P + G, a totals row the sum of
+/// the rows), with figures of a few cents and of either sign, rounded so that every figure is
+/// within a cent of its exact value and every row and column still adds up.
+@Suite struct ControlledRoundingTests {
+    // gmv, net, refunds, cost, profit, R, O, P, G
+    static let parent: [Int?] = [nil, 0, 0, 1, 1, 3, 3, 3, 3]
+
+    @Test(arguments: 0..<20)
+    func everyFigureWithinACentAndEverySumKept(seed: Int) throws {
+        var random = SplitMix(seed: UInt64(seed) &* 7919 &+ 3)
+        let count = 1 + random.next(40)
+        func part() -> ExactDecimal { ExactDecimal(units: Int128(random.next(40_000_000_000_000)) - 5_000_000_000_000) }  // −5 to +35, 12 places
+        var rows: [[ExactDecimal]] = []
+        for _ in 0..<count {
+            let refunds = part().magnitude, r = part(), o = part(), p = part(), g = part(), profit = part()
+            let cost = r + o + p + g, net = cost + profit
+            rows.append([net + refunds, net, refunds, cost, profit, r, o, p, g])
+        }
+        let footer = (0..<9).map { column in rows.reduce(ExactDecimal.zero) { $0 + $1[column] } }
+        let rounded = try #require(ControlledRounding.rounded(rows: rows, footer: footer, parent: Self.parent,
+                                                                          workedOut: [false, true, false, true, true, false, false, false, false]))
+        let cent = ExactDecimal(mantissa: 1, places: 2)
+        for (exact, shown) in zip(rows + [footer], rounded.rows + [rounded.footer]) {
+            for (value, cents) in zip(exact, shown) {
+                #expect((ExactDecimal(cents: cents) - value).magnitude < cent, "\(value) shown as \(cents) cents")
+            }
+            for column in 0..<9 {
+                let children = (0..<9).filter { Self.parent[$0] == column }
+                if !children.isEmpty { #expect(children.reduce(0) { $0 + shown[$1] } == shown[column]) }
+            }
+        }
+        for column in 0..<9 { #expect(rounded.rows.reduce(0) { $0 + $1[column] } == rounded.footer[column]) }
+    }
+
+    @Test func figuresThatDoNotAddUpAreRefused() {
+        let rows: [[ExactDecimal]] = [[ExactDecimal(3), ExactDecimal(1), ExactDecimal(1)]]
+        #expect(ControlledRounding.rounded(rows: rows, footer: rows[0], parent: [nil, 0, 0], workedOut: [true, false, false]) == nil)
+    }
+}

@@ -191,4 +191,45 @@ import ROPGStorage
         }
         #expect(moneyRows == 9)
     }
+
+    /// In 亿 a month's figures are a few hundredths: each of a row's parts shared out within a
+    /// cent could leave the figures worked out from them several cents off, and a month's profit
+    /// read −0.01 for +0.0071. Every figure shown is within a cent of its exact value, and rows and
+    /// columns still add up.
+    @Test(arguments: [MoneyUnit.wan, .yi])
+    func everyFigureIsWithinACentOfItsExactValue(_ unit: MoneyUnit) throws {
+        let workspace = try WorkspaceReader.load(path: TestSupport.repositoryRoot.appendingPathComponent("workspaces/demo.json").path)
+        let session = Session(workspace: workspace, path: nil, console: Console(capturing: ()), interactive: false, today: Day(year: 2026, month: 3, day: 16)!)
+        let cent = ExactDecimal(mantissa: 1, places: 2)
+        var checked = 0
+        for line in ["pnl 2026 by=month", "pnl 2026 by=quarter", "pnl 2026 by=week", "pnl 2026-Q4 by=month", "pnl 2026-03 by=day", "costs 2026 by=month", "pnl 2026-Q4 by=product"] {
+            let parsed = try #require(try Tokenizer.commands(in: line).first)
+            let command = try #require(CommandRegistry.command(named: parsed.words[0].text))
+            let blocks = try command.run(Arguments(Array(parsed.words.dropFirst())), in: session)
+            guard case .table(let exact)? = blocks.first(where: { if case .table = $0 { true } else { false } }) else { throw ReportError("\(line): no table") }
+            let shown = exact.showingMoney(in: unit)
+            for (exactRow, shownRow) in zip(exact.rows + exact.footerRows, shown.rows + shown.footerRows) {
+                for (column, (before, after)) in zip(exact.normalized(exactRow), shown.normalized(shownRow)).enumerated() {
+                    guard let value = Self.shown(before), let scaled = Self.shown(after) else { continue }
+                    let exactScaled = try #require(value.divided(by: unit.size))
+                    #expect((scaled - exactScaled).magnitude < cent, "\(line) \(exactRow[0].text) \(exact.columns[column].key): \(scaled) for \(exactScaled)")
+                    checked += 1
+                }
+            }
+            // The parts still add up, each row and each column.
+            for row in shown.rows + shown.footerRows where line.hasPrefix("pnl") {
+                func figure(_ key: String) throws -> ExactDecimal {
+                    let column = try #require(shown.columns.firstIndex { $0.key == key })
+                    return try #require(Self.shown(row[column]))
+                }
+                #expect(try CostCategory.allCases.map { try figure($0.rawValue) }.reduce(.zero, +) == figure("total_cost"), "\(line): total cost")
+                #expect(try figure("gmv") - figure("refunds") == figure("net_revenue"), "\(line): net revenue")
+                #expect(try figure("net_revenue") - figure("total_cost") == figure("profit"), "\(line): profit")
+            }
+            for column in shown.columns.indices where shown.rows.allSatisfy({ Self.shown($0[column]) != nil }) {
+                #expect(shown.rows.compactMap { Self.shown($0[column]) }.reduce(.zero, +) == Self.shown(shown.footerRows[0][column]), "\(line): column \(shown.columns[column].key)")
+            }
+        }
+        #expect(checked > 1_000)
+    }
 }

@@ -293,7 +293,7 @@ import Testing
         let chinesePage = try String(contentsOf: folder.appendingPathComponent("pnl-zh.html"), encoding: .utf8)
         #expect(chinesePage.contains("<html lang=\"zh-CN\">") && chinesePage.contains("损益 2026"))
         let refused = try TestSupport.run(["workspaces/demo.json", "-c", "product set TS-001 price=70 > x.html"], in: folder)
-        #expect(refused.output.contains("this command prints no table to write to x.html"), "\(refused.output)")
+        #expect(refused.output.contains("this command prints no table: nothing was written to x.html"), "\(refused.output)")
     }
 
     @Test func lineDiffShowsChangedLinesWithContext() {

@@ -28,6 +28,9 @@ public enum InfoCommand: Command {
             ("goals", .count(workspace.goals.count)),
             ("goal periods", .text(Self.span(goalPeriods))),
             ("goal splits", .text(workspace.splits.isEmpty ? phrase("none") : workspace.splits.map { phrase("{period} to {grain} by {method}", ["period": $0.period.text, "grain": phrase($0.grain.name), "method": $0.method.text]) }.joined(separator: "; "))),
+            ("scenarios", .text(workspace.scenarios.isEmpty ? phrase("none") : workspace.scenarios.map(\.name).joined(separator: ", "))),
+            ("hit plans", .text(workspace.hitPlans.isEmpty ? phrase("none") : workspace.hitPlans.map(\.name).joined(separator: ", "))),
+            ("what-if", .text(session.isWhatIfOpen ? phrase("open: keep or drop ends it") : phrase("none"))),
             ("profiles", .text(workspace.profiles.isEmpty ? phrase("none") : workspace.profiles.map(\.name).joined(separator: ", "))),
             ("actuals", .text(workspace.actuals.isEmpty ? phrase("none")
                 : phrase("{days}, {first}..{last}", ["days": phrase(count: workspace.actuals.count, "{count} day", "{count} days"), "first": workspace.actuals.first?.day.isoText ?? "", "last": workspace.actuals.last?.day.isoText ?? ""]))),

@@ -248,7 +248,7 @@ public enum ProductCommand: Command {
             if let filter, !(try filter.matches(product)) { continue }
             products.append(product)
         }
-        let table = Table(
+        var table = Table(
             title: nil,
             columns: [.text("SKU", key: "sku"), .text("name", key: "name"), .text("role", key: "role"),
                       .number("price", key: "price"), .number("cost", key: "cost"),
@@ -258,6 +258,7 @@ public enum ProductCommand: Command {
                  .optional(grossMargin(product), { .rate($0) }), .optional(product.stock, { .count($0) })]
             },
             notes: [phrase(count: products.count, "{count} product", "{count} products")])
+        table.moneyIsPerUnit = true
         return [.table(table)]
     }
 

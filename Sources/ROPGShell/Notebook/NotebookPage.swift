@@ -158,7 +158,7 @@ extension Session {
     func writePage(_ blocks: [Block], toFile target: String, command: String) throws(CommandError) {
         _ = try redirectFormat(for: target)
         let tables = Session.tables(blocks)
-        guard !tables.isEmpty else { throw CommandError(phrase("this command prints no table to write to {target}", ["target": "\(target)"])) }
+        guard !tables.isEmpty else { throw CommandError(phrase("this command prints no table: nothing was written to {target}", ["target": "\(target)"])) }
         let page = NotebookPage.html(command: command, blocks: blocks, workspace: path.map { ($0 as NSString).lastPathComponent } ?? workspace.name, today: today)
         do {
             _ = try AtomicFile.write(Array(page.utf8), to: target)

@@ -50,6 +50,7 @@ enum Comparison {
         }
         let single = alternatives.allSatisfy { $0.table.rows.count + $0.table.footerRows.count == 1 } && plan.rows.count + plan.footerRows.count == 1
         var table = single ? transposed(plan, alternatives, figureColumns) : sideBySide(plan, alternatives, figureColumns)
+        table.moneyIsPerUnit = whatIf.moneyIsPerUnit
         // In 万 the versions are compared as they are shown, each as its own report shows it.
         table.remadeShown = Remade { unit in
             compare(plan.showingMoney(in: unit), alternatives.map { ($0.name, $0.table.showingMoney(in: unit)) })

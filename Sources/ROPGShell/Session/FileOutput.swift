@@ -35,7 +35,7 @@ extension Session {
             if case .table(let table) = block { return table }
             return nil
         }
-        guard !tables.isEmpty else { throw CommandError(phrase("this command prints no table to write to {target}", ["target": "\(target)"])) }
+        guard !tables.isEmpty else { throw CommandError(phrase("this command prints no table: nothing was written to {target}", ["target": "\(target)"])) }
         guard let fileFormat = format else {
             if ["html", "htm"].contains((target as NSString).pathExtension.lowercased()) {
                 return try writePage(blocks, toFile: target, command: command ?? "")

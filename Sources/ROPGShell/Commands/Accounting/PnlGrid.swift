@@ -90,7 +90,8 @@ enum PnlGrid {
             // Counts grouped as tables show them: "of 100,000".
             func counted(_ count: Int) -> String { ExactDecimal(count).countText }
             lines.append((phrase("other {count} products", ["count": counted(rest.count)]), "other", rest.line.values))
-            notes.insert(phrase("the {shown} products with the largest {metric} of {count} shown; the other {rest} are summed in one line (top=N shows more)",
+            notes.insert(phrase(productsInRows ? "the {shown} products with the largest {metric} of {count} shown; the other {rest} are summed in one line (top=N shows more)"
+                                    : "the {shown} products with the largest {metric} of {count} shown; the other {rest} are summed in one column (top=N shows more)",
                                 ["shown": counted(grid.lines.count), "metric": label(grid.metric), "count": counted(grid.ownerCount), "rest": counted(rest.count)]), at: 0)
         }
         let totalLabel = Cell.text(phrase("total {period}", ["period": grid.period.text]))

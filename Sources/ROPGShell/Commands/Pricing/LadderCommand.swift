@@ -46,10 +46,12 @@ public enum LadderCommand: Command {
         columns += [.number("break-even units", key: "break_even_units"),
                     Column(title: cvr.map { phrase("break-even CPC at {cvr}", ["cvr": $0.percentText()]) } ?? phrase("break-even CPC"), key: "break_even_cpc", alignment: .right),
                     .text("", key: "mark")]
-        return [.table(Table(title: phrase("price ladder {sku} {name}, fixed costs {period} {amount}", ["sku": sku, "name": session.workspace.products[index].name,
-                                                                                                         "period": period.text, "amount": report.fixed.formatted()]),
-                             columns: columns, rows: rows,
-                             notes: [PricingContext.workingNote(report.rates), phrase("a blank break-even: at that price a unit earns nothing (after ads)")],
-                             compare: ["unit_contribution", "break_even_units"]))]
+        var table = Table(title: phrase("price ladder {sku} {name}, fixed costs {period} {amount}", ["sku": sku, "name": session.workspace.products[index].name,
+                                                                                                  "period": period.text, "amount": report.fixed.formatted()]),
+                          columns: columns, rows: rows,
+                          notes: [PricingContext.workingNote(report.rates), phrase("a blank break-even: at that price a unit earns nothing (after ads)")],
+                          compare: ["unit_contribution", "break_even_units"])
+        table.moneyIsPerUnit = true
+        return [.table(table)]
     }
 }

@@ -92,6 +92,8 @@ public enum MarginCommand: Command {
             notes.append(phrase(message, ["count": ExactDecimal(losingAfterAds).countText]))
         }
         let title = report.rows.count == 1 ? phrase("unit economics {sku}", ["sku": products[report.rows[0].product].sku]) : phrase("unit economics")
-        return [.table(Table(title: title, columns: columns, rows: rows, notes: notes, compare: ["unit_contribution", "contribution_margin"]))]
+        var table = Table(title: title, columns: columns, rows: rows, notes: notes, compare: ["unit_contribution", "contribution_margin"])
+        table.moneyIsPerUnit = true
+        return [.table(table)]
     }
 }
